@@ -1,0 +1,7 @@
+"""Alembic environment of the inventory service (async; URL from its settings unless given)."""
+
+from mops_inventory.config import InventorySettings
+from mops_inventory.models import metadata
+from mops_shared.migrations import run_env
+
+run_env(metadata, InventorySettings().database_url)

@@ -1,0 +1,50 @@
+"""units
+
+Revision ID: f9fbb464a32d
+Revises: 
+Create Date: 2026-11-23 18:07:41.472720+00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+import mops_shared.db
+
+revision: str = 'f9fbb464a32d'
+down_revision: str | Sequence[str] | None = None
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    
+    op.create_table('units',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('tenant_id', sa.Uuid(), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('name_key', sa.String(length=200), nullable=False),
+    sa.Column('type', sa.String(length=40), nullable=False),
+    sa.Column('parent_id', sa.Uuid(), nullable=True),
+    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['parent_id'], ['units.id'], name=op.f('fk_units_parent_id_units'), ondelete='RESTRICT'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_units')),
+    sa.UniqueConstraint('tenant_id', 'name_key', name=op.f('uq_units_tenant_id_name_key'))
+    )
+    with op.batch_alter_table('units', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_units_tenant_id_created_at_id'), ['tenant_id', 'created_at', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_units_tenant_id_parent_id'), ['tenant_id', 'parent_id'], unique=False)
+
+
+
+
+def downgrade() -> None:
+    
+    with op.batch_alter_table('units', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_units_tenant_id_parent_id'))
+        batch_op.drop_index(batch_op.f('ix_units_tenant_id_created_at_id'))
+
+    op.drop_table('units')
+

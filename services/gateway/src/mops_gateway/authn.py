@@ -1,0 +1,118 @@
+"""API-key authentication with a short read-through cache (the proxy's hottest lookup).
+
+The cache holds the stored digests, not a verdict: every request still compares its secret in
+constant time, so a rotation or revocation on this replica takes effect at once, and on other
+replicas within `key_cache_seconds`.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from mops_gateway.keys.models import ApiKey
+from mops_gateway.keys.secrets import parse_key, secret_matches
+from mops_shared.db import UTCDateTime, utcnow
+from mops_shared.errors import Unauthorized
+
+_CACHE_MAX_ENTRIES = 10_000
+
+
+@dataclass(frozen=True)
+class AuthenticatedKey:
+    key_id: uuid.UUID
+    tenant_id: uuid.UUID
+    scopes: frozenset[str]
+    rate_limit_per_minute: int | None
+    rate_limit_burst: int | None
+
+
+@dataclass(frozen=True)
+class _StoredKey:
+    key: AuthenticatedKey
+    secret_hash: str
+    previous_secret_hash: str | None
+    previous_valid_until: datetime | None
+    revoked: bool
+
+
+_to_utc = UTCDateTime()
+
+
+class KeyAuthenticator:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        *,
+        cache_seconds: float,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._engine = engine
+        self._cache_seconds = cache_seconds
+        self._clock = clock
+        self._cache: dict[uuid.UUID, tuple[float, _StoredKey | None]] = {}
+
+    def forget(self, key_id: uuid.UUID) -> None:
+        self._cache.pop(key_id, None)
+
+    async def authenticate(self, authorization: str | None) -> AuthenticatedKey:
+        if not authorization:
+            raise Unauthorized("An API key is required: `Authorization: Bearer <key>`.")
+        scheme, _, raw_key = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not raw_key:
+            raise Unauthorized("Use `Authorization: Bearer <key>`.")
+        parsed = parse_key(raw_key.strip())
+        if parsed is None:
+            raise Unauthorized("The API key is not valid.")
+        key_id, secret = parsed
+        stored = await self._stored(key_id)
+        if stored is None:
+            raise Unauthorized("The API key is not valid.")
+        if stored.revoked:
+            raise Unauthorized("The API key has been revoked.")
+        if secret_matches(secret, stored.secret_hash):
+            return stored.key
+        if (
+            stored.previous_valid_until is not None
+            and stored.previous_valid_until > utcnow()
+            and secret_matches(secret, stored.previous_secret_hash)
+        ):
+            return stored.key
+        raise Unauthorized("The API key is not valid.")
+
+    async def _stored(self, key_id: uuid.UUID) -> _StoredKey | None:
+        now = self._clock()
+        cached = self._cache.get(key_id)
+        if cached is not None and now - cached[0] < self._cache_seconds:
+            return cached[1]
+        stored = await self._load(key_id)
+        if len(self._cache) >= _CACHE_MAX_ENTRIES:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[key_id] = (now, stored)
+        return stored
+
+    async def _load(self, key_id: uuid.UUID) -> _StoredKey | None:
+        table = ApiKey.__table__  # type: ignore[attr-defined]
+        async with self._engine.connect() as conn:
+            row = (await conn.execute(select(table).where(table.c.id == key_id))).first()
+        if row is None:
+            return None
+        return _StoredKey(
+            key=AuthenticatedKey(
+                key_id=row.id,
+                tenant_id=row.tenant_id,
+                scopes=frozenset(row.scopes),
+                rate_limit_per_minute=row.rate_limit_per_minute,
+                rate_limit_burst=row.rate_limit_burst,
+            ),
+            secret_hash=row.secret_hash,
+            previous_secret_hash=row.previous_secret_hash,
+            previous_valid_until=row.previous_valid_until,
+            revoked=row.revoked_at is not None,
+        )

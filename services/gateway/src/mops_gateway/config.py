@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from pydantic import AliasChoices, Field, model_validator
+from pydantic_settings import SettingsConfigDict
+
+from mops_shared.settings import ServiceSettings
+
+
+def _port(name: str, default: int) -> int:
+    import os
+
+    return int(os.environ.get(name, default))
+
+
+class GatewaySettings(ServiceSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="MOPS_GATEWAY_", extra="ignore", populate_by_name=True
+    )
+
+    service_name: str = "gateway"
+    port: int = 8080
+    # Upstreams default to the loopback ports `make run` uses (MOPS_<SERVICE>_PORT).
+    inventory_url: str = ""
+    org_url: str = ""
+    scoring_url: str = ""
+    redis_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("MOPS_REDIS_URL", "MOPS_GATEWAY_REDIS_URL"),
+        description="Rate-limit counters live here when set, shared by every gateway replica.",
+    )
+    max_body_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    upstream_connect_timeout: float = Field(default=2.0, gt=0)
+    upstream_read_timeout: float = Field(default=30.0, gt=0)
+    upstream_pool_size: int = Field(default=16, ge=1)
+    key_cache_seconds: float = Field(
+        default=5.0, ge=0, description="How long an authenticated key is trusted before re-reading."
+    )
+    rate_limit_per_minute: int = Field(default=1200, ge=1)
+    rate_limit_burst: int = Field(default=200, ge=1)
+    principal_ttl_seconds: int = Field(default=60, ge=5, le=600)
+
+    @model_validator(mode="after")
+    def _upstreams(self) -> GatewaySettings:
+        for service, default_port in (("inventory", 8081), ("org", 8082), ("scoring", 8083)):
+            attr = f"{service}_url"
+            if not getattr(self, attr):
+                port = _port(f"MOPS_{service.upper()}_PORT", default_port)
+                setattr(self, attr, f"http://127.0.0.1:{port}")
+        return self
+
+    def upstreams(self) -> dict[str, str]:
+        return {"inventory": self.inventory_url, "org": self.org_url, "scoring": self.scoring_url}

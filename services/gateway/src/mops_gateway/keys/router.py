@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, status
+
+from mops_gateway.deps import AdminKeyDep, SessionDep
+from mops_gateway.keys import repository, service
+from mops_gateway.tenants import service as tenants
+from mops_shared.errors import problem_responses
+from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.schemas.admin import (
+    ApiKeyCreate,
+    ApiKeyCreated,
+    ApiKeyPage,
+    ApiKeyRead,
+    ApiKeyRotate,
+    TenantRead,
+)
+
+router = APIRouter(prefix="/v1/admin", tags=["admin"])
+
+AUTH_PROBLEMS = (401, 403, 429)
+
+
+@router.get(
+    "/tenant",
+    operation_id="admin_get_tenant",
+    summary="Get the caller's tenant",
+    responses=problem_responses(*AUTH_PROBLEMS),
+)
+async def get_tenant(session: SessionDep, caller: AdminKeyDep) -> TenantRead:
+    """The tenant the calling API key belongs to."""
+    return await tenants.get_tenant(session, caller.tenant_id)
+
+
+@router.get(
+    "/keys",
+    operation_id="admin_list_keys",
+    summary="List API keys",
+    responses=problem_responses(*AUTH_PROBLEMS, 422),
+)
+async def list_keys(
+    session: SessionDep,
+    caller: AdminKeyDep,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+    include_revoked: Annotated[bool, Query(description="Also list revoked keys.")] = False,
+) -> ApiKeyPage:
+    """The tenant's API keys (never their secrets), oldest first."""
+    items, next_cursor = await repository.list_page(
+        session,
+        caller.tenant_id,
+        sort=resolve_sort(repository.KEY_SORTS, "created_at"),
+        limit=limit,
+        cursor=cursor,
+        include_revoked=include_revoked,
+    )
+    return ApiKeyPage(items=[service.to_read(k) for k in items], next_cursor=next_cursor)
+
+
+@router.post(
+    "/keys",
+    operation_id="admin_create_key",
+    summary="Create an API key",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(*AUTH_PROBLEMS, 422),
+)
+async def create_key(body: ApiKeyCreate, session: SessionDep, caller: AdminKeyDep) -> ApiKeyCreated:
+    """Creates a key in the caller's tenant. The whole key is in this response only."""
+    return await service.create_key(session, caller.tenant_id, body)
+
+
+@router.get(
+    "/keys/{key_id}",
+    operation_id="admin_get_key",
+    summary="Get an API key",
+    responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
+)
+async def get_key(key_id: uuid.UUID, session: SessionDep, caller: AdminKeyDep) -> ApiKeyRead:
+    """One key of the caller's tenant, without its secret."""
+    return await service.get_key(session, caller.tenant_id, key_id)
+
+
+@router.post(
+    "/keys/{key_id}/revoke",
+    operation_id="admin_revoke_key",
+    summary="Revoke an API key",
+    responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
+)
+async def revoke_key(
+    key_id: uuid.UUID, request: Request, session: SessionDep, caller: AdminKeyDep
+) -> ApiKeyRead:
+    """Revokes a key at once on this gateway (other replicas within the key cache's lifetime)."""
+    revoked = await service.revoke_key(session, caller.tenant_id, key_id)
+    request.app.state.proxy.authenticator.forget(key_id)
+    return revoked
+
+
+@router.post(
+    "/keys/{key_id}/rotate",
+    operation_id="admin_rotate_key",
+    summary="Rotate an API key's secret",
+    responses=problem_responses(*AUTH_PROBLEMS, 404, 409, 422),
+)
+async def rotate_key(
+    key_id: uuid.UUID,
+    body: ApiKeyRotate,
+    request: Request,
+    session: SessionDep,
+    caller: AdminKeyDep,
+) -> ApiKeyCreated:
+    """A new secret for the same key id and scopes; the old one works for `grace_seconds`."""
+    rotated = await service.rotate_key(session, caller.tenant_id, key_id, body.grace_seconds)
+    request.app.state.proxy.authenticator.forget(key_id)
+    return rotated

@@ -1,0 +1,116 @@
+"""The gateway as an ASGI app: `uvicorn mops_gateway.main:create_app --factory`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import aiohttp
+import httpx
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from mops_gateway.authn import KeyAuthenticator
+from mops_gateway.config import GatewaySettings
+from mops_gateway.keys.router import router as keys_router
+from mops_gateway.openapi import fetch_service_documents, merge_documents
+from mops_gateway.proxy import Proxy, ProxyDispatch, ProxySettings
+from mops_gateway.ratelimit import LocalRateLimiter, RateLimiter
+from mops_shared.app import create_service_app
+from mops_shared.clients import InventoryClient, OrgClient, ScoringClient
+from mops_shared.clients.base import ServiceClient
+
+
+def _docs_router() -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+
+    @router.get("/openapi.json")
+    async def openapi(request: Request) -> JSONResponse:
+        state = request.app.state
+        if state.merged_openapi is None:
+            documents = await fetch_service_documents(state.service_clients)
+            state.merged_openapi = merge_documents(request.app.openapi(), documents)
+        return JSONResponse(state.merged_openapi)
+
+    @router.get("/docs")
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="mops API")
+
+    return router
+
+
+def create_app(settings: GatewaySettings | None = None) -> FastAPI:
+    settings = settings or GatewaySettings()
+    secret = settings.internal_secret.get_secret_value()
+
+    @asynccontextmanager
+    async def gateway_resources(app: FastAPI) -> AsyncIterator[None]:
+        # One pooled session for every proxied call, for the life of the process.
+        connector = aiohttp.TCPConnector(
+            limit=settings.upstream_pool_size * 3,
+            limit_per_host=settings.upstream_pool_size,
+            keepalive_timeout=30,
+        )
+        session = aiohttp.ClientSession(
+            connector=connector,
+            timeout=aiohttp.ClientTimeout(
+                total=None,
+                connect=settings.upstream_connect_timeout,
+                sock_read=settings.upstream_read_timeout,
+            ),
+            auto_decompress=False,
+            skip_auto_headers=("User-Agent", "Accept-Encoding"),
+        )
+        limiter: RateLimiter
+        if settings.redis_url:
+            from mops_gateway.redis_ratelimit import RedisRateLimiter
+
+            limiter = RedisRateLimiter(settings.redis_url)
+        else:
+            limiter = LocalRateLimiter()
+        app.state.proxy = Proxy(
+            ProxySettings(
+                upstreams=settings.upstreams(),
+                internal_secret=secret,
+                principal_ttl_seconds=settings.principal_ttl_seconds,
+                max_body_bytes=settings.max_body_bytes,
+                default_per_minute=settings.rate_limit_per_minute,
+                default_burst=settings.rate_limit_burst,
+            ),
+            session,
+            KeyAuthenticator(app.state.engine, cache_seconds=settings.key_cache_seconds),
+            limiter,
+        )
+        timeout = httpx.Timeout(
+            settings.upstream_read_timeout, connect=settings.upstream_connect_timeout
+        )
+        clients: dict[str, ServiceClient] = {
+            "inventory": InventoryClient(
+                settings.inventory_url, internal_secret=secret, timeout=timeout
+            ),
+            "org": OrgClient(settings.org_url, internal_secret=secret, timeout=timeout),
+            "scoring": ScoringClient(settings.scoring_url, internal_secret=secret, timeout=timeout),
+        }
+        app.state.service_clients = clients
+        app.state.merged_openapi = None
+        try:
+            yield
+        finally:
+            await session.close()
+            await limiter.close()
+            for client in clients.values():
+                await client.aclose()
+
+    app = create_service_app(
+        settings=settings,
+        title="mops gateway",
+        description="Authentication, routing and rate limits in front of the mops services.",
+        routers=[keys_router, _docs_router()],
+        openapi_tags=[{"name": "admin", "description": "The tenant's API keys."}],
+        extra_lifespan=gateway_resources,
+        openapi_url=None,
+        # Inside the request context, so proxied calls get a request id and an access-log line.
+        inner_middleware=[(ProxyDispatch, {})],
+    )
+    return app

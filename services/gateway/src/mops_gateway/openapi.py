@@ -1,0 +1,99 @@
+"""The merged OpenAPI document: the gateway's own routes plus every service's `/v1` routes.
+
+Each service documents its own paths (they are not rewritten by the proxy). The gateway adds
+what is true of every proxied call: the bearer API key, and the problems the gateway itself
+can answer (401, 403, 413, 429, 502, 503, 504).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from mops_shared.clients.base import ServiceClient
+from mops_shared.errors import PROBLEM_MEDIA_TYPE, problem_type_and_title
+
+SECURITY_SCHEME = "ApiKey"
+_GATEWAY_PROBLEMS = (401, 403, 429, 502, 503, 504)
+_BODY_PROBLEMS = (413,)
+_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+
+
+class SchemaConflict(Exception):
+    """Two services define a component of the same name differently."""
+
+
+def _problem_response(status: int) -> dict[str, Any]:
+    return {
+        "description": problem_type_and_title(status)[1],
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+
+
+def _secure(operation: dict[str, Any], *, has_body: bool) -> None:
+    operation["security"] = [{SECURITY_SCHEME: []}]
+    responses = operation.setdefault("responses", {})
+    for status in _GATEWAY_PROBLEMS + (_BODY_PROBLEMS if has_body else ()):
+        responses.setdefault(str(status), _problem_response(status))
+
+
+def merge_documents(
+    gateway: Mapping[str, Any], services: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Any]:
+    merged = copy.deepcopy(dict(gateway))
+    merged["info"] = {
+        "title": "mops API",
+        "version": "1.0.0",
+        "description": (
+            "The system of record and scoring engine for marketing operations: the martech "
+            "inventory, the marketing organisation and maturity scoring, behind one gateway. "
+            "Authenticate with `Authorization: Bearer mops_<id>_<secret>`. Errors are RFC 9457 "
+            "`application/problem+json`. Lists are cursor-paginated (`limit`, `cursor`)."
+        ),
+    }
+    paths: dict[str, Any] = merged.setdefault("paths", {})
+    components = merged.setdefault("components", {})
+    schemas: dict[str, Any] = components.setdefault("schemas", {})
+    tags: list[dict[str, Any]] = merged.setdefault("tags", [])
+    components.setdefault("securitySchemes", {})[SECURITY_SCHEME] = {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An API key, `mops_<id>_<secret>`, created with `mops keys create`.",
+    }
+    # The gateway's own admin routes authenticate with the same key.
+    for path, item in paths.items():
+        if path.startswith("/v1/"):
+            for method, operation in item.items():
+                if method in _METHODS:
+                    _secure(operation, has_body="requestBody" in operation)
+
+    for area, document in services.items():
+        for path, item in document.get("paths", {}).items():
+            if not path.startswith(f"/v1/{area}"):
+                continue  # health and docs routes of a service are not reachable through us
+            item = copy.deepcopy(item)
+            for method, operation in item.items():
+                if method in _METHODS:
+                    _secure(operation, has_body="requestBody" in operation)
+            paths[path] = item
+        for name, schema in document.get("components", {}).get("schemas", {}).items():
+            if name in schemas and schemas[name] != schema:
+                raise SchemaConflict(f"schema {name!r} of {area} differs from another service's")
+            schemas[name] = schema
+        for tag in document.get("tags", []):
+            if all(existing["name"] != tag["name"] for existing in tags):
+                tags.append(tag)
+    merged["paths"] = dict(sorted(paths.items()))
+    components["schemas"] = dict(sorted(schemas.items()))
+    return merged
+
+
+async def fetch_service_documents(
+    clients: Mapping[str, ServiceClient],
+) -> dict[str, dict[str, Any]]:
+    """Every service's own document, fetched at once; any failure is raised (503/504)."""
+    areas = list(clients)
+    documents = await asyncio.gather(*(clients[area].get_openapi() for area in areas))
+    return dict(zip(areas, documents, strict=True))

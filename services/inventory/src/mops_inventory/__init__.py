@@ -1,0 +1,1 @@
+"""mops inventory service."""

@@ -1,0 +1,89 @@
+"""Every query on categories; each one is filtered by tenant."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_inventory.categories.models import Category
+from mops_shared.db import insert_ignoring_conflicts, new_id, utcnow
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.schemas.common import name_key
+
+CATEGORY_SORTS = sort_options(
+    [("name", [Category.name_key]), ("created_at", [Category.created_at])],  # type: ignore[list-item]
+    tiebreaker=Category.id,  # type: ignore[arg-type]
+)
+
+_table = Category.__table__  # type: ignore[attr-defined]
+
+
+async def get_by_id(
+    session: AsyncSession, tenant_id: uuid.UUID, category_id: uuid.UUID
+) -> Category | None:
+    result = await session.execute(
+        select(Category).where(
+            Category.tenant_id == tenant_id,  # type: ignore[arg-type]
+            Category.id == category_id,  # type: ignore[arg-type]
+        )
+    )
+    return result.scalar_one_or_none()
+
+
+async def has_built_in(session: AsyncSession, tenant_id: uuid.UUID) -> bool:
+    result = await session.execute(
+        select(col(Category.id))
+        .where(col(Category.tenant_id) == tenant_id, col(Category.built_in).is_(True))
+        .limit(1)
+    )
+    return result.first() is not None
+
+
+async def list_page(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    parent_id: uuid.UUID | None = None,
+) -> tuple[list[Category], str | None]:
+    stmt = select(Category).where(Category.tenant_id == tenant_id)  # type: ignore[arg-type]
+    if parent_id is not None:
+        stmt = stmt.where(Category.parent_id == parent_id)  # type: ignore[arg-type]
+    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
+    return split_page(rows, sort, limit)
+
+
+async def insert_built_ins(
+    session: AsyncSession, tenant_id: uuid.UUID, names: Sequence[str]
+) -> None:
+    """Adds the built-in top-level categories; the ones the tenant already has are left alone."""
+    now = utcnow()
+    # One microsecond apart, so `created_at` lists them in the order given.
+    rows: list[dict[str, Any]] = [
+        {
+            "id": new_id(),
+            "tenant_id": tenant_id,
+            "parent_id": None,
+            "name": name,
+            "name_key": name_key(name),
+            "built_in": True,
+            "created_at": now + timedelta(microseconds=position),
+        }
+        for position, name in enumerate(names)
+    ]
+    await session.execute(
+        insert_ignoring_conflicts(session, _table, rows, conflict_columns=["tenant_id", "name_key"])
+    )
+
+
+def add(session: AsyncSession, category: Category) -> Category:
+    session.add(category)
+    return category

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from mops_inventory.categories import repository, service
+from mops_inventory.deps import LandscapeSeederDep, PrincipalDep, SessionDep
+from mops_shared.errors import problem_responses
+from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.schemas.inventory import CategoryPage, CategoryRead
+
+router = APIRouter(prefix="/v1/inventory/categories", tags=["inventory"])
+
+COMMON_PROBLEMS = (401, 403, 422)
+
+
+@router.get(
+    "",
+    operation_id="inventory_list_categories",
+    summary="List categories",
+    responses=problem_responses(*COMMON_PROBLEMS),
+)
+async def list_categories(
+    session: SessionDep,
+    principal: PrincipalDep,
+    seeder: LandscapeSeederDep,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+    sort: Annotated[
+        str, Query(description="`name`, `-name`, `created_at` or `-created_at`.")
+    ] = "name",
+    parent_id: Annotated[
+        uuid.UUID | None, Query(description="Only subcategories of this category.")
+    ] = None,
+) -> CategoryPage:
+    """The categories of the tenant, a page at a time (cursor pagination).
+
+    Every tenant starts with the six top-level categories of the martech landscape.
+    """
+    return await service.list_categories(
+        session,
+        principal,
+        seeder,
+        sort=resolve_sort(repository.CATEGORY_SORTS, sort),
+        limit=limit,
+        cursor=cursor,
+        parent_id=parent_id,
+    )
+
+
+@router.get(
+    "/{category_id}",
+    operation_id="inventory_get_category",
+    summary="Get a category",
+    responses=problem_responses(*COMMON_PROBLEMS, 404),
+)
+async def get_category(
+    category_id: uuid.UUID,
+    session: SessionDep,
+    principal: PrincipalDep,
+    seeder: LandscapeSeederDep,
+) -> CategoryRead:
+    """One category of the tenant."""
+    return await service.get_category(session, principal, seeder, category_id)

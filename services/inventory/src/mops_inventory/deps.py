@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from mops_inventory.categories.service import LandscapeSeeder
+from mops_shared.auth import Principal, principal_dependency
+from mops_shared.deps import SessionDep
+
+PrincipalDep = Annotated[Principal, Depends(principal_dependency("inventory"))]
+
+
+async def get_landscape_seeder(request: Request) -> LandscapeSeeder:
+    """The process-wide seeder the lifespan built (it remembers which tenants are seeded)."""
+    seeder: LandscapeSeeder = request.app.state.landscape_seeder
+    return seeder
+
+
+LandscapeSeederDep = Annotated[LandscapeSeeder, Depends(get_landscape_seeder)]
+
+__all__ = ["LandscapeSeederDep", "PrincipalDep", "SessionDep"]

@@ -1,0 +1,1 @@
+"""The org-structure service: units, people, roles, skills, training, RACI."""

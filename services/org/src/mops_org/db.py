@@ -1,0 +1,13 @@
+"""The org service's own table registry: its tables live in its own metadata and database."""
+
+from __future__ import annotations
+
+from sqlmodel import SQLModel
+
+from mops_shared.db import new_registry
+
+org_registry = new_registry()
+
+
+class OrgTable(SQLModel, registry=org_registry):
+    pass

@@ -1,0 +1,1 @@
+"""mops scoring service."""

@@ -1,0 +1,39 @@
+"""Every query on frameworks; each one is filtered by tenant (its own rows and the built-ins)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_scoring.frameworks.models import Framework
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+
+FRAMEWORK_SORTS = sort_options(
+    [("key", [Framework.key, Framework.version])],  # type: ignore[list-item]
+    tiebreaker=Framework.id,  # type: ignore[arg-type]
+)
+
+
+def _visible_to(tenant_id: uuid.UUID) -> ColumnElement[bool]:
+    return or_(col(Framework.tenant_id) == tenant_id, col(Framework.tenant_id).is_(None))
+
+
+async def list_page(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Framework], str | None]:
+    stmt = select(Framework).where(_visible_to(tenant_id))
+    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
+    return split_page(rows, sort, limit)
+
+
+def add(session: AsyncSession, framework: Framework) -> Framework:
+    session.add(framework)
+    return framework

@@ -1,0 +1,10 @@
+"""Every table of the scoring service, gathered so Alembic sees the whole metadata."""
+
+from __future__ import annotations
+
+from mops_scoring.db import scoring_registry
+from mops_scoring.frameworks.models import Framework
+
+metadata = scoring_registry.metadata
+
+__all__ = ["Framework", "metadata"]

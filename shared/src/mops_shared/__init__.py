@@ -1,0 +1,1 @@
+"""The shared schema package of mops: imported by every service, runs nothing."""

@@ -1,0 +1,153 @@
+"""The frame of every service: one `create_service_app` so each service adds only domain code."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import text
+
+from mops_shared.db import create_engine, create_sessionmaker
+from mops_shared.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers
+from mops_shared.observability import RequestContextMiddleware, configure_logging
+from mops_shared.readiness import current_revisions, head_revisions
+from mops_shared.schemas.health import Health, MigrationState, Readiness
+from mops_shared.schemas.problem import Problem
+from mops_shared.settings import ServiceSettings
+
+logger = logging.getLogger("mops.app")
+
+Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+
+def problem_json_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """OpenAPI where every error response is `application/problem+json` with the Problem schema."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+            tags=app.openapi_tags,
+        )
+        for path_item in schema.get("paths", {}).values():
+            for operation in path_item.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if status.isdigit() and int(status) >= 400 and "application/json" in content:
+                        response["content"] = {PROBLEM_MEDIA_TYPE: content["application/json"]}
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = (
+            Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        )
+        app.openapi_schema = schema
+        return schema
+
+    return openapi
+
+
+def health_router(service: str) -> APIRouter:
+    router = APIRouter(tags=["health"])
+
+    @router.get("/healthz", operation_id=f"{service}_get_health", summary="Liveness")
+    async def healthz() -> Health:
+        """The process is up and serving."""
+        return Health(service=service)
+
+    @router.get(
+        "/readyz",
+        operation_id=f"{service}_get_readiness",
+        summary="Readiness",
+        responses={503: {"model": Readiness, "description": "Not ready"}},
+    )
+    async def readyz(request: Request) -> Response:
+        """The database answers and its schema is at the head of this service's migrations."""
+        state = request.app.state
+        try:
+            async with state.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            current = await current_revisions(state.engine)
+        except Exception as exc:  # any driver error means not ready, never a 500
+            body = Readiness(
+                status="not_ready", service=service, database="unreachable", detail=str(exc)[:200]
+            )
+            return JSONResponse(body.model_dump(), status_code=503)
+        ready = current == state.migration_heads
+        body = Readiness(
+            status="ready" if ready else "not_ready",
+            service=service,
+            database="ok",
+            migrations=MigrationState(current=current, head=state.migration_heads),
+            detail=None if ready else "database is not at the migrations head",
+        )
+        return JSONResponse(body.model_dump(), status_code=200 if ready else 503)
+
+    return router
+
+
+def create_service_app(
+    *,
+    settings: ServiceSettings,
+    title: str,
+    description: str,
+    routers: Sequence[APIRouter],
+    openapi_tags: list[dict[str, Any]] | None = None,
+    extra_lifespan: Lifespan | None = None,
+    on_startup_db: Callable[[FastAPI], Awaitable[None]] | None = None,
+    openapi_url: str | None = "/openapi.json",
+    inner_middleware: Sequence[tuple[type[Any], dict[str, Any]]] = (),
+) -> FastAPI:
+    """A service app: lifespan-owned engine, problem handlers, request context, health routes."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging(settings.service_name, settings.log_level)
+        engine = create_engine(
+            settings.database_url,
+            pool_size=settings.database_pool_size,
+            echo=settings.database_echo,
+        )
+        app.state.settings = settings
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+        app.state.internal_secret = settings.internal_secret.get_secret_value()
+        app.state.migration_heads = head_revisions(settings.alembic_ini, settings.service_name)
+        try:
+            if on_startup_db is not None:
+                await on_startup_db(app)
+            if extra_lifespan is not None:
+                async with extra_lifespan(app):
+                    yield
+            else:
+                yield
+        finally:
+            await engine.dispose()
+            logger.info("stopped")
+
+    app = FastAPI(
+        title=title,
+        description=description,
+        version="1.0.0",
+        lifespan=lifespan,
+        openapi_tags=openapi_tags,
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url=openapi_url,
+    )
+    install_problem_handlers(app)
+    app.include_router(health_router(settings.service_name))
+    for router in routers:
+        app.include_router(router)
+    app.openapi = problem_json_openapi(app)  # type: ignore[method-assign]
+    # Starlette runs the last added middleware first: the request context wraps everything.
+    for cls, options in inner_middleware:
+        app.add_middleware(cls, **options)  # type: ignore[arg-type]
+    app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
+    return app

@@ -1,0 +1,118 @@
+"""Keyset (cursor) pagination: the cost of a page does not grow with its depth.
+
+A sort option is a tuple of columns ending with the primary key, all in one direction, so a
+page continues with `WHERE (cols) > (last values)`, served by an index on (tenant_id, cols).
+The cursor is opaque to clients: base64url JSON of the sort name and the last row's values.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any, TypeVar
+
+import orjson
+from fastapi import Query
+from sqlalchemy import Select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute
+
+from mops_shared.errors import ValidationFailed
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+
+LimitQuery = Annotated[
+    int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (1 to {MAX_LIMIT}).")
+]
+CursorQuery = Annotated[
+    str | None,
+    Query(max_length=1024, description="The `next_cursor` of the previous page."),
+]
+
+RowT = TypeVar("RowT")
+SelectT = TypeVar("SelectT", bound=Select[Any])
+
+
+@dataclass(frozen=True)
+class SortOption:
+    name: str
+    columns: tuple[InstrumentedAttribute[Any], ...]
+    descending: bool = False
+
+
+def sort_options(
+    options: Sequence[tuple[str, Sequence[InstrumentedAttribute[Any]]]],
+    tiebreaker: InstrumentedAttribute[Any],
+) -> dict[str, SortOption]:
+    """`name` and `-name` options for each column list, with the primary key as tiebreaker."""
+    result: dict[str, SortOption] = {}
+    for name, columns in options:
+        cols = (*columns, tiebreaker)
+        result[name] = SortOption(name, cols, descending=False)
+        result[f"-{name}"] = SortOption(f"-{name}", cols, descending=True)
+    return result
+
+
+def resolve_sort(options: Mapping[str, SortOption], requested: str) -> SortOption:
+    try:
+        return options[requested]
+    except KeyError:
+        allowed = ", ".join(options)
+        raise ValidationFailed.at("query", "/sort", f"sort must be one of: {allowed}") from None
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return {"dt": value.isoformat()}
+    if isinstance(value, uuid.UUID):
+        return {"uuid": str(value)}
+    return value
+
+
+def _decode_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "dt" in value:
+            return datetime.fromisoformat(value["dt"])
+        if "uuid" in value:
+            return uuid.UUID(value["uuid"])
+        raise ValueError("unknown cursor value")
+    return value
+
+
+def encode_cursor(sort: SortOption, row: Any) -> str:
+    values = [_encode_value(getattr(row, column.key)) for column in sort.columns]
+    raw = orjson.dumps({"s": sort.name, "v": values})
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def decode_cursor(sort: SortOption, cursor: str) -> list[Any]:
+    invalid = ValidationFailed.at("query", "/cursor", "cursor is not valid for this list and sort")
+    try:
+        data = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        values = [_decode_value(v) for v in data["v"]]
+    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
+        raise invalid from exc
+    if data.get("s") != sort.name or len(values) != len(sort.columns):
+        raise invalid
+    return values
+
+
+def keyset_page(stmt: SelectT, sort: SortOption, limit: int, cursor: str | None) -> SelectT:
+    """The statement for one page: ordered by the sort, after the cursor, one row extra."""
+    key = tuple_(*sort.columns)
+    if cursor is not None:
+        after = tuple_(*decode_cursor(sort, cursor))
+        stmt = stmt.where(key < after if sort.descending else key > after)
+    order = [c.desc() if sort.descending else c.asc() for c in sort.columns]
+    return stmt.order_by(*order).limit(limit + 1)
+
+
+def split_page(rows: Sequence[RowT], sort: SortOption, limit: int) -> tuple[list[RowT], str | None]:
+    """The page's rows and the cursor to the next page (None on the last page)."""
+    items = list(rows[:limit])
+    next_cursor = encode_cursor(sort, items[-1]) if len(rows) > limit and items else None
+    return items, next_cursor

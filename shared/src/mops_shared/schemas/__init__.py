@@ -1,0 +1,1 @@
+"""Wire models, one module per area. Services and clients speak only these."""

@@ -1,0 +1,64 @@
+"""Settings common to every mops process, read from the environment only.
+
+Each service subclasses `ServiceSettings` with its own `env_prefix` (`MOPS_ORG_`, ...). A few
+values are deliberately shared by all processes and carry no service prefix: the environment
+name, the data folder and the internal secret that signs principals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Refused outside development (see the validator below).
+DEVELOPMENT_INTERNAL_SECRET = "dev-internal-secret-change-me"
+
+Environment = Literal["development", "test", "production"]
+
+
+def _shared(name: str) -> AliasChoices:
+    """An environment variable read without the service prefix (e.g. MOPS_DATA_DIR)."""
+    return AliasChoices(name)
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    service_name: str = "service"
+    environment: Environment = Field(
+        default="development", validation_alias=_shared("MOPS_ENVIRONMENT")
+    )
+    data_dir: Path = Field(default=Path("var"), validation_alias=_shared("MOPS_DATA_DIR"))
+    internal_secret: SecretStr = Field(
+        default=SecretStr(DEVELOPMENT_INTERNAL_SECRET),
+        validation_alias=_shared("MOPS_INTERNAL_SECRET"),
+        description="HMAC key for the principal the gateway forwards; the same in every process.",
+    )
+    alembic_ini: Path = Field(
+        default=Path("migrations/alembic.ini"),
+        validation_alias=_shared("MOPS_ALEMBIC_INI"),
+        description="Where the Alembic histories live; /readyz compares the database to its head.",
+    )
+    log_level: str = Field(default="INFO", validation_alias=_shared("MOPS_LOG_LEVEL"))
+    access_log: bool = Field(default=True, validation_alias=_shared("MOPS_ACCESS_LOG"))
+    host: str = "127.0.0.1"
+    port: int = 8080
+    database_url: str = ""
+    database_pool_size: int = 10
+    database_echo: bool = False
+
+    @model_validator(mode="after")
+    def _defaults_and_safety(self) -> ServiceSettings:
+        if not self.database_url:
+            self.database_url = f"sqlite+aiosqlite:///{self.data_dir / self.service_name}.db"
+        if (
+            self.environment == "production"
+            and self.internal_secret.get_secret_value() == DEVELOPMENT_INTERNAL_SECRET
+        ):
+            raise ValueError("MOPS_INTERNAL_SECRET must be set to a real secret in production")
+        if self.environment == "production" and len(self.internal_secret.get_secret_value()) < 32:
+            raise ValueError("MOPS_INTERNAL_SECRET must be at least 32 characters in production")
+        return self

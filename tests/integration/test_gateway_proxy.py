@@ -1,0 +1,164 @@
+"""The proxy hop: forwarding, request ids, body limits, failing and stalling services."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from mops_gateway.main import create_app as create_gateway
+from tests.integration.conftest import Stack, TenantKey, client_for, gateway_settings, new_tenant
+from tests.support import build_service_app, running, serve
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_request_id_reaches_the_service_and_comes_back(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    response = await gateway_client.get(
+        "/v1/org/nope", headers={**tenant.headers, "x-request-id": "trace-42"}
+    )
+    assert response.status_code == 404
+    assert response.headers["x-request-id"] == "trace-42"
+    # The service's own problem body names the same request id: it was forwarded.
+    assert response.json()["request_id"] == "trace-42"
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_services_problem_passes_through_unchanged(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    response = await gateway_client.post(
+        "/v1/org/units", json={"name": "", "type": "team"}, headers=tenant.headers
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["pointer"] == "/name"
+    assert response.headers["ratelimit-limit"]
+
+
+async def test_query_string_and_encoded_path_are_forwarded(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    for name in ("Zeta", "Alpha", "Mid"):
+        await gateway_client.post(
+            "/v1/org/units", json={"name": name, "type": "team"}, headers=tenant.headers
+        )
+    page = await gateway_client.get("/v1/org/units?sort=-name&limit=2", headers=tenant.headers)
+    assert [u["name"] for u in page.json()["items"]] == ["Zeta", "Mid"]
+
+
+async def test_body_over_the_limit_is_413_and_nothing_is_written(
+    stack: Stack, tenant: TenantKey
+) -> None:
+    small = create_gateway(
+        gateway_settings(
+            stack.database_urls["gateway"],
+            org_url=stack.services["org"].url,
+            max_body_bytes=2048,
+        )
+    )
+    async with running(small), client_for(small) as client:
+        big_name = "x" * 4000
+        response = await client.post(
+            "/v1/org/units", json={"name": big_name, "type": "team"}, headers=tenant.headers
+        )
+        assert response.status_code == 413
+        assert response.headers["content-type"] == "application/problem+json"
+
+        async def chunks() -> AsyncIterator[bytes]:
+            for _ in range(4):
+                yield b'{"name": "' + b"y" * 1000
+
+        chunked = await client.post(
+            "/v1/org/units",
+            content=chunks(),
+            headers={**tenant.headers, "content-type": "application/json"},
+        )
+        assert chunked.status_code == 413
+        listed = await client.get("/v1/org/units", headers=tenant.headers)
+        assert listed.json()["items"] == []
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def test_stopped_service_gives_503_promptly(
+    stack: Stack, database_urls: dict[str, str]
+) -> None:
+    doomed = await serve(build_service_app("inventory", database_urls["inventory"]))
+    gateway = create_gateway(gateway_settings(database_urls["gateway"], inventory_url=doomed.url))
+    async with running(gateway), client_for(gateway) as client:
+        tenant = await new_tenant(gateway)
+        assert (
+            await client.get("/v1/inventory/categories", headers=tenant.headers)
+        ).status_code == 200
+        await doomed.stop()
+        started = time.perf_counter()
+        response = await client.get("/v1/inventory/categories", headers=tenant.headers)
+        elapsed = time.perf_counter() - started
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["detail"] == "The inventory service is unavailable."
+    assert elapsed < 2.5
+
+
+async def test_never_started_service_gives_503(stack: Stack) -> None:
+    gateway = create_gateway(
+        gateway_settings(
+            stack.database_urls["gateway"], scoring_url=f"http://127.0.0.1:{_closed_port()}"
+        )
+    )
+    async with running(gateway), client_for(gateway) as client:
+        tenant = await new_tenant(gateway)
+        response = await client.get("/v1/scoring/frameworks", headers=tenant.headers)
+    assert response.status_code == 503
+
+
+async def test_stalling_service_gives_504_within_the_timeout(stack: Stack) -> None:
+    stalled: list[asyncio.StreamWriter] = []
+
+    async def accept_and_stall(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        stalled.append(writer)  # reads the request, never answers
+
+    server = await asyncio.start_server(accept_and_stall, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    gateway = create_gateway(
+        gateway_settings(
+            stack.database_urls["gateway"],
+            org_url=f"http://127.0.0.1:{port}",
+            upstream_read_timeout=0.5,
+        )
+    )
+    try:
+        async with running(gateway), client_for(gateway) as client:
+            tenant = await new_tenant(gateway)
+            started = time.perf_counter()
+            response = await client.get("/v1/org/units", headers=tenant.headers)
+            elapsed = time.perf_counter() - started
+    finally:
+        for writer in stalled:
+            writer.close()
+        server.close()
+        await server.wait_closed()
+    assert response.status_code == 504
+    assert response.json()["detail"] == "The org service did not answer in time."
+    assert 0.4 < elapsed < 2.0
+
+
+async def test_unknown_gateway_path_and_method_are_problems(
+    gateway_client: httpx.AsyncClient,
+) -> None:
+    missing = await gateway_client.get("/v2/anything")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    wrong = await gateway_client.put("/v1/admin/keys")
+    assert wrong.status_code == 405
+    assert wrong.headers["content-type"] == "application/problem+json"
