@@ -19,6 +19,11 @@ DEVELOPMENT_INTERNAL_SECRET = "dev-internal-secret-change-me"
 Environment = Literal["development", "test", "production"]
 
 
+def default_database_url(data_dir: Path, service: str) -> str:
+    """The embedded default: one SQLite file per service in the data folder."""
+    return f"sqlite+aiosqlite:///{data_dir / service}.db"
+
+
 def _shared(name: str) -> AliasChoices:
     """An environment variable read without the service prefix (e.g. MOPS_DATA_DIR)."""
     return AliasChoices(name)
@@ -53,7 +58,7 @@ class ServiceSettings(BaseSettings):
     @model_validator(mode="after")
     def _defaults_and_safety(self) -> ServiceSettings:
         if not self.database_url:
-            self.database_url = f"sqlite+aiosqlite:///{self.data_dir / self.service_name}.db"
+            self.database_url = default_database_url(self.data_dir, self.service_name)
         if (
             self.environment == "production"
             and self.internal_secret.get_secret_value() == DEVELOPMENT_INTERNAL_SECRET
