@@ -16,8 +16,10 @@ import pytest
 import pytest_asyncio
 from fastapi import FastAPI
 
+from mops_shared.clients import OrgClient
 from tests.support import (
     SERVICES,
+    TEST_SECRET,
     build_service_app,
     drop_postgres_database,
     migrate_async,
@@ -52,6 +54,13 @@ async def service_apps(database_urls: dict[str, str]) -> AsyncIterator[dict[str,
     """The three domain services, started in process (lifespan run) for the whole session."""
     apps = {s: build_service_app(s, database_urls[s]) for s in ("inventory", "org", "scoring")}
     async with running(apps["inventory"]), running(apps["org"]), running(apps["scoring"]):
+        # The inventory asks the real org app, in process, instead of a port nobody serves.
+        await apps["inventory"].state.org_client.aclose()
+        apps["inventory"].state.org_client = OrgClient(
+            "http://org.test",
+            internal_secret=TEST_SECRET,
+            transport=httpx.ASGITransport(app=apps["org"]),
+        )
         yield apps
 
 

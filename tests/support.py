@@ -98,23 +98,23 @@ def settings_kwargs(service: str, url: str) -> dict[str, Any]:
     }
 
 
-def build_service_app(service: str, url: str) -> FastAPI:
+def build_service_app(service: str, url: str, **overrides: Any) -> FastAPI:
     """A domain service's app on the given database, configured for tests."""
     if service == "inventory":
         from mops_inventory.config import InventorySettings
         from mops_inventory.main import create_app as create_inventory
 
-        return create_inventory(InventorySettings(**settings_kwargs(service, url)))
+        return create_inventory(InventorySettings(**settings_kwargs(service, url), **overrides))
     if service == "org":
         from mops_org.config import OrgSettings
         from mops_org.main import create_app as create_org
 
-        return create_org(OrgSettings(**settings_kwargs(service, url)))
+        return create_org(OrgSettings(**settings_kwargs(service, url), **overrides))
     if service == "scoring":
         from mops_scoring.config import ScoringSettings
         from mops_scoring.main import create_app as create_scoring
 
-        return create_scoring(ScoringSettings(**settings_kwargs(service, url)))
+        return create_scoring(ScoringSettings(**settings_kwargs(service, url), **overrides))
     raise ValueError(service)
 
 

@@ -36,10 +36,10 @@ def gateway_settings(database_url: str, **overrides: Any) -> GatewaySettings:
 
 @pytest_asyncio.fixture(scope="session")
 async def stack(database_urls: dict[str, str]) -> AsyncIterator[Stack]:
-    served = {
-        s: await serve(build_service_app(s, database_urls[s]))
-        for s in ("inventory", "org", "scoring")
-    }
+    served = {s: await serve(build_service_app(s, database_urls[s])) for s in ("org", "scoring")}
+    served["inventory"] = await serve(
+        build_service_app("inventory", database_urls["inventory"], org_url=served["org"].url)
+    )
     gateway = create_gateway(
         gateway_settings(
             database_urls["gateway"],

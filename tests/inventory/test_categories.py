@@ -287,3 +287,22 @@ async def test_without_read_scope_is_forbidden(
     assert listed.headers["content-type"] == PROBLEM
     assert listed.json()["type"] == "/problems/forbidden"
     assert await count_rows(service_apps["inventory"], tenant_id) == 0  # refused before seeding
+
+
+async def test_tenant_adds_a_subcategory_once(inventory_client: httpx.AsyncClient) -> None:
+    data = next(c for c in (await inventory_client.get(URL)).json()["items"] if c["name"] == "Data")
+    created = await inventory_client.post(
+        URL, json={"name": "Reverse ETL", "parent_id": data["id"]}
+    )
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert (body["parent_id"], body["built_in"]) == (data["id"], False)
+    children = (await inventory_client.get(URL, params={"parent_id": data["id"]})).json()["items"]
+    assert [c["name"] for c in children] == ["Reverse ETL"]
+    again = await inventory_client.post(URL, json={"name": "reverse etl", "parent_id": data["id"]})
+    assert again.status_code == 409
+    clash = await inventory_client.post(URL, json={"name": "data", "parent_id": data["id"]})
+    assert clash.status_code == 409
+    orphan = await inventory_client.post(URL, json={"name": "X", "parent_id": str(uuid.uuid4())})
+    assert orphan.status_code == 422
+    assert orphan.json()["errors"][0]["pointer"] == "/parent_id"

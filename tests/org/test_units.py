@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 import httpx
 import pytest
+from fastapi.openapi.utils import get_openapi
 
+from mops_org.units.router import router as units_router
 from mops_shared.auth import sign_principal
 from tests.support import TEST_SECRET, new_principal, principal_headers
 
@@ -209,3 +211,61 @@ async def test_request_id_is_kept_when_sane_and_replaced_otherwise(
     replaced = await org_client.get("/v1/org/units", headers={"x-request-id": "bad id\twith tab"})
     assert replaced.headers["x-request-id"] not in ("bad id\twith tab", "")
     assert len(replaced.headers["x-request-id"]) == 32
+
+
+async def test_list_by_ids_returns_exactly_those_units(org_client: httpx.AsyncClient) -> None:
+    first = await _create(org_client, "Alpha")
+    await _create(org_client, "Beta")
+    third = await _create(org_client, "Gamma")
+    response = await org_client.get(
+        "/v1/org/units", params={"id": [third["id"], first["id"], str(uuid.uuid4())]}
+    )
+    assert response.status_code == 200
+    page = response.json()
+    assert [u["name"] for u in page["items"]] == ["Alpha", "Gamma"]
+    assert page["next_cursor"] is None
+
+
+async def test_list_by_ids_leaves_out_another_tenants_units(
+    anonymous_client_factory: Callable[[str], httpx.AsyncClient],
+) -> None:
+    mine, theirs = principal_headers(new_principal()), principal_headers(new_principal())
+    async with anonymous_client_factory("org") as client:
+        own = await client.post("/v1/org/units", json={"name": "Own", "type": "team"}, headers=mine)
+        foreign = await client.post(
+            "/v1/org/units", json={"name": "Foreign", "type": "team"}, headers=theirs
+        )
+        response = await client.get(
+            "/v1/org/units",
+            params={"id": [own.json()["id"], foreign.json()["id"]]},
+            headers=mine,
+        )
+    assert response.status_code == 200
+    assert [u["id"] for u in response.json()["items"]] == [own.json()["id"]]
+
+
+async def test_list_by_more_than_200_ids_is_422_with_pointer(
+    org_client: httpx.AsyncClient,
+) -> None:
+    ids = [str(uuid.uuid4()) for _ in range(201)]
+    response = await org_client.get("/v1/org/units", params={"id": ids})
+    assert response.status_code == 422
+    assert response.headers["content-type"] == PROBLEM
+    error = response.json()["errors"][0]
+    assert (error["location"], error["pointer"]) == ("query", "/id")
+    at_most = await org_client.get("/v1/org/units", params={"id": ids[:200]})
+    assert at_most.status_code == 200
+
+
+async def test_list_documents_the_batch_lookup() -> None:
+    document = get_openapi(title="org", version="1", routes=units_router.routes)
+    parameters = document["paths"]["/v1/org/units"]["get"]["parameters"]
+    (ids,) = (p for p in parameters if p["name"] == "id")
+    assert ids["in"] == "query"
+    assert ids["required"] is False
+    assert ids["description"] == (
+        "Only these units (repeat the parameter, at most 200) — a batch lookup."
+    )
+    array = next(s for s in ids["schema"]["anyOf"] if s.get("type") == "array")
+    assert array["maxItems"] == 200
+    assert array["items"] == {"type": "string", "format": "uuid"}

@@ -8,7 +8,7 @@ import pytest
 from mops_shared.auth import verify_principal
 from mops_shared.clients import OrgClient
 from mops_shared.clients.base import DownstreamError
-from mops_shared.errors import GatewayTimeout, ServiceUnavailable
+from mops_shared.errors import Forbidden, GatewayTimeout, ServiceUnavailable
 from tests.support import TEST_SECRET, new_principal
 
 pytestmark = pytest.mark.asyncio
@@ -62,4 +62,64 @@ async def test_client_maps_server_error_to_503_and_other_errors_to_502() -> None
         httpx.MockTransport(lambda r: httpx.Response(422, json={"detail": "bad limit"}))
     )
     with pytest.raises(DownstreamError, match="bad limit"):
+        await refusing.list_units(new_principal())
+
+
+def _unit_json(unit_id: str) -> dict[str, object]:
+    return {
+        "id": unit_id,
+        "name": f"Unit {unit_id[:8]}",
+        "type": "team",
+        "parent_id": None,
+        "created_at": "2026-01-01T00:00:00Z",
+        "updated_at": "2026-01-01T00:00:00Z",
+    }
+
+
+class _UnitsByIds:
+    """A fake org service answering batch lookups; it knows every id but `missing`."""
+
+    def __init__(self, missing: frozenset[uuid.UUID] = frozenset()) -> None:
+        self.missing = {str(unit_id) for unit_id in missing}
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        asked = request.url.params.get_list("id")
+        items = [_unit_json(unit_id) for unit_id in asked if unit_id not in self.missing]
+        return httpx.Response(200, json={"items": items, "next_cursor": None})
+
+
+async def test_get_units_asks_once_for_a_few_ids_and_keys_the_found_ones_by_id() -> None:
+    ids = [uuid.uuid4() for _ in range(3)]
+    fake = _UnitsByIds(missing=frozenset({ids[1]}))
+    found = await _client(httpx.MockTransport(fake)).get_units(new_principal(), ids)
+    assert set(found) == {ids[0], ids[2]}
+    assert all(found[unit_id].id == unit_id for unit_id in found)
+    (request,) = fake.requests
+    assert request.url.path == "/v1/org/units"
+    assert request.url.params.get_list("id") == [str(unit_id) for unit_id in ids]
+    assert request.url.params["limit"] == "200"
+
+
+async def test_get_units_asks_in_chunks_of_200() -> None:
+    ids = [uuid.uuid4() for _ in range(250)]
+    fake = _UnitsByIds()
+    found = await _client(httpx.MockTransport(fake)).get_units(new_principal(), ids)
+    assert set(found) == set(ids)
+    assert [len(r.url.params.get_list("id")) for r in fake.requests] == [200, 50]
+    assert all(r.url.params["limit"] == "200" for r in fake.requests)
+
+
+async def test_get_units_of_no_ids_asks_nothing() -> None:
+    fake = _UnitsByIds()
+    assert await _client(httpx.MockTransport(fake)).get_units(new_principal(), set()) == {}
+    assert fake.requests == []
+
+
+async def test_client_maps_a_refusal_of_the_callers_key_to_403() -> None:
+    refusing = _client(
+        httpx.MockTransport(lambda r: httpx.Response(403, json={"detail": "lacks org:read"}))
+    )
+    with pytest.raises(Forbidden, match="lacks org:read"):
         await refusing.list_units(new_principal())

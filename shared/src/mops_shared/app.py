@@ -12,13 +12,17 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 
+from mops_shared.audit import audit_router
+from mops_shared.auth import principal_dependency
 from mops_shared.db import create_engine, create_sessionmaker
 from mops_shared.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers
+from mops_shared.idempotency import IdempotencyMiddleware
 from mops_shared.observability import RequestContextMiddleware, configure_logging
 from mops_shared.readiness import current_revisions, head_revisions
 from mops_shared.schemas.health import Health, MigrationState, Readiness
 from mops_shared.schemas.problem import Problem
 from mops_shared.settings import ServiceSettings
+from mops_shared.writes import WriteTables
 
 logger = logging.getLogger("mops.app")
 
@@ -103,8 +107,13 @@ def create_service_app(
     on_startup_db: Callable[[FastAPI], Awaitable[None]] | None = None,
     openapi_url: str | None = "/openapi.json",
     inner_middleware: Sequence[tuple[type[Any], dict[str, Any]]] = (),
+    writes: WriteTables | None = None,
 ) -> FastAPI:
-    """A service app: lifespan-owned engine, problem handlers, request context, health routes."""
+    """A service app: lifespan-owned engine, problem handlers, request context, health routes.
+
+    With `writes` (the service's audit, outbox and idempotency tables) it also honours
+    Idempotency-Key on POST and serves `GET /v1/<service>/audit`.
+    """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -145,9 +154,14 @@ def create_service_app(
     app.include_router(health_router(settings.service_name))
     for router in routers:
         app.include_router(router)
+    middleware = list(inner_middleware)
+    if writes is not None:
+        area = settings.service_name
+        app.include_router(audit_router(area, writes.audit, principal_dependency(area)))
+        middleware.append((IdempotencyMiddleware, {"table": writes.idempotency, "area": area}))
     app.openapi = problem_json_openapi(app)  # type: ignore[method-assign]
     # Starlette runs the last added middleware first: the request context wraps everything.
-    for cls, options in inner_middleware:
+    for cls, options in middleware:
         app.add_middleware(cls, **options)  # type: ignore[arg-type]
     app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
     return app

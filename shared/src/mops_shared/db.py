@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Insert, MetaData, Table, event
+from sqlalchemy import Column, DateTime, Insert, Integer, MetaData, Table, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
@@ -102,15 +102,27 @@ async def session_scope(
 
 
 def insert_ignoring_conflicts(
-    session: AsyncSession,
+    dialect: str,
     table: Table,
-    rows: list[dict[str, Any]],
+    rows: list[dict[str, Any]] | dict[str, Any],
     *,
     conflict_columns: list[str],
 ) -> Insert:
-    """INSERT ... ON CONFLICT (columns) DO NOTHING, in the session's dialect (both we run on)."""
-    dialect = session.get_bind().dialect.name
+    """INSERT ... ON CONFLICT (columns) DO NOTHING, in the given dialect (both we run on)."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     if dialect not in ("postgresql", "sqlite"):
         raise ValueError(f"mops runs on PostgreSQL or SQLite, not {dialect}")
     return insert(table).values(rows).on_conflict_do_nothing(index_elements=conflict_columns)
+
+
+def version_column() -> Column[int]:
+    """The `version` column of a resource that has an ETag (each table needs its own object)."""
+    return Column("version", Integer, nullable=False)
+
+
+def optimistic_locking(column: Column[int]) -> dict[str, Any]:
+    """`__mapper_args__` making every UPDATE and DELETE conditional on the version read
+    (`WHERE id = ? AND version = ?`): a write that lost a race fails with StaleDataError (the
+    problem handler answers 409) instead of silently overwriting the winner. The service sets
+    the next version itself, as the ETag depends on it."""
+    return {"version_id_col": column, "version_id_generator": False}

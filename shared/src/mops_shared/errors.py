@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -204,6 +205,12 @@ async def _handle_validation_error(request: Request, exc: Exception) -> Response
     return problem_response(request, 422, detail=detail, errors=errors)
 
 
+async def _handle_lost_race(request: Request, exc: Exception) -> Response:
+    return problem_response(
+        request, 409, detail="The resource was changed at the same time; read it again and retry."
+    )
+
+
 async def _handle_unexpected(request: Request, exc: Exception) -> Response:
     # Logged with its trace for operators; the client sees a problem, never the trace.
     logger.exception("unhandled error", extra={"request_id": request_id_of(request.scope)})
@@ -214,6 +221,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(MopsError, _handle_mops_error)
     app.add_exception_handler(StarletteHTTPException, _handle_http_exception)
     app.add_exception_handler(RequestValidationError, _handle_validation_error)
+    app.add_exception_handler(StaleDataError, _handle_lost_race)
     app.add_exception_handler(Exception, _handle_unexpected)
 
 

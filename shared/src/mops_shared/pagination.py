@@ -18,7 +18,6 @@ from typing import Annotated, Any, TypeVar
 import orjson
 from fastapi import Query
 from sqlalchemy import Select, tuple_
-from sqlalchemy.orm import InstrumentedAttribute
 
 from mops_shared.errors import ValidationFailed
 
@@ -40,13 +39,14 @@ SelectT = TypeVar("SelectT", bound=Select[Any])
 @dataclass(frozen=True)
 class SortOption:
     name: str
-    columns: tuple[InstrumentedAttribute[Any], ...]
+    # Mapped attributes or Core columns: anything with a `.key` that SQL can compare.
+    columns: tuple[Any, ...]
     descending: bool = False
 
 
 def sort_options(
-    options: Sequence[tuple[str, Sequence[InstrumentedAttribute[Any]]]],
-    tiebreaker: InstrumentedAttribute[Any],
+    options: Sequence[tuple[str, Sequence[Any]]],
+    tiebreaker: Any,
 ) -> dict[str, SortOption]:
     """`name` and `-name` options for each column list, with the primary key as tiebreaker."""
     result: dict[str, SortOption] = {}

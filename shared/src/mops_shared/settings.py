@@ -7,6 +7,7 @@ name, the data folder and the internal secret that signs principals.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -22,6 +23,15 @@ Environment = Literal["development", "test", "production"]
 def default_database_url(data_dir: Path, service: str) -> str:
     """The embedded default: one SQLite file per service in the data folder."""
     return f"sqlite+aiosqlite:///{data_dir / service}.db"
+
+
+DEFAULT_PORTS = {"gateway": 8080, "inventory": 8081, "org": 8082, "scoring": 8083}
+
+
+def local_service_url(service: str) -> str:
+    """Where a service listens when all run on one machine (`make run`): MOPS_<S>_PORT."""
+    port = int(os.environ.get(f"MOPS_{service.upper()}_PORT", DEFAULT_PORTS[service]))
+    return f"http://127.0.0.1:{port}"
 
 
 def _shared(name: str) -> AliasChoices:

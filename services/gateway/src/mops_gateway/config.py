@@ -3,13 +3,7 @@ from __future__ import annotations
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from mops_shared.settings import ServiceSettings
-
-
-def _port(name: str, default: int) -> int:
-    import os
-
-    return int(os.environ.get(name, default))
+from mops_shared.settings import ServiceSettings, local_service_url
 
 
 class GatewaySettings(ServiceSettings):
@@ -41,11 +35,9 @@ class GatewaySettings(ServiceSettings):
 
     @model_validator(mode="after")
     def _upstreams(self) -> GatewaySettings:
-        for service, default_port in (("inventory", 8081), ("org", 8082), ("scoring", 8083)):
-            attr = f"{service}_url"
-            if not getattr(self, attr):
-                port = _port(f"MOPS_{service.upper()}_PORT", default_port)
-                setattr(self, attr, f"http://127.0.0.1:{port}")
+        for service in ("inventory", "org", "scoring"):
+            if not getattr(self, f"{service}_url"):
+                setattr(self, f"{service}_url", local_service_url(service))
         return self
 
     def upstreams(self) -> dict[str, str]:

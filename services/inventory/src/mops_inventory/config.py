@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from mops_shared.settings import ServiceSettings
+from mops_shared.settings import ServiceSettings, local_service_url
 
 
 class InventorySettings(ServiceSettings):
@@ -12,3 +13,18 @@ class InventorySettings(ServiceSettings):
 
     service_name: str = "inventory"
     port: int = 8081
+    org_url: str = Field(
+        default="", description="The org service (owners are checked there); MOPS_ORG_PORT locally."
+    )
+    downstream_connect_timeout: float = Field(default=2.0, gt=0)
+    downstream_read_timeout: float = Field(default=10.0, gt=0)
+    import_max_rows: int = Field(default=50_000, ge=1, description="Rows one import may hold.")
+    import_max_bytes: int = Field(
+        default=20 * 1024 * 1024, ge=1024, description="Bytes one import may hold."
+    )
+
+    @model_validator(mode="after")
+    def _downstreams(self) -> InventorySettings:
+        if not self.org_url:
+            self.org_url = local_service_url("org")
+        return self

@@ -6,6 +6,7 @@ from fastapi import Depends, Request
 
 from mops_inventory.categories.service import LandscapeSeeder
 from mops_shared.auth import Principal, principal_dependency
+from mops_shared.clients import OrgClient
 from mops_shared.deps import SessionDep
 
 PrincipalDep = Annotated[Principal, Depends(principal_dependency("inventory"))]
@@ -19,4 +20,13 @@ async def get_landscape_seeder(request: Request) -> LandscapeSeeder:
 
 LandscapeSeederDep = Annotated[LandscapeSeeder, Depends(get_landscape_seeder)]
 
-__all__ = ["LandscapeSeederDep", "PrincipalDep", "SessionDep"]
+
+async def get_org_client(request: Request) -> OrgClient:
+    """The pooled client to the org service the lifespan built."""
+    client: OrgClient = request.app.state.org_client
+    return client
+
+
+OrgClientDep = Annotated[OrgClient, Depends(get_org_client)]
+
+__all__ = ["LandscapeSeederDep", "OrgClientDep", "PrincipalDep", "SessionDep"]

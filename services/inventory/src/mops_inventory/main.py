@@ -2,28 +2,82 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
 from fastapi import FastAPI
 
 from mops_inventory.categories.router import router as categories_router
 from mops_inventory.categories.service import LandscapeSeeder
 from mops_inventory.config import InventorySettings
+from mops_inventory.contracts.router import router as contracts_router
+from mops_inventory.db import writes
+from mops_inventory.imports.export import router as exports_router
+from mops_inventory.imports.router import router as imports_router
+from mops_inventory.integrations.router import router as integrations_router
+from mops_inventory.licences.router import router as licences_router
+from mops_inventory.outcomes.router import router as outcomes_router
+from mops_inventory.reports.adoption import router as adoption_report_router
+from mops_inventory.reports.renewals import router as renewals_report_router
+from mops_inventory.reports.returns import router as returns_report_router
+from mops_inventory.reports.spend import router as spend_report_router
+from mops_inventory.reports_stack import (
+    coverage_router,
+    redundancy_router,
+    removal_impact_router,
+)
+from mops_inventory.scenarios.router import router as scenarios_router
+from mops_inventory.tools.router import router as tools_router
 from mops_shared.app import create_service_app
-
-
-async def _on_startup(app: FastAPI) -> None:
-    # Per app, not per module: two apps in one process (tests, e2e) may use different databases.
-    app.state.landscape_seeder = LandscapeSeeder()
+from mops_shared.clients import OrgClient
 
 
 def create_app(settings: InventorySettings | None = None) -> FastAPI:
+    settings = settings or InventorySettings()
+
+    @asynccontextmanager
+    async def resources(app: FastAPI) -> AsyncIterator[None]:
+        # Per app, not per module: two apps in one process (tests) may use different databases.
+        app.state.landscape_seeder = LandscapeSeeder()
+        app.state.org_client = OrgClient(
+            settings.org_url,
+            internal_secret=settings.internal_secret.get_secret_value(),
+            timeout=httpx.Timeout(
+                settings.downstream_read_timeout, connect=settings.downstream_connect_timeout
+            ),
+        )
+        try:
+            yield
+        finally:
+            await app.state.org_client.aclose()
+
     return create_service_app(
-        settings=settings or InventorySettings(),
+        settings=settings,
         title="mops inventory",
         description=(
             "The martech stack: tools, vendors, categories, integrations, contracts, licences, "
             "outcomes and stack scenarios."
         ),
-        routers=[categories_router],
+        routers=[
+            categories_router,
+            tools_router,
+            contracts_router,
+            licences_router,
+            integrations_router,
+            outcomes_router,
+            imports_router,
+            exports_router,
+            scenarios_router,
+            redundancy_router,
+            coverage_router,
+            removal_impact_router,
+            spend_report_router,
+            renewals_report_router,
+            adoption_report_router,
+            returns_report_router,
+        ],
         openapi_tags=[{"name": "inventory", "description": "The marketing technology stack."}],
-        on_startup_db=_on_startup,
+        extra_lifespan=resources,
+        writes=writes,
     )

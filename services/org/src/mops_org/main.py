@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from mops_org.config import OrgSettings
+from mops_org.models import writes
 from mops_org.units.router import router as units_router
 from mops_shared.app import create_service_app
 
@@ -16,4 +17,5 @@ def create_app(settings: OrgSettings | None = None) -> FastAPI:
         description="Org structure: units, people, roles, skills, training, RACI, coordination.",
         routers=[units_router],
         openapi_tags=[{"name": "org", "description": "The marketing organisation."}],
+        writes=writes,
     )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mops_org.db import org_registry
+from mops_org.db import org_registry, writes
 from mops_org.units.models import Unit
 
 metadata = org_registry.metadata
 
-__all__ = ["Unit", "metadata"]
+__all__ = ["Unit", "metadata", "writes"]

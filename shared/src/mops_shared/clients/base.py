@@ -13,7 +13,7 @@ import httpx
 from pydantic import BaseModel
 
 from mops_shared.auth import PRINCIPAL_HEADER, Principal, sign_principal
-from mops_shared.errors import GatewayTimeout, MopsError, ServiceUnavailable
+from mops_shared.errors import Forbidden, GatewayTimeout, MopsError, ServiceUnavailable
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -76,6 +76,12 @@ class ServiceClient:
     def parse(self, response: httpx.Response, model: type[ModelT]) -> ModelT:
         if response.is_success:
             return model.model_validate_json(response.content)
+        if response.status_code in (401, 403):
+            # The caller's principal is carried on: the key lacks what the other service needs.
+            raise Forbidden(
+                f"This API key may not do what the {self.service} service is asked here: "
+                f"{_problem_detail(response)}"
+            )
         raise DownstreamError(
             f"The {self.service} service answered {response.status_code}: "
             f"{_problem_detail(response)}"

@@ -11,8 +11,8 @@ from mops_gateway.keys.models import ApiKey
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
 
 KEY_SORTS = sort_options(
-    [("created_at", [ApiKey.created_at])],  # type: ignore[list-item]
-    tiebreaker=ApiKey.id,  # type: ignore[arg-type]
+    [("created_at", [ApiKey.created_at])],
+    tiebreaker=ApiKey.id,
 )
 
 

@@ -17,8 +17,8 @@ from mops_shared.pagination import SortOption, keyset_page, sort_options, split_
 from mops_shared.schemas.common import name_key
 
 CATEGORY_SORTS = sort_options(
-    [("name", [Category.name_key]), ("created_at", [Category.created_at])],  # type: ignore[list-item]
-    tiebreaker=Category.id,  # type: ignore[arg-type]
+    [("name", [Category.name_key]), ("created_at", [Category.created_at])],
+    tiebreaker=Category.id,
 )
 
 _table = Category.__table__  # type: ignore[attr-defined]
@@ -80,7 +80,12 @@ async def insert_built_ins(
         for position, name in enumerate(names)
     ]
     await session.execute(
-        insert_ignoring_conflicts(session, _table, rows, conflict_columns=["tenant_id", "name_key"])
+        insert_ignoring_conflicts(
+            session.get_bind().dialect.name,
+            _table,
+            rows,
+            conflict_columns=["tenant_id", "name_key"],
+        )
     )
 
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, status
 
 from mops_inventory.categories import repository, service
 from mops_inventory.deps import LandscapeSeederDep, PrincipalDep, SessionDep
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.inventory import CategoryPage, CategoryRead
+from mops_shared.schemas.inventory import CategoryPage, CategoryRead, SubcategoryCreate
 
 router = APIRouter(prefix="/v1/inventory/categories", tags=["inventory"])
 
@@ -64,3 +64,20 @@ async def get_category(
 ) -> CategoryRead:
     """One category of the tenant."""
     return await service.get_category(session, principal, seeder, category_id)
+
+
+@router.post(
+    "",
+    operation_id="inventory_create_category",
+    summary="Add a subcategory",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(*COMMON_PROBLEMS, 409),
+)
+async def create_category(
+    body: SubcategoryCreate,
+    session: SessionDep,
+    principal: PrincipalDep,
+    seeder: LandscapeSeederDep,
+) -> CategoryRead:
+    """A subcategory of one of the tenant's categories (the six landscape ones are built in)."""
+    return await service.create_subcategory(session, principal, seeder, body)

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_inventory.categories import repository
+from mops_inventory.categories.models import Category
+from mops_inventory.db import writes
+from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
-from mops_shared.errors import NotFound
+from mops_shared.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.pagination import SortOption
-from mops_shared.schemas.inventory import LANDSCAPE_CATEGORIES, CategoryPage, CategoryRead
+from mops_shared.schemas.common import name_key
+from mops_shared.schemas.inventory import (
+    LANDSCAPE_CATEGORIES,
+    CategoryPage,
+    CategoryRead,
+    SubcategoryCreate,
+)
 
 
 class LandscapeSeeder:
@@ -67,3 +77,43 @@ async def get_category(
     if category is None:
         raise NotFound(f"No category {category_id}.")
     return CategoryRead.model_validate(category)
+
+
+async def create_subcategory(
+    session: AsyncSession,
+    principal: Principal,
+    seeder: LandscapeSeeder,
+    data: SubcategoryCreate,
+) -> CategoryRead:
+    """A tenant's own subcategory under one of its categories; names are unique in the tenant."""
+    await seeder.ensure(session, principal.tenant_id)
+    if await repository.get_by_id(session, principal.tenant_id, data.parent_id) is None:
+        raise ValidationFailed.at("body", "/parent_id", "no category with this id")
+    category = repository.add(
+        session,
+        Category(
+            tenant_id=principal.tenant_id,
+            parent_id=data.parent_id,
+            name=data.name,
+            name_key=name_key(data.name),
+            built_in=False,
+        ),
+    )
+    try:
+        await session.flush()
+        after = CategoryRead.model_validate(category)
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="create",
+            object_type="category",
+            object_id=category.id,
+            before=None,
+            after=after.model_dump(mode="json"),
+        )
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise Conflict(f"A category named {data.name!r} already exists.") from exc
+    return after

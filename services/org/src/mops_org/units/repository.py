@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,8 +12,8 @@ from mops_org.units.models import Unit
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
 
 UNIT_SORTS = sort_options(
-    [("name", [Unit.name_key]), ("created_at", [Unit.created_at])],  # type: ignore[list-item]
-    tiebreaker=Unit.id,  # type: ignore[arg-type]
+    [("name", [Unit.name_key]), ("created_at", [Unit.created_at])],
+    tiebreaker=Unit.id,
 )
 
 
@@ -39,8 +40,11 @@ async def list_page(
     cursor: str | None,
     parent_id: uuid.UUID | None = None,
     type_: str | None = None,
+    ids: Collection[uuid.UUID] | None = None,
 ) -> tuple[list[Unit], str | None]:
     stmt = select(Unit).where(Unit.tenant_id == tenant_id)  # type: ignore[arg-type]
+    if ids is not None:
+        stmt = stmt.where(Unit.id.in_(ids))  # type: ignore[attr-defined]
     if parent_id is not None:
         stmt = stmt.where(Unit.parent_id == parent_id)  # type: ignore[arg-type]
     if type_ is not None:

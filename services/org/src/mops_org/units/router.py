@@ -8,12 +8,15 @@ from fastapi import APIRouter, Query, status
 from mops_org.deps import PrincipalDep, SessionDep
 from mops_org.units import repository, service
 from mops_shared.errors import problem_responses
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
 from mops_shared.schemas.org import UnitCreate, UnitPage, UnitRead, UnitType
 
 router = APIRouter(prefix="/v1/org/units", tags=["org"])
 
 COMMON_PROBLEMS = (401, 403, 422)
+
+# A batch lookup asked with the largest limit fits in one page: it never needs a cursor.
+MAX_BATCH_IDS = MAX_LIMIT
 
 
 @router.post(
@@ -44,6 +47,17 @@ async def list_units(
     ] = "name",
     parent_id: Annotated[uuid.UUID | None, Query(description="Only children of this unit.")] = None,
     type: Annotated[UnitType | None, Query(description="Only units of this type.")] = None,
+    ids: Annotated[
+        list[uuid.UUID] | None,
+        Query(
+            alias="id",
+            max_length=MAX_BATCH_IDS,
+            description=(
+                f"Only these units (repeat the parameter, at most {MAX_BATCH_IDS})"
+                " — a batch lookup."
+            ),
+        ),
+    ] = None,
 ) -> UnitPage:
     """The units of the tenant, a page at a time (cursor pagination)."""
     items, next_cursor = await repository.list_page(
@@ -54,6 +68,7 @@ async def list_units(
         cursor=cursor,
         parent_id=parent_id,
         type_=type.value if type else None,
+        ids=ids,
     )
     return UnitPage(items=[UnitRead.model_validate(u) for u in items], next_cursor=next_cursor)
 

@@ -7,10 +7,13 @@ import uuid
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mops_org.db import writes
 from mops_org.units import repository
 from mops_org.units.models import Unit
+from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
 from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.outbox import record_event
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.org import UnitCreate, UnitRead
 
@@ -35,11 +38,26 @@ async def create_unit(session: AsyncSession, principal: Principal, data: UnitCre
         ),
     )
     try:
+        # Flushed first so a lost race for the name fails before anything else is written.
+        await session.flush()
+        created = UnitRead.model_validate(unit)
+        snapshot = created.model_dump(mode="json")
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="create",
+            object_type="unit",
+            object_id=created.id,
+            before=None,
+            after=snapshot,
+        )
+        await record_event(session, writes.outbox, principal, "unit.created", snapshot)
         await session.commit()
     except IntegrityError as exc:  # a concurrent create won the race for the name
         await session.rollback()
         raise Conflict(f"A unit named {data.name!r} already exists.") from exc
-    return UnitRead.model_validate(unit)
+    return created
 
 
 async def get_unit(session: AsyncSession, principal: Principal, unit_id: uuid.UUID) -> UnitRead:

@@ -12,8 +12,8 @@ from mops_scoring.frameworks.models import Framework
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
 
 FRAMEWORK_SORTS = sort_options(
-    [("key", [Framework.key, Framework.version])],  # type: ignore[list-item]
-    tiebreaker=Framework.id,  # type: ignore[arg-type]
+    [("key", [Framework.key, Framework.version])],
+    tiebreaker=Framework.id,
 )
 
 

@@ -1,0 +1,413 @@
+"""Inventory benchmarks on PostgreSQL: pagination depth, a 10 000-row import, report latency.
+
+Starts the org and inventory services (uvicorn, one worker each) on a fresh PostgreSQL
+database, seeds tools directly with bulk SQL where the API is not what is measured, and
+calls the inventory service directly with a signed principal (the gateway hop is measured by
+bench/gateway_hop.py). Writes bench/results/inventory.json and prints a Markdown table.
+
+    uv run python bench/inventory.py [--postgres postgresql+asyncpg://postgres@127.0.0.1:5432/postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from bench.gateway_hop import free_port, wait_ready  # noqa: E402
+from mops_inventory.imports.parsing import COLUMNS  # noqa: E402
+from mops_shared.auth import Principal, sign_principal  # noqa: E402
+from mops_shared.pagination import encode_cursor  # noqa: E402
+
+SECRET = "bench-internal-secret-0123456789abcdef"
+CAPABILITIES = [f"Capability {i}" for i in range(40)]
+CURRENCIES = ["USD", "EUR"]
+
+
+def plain(url: str) -> str:
+    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+async def create_database(admin_url: str, name: str) -> str:
+    conn = await asyncpg.connect(plain(admin_url))
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return admin_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+async def drop_database(admin_url: str, name: str) -> None:
+    conn = await asyncpg.connect(plain(admin_url))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+async def seed_tools(url: str, tenant_id: uuid.UUID, count: int, prefix: str) -> None:
+    """Tools with a capability, a contract and usage each, by COPY (the API is not measured)."""
+    conn = await asyncpg.connect(plain(url))
+    try:
+        now = time.time()
+        from datetime import UTC, date, datetime, timedelta
+
+        stamp = datetime.fromtimestamp(now, UTC)
+        capability_ids = {}
+        for name in CAPABILITIES:
+            capability_id = uuid.uuid4()
+            capability_ids[name] = capability_id
+            await conn.execute(
+                "INSERT INTO capabilities (id, tenant_id, name, name_key, created_at) "
+                "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+                capability_id,
+                tenant_id,
+                name,
+                name.casefold(),
+                stamp,
+            )
+        rows = await conn.fetch(
+            "SELECT name_key, id FROM capabilities WHERE tenant_id = $1", tenant_id
+        )
+        capability_ids = {r["name_key"]: r["id"] for r in rows}
+        tools, caps, contracts, usage = [], [], [], []
+        for i in range(count):
+            tool_id = uuid.uuid4()
+            name = f"{prefix} {i:06d}"
+            status = "retired" if i % 20 == 0 else "active"
+            tools.append(
+                (
+                    tool_id,
+                    tenant_id,
+                    name,
+                    name.casefold(),
+                    f"Vendor {i % 300}",
+                    status,
+                    stamp,
+                    i % 3 != 0,
+                    i % 2 == 0,
+                    "[]",
+                    "[]",
+                    1,
+                    stamp + timedelta(microseconds=i),
+                    stamp,
+                )
+            )
+            caps.append((tool_id, capability_ids[CAPABILITIES[i % 40].casefold()], 0))
+            contracts.append(
+                (
+                    uuid.uuid4(),
+                    tenant_id,
+                    tool_id,
+                    100_000 + (i % 997) * 1000,
+                    CURRENCIES[i % 2],
+                    date(2027, 1 + i % 12, 1),
+                    30,
+                    False,
+                    10 + i % 50,
+                    1,
+                    stamp,
+                    stamp,
+                )
+            )
+            usage.append((uuid.uuid4(), tenant_id, tool_id, date.today(), i % 50, stamp))
+        await conn.copy_records_to_table(
+            "tools",
+            records=tools,
+            columns=[
+                "id",
+                "tenant_id",
+                "name",
+                "name_key",
+                "vendor",
+                "status",
+                "status_changed_at",
+                "shares_data_with_core",
+                "processes_personal_data",
+                "personal_data_categories",
+                "tags",
+                "version",
+                "created_at",
+                "updated_at",
+            ],
+        )
+        await conn.copy_records_to_table(
+            "tool_capabilities", records=caps, columns=["tool_id", "capability_id", "position"]
+        )
+        await conn.copy_records_to_table(
+            "contracts",
+            records=contracts,
+            columns=[
+                "id",
+                "tenant_id",
+                "tool_id",
+                "annual_cost_minor",
+                "currency",
+                "renewal_date",
+                "notice_period_days",
+                "auto_renew",
+                "seats_purchased",
+                "version",
+                "created_at",
+                "updated_at",
+            ],
+        )
+        await conn.copy_records_to_table(
+            "licence_usage",
+            records=usage,
+            columns=["id", "tenant_id", "tool_id", "as_of", "seats_active", "recorded_at"],
+        )
+        await conn.execute("ANALYZE")
+    finally:
+        await conn.close()
+
+
+def headers_for(tenant_id: uuid.UUID) -> dict[str, str]:
+    principal = Principal(
+        tenant_id=tenant_id, key_id=uuid.uuid4(), scopes=frozenset({"admin"}), request_id="bench"
+    )
+    return {"x-mops-principal": sign_principal(principal, SECRET, ttl_seconds=3600)}
+
+
+async def timed(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], n: int
+) -> dict[str, float]:
+    samples = []
+    for _ in range(n):
+        started = time.perf_counter()
+        response = await client.get(url, headers=headers)
+        samples.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code, response.text[:300])
+    samples.sort()
+    return {
+        "p50_ms": round(statistics.median(samples), 2),
+        "p95_ms": round(samples[int(len(samples) * 0.95) - 1], 2),
+    }
+
+
+def import_file(rows: int) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for i in range(rows):
+        integrations = f"Imported {i - 1:05d}" if i % 10 == 1 else ""
+        writer.writerow(
+            [
+                f"Imported {i:05d}",
+                f"Vendor {i % 200}",
+                "Data",
+                CAPABILITIES[i % 40],
+                "",
+                "",
+                "active",
+                str(1000 + i),
+                "USD",
+                "2027-06-30",
+                "10",
+                "7",
+                "true",
+                "false",
+                integrations,
+                "bench",
+            ]
+        )
+    return out.getvalue().encode()
+
+
+async def measure(base: str, database_url: str, rounds: int) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    big = uuid.uuid4()
+    await seed_tools(database_url, big, 100_000, "Tool")
+    for n in range(100):  # 100 tenants of 1 000 beside it
+        await seed_tools(database_url, uuid.uuid4(), 1_000, f"Other{n}")
+    async with httpx.AsyncClient(base_url=base, timeout=120) as client:
+        headers = headers_for(big)
+        # The cursor of page 1 000 is built from the 99 900th row, as the server would build it.
+        conn = await asyncpg.connect(plain(database_url))
+        row = await conn.fetchrow(
+            "SELECT id, name_key FROM tools WHERE tenant_id = $1 ORDER BY name_key, id "
+            "OFFSET 99899 LIMIT 1",
+            big,
+        )
+        plan = await conn.fetch(
+            "EXPLAIN SELECT * FROM tools WHERE tenant_id = $1 AND status = 'active' "
+            "AND (name_key, id) > ($2, $3) ORDER BY name_key, id LIMIT 101",
+            big,
+            row["name_key"],
+            row["id"],
+        )
+        await conn.close()
+        from types import SimpleNamespace
+
+        from mops_inventory.tools.repository import TOOL_SORTS
+
+        cursor = encode_cursor(
+            TOOL_SORTS["name"], SimpleNamespace(name_key=row["name_key"], id=row["id"])
+        )
+        first = await timed(client, "/v1/inventory/tools?limit=100", headers, rounds)
+        deep = await timed(
+            client, f"/v1/inventory/tools?limit=100&cursor={cursor}", headers, rounds
+        )
+        filtered = await timed(
+            client, f"/v1/inventory/tools?limit=100&status=active&cursor={cursor}", headers, rounds
+        )
+        results["pagination_100k"] = {
+            "page_1": first,
+            "page_1000": deep,
+            "page_1000_filtered": filtered,
+            "page_1000_over_page_1_p50": round(deep["p50_ms"] / first["p50_ms"], 3),
+            "filtered_plan": [r[0] for r in plan],
+        }
+
+        tenant = uuid.uuid4()
+        await seed_tools(database_url, tenant, 10_000, "Report")
+        report_headers = headers_for(tenant)
+        reports = {}
+        for path in (
+            "spend?by=category",
+            "spend?by=capability",
+            "spend?by=vendor",
+            "renewals?within_days=90",
+            "redundancy",
+            "adoption",
+            "integration-coverage",
+            "returns",
+        ):
+            reports[path] = await timed(
+                client, f"/v1/inventory/reports/{path}", report_headers, max(5, rounds // 4)
+            )
+        results["reports_10k_tools"] = reports
+
+        importer = uuid.uuid4()
+        body = import_file(10_000)
+        started = time.perf_counter()
+        response = await client.post(
+            "/v1/inventory/imports",
+            content=body,
+            headers={**headers_for(importer), "content-type": "text/csv"},
+        )
+        elapsed = time.perf_counter() - started
+        assert response.status_code == 200, response.text[:500]
+        report = response.json()
+        results["import_10k_rows"] = {
+            "seconds": round(elapsed, 2),
+            "created": report["created"],
+            "integrations_created": report["integrations_created"],
+        }
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get(
+            "MOPS_BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+        ),
+    )
+    parser.add_argument("--rounds", type=int, default=40)
+    args = parser.parse_args()
+    suffix = uuid.uuid4().hex[:8]
+    names = {s: f"mops_bench_{suffix}_{s}" for s in ("inventory", "org")}
+    urls = {s: asyncio.run(create_database(args.postgres, n)) for s, n in names.items()}
+    data = Path(tempfile.mkdtemp(prefix="mops-bench-"))
+    inventory_port, org_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "MOPS_DATA_DIR": str(data),
+        "MOPS_INTERNAL_SECRET": SECRET,
+        "MOPS_ACCESS_LOG": "false",
+        "MOPS_INVENTORY_DATABASE_URL": urls["inventory"],
+        "MOPS_ORG_DATABASE_URL": urls["org"],
+        "MOPS_ORG_PORT": str(org_port),
+    }
+    procs = []
+    try:
+        for service in ("inventory", "org"):
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "alembic",
+                    "-c",
+                    "migrations/alembic.ini",
+                    "-n",
+                    service,
+                    "upgrade",
+                    "head",
+                ],
+                cwd=REPO,
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+        for service, port in (("inventory", inventory_port), ("org", org_port)):
+            procs.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "uvicorn",
+                        f"mops_{service}.main:create_app",
+                        "--factory",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        str(port),
+                        "--no-access-log",
+                        "--log-level",
+                        "warning",
+                    ],
+                    cwd=REPO,
+                    env=env,
+                )
+            )
+        wait_ready(f"http://127.0.0.1:{inventory_port}/readyz")
+        wait_ready(f"http://127.0.0.1:{org_port}/readyz")
+        results = asyncio.run(
+            measure(f"http://127.0.0.1:{inventory_port}", urls["inventory"], args.rounds)
+        )
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(timeout=20)
+        for name in names.values():
+            asyncio.run(drop_database(args.postgres, name))
+    out = REPO / "bench" / "results" / "inventory.json"
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    page = results["pagination_100k"]
+    print("| measure | p50 ms | p95 ms |")
+    print("|---|---|---|")
+    for label, key in (
+        ("tools page 1 (100k tenant)", "page_1"),
+        ("tools page 1 000", "page_1000"),
+        ("tools page 1 000, status filter", "page_1000_filtered"),
+    ):
+        print(f"| {label} | {page[key]['p50_ms']} | {page[key]['p95_ms']} |")
+    for path, figures in results["reports_10k_tools"].items():
+        print(f"| report {path} (10k tools) | {figures['p50_ms']} | {figures['p95_ms']} |")
+    print(f"\npage 1 000 / page 1 (p50): {page['page_1000_over_page_1_p50']}")
+    print(f"import of 10 000 rows: {results['import_10k_rows']['seconds']} s")
+    print("filtered page plan:\n  " + "\n  ".join(page["filtered_plan"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""Use cases on contracts: each validates first, then writes, audits, records events, commits."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_inventory.contracts.models import Contract
+from mops_inventory.db import writes
+from mops_inventory.tools.repository import get_by_id as get_tool
+from mops_shared.audit import record_audit
+from mops_shared.auth import Principal
+from mops_shared.db import utcnow
+from mops_shared.errors import NotFound, ValidationFailed
+from mops_shared.etag import check_if_match
+from mops_shared.outbox import record_event
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.schemas.contracts import ContractCreate, ContractPage, ContractRead, ContractUpdate
+from mops_shared.schemas.money import Money
+
+CONTRACT_SORTS = sort_options(
+    [("created_at", [col(Contract.created_at)]), ("renewal_date", [col(Contract.renewal_date)])],
+    tiebreaker=col(Contract.id),
+)
+
+
+def to_read(contract: Contract) -> ContractRead:
+    deadline = (
+        contract.renewal_date - timedelta(days=contract.notice_period_days)
+        if contract.renewal_date is not None and contract.notice_period_days is not None
+        else None
+    )
+    return ContractRead(
+        id=contract.id,
+        tool_id=contract.tool_id,
+        annual_cost=Money(amount_minor=contract.annual_cost_minor, currency=contract.currency),
+        term_start=contract.term_start,
+        term_end=contract.term_end,
+        renewal_date=contract.renewal_date,
+        notice_period_days=contract.notice_period_days,
+        notice_deadline=deadline,
+        auto_renew=contract.auto_renew,
+        seats_purchased=contract.seats_purchased,
+        notes=contract.notes,
+        version=contract.version,
+        created_at=contract.created_at,
+        updated_at=contract.updated_at,
+    )
+
+
+def _snapshot(contract: Contract) -> dict[str, Any]:
+    return to_read(contract).model_dump(mode="json")
+
+
+async def _get(session: AsyncSession, principal: Principal, contract_id: uuid.UUID) -> Contract:
+    result = await session.execute(
+        select(Contract).where(
+            col(Contract.tenant_id) == principal.tenant_id, col(Contract.id) == contract_id
+        )
+    )
+    contract = result.scalar_one_or_none()
+    if contract is None:
+        raise NotFound(f"No contract {contract_id}.")
+    return contract
+
+
+async def create_contract(
+    session: AsyncSession, principal: Principal, tool_id: uuid.UUID, data: ContractCreate
+) -> ContractRead:
+    if await get_tool(session, principal.tenant_id, tool_id) is None:
+        raise NotFound(f"No tool {tool_id}.")
+    now = utcnow()
+    contract = Contract(
+        tenant_id=principal.tenant_id,
+        tool_id=tool_id,
+        annual_cost_minor=data.annual_cost.amount_minor,
+        currency=data.annual_cost.currency,
+        term_start=data.term_start,
+        term_end=data.term_end,
+        renewal_date=data.renewal_date,
+        notice_period_days=data.notice_period_days,
+        auto_renew=data.auto_renew,
+        seats_purchased=data.seats_purchased,
+        notes=data.notes,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(contract)
+    await session.flush()
+    after = _snapshot(contract)
+    await record_audit(
+        session,
+        writes.audit,
+        principal,
+        action="create",
+        object_type="contract",
+        object_id=contract.id,
+        before=None,
+        after=after,
+    )
+    await record_event(session, writes.outbox, principal, "contract.created", after)
+    await session.commit()
+    return to_read(contract)
+
+
+async def get_contract(
+    session: AsyncSession, principal: Principal, contract_id: uuid.UUID
+) -> ContractRead:
+    return to_read(await _get(session, principal, contract_id))
+
+
+async def list_contracts(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    tool_id: uuid.UUID | None = None,
+) -> ContractPage:
+    stmt = select(Contract).where(col(Contract.tenant_id) == principal.tenant_id)
+    if tool_id is not None:
+        stmt = stmt.where(col(Contract.tool_id) == tool_id)
+    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
+    items, next_cursor = split_page(rows, sort, limit)
+    return ContractPage(items=[to_read(c) for c in items], next_cursor=next_cursor)
+
+
+async def update_contract(
+    session: AsyncSession,
+    principal: Principal,
+    contract_id: uuid.UUID,
+    data: ContractUpdate,
+    if_match: str | None,
+) -> ContractRead:
+    contract = await _get(session, principal, contract_id)
+    check_if_match(if_match, contract.version)
+    before = _snapshot(contract)
+    changes = data.model_dump(exclude_unset=True)
+    for required in ("annual_cost", "auto_renew"):
+        if required in changes and changes[required] is None:
+            raise ValidationFailed.at("body", f"/{required}", f"{required} cannot be null")
+    if data.annual_cost is not None:
+        contract.annual_cost_minor = data.annual_cost.amount_minor
+        contract.currency = data.annual_cost.currency
+    for field in (
+        "term_start",
+        "term_end",
+        "renewal_date",
+        "notice_period_days",
+        "auto_renew",
+        "seats_purchased",
+        "notes",
+    ):
+        if field in changes:
+            setattr(contract, field, changes[field])
+    if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
+        raise ValidationFailed.at("body", "/term_end", "term_end is before term_start")
+    contract.version += 1
+    contract.updated_at = utcnow()
+    after = _snapshot(contract)
+    await record_audit(
+        session,
+        writes.audit,
+        principal,
+        action="update",
+        object_type="contract",
+        object_id=contract.id,
+        before=before,
+        after=after,
+    )
+    await record_event(session, writes.outbox, principal, "contract.updated", after)
+    await session.commit()
+    return to_read(contract)
+
+
+async def delete_contract(
+    session: AsyncSession, principal: Principal, contract_id: uuid.UUID, if_match: str | None
+) -> None:
+    contract = await _get(session, principal, contract_id)
+    check_if_match(if_match, contract.version)
+    before = _snapshot(contract)
+    await session.delete(contract)
+    await record_audit(
+        session,
+        writes.audit,
+        principal,
+        action="delete",
+        object_type="contract",
+        object_id=contract_id,
+        before=before,
+        after=None,
+    )
+    await record_event(
+        session, writes.outbox, principal, "contract.deleted", {"id": str(contract_id)}
+    )
+    await session.commit()

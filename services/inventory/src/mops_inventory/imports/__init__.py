@@ -1,0 +1,1 @@
+"""Bulk import of the inventory: parsing and validation of CSV and JSON files."""

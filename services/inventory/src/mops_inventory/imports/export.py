@@ -1,0 +1,174 @@
+"""`GET /v1/inventory/exports/tools.csv`: the inventory in the import's own layout, so that
+importing an export changes nothing. Streamed a page of tools at a time (a constant number of
+queries per page), so memory does not grow with the tenant."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from collections.abc import AsyncIterator
+from decimal import Decimal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import StreamingResponse
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import col
+
+from mops_inventory.categories.models import Category
+from mops_inventory.contracts.models import Contract
+from mops_inventory.deps import OrgClientDep, PrincipalDep
+from mops_inventory.imports.parsing import COLUMNS
+from mops_inventory.integrations.models import Integration
+from mops_inventory.licences.models import LicenceUsage
+from mops_inventory.tools import repository
+from mops_inventory.tools.models import Tool
+from mops_shared.auth import Principal
+from mops_shared.errors import problem_responses
+from mops_shared.schemas.money import currency_exponent
+
+router = APIRouter(prefix="/v1/inventory/exports", tags=["inventory"])
+
+PAGE = 500
+
+
+def _amount(minor: int, currency: str) -> str:
+    exponent = currency_exponent(currency)
+    return str(Decimal(minor).scaleb(-exponent)) if exponent else str(minor)
+
+
+def _flag(value: bool | None) -> str:
+    return "" if value is None else str(value).lower()
+
+
+async def _page_rows(
+    session: AsyncSession,
+    tools: list[Tool],
+    categories: dict[uuid.UUID, str],
+    units: dict[uuid.UUID, str],
+) -> list[list[str]]:
+    ids = [tool.id for tool in tools]
+    capabilities = await repository.capabilities_of(session, ids)
+    owners = await repository.owners_of(session, ids)
+    first_contracts: dict[uuid.UUID, Contract] = {}
+    for candidate in (
+        await session.execute(
+            select(Contract)
+            .where(col(Contract.tool_id).in_(ids))
+            .order_by(col(Contract.tool_id), col(Contract.created_at), col(Contract.id))
+        )
+    ).scalars():
+        first_contracts.setdefault(candidate.tool_id, candidate)
+    latest = (
+        select(col(LicenceUsage.tool_id), func.max(col(LicenceUsage.as_of)).label("as_of"))
+        .where(col(LicenceUsage.tool_id).in_(ids))
+        .group_by(col(LicenceUsage.tool_id))
+        .subquery()
+    )
+    seats = {
+        row[0]: row[1]
+        for row in await session.execute(
+            select(col(LicenceUsage.tool_id), col(LicenceUsage.seats_active)).join(
+                latest,
+                (col(LicenceUsage.tool_id) == latest.c.tool_id)
+                & (col(LicenceUsage.as_of) == latest.c.as_of),
+            )
+        )
+    }
+    targets: dict[uuid.UUID, list[str]] = {}
+    target_tool = Tool.__table__.alias("target")  # type: ignore[attr-defined]
+    for source_id, target_name in await session.execute(
+        select(col(Integration.source_tool_id), target_tool.c.name)
+        .join(target_tool, target_tool.c.id == Integration.target_tool_id)
+        .where(col(Integration.source_tool_id).in_(ids))
+        .order_by(col(Integration.source_tool_id), target_tool.c.name_key)
+    ):
+        targets.setdefault(source_id, []).append(target_name)
+    rows = []
+    for tool in tools:
+        contract: Contract | None = first_contracts.get(tool.id)
+        business = next((o for o in owners.get(tool.id, []) if o.role == "business_owner"), None)
+        rows.append(
+            [
+                tool.name,
+                tool.vendor or "",
+                categories.get(tool.category_id, "") if tool.category_id else "",
+                ";".join(capabilities.get(tool.id, [])),
+                units.get(business.unit_id, "") if business and business.unit_id else "",
+                "",  # business owner emails arrive with people in the org service
+                tool.status,
+                _amount(contract.annual_cost_minor, contract.currency) if contract else "",
+                contract.currency if contract else "",
+                contract.renewal_date.isoformat() if contract and contract.renewal_date else "",
+                str(contract.seats_purchased)
+                if contract and contract.seats_purchased is not None
+                else "",
+                str(seats[tool.id]) if tool.id in seats else "",
+                _flag(tool.shares_data_with_core),
+                _flag(tool.processes_personal_data),
+                ";".join(targets.get(tool.id, [])),
+                tool.usage_notes or "",
+            ]
+        )
+    return rows
+
+
+def _csv_line(values: list[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(values)
+    return buffer.getvalue()
+
+
+async def _stream(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    principal: Principal,
+    units: dict[uuid.UUID, str],
+) -> AsyncIterator[str]:
+    yield _csv_line(list(COLUMNS))
+    async with sessionmaker() as session:
+        categories = {
+            row[0]: row[1]
+            for row in await session.execute(
+                select(col(Category.id), col(Category.name)).where(
+                    col(Category.tenant_id) == principal.tenant_id
+                )
+            )
+        }
+        cursor: str | None = None
+        while True:
+            tools, cursor = await repository.list_page(
+                session,
+                principal.tenant_id,
+                sort=repository.TOOL_SORTS["name"],
+                limit=PAGE,
+                cursor=cursor,
+            )
+            for values in await _page_rows(session, tools, categories, units):
+                yield _csv_line(values)
+            if cursor is None:
+                return
+
+
+@router.get(
+    "/tools.csv",
+    operation_id="inventory_export_tools",
+    summary="Export the tools as CSV",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "The file."},
+        **problem_responses(401, 403, 503, 504),
+    },
+)
+async def export_tools(
+    request: Request, principal: PrincipalDep, org: OrgClientDep
+) -> StreamingResponse:
+    """Every tool in the layout `POST /v1/inventory/imports` takes, sorted by name. Owner units
+    are named as the org service names them (503 if it cannot be asked)."""
+    units = {unit.id: unit.name for unit in await org.all_units(principal)}
+    # The stream has a session of its own: it outlives this handler.
+    return StreamingResponse(
+        _stream(request.app.state.sessionmaker, principal, units),
+        media_type="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="tools.csv"'},
+    )

@@ -1,0 +1,430 @@
+"""Import of a whole inventory file: validate every row, then write all of it (or, with
+`partial`, the good rows) in one transaction; re-importing the same file changes nothing.
+
+Rows are matched to existing tools by name (without case). What the file says of a tool
+replaces what the inventory held: vendor, category, capabilities, status, flags, notes, the
+owner unit, the tool's first contract (cost, currency, renewal, seats purchased) and the
+seats active today. Integrations name tools in the file or already in the inventory.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_inventory.categories.models import Category
+from mops_inventory.categories.service import LandscapeSeeder
+from mops_inventory.contracts.models import Contract
+from mops_inventory.db import writes
+from mops_inventory.imports.parsing import ImportParse, ImportProblem, ParsedTool
+from mops_inventory.integrations.models import Integration
+from mops_inventory.licences.models import LicenceUsage
+from mops_inventory.tools import repository as tools_repository
+from mops_inventory.tools.models import Tool, ToolStatusChange
+from mops_inventory.tools.service import to_reads
+from mops_shared.audit import record_audit
+from mops_shared.auth import Principal
+from mops_shared.clients import OrgClient
+from mops_shared.db import insert_ignoring_conflicts, new_id, utcnow
+from mops_shared.outbox import record_event
+from mops_shared.schemas.common import name_key
+from mops_shared.schemas.imports import ImportMode, ImportProblemRead, ImportReport
+from mops_shared.schemas.inventory import OwnerRole, ToolOwner
+
+
+@dataclass
+class _Plan:
+    problems: list[ImportProblem] = field(default_factory=list)
+    failed_rows: set[int] = field(default_factory=set)
+
+    def error(self, row: int, column: str, problem: str) -> None:
+        self.problems.append(ImportProblem(row, column, problem, "error"))
+        self.failed_rows.add(row)
+
+    def warn(self, row: int, column: str, problem: str) -> None:
+        self.problems.append(ImportProblem(row, column, problem, "warning"))
+
+
+def _report(
+    mode: ImportMode, parse: ImportParse, plan: _Plan, counts: dict[str, int]
+) -> ImportReport:
+    problems = sorted(
+        [*parse.problems, *plan.problems], key=lambda p: (p.row, p.column or "", p.problem)
+    )
+    failed_rows = {p.row for p in problems if p.severity == "error" and p.row > 0}
+    return ImportReport(
+        mode=mode,
+        rows_read=parse.rows_read,
+        created=counts.get("created", 0),
+        updated=counts.get("updated", 0),
+        unchanged=counts.get("unchanged", 0),
+        failed=len(failed_rows),
+        integrations_created=counts.get("integrations", 0),
+        problems=[
+            ImportProblemRead(row=p.row, column=p.column, problem=p.problem, severity=p.severity)
+            for p in problems
+        ],
+    )
+
+
+async def _categories(
+    session: AsyncSession, tenant_id: uuid.UUID, seeder: LandscapeSeeder
+) -> dict[str, uuid.UUID]:
+    await seeder.ensure(session, tenant_id)
+    rows = await session.execute(
+        select(col(Category.name), col(Category.id)).where(
+            col(Category.tenant_id) == tenant_id, col(Category.parent_id).is_(None)
+        )
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+async def _existing_tools(
+    session: AsyncSession, tenant_id: uuid.UUID, keys: set[str]
+) -> dict[str, Tool]:
+    found: dict[str, Tool] = {}
+    key_list = sorted(keys)
+    for start in range(0, len(key_list), 500):  # bounded IN lists
+        chunk = key_list[start : start + 500]
+        rows = await session.execute(
+            select(Tool).where(col(Tool.tenant_id) == tenant_id, col(Tool.name_key).in_(chunk))
+        )
+        found.update({tool.name_key: tool for tool in rows.scalars()})
+    return found
+
+
+def _resolve_integrations(
+    tools: list[ParsedTool], known_keys: set[str], plan: _Plan, mode: ImportMode
+) -> None:
+    """Integrations must name a tool that will exist; in partial mode a row whose target
+    fails fails too, until nothing changes."""
+    while True:
+        importable = {t.name_key for t in tools if t.row not in plan.failed_rows}
+        targets = importable | known_keys
+        newly_failed = False
+        for tool in tools:
+            if tool.row in plan.failed_rows:
+                continue
+            for target in tool.integrations:
+                if name_key(target) not in targets:
+                    plan.error(
+                        tool.row,
+                        "integrations",
+                        f"integration target {target!r} is neither in the file (without "
+                        "errors) nor in the inventory",
+                    )
+                    newly_failed = True
+                    break
+        if not newly_failed or mode is ImportMode.all_or_nothing:
+            return
+
+
+async def run_import(
+    session: AsyncSession,
+    principal: Principal,
+    org: OrgClient,
+    seeder: LandscapeSeeder,
+    parse: ImportParse,
+    mode: ImportMode,
+) -> ImportReport:
+    tenant_id = principal.tenant_id
+    plan = _Plan(failed_rows={p.row for p in parse.errors if p.row > 0})
+    tools = parse.tools
+    categories = await _categories(session, tenant_id, seeder)
+    for tool in tools:
+        if tool.category is not None and tool.category not in categories:
+            plan.error(tool.row, "category", f"no category named {tool.category!r}")
+
+    units: dict[str, uuid.UUID] = {}
+    if any(t.owner_unit for t in tools):
+        units = {name_key(u.name): u.id for u in await org.all_units(principal)}
+    for tool in tools:
+        if tool.owner_unit and name_key(tool.owner_unit) not in units:
+            plan.warn(
+                tool.row,
+                "owner_unit",
+                f"no unit named {tool.owner_unit!r} in the org service: imported without it "
+                "(import the organisation, then this file again)",
+            )
+        if tool.business_owner_email:
+            plan.warn(
+                tool.row,
+                "business_owner",
+                f"{tool.business_owner_email} is not linked: the org service has no people yet",
+            )
+
+    file_keys = {t.name_key for t in tools}
+    target_keys = {name_key(n) for t in tools for n in t.integrations} - file_keys
+    existing = await _existing_tools(session, tenant_id, file_keys | target_keys)
+    _resolve_integrations(tools, set(existing), plan, mode)
+
+    has_errors = bool(plan.failed_rows)
+    if has_errors and mode is ImportMode.all_or_nothing:
+        return _report(mode, parse, plan, {})
+
+    good = [t for t in tools if t.row not in plan.failed_rows]
+    counts = {"created": 0, "updated": 0, "unchanged": 0, "integrations": 0}
+    today = utcnow().date()
+    by_key: dict[str, uuid.UUID] = {key: tool.id for key, tool in existing.items()}
+    for parsed in good:
+        current = existing.get(parsed.name_key)
+        unit_id = units.get(name_key(parsed.owner_unit)) if parsed.owner_unit else None
+        category_id = categories.get(parsed.category) if parsed.category else None
+        if current is None:
+            tool_id = await _create(session, principal, parsed, category_id, unit_id, today)
+            counts["created"] += 1
+        else:
+            tool_id = current.id
+            changed = await _update(
+                session, principal, current, parsed, category_id, unit_id, today
+            )
+            counts["updated" if changed else "unchanged"] += 1
+        by_key[parsed.name_key] = tool_id
+    counts["integrations"] = await _integrations(session, tenant_id, good, by_key)
+    await session.commit()
+    return _report(mode, parse, plan, counts)
+
+
+def _owners(unit_id: uuid.UUID | None) -> list[ToolOwner]:
+    return [ToolOwner(role=OwnerRole.business_owner, unit_id=unit_id)] if unit_id else []
+
+
+async def _create(
+    session: AsyncSession,
+    principal: Principal,
+    parsed: ParsedTool,
+    category_id: uuid.UUID | None,
+    unit_id: uuid.UUID | None,
+    today: date,
+) -> uuid.UUID:
+    now = utcnow()
+    tool = Tool(
+        tenant_id=principal.tenant_id,
+        name=parsed.name,
+        name_key=parsed.name_key,
+        vendor=parsed.vendor,
+        category_id=category_id,
+        usage_notes=parsed.notes,
+        status=parsed.status.value,
+        status_changed_at=now,
+        shares_data_with_core=parsed.shares_data_with_core,
+        processes_personal_data=bool(parsed.processes_personal_data),
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(tool)
+    await session.flush()  # the tool's row first: the rows below refer to it
+    session.add(
+        ToolStatusChange(
+            tenant_id=principal.tenant_id,
+            tool_id=tool.id,
+            from_status=None,
+            to_status=tool.status,
+            changed_at=now,
+            actor_key_id=principal.key_id,
+        )
+    )
+    await tools_repository.set_capabilities(
+        session, principal.tenant_id, tool.id, parsed.capabilities
+    )
+    await tools_repository.set_owners(session, principal.tenant_id, tool.id, _owners(unit_id))
+    _sync_first_contract(session, principal.tenant_id, tool.id, None, parsed)
+    await _usage(session, principal.tenant_id, tool.id, parsed.seats_active, today)
+    await session.flush()
+    (read,) = await to_reads(session, [tool])
+    after = read.model_dump(mode="json")
+    await record_audit(
+        session,
+        writes.audit,
+        principal,
+        action="create",
+        object_type="tool",
+        object_id=tool.id,
+        before=None,
+        after=after,
+    )
+    await record_event(session, writes.outbox, principal, "tool.created", after)
+    return tool.id
+
+
+def _sync_first_contract(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    tool_id: uuid.UUID,
+    contract: Contract | None,
+    parsed: ParsedTool,
+) -> bool:
+    """Brings the tool's first contract in line with the row; True when it changed."""
+    changed = False
+    if parsed.annual_cost_minor is not None and parsed.currency is not None:
+        wanted: dict[str, Any] = {
+            "annual_cost_minor": parsed.annual_cost_minor,
+            "currency": parsed.currency,
+            "renewal_date": parsed.renewal_date,
+            "seats_purchased": parsed.seats_purchased,
+        }
+        if contract is None:
+            session.add(
+                Contract.model_validate({"tenant_id": tenant_id, "tool_id": tool_id, **wanted})
+            )
+            changed = True
+        elif any(getattr(contract, k) != v for k, v in wanted.items()):
+            for key, value in wanted.items():
+                setattr(contract, key, value)
+            contract.version += 1
+            contract.updated_at = utcnow()
+            changed = True
+    return changed
+
+
+async def _usage(
+    session: AsyncSession, tenant_id: uuid.UUID, tool_id: uuid.UUID, seats: int | None, today: date
+) -> bool:
+    if seats is None:
+        return False
+    existing = (
+        await session.execute(
+            select(LicenceUsage).where(
+                col(LicenceUsage.tool_id) == tool_id, col(LicenceUsage.as_of) == today
+            )
+        )
+    ).scalar_one_or_none()
+    if existing is None:
+        session.add(
+            LicenceUsage(tenant_id=tenant_id, tool_id=tool_id, as_of=today, seats_active=seats)
+        )
+        return True
+    if existing.seats_active != seats:
+        existing.seats_active = seats
+        existing.recorded_at = utcnow()
+        return True
+    return False
+
+
+async def _update(
+    session: AsyncSession,
+    principal: Principal,
+    tool: Tool,
+    parsed: ParsedTool,
+    category_id: uuid.UUID | None,
+    unit_id: uuid.UUID | None,
+    today: date,
+) -> bool:
+    (before,) = await to_reads(session, [tool])
+    wanted: dict[str, Any] = {
+        "vendor": parsed.vendor,
+        "category_id": category_id,
+        "usage_notes": parsed.notes,
+        "shares_data_with_core": parsed.shares_data_with_core,
+        "processes_personal_data": bool(parsed.processes_personal_data),
+    }
+    changed = any(getattr(tool, k) != v for k, v in wanted.items())
+    for key, value in wanted.items():
+        setattr(tool, key, value)
+    if tool.status != parsed.status.value:
+        session.add(
+            ToolStatusChange(
+                tenant_id=principal.tenant_id,
+                tool_id=tool.id,
+                from_status=tool.status,
+                to_status=parsed.status.value,
+                changed_at=utcnow(),
+                actor_key_id=principal.key_id,
+            )
+        )
+        tool.status, tool.status_changed_at = parsed.status.value, utcnow()
+        changed = True
+    if [name_key(c) for c in before.capabilities] != [name_key(c) for c in parsed.capabilities]:
+        await tools_repository.set_capabilities(
+            session, principal.tenant_id, tool.id, parsed.capabilities
+        )
+        changed = True
+    if unit_id is not None and before.owners != _owners(unit_id):
+        await tools_repository.set_owners(session, principal.tenant_id, tool.id, _owners(unit_id))
+        changed = True
+    first_contract = (
+        await session.execute(
+            select(Contract)
+            .where(col(Contract.tool_id) == tool.id)
+            .order_by(col(Contract.created_at), col(Contract.id))
+            .limit(1)
+        )
+    ).scalar_one_or_none()
+    if _sync_first_contract(session, principal.tenant_id, tool.id, first_contract, parsed):
+        changed = True
+    if await _usage(session, principal.tenant_id, tool.id, parsed.seats_active, today):
+        changed = True
+    if not changed:
+        return False
+    tool.version += 1
+    tool.updated_at = utcnow()
+    await session.flush()
+    (after,) = await to_reads(session, [tool])
+    await record_audit(
+        session,
+        writes.audit,
+        principal,
+        action="update",
+        object_type="tool",
+        object_id=tool.id,
+        before=before.model_dump(mode="json"),
+        after=after.model_dump(mode="json"),
+    )
+    await record_event(
+        session, writes.outbox, principal, "tool.updated", after.model_dump(mode="json")
+    )
+    return True
+
+
+async def _integrations(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    tools: list[ParsedTool],
+    by_key: dict[str, uuid.UUID],
+) -> int:
+    """Adds the edges the file names that the inventory lacks (existing ones are left as is)."""
+    rows = []
+    now = utcnow()
+    for tool in tools:
+        for target in tool.integrations:
+            rows.append(
+                {
+                    "id": new_id(),
+                    "tenant_id": tenant_id,
+                    "source_tool_id": by_key[tool.name_key],
+                    "target_tool_id": by_key[name_key(target)],
+                    "data_carried": [],
+                    "sync_mode": "batch",
+                    "status": "active",
+                    "notes": None,
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+    if not rows:
+        return 0
+    table = Integration.__table__  # type: ignore[attr-defined]
+    before = await _count_edges(session, tenant_id)
+    await session.execute(
+        insert_ignoring_conflicts(
+            session.get_bind().dialect.name,
+            table,
+            rows,
+            conflict_columns=["tenant_id", "source_tool_id", "target_tool_id"],
+        )
+    )
+    return await _count_edges(session, tenant_id) - before
+
+
+async def _count_edges(session: AsyncSession, tenant_id: uuid.UUID) -> int:
+    result = await session.execute(
+        select(func.count()).select_from(Integration).where(col(Integration.tenant_id) == tenant_id)
+    )
+    return int(result.scalar_one())

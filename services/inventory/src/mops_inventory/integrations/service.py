@@ -1,0 +1,248 @@
+"""Use cases on integrations; each validates everything first, then writes and commits once."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_inventory.db import writes
+from mops_inventory.integrations import repository
+from mops_inventory.integrations.models import Integration
+from mops_shared.audit import record_audit
+from mops_shared.auth import Principal
+from mops_shared.db import utcnow
+from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.etag import check_if_match
+from mops_shared.outbox import record_event
+from mops_shared.schemas.integrations import (
+    IntegrationCreate,
+    IntegrationPage,
+    IntegrationRead,
+    IntegrationUpdate,
+)
+from mops_shared.schemas.problem import ProblemFieldError
+
+
+def _read(integration: Integration, names: dict[uuid.UUID, str]) -> IntegrationRead:
+    return IntegrationRead.model_validate(
+        {
+            **{c: getattr(integration, c) for c in Integration.model_fields if c != "tenant_id"},
+            "source_tool_name": names[integration.source_tool_id],
+            "target_tool_name": names[integration.target_tool_id],
+        }
+    )
+
+
+async def to_reads(
+    session: AsyncSession, tenant_id: uuid.UUID, integrations: Sequence[Integration]
+) -> list[IntegrationRead]:
+    """Wire models for many edges: the tools' names in one query for all, not per edge.
+
+    An edge whose tool was deleted between the two queries is gone too (the deletion cascades),
+    so it is left out rather than shown with a name that no longer exists.
+    """
+    ids = {i.source_tool_id for i in integrations} | {i.target_tool_id for i in integrations}
+    names = await repository.tool_names(session, tenant_id, ids)
+    return [
+        _read(i, names)
+        for i in integrations
+        if i.source_tool_id in names and i.target_tool_id in names
+    ]
+
+
+def _snapshot(read: IntegrationRead) -> dict[str, Any]:
+    return read.model_dump(mode="json")
+
+
+async def create_integration(
+    session: AsyncSession, principal: Principal, data: IntegrationCreate
+) -> IntegrationRead:
+    tenant_id = principal.tenant_id
+    if data.source_tool_id == data.target_tool_id:
+        raise ValidationFailed.at("body", "/target_tool_id", "a tool cannot integrate with itself")
+    names = await repository.tool_names(
+        session, tenant_id, {data.source_tool_id, data.target_tool_id}
+    )
+    errors = [
+        ProblemFieldError(location="body", pointer=f"/{field}", detail="no tool with this id")
+        for field, tool_id in (
+            ("source_tool_id", data.source_tool_id),
+            ("target_tool_id", data.target_tool_id),
+        )
+        if tool_id not in names
+    ]
+    if errors:
+        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
+    source, target = names[data.source_tool_id], names[data.target_tool_id]
+    duplicate = f"An integration from {source!r} to {target!r} already exists."
+    if await repository.edge_exists(session, tenant_id, data.source_tool_id, data.target_tool_id):
+        raise Conflict(duplicate)
+    now = utcnow()
+    integration = Integration(
+        tenant_id=tenant_id,
+        source_tool_id=data.source_tool_id,
+        target_tool_id=data.target_tool_id,
+        data_carried=list(data.data_carried),
+        sync_mode=data.sync_mode.value,
+        status=data.status.value,
+        notes=data.notes,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(integration)
+    try:
+        await session.flush()
+        read = _read(integration, names)
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="create",
+            object_type="integration",
+            object_id=integration.id,
+            before=None,
+            after=_snapshot(read),
+        )
+        await record_event(
+            session, writes.outbox, principal, "integration.created", _snapshot(read)
+        )
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        if await repository.edge_exists(
+            session, tenant_id, data.source_tool_id, data.target_tool_id
+        ):  # a concurrent request created the same edge first
+            raise Conflict(duplicate) from exc
+        raise Conflict("One of the two tools was deleted meanwhile; nothing was stored.") from exc
+    return read
+
+
+async def _get(
+    session: AsyncSession, principal: Principal, integration_id: uuid.UUID
+) -> tuple[Integration, IntegrationRead]:
+    integration = await repository.get_by_id(session, principal.tenant_id, integration_id)
+    reads = (
+        [] if integration is None else await to_reads(session, principal.tenant_id, [integration])
+    )
+    if integration is None or not reads:
+        raise NotFound(f"No integration {integration_id}.")
+    return integration, reads[0]
+
+
+async def get_integration(
+    session: AsyncSession, principal: Principal, integration_id: uuid.UUID
+) -> IntegrationRead:
+    _, read = await _get(session, principal, integration_id)
+    return read
+
+
+async def list_integrations(
+    session: AsyncSession, principal: Principal, **query: Any
+) -> IntegrationPage:
+    integrations, next_cursor = await repository.list_page(session, principal.tenant_id, **query)
+    return IntegrationPage(
+        items=await to_reads(session, principal.tenant_id, integrations), next_cursor=next_cursor
+    )
+
+
+async def update_integration(
+    session: AsyncSession,
+    principal: Principal,
+    integration_id: uuid.UUID,
+    data: IntegrationUpdate,
+    if_match: str | None,
+) -> IntegrationRead:
+    integration, before = await _get(session, principal, integration_id)
+    check_if_match(if_match, integration.version)
+    changes = data.model_dump(exclude_unset=True)
+    for required in ("data_carried", "sync_mode", "status"):
+        if required in changes and changes[required] is None:
+            raise ValidationFailed.at("body", f"/{required}", f"{required} cannot be null")
+    if data.data_carried is not None:
+        integration.data_carried = list(data.data_carried)
+    if data.sync_mode is not None:
+        integration.sync_mode = data.sync_mode.value
+    if data.status is not None:
+        integration.status = data.status.value
+    if "notes" in changes:
+        integration.notes = data.notes
+    integration.version += 1
+    integration.updated_at = utcnow()
+    await session.flush()
+    names = {
+        integration.source_tool_id: before.source_tool_name,
+        integration.target_tool_id: before.target_tool_name,
+    }
+    after = _read(integration, names)
+    await record_audit(
+        session,
+        writes.audit,
+        principal,
+        action="update",
+        object_type="integration",
+        object_id=integration.id,
+        before=_snapshot(before),
+        after=_snapshot(after),
+    )
+    await record_event(session, writes.outbox, principal, "integration.updated", _snapshot(after))
+    await session.commit()
+    return after
+
+
+async def delete_integration(
+    session: AsyncSession, principal: Principal, integration_id: uuid.UUID, if_match: str | None
+) -> None:
+    integration, before = await _get(session, principal, integration_id)
+    check_if_match(if_match, integration.version)
+    await session.delete(integration)
+    await record_removals(session, principal, [before])
+    await session.commit()
+
+
+async def edges_of_tool(
+    session: AsyncSession, tenant_id: uuid.UUID, tool_id: uuid.UUID
+) -> list[IntegrationRead]:
+    """Every edge touching a tool, either direction (those its deletion takes with it)."""
+    rows = await session.execute(
+        select(Integration).where(
+            col(Integration.tenant_id) == tenant_id,
+            (col(Integration.source_tool_id) == tool_id)
+            | (col(Integration.target_tool_id) == tool_id),
+        )
+    )
+    return await to_reads(session, tenant_id, list(rows.scalars()))
+
+
+async def record_removals(
+    session: AsyncSession, principal: Principal, removed: Sequence[IntegrationRead]
+) -> None:
+    """An audit entry and an `integration.deleted` event for each edge removed, in the caller's
+    transaction (whether it went alone or with one of its tools)."""
+    for edge in removed:
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="delete",
+            object_type="integration",
+            object_id=edge.id,
+            before=_snapshot(edge),
+            after=None,
+        )
+        await record_event(
+            session,
+            writes.outbox,
+            principal,
+            "integration.deleted",
+            {
+                "id": str(edge.id),
+                "source_tool_id": str(edge.source_tool_id),
+                "target_tool_id": str(edge.target_tool_id),
+            },
+        )

@@ -1,0 +1,90 @@
+"""Licence usage: seats active on a day, one count per tool and day (a later count replaces it)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_inventory.db import writes
+from mops_inventory.licences.models import LicenceUsage
+from mops_inventory.tools.repository import get_by_id as get_tool
+from mops_shared.audit import record_audit
+from mops_shared.auth import Principal
+from mops_shared.db import utcnow
+from mops_shared.errors import NotFound
+from mops_shared.pagination import SortOption, keyset_page, split_page
+from mops_shared.schemas.contracts import LicenceUsageCreate, LicenceUsagePage, LicenceUsageRead
+
+OLDEST_FIRST = SortOption("as_of", (col(LicenceUsage.as_of), col(LicenceUsage.id)))
+
+
+async def record_usage(
+    session: AsyncSession, principal: Principal, tool_id: uuid.UUID, data: LicenceUsageCreate
+) -> tuple[LicenceUsageRead, bool]:
+    """The stored count and whether it is new (False when it replaced that day's count)."""
+    if await get_tool(session, principal.tenant_id, tool_id) is None:
+        raise NotFound(f"No tool {tool_id}.")
+    existing = (
+        await session.execute(
+            select(LicenceUsage).where(
+                col(LicenceUsage.tool_id) == tool_id, col(LicenceUsage.as_of) == data.as_of
+            )
+        )
+    ).scalar_one_or_none()
+    before = LicenceUsageRead.model_validate(existing).model_dump(mode="json") if existing else None
+    if existing is None:
+        usage = LicenceUsage(
+            tenant_id=principal.tenant_id,
+            tool_id=tool_id,
+            as_of=data.as_of,
+            seats_active=data.seats_active,
+        )
+        session.add(usage)
+    else:
+        usage = existing
+        usage.seats_active = data.seats_active
+        usage.recorded_at = utcnow()
+    await session.flush()
+    read = LicenceUsageRead.model_validate(usage)
+    await record_audit(
+        session,
+        writes.audit,
+        principal,
+        action="create" if existing is None else "update",
+        object_type="licence_usage",
+        object_id=usage.id,
+        before=before,
+        after=read.model_dump(mode="json"),
+    )
+    await session.commit()
+    return read, existing is None
+
+
+async def list_usage(
+    session: AsyncSession,
+    principal: Principal,
+    tool_id: uuid.UUID,
+    *,
+    limit: int,
+    cursor: str | None,
+    since: date | None,
+    until: date | None,
+) -> LicenceUsagePage:
+    if await get_tool(session, principal.tenant_id, tool_id) is None:
+        raise NotFound(f"No tool {tool_id}.")
+    stmt = select(LicenceUsage).where(
+        col(LicenceUsage.tenant_id) == principal.tenant_id, col(LicenceUsage.tool_id) == tool_id
+    )
+    if since is not None:
+        stmt = stmt.where(col(LicenceUsage.as_of) >= since)
+    if until is not None:
+        stmt = stmt.where(col(LicenceUsage.as_of) <= until)
+    rows = (await session.execute(keyset_page(stmt, OLDEST_FIRST, limit, cursor))).scalars().all()
+    items, next_cursor = split_page(rows, OLDEST_FIRST, limit)
+    return LicenceUsagePage(
+        items=[LicenceUsageRead.model_validate(u) for u in items], next_cursor=next_cursor
+    )

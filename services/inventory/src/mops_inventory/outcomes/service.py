@@ -1,0 +1,169 @@
+"""Outcomes: recorded once per (source, external_id), attributed to a tool of the tenant."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_inventory.db import writes
+from mops_inventory.outcomes.models import Outcome
+from mops_inventory.tools.repository import get_by_id as get_tool
+from mops_shared.audit import record_audit
+from mops_shared.auth import Principal
+from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.outbox import record_event
+from mops_shared.pagination import SortOption, keyset_page, split_page
+from mops_shared.schemas.money import Money
+from mops_shared.schemas.outcomes import OutcomeCreate, OutcomeKind, OutcomePage, OutcomeRead
+
+NEWEST_FIRST = SortOption(
+    "-occurred_at", (col(Outcome.occurred_at), col(Outcome.id)), descending=True
+)
+
+
+def to_read(outcome: Outcome) -> OutcomeRead:
+    return OutcomeRead(
+        id=outcome.id,
+        tool_id=outcome.tool_id,
+        kind=OutcomeKind(outcome.kind),
+        quantity=outcome.quantity,
+        amount=(
+            Money(amount_minor=outcome.amount_minor, currency=outcome.currency)
+            if outcome.amount_minor is not None and outcome.currency is not None
+            else None
+        ),
+        occurred_at=outcome.occurred_at,
+        source=outcome.source,  # type: ignore[arg-type]
+        external_id=outcome.external_id,
+        attributes=outcome.attributes,
+        created_at=outcome.created_at,
+    )
+
+
+def _same(existing: Outcome, data: OutcomeCreate) -> bool:
+    stored = to_read(existing).model_dump(exclude={"id", "created_at"})
+    return stored == data.model_dump()
+
+
+async def _by_external_id(
+    session: AsyncSession, tenant_id: uuid.UUID, source: str, external_id: str
+) -> Outcome | None:
+    result = await session.execute(
+        select(Outcome).where(
+            col(Outcome.tenant_id) == tenant_id,
+            col(Outcome.source) == source,
+            col(Outcome.external_id) == external_id,
+        )
+    )
+    return result.scalar_one_or_none()
+
+
+async def record_outcome(
+    session: AsyncSession, principal: Principal, data: OutcomeCreate
+) -> tuple[OutcomeRead, bool]:
+    """The outcome and whether it is new; the same external id again returns the stored one."""
+    if data.kind is OutcomeKind.revenue and data.amount is None:
+        raise ValidationFailed.at("body", "/amount", "a revenue outcome needs an amount")
+    if data.external_id is not None:
+        existing = await _by_external_id(
+            session, principal.tenant_id, data.source.value, data.external_id
+        )
+        if existing is not None:
+            return _replayed(existing, data)
+    if await get_tool(session, principal.tenant_id, data.tool_id) is None:
+        raise ValidationFailed.at("body", "/tool_id", "no tool with this id")
+    outcome = Outcome(
+        tenant_id=principal.tenant_id,
+        tool_id=data.tool_id,
+        kind=data.kind.value,
+        quantity=data.quantity,
+        amount_minor=data.amount.amount_minor if data.amount else None,
+        currency=data.amount.currency if data.amount else None,
+        occurred_at=data.occurred_at,
+        source=data.source.value,
+        external_id=data.external_id,
+        attributes=data.attributes,
+    )
+    session.add(outcome)
+    try:
+        await session.flush()
+        read = to_read(outcome)
+        after = read.model_dump(mode="json")
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="create",
+            object_type="outcome",
+            object_id=outcome.id,
+            before=None,
+            after=after,
+        )
+        await record_event(session, writes.outbox, principal, "outcome.recorded", after)
+        await session.commit()
+    except IntegrityError:  # the same external id recorded concurrently: it counts once
+        await session.rollback()
+        assert data.external_id is not None
+        existing = await _by_external_id(
+            session, principal.tenant_id, data.source.value, data.external_id
+        )
+        if existing is None:
+            raise
+        return _replayed(existing, data)
+    return read, True
+
+
+def _replayed(existing: Outcome, data: OutcomeCreate) -> tuple[OutcomeRead, bool]:
+    if not _same(existing, data):
+        raise Conflict(
+            f"Outcome {data.external_id!r} from {data.source.value} was already recorded "
+            "with other values."
+        )
+    return to_read(existing), False
+
+
+async def get_outcome(
+    session: AsyncSession, principal: Principal, outcome_id: uuid.UUID
+) -> OutcomeRead:
+    result = await session.execute(
+        select(Outcome).where(
+            col(Outcome.tenant_id) == principal.tenant_id, col(Outcome.id) == outcome_id
+        )
+    )
+    outcome = result.scalar_one_or_none()
+    if outcome is None:
+        raise NotFound(f"No outcome {outcome_id}.")
+    return to_read(outcome)
+
+
+async def list_outcomes(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    limit: int,
+    cursor: str | None,
+    tool_id: uuid.UUID | None,
+    kind: OutcomeKind | None,
+    source: str | None,
+    since: datetime | None,
+    until: datetime | None,
+) -> OutcomePage:
+    stmt = select(Outcome).where(col(Outcome.tenant_id) == principal.tenant_id)
+    if tool_id is not None:
+        stmt = stmt.where(col(Outcome.tool_id) == tool_id)
+    if kind is not None:
+        stmt = stmt.where(col(Outcome.kind) == kind.value)
+    if source is not None:
+        stmt = stmt.where(col(Outcome.source) == source)
+    if since is not None:
+        stmt = stmt.where(col(Outcome.occurred_at) >= since)
+    if until is not None:
+        stmt = stmt.where(col(Outcome.occurred_at) < until)
+    rows = (await session.execute(keyset_page(stmt, NEWEST_FIRST, limit, cursor))).scalars().all()
+    items, next_cursor = split_page(rows, NEWEST_FIRST, limit)
+    return OutcomePage(items=[to_read(o) for o in items], next_cursor=next_cursor)

@@ -1,0 +1,148 @@
+"""`GET /v1/inventory/reports/renewals`: contracts renewing, or to give notice on, soon."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from sqlalchemy import Date, bindparam, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+from sqlmodel import col
+
+from mops_inventory.contracts.models import Contract
+from mops_inventory.deps import PrincipalDep, SessionDep
+from mops_inventory.tools.models import Tool
+from mops_shared.errors import problem_responses
+from mops_shared.schemas.inventory import ToolStatus
+from mops_shared.schemas.money import Money
+from mops_shared.schemas.reports import RenewalRow, RenewalsReport
+
+router = APIRouter(tags=["inventory"])
+
+DESCRIPTION = """\
+The contracts to act on in the next `within_days` days, counted from `as_of` (by default today's
+date in UTC; pass `as_of` to reproduce a past or future report).
+
+A contract's **notice deadline** is its `renewal_date` minus its `notice_period_days`; a contract
+without a notice period has none. With the window `[as_of, as_of + within_days]` (both days
+included), a contract is listed when its renewal is still ahead (`renewal_date >= as_of`) and
+
+- its `renewal_date` is in the window, or
+- its notice deadline is in the window, or
+- its notice deadline has already passed (`notice_deadline < as_of`, `notice_passed` is true):
+  the renewal is ahead but notice can no longer be given.
+
+Contracts without a `renewal_date`, or whose renewal date is before `as_of`, are never listed.
+`days_to_renewal` and `days_to_notice_deadline` are counted from `as_of`. Rows are sorted by
+notice deadline (by renewal date for contracts without a notice period), then renewal date,
+tool name and contract id. All the tool's statuses are included.
+"""
+
+
+class _days_before(FunctionElement[date]):
+    """`day - days` as a DATE on PostgreSQL and SQLite (which has no date arithmetic operator)."""
+
+    type = Date()
+    inherit_cache = True
+    name = "days_before"
+
+
+@compiles(_days_before)
+def _days_before_postgresql(element: _days_before, compiler: SQLCompiler, **kw: Any) -> str:
+    day, days = list(element.clauses)
+    return f"({compiler.process(day, **kw)} - {compiler.process(days, **kw)})"
+
+
+@compiles(_days_before, "sqlite")
+def _days_before_sqlite(element: _days_before, compiler: SQLCompiler, **kw: Any) -> str:
+    day, days = list(element.clauses)
+    return (
+        f"date({compiler.process(day, **kw)}, "
+        f"'-' || CAST({compiler.process(days, **kw)} AS TEXT) || ' days')"
+    )
+
+
+async def renewals_report(
+    session: AsyncSession, tenant_id: uuid.UUID, as_of: date, within_days: int
+) -> RenewalsReport:
+    window_end = (  # capped at the last day a date can hold
+        as_of + timedelta(days=within_days)
+        if date.max.toordinal() - as_of.toordinal() > within_days
+        else date.max
+    )
+    # Without a notice period the deadline is the renewal date itself, so one expression both
+    # selects (renewal ahead and deadline no later than the window's end) and sorts.
+    deadline = _days_before(
+        col(Contract.renewal_date), func.coalesce(col(Contract.notice_period_days), 0)
+    ).label("deadline")
+    rows = (
+        await session.execute(
+            select(Contract, col(Tool.name), col(Tool.status), deadline)
+            .join(Tool, col(Tool.id) == col(Contract.tool_id))
+            .where(
+                col(Contract.tenant_id) == tenant_id,
+                col(Tool.tenant_id) == tenant_id,
+                col(Contract.renewal_date) >= bindparam("as_of", as_of, type_=Date),
+                deadline <= bindparam("window_end", window_end, type_=Date),
+            )
+            .order_by(
+                deadline,
+                col(Contract.renewal_date),
+                col(Tool.name_key),
+                col(Contract.id),
+            )
+        )
+    ).all()
+    return RenewalsReport(
+        as_of=as_of,
+        within_days=within_days,
+        window_end=window_end,
+        rows=[_row(contract, name, status, as_of) for contract, name, status, _ in rows],
+    )
+
+
+def _row(contract: Contract, tool_name: str, tool_status: str, as_of: date) -> RenewalRow:
+    renewal = contract.renewal_date
+    assert renewal is not None  # the query only selects contracts with a renewal date
+    notice = contract.notice_period_days
+    deadline = renewal - timedelta(days=notice) if notice is not None else None
+    return RenewalRow(
+        contract_id=contract.id,
+        tool_id=contract.tool_id,
+        tool_name=tool_name,
+        tool_status=ToolStatus(tool_status),
+        renewal_date=renewal,
+        notice_period_days=notice,
+        notice_deadline=deadline,
+        notice_passed=deadline is not None and deadline < as_of,
+        days_to_notice_deadline=(deadline - as_of).days if deadline is not None else None,
+        days_to_renewal=(renewal - as_of).days,
+        auto_renew=contract.auto_renew,
+        annual_cost=Money(amount_minor=contract.annual_cost_minor, currency=contract.currency),
+    )
+
+
+@router.get(
+    "/v1/inventory/reports/renewals",
+    operation_id="inventory_get_renewals_report",
+    summary="Contracts renewing or past their notice deadline soon",
+    description=DESCRIPTION,
+    responses=problem_responses(401, 403, 422),
+)
+async def get_renewals_report(
+    session: SessionDep,
+    principal: PrincipalDep,
+    within_days: Annotated[
+        int, Query(ge=1, le=3650, description="Length of the window after `as_of`, in days.")
+    ] = 90,
+    as_of: Annotated[
+        date | None, Query(description="The day to compute for; today (UTC) by default.")
+    ] = None,
+) -> RenewalsReport:
+    day = as_of or datetime.now(UTC).date()
+    return await renewals_report(session, principal.tenant_id, day, within_days)

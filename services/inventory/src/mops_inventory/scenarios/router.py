@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from mops_inventory.deps import OrgClientDep, PrincipalDep, SessionDep
+from mops_inventory.scenarios import service
+from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
+from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.schemas.scenarios import (
+    ScenarioCreate,
+    ScenarioDiff,
+    ScenarioPage,
+    ScenarioRead,
+    ScenarioUpdate,
+)
+
+router = APIRouter(prefix="/v1/inventory/scenarios", tags=["inventory"])
+
+
+@router.post(
+    "",
+    operation_id="inventory_create_scenario",
+    summary="Create a target-stack scenario",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 409, 422, 503, 504),
+)
+async def create_scenario(
+    body: ScenarioCreate,
+    response: Response,
+    session: SessionDep,
+    principal: PrincipalDep,
+    org: OrgClientDep,
+) -> ScenarioRead:
+    """A named target state ("2027 target") as planned changes by stage. Tools must be the
+    tenant's, owner units the org service's; a replacement chain may not form a cycle."""
+    scenario = await service.create_scenario(session, principal, org, body)
+    response.headers["Location"] = f"/v1/inventory/scenarios/{scenario.id}"
+    return tagged(response, scenario)
+
+
+@router.get(
+    "",
+    operation_id="inventory_list_scenarios",
+    summary="List scenarios",
+    responses=problem_responses(401, 403, 422),
+)
+async def list_scenarios(
+    session: SessionDep,
+    principal: PrincipalDep,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+    sort: Annotated[
+        str, Query(description="`name`, `-name`, `created_at`, `-created_at`.")
+    ] = "name",
+) -> ScenarioPage:
+    """The tenant's scenarios."""
+    return await service.list_scenarios(
+        session,
+        principal,
+        sort=resolve_sort(service.SCENARIO_SORTS, sort),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+@router.get(
+    "/{scenario_id}",
+    operation_id="inventory_get_scenario",
+    summary="Get a scenario",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_scenario(
+    scenario_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
+) -> ScenarioRead:
+    """One scenario with its planned changes."""
+    return tagged(response, await service.get_scenario(session, principal, scenario_id))
+
+
+@router.patch(
+    "/{scenario_id}",
+    operation_id="inventory_update_scenario",
+    summary="Change a scenario",
+    responses=problem_responses(401, 403, 404, 409, 412, 422, 503, 504),
+)
+async def update_scenario(
+    scenario_id: uuid.UUID,
+    body: ScenarioUpdate,
+    response: Response,
+    session: SessionDep,
+    principal: PrincipalDep,
+    org: OrgClientDep,
+    if_match: IfMatch = None,
+) -> ScenarioRead:
+    """Changes the fields sent; `changes` replaces the whole list."""
+    scenario = await service.update_scenario(session, principal, org, scenario_id, body, if_match)
+    return tagged(response, scenario)
+
+
+@router.delete(
+    "/{scenario_id}",
+    operation_id="inventory_delete_scenario",
+    summary="Delete a scenario",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 404, 412, 422),
+)
+async def delete_scenario(
+    scenario_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, if_match: IfMatch = None
+) -> Response:
+    """Removes a scenario."""
+    await service.delete_scenario(session, principal, scenario_id, if_match)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/{scenario_id}/diff",
+    operation_id="inventory_get_scenario_diff",
+    summary="Gap analysis: current stack against the scenario",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_scenario_diff(
+    scenario_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+) -> ScenarioDiff:
+    """Stage by stage (cumulative): tools added, retired and replaced, the stack's annual cost
+    per currency before and after, capabilities gained and lost. The current stack is every
+    tool not retired; a tool's cost is the sum of its contracts."""
+    return await service.scenario_diff(session, principal, scenario_id)

@@ -1,0 +1,346 @@
+"""Scenarios: validated on every write (tools of the tenant, owner units in the org service, no
+cycle in replacements), and their gap analysis against the current stack."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_inventory.contracts.models import Contract
+from mops_inventory.db import writes
+from mops_inventory.scenarios.models import Scenario
+from mops_inventory.tools import repository as tools_repository
+from mops_inventory.tools.models import Tool
+from mops_shared.audit import record_audit
+from mops_shared.auth import Principal
+from mops_shared.clients import OrgClient
+from mops_shared.db import utcnow
+from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.etag import check_if_match
+from mops_shared.outbox import record_event
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.schemas.common import name_key
+from mops_shared.schemas.money import Money
+from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.scenarios import (
+    ChangeKind,
+    PlannedChange,
+    ScenarioCreate,
+    ScenarioDiff,
+    ScenarioPage,
+    ScenarioRead,
+    ScenarioUpdate,
+    StageDiff,
+)
+
+SCENARIO_SORTS = sort_options(
+    [("name", [col(Scenario.name_key)]), ("created_at", [col(Scenario.created_at)])],
+    tiebreaker=col(Scenario.id),
+)
+
+
+def to_read(scenario: Scenario) -> ScenarioRead:
+    return ScenarioRead(
+        id=scenario.id,
+        name=scenario.name,
+        description=scenario.description,
+        changes=[PlannedChange.model_validate(c) for c in scenario.changes],
+        version=scenario.version,
+        created_at=scenario.created_at,
+        updated_at=scenario.updated_at,
+    )
+
+
+async def _validate_changes(
+    session: AsyncSession, principal: Principal, org: OrgClient, changes: Sequence[PlannedChange]
+) -> None:
+    errors: list[ProblemFieldError] = []
+
+    def error(index: int, field_name: str, detail: str) -> None:
+        errors.append(
+            ProblemFieldError(
+                location="body", pointer=f"/changes/{index}/{field_name}", detail=detail
+            )
+        )
+
+    tool_ids = {c.tool_id for c in changes if c.tool_id} | {
+        c.replacement_tool_id for c in changes if c.replacement_tool_id
+    }
+    known: set[uuid.UUID] = set()
+    if tool_ids:
+        rows = await session.execute(
+            select(col(Tool.id)).where(
+                col(Tool.tenant_id) == principal.tenant_id, col(Tool.id).in_(tool_ids)
+            )
+        )
+        known = {row[0] for row in rows}
+    for index, change in enumerate(changes):
+        for field_name in ("tool_id", "replacement_tool_id"):
+            value = getattr(change, field_name)
+            if value is not None and value not in known:
+                error(index, field_name, "no tool with this id")
+    unit_ids = {c.owner_unit_id for c in changes if c.owner_unit_id}
+    if unit_ids:
+        units = await org.get_units(principal, unit_ids)
+        for index, change in enumerate(changes):
+            if change.owner_unit_id is not None and change.owner_unit_id not in units:
+                error(index, "owner_unit_id", "no unit with this id in the org service")
+    # A replacement chain must not come back on itself (X by Y, Y by X).
+    replaced_by: dict[uuid.UUID, tuple[int, uuid.UUID]] = {}
+    for index, change in enumerate(changes):
+        if change.kind is ChangeKind.replace_tool and change.replacement_tool_id and change.tool_id:
+            replaced_by[change.tool_id] = (index, change.replacement_tool_id)
+    for start, (index, _) in replaced_by.items():
+        current = start
+        for _ in range(len(replaced_by)):
+            step = replaced_by.get(current)
+            if step is None:
+                break
+            current = step[1]
+            if current == start:
+                error(index, "replacement_tool_id", "the replacement chain comes back here")
+                break
+    if errors:
+        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
+
+
+async def create_scenario(
+    session: AsyncSession, principal: Principal, org: OrgClient, data: ScenarioCreate
+) -> ScenarioRead:
+    await _validate_changes(session, principal, org, data.changes)
+    scenario = Scenario(
+        tenant_id=principal.tenant_id,
+        name=data.name,
+        name_key=name_key(data.name),
+        description=data.description,
+        changes=[c.model_dump(mode="json") for c in data.changes],
+    )
+    session.add(scenario)
+    try:
+        await session.flush()
+        after = to_read(scenario).model_dump(mode="json")
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="create",
+            object_type="scenario",
+            object_id=scenario.id,
+            before=None,
+            after=after,
+        )
+        await record_event(session, writes.outbox, principal, "scenario.created", after)
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise Conflict(f"A scenario named {data.name!r} already exists.") from exc
+    return to_read(scenario)
+
+
+async def _get(session: AsyncSession, principal: Principal, scenario_id: uuid.UUID) -> Scenario:
+    result = await session.execute(
+        select(Scenario).where(
+            col(Scenario.tenant_id) == principal.tenant_id, col(Scenario.id) == scenario_id
+        )
+    )
+    scenario = result.scalar_one_or_none()
+    if scenario is None:
+        raise NotFound(f"No scenario {scenario_id}.")
+    return scenario
+
+
+async def get_scenario(
+    session: AsyncSession, principal: Principal, scenario_id: uuid.UUID
+) -> ScenarioRead:
+    return to_read(await _get(session, principal, scenario_id))
+
+
+async def list_scenarios(
+    session: AsyncSession, principal: Principal, *, sort: SortOption, limit: int, cursor: str | None
+) -> ScenarioPage:
+    stmt = select(Scenario).where(col(Scenario.tenant_id) == principal.tenant_id)
+    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
+    items, next_cursor = split_page(rows, sort, limit)
+    return ScenarioPage(items=[to_read(s) for s in items], next_cursor=next_cursor)
+
+
+async def update_scenario(
+    session: AsyncSession,
+    principal: Principal,
+    org: OrgClient,
+    scenario_id: uuid.UUID,
+    data: ScenarioUpdate,
+    if_match: str | None,
+) -> ScenarioRead:
+    scenario = await _get(session, principal, scenario_id)
+    check_if_match(if_match, scenario.version)
+    before = to_read(scenario).model_dump(mode="json")
+    changes = data.model_dump(exclude_unset=True)
+    if "name" in changes:
+        if data.name is None:
+            raise ValidationFailed.at("body", "/name", "name cannot be null")
+        scenario.name, scenario.name_key = data.name, name_key(data.name)
+    if "description" in changes:
+        scenario.description = data.description
+    if "changes" in changes:
+        planned = data.changes or []
+        await _validate_changes(session, principal, org, planned)
+        scenario.changes = [c.model_dump(mode="json") for c in planned]
+    scenario.version += 1
+    scenario.updated_at = utcnow()
+    try:
+        await session.flush()
+        after = to_read(scenario).model_dump(mode="json")
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="update",
+            object_type="scenario",
+            object_id=scenario.id,
+            before=before,
+            after=after,
+        )
+        await record_event(session, writes.outbox, principal, "scenario.updated", after)
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise Conflict(f"A scenario named {data.name!r} already exists.") from exc
+    return to_read(scenario)
+
+
+async def delete_scenario(
+    session: AsyncSession, principal: Principal, scenario_id: uuid.UUID, if_match: str | None
+) -> None:
+    scenario = await _get(session, principal, scenario_id)
+    check_if_match(if_match, scenario.version)
+    before = to_read(scenario).model_dump(mode="json")
+    await session.delete(scenario)
+    await record_audit(
+        session,
+        writes.audit,
+        principal,
+        action="delete",
+        object_type="scenario",
+        object_id=scenario_id,
+        before=before,
+        after=None,
+    )
+    await session.commit()
+
+
+@dataclass
+class _StackTool:
+    name: str
+    costs: dict[str, int] = field(default_factory=dict)
+    capabilities: set[str] = field(default_factory=set)
+
+
+def _cost(stack: dict[Any, _StackTool]) -> list[Money]:
+    totals: dict[str, int] = defaultdict(int)
+    for tool in stack.values():
+        for currency, amount in tool.costs.items():
+            totals[currency] += amount
+    return [Money(amount_minor=a, currency=c) for c, a in sorted(totals.items())]
+
+
+def _capabilities(stack: dict[Any, _StackTool]) -> dict[str, str]:
+    return {name_key(c): c for tool in stack.values() for c in tool.capabilities}
+
+
+async def _current_stack(session: AsyncSession, tenant_id: uuid.UUID) -> dict[Any, _StackTool]:
+    """Every tool not retired, with its annual cost per currency and its capabilities: three
+    queries whatever the size of the stack."""
+    tools = {
+        row[0]: _StackTool(name=row[1])
+        for row in await session.execute(
+            select(col(Tool.id), col(Tool.name)).where(
+                col(Tool.tenant_id) == tenant_id, col(Tool.status) != "retired"
+            )
+        )
+    }
+    costs = await session.execute(
+        select(
+            col(Contract.tool_id), col(Contract.currency), func.sum(col(Contract.annual_cost_minor))
+        )
+        .where(col(Contract.tenant_id) == tenant_id)
+        .group_by(col(Contract.tool_id), col(Contract.currency))
+    )
+    for tool_id, currency, amount in costs:
+        if tool_id in tools:
+            tools[tool_id].costs[currency] = int(amount)
+    for tool_id, names in (await tools_repository.capabilities_of(session, list(tools))).items():
+        tools[tool_id].capabilities = set(names)
+    return tools
+
+
+async def scenario_diff(
+    session: AsyncSession, principal: Principal, scenario_id: uuid.UUID
+) -> ScenarioDiff:
+    scenario = await _get(session, principal, scenario_id)
+    changes = [PlannedChange.model_validate(c) for c in scenario.changes]
+    stack = await _current_stack(session, principal.tenant_id)
+    current_count = len(stack)
+    all_names = {
+        row[0]: row[1]
+        for row in await session.execute(
+            select(col(Tool.id), col(Tool.name)).where(col(Tool.tenant_id) == principal.tenant_id)
+        )
+    }
+    stages: list[StageDiff] = []
+    for stage in sorted({c.stage for c in changes}):
+        before = dict(stack)
+        added: list[str] = []
+        retired: list[str] = []
+        replaced: list[str] = []
+        for index, change in enumerate(c for c in changes if c.stage == stage):
+            new_key = ("planned", stage, index)
+            if change.kind is ChangeKind.add_tool and change.new_tool:
+                stack[new_key] = _planned(change)
+                added.append(change.new_tool.name)
+            elif change.kind is ChangeKind.retire_tool and change.tool_id in stack:
+                retired.append(stack.pop(change.tool_id).name)
+            elif change.kind is ChangeKind.replace_tool and change.tool_id in stack:
+                old = stack.pop(change.tool_id)
+                if change.new_tool is not None:
+                    stack[new_key] = _planned(change)
+                    replaced.append(f"{old.name} → {change.new_tool.name}")
+                else:
+                    assert change.replacement_tool_id is not None  # validated on write
+                    name = all_names.get(change.replacement_tool_id, "?")
+                    replaced.append(f"{old.name} → {name}")
+        gained = _capabilities(stack).keys() - _capabilities(before).keys()
+        lost = _capabilities(before).keys() - _capabilities(stack).keys()
+        stages.append(
+            StageDiff(
+                stage=stage,
+                tools_added=sorted(added),
+                tools_retired=sorted(retired),
+                tools_replaced=sorted(replaced),
+                cost_before=_cost(before),
+                cost_after=_cost(stack),
+                capabilities_gained=sorted(_capabilities(stack)[k] for k in gained),
+                capabilities_lost=sorted(_capabilities(before)[k] for k in lost),
+            )
+        )
+    return ScenarioDiff(
+        scenario_id=scenario.id,
+        current_tool_count=current_count,
+        target_tool_count=len(stack),
+        stages=stages,
+    )
+
+
+def _planned(change: PlannedChange) -> _StackTool:
+    assert change.new_tool is not None
+    tool = change.new_tool
+    costs = {tool.annual_cost.currency: tool.annual_cost.amount_minor} if tool.annual_cost else {}
+    return _StackTool(name=tool.name, costs=costs, capabilities=set(tool.capabilities))

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from mops_inventory.deps import OrgClientDep, PrincipalDep, SessionDep
+from mops_inventory.tools import repository, service
+from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
+from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.schemas.inventory import (
+    StatusHistory,
+    ToolCreate,
+    ToolPage,
+    ToolRead,
+    ToolStatus,
+    ToolUpdate,
+)
+
+router = APIRouter(prefix="/v1/inventory/tools", tags=["inventory"])
+
+
+@router.post(
+    "",
+    operation_id="inventory_create_tool",
+    summary="Add a tool",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 409, 422, 503, 504),
+)
+async def create_tool(
+    body: ToolCreate,
+    response: Response,
+    session: SessionDep,
+    principal: PrincipalDep,
+    org: OrgClientDep,
+) -> ToolRead:
+    """Adds a tool to the stack. Owner units are checked with the org service (503 if it
+    cannot be asked; nothing is stored then). Accepts `Idempotency-Key`."""
+    tool = await service.create_tool(session, principal, org, body)
+    response.headers["Location"] = f"/v1/inventory/tools/{tool.id}"
+    return tagged(response, tool)
+
+
+@router.get(
+    "",
+    operation_id="inventory_list_tools",
+    summary="List tools",
+    responses=problem_responses(401, 403, 422),
+)
+async def list_tools(
+    session: SessionDep,
+    principal: PrincipalDep,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+    sort: Annotated[
+        str, Query(description="`name`, `-name`, `created_at` or `-created_at`.")
+    ] = "name",
+    status: Annotated[ToolStatus | None, Query(description="Only tools in this status.")] = None,
+    category_id: Annotated[uuid.UUID | None, Query(description="Only this category.")] = None,
+    vendor: Annotated[str | None, Query(max_length=200, description="Exact vendor.")] = None,
+    capability: Annotated[
+        str | None, Query(max_length=120, description="Tools with this capability (no case).")
+    ] = None,
+    owner_unit_id: Annotated[
+        uuid.UUID | None, Query(description="Tools owned by this org unit.")
+    ] = None,
+) -> ToolPage:
+    """The tenant's tools, a page at a time."""
+    return await service.list_tools(
+        session,
+        principal,
+        sort=resolve_sort(repository.TOOL_SORTS, sort),
+        limit=limit,
+        cursor=cursor,
+        status=status.value if status else None,
+        category_id=category_id,
+        vendor=vendor,
+        capability=capability,
+        owner_unit_id=owner_unit_id,
+    )
+
+
+@router.get(
+    "/{tool_id}",
+    operation_id="inventory_get_tool",
+    summary="Get a tool",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_tool(
+    tool_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
+) -> ToolRead:
+    """One tool, with its ETag."""
+    return tagged(response, await service.get_tool(session, principal, tool_id))
+
+
+@router.patch(
+    "/{tool_id}",
+    operation_id="inventory_update_tool",
+    summary="Change a tool",
+    responses=problem_responses(401, 403, 404, 409, 412, 422, 503, 504),
+)
+async def update_tool(
+    tool_id: uuid.UUID,
+    body: ToolUpdate,
+    response: Response,
+    session: SessionDep,
+    principal: PrincipalDep,
+    org: OrgClientDep,
+    if_match: IfMatch = None,
+) -> ToolRead:
+    """Changes the fields sent. A status change is recorded in the tool's status history."""
+    tool = await service.update_tool(session, principal, org, tool_id, body, if_match)
+    return tagged(response, tool)
+
+
+@router.delete(
+    "/{tool_id}",
+    operation_id="inventory_delete_tool",
+    summary="Delete a tool",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 404, 412, 422),
+)
+async def delete_tool(
+    tool_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, if_match: IfMatch = None
+) -> Response:
+    """Removes a tool and what hangs off it (prefer status `retired` to keep its history)."""
+    await service.delete_tool(session, principal, tool_id, if_match)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/{tool_id}/status-history",
+    operation_id="inventory_get_tool_status_history",
+    summary="Get a tool's status history",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_tool_status_history(
+    tool_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+) -> StatusHistory:
+    """Every status the tool has had (evaluating, active, sunsetting, retired), with when and
+    by which API key, oldest first."""
+    return await service.status_history(session, principal, tool_id)

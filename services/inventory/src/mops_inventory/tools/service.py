@@ -1,0 +1,367 @@
+"""Use cases on tools; each validates everything first, then writes and commits once.
+
+Owner units are checked with the org service in one batched call before anything is written:
+if the org service cannot be asked, the write fails with 503 and nothing is stored.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import col
+
+from mops_inventory.db import writes
+from mops_inventory.integrations import service as integrations_service
+from mops_inventory.tools import repository
+from mops_inventory.tools.models import Tool, ToolStatusChange
+from mops_shared.audit import record_audit
+from mops_shared.auth import Principal
+from mops_shared.clients import OrgClient
+from mops_shared.db import utcnow
+from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.etag import check_if_match
+from mops_shared.outbox import record_event
+from mops_shared.schemas.common import name_key
+from mops_shared.schemas.inventory import (
+    StatusChange,
+    StatusHistory,
+    ToolCreate,
+    ToolOwner,
+    ToolPage,
+    ToolRead,
+    ToolUpdate,
+)
+from mops_shared.schemas.problem import ProblemFieldError
+
+
+async def to_reads(session: AsyncSession, tools: Sequence[Tool]) -> list[ToolRead]:
+    """Wire models for many tools: capabilities and owners in one query each, not per tool."""
+    ids = [tool.id for tool in tools]
+    capabilities = await repository.capabilities_of(session, ids)
+    owners = await repository.owners_of(session, ids)
+    return [
+        ToolRead.model_validate(
+            {
+                **{
+                    c: getattr(tool, c)
+                    for c in Tool.model_fields
+                    if c not in ("tenant_id", "name_key")
+                },
+                "capabilities": capabilities.get(tool.id, []),
+                "owners": owners.get(tool.id, []),
+            }
+        )
+        for tool in tools
+    ]
+
+
+async def _check_references(
+    session: AsyncSession,
+    principal: Principal,
+    org: OrgClient,
+    *,
+    category_id: uuid.UUID | None,
+    owners: Sequence[ToolOwner],
+) -> None:
+    errors: list[ProblemFieldError] = []
+    if category_id is not None and not await repository.category_exists(
+        session, principal.tenant_id, category_id
+    ):
+        errors.append(
+            ProblemFieldError(
+                location="body", pointer="/category_id", detail="no category with this id"
+            )
+        )
+    unit_ids = {owner.unit_id for owner in owners if owner.unit_id is not None}
+    if unit_ids:
+        known = await org.get_units(principal, unit_ids)
+        for index, owner in enumerate(owners):
+            if owner.unit_id is not None and owner.unit_id not in known:
+                errors.append(
+                    ProblemFieldError(
+                        location="body",
+                        pointer=f"/owners/{index}/unit_id",
+                        detail="no unit with this id in the org service",
+                    )
+                )
+    if errors:
+        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
+
+
+def _snapshot(read: ToolRead) -> dict[str, Any]:
+    return read.model_dump(mode="json")
+
+
+async def create_tool(
+    session: AsyncSession, principal: Principal, org: OrgClient, data: ToolCreate
+) -> ToolRead:
+    tenant_id = principal.tenant_id
+    key = name_key(data.name)
+    if await repository.name_taken(session, tenant_id, key):
+        raise Conflict(f"A tool named {data.name!r} already exists.")
+    await _check_references(
+        session, principal, org, category_id=data.category_id, owners=data.owners
+    )
+    now = utcnow()
+    tool = Tool(
+        tenant_id=tenant_id,
+        name=data.name,
+        name_key=key,
+        vendor=data.vendor,
+        category_id=data.category_id,
+        description=data.description,
+        usage_notes=data.usage_notes,
+        status=data.status.value,
+        status_changed_at=now,
+        shares_data_with_core=data.shares_data_with_core,
+        processes_personal_data=data.processes_personal_data,
+        personal_data_categories=list(data.personal_data_categories),
+        website=str(data.website) if data.website else None,
+        tags=list(data.tags),
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(tool)
+    await _flush_or_conflict(session, data.name)  # a concurrent create may have won the name
+    await repository.set_capabilities(session, tenant_id, tool.id, data.capabilities)
+    await repository.set_owners(session, tenant_id, tool.id, data.owners)
+    session.add(
+        ToolStatusChange(
+            tenant_id=tenant_id,
+            tool_id=tool.id,
+            from_status=None,
+            to_status=tool.status,
+            changed_at=now,
+            actor_key_id=principal.key_id,
+        )
+    )
+    await session.flush()
+    (read,) = await to_reads(session, [tool])
+    await record_audit(
+        session,
+        writes.audit,
+        principal,
+        action="create",
+        object_type="tool",
+        object_id=tool.id,
+        before=None,
+        after=_snapshot(read),
+    )
+    await record_event(session, writes.outbox, principal, "tool.created", _snapshot(read))
+    await _commit_or_conflict(session, data.name)
+    return read
+
+
+async def _commit_or_conflict(session: AsyncSession, name: str) -> None:
+    try:
+        await session.commit()
+    except IntegrityError as exc:  # a concurrent write won the race for the name
+        await session.rollback()
+        raise Conflict(f"A tool named {name!r} already exists.") from exc
+
+
+async def _flush_or_conflict(session: AsyncSession, name: str) -> None:
+    """Flushes the tool row; the unique name index, not only our check, decides a race."""
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise Conflict(f"A tool named {name!r} already exists.") from exc
+
+
+# A write that lost a race for the same tool (StaleDataError: the row's version moved on) is
+# run again from a fresh read, which then answers 404, 412 or applies to the new version.
+_WRITE_ATTEMPTS = 3
+
+
+async def _lost_race(session: AsyncSession) -> None:
+    await session.rollback()
+    session.expunge_all()
+
+
+async def _get(session: AsyncSession, principal: Principal, tool_id: uuid.UUID) -> Tool:
+    tool = await repository.get_by_id(session, principal.tenant_id, tool_id)
+    if tool is None:
+        raise NotFound(f"No tool {tool_id}.")
+    return tool
+
+
+async def get_tool(session: AsyncSession, principal: Principal, tool_id: uuid.UUID) -> ToolRead:
+    (read,) = await to_reads(session, [await _get(session, principal, tool_id)])
+    return read
+
+
+async def list_tools(session: AsyncSession, principal: Principal, **query: Any) -> ToolPage:
+    tools, next_cursor = await repository.list_page(session, principal.tenant_id, **query)
+    return ToolPage(items=await to_reads(session, tools), next_cursor=next_cursor)
+
+
+async def update_tool(
+    session: AsyncSession,
+    principal: Principal,
+    org: OrgClient,
+    tool_id: uuid.UUID,
+    data: ToolUpdate,
+    if_match: str | None,
+) -> ToolRead:
+    for _ in range(_WRITE_ATTEMPTS):
+        try:
+            return await _update_once(session, principal, org, tool_id, data, if_match)
+        except StaleDataError:
+            await _lost_race(session)
+    raise Conflict("The tool kept changing while this request ran; read it again and retry.")
+
+
+async def _update_once(
+    session: AsyncSession,
+    principal: Principal,
+    org: OrgClient,
+    tool_id: uuid.UUID,
+    data: ToolUpdate,
+    if_match: str | None,
+) -> ToolRead:
+    tool = await _get(session, principal, tool_id)
+    check_if_match(if_match, tool.version)
+    (before,) = await to_reads(session, [tool])
+    changes = data.model_dump(exclude_unset=True)
+    for required in ("name", "status", "processes_personal_data"):
+        if required in changes and changes[required] is None:
+            raise ValidationFailed.at("body", f"/{required}", f"{required} cannot be null")
+    if "name" in changes:
+        key = name_key(data.name or "")
+        if await repository.name_taken(session, principal.tenant_id, key, except_id=tool.id):
+            raise Conflict(f"A tool named {data.name!r} already exists.")
+        tool.name, tool.name_key = data.name or "", key
+    await _check_references(
+        session,
+        principal,
+        org,
+        category_id=data.category_id if "category_id" in changes else None,
+        owners=data.owners or [],
+    )
+    now = utcnow()
+    status_changed = data.status is not None and data.status.value != tool.status
+    if status_changed:
+        assert data.status is not None
+        session.add(
+            ToolStatusChange(
+                tenant_id=principal.tenant_id,
+                tool_id=tool.id,
+                from_status=tool.status,
+                to_status=data.status.value,
+                changed_at=now,
+                actor_key_id=principal.key_id,
+            )
+        )
+        tool.status, tool.status_changed_at = data.status.value, now
+    for field in (
+        "vendor",
+        "category_id",
+        "description",
+        "usage_notes",
+        "shares_data_with_core",
+        "processes_personal_data",
+    ):
+        if field in changes:
+            setattr(tool, field, getattr(data, field))
+    # Lists are never null: `null` clears them, as it does capabilities and owners below.
+    if "personal_data_categories" in changes:
+        tool.personal_data_categories = list(data.personal_data_categories or [])
+    if "tags" in changes:
+        tool.tags = list(data.tags or [])
+    if "website" in changes:
+        tool.website = str(data.website) if data.website else None
+    tool.version += 1
+    tool.updated_at = now
+    # The tool row first: `WHERE version = <read>` fails here (StaleDataError) if another
+    # write got in since our read, and on PostgreSQL the row lock orders what follows.
+    await _flush_or_conflict(session, tool.name)
+    if "capabilities" in changes:
+        await repository.set_capabilities(
+            session, principal.tenant_id, tool.id, data.capabilities or []
+        )
+    if "owners" in changes:
+        await repository.set_owners(session, principal.tenant_id, tool.id, data.owners or [])
+    await session.flush()
+    (after,) = await to_reads(session, [tool])
+    await record_audit(
+        session,
+        writes.audit,
+        principal,
+        action="update",
+        object_type="tool",
+        object_id=tool.id,
+        before=_snapshot(before),
+        after=_snapshot(after),
+    )
+    await record_event(session, writes.outbox, principal, "tool.updated", _snapshot(after))
+    if status_changed:
+        await record_event(
+            session,
+            writes.outbox,
+            principal,
+            "tool.status_changed",
+            {"id": str(tool.id), "from": before.status.value, "to": tool.status},
+        )
+    await _commit_or_conflict(session, tool.name)
+    return after
+
+
+async def delete_tool(
+    session: AsyncSession, principal: Principal, tool_id: uuid.UUID, if_match: str | None
+) -> None:
+    for _ in range(_WRITE_ATTEMPTS):
+        try:
+            await _delete_once(session, principal, tool_id, if_match)
+            return
+        except StaleDataError:
+            await _lost_race(session)
+    raise Conflict("The tool kept changing while this request ran; read it again and retry.")
+
+
+async def _delete_once(
+    session: AsyncSession, principal: Principal, tool_id: uuid.UUID, if_match: str | None
+) -> None:
+    tool = await _get(session, principal, tool_id)
+    check_if_match(if_match, tool.version)
+    (before,) = await to_reads(session, [tool])
+    edges = await integrations_service.edges_of_tool(session, principal.tenant_id, tool_id)
+    await session.delete(tool)
+    await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
+    # The database removes the tool's integrations with it; their removal is recorded too.
+    await integrations_service.record_removals(session, principal, edges)
+    await record_audit(
+        session,
+        writes.audit,
+        principal,
+        action="delete",
+        object_type="tool",
+        object_id=tool_id,
+        before=_snapshot(before),
+        after=None,
+    )
+    await record_event(
+        session, writes.outbox, principal, "tool.deleted", {"id": str(tool_id), "name": tool.name}
+    )
+    await session.commit()
+
+
+async def status_history(
+    session: AsyncSession, principal: Principal, tool_id: uuid.UUID
+) -> StatusHistory:
+    await _get(session, principal, tool_id)
+    rows = await session.execute(
+        select(ToolStatusChange)
+        .where(col(ToolStatusChange.tool_id) == tool_id)
+        .order_by(col(ToolStatusChange.changed_at), col(ToolStatusChange.id))
+    )
+    return StatusHistory(
+        tool_id=tool_id,
+        changes=[StatusChange.model_validate(change) for change in rows.scalars()],
+    )

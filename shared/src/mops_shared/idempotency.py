@@ -1,0 +1,272 @@
+"""Idempotency-Key on POST: a retried request gets the first answer, never a second write.
+
+Per tenant and key, kept 24 h: the same key with the same request (method, path, query and
+body) replays the stored response with `Idempotent-Replayed: true`; with another request it
+is refused with 422; while the first is still being processed, 409. A 5xx is not stored, so
+the client may retry. A pending claim left behind by a crashed process is taken over after
+`LOCK_SECONDS`.
+
+Pure ASGI, in front of the routes: it verifies the principal to learn the tenant and lets
+only a key that holds the area's write scope claim or replay (the route still authorises the
+call), and keeps its rows in the service's own database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Uuid,
+    and_,
+    select,
+)
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from mops_shared.auth import PRINCIPAL_HEADER, required_scope, verify_principal
+from mops_shared.db import UTCDateTime, insert_ignoring_conflicts, utcnow
+from mops_shared.errors import MopsError, send_problem
+from mops_shared.observability import header
+
+IDEMPOTENCY_HEADER = b"idempotency-key"
+KEEP_FOR = timedelta(hours=24)
+LOCK_SECONDS = 60
+_MAX_KEY_LENGTH = 255
+_STORED_HEADERS = frozenset({b"content-type", b"location", b"etag"})
+_PURGE_EVERY_SECONDS = 60.0
+
+
+def idempotency_table(metadata: MetaData) -> Table:
+    return Table(
+        "idempotency_keys",
+        metadata,
+        Column("tenant_id", Uuid, primary_key=True),
+        Column("key", String(_MAX_KEY_LENGTH), primary_key=True),
+        Column("fingerprint", String(64), nullable=False),
+        Column("state", String(8), nullable=False),
+        Column("status_code", Integer, nullable=True),
+        Column("headers", JSON, nullable=True),
+        Column("body", LargeBinary, nullable=True),
+        Column("created_at", UTCDateTime(), nullable=False),
+        Column("expires_at", UTCDateTime(), nullable=False),
+        Index(None, "expires_at"),
+    )
+
+
+def _fingerprint(scope: Scope, body: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in (scope["method"].encode(), scope["path"].encode(), scope.get("query_string", b"")):
+        digest.update(part)
+        digest.update(b"\0")
+    digest.update(body)
+    return digest.hexdigest()
+
+
+class _Refusal(Exception):
+    def __init__(self, status: int, detail: str) -> None:
+        self.status = status
+        self.detail = detail
+
+
+class IdempotencyMiddleware:
+    def __init__(self, app: ASGIApp, *, table: Table, area: str) -> None:
+        self.app = app
+        self.table = table
+        self.write_scope = required_scope(area, "POST")
+        self._last_purge = 0.0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST":
+            await self.app(scope, receive, send)
+            return
+        raw_key = header(scope, IDEMPOTENCY_HEADER)
+        if raw_key is None or not scope["path"].startswith("/v1/"):
+            await self.app(scope, receive, send)
+            return
+        if not 0 < len(raw_key) <= _MAX_KEY_LENGTH or not raw_key.isascii() or not raw_key.strip():
+            await send_problem(
+                send,
+                scope,
+                400,
+                detail=f"Idempotency-Key must be 1 to {_MAX_KEY_LENGTH} ASCII characters.",
+            )
+            return
+        state = scope["app"].state
+        try:
+            principal = verify_principal(
+                (header(scope, PRINCIPAL_HEADER.encode()) or b"").decode("latin-1"),
+                state.internal_secret,
+            )
+        except MopsError:
+            await self.app(scope, receive, send)  # the route answers 401
+            return
+        if not principal.has_scope(self.write_scope):
+            # Never replay a stored answer to a key that may not make this call: the route
+            # answers 403, and that answer is not stored either.
+            await self.app(scope, receive, send)
+            return
+
+        body = await _read_body(receive)
+        fingerprint = _fingerprint(scope, body)
+        engine: AsyncEngine = state.engine
+        key = raw_key.decode("ascii")
+        try:
+            stored = await self._claim(engine, principal.tenant_id, key, fingerprint)
+        except _Refusal as refusal:
+            await send_problem(send, scope, refusal.status, detail=refusal.detail)
+            return
+        if stored is not None:
+            await _replay(send, stored)
+            return
+
+        status = 500
+        headers: list[tuple[bytes, bytes]] = []
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            nonlocal status, headers
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self.app(scope, _replaying(body, receive), capture)
+        finally:
+            if status >= 500:
+                await self._release(engine, principal.tenant_id, key)
+            else:
+                await self._store(
+                    engine, principal.tenant_id, key, status, headers, b"".join(chunks)
+                )
+        await self._purge_expired(engine)
+
+    async def _claim(
+        self, engine: AsyncEngine, tenant_id: Any, key: str, fingerprint: str
+    ) -> dict[str, Any] | None:
+        """None when this request may proceed; the stored response to replay otherwise."""
+        table = self.table
+        now = utcnow()
+        where = and_(table.c.tenant_id == tenant_id, table.c.key == key)
+        for _ in range(2):
+            async with engine.begin() as conn:
+                claim = insert_ignoring_conflicts(
+                    conn.dialect.name,
+                    table,
+                    {
+                        "tenant_id": tenant_id,
+                        "key": key,
+                        "fingerprint": fingerprint,
+                        "state": "pending",
+                        "created_at": now,
+                        "expires_at": now + KEEP_FOR,
+                    },
+                    conflict_columns=["tenant_id", "key"],
+                )
+                if (await conn.execute(claim)).rowcount == 1:
+                    return None
+                row = (await conn.execute(select(table).where(where))).mappings().first()
+                if row is None:
+                    continue  # released between our insert and select: try again
+                if row["expires_at"] <= now:
+                    await conn.execute(table.delete().where(where))
+                    continue
+                if row["fingerprint"] != fingerprint:
+                    raise _Refusal(
+                        422,
+                        "This Idempotency-Key was used for a different request; use a new key.",
+                    )
+                if row["state"] == "done":
+                    return dict(row)
+                if row["created_at"] > now - timedelta(seconds=LOCK_SECONDS):
+                    raise _Refusal(
+                        409, "A request with this Idempotency-Key is still being processed."
+                    )
+                # Abandoned by a process that died mid-request: take it over.
+                await conn.execute(table.update().where(where).values(created_at=now))
+                return None
+        raise _Refusal(409, "A request with this Idempotency-Key is still being processed.")
+
+    async def _store(
+        self,
+        engine: AsyncEngine,
+        tenant_id: Any,
+        key: str,
+        status: int,
+        headers: list[tuple[bytes, bytes]],
+        body: bytes,
+    ) -> None:
+        kept = [
+            [k.decode("latin-1"), v.decode("latin-1")]
+            for k, v in headers
+            if k.lower() in _STORED_HEADERS
+        ]
+        table = self.table
+        async with engine.begin() as conn:
+            await conn.execute(
+                table.update()
+                .where(table.c.tenant_id == tenant_id, table.c.key == key)
+                .values(state="done", status_code=status, headers=kept, body=body)
+            )
+
+    async def _release(self, engine: AsyncEngine, tenant_id: Any, key: str) -> None:
+        table = self.table
+        async with engine.begin() as conn:
+            await conn.execute(
+                table.delete().where(table.c.tenant_id == tenant_id, table.c.key == key)
+            )
+
+    async def _purge_expired(self, engine: AsyncEngine) -> None:
+        now = time.monotonic()
+        if now - self._last_purge < _PURGE_EVERY_SECONDS:
+            return
+        self._last_purge = now
+        async with engine.begin() as conn:
+            await conn.execute(self.table.delete().where(self.table.c.expires_at <= utcnow()))
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replaying(body: bytes, downstream: Receive) -> Receive:
+    """The body, already read, once; then the real channel (which reports a disconnect)."""
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await downstream()
+
+    return receive
+
+
+async def _replay(send: Send, stored: dict[str, Any]) -> None:
+    body: bytes = stored["body"] or b""
+    headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in stored["headers"] or []]
+    headers += [(b"content-length", str(len(body)).encode()), (b"idempotent-replayed", b"true")]
+    await send({"type": "http.response.start", "status": stored["status_code"], "headers": headers})
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,264 @@
+"""Importing the inventory: the sample file as-is, idempotency, all-or-nothing and partial."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import httpx
+import pytest
+
+from tests.support import REPO, ClientFactory, principal_headers, tenant_client, walk_pages
+
+pytestmark = pytest.mark.asyncio
+
+SAMPLE = REPO.parent / "shared" / "data" / "martech_inventory_sample.csv"
+CSV = {"content-type": "text/csv"}
+
+
+def sample_rows() -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(SAMPLE.read_text(encoding="utf-8-sig"))))
+
+
+def to_csv(rows: list[dict[str, str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def expected_edges(rows: list[dict[str, str]]) -> set[tuple[str, str]]:
+    return {
+        (row["name"], target.strip())
+        for row in rows
+        for target in row["integrations"].split(";")
+        if target.strip()
+    }
+
+
+async def test_sample_file_imports_as_is(inventory_client: httpx.AsyncClient) -> None:
+    rows = sample_rows()
+    response = await inventory_client.post(
+        "/v1/inventory/imports", content=SAMPLE.read_bytes(), headers=CSV
+    )
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["rows_read"] == len(rows) == 57
+    assert (report["created"], report["updated"], report["failed"]) == (57, 0, 0)
+    assert report["integrations_created"] == len(expected_edges(rows))
+    assert all(p["severity"] == "warning" for p in report["problems"])
+
+    tools = await walk_pages(inventory_client, "/v1/inventory/tools", limit=200)
+    assert sorted(t["name"] for t in tools) == sorted(r["name"] for r in rows)
+    by_name = {t["name"]: t for t in tools}
+    for row in rows:
+        tool = by_name[row["name"]]
+        assert tool["status"] == row["status"]
+        assert tool["vendor"] == (row["vendor"] or None)
+        assert tool["capabilities"] == [row["capability"]]
+    integrations = await walk_pages(inventory_client, "/v1/inventory/integrations", limit=200)
+    assert {(i["source_tool_name"], i["target_tool_name"]) for i in integrations} == expected_edges(
+        rows
+    )
+    contracts = await walk_pages(inventory_client, "/v1/inventory/contracts", limit=200)
+    costs: dict[str, int] = {}
+    for row in rows:
+        if row["annual_cost"]:
+            costs[row["currency"]] = costs.get(row["currency"], 0) + int(row["annual_cost"]) * 100
+    totals: dict[str, int] = {}
+    for contract in contracts:
+        money = contract["annual_cost"]
+        totals[money["currency"]] = totals.get(money["currency"], 0) + money["amount_minor"]
+    assert totals == costs
+
+
+async def test_importing_the_same_file_again_changes_nothing(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    first = await inventory_client.post(
+        "/v1/inventory/imports", content=SAMPLE.read_bytes(), headers=CSV
+    )
+    assert first.status_code == 200
+    audit_before = await walk_pages(inventory_client, "/v1/inventory/audit", limit=200)
+    again = (
+        await inventory_client.post(
+            "/v1/inventory/imports", content=SAMPLE.read_bytes(), headers=CSV
+        )
+    ).json()
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 57)
+    assert again["integrations_created"] == 0
+    audit_after = await walk_pages(inventory_client, "/v1/inventory/audit", limit=200)
+    assert len(audit_after) == len(audit_before)
+
+
+async def test_a_changed_row_updates_only_that_tool(inventory_client: httpx.AsyncClient) -> None:
+    rows = sample_rows()
+    await inventory_client.post("/v1/inventory/imports", content=to_csv(rows), headers=CSV)
+    rows[1]["status"] = "sunsetting"
+    rows[1]["annual_cost"] = "190000"
+    report = (
+        await inventory_client.post("/v1/inventory/imports", content=to_csv(rows), headers=CSV)
+    ).json()
+    assert (report["created"], report["updated"], report["unchanged"]) == (0, 1, 56)
+    tools = await walk_pages(inventory_client, "/v1/inventory/tools", limit=200)
+    changed = next(t for t in tools if t["name"] == rows[1]["name"])
+    assert changed["status"] == "sunsetting"
+    assert changed["version"] == 2
+    contracts = (
+        await inventory_client.get("/v1/inventory/contracts", params={"tool_id": changed["id"]})
+    ).json()["items"]
+    assert [c["annual_cost"]["amount_minor"] for c in contracts] == [19_000_000]
+
+
+async def test_owner_units_link_once_the_organisation_has_them(
+    anonymous_client_factory: ClientFactory,
+) -> None:
+    rows = sample_rows()[:3]
+    for row in rows:
+        row["integrations"] = ""
+    async with tenant_client(anonymous_client_factory, "inventory") as inventory:
+        first = (
+            await inventory.post("/v1/inventory/imports", content=to_csv(rows), headers=CSV)
+        ).json()
+        assert {p["column"] for p in first["problems"]} >= {"owner_unit"}
+        principal_header = {"x-mops-principal": inventory.headers["x-mops-principal"]}
+        async with anonymous_client_factory("org") as org:
+            unit_ids = {}
+            for unit in {r["owner_unit"] for r in rows}:
+                created = await org.post(
+                    "/v1/org/units", json={"name": unit, "type": "team"}, headers=principal_header
+                )
+                assert created.status_code == 201
+                unit_ids[unit] = created.json()["id"]
+        second = (
+            await inventory.post("/v1/inventory/imports", content=to_csv(rows), headers=CSV)
+        ).json()
+        assert "owner_unit" not in {p["column"] for p in second["problems"]}
+        assert second["updated"] == 3
+        tools = (await inventory.get("/v1/inventory/tools")).json()["items"]
+        for tool in tools:
+            row = next(r for r in rows if r["name"] == tool["name"])
+            assert tool["owners"] == [
+                {
+                    "role": "business_owner",
+                    "person_id": None,
+                    "unit_id": unit_ids[row["owner_unit"]],
+                }
+            ]
+
+
+async def test_one_bad_row_imports_nothing_by_default(inventory_client: httpx.AsyncClient) -> None:
+    rows = sample_rows()
+    rows[4]["status"] = "actve"
+    response = await inventory_client.post(
+        "/v1/inventory/imports", content=to_csv(rows), headers=CSV
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["errors"][0]["pointer"] == "/rows/5/status"
+    assert "actve" in problem["errors"][0]["detail"]
+    assert (await inventory_client.get("/v1/inventory/tools")).json()["items"] == []
+
+
+async def test_partial_mode_keeps_the_good_rows(inventory_client: httpx.AsyncClient) -> None:
+    rows = [r | {"integrations": ""} for r in sample_rows()[:5]]
+    rows[2]["currency"] = "ZZZ"
+    rows[3]["integrations"] = "A tool nobody has"
+    response = await inventory_client.post(
+        "/v1/inventory/imports", params={"mode": "partial"}, content=to_csv(rows), headers=CSV
+    )
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert (report["created"], report["failed"]) == (3, 2)
+    failing = {(p["row"], p["column"]) for p in report["problems"] if p["severity"] == "error"}
+    assert failing == {(3, "currency"), (4, "integrations")}
+    names = {t["name"] for t in (await inventory_client.get("/v1/inventory/tools")).json()["items"]}
+    assert names == {rows[i]["name"] for i in (0, 1, 4)}
+
+
+async def test_json_import_and_integrations_to_existing_tools(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    existing = await inventory_client.post("/v1/inventory/tools", json={"name": "Segment"})
+    assert existing.status_code == 201
+    body = [
+        {"name": "Hightouch", "capability": ["Reverse ETL"], "integrations": ["Segment"]},
+        {"name": "Census", "status": "evaluating", "integrations": "Hightouch;Segment"},
+    ]
+    response = await inventory_client.post(
+        "/v1/inventory/imports",
+        content=json.dumps(body).encode(),
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["created"] == 2
+    assert response.json()["integrations_created"] == 3
+
+
+async def test_wrong_media_type_and_oversized_files_are_refused(
+    anonymous_client_factory: ClientFactory,
+) -> None:
+    async with tenant_client(anonymous_client_factory, "inventory") as client:
+        wrong = await client.post(
+            "/v1/inventory/imports", content=b"x", headers={"content-type": "text/plain"}
+        )
+        assert wrong.status_code == 415
+        header = SAMPLE.read_text(encoding="utf-8").splitlines()[0]
+        huge = (header + "\n" + "\n".join(f"Tool {i}" for i in range(50_001))).encode()
+        too_many = await client.post("/v1/inventory/imports", content=huge, headers=CSV)
+        assert too_many.status_code == 413
+        assert (await client.get("/v1/inventory/tools")).json()["items"] == []
+
+
+async def test_import_needs_the_write_scope(anonymous_client_factory: ClientFactory) -> None:
+    from tests.support import new_principal
+
+    reader = principal_headers(new_principal(scopes=frozenset({"inventory:read"})))
+    async with anonymous_client_factory("inventory") as client:
+        response = await client.post(
+            "/v1/inventory/imports", content=SAMPLE.read_bytes(), headers={**CSV, **reader}
+        )
+    assert response.status_code == 403
+
+
+async def test_export_has_the_import_layout_and_round_trips(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    rows = sample_rows()
+    await inventory_client.post("/v1/inventory/imports", content=SAMPLE.read_bytes(), headers=CSV)
+    exported = await inventory_client.get("/v1/inventory/exports/tools.csv")
+    assert exported.status_code == 200
+    assert exported.headers["content-type"].startswith("text/csv")
+    exported_rows = list(csv.DictReader(io.StringIO(exported.text)))
+    assert list(exported_rows[0]) == list(rows[0])
+    assert [r["name"] for r in exported_rows] == sorted((r["name"] for r in rows), key=str.casefold)
+    by_name = {r["name"]: r for r in exported_rows}
+    for row in rows:
+        out = by_name[row["name"]]
+        for column in (
+            "vendor",
+            "category",
+            "capability",
+            "status",
+            "currency",
+            "renewal_date",
+            "seats_purchased",
+            "seats_active",
+            "shares_data_with_core",
+            "processes_personal_data",
+            "notes",
+        ):
+            assert out[column] == row[column], (row["name"], column)
+        if row["annual_cost"]:
+            assert float(out["annual_cost"]) == float(row["annual_cost"])
+        assert set(filter(None, out["integrations"].split(";"))) == set(
+            filter(None, (t.strip() for t in row["integrations"].split(";")))
+        )
+    again = (
+        await inventory_client.post("/v1/inventory/imports", content=exported.content, headers=CSV)
+    ).json()
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 57)
+    assert again["problems"] == []
