@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from sqlalchemy import Float, and_, case, cast, distinct, func, or_, select
@@ -15,17 +14,16 @@ from sqlmodel import col
 from mops_inventory.contracts.models import Contract
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.outcomes.models import Outcome
-from mops_inventory.reports import as_int, money_per_tool
+from mops_inventory.reports import money_per_tool, sum_int
 from mops_inventory.tools.models import Tool
 from mops_shared.errors import ValidationFailed, problem_responses
-from mops_shared.schemas.inventory import ToolStatus
-from mops_shared.schemas.money import Money
 from mops_shared.schemas.outcomes import OutcomeKind
-from mops_shared.schemas.reports import OutcomeCounts, ReturnRow, ReturnsReport
+from mops_shared.schemas.reports import ReturnsReport
 
 router = APIRouter(tags=["inventory"])
 
 DEFAULT_DAYS = 365
+KINDS = tuple(kind.value for kind in OutcomeKind)
 SINCE = f"First day (UTC), included; `until` minus {DEFAULT_DAYS - 1} days by default."
 
 DESCRIPTION = f"""\
@@ -64,14 +62,14 @@ async def returns_report(
         col(Outcome.currency).is_not(None),
     )
 
-    # Per tool, summaries good enough to decide the ratio in SQL (and sort on it): how many
+    # Per tool, summaries enough to decide the ratio in SQL (and sort on it): how many
     # currencies, which one when there is one, and the amount then.
     cost = (
         select(
             col(Contract.tool_id).label("tool_id"),
             func.count(distinct(col(Contract.currency))).label("currencies"),
             func.min(col(Contract.currency)).label("currency"),
-            func.sum(col(Contract.annual_cost_minor)).label("amount"),
+            sum_int(col(Contract.annual_cost_minor)).label("amount"),
         )
         .where(col(Contract.tenant_id) == tenant_id)
         .group_by(col(Contract.tool_id))
@@ -82,14 +80,23 @@ async def returns_report(
             col(Outcome.tool_id).label("tool_id"),
             func.count(distinct(col(Outcome.currency))).label("currencies"),
             func.min(col(Outcome.currency)).label("currency"),
-            func.sum(col(Outcome.amount_minor)).label("amount"),
+            sum_int(col(Outcome.amount_minor)).label("amount"),
         )
         .where(in_period, is_revenue)
         .group_by(col(Outcome.tool_id))
         .subquery("revenue")
     )
+    # The counts per kind, one column per kind.
     measured = (
-        select(col(Outcome.tool_id).label("tool_id"))
+        select(
+            col(Outcome.tool_id).label("tool_id"),
+            *(
+                sum_int(
+                    case((col(Outcome.kind) == kind.value, col(Outcome.quantity)), else_=0)
+                ).label(kind.value)
+                for kind in OutcomeKind
+            ),
+        )
         .where(in_period)
         .group_by(col(Outcome.tool_id))
         .subquery("measured")
@@ -110,7 +117,13 @@ async def returns_report(
     ).label("ratio")
     tools = (
         await session.execute(
-            select(col(Tool.id), col(Tool.name), col(Tool.status), ratio)
+            select(
+                col(Tool.id),
+                col(Tool.name),
+                col(Tool.status),
+                ratio,
+                *(measured.c[kind.value] for kind in OutcomeKind),
+            )
             .outerjoin(cost, cost.c.tool_id == col(Tool.id))
             .outerjoin(revenue, revenue.c.tool_id == col(Tool.id))
             .outerjoin(measured, measured.c.tool_id == col(Tool.id))
@@ -122,49 +135,38 @@ async def returns_report(
         )
     ).all()
 
-    counts: dict[uuid.UUID, dict[str, int]] = defaultdict(dict)
-    for tool_id, kind, quantity in await session.execute(
-        select(col(Outcome.tool_id), col(Outcome.kind), func.sum(col(Outcome.quantity)))
-        .where(in_period)
-        .group_by(col(Outcome.tool_id), col(Outcome.kind))
-    ):
-        counts[tool_id][kind] = as_int(quantity)
     revenue_rows = await session.execute(
-        select(col(Outcome.tool_id), col(Outcome.currency), func.sum(col(Outcome.amount_minor)))
+        select(col(Outcome.tool_id), col(Outcome.currency), sum_int(col(Outcome.amount_minor)))
         .where(in_period, is_revenue)
         .group_by(col(Outcome.tool_id), col(Outcome.currency))
     )
+    revenues = money_per_tool(revenue_rows)
     cost_rows = await session.execute(
         select(
-            col(Contract.tool_id), col(Contract.currency), func.sum(col(Contract.annual_cost_minor))
+            col(Contract.tool_id), col(Contract.currency), sum_int(col(Contract.annual_cost_minor))
         )
         .where(col(Contract.tenant_id) == tenant_id)
         .group_by(col(Contract.tool_id), col(Contract.currency))
     )
-    revenues = money_per_tool(revenue_rows)
     costs = money_per_tool(cost_rows)
 
-    return ReturnsReport(
-        since=since,
-        until=until,
-        rows=[_row(tool, counts, revenues, costs) for tool in tools],
-    )
-
-
-def _row(
-    tool: Any,
-    counts: dict[uuid.UUID, dict[str, int]],
-    revenues: dict[uuid.UUID, list[Money]],
-    costs: dict[uuid.UUID, list[Money]],
-) -> ReturnRow:
-    return ReturnRow(
-        tool_id=tool.id,
-        tool_name=tool.name,
-        tool_status=ToolStatus(tool.status),
-        outcomes=OutcomeCounts.model_validate(counts.get(tool.id, {})),
-        revenue=revenues.get(tool.id, []),
-        annual_cost=costs.get(tool.id, []),
-        return_ratio=round(tool.ratio, 4) if tool.ratio is not None else None,
+    return ReturnsReport.model_validate(
+        {
+            "since": since,
+            "until": until,
+            "rows": [
+                {
+                    "tool_id": tool.id,
+                    "tool_name": tool.name,
+                    "tool_status": tool.status,
+                    "outcomes": {kind: getattr(tool, kind) or 0 for kind in KINDS},
+                    "revenue": revenues.get(tool.id, []),
+                    "annual_cost": costs.get(tool.id, []),
+                    "return_ratio": round(tool.ratio, 4) if tool.ratio is not None else None,
+                }
+                for tool in tools
+            ],
+        }
     )
 
 
