@@ -230,89 +230,107 @@ def import_file(rows: int) -> bytes:
     return out.getvalue().encode()
 
 
-async def measure(base: str, database_url: str, rounds: int) -> dict[str, Any]:
+async def measure(base: str, database_url: str, rounds: int, only: set[str]) -> dict[str, Any]:
     results: dict[str, Any] = {}
+    async with httpx.AsyncClient(base_url=base, timeout=900) as client:
+        if "pagination" in only:
+            results["pagination_100k"] = await measure_pagination(client, database_url, rounds)
+        if "reports" in only:
+            results["reports_10k_tools"] = await measure_reports(client, database_url, rounds)
+        if "import" in only:
+            results["import_10k_rows"] = await measure_import(client)
+    return results
+
+
+async def measure_pagination(
+    client: httpx.AsyncClient, database_url: str, rounds: int
+) -> dict[str, Any]:
     big = uuid.uuid4()
     await seed_tools(database_url, big, 100_000, "Tool")
     for n in range(100):  # 100 tenants of 1 000 beside it
         await seed_tools(database_url, uuid.uuid4(), 1_000, f"Other{n}")
-    async with httpx.AsyncClient(base_url=base, timeout=900) as client:
-        headers = headers_for(big)
-        # The cursor of page 1 000 is built from the 99 900th row, as the server would build it.
-        conn = await asyncpg.connect(plain(database_url))
-        row = await conn.fetchrow(
-            "SELECT id, name_key FROM tools WHERE tenant_id = $1 ORDER BY name_key, id "
-            "OFFSET 99899 LIMIT 1",
-            big,
-        )
-        plan = await conn.fetch(
-            "EXPLAIN SELECT * FROM tools WHERE tenant_id = $1 AND status = 'active' "
-            "AND (name_key, id) > ($2, $3) ORDER BY name_key, id LIMIT 101",
-            big,
-            row["name_key"],
-            row["id"],
-        )
-        await conn.close()
-        from types import SimpleNamespace
+    headers = headers_for(big)
+    # The cursor of page 1 000 is built from the 99 900th row, as the server would build it.
+    conn = await asyncpg.connect(plain(database_url))
+    row = await conn.fetchrow(
+        "SELECT id, name_key FROM tools WHERE tenant_id = $1 ORDER BY name_key, id "
+        "OFFSET 99899 LIMIT 1",
+        big,
+    )
+    plan = await conn.fetch(
+        "EXPLAIN SELECT * FROM tools WHERE tenant_id = $1 AND status = 'active' "
+        "AND (name_key, id) > ($2, $3) ORDER BY name_key, id LIMIT 101",
+        big,
+        row["name_key"],
+        row["id"],
+    )
+    await conn.close()
+    from types import SimpleNamespace
 
-        from mops_inventory.tools.repository import TOOL_SORTS
+    from mops_inventory.tools.repository import TOOL_SORTS
 
-        cursor = encode_cursor(
-            TOOL_SORTS["name"], SimpleNamespace(name_key=row["name_key"], id=row["id"])
-        )
-        first = await timed(client, "/v1/inventory/tools?limit=100", headers, rounds)
-        deep = await timed(
-            client, f"/v1/inventory/tools?limit=100&cursor={cursor}", headers, rounds
-        )
-        filtered = await timed(
-            client, f"/v1/inventory/tools?limit=100&status=active&cursor={cursor}", headers, rounds
-        )
-        results["pagination_100k"] = section = {
-            "page_1": first,
-            "page_1000": deep,
-            "page_1000_filtered": filtered,
-            "page_1000_over_page_1_p50": round(deep["p50_ms"] / first["p50_ms"], 3),
-            "filtered_plan": [r[0] for r in plan],
-        }
-        print("pagination:", json.dumps(section), flush=True)
+    cursor = encode_cursor(
+        TOOL_SORTS["name"], SimpleNamespace(name_key=row["name_key"], id=row["id"])
+    )
+    first = await timed(client, "/v1/inventory/tools?limit=100", headers, rounds)
+    deep = await timed(client, f"/v1/inventory/tools?limit=100&cursor={cursor}", headers, rounds)
+    filtered = await timed(
+        client, f"/v1/inventory/tools?limit=100&status=active&cursor={cursor}", headers, rounds
+    )
+    section = {
+        "page_1": first,
+        "page_1000": deep,
+        "page_1000_filtered": filtered,
+        "page_1000_over_page_1_p50": round(deep["p50_ms"] / first["p50_ms"], 3),
+        "filtered_plan": [r[0] for r in plan],
+    }
+    print("pagination:", json.dumps(section), flush=True)
+    return section
 
-        tenant = uuid.uuid4()
-        await seed_tools(database_url, tenant, 10_000, "Report")
-        report_headers = headers_for(tenant)
-        reports = {}
-        for path in (
-            "spend?by=category",
-            "spend?by=capability",
-            "spend?by=vendor",
-            "renewals?within_days=90",
-            "redundancy",
-            "adoption",
-            "integration-coverage",
-            "returns",
-        ):
-            reports[path] = await timed(
-                client, f"/v1/inventory/reports/{path}", report_headers, max(5, rounds // 4)
-            )
-        results["reports_10k_tools"] = reports
-        print("reports:", json.dumps(reports), flush=True)
 
-        importer = uuid.uuid4()
-        body = import_file(10_000)
-        started = time.perf_counter()
-        response = await client.post(
-            "/v1/inventory/imports",
-            content=body,
-            headers={**headers_for(importer), "content-type": "text/csv"},
+async def measure_reports(
+    client: httpx.AsyncClient, database_url: str, rounds: int
+) -> dict[str, Any]:
+    tenant = uuid.uuid4()
+    await seed_tools(database_url, tenant, 10_000, "Report")
+    report_headers = headers_for(tenant)
+    reports = {}
+    for path in (
+        "spend?by=category",
+        "spend?by=capability",
+        "spend?by=vendor",
+        "renewals?within_days=90",
+        "redundancy",
+        "adoption",
+        "integration-coverage",
+        "returns",
+    ):
+        reports[path] = await timed(
+            client, f"/v1/inventory/reports/{path}", report_headers, max(5, rounds // 4)
         )
-        elapsed = time.perf_counter() - started
-        assert response.status_code == 200, response.text[:500]
-        report = response.json()
-        results["import_10k_rows"] = {
-            "seconds": round(elapsed, 2),
-            "created": report["created"],
-            "integrations_created": report["integrations_created"],
-        }
-    return results
+    print("reports:", json.dumps(reports), flush=True)
+    return reports
+
+
+async def measure_import(client: httpx.AsyncClient) -> dict[str, Any]:
+    importer = uuid.uuid4()
+    body = import_file(10_000)
+    started = time.perf_counter()
+    response = await client.post(
+        "/v1/inventory/imports",
+        content=body,
+        headers={**headers_for(importer), "content-type": "text/csv"},
+    )
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200, response.text[:500]
+    report = response.json()
+    figures = {
+        "seconds": round(elapsed, 2),
+        "created": report["created"],
+        "integrations_created": report["integrations_created"],
+    }
+    print("import:", json.dumps(figures), flush=True)
+    return figures
 
 
 def main() -> int:
@@ -324,6 +342,12 @@ def main() -> int:
         ),
     )
     parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=["pagination", "reports", "import"],
+        help="Measure only these (repeatable); default all.",
+    )
     args = parser.parse_args()
     suffix = uuid.uuid4().hex[:8]
     names = {s: f"mops_bench_{suffix}_{s}" for s in ("inventory", "org")}
@@ -383,7 +407,12 @@ def main() -> int:
         wait_ready(f"http://127.0.0.1:{inventory_port}/readyz")
         wait_ready(f"http://127.0.0.1:{org_port}/readyz")
         results = asyncio.run(
-            measure(f"http://127.0.0.1:{inventory_port}", urls["inventory"], args.rounds)
+            measure(
+                f"http://127.0.0.1:{inventory_port}",
+                urls["inventory"],
+                args.rounds,
+                set(args.only or ["pagination", "reports", "import"]),
+            )
         )
     finally:
         for proc in procs:
@@ -393,21 +422,25 @@ def main() -> int:
         for name in names.values():
             asyncio.run(drop_database(args.postgres, name))
     out = REPO / "bench" / "results" / "inventory.json"
-    out.write_text(json.dumps(results, indent=2) + "\n")
-    page = results["pagination_100k"]
+    previous = json.loads(out.read_text()) if out.exists() else {}
+    out.write_text(json.dumps(previous | results, indent=2) + "\n")
     print("| measure | p50 ms | p95 ms |")
     print("|---|---|---|")
-    for label, key in (
-        ("tools page 1 (100k tenant)", "page_1"),
-        ("tools page 1 000", "page_1000"),
-        ("tools page 1 000, status filter", "page_1000_filtered"),
-    ):
-        print(f"| {label} | {page[key]['p50_ms']} | {page[key]['p95_ms']} |")
-    for path, figures in results["reports_10k_tools"].items():
+    page = results.get("pagination_100k")
+    if page:
+        for label, key in (
+            ("tools page 1 (100k tenant)", "page_1"),
+            ("tools page 1 000", "page_1000"),
+            ("tools page 1 000, status filter", "page_1000_filtered"),
+        ):
+            print(f"| {label} | {page[key]['p50_ms']} | {page[key]['p95_ms']} |")
+    for path, figures in results.get("reports_10k_tools", {}).items():
         print(f"| report {path} (10k tools) | {figures['p50_ms']} | {figures['p95_ms']} |")
-    print(f"\npage 1 000 / page 1 (p50): {page['page_1000_over_page_1_p50']}")
-    print(f"import of 10 000 rows: {results['import_10k_rows']['seconds']} s")
-    print("filtered page plan:\n  " + "\n  ".join(page["filtered_plan"]))
+    if page:
+        print(f"\npage 1 000 / page 1 (p50): {page['page_1000_over_page_1_p50']}")
+        print("filtered page plan:\n  " + "\n  ".join(page["filtered_plan"]))
+    if "import_10k_rows" in results:
+        print(f"import of 10 000 rows: {results['import_10k_rows']['seconds']} s")
     return 0
 
 

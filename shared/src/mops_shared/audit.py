@@ -9,6 +9,7 @@ unrecorded and no entry describes a change that was rolled back.
 """
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -71,6 +72,38 @@ async def record_audit(
             before=before,
             after=after,
         )
+    )
+
+
+async def record_audits(
+    session: AsyncSession,
+    table: Table,
+    principal: Principal,
+    entries: Sequence[
+        tuple[AuditAction, str, uuid.UUID, dict[str, Any] | None, dict[str, Any] | None]
+    ],
+) -> None:
+    """Many entries in one statement (bulk imports): (action, type, id, before, after) each."""
+    if not entries:
+        return
+    now = utcnow()
+    await session.execute(
+        table.insert(),
+        [
+            {
+                "id": new_id(),
+                "tenant_id": principal.tenant_id,
+                "occurred_at": now,
+                "actor_key_id": principal.key_id,
+                "request_id": principal.request_id,
+                "action": action,
+                "object_type": object_type,
+                "object_id": object_id,
+                "before": before,
+                "after": after,
+            }
+            for action, object_type, object_id, before, after in entries
+        ],
     )
 
 

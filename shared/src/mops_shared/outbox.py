@@ -7,6 +7,7 @@ deduplicates by event id; until then they wait here, in order, durable.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, Integer, MetaData, String, Table, Uuid
@@ -54,3 +55,30 @@ async def record_event(
         )
     )
     return event_id
+
+
+async def record_events(
+    session: AsyncSession,
+    table: Table,
+    principal: Principal,
+    events: Sequence[tuple[str, dict[str, Any]]],
+) -> None:
+    """Many events in one statement (bulk imports): (type, data) each, in order."""
+    if not events:
+        return
+    now = utcnow()
+    await session.execute(
+        table.insert(),
+        [
+            {
+                "id": new_id(),
+                "tenant_id": principal.tenant_id,
+                "type": event_type,
+                "occurred_at": now,
+                "request_id": principal.request_id,
+                "data": data,
+                "attempts": 0,
+            }
+            for event_type, data in events
+        ],
+    )

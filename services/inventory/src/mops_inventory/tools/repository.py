@@ -135,6 +135,45 @@ async def owners_of(
     return found
 
 
+async def ensure_capabilities(
+    session: AsyncSession, tenant_id: uuid.UUID, names: dict[str, str]
+) -> dict[str, uuid.UUID]:
+    """The ids of the tenant's capabilities by name key ({key: spelling}), creating the
+    missing ones (concurrent creators agree through the unique key)."""
+    if not names:
+        return {}
+    table = Capability.__table__  # type: ignore[attr-defined]
+    now = utcnow()
+    keys = list(names)
+    ids: dict[str, uuid.UUID] = {}
+    for start in range(0, len(keys), 500):  # bounded statements
+        chunk = keys[start : start + 500]
+        await session.execute(
+            insert_ignoring_conflicts(
+                session.get_bind().dialect.name,
+                table,
+                [
+                    {
+                        "id": new_id(),
+                        "tenant_id": tenant_id,
+                        "name": names[key],
+                        "name_key": key,
+                        "created_at": now,
+                    }
+                    for key in chunk
+                ],
+                conflict_columns=["tenant_id", "name_key"],
+            )
+        )
+        rows = await session.execute(
+            select(col(Capability.name_key), col(Capability.id)).where(
+                col(Capability.tenant_id) == tenant_id, col(Capability.name_key).in_(chunk)
+            )
+        )
+        ids.update({row[0]: row[1] for row in rows})
+    return ids
+
+
 async def set_capabilities(
     session: AsyncSession, tenant_id: uuid.UUID, tool_id: uuid.UUID, names: Sequence[str]
 ) -> None:
@@ -143,37 +182,7 @@ async def set_capabilities(
     unique: dict[str, str] = {}
     for name in names:
         unique.setdefault(name_key(name), name.strip())
-    if not unique:
-        return
-    table = Capability.__table__  # type: ignore[attr-defined]
-    now = utcnow()
-    await session.execute(
-        insert_ignoring_conflicts(
-            session.get_bind().dialect.name,
-            table,
-            [
-                {
-                    "id": new_id(),
-                    "tenant_id": tenant_id,
-                    "name": name,
-                    "name_key": key,
-                    "created_at": now,
-                }
-                for key, name in unique.items()
-            ],
-            conflict_columns=["tenant_id", "name_key"],
-        )
-    )
-    ids: dict[str, uuid.UUID] = dict(
-        (
-            await session.execute(
-                select(col(Capability.name_key), col(Capability.id)).where(
-                    col(Capability.tenant_id) == tenant_id,
-                    col(Capability.name_key).in_(list(unique)),
-                )
-            )
-        ).all()
-    )
+    ids = await ensure_capabilities(session, tenant_id, unique)
     session.add_all(
         ToolCapability(tool_id=tool_id, capability_id=ids[key], position=position)
         for position, key in enumerate(unique)
