@@ -27,6 +27,7 @@ from tests.support import (
     new_principal,
     principal_headers,
     running,
+    tenant_client,
     walk_pages,
 )
 
@@ -1389,3 +1390,81 @@ async def test_status_history_lists_every_change_oldest_first(
     ]
     missing = await inventory_client.get(f"/v1/inventory/tools/{uuid.uuid4()}/status-history")
     assert missing.status_code == 404
+
+
+async def test_custom_fields_are_declared_then_validated(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    for field in (
+        {
+            "key": "gdpr_review",
+            "label": "GDPR review",
+            "type": "enum",
+            "options": ["pending", "approved"],
+        },
+        {"key": "contract_owner", "label": "Contract owner", "type": "string"},
+        {"key": "score", "label": "Score", "type": "number"},
+        {"key": "reviewed_on", "label": "Reviewed on", "type": "date"},
+    ):
+        assert (
+            await inventory_client.post("/v1/inventory/custom-fields", json=field)
+        ).status_code == 201
+    duplicate = await inventory_client.post(
+        "/v1/inventory/custom-fields", json={"key": "score", "label": "Again", "type": "boolean"}
+    )
+    assert duplicate.status_code == 409
+    enum_without_options = await inventory_client.post(
+        "/v1/inventory/custom-fields", json={"key": "tier", "label": "Tier", "type": "enum"}
+    )
+    assert enum_without_options.status_code == 422
+    good = {"gdpr_review": "approved", "score": 4.5, "reviewed_on": "2026-10-01"}
+    created = await inventory_client.post(
+        "/v1/inventory/tools", json={"name": "Braze", "custom_fields": good}
+    )
+    assert created.status_code == 201, created.text
+    assert created.json()["custom_fields"] == good
+    bad = await inventory_client.post(
+        "/v1/inventory/tools",
+        json={
+            "name": "Iterable",
+            "custom_fields": {
+                "gdpr_review": "maybe",
+                "colour": "red",
+                "score": "high",
+                "reviewed_on": "01/10/2026",
+            },
+        },
+    )
+    assert bad.status_code == 422
+    assert {e["pointer"] for e in bad.json()["errors"]} == {
+        "/custom_fields/gdpr_review",
+        "/custom_fields/colour",
+        "/custom_fields/score",
+        "/custom_fields/reviewed_on",
+    }
+    tool_id = created.json()["id"]
+    patched = await inventory_client.patch(
+        f"/v1/inventory/tools/{tool_id}", json={"custom_fields": {"contract_owner": "Dana"}}
+    )
+    assert patched.json()["custom_fields"] == {"contract_owner": "Dana"}
+    refused = await inventory_client.patch(
+        f"/v1/inventory/tools/{tool_id}", json={"custom_fields": {"score": True}}
+    )
+    assert refused.status_code == 422
+    listed = (await inventory_client.get("/v1/inventory/custom-fields")).json()["items"]
+    assert [f["key"] for f in listed] == ["gdpr_review", "contract_owner", "score", "reviewed_on"]
+
+
+async def test_custom_fields_of_another_tenant_do_not_apply(
+    anonymous_client_factory: ClientFactory,
+) -> None:
+    async with tenant_client(anonymous_client_factory, "inventory") as owner:
+        await owner.post(
+            "/v1/inventory/custom-fields", json={"key": "secret", "label": "S", "type": "string"}
+        )
+    async with tenant_client(anonymous_client_factory, "inventory") as other:
+        assert (await other.get("/v1/inventory/custom-fields")).json()["items"] == []
+        refused = await other.post(
+            "/v1/inventory/tools", json={"name": "X", "custom_fields": {"secret": "s"}}
+        )
+        assert refused.status_code == 422

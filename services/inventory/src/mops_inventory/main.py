@@ -12,6 +12,7 @@ from mops_inventory.categories.router import router as categories_router
 from mops_inventory.categories.service import LandscapeSeeder
 from mops_inventory.config import InventorySettings
 from mops_inventory.contracts.router import router as contracts_router
+from mops_inventory.custom_fields.router import router as custom_fields_router
 from mops_inventory.db import writes
 from mops_inventory.imports.export import router as exports_router
 from mops_inventory.imports.router import router as imports_router
@@ -69,6 +70,7 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
             imports_router,
             exports_router,
             scenarios_router,
+            custom_fields_router,
             redundancy_router,
             coverage_router,
             removal_impact_router,

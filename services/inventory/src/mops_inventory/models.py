@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mops_inventory.categories.models import Category
 from mops_inventory.contracts.models import Contract
+from mops_inventory.custom_fields.models import CustomFieldDefinition
 from mops_inventory.db import inventory_registry, writes
 from mops_inventory.integrations.models import Integration
 from mops_inventory.licences.models import LicenceUsage
@@ -23,6 +24,7 @@ __all__ = [
     "Capability",
     "Category",
     "Contract",
+    "CustomFieldDefinition",
     "Integration",
     "LicenceUsage",
     "Outcome",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -112,6 +112,11 @@ class ToolFields(BaseModel):
     personal_data_categories: list[Tag] = Field(default_factory=list, max_length=50)
     website: HttpUrl | None = None
     tags: list[Tag] = Field(default_factory=list, max_length=50)
+    custom_fields: dict[str, Any] = Field(
+        default_factory=dict,
+        max_length=50,
+        description="Values of the tenant's custom fields (`/v1/inventory/custom-fields`).",
+    )
 
     @field_validator("owners")
     @classmethod
@@ -177,6 +182,9 @@ class ToolUpdate(BaseModel):
     personal_data_categories: list[Tag] | None = Field(default=None, max_length=50)
     website: HttpUrl | None = None
     tags: list[Tag] | None = Field(default=None, max_length=50)
+    custom_fields: dict[str, Any] | None = Field(
+        default=None, max_length=50, description="Replaces the tool's custom field values."
+    )
 
     @field_validator("owners")
     @classmethod

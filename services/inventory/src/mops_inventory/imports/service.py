@@ -236,6 +236,7 @@ async def _create_many(
                 "personal_data_categories": [],
                 "website": None,
                 "tags": [],
+                "custom_fields": {},
                 "version": 1,
                 "created_at": now,
                 "updated_at": now,

@@ -54,6 +54,9 @@ class Tool(InventoryTable, table=True):
     )
     website: str | None = Field(default=None, sa_column=Column(String(2048)))
     tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    custom_fields: dict[str, Any] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict)
+    )
     version: int = Field(default=1, sa_column=_VERSION)
     created_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)

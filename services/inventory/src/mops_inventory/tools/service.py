@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col
 
+from mops_inventory.custom_fields.service import check_custom_fields
 from mops_inventory.db import writes
 from mops_inventory.integrations import service as integrations_service
 from mops_inventory.tools import repository
@@ -108,6 +109,7 @@ async def create_tool(
     await _check_references(
         session, principal, org, category_id=data.category_id, owners=data.owners
     )
+    await check_custom_fields(session, tenant_id, data.custom_fields)
     now = utcnow()
     tool = Tool(
         tenant_id=tenant_id,
@@ -124,6 +126,7 @@ async def create_tool(
         personal_data_categories=list(data.personal_data_categories),
         website=str(data.website) if data.website else None,
         tags=list(data.tags),
+        custom_fields=dict(data.custom_fields),
         created_at=now,
         updated_at=now,
     )
@@ -275,6 +278,9 @@ async def _update_once(
         tool.personal_data_categories = list(data.personal_data_categories or [])
     if "tags" in changes:
         tool.tags = list(data.tags or [])
+    if "custom_fields" in changes:
+        await check_custom_fields(session, principal.tenant_id, data.custom_fields or {})
+        tool.custom_fields = dict(data.custom_fields or {})
     if "website" in changes:
         tool.website = str(data.website) if data.website else None
     tool.version += 1

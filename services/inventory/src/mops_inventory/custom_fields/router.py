@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from mops_inventory.custom_fields import service
+from mops_inventory.deps import PrincipalDep, SessionDep
+from mops_shared.errors import problem_responses
+from mops_shared.pagination import CursorQuery, LimitQuery
+from mops_shared.schemas.custom_fields import CustomFieldCreate, CustomFieldPage, CustomFieldRead
+
+router = APIRouter(prefix="/v1/inventory/custom-fields", tags=["inventory"])
+
+
+@router.post(
+    "",
+    operation_id="inventory_create_custom_field",
+    summary="Declare a custom field for tools",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 409, 422),
+)
+async def create_custom_field(
+    body: CustomFieldCreate, session: SessionDep, principal: PrincipalDep
+) -> CustomFieldRead:
+    """A typed field (string, number, boolean, date or enum) tools may then carry in
+    `custom_fields`. Keys are permanent and unique in the tenant; fields are optional."""
+    return await service.create_definition(session, principal, body)
+
+
+@router.get(
+    "",
+    operation_id="inventory_list_custom_fields",
+    summary="List custom fields",
+    responses=problem_responses(401, 403, 422),
+)
+async def list_custom_fields(
+    session: SessionDep, principal: PrincipalDep, limit: LimitQuery = 50, cursor: CursorQuery = None
+) -> CustomFieldPage:
+    """The tenant's custom fields, oldest first."""
+    return await service.list_definitions(session, principal, limit=limit, cursor=cursor)

@@ -1,0 +1,105 @@
+"""Custom field definitions, and the check of a tool's `custom_fields` against them."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_inventory.custom_fields.models import CustomFieldDefinition
+from mops_inventory.db import writes
+from mops_shared.audit import record_audit
+from mops_shared.auth import Principal
+from mops_shared.errors import Conflict, ValidationFailed
+from mops_shared.pagination import SortOption, keyset_page, split_page
+from mops_shared.schemas.custom_fields import (
+    CustomFieldCreate,
+    CustomFieldPage,
+    CustomFieldRead,
+    check_value,
+)
+from mops_shared.schemas.problem import ProblemFieldError
+
+OLDEST_FIRST = SortOption(
+    "created_at", (col(CustomFieldDefinition.created_at), col(CustomFieldDefinition.id))
+)
+
+
+async def create_definition(
+    session: AsyncSession, principal: Principal, data: CustomFieldCreate
+) -> CustomFieldRead:
+    definition = CustomFieldDefinition(
+        tenant_id=principal.tenant_id,
+        key=data.key,
+        label=data.label,
+        type=data.type.value,
+        options=list(data.options),
+    )
+    session.add(definition)
+    try:
+        await session.flush()
+        read = CustomFieldRead.model_validate(definition)
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="create",
+            object_type="custom_field",
+            object_id=definition.id,
+            before=None,
+            after=read.model_dump(mode="json"),
+        )
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise Conflict(f"A custom field {data.key!r} already exists.") from exc
+    return read
+
+
+async def list_definitions(
+    session: AsyncSession, principal: Principal, *, limit: int, cursor: str | None
+) -> CustomFieldPage:
+    stmt = select(CustomFieldDefinition).where(
+        col(CustomFieldDefinition.tenant_id) == principal.tenant_id
+    )
+    rows = (await session.execute(keyset_page(stmt, OLDEST_FIRST, limit, cursor))).scalars().all()
+    items, next_cursor = split_page(rows, OLDEST_FIRST, limit)
+    return CustomFieldPage(
+        items=[CustomFieldRead.model_validate(d) for d in items], next_cursor=next_cursor
+    )
+
+
+async def check_custom_fields(
+    session: AsyncSession, tenant_id: uuid.UUID, values: dict[str, Any]
+) -> None:
+    """Every key must be a field the tenant declared, every value of the field's type."""
+    if not values:
+        return
+    rows = await session.execute(
+        select(CustomFieldDefinition).where(
+            col(CustomFieldDefinition.tenant_id) == tenant_id,
+            col(CustomFieldDefinition.key).in_(list(values)),
+        )
+    )
+    definitions = {
+        d.key: CustomFieldCreate.model_validate(d, from_attributes=True) for d in rows.scalars()
+    }
+    errors = []
+    for key, value in values.items():
+        definition = definitions.get(key)
+        reason = (
+            "no custom field with this key"
+            if definition is None
+            else check_value(definition, value)
+        )
+        if reason is not None:
+            detail = reason if definition is None else f"must be {reason}"
+            errors.append(
+                ProblemFieldError(location="body", pointer=f"/custom_fields/{key}", detail=detail)
+            )
+    if errors:
+        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
