@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Column, DateTime, Insert, Integer, MetaData, Table, event
 from sqlalchemy.dialects import postgresql, sqlite
@@ -126,3 +126,25 @@ def optimistic_locking(column: Column[int]) -> dict[str, Any]:
     problem handler answers 409) instead of silently overwriting the winner. The service sets
     the next version itself, as the ETag depends on it."""
     return {"version_id_col": column, "version_id_generator": False}
+
+
+RowT = TypeVar("RowT")
+
+
+async def get_for_tenant(
+    session: AsyncSession, model: type[RowT], tenant_id: uuid.UUID, row_id: uuid.UUID, what: str
+) -> RowT:
+    """The tenant's row with this id, or NotFound: another tenant's row is as absent as one
+    that never existed (404, not 403)."""
+    from sqlalchemy import select
+
+    from mops_shared.errors import NotFound
+
+    table = model.__table__  # type: ignore[attr-defined]
+    result = await session.execute(
+        select(model).where(table.c.tenant_id == tenant_id, table.c.id == row_id)
+    )
+    row = result.scalar_one_or_none()
+    if row is None:
+        raise NotFound(f"No {what} {row_id}.")
+    return row

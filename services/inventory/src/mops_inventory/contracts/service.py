@@ -15,7 +15,7 @@ from mops_inventory.db import writes
 from mops_inventory.tools.repository import get_by_id as get_tool
 from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
-from mops_shared.db import utcnow
+from mops_shared.db import get_for_tenant, utcnow
 from mops_shared.errors import NotFound, ValidationFailed
 from mops_shared.etag import check_if_match
 from mops_shared.outbox import record_event
@@ -55,18 +55,6 @@ def to_read(contract: Contract) -> ContractRead:
 
 def _snapshot(contract: Contract) -> dict[str, Any]:
     return to_read(contract).model_dump(mode="json")
-
-
-async def _get(session: AsyncSession, principal: Principal, contract_id: uuid.UUID) -> Contract:
-    result = await session.execute(
-        select(Contract).where(
-            col(Contract.tenant_id) == principal.tenant_id, col(Contract.id) == contract_id
-        )
-    )
-    contract = result.scalar_one_or_none()
-    if contract is None:
-        raise NotFound(f"No contract {contract_id}.")
-    return contract
 
 
 async def create_contract(
@@ -111,7 +99,9 @@ async def create_contract(
 async def get_contract(
     session: AsyncSession, principal: Principal, contract_id: uuid.UUID
 ) -> ContractRead:
-    return to_read(await _get(session, principal, contract_id))
+    return to_read(
+        await get_for_tenant(session, Contract, principal.tenant_id, contract_id, "contract")
+    )
 
 
 async def list_contracts(
@@ -138,7 +128,7 @@ async def update_contract(
     data: ContractUpdate,
     if_match: str | None,
 ) -> ContractRead:
-    contract = await _get(session, principal, contract_id)
+    contract = await get_for_tenant(session, Contract, principal.tenant_id, contract_id, "contract")
     check_if_match(if_match, contract.version)
     before = _snapshot(contract)
     changes = data.model_dump(exclude_unset=True)
@@ -182,7 +172,7 @@ async def update_contract(
 async def delete_contract(
     session: AsyncSession, principal: Principal, contract_id: uuid.UUID, if_match: str | None
 ) -> None:
-    contract = await _get(session, principal, contract_id)
+    contract = await get_for_tenant(session, Contract, principal.tenant_id, contract_id, "contract")
     check_if_match(if_match, contract.version)
     before = _snapshot(contract)
     await session.delete(contract)

@@ -15,7 +15,8 @@ from mops_inventory.outcomes.models import Outcome
 from mops_inventory.tools.repository import get_by_id as get_tool
 from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.db import get_for_tenant
+from mops_shared.errors import Conflict, ValidationFailed
 from mops_shared.outbox import record_event
 from mops_shared.pagination import SortOption, keyset_page, split_page
 from mops_shared.schemas.money import Money
@@ -130,14 +131,7 @@ def _replayed(existing: Outcome, data: OutcomeCreate) -> tuple[OutcomeRead, bool
 async def get_outcome(
     session: AsyncSession, principal: Principal, outcome_id: uuid.UUID
 ) -> OutcomeRead:
-    result = await session.execute(
-        select(Outcome).where(
-            col(Outcome.tenant_id) == principal.tenant_id, col(Outcome.id) == outcome_id
-        )
-    )
-    outcome = result.scalar_one_or_none()
-    if outcome is None:
-        raise NotFound(f"No outcome {outcome_id}.")
+    outcome = await get_for_tenant(session, Outcome, principal.tenant_id, outcome_id, "outcome")
     return to_read(outcome)
 
 

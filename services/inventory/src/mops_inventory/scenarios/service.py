@@ -22,8 +22,8 @@ from mops_inventory.tools.models import Tool
 from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
 from mops_shared.clients import OrgClient
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.db import get_for_tenant, utcnow
+from mops_shared.errors import Conflict, ValidationFailed
 from mops_shared.etag import check_if_match
 from mops_shared.outbox import record_event
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
@@ -145,22 +145,12 @@ async def create_scenario(
     return to_read(scenario)
 
 
-async def _get(session: AsyncSession, principal: Principal, scenario_id: uuid.UUID) -> Scenario:
-    result = await session.execute(
-        select(Scenario).where(
-            col(Scenario.tenant_id) == principal.tenant_id, col(Scenario.id) == scenario_id
-        )
-    )
-    scenario = result.scalar_one_or_none()
-    if scenario is None:
-        raise NotFound(f"No scenario {scenario_id}.")
-    return scenario
-
-
 async def get_scenario(
     session: AsyncSession, principal: Principal, scenario_id: uuid.UUID
 ) -> ScenarioRead:
-    return to_read(await _get(session, principal, scenario_id))
+    return to_read(
+        await get_for_tenant(session, Scenario, principal.tenant_id, scenario_id, "scenario")
+    )
 
 
 async def list_scenarios(
@@ -180,7 +170,7 @@ async def update_scenario(
     data: ScenarioUpdate,
     if_match: str | None,
 ) -> ScenarioRead:
-    scenario = await _get(session, principal, scenario_id)
+    scenario = await get_for_tenant(session, Scenario, principal.tenant_id, scenario_id, "scenario")
     check_if_match(if_match, scenario.version)
     before = to_read(scenario).model_dump(mode="json")
     changes = data.model_dump(exclude_unset=True)
@@ -220,7 +210,7 @@ async def update_scenario(
 async def delete_scenario(
     session: AsyncSession, principal: Principal, scenario_id: uuid.UUID, if_match: str | None
 ) -> None:
-    scenario = await _get(session, principal, scenario_id)
+    scenario = await get_for_tenant(session, Scenario, principal.tenant_id, scenario_id, "scenario")
     check_if_match(if_match, scenario.version)
     before = to_read(scenario).model_dump(mode="json")
     await session.delete(scenario)
@@ -285,7 +275,7 @@ async def _current_stack(session: AsyncSession, tenant_id: uuid.UUID) -> dict[An
 async def scenario_diff(
     session: AsyncSession, principal: Principal, scenario_id: uuid.UUID
 ) -> ScenarioDiff:
-    scenario = await _get(session, principal, scenario_id)
+    scenario = await get_for_tenant(session, Scenario, principal.tenant_id, scenario_id, "scenario")
     changes = [PlannedChange.model_validate(c) for c in scenario.changes]
     stack = await _current_stack(session, principal.tenant_id)
     current_count = len(stack)
