@@ -5,9 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
+from sqlalchemy import event
 
 from tests.support import REPO, ClientFactory, principal_headers, tenant_client, walk_pages
 
@@ -110,6 +115,75 @@ async def test_a_changed_row_updates_only_that_tool(inventory_client: httpx.Asyn
         await inventory_client.get("/v1/inventory/contracts", params={"tool_id": changed["id"]})
     ).json()["items"]
     assert [c["annual_cost"]["amount_minor"] for c in contracts] == [19_000_000]
+
+
+@contextmanager
+def counting_statements(app: FastAPI) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def record(*args: Any) -> None:
+        seen.append(args[2])
+
+    engine = app.state.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+async def test_a_reimport_costs_the_same_queries_for_few_or_many_rows(
+    anonymous_client_factory: ClientFactory, service_apps: dict[str, FastAPI]
+) -> None:
+    """Updating existing tools is batched: no query per unchanged row, and the changed rows
+    are compared, read back, audited and announced together."""
+    rows = sample_rows()
+    costs: list[int] = []
+    for size in (10, len(rows)):
+        async with tenant_client(anonymous_client_factory, "inventory") as client:
+            file = to_csv([{**row, "integrations": ""} for row in rows[:size]])
+            first = await client.post("/v1/inventory/imports", content=file, headers=CSV)
+            assert first.status_code == 200, first.text
+            assert first.json()["created"] == size
+            with counting_statements(service_apps["inventory"]) as seen:
+                again = await client.post("/v1/inventory/imports", content=file, headers=CSV)
+            assert again.json()["unchanged"] == size
+            costs.append(len(seen))
+    assert costs[0] == costs[1], costs
+
+
+async def test_an_updated_tool_is_audited_and_announced(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    rows = sample_rows()
+    await inventory_client.post("/v1/inventory/imports", content=to_csv(rows), headers=CSV)
+    old_vendor = rows[3]["vendor"] or None
+    rows[3]["vendor"] = "A New Vendor"
+    rows[4]["seats_active"] = str(int(rows[4]["seats_active"] or 0) + 1)
+    report = (
+        await inventory_client.post("/v1/inventory/imports", content=to_csv(rows), headers=CSV)
+    ).json()
+    assert (report["updated"], report["unchanged"]) == (2, 55)
+    tools = {t["name"]: t for t in await walk_pages(inventory_client, "/v1/inventory/tools")}
+    vendor_changed = tools[rows[3]["name"]]
+    assert vendor_changed["vendor"] == "A New Vendor"
+    assert vendor_changed["version"] == 2
+    entries = await walk_pages(
+        inventory_client,
+        "/v1/inventory/audit",
+        object_id=vendor_changed["id"],
+        limit=200,
+    )
+    update = next(e for e in entries if e["action"] == "update")
+    assert update["before"]["vendor"] == old_vendor
+    assert update["after"]["vendor"] == "A New Vendor"
+    assert update["after"]["version"] == 2
+    updated_ids = {
+        e["object_id"]
+        for e in await walk_pages(inventory_client, "/v1/inventory/audit", limit=200)
+        if e["action"] == "update"
+    }
+    assert updated_ids == {vendor_changed["id"], tools[rows[4]["name"]]["id"]}
 
 
 async def test_owner_units_link_once_the_organisation_has_them(

@@ -5,8 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from mops_shared.schemas.common import Name
 from mops_shared.schemas.pagination import Page
@@ -48,4 +50,86 @@ class UnitRead(UnitBase):
 
 
 class UnitPage(Page[UnitRead]):
+    pass
+
+
+# --- people ------------------------------------------------------------------------------------
+
+MAX_EMAIL = 254
+
+
+def normalize_email(text: str) -> str:
+    """The address as email-validator normalises it (domain lower-cased, Unicode NFC); raises
+    ValueError with the reason when it is not a valid address. No DNS lookup."""
+    try:
+        return validate_email(text.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise ValueError(f"not a valid email address: {exc}") from None
+
+
+def email_key(text: str) -> str:
+    """How emails compare: the normalised address without case (the text itself, trimmed and
+    lower-cased, when it is not a valid address, so that it simply matches nothing)."""
+    text = text.strip()
+    if text.isascii() and '"' not in text and "\\" not in text:
+        # email-validator only lower-cases the domain of an unquoted ASCII address: its key is
+        # the address lower-cased, without the ~100 µs a full check costs.
+        return text.lower()
+    try:
+        return normalize_email(text).lower()
+    except ValueError:
+        return text.lower()
+
+
+Email = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=3, max_length=MAX_EMAIL),
+    AfterValidator(normalize_email),
+]
+
+
+class PersonCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"name": "Ada Lovelace", "email": "ada@acme.example", "unit_id": None}]
+        },
+    )
+
+    name: Name
+    email: Email = Field(description="Unique in the tenant, compared without case.")
+    unit_id: uuid.UUID | None = Field(default=None, description="The unit the person is in.")
+    manager_id: uuid.UUID | None = Field(
+        default=None, description="The person this one reports to (never itself, no cycles)."
+    )
+    active: bool = True
+
+
+class PersonUpdate(BaseModel):
+    """The fields sent are changed; `unit_id` and `manager_id` may be null to clear them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name | None = None
+    email: Email | None = None
+    unit_id: uuid.UUID | None = None
+    manager_id: uuid.UUID | None = None
+    active: bool | None = None
+
+
+class PersonRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    email: str
+    unit_id: uuid.UUID | None
+    manager_id: uuid.UUID | None
+    active: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class PersonPage(Page[PersonRead]):
     pass

@@ -23,9 +23,10 @@ from mops_inventory.imports.parsing import COLUMNS
 from mops_inventory.integrations.models import Integration
 from mops_inventory.licences.models import LicenceUsage
 from mops_inventory.tools import repository
-from mops_inventory.tools.models import Tool
+from mops_inventory.tools.models import Tool, ToolOwnerRow
 from mops_shared.auth import Principal
 from mops_shared.errors import problem_responses
+from mops_shared.schemas.inventory import OwnerRole
 from mops_shared.schemas.money import currency_exponent
 
 router = APIRouter(prefix="/v1/inventory/exports", tags=["inventory"])
@@ -47,6 +48,7 @@ async def _page_rows(
     tools: list[Tool],
     categories: dict[uuid.UUID, str],
     units: dict[uuid.UUID, str],
+    emails: dict[uuid.UUID, str],
 ) -> list[list[str]]:
     ids = [tool.id for tool in tools]
     capabilities = await repository.capabilities_of(session, ids)
@@ -96,7 +98,7 @@ async def _page_rows(
                 categories.get(tool.category_id, "") if tool.category_id else "",
                 ";".join(capabilities.get(tool.id, [])),
                 units.get(business.unit_id, "") if business and business.unit_id else "",
-                "",  # business owner emails arrive with people in the org service
+                emails.get(business.person_id, "") if business and business.person_id else "",
                 tool.status,
                 _amount(contract.annual_cost_minor, contract.currency) if contract else "",
                 contract.currency if contract else "",
@@ -114,6 +116,20 @@ async def _page_rows(
     return rows
 
 
+async def _business_owner_people(session: AsyncSession, tenant_id: uuid.UUID) -> set[uuid.UUID]:
+    """The people who are the business owner of one of the tenant's tools."""
+    rows = await session.execute(
+        select(col(ToolOwnerRow.person_id))
+        .where(
+            col(ToolOwnerRow.tenant_id) == tenant_id,
+            col(ToolOwnerRow.role) == OwnerRole.business_owner.value,
+            col(ToolOwnerRow.person_id).is_not(None),
+        )
+        .distinct()
+    )
+    return {row[0] for row in rows if row[0] is not None}
+
+
 def _csv_line(values: list[str]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(values)
@@ -124,6 +140,7 @@ async def _stream(
     sessionmaker: async_sessionmaker[AsyncSession],
     principal: Principal,
     units: dict[uuid.UUID, str],
+    emails: dict[uuid.UUID, str],
 ) -> AsyncIterator[str]:
     yield _csv_line(list(COLUMNS))
     async with sessionmaker() as session:
@@ -144,7 +161,7 @@ async def _stream(
                 limit=PAGE,
                 cursor=cursor,
             )
-            for values in await _page_rows(session, tools, categories, units):
+            for values in await _page_rows(session, tools, categories, units, emails):
                 yield _csv_line(values)
             if cursor is None:
                 return
@@ -164,11 +181,21 @@ async def export_tools(
     request: Request, principal: PrincipalDep, org: OrgClientDep
 ) -> StreamingResponse:
     """Every tool in the layout `POST /v1/inventory/imports` takes, sorted by name. Owner units
-    are named as the org service names them (503 if it cannot be asked)."""
+    are named as the org service names them and business owners by their email there (503 if
+    it cannot be asked)."""
+    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     units = {unit.id: unit.name for unit in await org.all_units(principal)}
+    async with sessionmaker() as session:
+        person_ids = await _business_owner_people(session, principal.tenant_id)
+    # One batched lookup for every business owner, before the first byte is sent.
+    emails = (
+        {pid: person.email for pid, person in (await org.get_people(principal, person_ids)).items()}
+        if person_ids
+        else {}
+    )
     # The stream has a session of its own: it outlives this handler.
     return StreamingResponse(
-        _stream(request.app.state.sessionmaker, principal, units),
+        _stream(sessionmaker, principal, units, emails),
         media_type="text/csv",
         headers={"Content-Disposition": 'attachment; filename="tools.csv"'},
     )

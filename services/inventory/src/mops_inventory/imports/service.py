@@ -3,8 +3,9 @@
 
 Rows are matched to existing tools by name (without case). What the file says of a tool
 replaces what the inventory held: vendor, category, capabilities, status, flags, notes, the
-owner unit, the tool's first contract (cost, currency, renewal, seats purchased) and the
-seats active today. Integrations name tools in the file or already in the inventory.
+business owner (its unit and its person, as far as the org service knows them), the tool's
+first contract (cost, currency, renewal, seats purchased) and the seats active today.
+Integrations name tools in the file or already in the inventory.
 """
 
 from __future__ import annotations
@@ -28,11 +29,11 @@ from mops_inventory.licences.models import LicenceUsage
 from mops_inventory.tools import repository as tools_repository
 from mops_inventory.tools.models import Tool, ToolCapability, ToolOwnerRow, ToolStatusChange
 from mops_inventory.tools.service import to_reads
-from mops_shared.audit import AuditAction, record_audit, record_audits
+from mops_shared.audit import AuditAction, record_audits
 from mops_shared.auth import Principal
 from mops_shared.clients import OrgClient
 from mops_shared.db import insert_ignoring_conflicts, new_id, utcnow
-from mops_shared.outbox import record_event, record_events
+from mops_shared.outbox import record_events
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.imports import ImportMode, ImportProblemRead, ImportReport
 from mops_shared.schemas.inventory import OwnerRole, ToolOwner, ToolRead
@@ -144,6 +145,16 @@ async def run_import(
     units: dict[str, uuid.UUID] = {}
     if any(t.owner_unit for t in tools):
         units = {name_key(u.name): u.id for u in await org.all_units(principal)}
+    # Every email of the file in one batched lookup (the parser lower-cased them).
+    emails = {t.business_owner_email for t in tools if t.business_owner_email}
+    people = (
+        {
+            email: person.id
+            for email, person in (await org.find_people_by_email(principal, emails)).items()
+        }
+        if emails
+        else {}
+    )
     for tool in tools:
         if tool.owner_unit and name_key(tool.owner_unit) not in units:
             plan.warn(
@@ -152,11 +163,12 @@ async def run_import(
                 f"no unit named {tool.owner_unit!r} in the org service: imported without it "
                 "(import the organisation, then this file again)",
             )
-        if tool.business_owner_email:
+        if tool.business_owner_email and tool.business_owner_email not in people:
             plan.warn(
                 tool.row,
                 "business_owner",
-                f"{tool.business_owner_email} is not linked: the org service has no people yet",
+                f"no person with the email {tool.business_owner_email} in the org service: "
+                "imported without it (add the people, then this file again)",
             )
 
     file_keys = {t.name_key for t in tools}
@@ -172,16 +184,21 @@ async def run_import(
     counts = {"created": 0, "updated": 0, "unchanged": 0, "integrations": 0}
     today = utcnow().date()
     by_key: dict[str, uuid.UUID] = {key: tool.id for key, tool in existing.items()}
-    new_tools: list[tuple[ParsedTool, uuid.UUID | None, uuid.UUID | None]] = []
+    new_tools: list[tuple[ParsedTool, uuid.UUID | None, list[ToolOwner]]] = []
+    updates: list[tuple[Tool, ParsedTool, uuid.UUID | None, list[ToolOwner]]] = []
     for parsed in good:
         current = existing.get(parsed.name_key)
-        unit_id = units.get(name_key(parsed.owner_unit)) if parsed.owner_unit else None
+        owners = _owners(
+            units.get(name_key(parsed.owner_unit)) if parsed.owner_unit else None,
+            people.get(parsed.business_owner_email) if parsed.business_owner_email else None,
+        )
         category_id = categories.get(parsed.category) if parsed.category else None
         if current is None:
-            new_tools.append((parsed, category_id, unit_id))
-            continue
-        changed = await _update(session, principal, current, parsed, category_id, unit_id, today)
-        counts["updated" if changed else "unchanged"] += 1
+            new_tools.append((parsed, category_id, owners))
+        else:
+            updates.append((current, parsed, category_id, owners))
+    counts["updated"] = await _update_many(session, principal, updates, today)
+    counts["unchanged"] = len(updates) - counts["updated"]
     by_key.update(await _create_many(session, principal, new_tools, today))
     counts["created"] = len(new_tools)
     counts["integrations"] = await _integrations(session, tenant_id, good, by_key)
@@ -189,14 +206,17 @@ async def run_import(
     return _report(mode, parse, plan, counts)
 
 
-def _owners(unit_id: uuid.UUID | None) -> list[ToolOwner]:
-    return [ToolOwner(role=OwnerRole.business_owner, unit_id=unit_id)] if unit_id else []
+def _owners(unit_id: uuid.UUID | None, person_id: uuid.UUID | None) -> list[ToolOwner]:
+    """The business owner a row names: its person and its unit, as far as org knows them."""
+    if unit_id is None and person_id is None:
+        return []
+    return [ToolOwner(role=OwnerRole.business_owner, person_id=person_id, unit_id=unit_id)]
 
 
 async def _create_many(
     session: AsyncSession,
     principal: Principal,
-    new_tools: list[tuple[ParsedTool, uuid.UUID | None, uuid.UUID | None]],
+    new_tools: list[tuple[ParsedTool, uuid.UUID | None, list[ToolOwner]]],
     today: date,
 ) -> dict[str, uuid.UUID]:
     """Every new tool of the file in one statement per table (executemany), not a dozen round
@@ -217,7 +237,7 @@ async def _create_many(
     tool_rows, status_rows, capability_rows, owner_rows = [], [], [], []
     contract_rows, usage_rows, events = [], [], []
     audits: list[tuple[AuditAction, str, uuid.UUID, dict[str, Any] | None, dict[str, Any]]] = []
-    for parsed, category_id, unit_id in new_tools:
+    for parsed, category_id, owners in new_tools:
         tool_id = ids[parsed.name_key]
         tool_rows.append(
             {
@@ -258,7 +278,6 @@ async def _create_many(
             {"tool_id": tool_id, "capability_id": capability_ids[key], "position": position}
             for position, key in enumerate(keys)
         ]
-        owners = _owners(unit_id)
         owner_rows += [
             {
                 "id": new_id(),
@@ -365,18 +384,17 @@ def _sync_first_contract(
     return changed
 
 
-async def _usage(
-    session: AsyncSession, tenant_id: uuid.UUID, tool_id: uuid.UUID, seats: int | None, today: date
+def _sync_usage(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    tool_id: uuid.UUID,
+    existing: LicenceUsage | None,
+    seats: int | None,
+    today: date,
 ) -> bool:
+    """Records the row's seats active as today's licence usage; True when it changed."""
     if seats is None:
         return False
-    existing = (
-        await session.execute(
-            select(LicenceUsage).where(
-                col(LicenceUsage.tool_id) == tool_id, col(LicenceUsage.as_of) == today
-            )
-        )
-    ).scalar_one_or_none()
     if existing is None:
         session.add(
             LicenceUsage(tenant_id=tenant_id, tool_id=tool_id, as_of=today, seats_active=seats)
@@ -389,79 +407,109 @@ async def _usage(
     return False
 
 
-async def _update(
+async def _update_many(
     session: AsyncSession,
     principal: Principal,
-    tool: Tool,
-    parsed: ParsedTool,
-    category_id: uuid.UUID | None,
-    unit_id: uuid.UUID | None,
+    updates: list[tuple[Tool, ParsedTool, uuid.UUID | None, list[ToolOwner]]],
     today: date,
-) -> bool:
-    (before,) = await to_reads(session, [tool])
-    wanted: dict[str, Any] = {
-        "vendor": parsed.vendor,
-        "category_id": category_id,
-        "usage_notes": parsed.notes,
-        "shares_data_with_core": parsed.shares_data_with_core,
-        "processes_personal_data": bool(parsed.processes_personal_data),
-    }
-    changed = any(getattr(tool, k) != v for k, v in wanted.items())
-    for key, value in wanted.items():
-        setattr(tool, key, value)
-    if tool.status != parsed.status.value:
-        session.add(
-            ToolStatusChange(
-                tenant_id=principal.tenant_id,
-                tool_id=tool.id,
-                from_status=tool.status,
-                to_status=parsed.status.value,
-                changed_at=utcnow(),
-                actor_key_id=principal.key_id,
-            )
-        )
-        tool.status, tool.status_changed_at = parsed.status.value, utcnow()
-        changed = True
-    if [name_key(c) for c in before.capabilities] != [name_key(c) for c in parsed.capabilities]:
-        await tools_repository.set_capabilities(
-            session, principal.tenant_id, tool.id, parsed.capabilities
-        )
-        changed = True
-    if unit_id is not None and before.owners != _owners(unit_id):
-        await tools_repository.set_owners(session, principal.tenant_id, tool.id, _owners(unit_id))
-        changed = True
-    first_contract = (
+) -> int:
+    """Brings the existing tools in line with their rows; returns how many changed.
+
+    What is compared is read for all the tools at once (their wire form, first contracts and
+    today's usage: a fixed number of queries), so an unchanged re-import costs no query per
+    row; only a tool that changes is written, and the changed tools are read back together.
+    """
+    if not updates:
+        return 0
+    tools = [tool for tool, _, _, _ in updates]
+    ids = [tool.id for tool in tools]
+    befores = {read.id: read for read in await to_reads(session, tools)}
+    first_contracts: dict[uuid.UUID, Contract] = {}
+    for contract in (
         await session.execute(
             select(Contract)
-            .where(col(Contract.tool_id) == tool.id)
-            .order_by(col(Contract.created_at), col(Contract.id))
-            .limit(1)
+            .where(col(Contract.tool_id).in_(ids))
+            .order_by(col(Contract.tool_id), col(Contract.created_at), col(Contract.id))
         )
-    ).scalar_one_or_none()
-    if _sync_first_contract(session, principal.tenant_id, tool.id, first_contract, parsed):
-        changed = True
-    if await _usage(session, principal.tenant_id, tool.id, parsed.seats_active, today):
-        changed = True
-    if not changed:
-        return False
-    tool.version += 1
-    tool.updated_at = utcnow()
+    ).scalars():
+        first_contracts.setdefault(contract.tool_id, contract)
+    usage_today = {
+        usage.tool_id: usage
+        for usage in (
+            await session.execute(
+                select(LicenceUsage).where(
+                    col(LicenceUsage.tool_id).in_(ids), col(LicenceUsage.as_of) == today
+                )
+            )
+        ).scalars()
+    }
+    changed_tools: list[Tool] = []
+    for tool, parsed, category_id, owners in updates:
+        before = befores[tool.id]
+        wanted: dict[str, Any] = {
+            "vendor": parsed.vendor,
+            "category_id": category_id,
+            "usage_notes": parsed.notes,
+            "shares_data_with_core": parsed.shares_data_with_core,
+            "processes_personal_data": bool(parsed.processes_personal_data),
+        }
+        changed = any(getattr(tool, k) != v for k, v in wanted.items())
+        for key, value in wanted.items():
+            setattr(tool, key, value)
+        if tool.status != parsed.status.value:
+            session.add(
+                ToolStatusChange(
+                    tenant_id=principal.tenant_id,
+                    tool_id=tool.id,
+                    from_status=tool.status,
+                    to_status=parsed.status.value,
+                    changed_at=utcnow(),
+                    actor_key_id=principal.key_id,
+                )
+            )
+            tool.status, tool.status_changed_at = parsed.status.value, utcnow()
+            changed = True
+        if [name_key(c) for c in before.capabilities] != [name_key(c) for c in parsed.capabilities]:
+            await tools_repository.set_capabilities(
+                session, principal.tenant_id, tool.id, parsed.capabilities
+            )
+            changed = True
+        # Owners are replaced only when the row names someone org knows: a file without them
+        # leaves the owners set through the API alone.
+        if owners and before.owners != owners:
+            await tools_repository.set_owners(session, principal.tenant_id, tool.id, owners)
+            changed = True
+        if _sync_first_contract(
+            session, principal.tenant_id, tool.id, first_contracts.get(tool.id), parsed
+        ):
+            changed = True
+        if _sync_usage(
+            session,
+            principal.tenant_id,
+            tool.id,
+            usage_today.get(tool.id),
+            parsed.seats_active,
+            today,
+        ):
+            changed = True
+        if changed:
+            tool.version += 1
+            tool.updated_at = utcnow()
+            changed_tools.append(tool)
+    if not changed_tools:
+        return 0
     await session.flush()
-    (after,) = await to_reads(session, [tool])
-    await record_audit(
-        session,
-        writes.audit,
-        principal,
-        action="update",
-        object_type="tool",
-        object_id=tool.id,
-        before=before.model_dump(mode="json"),
-        after=after.model_dump(mode="json"),
-    )
-    await record_event(
-        session, writes.outbox, principal, "tool.updated", after.model_dump(mode="json")
-    )
-    return True
+    audits: list[tuple[AuditAction, str, uuid.UUID, dict[str, Any] | None, dict[str, Any]]] = []
+    events: list[tuple[str, dict[str, Any]]] = []
+    for after in await to_reads(session, changed_tools):
+        snapshot = after.model_dump(mode="json")
+        audits.append(
+            ("update", "tool", after.id, befores[after.id].model_dump(mode="json"), snapshot)
+        )
+        events.append(("tool.updated", snapshot))
+    await record_audits(session, writes.audit, principal, audits)
+    await record_events(session, writes.outbox, principal, events)
+    return len(changed_tools)
 
 
 async def _integrations(

@@ -1,7 +1,8 @@
 """Use cases on tools; each validates everything first, then writes and commits once.
 
-Owner units are checked with the org service in one batched call before anything is written:
-if the org service cannot be asked, the write fails with 503 and nothing is stored.
+Owner units and owner people are checked with the org service (one batched call each) before
+anything is written: if the org service cannot be asked, the write fails with 503 and nothing
+is stored.
 """
 
 from __future__ import annotations
@@ -89,6 +90,18 @@ async def _check_references(
                         location="body",
                         pointer=f"/owners/{index}/unit_id",
                         detail="no unit with this id in the org service",
+                    )
+                )
+    person_ids = {owner.person_id for owner in owners if owner.person_id is not None}
+    if person_ids:
+        people = await org.get_people(principal, person_ids)
+        for index, owner in enumerate(owners):
+            if owner.person_id is not None and owner.person_id not in people:
+                errors.append(
+                    ProblemFieldError(
+                        location="body",
+                        pointer=f"/owners/{index}/person_id",
+                        detail="no person with this id in the org service",
                     )
                 )
     if errors:

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import Boolean, Column, ForeignKey, Index, String, UniqueConstraint
+from sqlmodel import Field
+
+from mops_org.db import OrgTable
+from mops_shared.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
+from mops_shared.schemas.org import MAX_EMAIL
+
+_VERSION = version_column()
+
+
+class Person(OrgTable, table=True):
+    __tablename__ = "people"
+    __mapper_args__: ClassVar[dict[str, Any]] = optimistic_locking(_VERSION)
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "email_key"),
+        Index(None, "tenant_id", "name_key", "id"),
+        Index(None, "tenant_id", "created_at", "id"),
+        Index(None, "tenant_id", "unit_id"),
+        Index(None, "tenant_id", "manager_id"),
+    )
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    tenant_id: uuid.UUID = Field(nullable=False)
+    name: str = Field(sa_column=Column(String(200), nullable=False))
+    # How names sort (without case), so both databases page people in the same order.
+    name_key: str = Field(sa_column=Column(String(200), nullable=False))
+    email: str = Field(sa_column=Column(String(MAX_EMAIL), nullable=False))
+    email_key: str = Field(sa_column=Column(String(MAX_EMAIL), nullable=False))
+    unit_id: uuid.UUID | None = Field(
+        default=None,
+        sa_column=Column(ForeignKey("units.id", ondelete="RESTRICT"), nullable=True),
+    )
+    manager_id: uuid.UUID | None = Field(
+        default=None,
+        sa_column=Column(ForeignKey("people.id", ondelete="RESTRICT"), nullable=True),
+    )
+    active: bool = Field(default=True, sa_column=Column(Boolean, nullable=False))
+    version: int = Field(default=1, sa_column=_VERSION)
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    updated_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )

@@ -1,0 +1,101 @@
+"""Every query on people; each one is filtered by tenant."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_org.people.models import Person
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+
+PERSON_SORTS = sort_options(
+    [
+        ("name", [Person.name_key]),
+        ("email", [Person.email_key]),
+        ("created_at", [Person.created_at]),
+    ],
+    tiebreaker=Person.id,
+)
+
+
+async def get_by_id(
+    session: AsyncSession, tenant_id: uuid.UUID, person_id: uuid.UUID
+) -> Person | None:
+    result = await session.execute(
+        select(Person).where(col(Person.tenant_id) == tenant_id, col(Person.id) == person_id)
+    )
+    return result.scalar_one_or_none()
+
+
+async def email_taken(
+    session: AsyncSession, tenant_id: uuid.UUID, key: str, *, except_id: uuid.UUID | None = None
+) -> bool:
+    stmt = select(col(Person.id)).where(
+        col(Person.tenant_id) == tenant_id, col(Person.email_key) == key
+    )
+    if except_id is not None:
+        stmt = stmt.where(col(Person.id) != except_id)
+    return (await session.execute(stmt.limit(1))).first() is not None
+
+
+async def manager_of(
+    session: AsyncSession, tenant_id: uuid.UUID, person_id: uuid.UUID
+) -> tuple[bool, uuid.UUID | None]:
+    """(whether the person exists in the tenant, its manager's id)."""
+    row = (
+        await session.execute(
+            select(col(Person.manager_id)).where(
+                col(Person.tenant_id) == tenant_id, col(Person.id) == person_id
+            )
+        )
+    ).first()
+    return (False, None) if row is None else (True, row[0])
+
+
+async def reports_of(
+    session: AsyncSession, tenant_id: uuid.UUID, manager_id: uuid.UUID
+) -> list[Person]:
+    """The people who report to this one, by name."""
+    result = await session.execute(
+        select(Person)
+        .where(col(Person.tenant_id) == tenant_id, col(Person.manager_id) == manager_id)
+        .order_by(col(Person.name_key), col(Person.id))
+    )
+    return list(result.scalars())
+
+
+async def list_page(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    unit_id: uuid.UUID | None = None,
+    manager_id: uuid.UUID | None = None,
+    active: bool | None = None,
+    ids: Collection[uuid.UUID] | None = None,
+    email_keys: Collection[str] | None = None,
+) -> tuple[list[Person], str | None]:
+    stmt = select(Person).where(col(Person.tenant_id) == tenant_id)
+    if ids is not None:
+        stmt = stmt.where(col(Person.id).in_(ids))
+    if email_keys is not None:
+        stmt = stmt.where(col(Person.email_key).in_(email_keys))
+    if unit_id is not None:
+        stmt = stmt.where(col(Person.unit_id) == unit_id)
+    if manager_id is not None:
+        stmt = stmt.where(col(Person.manager_id) == manager_id)
+    if active is not None:
+        stmt = stmt.where(col(Person.active) == active)
+    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
+    return split_page(rows, sort, limit)
+
+
+def add(session: AsyncSession, person: Person) -> Person:
+    session.add(person)
+    return person

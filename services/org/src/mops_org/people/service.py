@@ -1,0 +1,322 @@
+"""Use cases on people; each validates everything first, then writes and commits once.
+
+A person's unit must be a unit of the tenant, its manager a person of the tenant other than
+itself, and the manager chain must not loop. Every write leaves an audit entry and an outbox
+event (`person.created`, `person.updated`, `person.deleted`) in the same transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.exc import StaleDataError
+
+from mops_org.db import writes
+from mops_org.people import repository
+from mops_org.people.models import Person
+from mops_org.units import repository as units_repository
+from mops_shared.audit import record_audit
+from mops_shared.auth import Principal
+from mops_shared.db import utcnow
+from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.etag import check_if_match
+from mops_shared.outbox import record_event
+from mops_shared.schemas.common import name_key
+from mops_shared.schemas.org import PersonCreate, PersonRead, PersonUpdate
+from mops_shared.schemas.problem import ProblemFieldError
+
+# A write that lost a race for the same person (StaleDataError: the row's version moved on) is
+# run again from a fresh read, which then answers 404, 412 or applies to the new version.
+_WRITE_ATTEMPTS = 3
+# How many of a manager's reports a refused delete names.
+_NAMED_REPORTS = 10
+
+
+def _snapshot(read: PersonRead) -> dict[str, Any]:
+    return read.model_dump(mode="json")
+
+
+def _duplicate(email: str) -> Conflict:
+    return Conflict(f"A person with the email {email!r} already exists.")
+
+
+async def _manager_problem(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    person_id: uuid.UUID | None,
+    manager_id: uuid.UUID,
+) -> str | None:
+    """Why `manager_id` cannot manage `person_id` (None for a new person), or None."""
+    if manager_id == person_id:
+        return "a person cannot be their own manager"
+    # Another tenant's person is as absent as one that never existed.
+    exists, above = await repository.manager_of(session, tenant_id, manager_id)
+    if not exists:
+        return "no person with this id"
+    seen = {manager_id}
+    while above is not None and above not in seen:
+        if above == person_id:
+            return "this manager reports, directly or not, to the person: that would be a cycle"
+        seen.add(above)
+        _, above = await repository.manager_of(session, tenant_id, above)
+    return None
+
+
+async def _check_references(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    person_id: uuid.UUID | None,
+    *,
+    unit_id: uuid.UUID | None,
+    manager_id: uuid.UUID | None,
+) -> None:
+    errors: list[ProblemFieldError] = []
+    if (
+        unit_id is not None
+        and await units_repository.get_by_id(session, tenant_id, unit_id) is None
+    ):
+        errors.append(
+            ProblemFieldError(location="body", pointer="/unit_id", detail="no unit with this id")
+        )
+    if manager_id is not None:
+        why = await _manager_problem(session, tenant_id, person_id, manager_id)
+        if why is not None:
+            errors.append(ProblemFieldError(location="body", pointer="/manager_id", detail=why))
+    if errors:
+        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
+
+
+async def _integrity_conflict(
+    session: AsyncSession, tenant_id: uuid.UUID, email: str, person_id: uuid.UUID | None
+) -> Conflict:
+    """After a unique or foreign key violation (rolled back): what the concurrent write was."""
+    if await repository.email_taken(session, tenant_id, email.lower(), except_id=person_id):
+        return _duplicate(email)
+    return Conflict(
+        "A unit or person this one refers to changed at the same time; read them again and retry."
+    )
+
+
+async def create_person(
+    session: AsyncSession, principal: Principal, data: PersonCreate
+) -> PersonRead:
+    tenant_id = principal.tenant_id
+    await _check_references(
+        session, tenant_id, None, unit_id=data.unit_id, manager_id=data.manager_id
+    )
+    key = data.email.lower()
+    if await repository.email_taken(session, tenant_id, key):
+        raise _duplicate(data.email)
+    now = utcnow()
+    person = repository.add(
+        session,
+        Person(
+            tenant_id=tenant_id,
+            name=data.name,
+            name_key=name_key(data.name),
+            email=data.email,
+            email_key=key,
+            unit_id=data.unit_id,
+            manager_id=data.manager_id,
+            active=data.active,
+            created_at=now,
+            updated_at=now,
+        ),
+    )
+    try:
+        # Flushed first so a lost race for the email fails before anything else is written.
+        await session.flush()
+        created = PersonRead.model_validate(person)
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="create",
+            object_type="person",
+            object_id=created.id,
+            before=None,
+            after=_snapshot(created),
+        )
+        await record_event(session, writes.outbox, principal, "person.created", _snapshot(created))
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise await _integrity_conflict(session, tenant_id, data.email, None) from exc
+    return created
+
+
+async def _get(session: AsyncSession, principal: Principal, person_id: uuid.UUID) -> Person:
+    person = await repository.get_by_id(session, principal.tenant_id, person_id)
+    if person is None:
+        raise NotFound(f"No person {person_id}.")
+    return person
+
+
+async def get_person(
+    session: AsyncSession, principal: Principal, person_id: uuid.UUID
+) -> PersonRead:
+    return PersonRead.model_validate(await _get(session, principal, person_id))
+
+
+async def _lost_race(session: AsyncSession) -> None:
+    await session.rollback()
+    session.expunge_all()
+
+
+async def update_person(
+    session: AsyncSession,
+    principal: Principal,
+    person_id: uuid.UUID,
+    data: PersonUpdate,
+    if_match: str | None,
+) -> PersonRead:
+    for _ in range(_WRITE_ATTEMPTS):
+        try:
+            return await _update_once(session, principal, person_id, data, if_match)
+        except StaleDataError:
+            await _lost_race(session)
+    raise Conflict("The person kept changing while this request ran; read it again and retry.")
+
+
+async def _update_once(
+    session: AsyncSession,
+    principal: Principal,
+    person_id: uuid.UUID,
+    data: PersonUpdate,
+    if_match: str | None,
+) -> PersonRead:
+    tenant_id = principal.tenant_id
+    person = await _get(session, principal, person_id)
+    check_if_match(if_match, person.version)
+    before = PersonRead.model_validate(person)
+    changes = data.model_dump(exclude_unset=True)
+    for required in ("name", "email", "active"):
+        if required in changes and changes[required] is None:
+            raise ValidationFailed.at("body", f"/{required}", f"{required} cannot be null")
+    await _check_references(
+        session,
+        tenant_id,
+        person.id,
+        unit_id=data.unit_id if "unit_id" in changes else None,
+        manager_id=data.manager_id if "manager_id" in changes else None,
+    )
+    if data.email is not None:
+        key = data.email.lower()
+        if await repository.email_taken(session, tenant_id, key, except_id=person.id):
+            raise _duplicate(data.email)
+        person.email, person.email_key = data.email, key
+    if data.name is not None:
+        person.name, person.name_key = data.name, name_key(data.name)
+    if data.active is not None:
+        person.active = data.active
+    if "unit_id" in changes:
+        person.unit_id = data.unit_id
+    if "manager_id" in changes:
+        person.manager_id = data.manager_id
+    person.version += 1
+    person.updated_at = utcnow()
+    try:
+        # `WHERE version = <read>` fails here (StaleDataError) if another write got in first.
+        await session.flush()
+        after = PersonRead.model_validate(person)
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="update",
+            object_type="person",
+            object_id=person.id,
+            before=_snapshot(before),
+            after=_snapshot(after),
+        )
+        await record_event(session, writes.outbox, principal, "person.updated", _snapshot(after))
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise await _integrity_conflict(
+            session, tenant_id, data.email or before.email, person_id
+        ) from exc
+    return after
+
+
+async def delete_person(
+    session: AsyncSession, principal: Principal, person_id: uuid.UUID, if_match: str | None
+) -> None:
+    for _ in range(_WRITE_ATTEMPTS):
+        try:
+            await _delete_once(session, principal, person_id, if_match)
+            return
+        except StaleDataError:
+            await _lost_race(session)
+    raise Conflict("The person kept changing while this request ran; read it again and retry.")
+
+
+async def _delete_once(
+    session: AsyncSession, principal: Principal, person_id: uuid.UUID, if_match: str | None
+) -> None:
+    tenant_id = principal.tenant_id
+    person = await _get(session, principal, person_id)
+    check_if_match(if_match, person.version)
+    before = PersonRead.model_validate(person)
+    reports = await repository.reports_of(session, tenant_id, person_id)
+    active = [report for report in reports if report.active]
+    if active:
+        names = ", ".join(report.name for report in active[:_NAMED_REPORTS])
+        if len(active) > _NAMED_REPORTS:
+            names += f" and {len(active) - _NAMED_REPORTS} more"
+        raise Conflict(
+            f"{person.name} manages {len(active)} active "
+            f"{'person' if len(active) == 1 else 'people'} ({names}): "
+            "give them another manager first."
+        )
+    now = utcnow()
+    try:
+        # Inactive reports lose their manager, each change recorded like any other.
+        for report in reports:
+            report_before = PersonRead.model_validate(report)
+            report.manager_id = None
+            report.version += 1
+            report.updated_at = now
+            await session.flush()
+            report_after = PersonRead.model_validate(report)
+            await record_audit(
+                session,
+                writes.audit,
+                principal,
+                action="update",
+                object_type="person",
+                object_id=report.id,
+                before=_snapshot(report_before),
+                after=_snapshot(report_after),
+            )
+            await record_event(
+                session, writes.outbox, principal, "person.updated", _snapshot(report_after)
+            )
+        await session.delete(person)
+        await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="delete",
+            object_type="person",
+            object_id=person_id,
+            before=_snapshot(before),
+            after=None,
+        )
+        await record_event(
+            session,
+            writes.outbox,
+            principal,
+            "person.deleted",
+            {"id": str(person_id), "name": before.name, "email": before.email},
+        )
+        await session.commit()
+    except IntegrityError as exc:  # someone was given this manager at the same time
+        await session.rollback()
+        raise Conflict(
+            f"Someone was given {before.name} as manager at the same time; read again and retry."
+        ) from exc
