@@ -22,6 +22,17 @@ class InventorySettings(ServiceSettings):
     import_max_bytes: int = Field(
         default=20 * 1024 * 1024, ge=1024, description="Bytes one import may hold."
     )
+    renewal_sweep_seconds: float = Field(
+        default=3600,
+        ge=0,
+        description="Seconds between sweeps announcing due contract renewals (0: never).",
+    )
+    renewal_horizon_days: int = Field(
+        default=30,
+        ge=0,
+        le=365,
+        description="Days ahead of today a renewal's notice deadline makes it due.",
+    )
 
     @model_validator(mode="after")
     def _downstreams(self) -> InventorySettings:

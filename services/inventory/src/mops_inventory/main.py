@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,6 +12,8 @@ from fastapi import FastAPI
 from mops_inventory.categories.router import router as categories_router
 from mops_inventory.categories.service import LandscapeSeeder
 from mops_inventory.config import InventorySettings
+from mops_inventory.contracts.admin_router import router as contracts_admin_router
+from mops_inventory.contracts.renewal_due import stop_sweeper, sweep_forever
 from mops_inventory.contracts.router import router as contracts_router
 from mops_inventory.custom_fields.router import router as custom_fields_router
 from mops_inventory.db import writes
@@ -33,6 +36,9 @@ from mops_inventory.tools.router import router as tools_router
 from mops_shared.app import create_service_app
 from mops_shared.clients import OrgClient
 
+# The first renewal sweep runs this long after startup (sooner with a shorter interval).
+FIRST_SWEEP_DELAY_SECONDS = 5.0
+
 
 def create_app(settings: InventorySettings | None = None) -> FastAPI:
     settings = settings or InventorySettings()
@@ -48,9 +54,27 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
                 settings.downstream_read_timeout, connect=settings.downstream_connect_timeout
             ),
         )
+        # Announces due contract renewals (`contract.renewal_due`); each process sweeps, safely.
+        sweeper = (
+            asyncio.create_task(
+                sweep_forever(
+                    app.state.sessionmaker,
+                    interval_seconds=settings.renewal_sweep_seconds,
+                    horizon_days=settings.renewal_horizon_days,
+                    first_delay_seconds=min(
+                        FIRST_SWEEP_DELAY_SECONDS, settings.renewal_sweep_seconds
+                    ),
+                ),
+                name="inventory-renewal-sweep",
+            )
+            if settings.renewal_sweep_seconds > 0
+            else None
+        )
         try:
             yield
         finally:
+            if sweeper is not None:
+                await stop_sweeper(sweeper)
             await app.state.org_client.aclose()
 
     return create_service_app(
@@ -64,6 +88,7 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
             categories_router,
             tools_router,
             contracts_router,
+            contracts_admin_router,
             licences_router,
             integrations_router,
             outcomes_router,

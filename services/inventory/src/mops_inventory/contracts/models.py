@@ -20,6 +20,8 @@ class Contract(InventoryTable, table=True):
         Index(None, "tool_id", "created_at", "id"),
         Index(None, "tenant_id", "renewal_date"),
         Index(None, "tenant_id", "created_at", "id"),
+        # The renewal sweep over every tenant walks renewals from today on, in this order.
+        Index(None, "renewal_date", "id"),
     )
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
@@ -36,6 +38,9 @@ class Contract(InventoryTable, table=True):
     auto_renew: bool = Field(default=False, sa_column=Column(Boolean, nullable=False))
     seats_purchased: int | None = Field(default=None, sa_column=Column(Integer))
     notes: str | None = Field(default=None, sa_column=Column(Text))
+    # The renewal date `contract.renewal_due` was last announced for (contracts/renewal_due.py):
+    # a new renewal date differs from it, so its own event becomes due. Internal, not in the API.
+    renewal_due_notified_for: date | None = Field(default=None, sa_column=Column(Date))
     version: int = Field(default=1, sa_column=_VERSION)
     created_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
