@@ -104,12 +104,13 @@ async def seed_tools(url: str, tenant_id: uuid.UUID, count: int, prefix: str) ->
                     i % 2 == 0,
                     "[]",
                     "[]",
+                    "{}",
                     1,
                     stamp + timedelta(microseconds=i),
                     stamp,
                 )
             )
-            caps.append((tool_id, capability_ids[CAPABILITIES[i % 40].casefold()], 0))
+            caps.append((tenant_id, tool_id, capability_ids[CAPABILITIES[i % 40].casefold()], 0))
             contracts.append(
                 (
                     uuid.uuid4(),
@@ -142,13 +143,16 @@ async def seed_tools(url: str, tenant_id: uuid.UUID, count: int, prefix: str) ->
                 "processes_personal_data",
                 "personal_data_categories",
                 "tags",
+                "custom_fields",
                 "version",
                 "created_at",
                 "updated_at",
             ],
         )
         await conn.copy_records_to_table(
-            "tool_capabilities", records=caps, columns=["tool_id", "capability_id", "position"]
+            "tool_capabilities",
+            records=caps,
+            columns=["tenant_id", "tool_id", "capability_id", "position"],
         )
         await conn.copy_records_to_table(
             "contracts",
@@ -172,6 +176,103 @@ async def seed_tools(url: str, tenant_id: uuid.UUID, count: int, prefix: str) ->
             "licence_usage",
             records=usage,
             columns=["id", "tenant_id", "tool_id", "as_of", "seats_active", "recorded_at"],
+        )
+        await conn.execute("ANALYZE")
+    finally:
+        await conn.close()
+
+
+async def seed_links_and_outcomes(url: str, tenant_id: uuid.UUID) -> None:
+    """What the stack reports read beyond tools and contracts: a core customer-data platform
+    (5 tools), integrations (half the tools feed the one before them, a tenth feed a core tool)
+    and three outcomes per tool over the last 200 days (a lead, an opportunity, a revenue)."""
+    from datetime import UTC, datetime, timedelta
+
+    conn = await asyncpg.connect(plain(url))
+    try:
+        stamp = datetime.now(UTC)
+        rows = await conn.fetch(
+            "SELECT t.id, c.currency FROM tools t JOIN contracts c ON c.tool_id = t.id "
+            "WHERE t.tenant_id = $1 ORDER BY t.name_key",
+            tenant_id,
+        )
+        tools = [(r["id"], r["currency"]) for r in rows]
+        cdp = uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO capabilities (id, tenant_id, name, name_key, created_at) "
+            "VALUES ($1, $2, 'Customer data platform', 'customer data platform', $3)",
+            cdp,
+            tenant_id,
+            stamp,
+        )
+        core = [tool_id for tool_id, _ in tools[1:100:20]]
+        await conn.copy_records_to_table(
+            "tool_capabilities",
+            records=[(tenant_id, tool_id, cdp, 1) for tool_id in core],
+            columns=["tenant_id", "tool_id", "capability_id", "position"],
+        )
+        edges = []
+        for i, (tool_id, _) in enumerate(tools):
+            if i % 2 == 1:
+                edges.append((tools[i - 1][0], tool_id))
+            if i % 10 == 3:
+                edges.append((tool_id, core[i % len(core)]))
+        await conn.copy_records_to_table(
+            "integrations",
+            records=[
+                (uuid.uuid4(), tenant_id, source, target, "[]", "batch", "active", 1, stamp, stamp)
+                for source, target in edges
+            ],
+            columns=[
+                "id",
+                "tenant_id",
+                "source_tool_id",
+                "target_tool_id",
+                "data_carried",
+                "sync_mode",
+                "status",
+                "version",
+                "created_at",
+                "updated_at",
+            ],
+        )
+        outcomes = []
+        for i, (tool_id, currency) in enumerate(tools):
+            when = stamp - timedelta(days=i % 200)
+            for kind, amount in (("lead", None), ("opportunity", None), ("revenue", 5000 + i)):
+                outcomes.append(
+                    (
+                        uuid.uuid4(),
+                        tenant_id,
+                        tool_id,
+                        kind,
+                        1,
+                        amount,
+                        currency if amount else None,
+                        when,
+                        "import",
+                        f"bench-{kind}-{i}",
+                        "{}",
+                        stamp,
+                    )
+                )
+        await conn.copy_records_to_table(
+            "outcomes",
+            records=outcomes,
+            columns=[
+                "id",
+                "tenant_id",
+                "tool_id",
+                "kind",
+                "quantity",
+                "amount_minor",
+                "currency",
+                "occurred_at",
+                "source",
+                "external_id",
+                "attributes",
+                "created_at",
+            ],
         )
         await conn.execute("ANALYZE")
     finally:
@@ -293,21 +394,69 @@ async def measure_reports(
 ) -> dict[str, Any]:
     tenant = uuid.uuid4()
     await seed_tools(database_url, tenant, 10_000, "Report")
+    await seed_links_and_outcomes(database_url, tenant)
     report_headers = headers_for(tenant)
     reports = {}
+    # Reports that list tools are measured at their default page (100 rows; 50 capabilities
+    # with 20 tools each for redundancy) and at the largest page (1 000 rows).
     for path in (
         "spend?by=category",
         "spend?by=capability",
         "spend?by=vendor",
+        "spend?by=owner_unit",
+        "spend?by=status",
         "renewals?within_days=90",
+        "renewals?within_days=90&limit=1000",
         "redundancy",
+        "redundancy?limit=200&tools_per_capability=200",
         "adoption",
+        "adoption?limit=1000",
         "integration-coverage",
+        "integration-coverage?limit=1000",
         "returns",
+        "returns?limit=1000",
     ):
         reports[path] = await timed(
             client, f"/v1/inventory/reports/{path}", report_headers, max(5, rounds // 4)
         )
+    conn = await asyncpg.connect(plain(database_url))
+    tool_ids = [
+        r["id"]
+        for r in await conn.fetch(
+            "SELECT id FROM tools WHERE tenant_id = $1 AND status = 'active' ORDER BY name_key",
+            tenant,
+        )
+    ]
+    await conn.close()
+    # The busiest tool: a core platform that a tenth of the stack feeds.
+    core = tool_ids[1]
+    reports["tools/{core}/removal-impact"] = await timed(
+        client, f"/v1/inventory/tools/{core}/removal-impact", report_headers, max(5, rounds // 4)
+    )
+    changes: list[dict[str, Any]] = [
+        {"kind": "retire_tool", "stage": 1 + i % 4, "tool_id": str(tool_ids[10 + i])}
+        for i in range(150)
+    ] + [
+        {
+            "kind": "replace_tool",
+            "stage": 1 + i % 4,
+            "tool_id": str(tool_ids[200 + i]),
+            "replacement_tool_id": str(tool_ids[400 + i]),
+        }
+        for i in range(50)
+    ]
+    created = await client.post(
+        "/v1/inventory/scenarios",
+        json={"name": "Bench target", "changes": changes},
+        headers=report_headers,
+    )
+    assert created.status_code == 201, created.text[:500]
+    reports["scenarios/{id}/diff (200 changes)"] = await timed(
+        client,
+        f"/v1/inventory/scenarios/{created.json()['id']}/diff",
+        report_headers,
+        max(5, rounds // 4),
+    )
     print("reports:", json.dumps(reports), flush=True)
     return reports
 
@@ -324,10 +473,33 @@ async def measure_import(client: httpx.AsyncClient) -> dict[str, Any]:
     elapsed = time.perf_counter() - started
     assert response.status_code == 200, response.text[:500]
     report = response.json()
+    # The same file again: every row matches an existing tool and nothing changes.
+    started = time.perf_counter()
+    again = await client.post(
+        "/v1/inventory/imports",
+        content=body,
+        headers={**headers_for(importer), "content-type": "text/csv"},
+    )
+    again_elapsed = time.perf_counter() - started
+    assert again.status_code == 200, again.text[:500]
+    # Every row changed (a new cost and seat count): the update path.
+    changed = body.replace(b",USD,2027-06-30,10,", b",USD,2027-06-30,12,")
+    started = time.perf_counter()
+    updated = await client.post(
+        "/v1/inventory/imports",
+        content=changed,
+        headers={**headers_for(importer), "content-type": "text/csv"},
+    )
+    updated_elapsed = time.perf_counter() - started
+    assert updated.status_code == 200, updated.text[:500]
     figures = {
         "seconds": round(elapsed, 2),
         "created": report["created"],
         "integrations_created": report["integrations_created"],
+        "reimport_seconds": round(again_elapsed, 2),
+        "reimport_unchanged": again.json()["unchanged"],
+        "update_seconds": round(updated_elapsed, 2),
+        "update_updated": updated.json()["updated"],
     }
     print("import:", json.dumps(figures), flush=True)
     return figures
@@ -440,7 +612,10 @@ def main() -> int:
         print(f"\npage 1 000 / page 1 (p50): {page['page_1000_over_page_1_p50']}")
         print("filtered page plan:\n  " + "\n  ".join(page["filtered_plan"]))
     if "import_10k_rows" in results:
-        print(f"import of 10 000 rows: {results['import_10k_rows']['seconds']} s")
+        figures = results["import_10k_rows"]
+        print(f"import of 10 000 rows: {figures['seconds']} s")
+        print(f"re-import, nothing changed: {figures['reimport_seconds']} s")
+        print(f"re-import, every row changed: {figures['update_seconds']} s")
     return 0
 
 

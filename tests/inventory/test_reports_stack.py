@@ -176,7 +176,10 @@ async def test_redundancy_of_the_sample_file_matches_the_file(
         assert entry["tool_count"] == len(tools)
         assert entry["combined_annual_cost"] == money({"USD": combined})
         assert entry["money_at_stake"] == money({"USD": at_stake})
-        assert names(entry["tools"]) == sorted_by_name({t["name"] for t in tools})
+        # The most expensive first, then by name.
+        assert names(entry["tools"]) == [
+            t["name"] for t in sorted(tools, key=lambda t: (-minor(t), t["name"].casefold()))
+        ]
         for tool in entry["tools"]:
             row = by_name(rows)[tool["name"]]
             assert tool["id"] == ids[row["name"]]
@@ -477,7 +480,7 @@ async def test_reports_see_only_the_callers_tenant(
 ) -> None:
     ids = await import_sample(inventory_client)
     async with tenant_client(anonymous_client_factory, "inventory") as other:
-        assert (await other.get(REDUNDANCY)).json() == {"capabilities": []}
+        assert (await other.get(REDUNDANCY)).json() == {"capabilities": [], "next_cursor": None}
         coverage = (await other.get(COVERAGE)).json()
         assert (coverage["active_tool_count"], coverage["core_tools"]) == (0, [])
         mine = await create_tool(other, "Marketo Engage", capabilities=["Marketing automation"])
@@ -549,8 +552,8 @@ async def test_reports_cost_the_same_number_of_queries_whatever_the_tenant_size(
             inventory_client, f"{TOOLS}/{ids['Salesforce Sales Cloud']}/removal-impact"
         )
         assert small_impact == big_impact
-    assert await count(inventory_client, REDUNDANCY) <= 2
-    assert await count(inventory_client, COVERAGE) <= 2
+    assert await count(inventory_client, REDUNDANCY) <= 5  # with SET LOCAL on PostgreSQL
+    assert await count(inventory_client, COVERAGE) <= 3
     assert big_impact <= 3
 
 

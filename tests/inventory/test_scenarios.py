@@ -164,3 +164,102 @@ async def test_scenarios_are_tenant_scoped(anonymous_client_factory: ClientFacto
             json={"name": "Theirs", "changes": [{"kind": "retire_tool", "tool_id": tool_id}]},
         )
         assert foreign.status_code == 422
+
+
+async def test_diff_matches_a_whole_stack_simulation(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    """The diff moves totals by the changed tools only; here the whole stack is recomputed
+    after every stage, as a reader would, and the two must agree."""
+    import random
+
+    rng = random.Random(7)
+    client = inventory_client
+    capabilities = ["CRM", "Email", "Ads", "Analytics", "CDP", "Chat"]
+    stack: dict[str, dict[str, Any]] = {}
+    for i in range(24):
+        caps = rng.sample(capabilities, rng.randint(1, 2))
+        created = await client.post(
+            "/v1/inventory/tools", json={"name": f"Tool {i}", "capabilities": caps}
+        )
+        assert created.status_code == 201, created.text
+        tool_id = created.json()["id"]
+        costs: dict[str, int] = {}
+        for currency in rng.sample(["USD", "EUR"], rng.randint(0, 2)):
+            amount = rng.randint(1, 50) * 10_000
+            contract = await client.post(
+                f"/v1/inventory/tools/{tool_id}/contracts",
+                json={"annual_cost": {"amount_minor": amount, "currency": currency}},
+            )
+            assert contract.status_code == 201, contract.text
+            costs[currency] = amount
+        stack[tool_id] = {"name": f"Tool {i}", "caps": set(caps), "costs": costs}
+    retired_id = next(iter(stack))
+    retired = await client.patch(f"/v1/inventory/tools/{retired_id}", json={"status": "retired"})
+    assert retired.status_code == 200, retired.text
+    live = {k: v for k, v in stack.items() if k != retired_id}
+
+    ids = list(live)
+    changes: list[dict[str, Any]] = (
+        [
+            {"kind": "retire_tool", "stage": 1, "tool_id": retired_id},  # already retired: no-op
+            {"kind": "retire_tool", "stage": 1, "tool_id": ids[0]},
+            {"kind": "retire_tool", "stage": 2, "tool_id": ids[1]},
+            {"kind": "retire_tool", "stage": 2, "tool_id": ids[2]},
+            {"kind": "replace_tool", "stage": 2, "tool_id": ids[3], "replacement_tool_id": ids[4]},
+            {
+                "kind": "replace_tool",
+                "stage": 3,
+                "tool_id": ids[5],
+                "new_tool": {
+                    "name": "Newcomer",
+                    "capabilities": ["Loyalty", "crm"],
+                    "annual_cost": {"amount_minor": 70_000, "currency": "GBP"},
+                },
+            },
+            {"kind": "retire_tool", "stage": 3, "tool_id": ids[0]},  # retired at stage 1 already
+        ]
+        + [{"kind": "retire_tool", "stage": 3, "tool_id": tool_id} for tool_id in ids[6:16]]
+    )
+    created = await client.post(
+        "/v1/inventory/scenarios", json={"name": "Simulated", "changes": changes}
+    )
+    assert created.status_code == 201, created.text
+    diff = await client.get(f"/v1/inventory/scenarios/{created.json()['id']}/diff")
+    assert diff.status_code == 200, diff.text
+    body = diff.json()
+
+    def cost(tools: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+        totals: dict[str, int] = {}
+        for tool in tools.values():
+            for currency, amount in tool["costs"].items():
+                totals[currency] = totals.get(currency, 0) + amount
+        return [{"amount_minor": a, "currency": c} for c, a in sorted(totals.items())]
+
+    def served(tools: dict[str, dict[str, Any]]) -> set[str]:
+        return {c.casefold() for tool in tools.values() for c in tool["caps"]}
+
+    current = dict(live)
+    assert body["current_tool_count"] == len(current)
+    for stage, found in zip((1, 2, 3), body["stages"], strict=True):
+        before = dict(current)
+        for change in (c for c in changes if c["stage"] == stage):
+            if change["tool_id"] not in current:
+                continue
+            del current[change["tool_id"]]
+            if "new_tool" in change:
+                new = change["new_tool"]
+                current["new"] = {
+                    "name": new["name"],
+                    "caps": set(new["capabilities"]),
+                    "costs": {new["annual_cost"]["currency"]: new["annual_cost"]["amount_minor"]},
+                }
+        assert found["stage"] == stage
+        assert found["cost_before"] == cost(before)
+        assert found["cost_after"] == cost(current)
+        gained = {c.casefold() for c in found["capabilities_gained"]}
+        lost = {c.casefold() for c in found["capabilities_lost"]}
+        assert gained == served(current) - served(before)
+        assert lost == served(before) - served(current)
+    assert body["target_tool_count"] == len(current)
+    assert body["stages"][2]["capabilities_gained"] == ["Loyalty"]

@@ -571,6 +571,40 @@ async def test_patch_with_the_current_etag_applies_and_bumps_the_version(
     assert read.json() == response.json()
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"name": "Marketo", "vendor": "Adobe"},
+        {"capabilities": ["marketing AUTOMATION"], "tags": None},
+    ],
+)
+async def test_a_patch_that_changes_nothing_keeps_the_version_and_leaves_no_trace(
+    inventory_client: httpx.AsyncClient, body: dict[str, Any]
+) -> None:
+    created = await inventory_client.post(
+        URL,
+        json={"name": "Marketo", "vendor": "Adobe", "capabilities": ["Marketing automation"]},
+    )
+    assert created.status_code == 201, created.text
+    tool_id = created.json()["id"]
+    trail = {"object_id": tool_id, "limit": 200}
+    audit_before = (await inventory_client.get("/v1/inventory/audit", params=trail)).json()
+
+    response = await inventory_client.patch(
+        f"{URL}/{tool_id}", json=body, headers={"If-Match": created.headers["etag"]}
+    )
+
+    assert response.status_code == 200, response.text
+    assert response.headers["etag"] == created.headers["etag"] == '"1"'
+    assert response.json() == created.json()
+    audit_after = (await inventory_client.get("/v1/inventory/audit", params=trail)).json()
+    assert audit_after["items"] == audit_before["items"]
+    # A real change right after still applies.
+    changed = await inventory_client.patch(f"{URL}/{tool_id}", json={"vendor": "Oracle"})
+    assert changed.json()["version"] == 2
+
+
 async def test_concurrent_patches_with_one_etag_apply_only_one(
     inventory_client: httpx.AsyncClient,
 ) -> None:

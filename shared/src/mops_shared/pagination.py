@@ -12,7 +12,7 @@ import binascii
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
 
 import orjson
@@ -33,7 +33,7 @@ CursorQuery = Annotated[
 ]
 
 RowT = TypeVar("RowT")
-SelectT = TypeVar("SelectT", bound=Select[Any])
+SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ def resolve_sort(options: Mapping[str, SortOption], requested: str) -> SortOptio
 def _encode_value(value: Any) -> Any:
     if isinstance(value, datetime):
         return {"dt": value.isoformat()}
+    if isinstance(value, date):
+        return {"d": value.isoformat()}
     if isinstance(value, uuid.UUID):
         return {"uuid": str(value)}
     return value
@@ -77,28 +79,39 @@ def _decode_value(value: Any) -> Any:
     if isinstance(value, dict):
         if "dt" in value:
             return datetime.fromisoformat(value["dt"])
+        if "d" in value:
+            return date.fromisoformat(value["d"])
         if "uuid" in value:
             return uuid.UUID(value["uuid"])
         raise ValueError("unknown cursor value")
     return value
 
 
-def encode_cursor(sort: SortOption, row: Any) -> str:
-    values = [_encode_value(getattr(row, column.key)) for column in sort.columns]
-    raw = orjson.dumps({"s": sort.name, "v": values})
+def encode_values(sort_name: str, values: Sequence[Any]) -> str:
+    """The cursor after a row with these sort values (for lists sorted outside SQL too)."""
+    raw = orjson.dumps({"s": sort_name, "v": [_encode_value(v) for v in values]})
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
 
 
-def decode_cursor(sort: SortOption, cursor: str) -> list[Any]:
+def decode_values(sort_name: str, cursor: str, count: int) -> list[Any]:
+    """The sort values in a cursor made by `encode_values`; a 422 problem if it is not one."""
     invalid = ValidationFailed.at("query", "/cursor", "cursor is not valid for this list and sort")
     try:
         data = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         values = [_decode_value(v) for v in data["v"]]
     except (binascii.Error, ValueError, KeyError, TypeError) as exc:
         raise invalid from exc
-    if data.get("s") != sort.name or len(values) != len(sort.columns):
+    if data.get("s") != sort_name or len(values) != count:
         raise invalid
     return values
+
+
+def encode_cursor(sort: SortOption, row: Any) -> str:
+    return encode_values(sort.name, [getattr(row, column.key) for column in sort.columns])
+
+
+def decode_cursor(sort: SortOption, cursor: str) -> list[Any]:
+    return decode_values(sort.name, cursor, len(sort.columns))
 
 
 def keyset_page(stmt: SelectT, sort: SortOption, limit: int, cursor: str | None) -> SelectT:

@@ -148,6 +148,7 @@ class RenewalsReport(BaseModel):
                             "annual_cost": {"amount_minor": 18500000, "currency": "USD"},
                         }
                     ],
+                    "next_cursor": None,
                 }
             ]
         }
@@ -159,6 +160,9 @@ class RenewalsReport(BaseModel):
     rows: list[RenewalRow] = Field(
         description="By notice deadline (the renewal date when there is no notice period), "
         "then renewal date and tool name."
+    )
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page of rows; `null` on the last page."
     )
 
 
@@ -209,7 +213,8 @@ class AdoptionReport(BaseModel):
                             "annual_cost": [{"amount_minor": 9000000, "currency": "USD"}],
                             "cost_per_active_seat": [{"amount_minor": 1800000, "currency": "USD"}],
                         }
-                    ]
+                    ],
+                    "next_cursor": None,
                 }
             ]
         }
@@ -217,6 +222,9 @@ class AdoptionReport(BaseModel):
 
     rows: list[AdoptionRow] = Field(
         description="The least used first (utilisation ascending, unknown last), then by name."
+    )
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page of rows; `null` on the last page."
     )
 
 
@@ -280,6 +288,7 @@ class ReturnsReport(BaseModel):
                             "return_ratio": 0.0,
                         }
                     ],
+                    "next_cursor": None,
                 }
             ]
         }
@@ -289,4 +298,7 @@ class ReturnsReport(BaseModel):
     until: date = Field(description="Last day of the period (UTC), included.")
     rows: list[ReturnRow] = Field(
         description="The lowest return first (return_ratio ascending, `null` last), then by name."
+    )
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page of rows; `null` on the last page."
     )

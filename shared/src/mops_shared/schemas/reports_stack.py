@@ -53,7 +53,9 @@ class RedundantCapability(BaseModel):
     capability_id: uuid.UUID
     capability: str = Field(description="The capability's name.")
     tool_count: int = Field(ge=2, description="How many active tools serve it.")
-    tools: list[RedundantTool] = Field(description="Those tools, by name.")
+    tools: list[RedundantTool] = Field(
+        description="The most expensive of those tools first, at most `tools_per_capability`."
+    )
     combined_annual_cost: list[Money] = Field(
         description="The tools' annual costs added up, per currency."
     )
@@ -73,6 +75,10 @@ class RedundancyReport(BaseModel):
     """Capabilities served twice or more, the largest money at stake first."""
 
     capabilities: list[RedundantCapability]
+    next_cursor: str | None = Field(
+        default=None,
+        description="Pass as `cursor` for the next page of capabilities; `null` on the last page.",
+    )
 
 
 # Integration coverage
@@ -113,8 +119,14 @@ class IntegrationCoverageReport(BaseModel):
         description="connected_to_core_count / non_core_active_tool_count, to 4 decimals (`null` "
         "when there is no active non-core tool).",
     )
+    not_sharing_data_with_core_count: int = Field(
+        ge=0, description="Active tools with `shares_data_with_core` false."
+    )
+    core_data_sharing_unknown_count: int = Field(
+        ge=0, description="Active tools with `shares_data_with_core` not stated."
+    )
     not_integrated: list[StackToolRef] = Field(
-        description="Active tools with no live integration at either end."
+        description="Active tools with no live integration at either end (of this page)."
     )
     not_connected_to_core: list[StackToolRef] = Field(
         description="Active non-core tools with no direct live integration with a core tool."
@@ -124,6 +136,11 @@ class IntegrationCoverageReport(BaseModel):
     )
     core_data_sharing_unknown: list[StackToolRef] = Field(
         description="Active tools whose `shares_data_with_core` is not stated (`null`)."
+    )
+    next_cursor: str | None = Field(
+        default=None,
+        description="Pass as `cursor` for the lists' next page of active tools; `null` on the "
+        "last page.",
     )
 
 

@@ -275,7 +275,12 @@ async def _create_many(
         )
         keys = list(dict.fromkeys(name_key(c) for c in parsed.capabilities))
         capability_rows += [
-            {"tool_id": tool_id, "capability_id": capability_ids[key], "position": position}
+            {
+                "tenant_id": principal.tenant_id,
+                "tool_id": tool_id,
+                "capability_id": capability_ids[key],
+                "position": position,
+            }
             for position, key in enumerate(keys)
         ]
         owner_rows += [

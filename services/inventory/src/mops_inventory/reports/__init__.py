@@ -11,9 +11,17 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
-from sqlalchemy import BigInteger, ColumnElement, cast, func
+from fastapi import Query
+from sqlalchemy import BigInteger, ColumnElement, Subquery, case, cast, func, select, text
+from sqlalchemy.dialects.postgresql import distinct_on
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_inventory.contracts.models import Contract
+from mops_inventory.licences.models import LicenceUsage
+from mops_shared.pagination import SortOption
 
 
 def sum_int(column: Any) -> ColumnElement[int]:
@@ -42,3 +50,96 @@ def money_per_tool(
     for amounts in found.values():
         amounts.sort(key=lambda money: str(money["currency"]))
     return found
+
+
+# Per-tool reports come a page at a time: at 10 000 tools a whole report is megabytes of JSON
+# that takes a second to build, where a page of 100 rows takes milliseconds.
+DEFAULT_REPORT_LIMIT = 100
+MAX_REPORT_LIMIT = 1000
+
+ReportLimitQuery = Annotated[
+    int,
+    Query(ge=1, le=MAX_REPORT_LIMIT, description=f"Rows per page (1 to {MAX_REPORT_LIMIT})."),
+]
+
+
+def ranked_sort(name: str, value: Any, *tiebreakers: Any) -> SortOption:
+    """A keyset sort on a computed `value`, ascending with `null` last, then the tiebreakers.
+
+    Keyset pagination compares row values, which NULL would break: the value is split into a
+    null flag (0 before 1) and the value with NULL as 0, both never null.
+    """
+    return SortOption(
+        name,
+        (
+            case((value.is_(None), 1), else_=0).label(f"{name}_is_null"),
+            func.coalesce(value, 0.0).label(f"{name}_value"),
+            *tiebreakers,
+        ),
+    )
+
+
+def latest_usage(tenant_id: uuid.UUID, dialect: str) -> Subquery:
+    """(tool_id, seats, as_of) of each of the tenant's tools' latest licence-usage row.
+
+    One pass over the tenant's usage rows. On PostgreSQL with DISTINCT ON, whose row estimate
+    (one per tool) keeps the joins hashed: the usual join to a max(as_of) subquery is estimated
+    at a couple of rows, and the nested loop PostgreSQL then picks took 5.5 s at 10 000 tools.
+    SQLite has no DISTINCT ON: a window function ranks each tool's rows instead.
+    """
+    columns: tuple[Any, ...] = (
+        col(LicenceUsage.tool_id).label("tool_id"),
+        col(LicenceUsage.seats_active).label("seats"),
+        col(LicenceUsage.as_of).label("as_of"),
+    )
+    of_tenant = col(LicenceUsage.tenant_id) == tenant_id
+    if dialect == "postgresql":
+        return (
+            select(*columns)
+            .where(of_tenant)
+            .ext(distinct_on(col(LicenceUsage.tool_id)))
+            .order_by(col(LicenceUsage.tool_id), col(LicenceUsage.as_of).desc())
+            .subquery("latest")
+        )
+    ranked = (
+        select(
+            *columns,
+            func.row_number()
+            .over(partition_by=col(LicenceUsage.tool_id), order_by=col(LicenceUsage.as_of).desc())
+            .label("position"),
+        )
+        .where(of_tenant)
+        .subquery("ranked_usage")
+    )
+    return (
+        select(ranked.c.tool_id, ranked.c.seats, ranked.c.as_of)
+        .where(ranked.c.position == 1)
+        .subquery("latest")
+    )
+
+
+def seats_purchased(tenant_id: uuid.UUID) -> Subquery:
+    """(tool_id, seats) of the tenant's tools: seats purchased over each tool's contracts."""
+    return (
+        select(
+            col(Contract.tool_id).label("tool_id"),
+            sum_int(col(Contract.seats_purchased)).label("seats"),
+        )
+        .where(col(Contract.tenant_id) == tenant_id)
+        .group_by(col(Contract.tool_id))
+        .subquery("purchased")
+    )
+
+
+async def prefer_hash_joins(session: AsyncSession) -> None:
+    """For the rest of this transaction on PostgreSQL, join by hashing rather than by nested
+    loops, for a report that reads whole tenants.
+
+    Each table is scoped by its own tenant_id, and PostgreSQL cannot know that these filters
+    pick the same rows on both sides of a join: it multiplies their selectivities, expects a
+    few dozen rows where there are 10 000, and loops. Measured on the redundancy report at
+    10 000 tools beside 200 000 of other tenants: 332 ms with loops, 194 ms without. Other
+    reports were measured faster as they are, so only the ones that call this change.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(text("SET LOCAL enable_nestloop = off"))

@@ -6,17 +6,24 @@ import uuid
 from typing import Any
 
 from fastapi import APIRouter
-from sqlalchemy import Float, and_, cast, func, or_, select
+from sqlalchemy import Float, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from mops_inventory.contracts.models import Contract
 from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_inventory.licences.models import LicenceUsage
-from mops_inventory.reports import as_int, sum_int
+from mops_inventory.reports import (
+    DEFAULT_REPORT_LIMIT,
+    ReportLimitQuery,
+    latest_usage,
+    money_per_tool,
+    ranked_sort,
+    seats_purchased,
+    sum_int,
+)
 from mops_inventory.tools.models import Tool
 from mops_shared.errors import problem_responses
+from mops_shared.pagination import CursorQuery, keyset_page, split_page
 from mops_shared.schemas.reports import AdoptionReport
 
 router = APIRouter(tags=["inventory"])
@@ -35,7 +42,8 @@ one licence-usage row; other tools are not listed:
 - `cost_per_active_seat`: each of those amounts divided by seats_active, rounded to the nearest
   minor unit (halves up); `null` when seats_active is `null` or 0.
 
-Rows come least used first: utilisation ascending, the tools without one last, then by name.
+Rows come least used first: utilisation ascending, the tools without one last, then by name;
+a page at a time (`limit`, and `cursor` = the previous page's `next_cursor`).
 """
 
 
@@ -44,92 +52,58 @@ def _per_seat(amount: int, seats: int) -> int:
     return (2 * amount + seats) // (2 * seats)
 
 
-async def adoption_report(session: AsyncSession, tenant_id: uuid.UUID) -> AdoptionReport:
-    purchased = (
-        select(
-            col(Contract.tool_id).label("tool_id"),
-            sum_int(col(Contract.seats_purchased)).label("seats"),
-        )
-        .where(col(Contract.tenant_id) == tenant_id)
-        .group_by(col(Contract.tool_id))
-        .subquery("purchased")
+async def adoption_report(
+    session: AsyncSession, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> AdoptionReport:
+    purchased = seats_purchased(tenant_id)
+    latest = latest_usage(tenant_id, session.get_bind().dialect.name)
+    active = latest.c.seats
+    sort = ranked_sort(
+        "utilisation",
+        cast(active, Float) / func.nullif(purchased.c.seats, 0),
+        col(Tool.name_key),
+        col(Tool.id),
     )
-    latest_day = (
+    page = keyset_page(
         select(
-            col(LicenceUsage.tool_id).label("tool_id"),
-            func.max(col(LicenceUsage.as_of)).label("as_of"),
+            col(Tool.id),
+            col(Tool.name),
+            col(Tool.name_key),
+            col(Tool.status),
+            purchased.c.seats.label("purchased"),
+            active.label("active"),
+            latest.c.as_of.label("active_as_of"),
+            *sort.columns[:2],
         )
-        .where(col(LicenceUsage.tenant_id) == tenant_id)
-        .group_by(col(LicenceUsage.tool_id))
-        .subquery("latest_day")
+        .outerjoin(purchased, purchased.c.tool_id == col(Tool.id))
+        .outerjoin(latest, latest.c.tool_id == col(Tool.id))
+        .where(
+            col(Tool.tenant_id) == tenant_id,
+            or_(purchased.c.seats.is_not(None), active.is_not(None)),
+        ),
+        sort,
+        limit,
+        cursor,
     )
-    # The latest row itself is reached from the tenant's tools and their latest day through the
-    # unique (tool_id, as_of) index (a tenant condition here would lure PostgreSQL, before it
-    # has statistics, into ANDing the (tenant_id, as_of) index into every per-tool lookup).
-    latest = aliased(LicenceUsage, name="latest")
-    cost = (
-        select(
-            col(Contract.tool_id).label("tool_id"),
-            col(Contract.currency).label("currency"),
-            sum_int(col(Contract.annual_cost_minor)).label("amount"),
-        )
-        .where(col(Contract.tenant_id) == tenant_id)
-        .group_by(col(Contract.tool_id), col(Contract.currency))
-        .subquery("cost")
-    )
-    active = col(latest.seats_active)
-    utilisation = (cast(active, Float) / func.nullif(purchased.c.seats, 0)).label("utilisation")
-    # One row per tool and currency of its contracts (one row without cost when it has none),
-    # already in report order: consecutive rows of a tool are folded into one below.
-    rows = (
+    tools, next_cursor = split_page((await session.execute(page)).all(), sort, limit)
+    costs = money_per_tool(
         await session.execute(
             select(
-                col(Tool.id),
-                col(Tool.name),
-                col(Tool.status),
-                purchased.c.seats.label("purchased"),
-                active.label("active"),
-                col(latest.as_of).label("active_as_of"),
-                utilisation,
-                cost.c.currency,
-                cost.c.amount,
+                col(Contract.tool_id),
+                col(Contract.currency),
+                sum_int(col(Contract.annual_cost_minor)),
             )
-            .outerjoin(purchased, purchased.c.tool_id == col(Tool.id))
-            .outerjoin(latest_day, latest_day.c.tool_id == col(Tool.id))
-            .outerjoin(
-                latest,
-                and_(
-                    col(latest.tool_id) == col(Tool.id),
-                    col(latest.as_of) == latest_day.c.as_of,
-                ),
-            )
-            .outerjoin(cost, cost.c.tool_id == col(Tool.id))
-            .where(
-                col(Tool.tenant_id) == tenant_id,
-                or_(purchased.c.seats.is_not(None), active.is_not(None)),
-            )
-            .order_by(
-                utilisation.asc().nulls_last(), col(Tool.name_key), col(Tool.id), cost.c.currency
-            )
+            .where(col(Contract.tool_id).in_([tool.id for tool in tools]))
+            .group_by(col(Contract.tool_id), col(Contract.currency))
         )
-    ).all()
-    # Plain dicts validated once at the end (in pydantic-core): far cheaper on a large tenant
-    # than a model built per row and per amount.
-    report: list[dict[str, Any]] = []
-    for row in rows:
-        if not report or report[-1]["tool_id"] != row.id:
-            report.append(_new_row(row))
-        if row.currency is not None:
-            amount = as_int(row.amount)
-            report[-1]["annual_cost"].append({"amount_minor": amount, "currency": row.currency})
-            if report[-1]["cost_per_active_seat"] is not None:
-                report[-1]["cost_per_active_seat"].append(
-                    {"amount_minor": _per_seat(amount, row.active), "currency": row.currency}
-                )
-    return AdoptionReport.model_validate({"rows": report})
+    )
+    # Plain dicts validated once at the end (in pydantic-core): far cheaper than a model built
+    # per row and per amount.
+    rows = [_row(tool, costs.get(tool.id, [])) for tool in tools]
+    return AdoptionReport.model_validate({"rows": rows, "next_cursor": next_cursor})
 
 
-def _new_row(row: Any) -> dict[str, Any]:
+def _row(row: Any, annual_cost: list[dict[str, Any]]) -> dict[str, Any]:
     purchased: int | None = row.purchased
     active: int | None = row.active
     return {
@@ -140,8 +114,13 @@ def _new_row(row: Any) -> dict[str, Any]:
         "seats_active": active,
         "seats_active_as_of": row.active_as_of,
         "utilisation": round(active / purchased, 4) if active is not None and purchased else None,
-        "annual_cost": [],
-        "cost_per_active_seat": [] if active else None,
+        "annual_cost": annual_cost,
+        "cost_per_active_seat": [
+            {"amount_minor": _per_seat(m["amount_minor"], active), "currency": m["currency"]}
+            for m in annual_cost
+        ]
+        if active
+        else None,
     }
 
 
@@ -152,5 +131,10 @@ def _new_row(row: Any) -> dict[str, Any]:
     description=DESCRIPTION,
     responses=problem_responses(401, 403, 422),
 )
-async def get_adoption_report(session: SessionDep, principal: PrincipalDep) -> AdoptionReport:
-    return await adoption_report(session, principal.tenant_id)
+async def get_adoption_report(
+    session: SessionDep,
+    principal: PrincipalDep,
+    limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
+    cursor: CursorQuery = None,
+) -> AdoptionReport:
+    return await adoption_report(session, principal.tenant_id, limit=limit, cursor=cursor)

@@ -7,17 +7,18 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from sqlalchemy import Date, bindparam, func, select
+from sqlalchemy import Date, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import col
 
 from mops_inventory.contracts.models import Contract
+from mops_inventory.contracts.renewal_window import notice_deadline
+from mops_inventory.contracts.renewal_window import window_end as renewal_window_end
 from mops_inventory.deps import PrincipalDep, SessionDep
+from mops_inventory.reports import DEFAULT_REPORT_LIMIT, ReportLimitQuery
 from mops_inventory.tools.models import Tool
 from mops_shared.errors import problem_responses
+from mops_shared.pagination import CursorQuery, SortOption, keyset_page, split_page
 from mops_shared.schemas.reports import RenewalsReport
 
 router = APIRouter(tags=["inventory"])
@@ -38,70 +39,55 @@ included), a contract is listed when its renewal is still ahead (`renewal_date >
 Contracts without a `renewal_date`, or whose renewal date is before `as_of`, are never listed.
 `days_to_renewal` and `days_to_notice_deadline` are counted from `as_of`. Rows are sorted by
 notice deadline (by renewal date for contracts without a notice period), then renewal date,
-tool name and contract id. All the tool's statuses are included.
+tool name and contract id, a page at a time (`limit`, and `cursor` = the previous page's
+`next_cursor`, asked with the same `as_of` and `within_days`). All the tool's statuses are
+included.
 """
 
 
-class _days_before(FunctionElement[date]):
-    """`day - days` as a DATE on PostgreSQL and SQLite (which has no date arithmetic operator)."""
-
-    type = Date()
-    inherit_cache = True
-    name = "days_before"
-
-
-@compiles(_days_before)
-def _days_before_postgresql(element: _days_before, compiler: SQLCompiler, **kw: Any) -> str:
-    day, days = list(element.clauses)
-    return f"({compiler.process(day, **kw)} - {compiler.process(days, **kw)})"
-
-
-@compiles(_days_before, "sqlite")
-def _days_before_sqlite(element: _days_before, compiler: SQLCompiler, **kw: Any) -> str:
-    day, days = list(element.clauses)
-    return (
-        f"date({compiler.process(day, **kw)}, "
-        f"'-' || CAST({compiler.process(days, **kw)} AS TEXT) || ' days')"
-    )
-
-
 async def renewals_report(
-    session: AsyncSession, tenant_id: uuid.UUID, as_of: date, within_days: int
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    as_of: date,
+    within_days: int,
+    *,
+    limit: int,
+    cursor: str | None,
 ) -> RenewalsReport:
-    window_end = (  # capped at the last day a date can hold
-        as_of + timedelta(days=within_days)
-        if date.max.toordinal() - as_of.toordinal() > within_days
-        else date.max
-    )
+    window_end = renewal_window_end(as_of, within_days)
     # Without a notice period the deadline is the renewal date itself, so one expression both
     # selects (renewal ahead and deadline no later than the window's end) and sorts.
-    deadline = _days_before(
-        col(Contract.renewal_date), func.coalesce(col(Contract.notice_period_days), 0)
-    ).label("deadline")
-    rows = (
-        await session.execute(
-            select(
-                col(Contract.id),
-                col(Contract.tool_id),
-                col(Tool.name),
-                col(Tool.status),
-                col(Contract.renewal_date),
-                col(Contract.notice_period_days),
-                col(Contract.auto_renew),
-                col(Contract.annual_cost_minor),
-                col(Contract.currency),
-            )
-            .join(Tool, col(Tool.id) == col(Contract.tool_id))
-            .where(
-                # Scoped by the contracts' tenant (their (tenant_id, renewal_date) index);
-                # their tools are reached by primary key.
-                col(Contract.tenant_id) == tenant_id,
-                col(Contract.renewal_date) >= bindparam("as_of", as_of, type_=Date),
-                deadline <= bindparam("window_end", window_end, type_=Date),
-            )
-            .order_by(deadline, col(Contract.renewal_date), col(Tool.name_key), col(Contract.id))
+    deadline = notice_deadline(col(Contract.renewal_date), col(Contract.notice_period_days)).label(
+        "deadline"
+    )
+    sort = SortOption(
+        "deadline", (deadline, col(Contract.renewal_date), col(Tool.name_key), col(Contract.id))
+    )
+    due = (
+        select(
+            col(Contract.id),
+            col(Contract.tool_id),
+            col(Tool.name),
+            col(Tool.status),
+            col(Contract.renewal_date),
+            col(Contract.notice_period_days),
+            col(Contract.auto_renew),
+            col(Contract.annual_cost_minor),
+            col(Contract.currency),
+            col(Tool.name_key),
+            deadline,
         )
-    ).all()
+        .join(Tool, col(Tool.id) == col(Contract.tool_id))
+        .where(
+            # Scoped by the contracts' tenant (their (tenant_id, renewal_date) index);
+            # their tools are reached by primary key.
+            col(Contract.tenant_id) == tenant_id,
+            col(Contract.renewal_date) >= bindparam("as_of", as_of, type_=Date),
+            deadline <= bindparam("window_end", window_end, type_=Date),
+        )
+    )
+    page = keyset_page(due, sort, limit, cursor)
+    rows, next_cursor = split_page((await session.execute(page)).all(), sort, limit)
     # Plain dicts validated once at the end (in pydantic-core): far cheaper on a large tenant
     # than a model built per row and per amount.
     return RenewalsReport.model_validate(
@@ -110,6 +96,7 @@ async def renewals_report(
             "within_days": within_days,
             "window_end": window_end,
             "rows": [_row(row, as_of) for row in rows],
+            "next_cursor": next_cursor,
         }
     )
 
@@ -150,6 +137,10 @@ async def get_renewals_report(
     as_of: Annotated[
         date | None, Query(description="The day to compute for; today (UTC) by default.")
     ] = None,
+    limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
+    cursor: CursorQuery = None,
 ) -> RenewalsReport:
     day = as_of or datetime.now(UTC).date()
-    return await renewals_report(session, principal.tenant_id, day, within_days)
+    return await renewals_report(
+        session, principal.tenant_id, day, within_days, limit=limit, cursor=cursor
+    )

@@ -14,9 +14,16 @@ from sqlmodel import col
 from mops_inventory.contracts.models import Contract
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.outcomes.models import Outcome
-from mops_inventory.reports import money_per_tool, sum_int
+from mops_inventory.reports import (
+    DEFAULT_REPORT_LIMIT,
+    ReportLimitQuery,
+    money_per_tool,
+    ranked_sort,
+    sum_int,
+)
 from mops_inventory.tools.models import Tool
 from mops_shared.errors import ValidationFailed, problem_responses
+from mops_shared.pagination import CursorQuery, keyset_page, split_page
 from mops_shared.schemas.outcomes import OutcomeKind
 from mops_shared.schemas.reports import ReturnsReport
 
@@ -44,12 +51,19 @@ it costs a year. By default the period is the last {DEFAULT_DAYS} days: `until` 
 
 Listed: every tool with a contract (with zero counts when it has no outcome: spend without a
 measured return) and every tool with an outcome in the period. Rows come lowest return first
-(return_ratio ascending, `null` last), then by name.
+(return_ratio ascending, `null` last), then by name, a page at a time (`limit`, and `cursor` =
+the previous page's `next_cursor`, asked with the same `since` and `until`).
 """
 
 
 async def returns_report(
-    session: AsyncSession, tenant_id: uuid.UUID, since: date, until: date
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    since: date,
+    until: date,
+    *,
+    limit: int,
+    cursor: str | None,
 ) -> ReturnsReport:
     start = datetime.combine(since, time(), tzinfo=UTC)
     in_period = and_(col(Outcome.tenant_id) == tenant_id, col(Outcome.occurred_at) >= start)
@@ -75,18 +89,9 @@ async def returns_report(
         .group_by(col(Contract.tool_id))
         .subquery("cost")
     )
-    revenue = (
-        select(
-            col(Outcome.tool_id).label("tool_id"),
-            func.count(distinct(col(Outcome.currency))).label("currencies"),
-            func.min(col(Outcome.currency)).label("currency"),
-            sum_int(col(Outcome.amount_minor)).label("amount"),
-        )
-        .where(in_period, is_revenue)
-        .group_by(col(Outcome.tool_id))
-        .subquery("revenue")
-    )
-    # The counts per kind, one column per kind.
+    # One pass over the period's outcomes: the counts per kind, one column per kind, and the
+    # revenue summaries (CASE without ELSE is NULL, which the aggregates skip).
+    revenue_currency = case((is_revenue, col(Outcome.currency)))
     measured = (
         select(
             col(Outcome.tool_id).label("tool_id"),
@@ -96,6 +101,9 @@ async def returns_report(
                 ).label(kind.value)
                 for kind in OutcomeKind
             ),
+            func.count(distinct(revenue_currency)).label("revenue_currencies"),
+            func.min(revenue_currency).label("revenue_currency"),
+            sum_int(case((is_revenue, col(Outcome.amount_minor)))).label("revenue_amount"),
         )
         .where(in_period)
         .group_by(col(Outcome.tool_id))
@@ -107,37 +115,45 @@ async def returns_report(
                 cost.c.currencies == 1,
                 cost.c.amount > 0,
                 or_(
-                    revenue.c.tool_id.is_(None),
-                    and_(revenue.c.currencies == 1, revenue.c.currency == cost.c.currency),
+                    func.coalesce(measured.c.revenue_currencies, 0) == 0,
+                    and_(
+                        measured.c.revenue_currencies == 1,
+                        measured.c.revenue_currency == cost.c.currency,
+                    ),
                 ),
             ),
-            cast(func.coalesce(revenue.c.amount, 0), Float) / cast(cost.c.amount, Float),
+            cast(func.coalesce(measured.c.revenue_amount, 0), Float) / cast(cost.c.amount, Float),
         ),
         else_=None,
-    ).label("ratio")
-    tools = (
-        await session.execute(
-            select(
-                col(Tool.id),
-                col(Tool.name),
-                col(Tool.status),
-                ratio,
-                *(measured.c[kind.value] for kind in OutcomeKind),
-            )
-            .outerjoin(cost, cost.c.tool_id == col(Tool.id))
-            .outerjoin(revenue, revenue.c.tool_id == col(Tool.id))
-            .outerjoin(measured, measured.c.tool_id == col(Tool.id))
-            .where(
-                col(Tool.tenant_id) == tenant_id,
-                or_(cost.c.tool_id.is_not(None), measured.c.tool_id.is_not(None)),
-            )
-            .order_by(ratio.asc().nulls_last(), col(Tool.name_key), col(Tool.id))
+    )
+    sort = ranked_sort("return_ratio", ratio, col(Tool.name_key), col(Tool.id))
+    page = keyset_page(
+        select(
+            col(Tool.id),
+            col(Tool.name),
+            col(Tool.name_key),
+            col(Tool.status),
+            ratio.label("ratio"),
+            *sort.columns[:2],
+            *(measured.c[kind.value] for kind in OutcomeKind),
         )
-    ).all()
+        .outerjoin(cost, cost.c.tool_id == col(Tool.id))
+        .outerjoin(measured, measured.c.tool_id == col(Tool.id))
+        .where(
+            col(Tool.tenant_id) == tenant_id,
+            or_(cost.c.tool_id.is_not(None), measured.c.tool_id.is_not(None)),
+        ),
+        sort,
+        limit,
+        cursor,
+    )
+    tools, next_cursor = split_page((await session.execute(page)).all(), sort, limit)
 
+    # The money of the page's tools only, per currency.
+    page_ids = [tool.id for tool in tools]
     revenue_rows = await session.execute(
         select(col(Outcome.tool_id), col(Outcome.currency), sum_int(col(Outcome.amount_minor)))
-        .where(in_period, is_revenue)
+        .where(in_period, is_revenue, col(Outcome.tool_id).in_(page_ids))
         .group_by(col(Outcome.tool_id), col(Outcome.currency))
     )
     revenues = money_per_tool(revenue_rows)
@@ -145,7 +161,7 @@ async def returns_report(
         select(
             col(Contract.tool_id), col(Contract.currency), sum_int(col(Contract.annual_cost_minor))
         )
-        .where(col(Contract.tenant_id) == tenant_id)
+        .where(col(Contract.tool_id).in_(page_ids))
         .group_by(col(Contract.tool_id), col(Contract.currency))
     )
     costs = money_per_tool(cost_rows)
@@ -166,6 +182,7 @@ async def returns_report(
                 }
                 for tool in tools
             ],
+            "next_cursor": next_cursor,
         }
     )
 
@@ -184,6 +201,8 @@ async def get_returns_report(
     until: Annotated[
         date | None, Query(description="Last day (UTC), included; today by default.")
     ] = None,
+    limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
+    cursor: CursorQuery = None,
 ) -> ReturnsReport:
     last = until or datetime.now(UTC).date()
     if since is not None:
@@ -194,4 +213,6 @@ async def get_returns_report(
         first = date.min
     if first > last:
         raise ValidationFailed.at("query", "/since", f"since ({first}) is after until ({last})")
-    return await returns_report(session, principal.tenant_id, first, last)
+    return await returns_report(
+        session, principal.tenant_id, first, last, limit=limit, cursor=cursor
+    )

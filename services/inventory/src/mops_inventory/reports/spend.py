@@ -47,10 +47,9 @@ they are in no amount. The optional `status` filter applies to the tools through
 """
 
 
-# Every query is scoped by `tools.tenant_id`; the contracts, capabilities and owners are reached
-# from the tenant's tools by their tool_id index. A second tenant condition on those child rows
-# adds nothing and, on tables without statistics yet (just after a bulk import), leads
-# PostgreSQL to AND the (tenant_id, ...) index into every per-tool lookup: seconds at 10k tools.
+# Every table is scoped by its own tenant_id, the child rows (contracts) included: on a database
+# holding other tenants, an unscoped side is read whole (87 ms against 10 ms for the tools
+# without contract, with 200 000 other tenants' contracts beside the tenant's 10 000).
 def _tool_filter(tenant_id: uuid.UUID, status: ToolStatus | None) -> list[Any]:
     conditions: list[Any] = [col(Tool.tenant_id) == tenant_id]
     if status is not None:
@@ -66,7 +65,7 @@ def _rows_query(tenant_id: uuid.UUID, by: SpendGroupBy, status: ToolStatus | Non
         select()
         .select_from(Contract)
         .join(Tool, col(Tool.id) == col(Contract.tool_id))
-        .where(*_tool_filter(tenant_id, status))
+        .where(col(Contract.tenant_id) == tenant_id, *_tool_filter(tenant_id, status))
     )
     key: Any
     label: Any
@@ -80,7 +79,11 @@ def _rows_query(tenant_id: uuid.UUID, by: SpendGroupBy, status: ToolStatus | Non
     elif by is SpendGroupBy.capability:
         key, label = col(Capability.id), col(Capability.name)
         base = base.outerjoin(
-            ToolCapability, col(ToolCapability.tool_id) == col(Tool.id)
+            ToolCapability,
+            and_(
+                col(ToolCapability.tool_id) == col(Tool.id),
+                col(ToolCapability.tenant_id) == tenant_id,
+            ),
         ).outerjoin(
             Capability,
             and_(
@@ -136,13 +139,15 @@ async def spend_report(
                 func.count(col(Contract.id)),
             )
             .join(Tool, col(Tool.id) == col(Contract.tool_id))
-            .where(*_tool_filter(tenant_id, status))
+            .where(col(Contract.tenant_id) == tenant_id, *_tool_filter(tenant_id, status))
             .group_by(col(Contract.currency))
             .order_by(total_amount.desc(), col(Contract.currency))
         )
     ).all()
 
-    has_contract = exists().where(col(Contract.tool_id) == col(Tool.id))
+    has_contract = exists().where(
+        col(Contract.tool_id) == col(Tool.id), col(Contract.tenant_id) == tenant_id
+    )
     without = (
         await session.execute(
             select(func.count(col(Tool.id))).where(*_tool_filter(tenant_id, status), ~has_contract)

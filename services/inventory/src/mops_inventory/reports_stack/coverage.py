@@ -6,15 +6,28 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from sqlalchemy import ColumnElement, Select, Subquery, false, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Subquery,
+    and_,
+    case,
+    false,
+    func,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.integrations.models import Integration
+from mops_inventory.reports import DEFAULT_REPORT_LIMIT, ReportLimitQuery
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.errors import ValidationFailed, problem_responses
+from mops_shared.pagination import CursorQuery, SortOption, keyset_page, split_page
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.integrations import IntegrationStatus
 from mops_shared.schemas.inventory import ToolStatus
@@ -56,8 +69,11 @@ the core.
 - `connected_to_core_share`: active non-core tools directly connected to a core tool / active
   non-core tools.
 
-Shares are fractions between 0 and 1 to 4 decimals, `null` when their denominator is 0. Lists
-are `{{id, name}}` by name.
+Shares are fractions between 0 and 1 to 4 decimals, `null` when their denominator is 0. The
+counts and shares are over all the active tools. The four lists are `{{id, name}}` by name, a page
+at a time: a page looks at the next `limit` active tools by name and lists those of them that
+belong in each list; walking the pages with `cursor` = the previous page's `next_cursor` gives
+the whole lists.
 """
 
 
@@ -124,68 +140,92 @@ async def _core_tools(
 
 
 async def coverage_report(
-    session: AsyncSession, tenant_id: uuid.UUID, requested: list[uuid.UUID] | None
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    requested: list[uuid.UUID] | None,
+    *,
+    limit: int = DEFAULT_REPORT_LIMIT,
+    cursor: str | None = None,
 ) -> IntegrationCoverageReport:
-    """Two queries, whatever the number of tools: the core tools, then every active tool with
-    its flags."""
+    """Three queries, whatever the number of tools: the core tools, the counts over every
+    active tool, and one page of active tools with their flags."""
     core = await _core_tools(session, tenant_id, requested)
     core_ids = {tool.id for tool in core}
     # The tools listed are active, hence not retired: only the other end needs checking.
     live = _live_neighbours(tenant_id)
-    integrated_flag = col(Tool.id).in_(select(live.c.tool_id))
+    integrated = col(Tool.id).in_(select(live.c.tool_id))
     connected: ColumnElement[bool] = (
         col(Tool.id).in_(select(live.c.tool_id).where(live.c.other_id.in_(list(core_ids))))
         if core_ids
         else false()
     )
-    rows = await session.execute(
+    non_core: ColumnElement[bool] = col(Tool.id).not_in(list(core_ids)) if core_ids else true()
+    shares = col(Tool.shares_data_with_core)
+    active_tools = (col(Tool.tenant_id) == tenant_id, col(Tool.status) == ACTIVE)
+
+    def count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    counts = (
+        await session.execute(
+            select(
+                func.count().label("active"),
+                count(integrated).label("integrated"),
+                count(non_core).label("non_core"),
+                count(and_(non_core, connected)).label("connected"),
+                count(shares.is_(False)).label("not_sharing"),
+                count(shares.is_(None)).label("unknown"),
+            ).where(*active_tools)
+        )
+    ).one()
+    sort = SortOption("name", (col(Tool.name_key), col(Tool.id)))
+    page = keyset_page(
         select(
             col(Tool.id),
             col(Tool.name),
-            col(Tool.shares_data_with_core),
-            integrated_flag.label("integrated"),
+            col(Tool.name_key),
+            shares,
+            integrated.label("integrated"),
             connected.label("connected"),
-        )
-        .where(col(Tool.tenant_id) == tenant_id, col(Tool.status) == ACTIVE)
-        .order_by(col(Tool.name_key), col(Tool.id))
+        ).where(*active_tools),
+        sort,
+        limit,
+        cursor,
     )
-    active = integrated = non_core = connected_count = 0
+    rows, next_cursor = split_page((await session.execute(page)).all(), sort, limit)
     not_integrated: list[StackToolRef] = []
     not_connected: list[StackToolRef] = []
     not_sharing: list[StackToolRef] = []
     unknown: list[StackToolRef] = []
-    for tool_id, name, shares, is_integrated, is_connected in rows.all():
-        ref = StackToolRef(id=tool_id, name=name)
-        active += 1
-        if is_integrated:
-            integrated += 1
-        else:
+    for row in rows:
+        ref = StackToolRef(id=row.id, name=row.name)
+        if not row.integrated:
             not_integrated.append(ref)
-        if tool_id not in core_ids:
-            non_core += 1
-            if is_connected:
-                connected_count += 1
-            else:
-                not_connected.append(ref)
-        if shares is None:
+        if row.id not in core_ids and not row.connected:
+            not_connected.append(ref)
+        if row.shares_data_with_core is None:
             unknown.append(ref)
-        elif not shares:
+        elif not row.shares_data_with_core:
             not_sharing.append(ref)
+    active, non_core_count = int(counts.active), int(counts.non_core)
     return IntegrationCoverageReport(
         core_tools=core,
         core_tools_chosen_by=(
             CoreToolsChosenBy.capability if requested is None else CoreToolsChosenBy.request
         ),
         active_tool_count=active,
-        integrated_tool_count=integrated,
-        integrated_share=_share(integrated, active),
-        non_core_active_tool_count=non_core,
-        connected_to_core_count=connected_count,
-        connected_to_core_share=_share(connected_count, non_core),
+        integrated_tool_count=int(counts.integrated),
+        integrated_share=_share(int(counts.integrated), active),
+        non_core_active_tool_count=non_core_count,
+        connected_to_core_count=int(counts.connected),
+        connected_to_core_share=_share(int(counts.connected), non_core_count),
+        not_sharing_data_with_core_count=int(counts.not_sharing),
+        core_data_sharing_unknown_count=int(counts.unknown),
         not_integrated=not_integrated,
         not_connected_to_core=not_connected,
         not_sharing_data_with_core=not_sharing,
         core_data_sharing_unknown=unknown,
+        next_cursor=next_cursor,
     )
 
 
@@ -207,5 +247,9 @@ async def get_integration_coverage_report(
             f'capability "{CORE_CAPABILITY}".',
         ),
     ] = None,
+    limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
+    cursor: CursorQuery = None,
 ) -> IntegrationCoverageReport:
-    return await coverage_report(session, principal.tenant_id, core_tool_id)
+    return await coverage_report(
+        session, principal.tenant_id, core_tool_id, limit=limit, cursor=cursor
+    )

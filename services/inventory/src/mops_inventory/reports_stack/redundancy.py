@@ -6,17 +6,20 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Annotated, Any
 
-from fastapi import APIRouter
-from sqlalchemy import func, select
+from fastapi import APIRouter, Query
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_inventory.contracts.models import Contract
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.licences.models import LicenceUsage
+from mops_inventory.reports import latest_usage, prefer_hash_joins, seats_purchased
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
-from mops_shared.errors import problem_responses
+from mops_shared.errors import ValidationFailed, problem_responses
+from mops_shared.pagination import CursorQuery, decode_values, encode_values
 from mops_shared.schemas.inventory import ToolStatus
 from mops_shared.schemas.money import Money, currency_exponent
 from mops_shared.schemas.reports_stack import RedundancyReport, RedundantCapability, RedundantTool
@@ -27,13 +30,22 @@ router = APIRouter(tags=["inventory"])
 # decided, so it is not a consolidation opportunity (its cost shows in the spend report).
 COUNTED_STATUS = ToolStatus.active.value
 
+SORT_NAME = "money_at_stake"
+DEFAULT_CAPABILITY_LIMIT = 50
+MAX_CAPABILITY_LIMIT = 200
+DEFAULT_TOOLS_PER_CAPABILITY = 20
+MAX_TOOLS_PER_CAPABILITY = 200
+
 REDUNDANCY_DESCRIPTION = """\
 Capabilities served by **two or more tools with status `active`**, the largest money at stake
 first. Only `active` tools count: a `sunsetting` tool is not counted (its retirement is already
 decided, so it is no longer a consolidation opportunity), nor are `evaluating` or `retired` ones.
 A tool with several capabilities appears under each of them.
 
-For each capability, each of its active tools (by name) with:
+For each capability, its active tools — the most expensive first (by the tool's largest
+single-currency annual cost in major units), then by name; at most `tools_per_capability` of
+them, while `tool_count` counts them all (the whole list is
+`GET /v1/inventory/tools?capability=<name>&status=active`) — each with:
 - `annual_cost`: the sum of the annual cost of **all** the tool's contracts, one entry per
   currency (empty when the tool has no contract);
 - `seats_active`: from the tool's latest licence-usage row (greatest `as_of`), `null` if none;
@@ -49,7 +61,8 @@ And for the capability:
 - `seats_active` and `seats_purchased`: the tools' figures added up (`null` if none has any).
 
 Currencies are never added together. Ranking: by the largest single-currency `money_at_stake`,
-compared in major units (no exchange rates), descending; then by capability name.
+compared in major units (no exchange rates), descending; then by capability name. A page at a
+time: `limit` capabilities, and `cursor` = the previous page's `next_cursor`.
 """
 
 
@@ -58,16 +71,27 @@ class _Capability:
     id: uuid.UUID
     name: str
     name_key: str
+    tool_count: int
     seats_active: int | None
     seats_purchased: int | None
-    tools: list[RedundantTool] = field(default_factory=list)
     combined: list[Money] = field(default_factory=list)
     at_stake: list[Money] = field(default_factory=list)
 
+    @property
+    def largest_stake(self) -> Decimal:
+        """The largest single-currency money at stake in major units (no exchange rates)."""
+        return max(
+            (Decimal(m.amount_minor).scaleb(-currency_exponent(m.currency)) for m in self.at_stake),
+            default=Decimal(0),
+        )
+
+    def sort_values(self) -> tuple[str, str, uuid.UUID]:
+        return (str(self.largest_stake), self.name_key, self.id)
+
 
 def _money(amount: int | Decimal, currency: str) -> Money:
-    # Stored amounts and currencies were validated on the way in: built without re-validating
-    # (thousands per report). PostgreSQL's sum() of a bigint is a numeric, SQLite's an int.
+    # Stored amounts and currencies were validated on the way in: built without re-validating.
+    # PostgreSQL's sum() of a bigint is a numeric, SQLite's an int.
     return Money.model_construct(amount_minor=int(amount), currency=currency)
 
 
@@ -75,152 +99,240 @@ def _int(value: int | Decimal | None) -> int | None:
     return None if value is None else int(value)
 
 
-def _largest_stake(capability: _Capability) -> Decimal:
-    amounts = capability.at_stake
-    return max(
-        (Decimal(m.amount_minor).scaleb(-currency_exponent(m.currency)) for m in amounts),
-        default=Decimal(0),
-    )
-
-
-async def redundancy_report(session: AsyncSession, tenant_id: uuid.UUID) -> RedundancyReport:
-    """Two queries, whatever the number of tools: the tools with their seats, then their costs
-    with the per-currency totals of each capability (window aggregates over the tool sums)."""
-    redundant = (
-        select(col(ToolCapability.capability_id))
+async def _redundant_capabilities(session: AsyncSession, tenant_id: uuid.UUID) -> list[_Capability]:
+    """Every redundant capability with its totals, ranked: one row per capability, then one
+    per capability and currency (aggregated in SQL over the tools' per-currency sums)."""
+    counted = (col(Tool.tenant_id) == tenant_id, col(Tool.status) == COUNTED_STATUS)
+    purchased = seats_purchased(tenant_id)
+    latest = latest_usage(tenant_id, session.get_bind().dialect.name)
+    capability_rows = (
+        await session.execute(
+            select(
+                col(Capability.id),
+                col(Capability.name),
+                col(Capability.name_key),
+                func.count().label("tools"),
+                func.sum(latest.c.seats).label("seats_active"),
+                func.sum(purchased.c.seats).label("seats_purchased"),
+            )
+            .select_from(ToolCapability)
+            .join(Capability, col(Capability.id) == col(ToolCapability.capability_id))
+            .join(Tool, col(Tool.id) == col(ToolCapability.tool_id))
+            .outerjoin(purchased, purchased.c.tool_id == col(Tool.id))
+            .outerjoin(latest, latest.c.tool_id == col(Tool.id))
+            .where(col(ToolCapability.tenant_id) == tenant_id, *counted)
+            .group_by(col(Capability.id), col(Capability.name), col(Capability.name_key))
+            .having(func.count() >= 2)
+        )
+    ).all()
+    capabilities = {
+        row.id: _Capability(
+            row.id,
+            row.name,
+            row.name_key,
+            tool_count=row.tools,
+            seats_active=_int(row.seats_active),
+            seats_purchased=_int(row.seats_purchased),
+        )
+        for row in capability_rows
+    }
+    tool_cost = (
+        select(
+            col(ToolCapability.capability_id).label("capability_id"),
+            col(Contract.currency).label("currency"),
+            func.sum(col(Contract.annual_cost_minor)).label("amount"),
+        )
+        .select_from(ToolCapability)
         .join(Tool, col(Tool.id) == col(ToolCapability.tool_id))
-        .where(col(Tool.tenant_id) == tenant_id, col(Tool.status) == COUNTED_STATUS)
-        .group_by(col(ToolCapability.capability_id))
-        .having(func.count() >= 2)
+        .join(Contract, col(Contract.tool_id) == col(Tool.id))
+        .where(
+            col(ToolCapability.tenant_id) == tenant_id,
+            col(Contract.tenant_id) == tenant_id,
+            *counted,
+        )
+        .group_by(col(ToolCapability.capability_id), col(Contract.tool_id), col(Contract.currency))
+        .subquery("tool_cost")
     )
-    counted_tools = (
-        col(Tool.tenant_id) == tenant_id,
-        col(Tool.status) == COUNTED_STATUS,
-        col(ToolCapability.capability_id).in_(redundant),
+    totals = await session.execute(
+        select(
+            tool_cost.c.capability_id,
+            tool_cost.c.currency,
+            func.sum(tool_cost.c.amount),
+            func.max(tool_cost.c.amount),
+        )
+        .group_by(tool_cost.c.capability_id, tool_cost.c.currency)
+        .order_by(tool_cost.c.capability_id, tool_cost.c.currency)
     )
+    for capability_id, currency, combined, top in totals:
+        capability = capabilities.get(capability_id)
+        if capability is not None:  # else a capability served by one active tool
+            capability.combined.append(_money(combined, currency))
+            capability.at_stake.append(_money(int(combined) - int(top), currency))
+    return sorted(capabilities.values(), key=lambda c: (-c.largest_stake, c.name_key, str(c.id)))
 
-    # The latest licence-usage row of each tool: one index probe per listed tool.
+
+def _after_cursor(ranked: list[_Capability], cursor: str | None) -> list[_Capability]:
+    if cursor is None:
+        return ranked
+    stake, name_key, capability_id = decode_values(SORT_NAME, cursor, 3)
+    try:
+        last = (-Decimal(stake), str(name_key), str(uuid.UUID(str(capability_id))))
+    except (ArithmeticError, ValueError, TypeError):
+        raise ValidationFailed.at("query", "/cursor", "cursor is not valid for this list") from None
+    return [c for c in ranked if (-c.largest_stake, c.name_key, str(c.id)) > last]
+
+
+async def _top_tools(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    capability_ids: list[uuid.UUID],
+    currencies: set[str],
+    per_capability: int,
+) -> dict[uuid.UUID, list[RedundantTool]]:
+    """The most expensive active tools of each capability, at most `per_capability` each.
+
+    A tool's weight is its largest single-currency annual cost in major units (amounts brought
+    to one scale by their ISO 4217 exponents, never converted between currencies)."""
+    if not capability_ids:
+        return {}
+    finest = max((currency_exponent(c) for c in currencies), default=0)
+    to_finest: Any = (
+        case(
+            {c: 10 ** (finest - currency_exponent(c)) for c in currencies},
+            value=col(Contract.currency),
+            else_=1,
+        )
+        if currencies
+        else literal(1)
+    )
+    per_currency = (
+        select(
+            col(Contract.tool_id).label("tool_id"),
+            (func.sum(col(Contract.annual_cost_minor)) * to_finest).label("weight"),
+        )
+        .where(col(Contract.tenant_id) == tenant_id)
+        .group_by(col(Contract.tool_id), col(Contract.currency))
+        .subquery("per_currency")
+    )
+    weight = (
+        select(per_currency.c.tool_id, func.max(per_currency.c.weight).label("weight"))
+        .group_by(per_currency.c.tool_id)
+        .subquery("weight")
+    )
+    ranked = (
+        select(
+            col(ToolCapability.capability_id).label("capability_id"),
+            col(ToolCapability.tool_id).label("tool_id"),
+            col(Tool.name).label("name"),
+            func.row_number()
+            .over(
+                partition_by=col(ToolCapability.capability_id),
+                order_by=(
+                    func.coalesce(weight.c.weight, -1).desc(),
+                    col(Tool.name_key),
+                    col(Tool.id),
+                ),
+            )
+            .label("position"),
+        )
+        .select_from(ToolCapability)
+        .join(Tool, col(Tool.id) == col(ToolCapability.tool_id))
+        .outerjoin(weight, weight.c.tool_id == col(Tool.id))
+        .where(
+            col(ToolCapability.tenant_id) == tenant_id,
+            col(Tool.tenant_id) == tenant_id,
+            col(Tool.status) == COUNTED_STATUS,
+            col(ToolCapability.capability_id).in_(capability_ids),
+        )
+        .subquery("ranked")
+    )
+    # Seats only for the listed tools: an index probe each, not an aggregate over the tenant.
     latest_usage = (
         select(col(LicenceUsage.seats_active), col(LicenceUsage.as_of))
-        .where(
-            col(LicenceUsage.tenant_id) == tenant_id,
-            col(LicenceUsage.tool_id) == col(Tool.id),
-        )
+        .where(col(LicenceUsage.tool_id) == ranked.c.tool_id)
         .order_by(col(LicenceUsage.as_of).desc())
         .limit(1)
     )
-    tools = (
+    rows = (
+        await session.execute(
+            select(
+                ranked.c.capability_id,
+                ranked.c.tool_id,
+                ranked.c.name,
+                latest_usage.with_only_columns(col(LicenceUsage.seats_active))
+                .scalar_subquery()
+                .label("seats_active"),
+                latest_usage.with_only_columns(col(LicenceUsage.as_of))
+                .scalar_subquery()
+                .label("as_of"),
+                select(func.sum(col(Contract.seats_purchased)))
+                .where(col(Contract.tool_id) == ranked.c.tool_id)
+                .scalar_subquery()
+                .label("seats_purchased"),
+            )
+            .where(ranked.c.position <= per_capability)
+            .order_by(ranked.c.capability_id, ranked.c.position)
+        )
+    ).all()
+    costs = await session.execute(
         select(
-            col(Capability.id).label("capability_id"),
-            col(Capability.name).label("capability"),
-            col(Capability.name_key).label("capability_key"),
-            col(Tool.id).label("tool_id"),
-            col(Tool.name).label("tool"),
-            col(Tool.name_key).label("tool_key"),
-            latest_usage.with_only_columns(col(LicenceUsage.seats_active))
-            .scalar_subquery()
-            .label("seats_active"),
-            latest_usage.with_only_columns(col(LicenceUsage.as_of))
-            .scalar_subquery()
-            .label("as_of"),
+            col(Contract.tool_id), col(Contract.currency), func.sum(col(Contract.annual_cost_minor))
         )
-        .select_from(ToolCapability)
-        .join(Capability, col(Capability.id) == col(ToolCapability.capability_id))
-        .join(Tool, col(Tool.id) == col(ToolCapability.tool_id))
-        .where(col(Capability.tenant_id) == tenant_id, *counted_tools)
-        .subquery("redundant_tools")
+        .where(col(Contract.tool_id).in_({row.tool_id for row in rows}))
+        .group_by(col(Contract.tool_id), col(Contract.currency))
+        .order_by(col(Contract.tool_id), col(Contract.currency))
     )
-    tool_rows = (
-        await session.execute(
-            select(
-                tools,
-                func.sum(tools.c.seats_active)
-                .over(partition_by=tools.c.capability_id)
-                .label("capability_seats_active"),
-            ).order_by(tools.c.capability_key, tools.c.tool_key, tools.c.tool_id)
-        )
-    ).all()
-
-    per_tool = (col(ToolCapability.capability_id), col(Contract.tool_id))
-    per_cap_currency = (col(ToolCapability.capability_id), col(Contract.currency))
-    tool_cost = func.sum(col(Contract.annual_cost_minor))
-    tool_seats = func.sum(col(Contract.seats_purchased))
-    cost_rows = (
-        await session.execute(
-            select(
-                col(ToolCapability.capability_id),
-                col(Contract.tool_id),
-                col(Contract.currency),
-                tool_cost,
-                func.sum(tool_seats).over(partition_by=per_tool),
-                func.sum(tool_seats).over(partition_by=col(ToolCapability.capability_id)),
-                func.sum(tool_cost).over(partition_by=per_cap_currency),
-                func.max(tool_cost).over(partition_by=per_cap_currency),
-            )
-            .select_from(ToolCapability)
-            .join(Tool, col(Tool.id) == col(ToolCapability.tool_id))
-            .join(Contract, col(Contract.tool_id) == col(Tool.id))
-            .where(col(Contract.tenant_id) == tenant_id, *counted_tools)
-            .group_by(*per_tool, col(Contract.currency))
-            .order_by(*per_cap_currency, col(Contract.tool_id))
-        )
-    ).all()
-
-    tool_costs: dict[uuid.UUID, dict[str, int]] = defaultdict(dict)
-    tool_purchased: dict[uuid.UUID, int | None] = {}
-    cap_purchased: dict[uuid.UUID, int | None] = {}
-    cap_totals: dict[uuid.UUID, dict[str, tuple[int, int]]] = defaultdict(dict)
-    for cap_id, tool_id, currency, cost, seats, cap_seats, combined, top in cost_rows:
-        tool_costs[tool_id][currency] = int(cost)
-        tool_purchased[tool_id] = _int(seats)
-        cap_purchased[cap_id] = _int(cap_seats)
-        cap_totals[cap_id][currency] = (int(combined), int(top))
-
-    capabilities: dict[uuid.UUID, _Capability] = {}
-    for row in tool_rows:
-        capability = capabilities.get(row.capability_id)
-        if capability is None:
-            capability = capabilities[row.capability_id] = _Capability(
-                row.capability_id,
-                row.capability,
-                row.capability_key,
-                seats_active=_int(row.capability_seats_active),
-                seats_purchased=cap_purchased.get(row.capability_id),
-            )
-        costs = tool_costs.get(row.tool_id, {})
-        capability.tools.append(
+    tool_costs: dict[uuid.UUID, list[Money]] = defaultdict(list)
+    for tool_id, currency, amount in costs:
+        tool_costs[tool_id].append(_money(amount, currency))
+    tools: dict[uuid.UUID, list[RedundantTool]] = defaultdict(list)
+    for row in rows:
+        tools[row.capability_id].append(
             RedundantTool(
                 id=row.tool_id,
-                name=row.tool,
-                annual_cost=[_money(costs[c], c) for c in sorted(costs)],
+                name=row.name,
+                annual_cost=tool_costs.get(row.tool_id, []),
                 seats_active=row.seats_active,
                 seats_active_as_of=row.as_of,
-                seats_purchased=tool_purchased.get(row.tool_id),
+                seats_purchased=_int(row.seats_purchased),
             )
         )
-    for cap_id, totals in cap_totals.items():
-        for currency in sorted(totals):
-            combined, top = totals[currency]
-            capabilities[cap_id].combined.append(_money(combined, currency))
-            capabilities[cap_id].at_stake.append(_money(combined - top, currency))
+    return tools
 
-    ranked = sorted(
-        capabilities.values(), key=lambda c: (-_largest_stake(c), c.name_key, str(c.id))
+
+async def redundancy_report(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    limit: int = DEFAULT_CAPABILITY_LIMIT,
+    cursor: str | None = None,
+    tools_per_capability: int = DEFAULT_TOOLS_PER_CAPABILITY,
+) -> RedundancyReport:
+    """Four queries whatever the size of the tenant: the capabilities, their per-currency
+    totals, the top tools of the page's capabilities, and those tools' costs."""
+    await prefer_hash_joins(session)
+    ranked = _after_cursor(await _redundant_capabilities(session, tenant_id), cursor)
+    page = ranked[:limit]
+    currencies = {m.currency for c in page for m in c.combined}
+    tools = await _top_tools(
+        session, tenant_id, [c.id for c in page], currencies, tools_per_capability
     )
+    next_cursor = encode_values(SORT_NAME, page[-1].sort_values()) if len(ranked) > limit else None
     return RedundancyReport(
         capabilities=[
             RedundantCapability(
                 capability_id=c.id,
                 capability=c.name,
-                tool_count=len(c.tools),
-                tools=c.tools,
+                tool_count=c.tool_count,
+                tools=tools.get(c.id, []),
                 combined_annual_cost=c.combined,
                 money_at_stake=c.at_stake,
                 seats_active=c.seats_active,
                 seats_purchased=c.seats_purchased,
             )
-            for c in ranked
-        ]
+            for c in page
+        ],
+        next_cursor=next_cursor,
     )
 
 
@@ -231,5 +343,32 @@ async def redundancy_report(session: AsyncSession, tenant_id: uuid.UUID) -> Redu
     description=REDUNDANCY_DESCRIPTION,
     responses=problem_responses(401, 403, 422),
 )
-async def get_redundancy_report(session: SessionDep, principal: PrincipalDep) -> RedundancyReport:
-    return await redundancy_report(session, principal.tenant_id)
+async def get_redundancy_report(
+    session: SessionDep,
+    principal: PrincipalDep,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_CAPABILITY_LIMIT,
+            description=f"Capabilities per page (1 to {MAX_CAPABILITY_LIMIT}).",
+        ),
+    ] = DEFAULT_CAPABILITY_LIMIT,
+    cursor: CursorQuery = None,
+    tools_per_capability: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_TOOLS_PER_CAPABILITY,
+            description="Tools listed per capability, the most expensive first "
+            f"(1 to {MAX_TOOLS_PER_CAPABILITY}); `tool_count` counts them all.",
+        ),
+    ] = DEFAULT_TOOLS_PER_CAPABILITY,
+) -> RedundancyReport:
+    return await redundancy_report(
+        session,
+        principal.tenant_id,
+        limit=limit,
+        cursor=cursor,
+        tools_per_capability=tools_per_capability,
+    )

@@ -4,12 +4,10 @@ cycle in replacements), and their gap analysis against the current stack."""
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -18,7 +16,7 @@ from mops_inventory.contracts.models import Contract
 from mops_inventory.db import writes
 from mops_inventory.scenarios.models import Scenario
 from mops_inventory.tools import repository as tools_repository
-from mops_inventory.tools.models import Tool
+from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
 from mops_shared.clients import OrgClient
@@ -234,26 +232,93 @@ class _StackTool:
     capabilities: set[str] = field(default_factory=set)
 
 
-def _cost(stack: dict[Any, _StackTool]) -> list[Money]:
-    totals: dict[str, int] = defaultdict(int)
-    for tool in stack.values():
+@dataclass
+class _Stack:
+    """The stack as totals: tools, cost per currency, and how many tools serve each capability.
+
+    A change moves the totals by the figures of the one tool it touches, so a diff never loads
+    the whole stack: a capability is gained when its count leaves 0 and lost when it reaches 0.
+    """
+
+    tool_count: int
+    costs: dict[str, int]
+    paying: dict[str, int]  # currency -> tools with a contract in it
+    serving: dict[str, int]  # capability name_key -> tools serving it
+    names: dict[str, str]  # capability name_key -> its name
+
+    def add(self, tool: _StackTool) -> None:
+        self.tool_count += 1
         for currency, amount in tool.costs.items():
-            totals[currency] += amount
-    return [Money(amount_minor=a, currency=c) for c, a in sorted(totals.items())]
+            self.costs[currency] = self.costs.get(currency, 0) + amount
+            self.paying[currency] = self.paying.get(currency, 0) + 1
+        for capability in {name_key(c): c for c in tool.capabilities}.items():
+            key, name = capability
+            self.serving[key] = self.serving.get(key, 0) + 1
+            self.names.setdefault(key, name)
+
+    def remove(self, tool: _StackTool) -> None:
+        self.tool_count -= 1
+        for currency, amount in tool.costs.items():
+            self.costs[currency] -= amount
+            self.paying[currency] -= 1
+        for key in {name_key(c) for c in tool.capabilities}:
+            self.serving[key] -= 1
+
+    def served(self) -> set[str]:
+        return {key for key, count in self.serving.items() if count > 0}
+
+    def cost(self) -> list[Money]:
+        return [
+            Money(amount_minor=amount, currency=currency)
+            for currency, amount in sorted(self.costs.items())
+            if self.paying[currency] > 0
+        ]
 
 
-def _capabilities(stack: dict[Any, _StackTool]) -> dict[str, str]:
-    return {name_key(c): c for tool in stack.values() for c in tool.capabilities}
+async def _current_stack(session: AsyncSession, tenant_id: uuid.UUID) -> _Stack:
+    """The totals of every tool not retired: three aggregate queries whatever its size."""
+    live = (col(Tool.tenant_id) == tenant_id, col(Tool.status) != "retired")
+    tool_count = (await session.execute(select(func.count()).where(*live))).scalar_one()
+    costs = await session.execute(
+        select(
+            col(Contract.currency),
+            func.sum(col(Contract.annual_cost_minor)),
+            func.count(distinct(col(Contract.tool_id))),
+        )
+        .join(Tool, col(Tool.id) == col(Contract.tool_id))
+        .where(*live)
+        .group_by(col(Contract.currency))
+    )
+    serving = await session.execute(
+        select(col(Capability.name_key), func.min(col(Capability.name)), func.count())
+        .select_from(ToolCapability)
+        .join(Capability, col(Capability.id) == col(ToolCapability.capability_id))
+        .join(Tool, col(Tool.id) == col(ToolCapability.tool_id))
+        .where(*live)
+        .group_by(col(Capability.name_key))
+    )
+    stack = _Stack(tool_count=tool_count, costs={}, paying={}, serving={}, names={})
+    for currency, amount, paying in costs:
+        stack.costs[currency] = int(amount)
+        stack.paying[currency] = paying
+    for key, name, count in serving:
+        stack.serving[key] = count
+        stack.names[key] = name
+    return stack
 
 
-async def _current_stack(session: AsyncSession, tenant_id: uuid.UUID) -> dict[Any, _StackTool]:
-    """Every tool not retired, with its annual cost per currency and its capabilities: three
-    queries whatever the size of the stack."""
-    tools = {
-        row[0]: _StackTool(name=row[1])
+async def _changed_tools(
+    session: AsyncSession, tenant_id: uuid.UUID, tool_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, tuple[_StackTool, bool]]:
+    """The tools the changes name: each with its cost and capabilities, and whether it is in
+    the current stack (not retired)."""
+    if not tool_ids:
+        return {}
+    found = {
+        row.id: (_StackTool(name=row.name), row.status != "retired")
         for row in await session.execute(
-            select(col(Tool.id), col(Tool.name)).where(
-                col(Tool.tenant_id) == tenant_id, col(Tool.status) != "retired"
+            select(col(Tool.id), col(Tool.name), col(Tool.status)).where(
+                col(Tool.tenant_id) == tenant_id, col(Tool.id).in_(tool_ids)
             )
         )
     }
@@ -261,15 +326,14 @@ async def _current_stack(session: AsyncSession, tenant_id: uuid.UUID) -> dict[An
         select(
             col(Contract.tool_id), col(Contract.currency), func.sum(col(Contract.annual_cost_minor))
         )
-        .where(col(Contract.tenant_id) == tenant_id)
+        .where(col(Contract.tool_id).in_(list(found)))
         .group_by(col(Contract.tool_id), col(Contract.currency))
     )
     for tool_id, currency, amount in costs:
-        if tool_id in tools:
-            tools[tool_id].costs[currency] = int(amount)
-    for tool_id, names in (await tools_repository.capabilities_of(session, list(tools))).items():
-        tools[tool_id].capabilities = set(names)
-    return tools
+        found[tool_id][0].costs[currency] = int(amount)
+    for tool_id, names in (await tools_repository.capabilities_of(session, list(found))).items():
+        found[tool_id][0].capabilities = set(names)
+    return found
 
 
 async def scenario_diff(
@@ -278,53 +342,56 @@ async def scenario_diff(
     scenario = await get_for_tenant(session, Scenario, principal.tenant_id, scenario_id, "scenario")
     changes = [PlannedChange.model_validate(c) for c in scenario.changes]
     stack = await _current_stack(session, principal.tenant_id)
-    current_count = len(stack)
-    all_names = {
-        row[0]: row[1]
-        for row in await session.execute(
-            select(col(Tool.id), col(Tool.name)).where(col(Tool.tenant_id) == principal.tenant_id)
-        )
+    current_count = stack.tool_count
+    named = {c.tool_id for c in changes if c.tool_id} | {
+        c.replacement_tool_id for c in changes if c.replacement_tool_id
     }
+    tools = await _changed_tools(session, principal.tenant_id, named)
+    in_stack = {tool_id for tool_id, (_, live) in tools.items() if live}
     stages: list[StageDiff] = []
     for stage in sorted({c.stage for c in changes}):
-        before = dict(stack)
+        cost_before, served_before = stack.cost(), stack.served()
         added: list[str] = []
         retired: list[str] = []
         replaced: list[str] = []
-        for index, change in enumerate(c for c in changes if c.stage == stage):
-            new_key = ("planned", stage, index)
+        for change in (c for c in changes if c.stage == stage):
             if change.kind is ChangeKind.add_tool and change.new_tool:
-                stack[new_key] = _planned(change)
+                stack.add(_planned(change))
                 added.append(change.new_tool.name)
-            elif change.kind is ChangeKind.retire_tool and change.tool_id in stack:
-                retired.append(stack.pop(change.tool_id).name)
-            elif change.kind is ChangeKind.replace_tool and change.tool_id in stack:
-                old = stack.pop(change.tool_id)
+            elif change.kind is ChangeKind.retire_tool and change.tool_id in in_stack:
+                in_stack.discard(change.tool_id)
+                old = tools[change.tool_id][0]
+                stack.remove(old)
+                retired.append(old.name)
+            elif change.kind is ChangeKind.replace_tool and change.tool_id in in_stack:
+                in_stack.discard(change.tool_id)
+                old = tools[change.tool_id][0]
+                stack.remove(old)
                 if change.new_tool is not None:
-                    stack[new_key] = _planned(change)
+                    stack.add(_planned(change))
                     replaced.append(f"{old.name} → {change.new_tool.name}")
                 else:
                     assert change.replacement_tool_id is not None  # validated on write
-                    name = all_names.get(change.replacement_tool_id, "?")
+                    replacement = tools.get(change.replacement_tool_id)
+                    name = replacement[0].name if replacement else "?"
                     replaced.append(f"{old.name} → {name}")
-        gained = _capabilities(stack).keys() - _capabilities(before).keys()
-        lost = _capabilities(before).keys() - _capabilities(stack).keys()
+        served_after = stack.served()
         stages.append(
             StageDiff(
                 stage=stage,
                 tools_added=sorted(added),
                 tools_retired=sorted(retired),
                 tools_replaced=sorted(replaced),
-                cost_before=_cost(before),
-                cost_after=_cost(stack),
-                capabilities_gained=sorted(_capabilities(stack)[k] for k in gained),
-                capabilities_lost=sorted(_capabilities(before)[k] for k in lost),
+                cost_before=cost_before,
+                cost_after=stack.cost(),
+                capabilities_gained=sorted(stack.names[k] for k in served_after - served_before),
+                capabilities_lost=sorted(stack.names[k] for k in served_before - served_after),
             )
         )
     return ScenarioDiff(
         scenario_id=scenario.id,
         current_tool_count=current_count,
-        target_tool_count=len(stack),
+        target_tool_count=stack.tool_count,
         stages=stages,
     )
 

