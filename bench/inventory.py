@@ -397,8 +397,8 @@ async def measure_reports(
     await seed_links_and_outcomes(database_url, tenant)
     report_headers = headers_for(tenant)
     reports = {}
-    # Reports that list tools are measured at their default page (100 rows; 50 capabilities
-    # with 20 tools each for redundancy) and at the largest page (1 000 rows).
+    # Reports that list tools are measured at their default page (100 rows; 20 capabilities
+    # with 10 tools each for redundancy) and at the largest page (1 000 rows; 200 x 200).
     for path in (
         "spend?by=category",
         "spend?by=capability",

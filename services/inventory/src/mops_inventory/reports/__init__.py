@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import Query
-from sqlalchemy import BigInteger, ColumnElement, Subquery, case, cast, func, select, text
+from sqlalchemy import BigInteger, ColumnElement, Subquery, and_, case, cast, func, select, text
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -79,20 +79,23 @@ def ranked_sort(name: str, value: Any, *tiebreakers: Any) -> SortOption:
     )
 
 
-def latest_usage(tenant_id: uuid.UUID, dialect: str) -> Subquery:
+def latest_usage(tenant_id: uuid.UUID, dialect: str, among: Any = None) -> Subquery:
     """(tool_id, seats, as_of) of each of the tenant's tools' latest licence-usage row.
 
     One pass over the tenant's usage rows. On PostgreSQL with DISTINCT ON, whose row estimate
     (one per tool) keeps the joins hashed: the usual join to a max(as_of) subquery is estimated
     at a couple of rows, and the nested loop PostgreSQL then picks took 5.5 s at 10 000 tools.
-    SQLite has no DISTINCT ON: a window function ranks each tool's rows instead.
+    SQLite has no DISTINCT ON: a window function ranks each tool's rows instead. `among`, a
+    select of tool ids, limits it to those tools.
     """
     columns: tuple[Any, ...] = (
         col(LicenceUsage.tool_id).label("tool_id"),
         col(LicenceUsage.seats_active).label("seats"),
         col(LicenceUsage.as_of).label("as_of"),
     )
-    of_tenant = col(LicenceUsage.tenant_id) == tenant_id
+    of_tenant: ColumnElement[bool] = col(LicenceUsage.tenant_id) == tenant_id
+    if among is not None:
+        of_tenant = and_(of_tenant, col(LicenceUsage.tool_id).in_(among))
     if dialect == "postgresql":
         return (
             select(*columns)
@@ -118,14 +121,18 @@ def latest_usage(tenant_id: uuid.UUID, dialect: str) -> Subquery:
     )
 
 
-def seats_purchased(tenant_id: uuid.UUID) -> Subquery:
-    """(tool_id, seats) of the tenant's tools: seats purchased over each tool's contracts."""
+def seats_purchased(tenant_id: uuid.UUID, among: Any = None) -> Subquery:
+    """(tool_id, seats) of the tenant's tools (or of the tools `among` selects): seats
+    purchased over each tool's contracts."""
+    of_tenant: ColumnElement[bool] = col(Contract.tenant_id) == tenant_id
+    if among is not None:
+        of_tenant = and_(of_tenant, col(Contract.tool_id).in_(among))
     return (
         select(
             col(Contract.tool_id).label("tool_id"),
             sum_int(col(Contract.seats_purchased)).label("seats"),
         )
-        .where(col(Contract.tenant_id) == tenant_id)
+        .where(of_tenant)
         .group_by(col(Contract.tool_id))
         .subquery("purchased")
     )

@@ -15,14 +15,13 @@ from sqlmodel import col
 
 from mops_inventory.contracts.models import Contract
 from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_inventory.licences.models import LicenceUsage
 from mops_inventory.reports import latest_usage, prefer_hash_joins, seats_purchased
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.errors import ValidationFailed, problem_responses
 from mops_shared.pagination import CursorQuery, decode_values, encode_values
 from mops_shared.schemas.inventory import ToolStatus
 from mops_shared.schemas.money import Money, currency_exponent
-from mops_shared.schemas.reports_stack import RedundancyReport, RedundantCapability, RedundantTool
+from mops_shared.schemas.reports_stack import RedundancyReport
 
 router = APIRouter(tags=["inventory"])
 
@@ -31,9 +30,9 @@ router = APIRouter(tags=["inventory"])
 COUNTED_STATUS = ToolStatus.active.value
 
 SORT_NAME = "money_at_stake"
-DEFAULT_CAPABILITY_LIMIT = 50
+DEFAULT_CAPABILITY_LIMIT = 20
 MAX_CAPABILITY_LIMIT = 200
-DEFAULT_TOOLS_PER_CAPABILITY = 20
+DEFAULT_TOOLS_PER_CAPABILITY = 10
 MAX_TOOLS_PER_CAPABILITY = 200
 
 REDUNDANCY_DESCRIPTION = """\
@@ -72,8 +71,8 @@ class _Capability:
     name: str
     name_key: str
     tool_count: int
-    seats_active: int | None
-    seats_purchased: int | None
+    seats_active: int | None = None
+    seats_purchased: int | None = None
     combined: list[Money] = field(default_factory=list)
     at_stake: list[Money] = field(default_factory=list)
 
@@ -100,11 +99,10 @@ def _int(value: int | Decimal | None) -> int | None:
 
 
 async def _redundant_capabilities(session: AsyncSession, tenant_id: uuid.UUID) -> list[_Capability]:
-    """Every redundant capability with its totals, ranked: one row per capability, then one
-    per capability and currency (aggregated in SQL over the tools' per-currency sums)."""
+    """Every redundant capability with its money, ranked: one row per capability, then one
+    per capability and currency (aggregated in SQL over the tools' per-currency sums). Seats
+    are added for the page's capabilities only, with their tools."""
     counted = (col(Tool.tenant_id) == tenant_id, col(Tool.status) == COUNTED_STATUS)
-    purchased = seats_purchased(tenant_id)
-    latest = latest_usage(tenant_id, session.get_bind().dialect.name)
     capability_rows = (
         await session.execute(
             select(
@@ -112,28 +110,17 @@ async def _redundant_capabilities(session: AsyncSession, tenant_id: uuid.UUID) -
                 col(Capability.name),
                 col(Capability.name_key),
                 func.count().label("tools"),
-                func.sum(latest.c.seats).label("seats_active"),
-                func.sum(purchased.c.seats).label("seats_purchased"),
             )
             .select_from(ToolCapability)
             .join(Capability, col(Capability.id) == col(ToolCapability.capability_id))
             .join(Tool, col(Tool.id) == col(ToolCapability.tool_id))
-            .outerjoin(purchased, purchased.c.tool_id == col(Tool.id))
-            .outerjoin(latest, latest.c.tool_id == col(Tool.id))
             .where(col(ToolCapability.tenant_id) == tenant_id, *counted)
             .group_by(col(Capability.id), col(Capability.name), col(Capability.name_key))
             .having(func.count() >= 2)
         )
     ).all()
     capabilities = {
-        row.id: _Capability(
-            row.id,
-            row.name,
-            row.name_key,
-            tool_count=row.tools,
-            seats_active=_int(row.seats_active),
-            seats_purchased=_int(row.seats_purchased),
-        )
+        row.id: _Capability(row.id, row.name, row.name_key, tool_count=row.tools)
         for row in capability_rows
     }
     tool_cost = (
@@ -185,16 +172,24 @@ def _after_cursor(ranked: list[_Capability], cursor: str | None) -> list[_Capabi
 async def _top_tools(
     session: AsyncSession,
     tenant_id: uuid.UUID,
-    capability_ids: list[uuid.UUID],
+    page: list[_Capability],
     currencies: set[str],
     per_capability: int,
-) -> dict[uuid.UUID, list[RedundantTool]]:
-    """The most expensive active tools of each capability, at most `per_capability` each.
+) -> dict[uuid.UUID, list[dict[str, Any]]]:
+    """The most expensive active tools of each capability of the page, at most
+    `per_capability` each; fills in the capabilities' seats on the way.
 
     A tool's weight is its largest single-currency annual cost in major units (amounts brought
-    to one scale by their ISO 4217 exponents, never converted between currencies)."""
-    if not capability_ids:
+    to one scale by their ISO 4217 exponents, never converted between currencies). Only the
+    page's tools are read: their seats and costs, not the tenant's.
+    """
+    if not page:
         return {}
+    capability_ids = [c.id for c in page]
+    page_tools = select(col(ToolCapability.tool_id)).where(
+        col(ToolCapability.tenant_id) == tenant_id,
+        col(ToolCapability.capability_id).in_(capability_ids),
+    )
     finest = max((currency_exponent(c) for c in currencies), default=0)
     to_finest: Any = (
         case(
@@ -210,7 +205,7 @@ async def _top_tools(
             col(Contract.tool_id).label("tool_id"),
             (func.sum(col(Contract.annual_cost_minor)) * to_finest).label("weight"),
         )
-        .where(col(Contract.tenant_id) == tenant_id)
+        .where(col(Contract.tenant_id) == tenant_id, col(Contract.tool_id).in_(page_tools))
         .group_by(col(Contract.tool_id), col(Contract.currency))
         .subquery("per_currency")
     )
@@ -219,11 +214,19 @@ async def _top_tools(
         .group_by(per_currency.c.tool_id)
         .subquery("weight")
     )
+    latest = latest_usage(tenant_id, session.get_bind().dialect.name, among=page_tools)
+    purchased = seats_purchased(tenant_id, among=page_tools)
+    capability = col(ToolCapability.capability_id)
     ranked = (
         select(
             col(ToolCapability.capability_id).label("capability_id"),
             col(ToolCapability.tool_id).label("tool_id"),
             col(Tool.name).label("name"),
+            latest.c.seats.label("seats_active"),
+            latest.c.as_of.label("as_of"),
+            purchased.c.seats.label("seats_purchased"),
+            func.sum(latest.c.seats).over(partition_by=capability).label("capability_active"),
+            func.sum(purchased.c.seats).over(partition_by=capability).label("capability_purchased"),
             func.row_number()
             .over(
                 partition_by=col(ToolCapability.capability_id),
@@ -238,6 +241,8 @@ async def _top_tools(
         .select_from(ToolCapability)
         .join(Tool, col(Tool.id) == col(ToolCapability.tool_id))
         .outerjoin(weight, weight.c.tool_id == col(Tool.id))
+        .outerjoin(latest, latest.c.tool_id == col(Tool.id))
+        .outerjoin(purchased, purchased.c.tool_id == col(Tool.id))
         .where(
             col(ToolCapability.tenant_id) == tenant_id,
             col(Tool.tenant_id) == tenant_id,
@@ -246,30 +251,9 @@ async def _top_tools(
         )
         .subquery("ranked")
     )
-    # Seats only for the listed tools: an index probe each, not an aggregate over the tenant.
-    latest_usage = (
-        select(col(LicenceUsage.seats_active), col(LicenceUsage.as_of))
-        .where(col(LicenceUsage.tool_id) == ranked.c.tool_id)
-        .order_by(col(LicenceUsage.as_of).desc())
-        .limit(1)
-    )
     rows = (
         await session.execute(
-            select(
-                ranked.c.capability_id,
-                ranked.c.tool_id,
-                ranked.c.name,
-                latest_usage.with_only_columns(col(LicenceUsage.seats_active))
-                .scalar_subquery()
-                .label("seats_active"),
-                latest_usage.with_only_columns(col(LicenceUsage.as_of))
-                .scalar_subquery()
-                .label("as_of"),
-                select(func.sum(col(Contract.seats_purchased)))
-                .where(col(Contract.tool_id) == ranked.c.tool_id)
-                .scalar_subquery()
-                .label("seats_purchased"),
-            )
+            select(ranked)
             .where(ranked.c.position <= per_capability)
             .order_by(ranked.c.capability_id, ranked.c.position)
         )
@@ -282,20 +266,25 @@ async def _top_tools(
         .group_by(col(Contract.tool_id), col(Contract.currency))
         .order_by(col(Contract.tool_id), col(Contract.currency))
     )
-    tool_costs: dict[uuid.UUID, list[Money]] = defaultdict(list)
+    tool_costs: dict[uuid.UUID, list[dict[str, Any]]] = defaultdict(list)
     for tool_id, currency, amount in costs:
-        tool_costs[tool_id].append(_money(amount, currency))
-    tools: dict[uuid.UUID, list[RedundantTool]] = defaultdict(list)
+        tool_costs[tool_id].append({"amount_minor": int(amount), "currency": currency})
+    by_id = {c.id: c for c in page}
+    # Plain dicts, validated once with the whole report (in pydantic-core).
+    tools: dict[uuid.UUID, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
+        served = by_id[row.capability_id]
+        served.seats_active = _int(row.capability_active)
+        served.seats_purchased = _int(row.capability_purchased)
         tools[row.capability_id].append(
-            RedundantTool(
-                id=row.tool_id,
-                name=row.name,
-                annual_cost=tool_costs.get(row.tool_id, []),
-                seats_active=row.seats_active,
-                seats_active_as_of=row.as_of,
-                seats_purchased=_int(row.seats_purchased),
-            )
+            {
+                "id": row.tool_id,
+                "name": row.name,
+                "annual_cost": tool_costs.get(row.tool_id, []),
+                "seats_active": row.seats_active,
+                "seats_active_as_of": row.as_of,
+                "seats_purchased": _int(row.seats_purchased),
+            }
         )
     return tools
 
@@ -309,30 +298,30 @@ async def redundancy_report(
     tools_per_capability: int = DEFAULT_TOOLS_PER_CAPABILITY,
 ) -> RedundancyReport:
     """Four queries whatever the size of the tenant: the capabilities, their per-currency
-    totals, the top tools of the page's capabilities, and those tools' costs."""
+    totals, the top tools (and seats) of the page's capabilities, and those tools' costs."""
     await prefer_hash_joins(session)
     ranked = _after_cursor(await _redundant_capabilities(session, tenant_id), cursor)
     page = ranked[:limit]
     currencies = {m.currency for c in page for m in c.combined}
-    tools = await _top_tools(
-        session, tenant_id, [c.id for c in page], currencies, tools_per_capability
-    )
+    tools = await _top_tools(session, tenant_id, page, currencies, tools_per_capability)
     next_cursor = encode_values(SORT_NAME, page[-1].sort_values()) if len(ranked) > limit else None
-    return RedundancyReport(
-        capabilities=[
-            RedundantCapability(
-                capability_id=c.id,
-                capability=c.name,
-                tool_count=c.tool_count,
-                tools=tools.get(c.id, []),
-                combined_annual_cost=c.combined,
-                money_at_stake=c.at_stake,
-                seats_active=c.seats_active,
-                seats_purchased=c.seats_purchased,
-            )
-            for c in page
-        ],
-        next_cursor=next_cursor,
+    return RedundancyReport.model_validate(
+        {
+            "capabilities": [
+                {
+                    "capability_id": c.id,
+                    "capability": c.name,
+                    "tool_count": c.tool_count,
+                    "tools": tools.get(c.id, []),
+                    "combined_annual_cost": c.combined,
+                    "money_at_stake": c.at_stake,
+                    "seats_active": c.seats_active,
+                    "seats_purchased": c.seats_purchased,
+                }
+                for c in page
+            ],
+            "next_cursor": next_cursor,
+        }
     )
 
 
