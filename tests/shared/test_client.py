@@ -71,6 +71,7 @@ def _unit_json(unit_id: str) -> dict[str, object]:
         "name": f"Unit {unit_id[:8]}",
         "type": "team",
         "parent_id": None,
+        "version": 1,
         "created_at": "2026-01-01T00:00:00Z",
         "updated_at": "2026-01-01T00:00:00Z",
     }

@@ -24,11 +24,24 @@ class UnitType(StrEnum):
     team = "team"
 
 
+class UnitRole(StrEnum):
+    """A unit's place in a hub-and-spoke organisation."""
+
+    hub = "hub"
+    spoke = "spoke"
+
+
 class UnitBase(BaseModel):
     name: Name = Field(description="Unique in the tenant, compared without case.")
     type: UnitType
     parent_id: uuid.UUID | None = Field(
         default=None, description="The unit this one belongs to; null for a root."
+    )
+    role: UnitRole | None = Field(
+        default=None, description="`hub` or `spoke` in a hub-and-spoke organisation; or null."
+    )
+    lead_person_id: uuid.UUID | None = Field(
+        default=None, description="The person who leads the unit (a person of the tenant)."
     )
 
 
@@ -41,16 +54,52 @@ class UnitCreate(UnitBase):
     )
 
 
+class UnitUpdate(BaseModel):
+    """The fields sent are changed; `parent_id` (a move), `role` and `lead_person_id` may be null
+    to clear them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name | None = None
+    type: UnitType | None = None
+    parent_id: uuid.UUID | None = None
+    role: UnitRole | None = None
+    lead_person_id: uuid.UUID | None = None
+
+
 class UnitRead(UnitBase):
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
+    version: int = Field(description="The version the ETag is made of.")
     created_at: datetime
     updated_at: datetime
 
 
 class UnitPage(Page[UnitRead]):
     pass
+
+
+class UnitInTree(UnitRead):
+    """A unit of a subtree, with how far below the subtree's root it is."""
+
+    depth: int = Field(ge=0, description="0 for the subtree's root, 1 for its children, ...")
+
+
+class UnitSubtreePage(Page[UnitInTree]):
+    pass
+
+
+class UnitAncestor(UnitRead):
+    """A unit above another one, with how many levels above it is."""
+
+    levels_up: int = Field(ge=1, description="1 for the parent, 2 for the grandparent, ...")
+
+
+class UnitAncestors(BaseModel):
+    """From the parent up to the root, nearest first (empty for a root)."""
+
+    items: list[UnitAncestor]
 
 
 # --- people ------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -66,6 +66,25 @@ async def reports_of(
         .order_by(col(Person.name_key), col(Person.id))
     )
     return list(result.scalars())
+
+
+async def in_unit(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID) -> list[Person]:
+    """The people of this unit, by name."""
+    result = await session.execute(
+        select(Person)
+        .where(col(Person.tenant_id) == tenant_id, col(Person.unit_id) == unit_id)
+        .order_by(col(Person.name_key), col(Person.id))
+    )
+    return list(result.scalars())
+
+
+async def count_in_unit(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID) -> int:
+    result = await session.execute(
+        select(func.count())
+        .select_from(Person)
+        .where(col(Person.tenant_id) == tenant_id, col(Person.unit_id) == unit_id)
+    )
+    return int(result.scalar_one())
 
 
 async def list_page(

@@ -2,16 +2,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import Column, ForeignKey, Index, String, UniqueConstraint
 from sqlmodel import Field
 
 from mops_org.db import OrgTable
-from mops_shared.db import UTCDateTime, new_id, utcnow
+from mops_shared.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
+
+_VERSION = version_column()
 
 
 class Unit(OrgTable, table=True):
     __tablename__ = "units"
+    __mapper_args__: ClassVar[dict[str, Any]] = optimistic_locking(_VERSION)
     __table_args__ = (
         UniqueConstraint("tenant_id", "name_key"),
         Index(None, "tenant_id", "created_at", "id"),
@@ -27,6 +31,17 @@ class Unit(OrgTable, table=True):
         default=None,
         sa_column=Column(ForeignKey("units.id", ondelete="RESTRICT"), nullable=True),
     )
+    # `hub` or `spoke` (UnitRole), or null.
+    role: str | None = Field(default=None, sa_column=Column(String(10), nullable=True))
+    # people refer to units too: the constraint is added after both tables exist (use_alter).
+    # Deleting the lead clears it rather than blocking the delete.
+    lead_person_id: uuid.UUID | None = Field(
+        default=None,
+        sa_column=Column(
+            ForeignKey("people.id", ondelete="SET NULL", use_alter=True), nullable=True
+        ),
+    )
+    version: int = Field(default=1, sa_column=_VERSION)
     created_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )

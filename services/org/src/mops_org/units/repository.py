@@ -5,11 +5,18 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 
-from sqlalchemy import select
+from sqlalchemy import CTE, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from mops_org.units.models import Unit
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.pagination import (
+    SortOption,
+    encode_values,
+    keyset_page,
+    sort_options,
+    split_page,
+)
 
 UNIT_SORTS = sort_options(
     [("name", [Unit.name_key]), ("created_at", [Unit.created_at])],
@@ -24,11 +31,13 @@ async def get_by_id(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.U
     return result.scalar_one_or_none()
 
 
-async def get_by_name_key(session: AsyncSession, tenant_id: uuid.UUID, key: str) -> Unit | None:
-    result = await session.execute(
-        select(Unit).where(Unit.tenant_id == tenant_id, Unit.name_key == key)  # type: ignore[arg-type]
-    )
-    return result.scalar_one_or_none()
+async def get_by_name_key(
+    session: AsyncSession, tenant_id: uuid.UUID, key: str, *, except_id: uuid.UUID | None = None
+) -> Unit | None:
+    stmt = select(Unit).where(col(Unit.tenant_id) == tenant_id, col(Unit.name_key) == key)
+    if except_id is not None:
+        stmt = stmt.where(col(Unit.id) != except_id)
+    return (await session.execute(stmt)).scalar_one_or_none()
 
 
 async def list_page(
@@ -56,3 +65,119 @@ async def list_page(
 def add(session: AsyncSession, unit: Unit) -> Unit:
     session.add(unit)
     return unit
+
+
+# A tree is never this deep; the bound only keeps a recursive query finite should two concurrent
+# moves ever have closed a loop.
+MAX_TREE_DEPTH = 1000
+
+SUBTREE_SORT = "depth"
+
+
+def _subtree(tenant_id: uuid.UUID, root_id: uuid.UUID) -> CTE:
+    """(id, depth) of the unit and of every unit below it; every step filtered by tenant."""
+    top = (
+        select(col(Unit.id).label("id"), literal(0).label("depth"))
+        .where(col(Unit.tenant_id) == tenant_id, col(Unit.id) == root_id)
+        .cte("subtree", recursive=True)
+    )
+    below = (
+        select(col(Unit.id), top.c.depth + 1)
+        .join(top, col(Unit.parent_id) == top.c.id)
+        .where(col(Unit.tenant_id) == tenant_id, top.c.depth < MAX_TREE_DEPTH)
+    )
+    return top.union_all(below)
+
+
+def _ancestors(tenant_id: uuid.UUID, unit_id: uuid.UUID) -> CTE:
+    """(id, levels_up) of every unit above this one; every step filtered by tenant."""
+    parent = (
+        select(col(Unit.parent_id).label("id"), literal(1).label("levels_up"))
+        .where(
+            col(Unit.tenant_id) == tenant_id,
+            col(Unit.id) == unit_id,
+            col(Unit.parent_id).is_not(None),
+        )
+        .cte("ancestors", recursive=True)
+    )
+    above = (
+        select(col(Unit.parent_id), parent.c.levels_up + 1)
+        .join(parent, col(Unit.id) == parent.c.id)
+        .where(
+            col(Unit.tenant_id) == tenant_id,
+            col(Unit.parent_id).is_not(None),
+            parent.c.levels_up < MAX_TREE_DEPTH,
+        )
+    )
+    return parent.union_all(above)
+
+
+async def subtree_page(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    root_id: uuid.UUID,
+    *,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[tuple[Unit, int]], str | None]:
+    """The unit and its descendants with their depth below it, by depth then name."""
+    tree = _subtree(tenant_id, root_id)
+    sort = SortOption(SUBTREE_SORT, (tree.c.depth, col(Unit.name_key), col(Unit.id)))
+    stmt = (
+        select(Unit, tree.c.depth)
+        .join(tree, col(Unit.id) == tree.c.id)
+        .where(col(Unit.tenant_id) == tenant_id)
+    )
+    rows = [
+        (row[0], int(row[1]))
+        for row in await session.execute(keyset_page(stmt, sort, limit, cursor))
+    ]
+    items = rows[:limit]
+    next_cursor = None
+    if len(rows) > limit and items:
+        unit, depth = items[-1]
+        next_cursor = encode_values(SUBTREE_SORT, [depth, unit.name_key, unit.id])
+    return items, next_cursor
+
+
+async def ancestors(
+    session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID
+) -> list[tuple[Unit, int]]:
+    """The units above this one with how many levels up they are, nearest first."""
+    chain = _ancestors(tenant_id, unit_id)
+    stmt = (
+        select(Unit, chain.c.levels_up)
+        .join(chain, col(Unit.id) == chain.c.id)
+        .where(col(Unit.tenant_id) == tenant_id)
+        .order_by(chain.c.levels_up)
+    )
+    return [(row[0], int(row[1])) for row in await session.execute(stmt)]
+
+
+async def is_in_subtree(
+    session: AsyncSession, tenant_id: uuid.UUID, root_id: uuid.UUID, unit_id: uuid.UUID
+) -> bool:
+    """Whether `unit_id` is `root_id` or one of the units below it."""
+    tree = _subtree(tenant_id, root_id)
+    found = await session.execute(select(tree.c.id).where(tree.c.id == unit_id).limit(1))
+    return found.first() is not None
+
+
+async def children_of(
+    session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID
+) -> list[Unit]:
+    result = await session.execute(
+        select(Unit)
+        .where(col(Unit.tenant_id) == tenant_id, col(Unit.parent_id) == unit_id)
+        .order_by(col(Unit.name_key), col(Unit.id))
+    )
+    return list(result.scalars())
+
+
+async def count_children(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID) -> int:
+    result = await session.execute(
+        select(func.count())
+        .select_from(Unit)
+        .where(col(Unit.tenant_id) == tenant_id, col(Unit.parent_id) == unit_id)
+    )
+    return int(result.scalar_one())

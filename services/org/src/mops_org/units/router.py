@@ -3,13 +3,22 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 
 from mops_org.deps import PrincipalDep, SessionDep
 from mops_org.units import repository, service
 from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
 from mops_shared.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.org import UnitCreate, UnitPage, UnitRead, UnitType
+from mops_shared.schemas.org import (
+    UnitAncestors,
+    UnitCreate,
+    UnitPage,
+    UnitRead,
+    UnitSubtreePage,
+    UnitType,
+    UnitUpdate,
+)
 
 router = APIRouter(prefix="/v1/org/units", tags=["org"])
 
@@ -26,9 +35,14 @@ MAX_BATCH_IDS = MAX_LIMIT
     status_code=status.HTTP_201_CREATED,
     responses=problem_responses(*COMMON_PROBLEMS, 409),
 )
-async def create_unit(body: UnitCreate, session: SessionDep, principal: PrincipalDep) -> UnitRead:
-    """Adds a unit to the organisation tree. Names are unique in the tenant, without case."""
-    return await service.create_unit(session, principal, body)
+async def create_unit(
+    body: UnitCreate, response: Response, session: SessionDep, principal: PrincipalDep
+) -> UnitRead:
+    """Adds a unit to the organisation tree. Names are unique in the tenant, without case; the
+    parent must be a unit of the tenant and the lead a person of the tenant."""
+    unit = await service.create_unit(session, principal, body)
+    response.headers["Location"] = f"/v1/org/units/{unit.id}"
+    return tagged(response, unit)
 
 
 @router.get(
@@ -79,6 +93,88 @@ async def list_units(
     summary="Get a unit",
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
-async def get_unit(unit_id: uuid.UUID, session: SessionDep, principal: PrincipalDep) -> UnitRead:
-    """One unit of the tenant."""
-    return await service.get_unit(session, principal, unit_id)
+async def get_unit(
+    unit_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
+) -> UnitRead:
+    """One unit of the tenant, with its ETag."""
+    return tagged(response, await service.get_unit(session, principal, unit_id))
+
+
+@router.patch(
+    "/{unit_id}",
+    operation_id="org_update_unit",
+    summary="Change or move a unit",
+    responses=problem_responses(*COMMON_PROBLEMS, 404, 409, 412),
+)
+async def update_unit(
+    unit_id: uuid.UUID,
+    body: UnitUpdate,
+    response: Response,
+    session: SessionDep,
+    principal: PrincipalDep,
+    if_match: IfMatch = None,
+) -> UnitRead:
+    """Changes the fields sent. A new `parent_id` moves the unit with everything below it: the
+    parent must be a unit of the tenant, neither the unit itself nor one below it (null makes
+    it a root). Honours `If-Match`."""
+    unit = await service.update_unit(session, principal, unit_id, body, if_match)
+    return tagged(response, unit)
+
+
+@router.delete(
+    "/{unit_id}",
+    operation_id="org_delete_unit",
+    summary="Delete a unit",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(*COMMON_PROBLEMS, 404, 409, 412),
+)
+async def delete_unit(
+    unit_id: uuid.UUID,
+    session: SessionDep,
+    principal: PrincipalDep,
+    if_match: IfMatch = None,
+    reassign_to: Annotated[
+        uuid.UUID | None,
+        Query(
+            description=(
+                "The unit that takes the deleted unit's child units and people (not the unit"
+                " itself nor one below it)."
+            )
+        ),
+    ] = None,
+) -> Response:
+    """Removes a unit. Refused (409) while it has child units or people, unless `reassign_to`
+    names the unit that takes them, all in one change. Honours `If-Match`."""
+    await service.delete_unit(session, principal, unit_id, if_match, reassign_to)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/{unit_id}/subtree",
+    operation_id="org_get_unit_subtree",
+    summary="Get a unit's subtree",
+    responses=problem_responses(*COMMON_PROBLEMS, 404),
+)
+async def get_unit_subtree(
+    unit_id: uuid.UUID,
+    session: SessionDep,
+    principal: PrincipalDep,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> UnitSubtreePage:
+    """The unit and every unit below it, each with its `depth` below it (0 for the unit), by
+    depth then name, a page at a time (cursor pagination)."""
+    return await service.subtree(session, principal, unit_id, limit=limit, cursor=cursor)
+
+
+@router.get(
+    "/{unit_id}/ancestors",
+    operation_id="org_get_unit_ancestors",
+    summary="Get a unit's ancestors",
+    responses=problem_responses(*COMMON_PROBLEMS, 404),
+)
+async def get_unit_ancestors(
+    unit_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+) -> UnitAncestors:
+    """The units above this one, from its parent up to the root (nearest first)."""
+    return await service.ancestors(session, principal, unit_id)

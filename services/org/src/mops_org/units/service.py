@@ -1,32 +1,121 @@
-"""Use cases on units; each commits once at its end."""
+"""Use cases on units; each validates first, then writes and commits once.
+
+A unit's parent must be a unit of the tenant, never the unit itself nor one below it (the tree
+never loops); its lead must be a person of the tenant. Every write leaves audit entries and
+outbox events (`unit.created`, `unit.updated`, `unit.moved`, `unit.deleted`, and
+`person.updated` for the people a delete moves) in the same transaction.
+"""
 
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.exc import StaleDataError
 
 from mops_org.db import writes
+from mops_org.people import repository as people_repository
 from mops_org.units import repository
 from mops_org.units.models import Unit
 from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
+from mops_shared.db import utcnow
 from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.etag import check_if_match
 from mops_shared.outbox import record_event
 from mops_shared.schemas.common import name_key
-from mops_shared.schemas.org import UnitCreate, UnitRead
+from mops_shared.schemas.org import (
+    PersonRead,
+    UnitAncestor,
+    UnitAncestors,
+    UnitCreate,
+    UnitInTree,
+    UnitRead,
+    UnitSubtreePage,
+    UnitUpdate,
+)
+from mops_shared.schemas.problem import ProblemFieldError
+
+# A write that lost a race for the same unit (StaleDataError: its version moved on) is run again
+# from a fresh read, which then answers 404, 412 or applies to the new version.
+_WRITE_ATTEMPTS = 3
+
+
+def _snapshot(read: UnitRead | PersonRead) -> dict[str, Any]:
+    return read.model_dump(mode="json")
+
+
+def _duplicate(name: str) -> Conflict:
+    return Conflict(f"A unit named {name!r} already exists.")
+
+
+def _raise_if(errors: list[ProblemFieldError]) -> None:
+    if errors:
+        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
+
+
+def _error(pointer: str, detail: str) -> ProblemFieldError:
+    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
+
+
+async def _lead_problem(
+    session: AsyncSession, tenant_id: uuid.UUID, lead_person_id: uuid.UUID | None
+) -> ProblemFieldError | None:
+    # Another tenant's person is as absent as one that never existed.
+    if lead_person_id is None:
+        return None
+    if await people_repository.get_by_id(session, tenant_id, lead_person_id) is None:
+        return _error("/lead_person_id", "no person with this id")
+    return None
+
+
+async def _parent_problem(
+    session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID | None, parent_id: uuid.UUID
+) -> ProblemFieldError | None:
+    """Why `parent_id` cannot be the parent of `unit_id` (None for a new unit), or None."""
+    if parent_id == unit_id:
+        return _error("/parent_id", "a unit cannot be its own parent")
+    # Another tenant's unit is as absent as one that never existed.
+    if await repository.get_by_id(session, tenant_id, parent_id) is None:
+        return _error("/parent_id", "no unit with this id")
+    if unit_id is not None and await repository.is_in_subtree(
+        session, tenant_id, unit_id, parent_id
+    ):
+        return _error("/parent_id", "this unit is below the unit moved: that would create a cycle")
+    return None
+
+
+async def _integrity_conflict(
+    session: AsyncSession, tenant_id: uuid.UUID, name: str, unit_id: uuid.UUID | None
+) -> Conflict:
+    """After a unique or foreign key violation (rolled back): what the concurrent write was."""
+    key = name_key(name)
+    if await repository.get_by_name_key(session, tenant_id, key, except_id=unit_id) is not None:
+        return _duplicate(name)
+    return Conflict(
+        "A unit or person this one refers to changed at the same time; read them again and retry."
+    )
 
 
 async def create_unit(session: AsyncSession, principal: Principal, data: UnitCreate) -> UnitRead:
     tenant_id = principal.tenant_id
     key = name_key(data.name)
-    if data.parent_id is not None:
-        # Another tenant's unit is as absent as one that never existed.
-        if await repository.get_by_id(session, tenant_id, data.parent_id) is None:
-            raise ValidationFailed.at("body", "/parent_id", "no unit with this id")
+    errors = [
+        problem
+        for problem in (
+            None
+            if data.parent_id is None
+            else await _parent_problem(session, tenant_id, None, data.parent_id),
+            await _lead_problem(session, tenant_id, data.lead_person_id),
+        )
+        if problem is not None
+    ]
+    _raise_if(errors)
     if await repository.get_by_name_key(session, tenant_id, key) is not None:
-        raise Conflict(f"A unit named {data.name!r} already exists.")
+        raise _duplicate(data.name)
+    now = utcnow()
     unit = repository.add(
         session,
         Unit(
@@ -35,13 +124,17 @@ async def create_unit(session: AsyncSession, principal: Principal, data: UnitCre
             name_key=key,
             type=data.type.value,
             parent_id=data.parent_id,
+            role=data.role.value if data.role else None,
+            lead_person_id=data.lead_person_id,
+            created_at=now,
+            updated_at=now,
         ),
     )
     try:
         # Flushed first so a lost race for the name fails before anything else is written.
         await session.flush()
         created = UnitRead.model_validate(unit)
-        snapshot = created.model_dump(mode="json")
+        snapshot = _snapshot(created)
         await record_audit(
             session,
             writes.audit,
@@ -56,12 +149,287 @@ async def create_unit(session: AsyncSession, principal: Principal, data: UnitCre
         await session.commit()
     except IntegrityError as exc:  # a concurrent create won the race for the name
         await session.rollback()
-        raise Conflict(f"A unit named {data.name!r} already exists.") from exc
+        raise await _integrity_conflict(session, tenant_id, data.name, None) from exc
     return created
 
 
-async def get_unit(session: AsyncSession, principal: Principal, unit_id: uuid.UUID) -> UnitRead:
+async def _get(session: AsyncSession, principal: Principal, unit_id: uuid.UUID) -> Unit:
     unit = await repository.get_by_id(session, principal.tenant_id, unit_id)
     if unit is None:
         raise NotFound(f"No unit {unit_id}.")
-    return UnitRead.model_validate(unit)
+    return unit
+
+
+async def get_unit(session: AsyncSession, principal: Principal, unit_id: uuid.UUID) -> UnitRead:
+    return UnitRead.model_validate(await _get(session, principal, unit_id))
+
+
+async def subtree(
+    session: AsyncSession,
+    principal: Principal,
+    unit_id: uuid.UUID,
+    *,
+    limit: int,
+    cursor: str | None,
+) -> UnitSubtreePage:
+    await _get(session, principal, unit_id)
+    rows, next_cursor = await repository.subtree_page(
+        session, principal.tenant_id, unit_id, limit=limit, cursor=cursor
+    )
+    items = [
+        UnitInTree.model_validate({**UnitRead.model_validate(unit).model_dump(), "depth": depth})
+        for unit, depth in rows
+    ]
+    return UnitSubtreePage(items=items, next_cursor=next_cursor)
+
+
+async def ancestors(
+    session: AsyncSession, principal: Principal, unit_id: uuid.UUID
+) -> UnitAncestors:
+    await _get(session, principal, unit_id)
+    rows = await repository.ancestors(session, principal.tenant_id, unit_id)
+    return UnitAncestors(
+        items=[
+            UnitAncestor.model_validate(
+                {**UnitRead.model_validate(unit).model_dump(), "levels_up": levels_up}
+            )
+            for unit, levels_up in rows
+        ]
+    )
+
+
+async def _lost_race(session: AsyncSession) -> None:
+    await session.rollback()
+    session.expunge_all()
+
+
+async def update_unit(
+    session: AsyncSession,
+    principal: Principal,
+    unit_id: uuid.UUID,
+    data: UnitUpdate,
+    if_match: str | None,
+) -> UnitRead:
+    for _ in range(_WRITE_ATTEMPTS):
+        try:
+            return await _update_once(session, principal, unit_id, data, if_match)
+        except StaleDataError:
+            await _lost_race(session)
+    raise Conflict("The unit kept changing while this request ran; read it again and retry.")
+
+
+def _moved(unit_id: uuid.UUID, before: uuid.UUID | None, after: uuid.UUID | None) -> dict[str, Any]:
+    return {
+        "id": str(unit_id),
+        "from_parent_id": str(before) if before else None,
+        "to_parent_id": str(after) if after else None,
+    }
+
+
+async def _update_once(
+    session: AsyncSession,
+    principal: Principal,
+    unit_id: uuid.UUID,
+    data: UnitUpdate,
+    if_match: str | None,
+) -> UnitRead:
+    tenant_id = principal.tenant_id
+    unit = await _get(session, principal, unit_id)
+    check_if_match(if_match, unit.version)
+    before = UnitRead.model_validate(unit)
+    changes = data.model_dump(exclude_unset=True)
+    errors: list[ProblemFieldError] = [
+        _error(f"/{required}", f"{required} cannot be null")
+        for required in ("name", "type")
+        if required in changes and changes[required] is None
+    ]
+    _raise_if(errors)
+    if data.parent_id is not None and data.parent_id != unit.parent_id:
+        problem = await _parent_problem(session, tenant_id, unit.id, data.parent_id)
+        if problem is not None:
+            errors.append(problem)
+    if "lead_person_id" in changes:
+        problem = await _lead_problem(session, tenant_id, data.lead_person_id)
+        if problem is not None:
+            errors.append(problem)
+    _raise_if(errors)
+    if data.name is not None:
+        key = name_key(data.name)
+        if await repository.get_by_name_key(session, tenant_id, key, except_id=unit.id):
+            raise _duplicate(data.name)
+        unit.name, unit.name_key = data.name, key
+    if data.type is not None:
+        unit.type = data.type.value
+    if "parent_id" in changes:
+        unit.parent_id = data.parent_id
+    if "role" in changes:
+        unit.role = data.role.value if data.role else None
+    if "lead_person_id" in changes:
+        unit.lead_person_id = data.lead_person_id
+    unit.version += 1
+    unit.updated_at = utcnow()
+    try:
+        # `WHERE version = <read>` fails here (StaleDataError) if another write got in first.
+        await session.flush()
+        after = UnitRead.model_validate(unit)
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="update",
+            object_type="unit",
+            object_id=unit.id,
+            before=_snapshot(before),
+            after=_snapshot(after),
+        )
+        await record_event(session, writes.outbox, principal, "unit.updated", _snapshot(after))
+        if after.parent_id != before.parent_id:
+            await record_event(
+                session,
+                writes.outbox,
+                principal,
+                "unit.moved",
+                _moved(unit.id, before.parent_id, after.parent_id),
+            )
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise await _integrity_conflict(
+            session, tenant_id, data.name or before.name, unit_id
+        ) from exc
+    return after
+
+
+async def delete_unit(
+    session: AsyncSession,
+    principal: Principal,
+    unit_id: uuid.UUID,
+    if_match: str | None,
+    reassign_to: uuid.UUID | None,
+) -> None:
+    for _ in range(_WRITE_ATTEMPTS):
+        try:
+            await _delete_once(session, principal, unit_id, if_match, reassign_to)
+            return
+        except StaleDataError:
+            await _lost_race(session)
+    raise Conflict("The unit kept changing while this request ran; read it again and retry.")
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+async def _delete_once(
+    session: AsyncSession,
+    principal: Principal,
+    unit_id: uuid.UUID,
+    if_match: str | None,
+    reassign_to: uuid.UUID | None,
+) -> None:
+    tenant_id = principal.tenant_id
+    unit = await _get(session, principal, unit_id)
+    check_if_match(if_match, unit.version)
+    before = UnitRead.model_validate(unit)
+    if reassign_to is None:
+        children = await repository.count_children(session, tenant_id, unit_id)
+        people = await people_repository.count_in_unit(session, tenant_id, unit_id)
+        if children or people:
+            held = [
+                _counted(children, "child unit", "child units") if children else "",
+                _counted(people, "person", "people") if people else "",
+            ]
+            raise Conflict(
+                f"{unit.name} has {' and '.join(h for h in held if h)}: move them first, or "
+                "pass reassign_to with the unit that takes them."
+            )
+    else:
+        if reassign_to == unit_id:
+            why = "a unit cannot be reassigned to itself"
+        elif await repository.get_by_id(session, tenant_id, reassign_to) is None:
+            why = "no unit with this id"
+        elif await repository.is_in_subtree(session, tenant_id, unit_id, reassign_to):
+            why = "this unit is below the unit deleted"
+        else:
+            why = ""
+        if why:
+            raise ValidationFailed.at("query", "/reassign_to", why)
+    now = utcnow()
+    try:
+        if reassign_to is not None:
+            for child in await repository.children_of(session, tenant_id, unit_id):
+                child_before = UnitRead.model_validate(child)
+                child.parent_id = reassign_to
+                child.version += 1
+                child.updated_at = now
+                await session.flush()
+                child_after = UnitRead.model_validate(child)
+                await record_audit(
+                    session,
+                    writes.audit,
+                    principal,
+                    action="update",
+                    object_type="unit",
+                    object_id=child.id,
+                    before=_snapshot(child_before),
+                    after=_snapshot(child_after),
+                )
+                await record_event(
+                    session, writes.outbox, principal, "unit.updated", _snapshot(child_after)
+                )
+                await record_event(
+                    session,
+                    writes.outbox,
+                    principal,
+                    "unit.moved",
+                    _moved(child.id, unit_id, reassign_to),
+                )
+            for person in await people_repository.in_unit(session, tenant_id, unit_id):
+                person_before = PersonRead.model_validate(person)
+                person.unit_id = reassign_to
+                person.version += 1
+                person.updated_at = now
+                await session.flush()
+                person_after = PersonRead.model_validate(person)
+                await record_audit(
+                    session,
+                    writes.audit,
+                    principal,
+                    action="update",
+                    object_type="person",
+                    object_id=person.id,
+                    before=_snapshot(person_before),
+                    after=_snapshot(person_after),
+                )
+                await record_event(
+                    session, writes.outbox, principal, "person.updated", _snapshot(person_after)
+                )
+        await session.delete(unit)
+        await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
+        await record_audit(
+            session,
+            writes.audit,
+            principal,
+            action="delete",
+            object_type="unit",
+            object_id=unit_id,
+            before=_snapshot(before),
+            after=None,
+        )
+        await record_event(
+            session,
+            writes.outbox,
+            principal,
+            "unit.deleted",
+            {
+                "id": str(unit_id),
+                "name": before.name,
+                "reassigned_to": str(reassign_to) if reassign_to else None,
+            },
+        )
+        await session.commit()
+    except IntegrityError as exc:  # a child or a person was added to it at the same time
+        await session.rollback()
+        raise Conflict(
+            f"A unit or person was put in {before.name} at the same time; read again and retry."
+        ) from exc
