@@ -13,12 +13,10 @@ from sqlmodel import col
 from mops_inventory.contracts.models import Contract
 from mops_inventory.db import writes
 from mops_inventory.tools.repository import get_by_id as get_tool
-from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
 from mops_shared.db import get_for_tenant, utcnow
 from mops_shared.errors import NotFound, ValidationFailed
 from mops_shared.etag import check_if_match
-from mops_shared.outbox import record_event
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
 from mops_shared.schemas.contracts import ContractCreate, ContractPage, ContractRead, ContractUpdate
 from mops_shared.schemas.money import Money
@@ -81,17 +79,16 @@ async def create_contract(
     session.add(contract)
     await session.flush()
     after = _snapshot(contract)
-    await record_audit(
+    await writes.record_change(
         session,
-        writes.audit,
         principal,
         action="create",
         object_type="contract",
         object_id=contract.id,
         before=None,
         after=after,
+        event="contract.created",
     )
-    await record_event(session, writes.outbox, principal, "contract.created", after)
     await session.commit()
     return to_read(contract)
 
@@ -154,17 +151,16 @@ async def update_contract(
     contract.version += 1
     contract.updated_at = utcnow()
     after = _snapshot(contract)
-    await record_audit(
+    await writes.record_change(
         session,
-        writes.audit,
         principal,
         action="update",
         object_type="contract",
         object_id=contract.id,
         before=before,
         after=after,
+        event="contract.updated",
     )
-    await record_event(session, writes.outbox, principal, "contract.updated", after)
     await session.commit()
     return to_read(contract)
 
@@ -176,17 +172,15 @@ async def delete_contract(
     check_if_match(if_match, contract.version)
     before = _snapshot(contract)
     await session.delete(contract)
-    await record_audit(
+    await writes.record_change(
         session,
-        writes.audit,
         principal,
         action="delete",
         object_type="contract",
         object_id=contract_id,
         before=before,
         after=None,
-    )
-    await record_event(
-        session, writes.outbox, principal, "contract.deleted", {"id": str(contract_id)}
+        event="contract.deleted",
+        data={"id": str(contract_id)},
     )
     await session.commit()

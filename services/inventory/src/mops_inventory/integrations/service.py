@@ -14,12 +14,10 @@ from sqlmodel import col
 from mops_inventory.db import writes
 from mops_inventory.integrations import repository
 from mops_inventory.integrations.models import Integration
-from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
 from mops_shared.db import utcnow
 from mops_shared.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.etag import check_if_match
-from mops_shared.outbox import record_event
 from mops_shared.schemas.integrations import (
     IntegrationCreate,
     IntegrationPage,
@@ -99,18 +97,15 @@ async def create_integration(
     try:
         await session.flush()
         read = _read(integration, names)
-        await record_audit(
+        await writes.record_change(
             session,
-            writes.audit,
             principal,
             action="create",
             object_type="integration",
             object_id=integration.id,
             before=None,
             after=_snapshot(read),
-        )
-        await record_event(
-            session, writes.outbox, principal, "integration.created", _snapshot(read)
+            event="integration.created",
         )
         await session.commit()
     except IntegrityError as exc:
@@ -180,17 +175,16 @@ async def update_integration(
         integration.target_tool_id: before.target_tool_name,
     }
     after = _read(integration, names)
-    await record_audit(
+    await writes.record_change(
         session,
-        writes.audit,
         principal,
         action="update",
         object_type="integration",
         object_id=integration.id,
         before=_snapshot(before),
         after=_snapshot(after),
+        event="integration.updated",
     )
-    await record_event(session, writes.outbox, principal, "integration.updated", _snapshot(after))
     await session.commit()
     return after
 
@@ -225,22 +219,16 @@ async def record_removals(
     """An audit entry and an `integration.deleted` event for each edge removed, in the caller's
     transaction (whether it went alone or with one of its tools)."""
     for edge in removed:
-        await record_audit(
+        await writes.record_change(
             session,
-            writes.audit,
             principal,
             action="delete",
             object_type="integration",
             object_id=edge.id,
             before=_snapshot(edge),
             after=None,
-        )
-        await record_event(
-            session,
-            writes.outbox,
-            principal,
-            "integration.deleted",
-            {
+            event="integration.deleted",
+            data={
                 "id": str(edge.id),
                 "source_tool_id": str(edge.source_tool_id),
                 "target_tool_id": str(edge.target_tool_id),

@@ -13,11 +13,9 @@ from sqlmodel import col
 from mops_inventory.db import writes
 from mops_inventory.outcomes.models import Outcome
 from mops_inventory.tools.repository import get_by_id as get_tool
-from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
 from mops_shared.db import get_for_tenant
 from mops_shared.errors import Conflict, ValidationFailed
-from mops_shared.outbox import record_event
 from mops_shared.pagination import SortOption, keyset_page, split_page
 from mops_shared.schemas.money import Money
 from mops_shared.schemas.outcomes import OutcomeCreate, OutcomeKind, OutcomePage, OutcomeRead
@@ -95,17 +93,16 @@ async def record_outcome(
         await session.flush()
         read = to_read(outcome)
         after = read.model_dump(mode="json")
-        await record_audit(
+        await writes.record_change(
             session,
-            writes.audit,
             principal,
             action="create",
             object_type="outcome",
             object_id=outcome.id,
             before=None,
             after=after,
+            event="outcome.recorded",
         )
-        await record_event(session, writes.outbox, principal, "outcome.recorded", after)
         await session.commit()
     except IntegrityError:  # the same external id recorded concurrently: it counts once
         await session.rollback()

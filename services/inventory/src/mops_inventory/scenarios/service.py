@@ -23,7 +23,6 @@ from mops_shared.clients import OrgClient
 from mops_shared.db import get_for_tenant, utcnow
 from mops_shared.errors import Conflict, ValidationFailed
 from mops_shared.etag import check_if_match
-from mops_shared.outbox import record_event
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.money import Money
@@ -125,17 +124,16 @@ async def create_scenario(
     try:
         await session.flush()
         after = to_read(scenario).model_dump(mode="json")
-        await record_audit(
+        await writes.record_change(
             session,
-            writes.audit,
             principal,
             action="create",
             object_type="scenario",
             object_id=scenario.id,
             before=None,
             after=after,
+            event="scenario.created",
         )
-        await record_event(session, writes.outbox, principal, "scenario.created", after)
         await session.commit()
     except IntegrityError as exc:
         await session.rollback()
@@ -187,17 +185,16 @@ async def update_scenario(
     try:
         await session.flush()
         after = to_read(scenario).model_dump(mode="json")
-        await record_audit(
+        await writes.record_change(
             session,
-            writes.audit,
             principal,
             action="update",
             object_type="scenario",
             object_id=scenario.id,
             before=before,
             after=after,
+            event="scenario.updated",
         )
-        await record_event(session, writes.outbox, principal, "scenario.updated", after)
         await session.commit()
     except IntegrityError as exc:
         await session.rollback()

@@ -22,7 +22,6 @@ from mops_inventory.db import writes
 from mops_inventory.integrations import service as integrations_service
 from mops_inventory.tools import repository
 from mops_inventory.tools.models import Tool, ToolStatusChange
-from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
 from mops_shared.clients import OrgClient
 from mops_shared.db import utcnow
@@ -159,17 +158,16 @@ async def create_tool(
     )
     await session.flush()
     (read,) = await to_reads(session, [tool])
-    await record_audit(
+    await writes.record_change(
         session,
-        writes.audit,
         principal,
         action="create",
         object_type="tool",
         object_id=tool.id,
         before=None,
         after=_snapshot(read),
+        event="tool.created",
     )
-    await record_event(session, writes.outbox, principal, "tool.created", _snapshot(read))
     await _commit_or_conflict(session, data.name)
     return read
 
@@ -313,17 +311,16 @@ async def _update_once(
         await repository.set_owners(session, principal.tenant_id, tool.id, data.owners or [])
     await session.flush()
     (after,) = await to_reads(session, [tool])
-    await record_audit(
+    await writes.record_change(
         session,
-        writes.audit,
         principal,
         action="update",
         object_type="tool",
         object_id=tool.id,
         before=_snapshot(before),
         after=_snapshot(after),
+        event="tool.updated",
     )
-    await record_event(session, writes.outbox, principal, "tool.updated", _snapshot(after))
     if status_changed:
         await record_event(
             session,
@@ -378,18 +375,16 @@ async def _delete_once(
     await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
     # The database removes the tool's integrations with it; their removal is recorded too.
     await integrations_service.record_removals(session, principal, edges)
-    await record_audit(
+    await writes.record_change(
         session,
-        writes.audit,
         principal,
         action="delete",
         object_type="tool",
         object_id=tool_id,
         before=_snapshot(before),
         after=None,
-    )
-    await record_event(
-        session, writes.outbox, principal, "tool.deleted", {"id": str(tool_id), "name": tool.name}
+        event="tool.deleted",
+        data={"id": str(tool_id), "name": tool.name},
     )
     await session.commit()
 

@@ -18,12 +18,10 @@ from mops_org.db import writes
 from mops_org.people import repository
 from mops_org.people.models import Person
 from mops_org.units import repository as units_repository
-from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
 from mops_shared.db import utcnow
 from mops_shared.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.etag import check_if_match
-from mops_shared.outbox import record_event
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.org import PersonCreate, PersonRead, PersonUpdate
 from mops_shared.schemas.problem import ProblemFieldError
@@ -130,17 +128,16 @@ async def create_person(
         # Flushed first so a lost race for the email fails before anything else is written.
         await session.flush()
         created = PersonRead.model_validate(person)
-        await record_audit(
+        await writes.record_change(
             session,
-            writes.audit,
             principal,
             action="create",
             object_type="person",
             object_id=created.id,
             before=None,
             after=_snapshot(created),
+            event="person.created",
         )
-        await record_event(session, writes.outbox, principal, "person.created", _snapshot(created))
         await session.commit()
     except IntegrityError as exc:
         await session.rollback()
@@ -222,17 +219,16 @@ async def _update_once(
         # `WHERE version = <read>` fails here (StaleDataError) if another write got in first.
         await session.flush()
         after = PersonRead.model_validate(person)
-        await record_audit(
+        await writes.record_change(
             session,
-            writes.audit,
             principal,
             action="update",
             object_type="person",
             object_id=person.id,
             before=_snapshot(before),
             after=_snapshot(after),
+            event="person.updated",
         )
-        await record_event(session, writes.outbox, principal, "person.updated", _snapshot(after))
         await session.commit()
     except IntegrityError as exc:
         await session.rollback()
@@ -282,37 +278,28 @@ async def _delete_once(
             report.updated_at = now
             await session.flush()
             report_after = PersonRead.model_validate(report)
-            await record_audit(
+            await writes.record_change(
                 session,
-                writes.audit,
                 principal,
                 action="update",
                 object_type="person",
                 object_id=report.id,
                 before=_snapshot(report_before),
                 after=_snapshot(report_after),
-            )
-            await record_event(
-                session, writes.outbox, principal, "person.updated", _snapshot(report_after)
+                event="person.updated",
             )
         await session.delete(person)
         await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
-        await record_audit(
+        await writes.record_change(
             session,
-            writes.audit,
             principal,
             action="delete",
             object_type="person",
             object_id=person_id,
             before=_snapshot(before),
             after=None,
-        )
-        await record_event(
-            session,
-            writes.outbox,
-            principal,
-            "person.deleted",
-            {"id": str(person_id), "name": before.name, "email": before.email},
+            event="person.deleted",
+            data={"id": str(person_id), "name": before.name, "email": before.email},
         )
         await session.commit()
     except IntegrityError as exc:  # someone was given this manager at the same time

@@ -19,7 +19,6 @@ from mops_org.db import writes
 from mops_org.people import repository as people_repository
 from mops_org.units import repository
 from mops_org.units.models import Unit
-from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
 from mops_shared.db import utcnow
 from mops_shared.errors import Conflict, NotFound, ValidationFailed
@@ -135,17 +134,16 @@ async def create_unit(session: AsyncSession, principal: Principal, data: UnitCre
         await session.flush()
         created = UnitRead.model_validate(unit)
         snapshot = _snapshot(created)
-        await record_audit(
+        await writes.record_change(
             session,
-            writes.audit,
             principal,
             action="create",
             object_type="unit",
             object_id=created.id,
             before=None,
             after=snapshot,
+            event="unit.created",
         )
-        await record_event(session, writes.outbox, principal, "unit.created", snapshot)
         await session.commit()
     except IntegrityError as exc:  # a concurrent create won the race for the name
         await session.rollback()
@@ -272,17 +270,16 @@ async def _update_once(
         # `WHERE version = <read>` fails here (StaleDataError) if another write got in first.
         await session.flush()
         after = UnitRead.model_validate(unit)
-        await record_audit(
+        await writes.record_change(
             session,
-            writes.audit,
             principal,
             action="update",
             object_type="unit",
             object_id=unit.id,
             before=_snapshot(before),
             after=_snapshot(after),
+            event="unit.updated",
         )
-        await record_event(session, writes.outbox, principal, "unit.updated", _snapshot(after))
         if after.parent_id != before.parent_id:
             await record_event(
                 session,
@@ -364,18 +361,15 @@ async def _delete_once(
                 child.updated_at = now
                 await session.flush()
                 child_after = UnitRead.model_validate(child)
-                await record_audit(
+                await writes.record_change(
                     session,
-                    writes.audit,
                     principal,
                     action="update",
                     object_type="unit",
                     object_id=child.id,
                     before=_snapshot(child_before),
                     after=_snapshot(child_after),
-                )
-                await record_event(
-                    session, writes.outbox, principal, "unit.updated", _snapshot(child_after)
+                    event="unit.updated",
                 )
                 await record_event(
                     session,
@@ -391,37 +385,28 @@ async def _delete_once(
                 person.updated_at = now
                 await session.flush()
                 person_after = PersonRead.model_validate(person)
-                await record_audit(
+                await writes.record_change(
                     session,
-                    writes.audit,
                     principal,
                     action="update",
                     object_type="person",
                     object_id=person.id,
                     before=_snapshot(person_before),
                     after=_snapshot(person_after),
-                )
-                await record_event(
-                    session, writes.outbox, principal, "person.updated", _snapshot(person_after)
+                    event="person.updated",
                 )
         await session.delete(unit)
         await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
-        await record_audit(
+        await writes.record_change(
             session,
-            writes.audit,
             principal,
             action="delete",
             object_type="unit",
             object_id=unit_id,
             before=_snapshot(before),
             after=None,
-        )
-        await record_event(
-            session,
-            writes.outbox,
-            principal,
-            "unit.deleted",
-            {
+            event="unit.deleted",
+            data={
                 "id": str(unit_id),
                 "name": before.name,
                 "reassigned_to": str(reassign_to) if reassign_to else None,
