@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import MetaData, Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mops_shared.audit import AuditAction, audit_table, record_audit
+from mops_shared.audit import AuditAction, audit_table, record_audit, record_audits
 from mops_shared.auth import Principal
 from mops_shared.idempotency import idempotency_table
-from mops_shared.outbox import outbox_table, record_event
+from mops_shared.outbox import outbox_table, record_event, record_events
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,44 @@ class WriteTables:
         if payload is None:
             raise ValueError("a change without a state after it needs the event's data")
         await record_event(session, self.outbox, principal, event, payload)
+
+    async def update_all(
+        self,
+        session: AsyncSession,
+        principal: Principal,
+        rows: Sequence[Any],
+        read_model: type[BaseModel],
+        *,
+        object_type: str,
+        event: str,
+        values: dict[str, Any],
+        now: datetime,
+    ) -> list[dict[str, Any]]:
+        """Sets `values` on every row (versioned rows: `version` and `updated_at` move on), and
+        records each change's audit entry and event, in one flush and two inserts whatever
+        the number of rows. For the rows a change drags along (a deleted unit's people moved
+        to another unit, say). Returns the states after, as the events carry them."""
+        if not rows:
+            return []
+        befores = [read_model.model_validate(row).model_dump(mode="json") for row in rows]
+        for row in rows:
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.version += 1
+            row.updated_at = now
+        await session.flush()  # `WHERE version = <read>` on each: a concurrent change wins
+        afters = [read_model.model_validate(row).model_dump(mode="json") for row in rows]
+        await record_audits(
+            session,
+            self.audit,
+            principal,
+            [
+                ("update", object_type, row.id, before, after)
+                for row, before, after in zip(rows, befores, afters, strict=True)
+            ],
+        )
+        await record_events(session, self.outbox, principal, [(event, a) for a in afters])
+        return afters
 
 
 def write_tables(metadata: MetaData) -> WriteTables:

@@ -271,23 +271,16 @@ async def _delete_once(
     now = utcnow()
     try:
         # Inactive reports lose their manager, each change recorded like any other.
-        for report in reports:
-            report_before = PersonRead.model_validate(report)
-            report.manager_id = None
-            report.version += 1
-            report.updated_at = now
-            await session.flush()
-            report_after = PersonRead.model_validate(report)
-            await writes.record_change(
-                session,
-                principal,
-                action="update",
-                object_type="person",
-                object_id=report.id,
-                before=_snapshot(report_before),
-                after=_snapshot(report_after),
-                event="person.updated",
-            )
+        await writes.update_all(
+            session,
+            principal,
+            reports,
+            PersonRead,
+            object_type="person",
+            event="person.updated",
+            values={"manager_id": None},
+            now=now,
+        )
         await session.delete(person)
         await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
         await writes.record_change(

@@ -23,7 +23,7 @@ from mops_shared.auth import Principal
 from mops_shared.db import utcnow
 from mops_shared.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.etag import check_if_match
-from mops_shared.outbox import record_event
+from mops_shared.outbox import record_event, record_events
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.org import (
     PersonRead,
@@ -354,47 +354,33 @@ async def _delete_once(
     now = utcnow()
     try:
         if reassign_to is not None:
-            for child in await repository.children_of(session, tenant_id, unit_id):
-                child_before = UnitRead.model_validate(child)
-                child.parent_id = reassign_to
-                child.version += 1
-                child.updated_at = now
-                await session.flush()
-                child_after = UnitRead.model_validate(child)
-                await writes.record_change(
-                    session,
-                    principal,
-                    action="update",
-                    object_type="unit",
-                    object_id=child.id,
-                    before=_snapshot(child_before),
-                    after=_snapshot(child_after),
-                    event="unit.updated",
-                )
-                await record_event(
-                    session,
-                    writes.outbox,
-                    principal,
-                    "unit.moved",
-                    _moved(child.id, unit_id, reassign_to),
-                )
-            for person in await people_repository.in_unit(session, tenant_id, unit_id):
-                person_before = PersonRead.model_validate(person)
-                person.unit_id = reassign_to
-                person.version += 1
-                person.updated_at = now
-                await session.flush()
-                person_after = PersonRead.model_validate(person)
-                await writes.record_change(
-                    session,
-                    principal,
-                    action="update",
-                    object_type="person",
-                    object_id=person.id,
-                    before=_snapshot(person_before),
-                    after=_snapshot(person_after),
-                    event="person.updated",
-                )
+            moved = await repository.children_of(session, tenant_id, unit_id)
+            await writes.update_all(
+                session,
+                principal,
+                moved,
+                UnitRead,
+                object_type="unit",
+                event="unit.updated",
+                values={"parent_id": reassign_to},
+                now=now,
+            )
+            await record_events(
+                session,
+                writes.outbox,
+                principal,
+                [("unit.moved", _moved(child.id, unit_id, reassign_to)) for child in moved],
+            )
+            await writes.update_all(
+                session,
+                principal,
+                await people_repository.in_unit(session, tenant_id, unit_id),
+                PersonRead,
+                object_type="person",
+                event="person.updated",
+                values={"unit_id": reassign_to},
+                now=now,
+            )
         await session.delete(unit)
         await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
         await writes.record_change(
