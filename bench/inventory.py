@@ -15,11 +15,7 @@ import asyncio
 import csv
 import io
 import json
-import os
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -30,35 +26,12 @@ import httpx
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from bench.gateway_hop import free_port, wait_ready  # noqa: E402
+from bench.stack import DEFAULT_POSTGRES, headers_for, plain, services, timed  # noqa: E402
 from mops_inventory.imports.parsing import COLUMNS  # noqa: E402
-from mops_shared.auth import Principal, sign_principal  # noqa: E402
 from mops_shared.pagination import encode_cursor  # noqa: E402
 
-SECRET = "bench-internal-secret-0123456789abcdef"
 CAPABILITIES = [f"Capability {i}" for i in range(40)]
 CURRENCIES = ["USD", "EUR"]
-
-
-def plain(url: str) -> str:
-    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
-
-
-async def create_database(admin_url: str, name: str) -> str:
-    conn = await asyncpg.connect(plain(admin_url))
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return admin_url.rsplit("/", 1)[0] + f"/{name}"
-
-
-async def drop_database(admin_url: str, name: str) -> None:
-    conn = await asyncpg.connect(plain(admin_url))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
 
 
 async def seed_tools(url: str, tenant_id: uuid.UUID, count: int, prefix: str) -> None:
@@ -279,29 +252,6 @@ async def seed_links_and_outcomes(url: str, tenant_id: uuid.UUID) -> None:
         await conn.close()
 
 
-def headers_for(tenant_id: uuid.UUID) -> dict[str, str]:
-    principal = Principal(
-        tenant_id=tenant_id, key_id=uuid.uuid4(), scopes=frozenset({"admin"}), request_id="bench"
-    )
-    return {"x-mops-principal": sign_principal(principal, SECRET, ttl_seconds=3600)}
-
-
-async def timed(
-    client: httpx.AsyncClient, url: str, headers: dict[str, str], n: int
-) -> dict[str, float]:
-    samples = []
-    for _ in range(n):
-        started = time.perf_counter()
-        response = await client.get(url, headers=headers)
-        samples.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code, response.text[:300])
-    samples.sort()
-    return {
-        "p50_ms": round(statistics.median(samples), 2),
-        "p95_ms": round(samples[int(len(samples) * 0.95) - 1], 2),
-    }
-
-
 def import_file(rows: int) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
@@ -509,9 +459,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument(
         "--postgres",
-        default=os.environ.get(
-            "MOPS_BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
-        ),
+        default=DEFAULT_POSTGRES,
     )
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument(
@@ -521,78 +469,15 @@ def main() -> int:
         help="Measure only these (repeatable); default all.",
     )
     args = parser.parse_args()
-    suffix = uuid.uuid4().hex[:8]
-    names = {s: f"mops_bench_{suffix}_{s}" for s in ("inventory", "org")}
-    urls = {s: asyncio.run(create_database(args.postgres, n)) for s, n in names.items()}
-    data = Path(tempfile.mkdtemp(prefix="mops-bench-"))
-    inventory_port, org_port = free_port(), free_port()
-    env = {
-        **os.environ,
-        "MOPS_DATA_DIR": str(data),
-        "MOPS_INTERNAL_SECRET": SECRET,
-        "MOPS_ACCESS_LOG": "false",
-        "MOPS_INVENTORY_DATABASE_URL": urls["inventory"],
-        "MOPS_ORG_DATABASE_URL": urls["org"],
-        "MOPS_ORG_PORT": str(org_port),
-    }
-    procs = []
-    try:
-        for service in ("inventory", "org"):
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "alembic",
-                    "-c",
-                    "migrations/alembic.ini",
-                    "-n",
-                    service,
-                    "upgrade",
-                    "head",
-                ],
-                cwd=REPO,
-                env=env,
-                check=True,
-                capture_output=True,
-            )
-        for service, port in (("inventory", inventory_port), ("org", org_port)):
-            procs.append(
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "uvicorn",
-                        f"mops_{service}.main:create_app",
-                        "--factory",
-                        "--host",
-                        "127.0.0.1",
-                        "--port",
-                        str(port),
-                        "--no-access-log",
-                        "--log-level",
-                        "warning",
-                    ],
-                    cwd=REPO,
-                    env=env,
-                )
-            )
-        wait_ready(f"http://127.0.0.1:{inventory_port}/readyz")
-        wait_ready(f"http://127.0.0.1:{org_port}/readyz")
+    with services(args.postgres, ("inventory", "org")) as stack:
         results = asyncio.run(
             measure(
-                f"http://127.0.0.1:{inventory_port}",
-                urls["inventory"],
+                stack.base_urls["inventory"],
+                stack.database_urls["inventory"],
                 args.rounds,
                 set(args.only or ["pagination", "reports", "import"]),
             )
         )
-    finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            proc.wait(timeout=20)
-        for name in names.values():
-            asyncio.run(drop_database(args.postgres, name))
     out = REPO / "bench" / "results" / "inventory.json"
     previous = json.loads(out.read_text()) if out.exists() else {}
     out.write_text(json.dumps(previous | results, indent=2) + "\n")

@@ -16,7 +16,7 @@ import pytest
 import pytest_asyncio
 from fastapi import FastAPI
 
-from mops_shared.clients import OrgClient
+from mops_shared.clients import InventoryClient, OrgClient
 from tests.support import (
     SERVICES,
     TEST_SECRET,
@@ -60,6 +60,13 @@ async def service_apps(database_urls: dict[str, str]) -> AsyncIterator[dict[str,
             "http://org.test",
             internal_secret=TEST_SECRET,
             transport=httpx.ASGITransport(app=apps["org"]),
+        )
+        # And the org asks the real inventory app.
+        await apps["org"].state.inventory_client.aclose()
+        apps["org"].state.inventory_client = InventoryClient(
+            "http://inventory.test",
+            internal_secret=TEST_SECRET,
+            transport=httpx.ASGITransport(app=apps["inventory"]),
         )
         yield apps
 

@@ -19,8 +19,16 @@ from mops_gateway.config import GatewaySettings
 from mops_gateway.keys import service as keys
 from mops_gateway.main import create_app as create_gateway
 from mops_gateway.tenants import service as tenants
+from mops_shared.clients import InventoryClient
 from mops_shared.schemas.admin import ApiKeyCreate
-from tests.support import Served, build_service_app, running, serve, settings_kwargs
+from tests.support import (
+    TEST_SECRET,
+    Served,
+    build_service_app,
+    running,
+    serve,
+    settings_kwargs,
+)
 
 
 @dataclass
@@ -36,9 +44,18 @@ def gateway_settings(database_url: str, **overrides: Any) -> GatewaySettings:
 
 @pytest_asyncio.fixture(scope="session")
 async def stack(database_urls: dict[str, str]) -> AsyncIterator[Stack]:
-    served = {s: await serve(build_service_app(s, database_urls[s])) for s in ("org", "scoring")}
+    org = build_service_app("org", database_urls["org"])
+    served = {
+        "org": await serve(org),
+        "scoring": await serve(build_service_app("scoring", database_urls["scoring"])),
+    }
     served["inventory"] = await serve(
         build_service_app("inventory", database_urls["inventory"], org_url=served["org"].url)
+    )
+    # Org and inventory ask each other: org learns the inventory's port once it is served.
+    await org.state.inventory_client.aclose()
+    org.state.inventory_client = InventoryClient(
+        served["inventory"].url, internal_secret=TEST_SECRET
     )
     gateway = create_gateway(
         gateway_settings(

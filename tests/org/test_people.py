@@ -32,11 +32,6 @@ PROBLEM = "application/problem+json"
 Json = dict[str, Any]
 
 
-@pytest.fixture
-def principal() -> Principal:
-    return new_principal()
-
-
 @pytest_asyncio.fixture
 async def client(
     anonymous_client_factory: Callable[[str], httpx.AsyncClient], principal: Principal

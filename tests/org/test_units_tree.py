@@ -7,18 +7,17 @@ Every test works in tenants of its own (fresh principals), so none sees another'
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
-import pytest_asyncio
 from fastapi import FastAPI
 from sqlalchemy import select
 
 from mops_org.models import writes
 from mops_shared.auth import Principal
-from tests.support import new_principal, principal_headers, walk_pages
+from tests.support import walk_pages
 
 pytestmark = pytest.mark.asyncio
 
@@ -29,28 +28,6 @@ PROBLEM = "application/problem+json"
 
 Json = dict[str, Any]
 ClientFactory = Callable[[str], httpx.AsyncClient]
-
-
-@pytest.fixture
-def principal() -> Principal:
-    return new_principal()
-
-
-@pytest_asyncio.fixture
-async def client(
-    anonymous_client_factory: ClientFactory, principal: Principal
-) -> AsyncIterator[httpx.AsyncClient]:
-    async with anonymous_client_factory("org") as client:
-        client.headers.update(principal_headers(principal))
-        yield client
-
-
-@pytest_asyncio.fixture
-async def other(anonymous_client_factory: ClientFactory) -> AsyncIterator[httpx.AsyncClient]:
-    """Signed as another tenant."""
-    async with anonymous_client_factory("org") as client:
-        client.headers.update(principal_headers(new_principal()))
-        yield client
 
 
 async def _unit(

@@ -24,11 +24,6 @@ UNITS = "/v1/org/units"
 AUDIT = "/v1/org/audit"
 
 
-@pytest.fixture
-def principal() -> Principal:
-    return new_principal()
-
-
 @pytest_asyncio.fixture
 async def client(
     anonymous_client_factory: Callable[[str], httpx.AsyncClient], principal: Principal

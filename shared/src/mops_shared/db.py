@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Column, DateTime, Insert, Integer, MetaData, Table, event
+from sqlalchemy import Column, DateTime, Insert, Integer, MetaData, Table, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
@@ -155,3 +155,22 @@ async def get_for_tenant(
     if row is None:
         raise NotFound(f"No {what} {row_id}.")
     return row
+
+
+# A bulk write of at least this many rows refreshes the planner's statistics of its tables.
+BULK_ANALYZE_ROWS = 1000
+
+
+async def analyze_after_bulk_write(session: AsyncSession, tables: list[str], rows: int) -> None:
+    """ANALYZE the tables a bulk write just filled (PostgreSQL; after its commit).
+
+    Until autovacuum gets to them, PostgreSQL plans with the statistics of the tables before the
+    write: right after a 20 000-person import it estimated 9 people where there were 20 000 and
+    chose nested loops that took 13 s for a 10 ms query. ANALYZE reads a bounded sample, so this
+    costs tens of milliseconds whatever the table size.
+    """
+    if rows < BULK_ANALYZE_ROWS or session.get_bind().dialect.name != "postgresql":
+        return
+    for table in tables:
+        await session.execute(text(f'ANALYZE "{table}"'))
+    await session.commit()

@@ -83,6 +83,8 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     for name in ("uvicorn", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
+    # httpx logs every call between services at INFO: the callee's access log already has it.
+    logging.getLogger("httpx").setLevel(max(root.level, logging.WARNING))
 
 
 access_logger = logging.getLogger("mops.access")

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
+import httpx
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -64,6 +65,12 @@ class ServiceSettings(BaseSettings):
     database_url: str = ""
     database_pool_size: int = 10
     database_echo: bool = False
+    # How long a call to another mops service may take before it becomes a 503/504 problem.
+    downstream_connect_timeout: float = Field(default=2.0, gt=0)
+    downstream_read_timeout: float = Field(default=10.0, gt=0)
+
+    def downstream_timeout(self) -> httpx.Timeout:
+        return httpx.Timeout(self.downstream_read_timeout, connect=self.downstream_connect_timeout)
 
     @model_validator(mode="after")
     def _defaults_and_safety(self) -> ServiceSettings:

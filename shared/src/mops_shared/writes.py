@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import MetaData, Table
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.exc import StaleDataError
 
 from mops_shared.audit import AuditAction, audit_table, record_audit, record_audits
 from mops_shared.auth import Principal
+from mops_shared.errors import Conflict
 from mops_shared.idempotency import idempotency_table
 from mops_shared.outbox import outbox_table, record_event, record_events
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -102,3 +106,22 @@ def write_tables(metadata: MetaData) -> WriteTables:
         outbox=outbox_table(metadata),
         idempotency=idempotency_table(metadata),
     )
+
+
+# A write that lost a race for the same row (StaleDataError: its version moved on) is run again
+# from a fresh read, which then answers 404, 412 or applies to the new version.
+WRITE_ATTEMPTS = 3
+
+
+async def retry_lost_races(
+    session: AsyncSession, what: str, attempt: Callable[[], Awaitable[T]]
+) -> T:
+    """`attempt()` (a read-check-write that commits), run again after a lost race; a 409
+    problem naming `what` when it keeps losing."""
+    for _ in range(WRITE_ATTEMPTS):
+        try:
+            return await attempt()
+        except StaleDataError:
+            await session.rollback()
+            session.expunge_all()
+    raise Conflict(f"The {what} kept changing while this request ran; read it again and retry.")

@@ -16,8 +16,6 @@ class InventorySettings(ServiceSettings):
     org_url: str = Field(
         default="", description="The org service (owners are checked there); MOPS_ORG_PORT locally."
     )
-    downstream_connect_timeout: float = Field(default=2.0, gt=0)
-    downstream_read_timeout: float = Field(default=10.0, gt=0)
     import_max_rows: int = Field(default=50_000, ge=1, description="Rows one import may hold.")
     import_max_bytes: int = Field(
         default=20 * 1024 * 1024, ge=1024, description="Bytes one import may hold."

@@ -6,7 +6,6 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import httpx
 from fastapi import FastAPI
 
 from mops_inventory.categories.router import router as categories_router
@@ -23,6 +22,7 @@ from mops_inventory.integrations.router import router as integrations_router
 from mops_inventory.licences.router import router as licences_router
 from mops_inventory.outcomes.router import router as outcomes_router
 from mops_inventory.reports.adoption import router as adoption_report_router
+from mops_inventory.reports.ownership import router as ownership_report_router
 from mops_inventory.reports.renewals import router as renewals_report_router
 from mops_inventory.reports.returns import router as returns_report_router
 from mops_inventory.reports.spend import router as spend_report_router
@@ -50,9 +50,7 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
         app.state.org_client = OrgClient(
             settings.org_url,
             internal_secret=settings.internal_secret.get_secret_value(),
-            timeout=httpx.Timeout(
-                settings.downstream_read_timeout, connect=settings.downstream_connect_timeout
-            ),
+            timeout=settings.downstream_timeout(),
         )
         # Announces due contract renewals (`contract.renewal_due`); each process sweeps, safely.
         sweeper = (
@@ -103,6 +101,7 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
             renewals_report_router,
             adoption_report_router,
             returns_report_router,
+            ownership_report_router,
         ],
         openapi_tags=[{"name": "inventory", "description": "The marketing technology stack."}],
         extra_lifespan=resources,

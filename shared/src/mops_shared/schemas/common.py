@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import StringConstraints
@@ -13,3 +14,15 @@ Text = Annotated[str, StringConstraints(max_length=10_000)]
 def name_key(name: str) -> str:
     """How names compare for uniqueness: case- and surrounding-space-insensitive."""
     return " ".join(name.split()).casefold()
+
+
+# American spellings folded to British ones, so that "Experience Optimization Specialist" and
+# "center_of_excellence" find "Experience optimisation specialist" and "centre_of_excellence".
+_AMERICAN_SPELLINGS = re.compile(r"(?<=[a-z]{3})iz(?=(e|es|ed|ing|ation|ations|er|ers)\b)|center")
+
+
+def spelling_key(name: str) -> str:
+    """name_key with British/American spelling folded (-ize/-ise, center/centre)."""
+    return _AMERICAN_SPELLINGS.sub(
+        lambda match: "centre" if match.group(0) == "center" else "is", name_key(name)
+    )

@@ -137,11 +137,27 @@ Email = Annotated[
 ]
 
 
+# A person holds a handful of roles; the cap keeps one request's validation bounded.
+MAX_PERSON_ROLES = 20
+
+_ROLE_IDS = (
+    "The person's roles, in order of importance, each once: built-in roles of the catalogue or "
+    "the tenant's own (`/v1/org/roles`)."
+)
+
+
 class PersonCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "examples": [{"name": "Ada Lovelace", "email": "ada@acme.example", "unit_id": None}]
+            "examples": [
+                {
+                    "name": "Ada Lovelace",
+                    "email": "ada@acme.example",
+                    "unit_id": None,
+                    "role_ids": ["1b5c3c7d-f526-5578-8b11-f34cb2c277c7"],
+                }
+            ]
         },
     )
 
@@ -152,18 +168,30 @@ class PersonCreate(BaseModel):
         default=None, description="The person this one reports to (never itself, no cycles)."
     )
     active: bool = True
+    role_ids: list[uuid.UUID] = Field(
+        default_factory=list, max_length=MAX_PERSON_ROLES, description=_ROLE_IDS
+    )
 
 
 class PersonUpdate(BaseModel):
-    """The fields sent are changed; `unit_id` and `manager_id` may be null to clear them."""
+    """The fields sent are changed; `unit_id` and `manager_id` may be null to clear them;
+    `role_ids`, when sent, replaces the person's roles (`[]` removes them all)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"unit_id": None, "role_ids": ["aad21883-cc7b-55c3-80af-1ffe445c6b7e"]}]
+        },
+    )
 
     name: Name | None = None
     email: Email | None = None
     unit_id: uuid.UUID | None = None
     manager_id: uuid.UUID | None = None
     active: bool | None = None
+    role_ids: list[uuid.UUID] | None = Field(
+        default=None, max_length=MAX_PERSON_ROLES, description=_ROLE_IDS
+    )
 
 
 class PersonRead(BaseModel):
@@ -175,6 +203,7 @@ class PersonRead(BaseModel):
     unit_id: uuid.UUID | None
     manager_id: uuid.UUID | None
     active: bool
+    role_ids: list[uuid.UUID] = Field(description="The person's roles, in order of importance.")
     version: int
     created_at: datetime
     updated_at: datetime

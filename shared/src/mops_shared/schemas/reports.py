@@ -13,8 +13,9 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mops_shared.schemas.inventory import ToolStatus
+from mops_shared.schemas.inventory import ToolOwner, ToolStatus
 from mops_shared.schemas.money import Money
+from mops_shared.schemas.pagination import Page
 
 # Spend
 
@@ -302,3 +303,16 @@ class ReturnsReport(BaseModel):
     next_cursor: str | None = Field(
         description="Pass as `cursor` for the next page of rows; `null` on the last page."
     )
+
+
+class ToolOwnership(BaseModel):
+    """A tool and who answers for it: what the org service asks of the inventory."""
+
+    tool_id: uuid.UUID
+    tool_name: str
+    tool_status: ToolStatus
+    owners: list[ToolOwner] = Field(description="In the tool's order; may be empty.")
+
+
+class ToolOwnershipPage(Page[ToolOwnership]):
+    pass

@@ -32,7 +32,7 @@ from mops_inventory.tools.service import to_reads
 from mops_shared.audit import AuditAction, record_audits
 from mops_shared.auth import Principal
 from mops_shared.clients import OrgClient
-from mops_shared.db import insert_ignoring_conflicts, new_id, utcnow
+from mops_shared.db import analyze_after_bulk_write, insert_ignoring_conflicts, new_id, utcnow
 from mops_shared.outbox import record_events
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.imports import ImportMode, ImportProblemRead, ImportReport
@@ -126,6 +126,17 @@ def _resolve_integrations(
             return
 
 
+# The tables an import fills (their statistics are refreshed after a large one).
+_IMPORTED_TABLES = [
+    "tools",
+    "tool_capabilities",
+    "tool_owners",
+    "contracts",
+    "licence_usage",
+    "integrations",
+]
+
+
 async def run_import(
     session: AsyncSession,
     principal: Principal,
@@ -203,6 +214,9 @@ async def run_import(
     counts["created"] = len(new_tools)
     counts["integrations"] = await _integrations(session, tenant_id, good, by_key)
     await session.commit()
+    await analyze_after_bulk_write(
+        session, _IMPORTED_TABLES, counts["created"] + counts["updated"] + counts["integrations"]
+    )
     return _report(mode, parse, plan, counts)
 
 

@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col
 
 from mops_inventory.custom_fields.service import check_custom_fields
@@ -39,6 +38,7 @@ from mops_shared.schemas.inventory import (
     ToolUpdate,
 )
 from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.writes import retry_lost_races
 
 
 async def to_reads(session: AsyncSession, tools: Sequence[Tool]) -> list[ToolRead]:
@@ -189,16 +189,6 @@ async def _flush_or_conflict(session: AsyncSession, name: str) -> None:
         raise Conflict(f"A tool named {name!r} already exists.") from exc
 
 
-# A write that lost a race for the same tool (StaleDataError: the row's version moved on) is
-# run again from a fresh read, which then answers 404, 412 or applies to the new version.
-_WRITE_ATTEMPTS = 3
-
-
-async def _lost_race(session: AsyncSession) -> None:
-    await session.rollback()
-    session.expunge_all()
-
-
 async def _get(session: AsyncSession, principal: Principal, tool_id: uuid.UUID) -> Tool:
     tool = await repository.get_by_id(session, principal.tenant_id, tool_id)
     if tool is None:
@@ -224,12 +214,9 @@ async def update_tool(
     data: ToolUpdate,
     if_match: str | None,
 ) -> ToolRead:
-    for _ in range(_WRITE_ATTEMPTS):
-        try:
-            return await _update_once(session, principal, org, tool_id, data, if_match)
-        except StaleDataError:
-            await _lost_race(session)
-    raise Conflict("The tool kept changing while this request ran; read it again and retry.")
+    return await retry_lost_races(
+        session, "tool", lambda: _update_once(session, principal, org, tool_id, data, if_match)
+    )
 
 
 async def _update_once(
@@ -355,13 +342,9 @@ def _changes_nothing(data: ToolUpdate, before: ToolRead) -> bool:
 async def delete_tool(
     session: AsyncSession, principal: Principal, tool_id: uuid.UUID, if_match: str | None
 ) -> None:
-    for _ in range(_WRITE_ATTEMPTS):
-        try:
-            await _delete_once(session, principal, tool_id, if_match)
-            return
-        except StaleDataError:
-            await _lost_race(session)
-    raise Conflict("The tool kept changing while this request ran; read it again and retry.")
+    await retry_lost_races(
+        session, "tool", lambda: _delete_once(session, principal, tool_id, if_match)
+    )
 
 
 async def _delete_once(

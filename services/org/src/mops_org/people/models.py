@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import Boolean, Column, ForeignKey, Index, String, UniqueConstraint, inspect
 from sqlmodel import Field
 
 from mops_org.db import OrgTable
@@ -12,6 +12,10 @@ from mops_shared.db import UTCDateTime, new_id, optimistic_locking, utcnow, vers
 from mops_shared.schemas.org import MAX_EMAIL
 
 _VERSION = version_column()
+
+
+# Where a person's role ids live once loaded: beside the mapped attributes, untouched by the ORM.
+_ROLE_IDS = "_mops_role_ids"
 
 
 class Person(OrgTable, table=True):
@@ -48,3 +52,23 @@ class Person(OrgTable, table=True):
     updated_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
+
+    @property
+    def role_ids(self) -> list[uuid.UUID]:
+        """The person's roles in order, as loaded by the people repository (person_roles).
+
+        A stored person whose roles were not loaded has none to give: reading them raises
+        AttributeError, so a PersonRead made from it fails instead of saying "no roles"."""
+        try:
+            role_ids: list[uuid.UUID] = self.__dict__[_ROLE_IDS]
+        except KeyError:
+            if inspect(self).has_identity:
+                raise AttributeError(
+                    "role_ids not loaded: use the people repository's load_role_ids"
+                ) from None
+            return []
+        return role_ids
+
+    @role_ids.setter
+    def role_ids(self, value: list[uuid.UUID]) -> None:
+        self.__dict__[_ROLE_IDS] = list(value)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_org.people.models import Person
+from mops_org.roles.models import PersonRole
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
 
 PERSON_SORTS = sort_options(
@@ -25,10 +26,46 @@ PERSON_SORTS = sort_options(
 async def get_by_id(
     session: AsyncSession, tenant_id: uuid.UUID, person_id: uuid.UUID
 ) -> Person | None:
+    """The person without its role ids (`load_role_ids` adds them): enough to check it exists."""
     result = await session.execute(
         select(Person).where(col(Person.tenant_id) == tenant_id, col(Person.id) == person_id)
     )
     return result.scalar_one_or_none()
+
+
+async def load_role_ids(
+    session: AsyncSession, tenant_id: uuid.UUID, people: Sequence[Person]
+) -> None:
+    """Sets `role_ids` on each person, in their order, in one query for all of them."""
+    if not people:
+        return
+    held: dict[uuid.UUID, list[uuid.UUID]] = {person.id: [] for person in people}
+    rows = await session.execute(
+        select(col(PersonRole.person_id), col(PersonRole.role_id))
+        .where(col(PersonRole.tenant_id) == tenant_id, col(PersonRole.person_id).in_(held))
+        .order_by(col(PersonRole.person_id), col(PersonRole.position))
+    )
+    for person_id, role_id in rows:
+        held[person_id].append(role_id)
+    for person in people:
+        person.role_ids = held[person.id]
+
+
+async def replace_role_ids(
+    session: AsyncSession, tenant_id: uuid.UUID, person: Person, role_ids: Sequence[uuid.UUID]
+) -> None:
+    """Gives the person exactly these roles, in this order (the person must be flushed, the
+    roles checked: a built-in or the tenant's, each once)."""
+    await session.execute(delete(PersonRole).where(col(PersonRole.person_id) == person.id))
+    if role_ids:
+        await session.execute(
+            insert(PersonRole),
+            [
+                {"person_id": person.id, "role_id": role_id, "tenant_id": tenant_id, "position": i}
+                for i, role_id in enumerate(role_ids)
+            ],
+        )
+    person.role_ids = list(role_ids)
 
 
 async def email_taken(
@@ -59,23 +96,27 @@ async def manager_of(
 async def reports_of(
     session: AsyncSession, tenant_id: uuid.UUID, manager_id: uuid.UUID
 ) -> list[Person]:
-    """The people who report to this one, by name."""
+    """The people who report to this one, by name, with their role ids."""
     result = await session.execute(
         select(Person)
         .where(col(Person.tenant_id) == tenant_id, col(Person.manager_id) == manager_id)
         .order_by(col(Person.name_key), col(Person.id))
     )
-    return list(result.scalars())
+    people = list(result.scalars())
+    await load_role_ids(session, tenant_id, people)
+    return people
 
 
 async def in_unit(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID) -> list[Person]:
-    """The people of this unit, by name."""
+    """The people of this unit, by name, with their role ids."""
     result = await session.execute(
         select(Person)
         .where(col(Person.tenant_id) == tenant_id, col(Person.unit_id) == unit_id)
         .order_by(col(Person.name_key), col(Person.id))
     )
-    return list(result.scalars())
+    people = list(result.scalars())
+    await load_role_ids(session, tenant_id, people)
+    return people
 
 
 async def count_in_unit(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID) -> int:
@@ -99,7 +140,9 @@ async def list_page(
     active: bool | None = None,
     ids: Collection[uuid.UUID] | None = None,
     email_keys: Collection[str] | None = None,
+    role_id: uuid.UUID | None = None,
 ) -> tuple[list[Person], str | None]:
+    """A page of people with their role ids (one query more for the whole page)."""
     stmt = select(Person).where(col(Person.tenant_id) == tenant_id)
     if ids is not None:
         stmt = stmt.where(col(Person.id).in_(ids))
@@ -111,8 +154,18 @@ async def list_page(
         stmt = stmt.where(col(Person.manager_id) == manager_id)
     if active is not None:
         stmt = stmt.where(col(Person.active) == active)
+    if role_id is not None:
+        stmt = stmt.where(
+            col(Person.id).in_(
+                select(col(PersonRole.person_id)).where(
+                    col(PersonRole.tenant_id) == tenant_id, col(PersonRole.role_id) == role_id
+                )
+            )
+        )
     rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    return split_page(rows, sort, limit)
+    items, next_cursor = split_page(rows, sort, limit)
+    await load_role_ids(session, tenant_id, items)
+    return items, next_cursor
 
 
 def add(session: AsyncSession, person: Person) -> Person:

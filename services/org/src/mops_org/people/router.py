@@ -39,7 +39,8 @@ async def create_person(
     body: PersonCreate, response: Response, session: SessionDep, principal: PrincipalDep
 ) -> PersonRead:
     """Adds a person to the organisation. Emails are unique in the tenant, without case; the
-    unit and the manager must be the tenant's. Accepts `Idempotency-Key`."""
+    unit and the manager must be the tenant's, the roles built-in or the tenant's (each once).
+    Accepts `Idempotency-Key`."""
     person = await service.create_person(session, principal, body)
     response.headers["Location"] = f"/v1/org/people/{person.id}"
     return tagged(response, person)
@@ -65,6 +66,9 @@ async def list_people(
         uuid.UUID | None, Query(description="Only people reporting to this person.")
     ] = None,
     active: Annotated[bool | None, Query(description="Only active (or inactive) people.")] = None,
+    role_id: Annotated[
+        uuid.UUID | None, Query(description="Only people holding this role.")
+    ] = None,
     ids: Annotated[
         list[uuid.UUID] | None,
         Query(
@@ -87,7 +91,8 @@ async def list_people(
         ),
     ] = None,
 ) -> PersonPage:
-    """The people of the tenant, a page at a time (cursor pagination)."""
+    """The people of the tenant, a page at a time (cursor pagination), each with its
+    `role_ids`."""
     items, next_cursor = await repository.list_page(
         session,
         principal.tenant_id,
@@ -97,6 +102,7 @@ async def list_people(
         unit_id=unit_id,
         manager_id=manager_id,
         active=active,
+        role_id=role_id,
         ids=ids,
         email_keys={email_key(email) for email in emails} if emails is not None else None,
     )
@@ -130,7 +136,8 @@ async def update_person(
     principal: PrincipalDep,
     if_match: IfMatch = None,
 ) -> PersonRead:
-    """Changes the fields sent (`unit_id` and `manager_id` may be null). Honours `If-Match`."""
+    """Changes the fields sent (`unit_id` and `manager_id` may be null; `role_ids` replaces the
+    person's roles). Honours `If-Match`."""
     person = await service.update_person(session, principal, person_id, body, if_match)
     return tagged(response, person)
 

@@ -1,22 +1,24 @@
 """Use cases on people; each validates everything first, then writes and commits once.
 
 A person's unit must be a unit of the tenant, its manager a person of the tenant other than
-itself, and the manager chain must not loop. Every write leaves an audit entry and an outbox
-event (`person.created`, `person.updated`, `person.deleted`) in the same transaction.
+itself, and the manager chain must not loop; its roles are built-in or tenant roles, each once.
+Every write leaves an audit entry and an outbox event (`person.created`, `person.updated`,
+`person.deleted`) in the same transaction.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.exc import StaleDataError
 
 from mops_org.db import writes
 from mops_org.people import repository
 from mops_org.people.models import Person
+from mops_org.roles import repository as roles_repository
 from mops_org.units import repository as units_repository
 from mops_shared.auth import Principal
 from mops_shared.db import utcnow
@@ -25,10 +27,8 @@ from mops_shared.etag import check_if_match
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.org import PersonCreate, PersonRead, PersonUpdate
 from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.writes import retry_lost_races
 
-# A write that lost a race for the same person (StaleDataError: the row's version moved on) is
-# run again from a fresh read, which then answers 404, 412 or applies to the new version.
-_WRITE_ATTEMPTS = 3
 # How many of a manager's reports a refused delete names.
 _NAMED_REPORTS = 10
 
@@ -63,6 +63,26 @@ async def _manager_problem(
     return None
 
 
+async def _role_problems(
+    session: AsyncSession, tenant_id: uuid.UUID, role_ids: Sequence[uuid.UUID]
+) -> list[ProblemFieldError]:
+    """Each role id listed twice or that names no role the tenant sees, at its position."""
+    known = await roles_repository.visible_ids(session, tenant_id, role_ids)
+    errors: list[ProblemFieldError] = []
+    first: dict[uuid.UUID, int] = {}
+    for i, role_id in enumerate(role_ids):
+        if role_id in first:
+            why = f"listed twice (also at /role_ids/{first[role_id]})"
+        elif role_id not in known:
+            why = "no role with this id"
+        else:
+            why = ""
+        first.setdefault(role_id, i)
+        if why:
+            errors.append(ProblemFieldError(location="body", pointer=f"/role_ids/{i}", detail=why))
+    return errors
+
+
 async def _check_references(
     session: AsyncSession,
     tenant_id: uuid.UUID,
@@ -70,6 +90,7 @@ async def _check_references(
     *,
     unit_id: uuid.UUID | None,
     manager_id: uuid.UUID | None,
+    role_ids: Sequence[uuid.UUID] = (),
 ) -> None:
     errors: list[ProblemFieldError] = []
     if (
@@ -83,6 +104,7 @@ async def _check_references(
         why = await _manager_problem(session, tenant_id, person_id, manager_id)
         if why is not None:
             errors.append(ProblemFieldError(location="body", pointer="/manager_id", detail=why))
+    errors += await _role_problems(session, tenant_id, role_ids)
     if errors:
         raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
 
@@ -94,7 +116,8 @@ async def _integrity_conflict(
     if await repository.email_taken(session, tenant_id, email.lower(), except_id=person_id):
         return _duplicate(email)
     return Conflict(
-        "A unit or person this one refers to changed at the same time; read them again and retry."
+        "A unit, person or role this one refers to changed at the same time; read them again "
+        "and retry."
     )
 
 
@@ -103,7 +126,12 @@ async def create_person(
 ) -> PersonRead:
     tenant_id = principal.tenant_id
     await _check_references(
-        session, tenant_id, None, unit_id=data.unit_id, manager_id=data.manager_id
+        session,
+        tenant_id,
+        None,
+        unit_id=data.unit_id,
+        manager_id=data.manager_id,
+        role_ids=data.role_ids,
     )
     key = data.email.lower()
     if await repository.email_taken(session, tenant_id, key):
@@ -127,6 +155,7 @@ async def create_person(
     try:
         # Flushed first so a lost race for the email fails before anything else is written.
         await session.flush()
+        await repository.replace_role_ids(session, tenant_id, person, data.role_ids)
         created = PersonRead.model_validate(person)
         await writes.record_change(
             session,
@@ -146,9 +175,11 @@ async def create_person(
 
 
 async def _get(session: AsyncSession, principal: Principal, person_id: uuid.UUID) -> Person:
+    """The tenant's person with its role ids, or 404."""
     person = await repository.get_by_id(session, principal.tenant_id, person_id)
     if person is None:
         raise NotFound(f"No person {person_id}.")
+    await repository.load_role_ids(session, principal.tenant_id, [person])
     return person
 
 
@@ -158,11 +189,6 @@ async def get_person(
     return PersonRead.model_validate(await _get(session, principal, person_id))
 
 
-async def _lost_race(session: AsyncSession) -> None:
-    await session.rollback()
-    session.expunge_all()
-
-
 async def update_person(
     session: AsyncSession,
     principal: Principal,
@@ -170,12 +196,9 @@ async def update_person(
     data: PersonUpdate,
     if_match: str | None,
 ) -> PersonRead:
-    for _ in range(_WRITE_ATTEMPTS):
-        try:
-            return await _update_once(session, principal, person_id, data, if_match)
-        except StaleDataError:
-            await _lost_race(session)
-    raise Conflict("The person kept changing while this request ran; read it again and retry.")
+    return await retry_lost_races(
+        session, "person", lambda: _update_once(session, principal, person_id, data, if_match)
+    )
 
 
 async def _update_once(
@@ -190,7 +213,7 @@ async def _update_once(
     check_if_match(if_match, person.version)
     before = PersonRead.model_validate(person)
     changes = data.model_dump(exclude_unset=True)
-    for required in ("name", "email", "active"):
+    for required in ("name", "email", "active", "role_ids"):
         if required in changes and changes[required] is None:
             raise ValidationFailed.at("body", f"/{required}", f"{required} cannot be null")
     await _check_references(
@@ -199,6 +222,7 @@ async def _update_once(
         person.id,
         unit_id=data.unit_id if "unit_id" in changes else None,
         manager_id=data.manager_id if "manager_id" in changes else None,
+        role_ids=data.role_ids or (),
     )
     if data.email is not None:
         key = data.email.lower()
@@ -218,6 +242,8 @@ async def _update_once(
     try:
         # `WHERE version = <read>` fails here (StaleDataError) if another write got in first.
         await session.flush()
+        if data.role_ids is not None and data.role_ids != person.role_ids:
+            await repository.replace_role_ids(session, tenant_id, person, data.role_ids)
         after = PersonRead.model_validate(person)
         await writes.record_change(
             session,
@@ -241,13 +267,9 @@ async def _update_once(
 async def delete_person(
     session: AsyncSession, principal: Principal, person_id: uuid.UUID, if_match: str | None
 ) -> None:
-    for _ in range(_WRITE_ATTEMPTS):
-        try:
-            await _delete_once(session, principal, person_id, if_match)
-            return
-        except StaleDataError:
-            await _lost_race(session)
-    raise Conflict("The person kept changing while this request ran; read it again and retry.")
+    await retry_lost_races(
+        session, "person", lambda: _delete_once(session, principal, person_id, if_match)
+    )
 
 
 async def _delete_once(

@@ -74,12 +74,13 @@ MAX_TREE_DEPTH = 1000
 SUBTREE_SORT = "depth"
 
 
-def _subtree(tenant_id: uuid.UUID, root_id: uuid.UUID) -> CTE:
-    """(id, depth) of the unit and of every unit below it; every step filtered by tenant."""
+def subtree_cte(tenant_id: uuid.UUID, root_id: uuid.UUID, name: str = "subtree") -> CTE:
+    """(id, depth) of the unit and of every unit below it; every step filtered by tenant.
+    `name` is the CTE's name in the query (two in one query need two names)."""
     top = (
         select(col(Unit.id).label("id"), literal(0).label("depth"))
         .where(col(Unit.tenant_id) == tenant_id, col(Unit.id) == root_id)
-        .cte("subtree", recursive=True)
+        .cte(name, recursive=True)
     )
     below = (
         select(col(Unit.id), top.c.depth + 1)
@@ -121,7 +122,7 @@ async def subtree_page(
     cursor: str | None,
 ) -> tuple[list[tuple[Unit, int]], str | None]:
     """The unit and its descendants with their depth below it, by depth then name."""
-    tree = _subtree(tenant_id, root_id)
+    tree = subtree_cte(tenant_id, root_id)
     sort = SortOption(SUBTREE_SORT, (tree.c.depth, col(Unit.name_key), col(Unit.id)))
     stmt = (
         select(Unit, tree.c.depth)
@@ -158,7 +159,7 @@ async def is_in_subtree(
     session: AsyncSession, tenant_id: uuid.UUID, root_id: uuid.UUID, unit_id: uuid.UUID
 ) -> bool:
     """Whether `unit_id` is `root_id` or one of the units below it."""
-    tree = _subtree(tenant_id, root_id)
+    tree = subtree_cte(tenant_id, root_id)
     found = await session.execute(select(tree.c.id).where(tree.c.id == unit_id).limit(1))
     return found.first() is not None
 

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_org.deps import PrincipalDep, SessionDep
+from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
 from mops_org.units import repository, service
 from mops_shared.errors import problem_responses
 from mops_shared.etag import IfMatch, tagged
@@ -126,12 +126,13 @@ async def update_unit(
     operation_id="org_delete_unit",
     summary="Delete a unit",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(*COMMON_PROBLEMS, 404, 409, 412),
+    responses=problem_responses(*COMMON_PROBLEMS, 404, 409, 412, 502, 503, 504),
 )
 async def delete_unit(
     unit_id: uuid.UUID,
     session: SessionDep,
     principal: PrincipalDep,
+    inventory: InventoryClientDep,
     if_match: IfMatch = None,
     reassign_to: Annotated[
         uuid.UUID | None,
@@ -144,8 +145,11 @@ async def delete_unit(
     ] = None,
 ) -> Response:
     """Removes a unit. Refused (409) while it has child units or people, unless `reassign_to`
-    names the unit that takes them, all in one change. Honours `If-Match`."""
-    await service.delete_unit(session, principal, unit_id, if_match, reassign_to)
+    names the unit that takes them (and the coordination mechanisms it owns or takes part in),
+    all in one change; without it, those mechanisms lose the unit. Refused (409, naming the
+    tools) while the inventory names the unit as a tool owner, and 503 (504) when the inventory
+    cannot be asked: nothing is deleted then. Honours `If-Match`."""
+    await service.delete_unit(session, principal, unit_id, if_match, reassign_to, inventory)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -1,25 +1,33 @@
 """Use cases on units; each validates first, then writes and commits once.
 
 A unit's parent must be a unit of the tenant, never the unit itself nor one below it (the tree
-never loops); its lead must be a person of the tenant. Every write leaves audit entries and
-outbox events (`unit.created`, `unit.updated`, `unit.moved`, `unit.deleted`, and
-`person.updated` for the people a delete moves) in the same transaction.
+never loops); its lead must be a person of the tenant. A unit the inventory still names as a
+tool owner cannot be deleted. Every write leaves audit entries and outbox events
+(`unit.created`, `unit.updated`, `unit.moved`, `unit.deleted`, and `person.updated` and
+`coordination_mechanism.updated` for the people and mechanisms a delete moves) in the same
+transaction.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import col
 
+from mops_org.coordination.models import CoordinationMechanism, CoordinationParticipant
+from mops_org.coordination.service import to_reads as mechanism_reads
 from mops_org.db import writes
 from mops_org.people import repository as people_repository
 from mops_org.units import repository
 from mops_org.units.models import Unit
+from mops_shared.audit import record_audits
 from mops_shared.auth import Principal
+from mops_shared.clients import InventoryClient
 from mops_shared.db import utcnow
 from mops_shared.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.etag import check_if_match
@@ -36,10 +44,10 @@ from mops_shared.schemas.org import (
     UnitUpdate,
 )
 from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.writes import retry_lost_races
 
-# A write that lost a race for the same unit (StaleDataError: its version moved on) is run again
-# from a fresh read, which then answers 404, 412 or applies to the new version.
-_WRITE_ATTEMPTS = 3
+# How many of the tools still owned by a unit a refused delete names.
+_NAMED_TOOLS = 10
 
 
 def _snapshot(read: UnitRead | PersonRead) -> dict[str, Any]:
@@ -196,11 +204,6 @@ async def ancestors(
     )
 
 
-async def _lost_race(session: AsyncSession) -> None:
-    await session.rollback()
-    session.expunge_all()
-
-
 async def update_unit(
     session: AsyncSession,
     principal: Principal,
@@ -208,12 +211,9 @@ async def update_unit(
     data: UnitUpdate,
     if_match: str | None,
 ) -> UnitRead:
-    for _ in range(_WRITE_ATTEMPTS):
-        try:
-            return await _update_once(session, principal, unit_id, data, if_match)
-        except StaleDataError:
-            await _lost_race(session)
-    raise Conflict("The unit kept changing while this request ran; read it again and retry.")
+    return await retry_lost_races(
+        session, "unit", lambda: _update_once(session, principal, unit_id, data, if_match)
+    )
 
 
 def _moved(unit_id: uuid.UUID, before: uuid.UUID | None, after: uuid.UUID | None) -> dict[str, Any]:
@@ -303,18 +303,105 @@ async def delete_unit(
     unit_id: uuid.UUID,
     if_match: str | None,
     reassign_to: uuid.UUID | None,
+    inventory: InventoryClient,
 ) -> None:
-    for _ in range(_WRITE_ATTEMPTS):
-        try:
-            await _delete_once(session, principal, unit_id, if_match, reassign_to)
-            return
-        except StaleDataError:
-            await _lost_race(session)
-    raise Conflict("The unit kept changing while this request ran; read it again and retry.")
+    await retry_lost_races(
+        session,
+        "unit",
+        lambda: _delete_once(session, principal, unit_id, if_match, reassign_to, inventory),
+    )
 
 
 def _counted(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
+
+
+async def _refuse_if_owner_of_tools(
+    principal: Principal, inventory: InventoryClient, unit: Unit
+) -> None:
+    """409 naming the tools while the inventory names the unit as an owner; the client's own
+    503 (504) when the inventory cannot be asked, so nothing is deleted unchecked."""
+    tools, more = await inventory.tools_owned_by_units(principal, [unit.id], limit=_NAMED_TOOLS)
+    if not tools:
+        return
+    names = ", ".join(tool.tool_name for tool in tools)
+    if more:
+        names += " and more"
+    raise Conflict(
+        f"{unit.name} is still an owner of tools in the inventory ({names}): give them another "
+        f"owner first (GET /v1/inventory/reports/ownership?unit_id={unit.id} lists them all)."
+    )
+
+
+async def _move_mechanisms(
+    session: AsyncSession,
+    principal: Principal,
+    unit_id: uuid.UUID,
+    reassign_to: uuid.UUID | None,
+    now: datetime,
+) -> None:
+    """The coordination mechanisms the unit owns or takes part in pass to `reassign_to` (a
+    participant once), or lose it without one; each change recorded like any other."""
+    tenant_id = principal.tenant_id
+    participates = select(col(CoordinationParticipant.mechanism_id)).where(
+        col(CoordinationParticipant.tenant_id) == tenant_id,
+        col(CoordinationParticipant.unit_id) == unit_id,
+    )
+    mechanisms = list(
+        (
+            await session.execute(
+                select(CoordinationMechanism)
+                .where(
+                    col(CoordinationMechanism.tenant_id) == tenant_id,
+                    or_(
+                        col(CoordinationMechanism.owner_unit_id) == unit_id,
+                        col(CoordinationMechanism.id).in_(participates),
+                    ),
+                )
+                .order_by(col(CoordinationMechanism.name_key), col(CoordinationMechanism.id))
+            )
+        ).scalars()
+    )
+    if not mechanisms:
+        return
+    befores = await mechanism_reads(session, mechanisms)
+    await session.execute(
+        delete(CoordinationParticipant).where(
+            col(CoordinationParticipant.tenant_id) == tenant_id,
+            col(CoordinationParticipant.unit_id) == unit_id,
+        )
+    )
+    if reassign_to is not None:
+        session.add_all(
+            CoordinationParticipant(
+                mechanism_id=before.id, unit_id=reassign_to, tenant_id=tenant_id
+            )
+            for before in befores
+            if unit_id in before.participating_unit_ids
+            and reassign_to not in before.participating_unit_ids
+        )
+    for mechanism in mechanisms:
+        if mechanism.owner_unit_id == unit_id:
+            mechanism.owner_unit_id = reassign_to
+        mechanism.version += 1
+        mechanism.updated_at = now
+    await session.flush()  # `WHERE version = <read>` on each: a concurrent change wins
+    afters = [after.model_dump(mode="json") for after in await mechanism_reads(session, mechanisms)]
+    await record_audits(
+        session,
+        writes.audit,
+        principal,
+        [
+            ("update", "coordination_mechanism", before.id, before.model_dump(mode="json"), after)
+            for before, after in zip(befores, afters, strict=True)
+        ],
+    )
+    await record_events(
+        session,
+        writes.outbox,
+        principal,
+        [("coordination_mechanism.updated", after) for after in afters],
+    )
 
 
 async def _delete_once(
@@ -323,6 +410,7 @@ async def _delete_once(
     unit_id: uuid.UUID,
     if_match: str | None,
     reassign_to: uuid.UUID | None,
+    inventory: InventoryClient,
 ) -> None:
     tenant_id = principal.tenant_id
     unit = await _get(session, principal, unit_id)
@@ -351,6 +439,8 @@ async def _delete_once(
             why = ""
         if why:
             raise ValidationFailed.at("query", "/reassign_to", why)
+    # Last of the checks: the one call to another service, made only for a delete that may go.
+    await _refuse_if_owner_of_tools(principal, inventory, unit)
     now = utcnow()
     try:
         if reassign_to is not None:
@@ -381,6 +471,7 @@ async def _delete_once(
                 values={"unit_id": reassign_to},
                 now=now,
             )
+        await _move_mechanisms(session, principal, unit_id, reassign_to, now)
         await session.delete(unit)
         await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
         await writes.record_change(

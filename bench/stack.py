@@ -1,0 +1,137 @@
+"""The domain services on fresh PostgreSQL databases, one uvicorn worker each, for a benchmark.
+
+Each service gets its own new database, migrated to head; they find each other through
+MOPS_<SERVICE>_PORT as they do when run locally. Everything is dropped on exit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+from bench.gateway_hop import free_port, wait_ready
+from mops_shared.auth import Principal, sign_principal
+
+REPO = Path(__file__).resolve().parent.parent
+SECRET = "bench-internal-secret-0123456789abcdef"
+ALEMBIC = (sys.executable, "-m", "alembic", "-c", "migrations/alembic.ini")
+UVICORN = (
+    *(sys.executable, "-m", "uvicorn", "--factory", "--host", "127.0.0.1"),
+    *("--no-access-log", "--log-level", "warning"),
+)
+DEFAULT_POSTGRES = os.environ.get(
+    "MOPS_BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+)
+
+
+def plain(url: str) -> str:
+    """The URL asyncpg itself takes."""
+    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+async def create_database(admin_url: str, name: str) -> str:
+    conn = await asyncpg.connect(plain(admin_url))
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return admin_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+async def drop_database(admin_url: str, name: str) -> None:
+    conn = await asyncpg.connect(plain(admin_url))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+def headers_for(tenant_id: uuid.UUID) -> dict[str, str]:
+    principal = Principal(
+        tenant_id=tenant_id, key_id=uuid.uuid4(), scopes=frozenset({"admin"}), request_id="bench"
+    )
+    return {"x-mops-principal": sign_principal(principal, SECRET, ttl_seconds=3600)}
+
+
+async def timed(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], n: int
+) -> dict[str, float]:
+    samples = []
+    for _ in range(n):
+        started = time.perf_counter()
+        response = await client.get(url, headers=headers)
+        samples.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code, response.text[:300])
+    samples.sort()
+    return {
+        "p50_ms": round(statistics.median(samples), 2),
+        "p95_ms": round(samples[int(len(samples) * 0.95) - 1], 2),
+    }
+
+
+@dataclass
+class Stack:
+    base_urls: dict[str, str]  # service → http://127.0.0.1:<port>
+    database_urls: dict[str, str]
+
+
+@contextmanager
+def services(postgres_url: str, names: tuple[str, ...], *, keep: bool = False) -> Iterator[Stack]:
+    """The services running; their databases are dropped on exit unless `keep` (to look at
+    query plans afterwards: their URLs are printed)."""
+    suffix = uuid.uuid4().hex[:8]
+    databases = {s: f"mops_bench_{suffix}_{s}" for s in names}
+    urls = {s: asyncio.run(create_database(postgres_url, n)) for s, n in databases.items()}
+    ports = {s: free_port() for s in names}
+    env = {
+        **os.environ,
+        "MOPS_DATA_DIR": tempfile.mkdtemp(prefix="mops-bench-"),
+        "MOPS_INTERNAL_SECRET": SECRET,
+        "MOPS_ACCESS_LOG": "false",
+        **{f"MOPS_{s.upper()}_DATABASE_URL": url for s, url in urls.items()},
+        **{f"MOPS_{s.upper()}_PORT": str(port) for s, port in ports.items()},
+    }
+    procs: list[subprocess.Popen[bytes]] = []
+    try:
+        for service in names:
+            subprocess.run(
+                [*ALEMBIC, "-n", service, "upgrade", "head"],
+                cwd=REPO,
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+        for service, port in ports.items():
+            procs.append(
+                subprocess.Popen(
+                    [*UVICORN, f"mops_{service}.main:create_app", "--port", str(port)],
+                    cwd=REPO,
+                    env=env,
+                )
+            )
+        for port in ports.values():
+            wait_ready(f"http://127.0.0.1:{port}/readyz")
+        yield Stack({s: f"http://127.0.0.1:{p}" for s, p in ports.items()}, urls)
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(timeout=20)
+        for name, url in zip(databases.values(), urls.values(), strict=True):
+            if keep:
+                print(f"kept database {name}: {url}")
+            else:
+                asyncio.run(drop_database(postgres_url, name))

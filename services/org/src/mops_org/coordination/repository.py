@@ -1,0 +1,138 @@
+"""Every query on coordination mechanisms; each one is filtered by tenant."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_org.coordination.models import CoordinationMechanism, CoordinationParticipant
+from mops_org.units.models import Unit
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+
+MECHANISM_SORTS = sort_options(
+    [("name", [CoordinationMechanism.name_key])], tiebreaker=CoordinationMechanism.id
+)
+
+
+async def get_by_id(
+    session: AsyncSession, tenant_id: uuid.UUID, mechanism_id: uuid.UUID
+) -> CoordinationMechanism | None:
+    result = await session.execute(
+        select(CoordinationMechanism).where(
+            col(CoordinationMechanism.tenant_id) == tenant_id,
+            col(CoordinationMechanism.id) == mechanism_id,
+        )
+    )
+    return result.scalar_one_or_none()
+
+
+async def name_taken(
+    session: AsyncSession, tenant_id: uuid.UUID, key: str, *, except_id: uuid.UUID | None = None
+) -> bool:
+    stmt = select(col(CoordinationMechanism.id)).where(
+        col(CoordinationMechanism.tenant_id) == tenant_id,
+        col(CoordinationMechanism.name_key) == key,
+    )
+    if except_id is not None:
+        stmt = stmt.where(col(CoordinationMechanism.id) != except_id)
+    return (await session.execute(stmt.limit(1))).first() is not None
+
+
+async def units_of_tenant(
+    session: AsyncSession, tenant_id: uuid.UUID, unit_ids: Collection[uuid.UUID]
+) -> set[uuid.UUID]:
+    """Which of these ids are units of the tenant, in one query."""
+    if not unit_ids:
+        return set()
+    rows = await session.execute(
+        select(col(Unit.id)).where(col(Unit.tenant_id) == tenant_id, col(Unit.id).in_(unit_ids))
+    )
+    return set(rows.scalars())
+
+
+async def list_page(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    kind: str | None = None,
+    level: str | None = None,
+    unit_id: uuid.UUID | None = None,
+) -> tuple[list[CoordinationMechanism], str | None]:
+    stmt = select(CoordinationMechanism).where(col(CoordinationMechanism.tenant_id) == tenant_id)
+    if kind is not None:
+        stmt = stmt.where(col(CoordinationMechanism.kind) == kind)
+    if level is not None:
+        stmt = stmt.where(col(CoordinationMechanism.level) == level)
+    if unit_id is not None:
+        taking_part = select(col(CoordinationParticipant.mechanism_id)).where(
+            col(CoordinationParticipant.tenant_id) == tenant_id,
+            col(CoordinationParticipant.unit_id) == unit_id,
+        )
+        stmt = stmt.where(
+            or_(
+                col(CoordinationMechanism.owner_unit_id) == unit_id,
+                col(CoordinationMechanism.id).in_(taking_part),
+            )
+        )
+    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
+    return split_page(rows, sort, limit)
+
+
+async def participants_of(
+    session: AsyncSession, mechanism_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """The participating unit ids of many mechanisms in one query, by unit name."""
+    if not mechanism_ids:
+        return {}
+    rows = await session.execute(
+        select(col(CoordinationParticipant.mechanism_id), col(CoordinationParticipant.unit_id))
+        .join(Unit, col(Unit.id) == col(CoordinationParticipant.unit_id))
+        .where(col(CoordinationParticipant.mechanism_id).in_(mechanism_ids))
+        .order_by(col(CoordinationParticipant.mechanism_id), col(Unit.name_key), col(Unit.id))
+    )
+    found: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for mechanism_id, unit_id in rows:
+        found[mechanism_id].append(unit_id)
+    return found
+
+
+async def set_participants(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    mechanism_id: uuid.UUID,
+    unit_ids: Sequence[uuid.UUID],
+) -> None:
+    await session.execute(
+        delete(CoordinationParticipant).where(
+            col(CoordinationParticipant.mechanism_id) == mechanism_id
+        )
+    )
+    session.add_all(
+        CoordinationParticipant(mechanism_id=mechanism_id, unit_id=unit_id, tenant_id=tenant_id)
+        for unit_id in unit_ids
+    )
+
+
+async def counts_by_kind_and_level(
+    session: AsyncSession, tenant_id: uuid.UUID
+) -> list[tuple[str, str, int]]:
+    """(kind, level, how many mechanisms) of the tenant, in one grouped query."""
+    rows = await session.execute(
+        select(col(CoordinationMechanism.kind), col(CoordinationMechanism.level), func.count())
+        .where(col(CoordinationMechanism.tenant_id) == tenant_id)
+        .group_by(col(CoordinationMechanism.kind), col(CoordinationMechanism.level))
+    )
+    return [(kind, level, int(count)) for kind, level, count in rows]
+
+
+def add(session: AsyncSession, mechanism: CoordinationMechanism) -> CoordinationMechanism:
+    session.add(mechanism)
+    return mechanism

@@ -1,0 +1,371 @@
+"""Use cases on coordination mechanisms; each validates everything first, then writes and
+commits once.
+
+A mechanism's owner unit and participating units must be units of the tenant, each
+participant listed once. Every write leaves an audit entry and an outbox event
+(`coordination_mechanism.created`, `coordination_mechanism.updated`,
+`coordination_mechanism.deleted`) in the same transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mops_org.coordination import repository
+from mops_org.coordination.models import CoordinationMechanism
+from mops_org.db import writes
+from mops_shared.auth import Principal
+from mops_shared.db import utcnow
+from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.etag import check_if_match
+from mops_shared.pagination import SortOption
+from mops_shared.schemas.common import name_key
+from mops_shared.schemas.org_coordination import (
+    LEVEL_SCORES,
+    CoordinationKind,
+    CoordinationMechanismCreate,
+    CoordinationMechanismPage,
+    CoordinationMechanismRead,
+    CoordinationMechanismUpdate,
+    CoordinationSummary,
+    IntegrationLevel,
+)
+from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.writes import retry_lost_races
+
+
+def _snapshot(read: CoordinationMechanismRead) -> dict[str, Any]:
+    return read.model_dump(mode="json")
+
+
+def _duplicate(name: str) -> Conflict:
+    return Conflict(f"A coordination mechanism named {name!r} already exists.")
+
+
+def _raise_if(errors: list[ProblemFieldError]) -> None:
+    if errors:
+        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
+
+
+def _error(pointer: str, detail: str) -> ProblemFieldError:
+    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
+
+
+async def check_units(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    owner_unit_id: uuid.UUID | None,
+    participating_unit_ids: Sequence[uuid.UUID] | None,
+    pointer_prefix: str = "",
+) -> list[ProblemFieldError]:
+    """What is wrong with these unit references (empty when nothing is), in one query: units
+    that are not the tenant's, participants listed twice."""
+    wanted = set(participating_unit_ids or ())
+    if owner_unit_id is not None:
+        wanted.add(owner_unit_id)
+    # Another tenant's unit is as absent as one that never existed.
+    found = await repository.units_of_tenant(session, tenant_id, wanted)
+    errors: list[ProblemFieldError] = []
+    if owner_unit_id is not None and owner_unit_id not in found:
+        errors.append(_error(f"{pointer_prefix}/owner_unit_id", "no unit with this id"))
+    seen: dict[uuid.UUID, int] = {}
+    for i, unit_id in enumerate(participating_unit_ids or ()):
+        at = f"{pointer_prefix}/participating_unit_ids/{i}"
+        first = seen.setdefault(unit_id, i)
+        if first != i:
+            errors.append(_error(at, f"this unit is already listed (at {first})"))
+        elif unit_id not in found:
+            errors.append(_error(at, "no unit with this id"))
+    return errors
+
+
+async def to_reads(
+    session: AsyncSession, mechanisms: Sequence[CoordinationMechanism]
+) -> list[CoordinationMechanismRead]:
+    """The mechanisms as read; the participants of all of them loaded in one query."""
+    participants = await repository.participants_of(session, [m.id for m in mechanisms])
+    return [
+        CoordinationMechanismRead.model_validate(
+            {
+                "id": mechanism.id,
+                "name": mechanism.name,
+                "kind": mechanism.kind,
+                "cadence": mechanism.cadence,
+                "level": mechanism.level,
+                "description": mechanism.description,
+                "owner_unit_id": mechanism.owner_unit_id,
+                "participating_unit_ids": participants.get(mechanism.id, []),
+                "version": mechanism.version,
+                "created_at": mechanism.created_at,
+                "updated_at": mechanism.updated_at,
+            }
+        )
+        for mechanism in mechanisms
+    ]
+
+
+async def _integrity_conflict(
+    session: AsyncSession, tenant_id: uuid.UUID, name: str, mechanism_id: uuid.UUID | None
+) -> Conflict:
+    """After a unique or foreign key violation (rolled back): what the concurrent write was."""
+    if await repository.name_taken(session, tenant_id, name_key(name), except_id=mechanism_id):
+        return _duplicate(name)
+    return Conflict(
+        "A unit this mechanism refers to changed at the same time; read them again and retry."
+    )
+
+
+async def create_mechanism(
+    session: AsyncSession, principal: Principal, data: CoordinationMechanismCreate
+) -> CoordinationMechanismRead:
+    tenant_id = principal.tenant_id
+    _raise_if(
+        await check_units(
+            session,
+            tenant_id,
+            owner_unit_id=data.owner_unit_id,
+            participating_unit_ids=data.participating_unit_ids,
+        )
+    )
+    key = name_key(data.name)
+    if await repository.name_taken(session, tenant_id, key):
+        raise _duplicate(data.name)
+    now = utcnow()
+    mechanism = repository.add(
+        session,
+        CoordinationMechanism(
+            tenant_id=tenant_id,
+            name=data.name,
+            name_key=key,
+            kind=data.kind.value,
+            cadence=data.cadence.value if data.cadence else None,
+            level=data.level.value,
+            description=data.description,
+            owner_unit_id=data.owner_unit_id,
+            created_at=now,
+            updated_at=now,
+        ),
+    )
+    try:
+        # Flushed first so a lost race for the name fails before anything else is written.
+        await session.flush()
+        await repository.set_participants(
+            session, tenant_id, mechanism.id, data.participating_unit_ids
+        )
+        await session.flush()
+        (created,) = await to_reads(session, [mechanism])
+        await writes.record_change(
+            session,
+            principal,
+            action="create",
+            object_type="coordination_mechanism",
+            object_id=created.id,
+            before=None,
+            after=_snapshot(created),
+            event="coordination_mechanism.created",
+        )
+        await session.commit()
+    except IntegrityError as exc:  # the name taken, or a unit deleted, at the same time
+        await session.rollback()
+        raise await _integrity_conflict(session, tenant_id, data.name, None) from exc
+    return created
+
+
+async def _get(
+    session: AsyncSession, principal: Principal, mechanism_id: uuid.UUID
+) -> CoordinationMechanism:
+    mechanism = await repository.get_by_id(session, principal.tenant_id, mechanism_id)
+    if mechanism is None:
+        raise NotFound(f"No coordination mechanism {mechanism_id}.")
+    return mechanism
+
+
+async def get_mechanism(
+    session: AsyncSession, principal: Principal, mechanism_id: uuid.UUID
+) -> CoordinationMechanismRead:
+    (read,) = await to_reads(session, [await _get(session, principal, mechanism_id)])
+    return read
+
+
+async def list_mechanisms(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    kind: CoordinationKind | None,
+    level: IntegrationLevel | None,
+    unit_id: uuid.UUID | None,
+) -> CoordinationMechanismPage:
+    items, next_cursor = await repository.list_page(
+        session,
+        principal.tenant_id,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+        kind=kind.value if kind else None,
+        level=level.value if level else None,
+        unit_id=unit_id,
+    )
+    return CoordinationMechanismPage(items=await to_reads(session, items), next_cursor=next_cursor)
+
+
+async def coordination_summary(session: AsyncSession, tenant_id: uuid.UUID) -> CoordinationSummary:
+    """The tenant's mechanisms counted by level and kind, and their maturity, in one query."""
+    by_level: Counter[IntegrationLevel] = Counter()
+    by_kind: Counter[CoordinationKind] = Counter()
+    for kind, level, count in await repository.counts_by_kind_and_level(session, tenant_id):
+        by_level[IntegrationLevel(level)] += count
+        by_kind[CoordinationKind(kind)] += count
+    total = sum(by_level.values())
+    score = sum(LEVEL_SCORES[level] * count for level, count in by_level.items())
+    top = max(LEVEL_SCORES.values())
+    return CoordinationSummary(
+        mechanisms=total,
+        by_level={level: by_level[level] for level in IntegrationLevel},
+        by_kind={kind: by_kind[kind] for kind in CoordinationKind},
+        maturity=score / total / top if total else None,
+    )
+
+
+async def update_mechanism(
+    session: AsyncSession,
+    principal: Principal,
+    mechanism_id: uuid.UUID,
+    data: CoordinationMechanismUpdate,
+    if_match: str | None,
+) -> CoordinationMechanismRead:
+    return await retry_lost_races(
+        session,
+        "coordination mechanism",
+        lambda: _update_once(session, principal, mechanism_id, data, if_match),
+    )
+
+
+def _changes_nothing(data: CoordinationMechanismUpdate, before: CoordinationMechanismRead) -> bool:
+    proposed = data.model_dump(mode="json", exclude_unset=True)
+    current = before.model_dump(mode="json")
+    for field, value in proposed.items():
+        if field == "participating_unit_ids":
+            if sorted(value) != sorted(current[field]):
+                return False
+        elif value != current[field]:
+            return False
+    return True
+
+
+async def _update_once(
+    session: AsyncSession,
+    principal: Principal,
+    mechanism_id: uuid.UUID,
+    data: CoordinationMechanismUpdate,
+    if_match: str | None,
+) -> CoordinationMechanismRead:
+    tenant_id = principal.tenant_id
+    mechanism = await _get(session, principal, mechanism_id)
+    check_if_match(if_match, mechanism.version)
+    changes = data.model_dump(exclude_unset=True)
+    errors = [
+        _error(f"/{required}", f"{required} cannot be null")
+        for required in ("name", "kind", "level", "participating_unit_ids")
+        if required in changes and changes[required] is None
+    ]
+    _raise_if(errors)
+    _raise_if(
+        await check_units(
+            session,
+            tenant_id,
+            owner_unit_id=data.owner_unit_id,
+            participating_unit_ids=data.participating_unit_ids,
+        )
+    )
+    (before,) = await to_reads(session, [mechanism])
+    if _changes_nothing(data, before):
+        # A PATCH that states what the mechanism already is changes nothing: same version and
+        # ETag, no audit entry, no event.
+        return before
+    if data.name is not None:
+        key = name_key(data.name)
+        if await repository.name_taken(session, tenant_id, key, except_id=mechanism.id):
+            raise _duplicate(data.name)
+        mechanism.name, mechanism.name_key = data.name, key
+    if data.kind is not None:
+        mechanism.kind = data.kind.value
+    if data.level is not None:
+        mechanism.level = data.level.value
+    if "cadence" in changes:
+        mechanism.cadence = data.cadence.value if data.cadence else None
+    if "description" in changes:
+        mechanism.description = data.description
+    if "owner_unit_id" in changes:
+        mechanism.owner_unit_id = data.owner_unit_id
+    mechanism.version += 1
+    mechanism.updated_at = utcnow()
+    try:
+        # The mechanism row first: `WHERE version = <read>` fails here (StaleDataError) if
+        # another write got in since our read.
+        await session.flush()
+        if data.participating_unit_ids is not None:
+            await repository.set_participants(
+                session, tenant_id, mechanism.id, data.participating_unit_ids
+            )
+            await session.flush()
+        (after,) = await to_reads(session, [mechanism])
+        await writes.record_change(
+            session,
+            principal,
+            action="update",
+            object_type="coordination_mechanism",
+            object_id=mechanism.id,
+            before=_snapshot(before),
+            after=_snapshot(after),
+            event="coordination_mechanism.updated",
+        )
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise await _integrity_conflict(
+            session, tenant_id, data.name or before.name, mechanism_id
+        ) from exc
+    return after
+
+
+async def delete_mechanism(
+    session: AsyncSession, principal: Principal, mechanism_id: uuid.UUID, if_match: str | None
+) -> None:
+    await retry_lost_races(
+        session,
+        "coordination mechanism",
+        lambda: _delete_once(session, principal, mechanism_id, if_match),
+    )
+
+
+async def _delete_once(
+    session: AsyncSession, principal: Principal, mechanism_id: uuid.UUID, if_match: str | None
+) -> None:
+    mechanism = await _get(session, principal, mechanism_id)
+    check_if_match(if_match, mechanism.version)
+    (before,) = await to_reads(session, [mechanism])
+    # Its participants go with it (ON DELETE CASCADE).
+    await session.delete(mechanism)
+    await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
+    await writes.record_change(
+        session,
+        principal,
+        action="delete",
+        object_type="coordination_mechanism",
+        object_id=mechanism_id,
+        before=_snapshot(before),
+        after=None,
+        event="coordination_mechanism.deleted",
+        data={"id": str(mechanism_id), "name": before.name},
+    )
+    await session.commit()

@@ -1,0 +1,137 @@
+"""Use cases on the organisation profile: one per tenant, read as version 0 until first written.
+
+A PUT replaces the whole profile; one that changes nothing writes nothing and keeps the version.
+Every change leaves an audit entry and an `org_profile.updated` event in the same transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.exc import StaleDataError
+
+from mops_org.db import writes
+from mops_org.profile import inference, repository
+from mops_org.profile.models import OrgProfile
+from mops_shared.auth import Principal
+from mops_shared.clients import InventoryClient
+from mops_shared.db import utcnow
+from mops_shared.errors import Conflict
+from mops_shared.etag import check_if_match
+from mops_shared.schemas.org_profile import (
+    InferredModel,
+    OperatingModel,
+    OrgProfilePut,
+    OrgProfileRead,
+)
+from mops_shared.schemas.reports import ToolOwnership
+from mops_shared.writes import WRITE_ATTEMPTS
+
+_UNWRITTEN = OrgProfileRead(
+    name=None,
+    model=None,
+    commerce_structure=None,
+    notes=None,
+    version=0,
+    created_at=None,
+    updated_at=None,
+)
+
+
+def _read(profile: OrgProfile | None) -> OrgProfileRead:
+    return _UNWRITTEN if profile is None else OrgProfileRead.model_validate(profile)
+
+
+def _snapshot(read: OrgProfileRead) -> dict[str, Any]:
+    return read.model_dump(mode="json")
+
+
+async def get_profile(session: AsyncSession, principal: Principal) -> OrgProfileRead:
+    return _read(await repository.get(session, principal.tenant_id))
+
+
+async def put_profile(
+    session: AsyncSession, principal: Principal, data: OrgProfilePut, if_match: str | None
+) -> OrgProfileRead:
+    # Unlike retry_lost_races, an IntegrityError is a lost race too: another first write
+    # created the row. The fresh read then answers 412 or applies.
+    for _ in range(WRITE_ATTEMPTS):
+        try:
+            return await _put_once(session, principal, data, if_match)
+        except (StaleDataError, IntegrityError):
+            await session.rollback()
+            session.expunge_all()
+    raise Conflict("The profile kept changing while this request ran; read it again and retry.")
+
+
+async def _put_once(
+    session: AsyncSession, principal: Principal, data: OrgProfilePut, if_match: str | None
+) -> OrgProfileRead:
+    profile = await repository.get(session, principal.tenant_id)
+    before = _read(profile)
+    check_if_match(if_match, before.version)
+    values = {
+        "name": data.name,
+        "model": data.model.value if data.model else None,
+        "commerce_structure": data.commerce_structure.value if data.commerce_structure else None,
+        "notes": data.notes,
+    }
+    if all(getattr(before, field) == value for field, value in values.items()):
+        return before
+    now = utcnow()
+    if profile is None:
+        profile = repository.add(session, OrgProfile(tenant_id=principal.tenant_id, created_at=now))
+    else:
+        profile.version += 1
+    for field, value in values.items():
+        setattr(profile, field, value)
+    profile.updated_at = now
+    # An insert that lost the race for the tenant's row, or an update whose `WHERE version =
+    # <read>` matched nothing, fails here, before anything else is written.
+    await session.flush()
+    after = OrgProfileRead.model_validate(profile)
+    await writes.record_change(
+        session,
+        principal,
+        action="create" if before.version == 0 else "update",
+        object_type="org_profile",
+        object_id=principal.tenant_id,
+        before=None if before.version == 0 else _snapshot(before),
+        after=_snapshot(after),
+        event="org_profile.updated",
+    )
+    await session.commit()
+    return after
+
+
+async def inferred_model(
+    session: AsyncSession, principal: Principal, inventory: InventoryClient
+) -> InferredModel:
+    # The inventory first: no database transaction is held open while it answers.
+    ownership = await inventory.all_ownership(principal)
+    return await infer_from(session, principal.tenant_id, ownership)
+
+
+async def infer_from(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    ownership: list[ToolOwnership],
+    shape: inference.OrgShape | None = None,
+) -> InferredModel:
+    """The declared and inferred models, with `ownership` the inventory's list of the tenant's
+    tools and owners (fetched once by the caller: the metrics endpoint reuses it, and its
+    `shape` of the organisation)."""
+    basis = await inference.model_basis(session, tenant_id, ownership, shape)
+    inferred, reasons = inference.infer_model(basis, basis.hub_units, basis.spoke_units)
+    profile = await repository.get(session, tenant_id)
+    declared = OperatingModel(profile.model) if profile and profile.model else None
+    return InferredModel(
+        declared=declared,
+        inferred=inferred,
+        agrees=None if declared is None or inferred is None else declared == inferred,
+        basis=basis,
+        reasons=reasons,
+    )

@@ -1,0 +1,451 @@
+"""Use cases on RACI matrices; each validates everything first, then writes and commits once.
+
+A matrix is stored as one document. On write, activity names are unique in the matrix, an
+assignee has each letter at most once per activity, and every assignee is a role the tenant
+sees (built-in or its own), or one of its units or people. Whether the matrix follows the RACI
+rules is not a condition of the write: it is judged on every read (`valid`, `violation_count`)
+and in detail by the validation endpoint, since a matrix being drafted is invalid for a while,
+and deleting a person or a role makes a stored matrix invalid without changing it. Every write
+leaves an audit entry and an outbox event (`raci_matrix.created`, `raci_matrix.updated`,
+`raci_matrix.deleted`) in the same transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mops_org.db import writes
+from mops_org.raci import repository
+from mops_org.raci.models import RaciMatrix
+from mops_org.raci.validation import (
+    Assignee,
+    assignee_context,
+    context_of,
+    referenced,
+    validate_activities,
+)
+from mops_shared.auth import Principal
+from mops_shared.db import utcnow
+from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.etag import check_if_match
+from mops_shared.pagination import SortOption, encode_cursor, split_page
+from mops_shared.schemas.common import name_key
+from mops_shared.schemas.org_raci import (
+    RaciActivity,
+    RaciMatrixCreate,
+    RaciMatrixPage,
+    RaciMatrixRead,
+    RaciMatrixUpdate,
+    RaciSummary,
+    RaciValidation,
+    RaciViolation,
+    RaciViolationCode,
+)
+from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.writes import retry_lost_races
+
+# How many matrices a list filtered on `valid` judges at a time while it fills a page.
+_FILTER_BATCH = 50
+
+
+def _snapshot(read: RaciMatrixRead) -> dict[str, Any]:
+    return read.model_dump(mode="json")
+
+
+def _duplicate(name: str) -> Conflict:
+    return Conflict(f"A RACI matrix named {name!r} already exists.")
+
+
+def _raise_if(errors: list[ProblemFieldError]) -> None:
+    if errors:
+        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
+
+
+def _error(pointer: str, detail: str) -> ProblemFieldError:
+    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
+
+
+def _document(activities: Sequence[RaciActivity]) -> list[dict[str, Any]]:
+    """The activities as stored: plain JSON (ids as strings, enums as their values)."""
+    return [activity.model_dump(mode="json") for activity in activities]
+
+
+# --- checks on write ---------------------------------------------------------------------------
+
+
+async def check_activities(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    activities: Sequence[RaciActivity],
+    pointer_prefix: str = "",
+) -> list[ProblemFieldError]:
+    """What is wrong with these activities for this tenant (empty when nothing is): a name
+    twice, an assignee given a letter twice, an assignee that is not the tenant's. Pointers
+    start with `pointer_prefix` (`/activities/...` without one). Three queries at most."""
+    errors: list[ProblemFieldError] = []
+    names: dict[str, int] = {}
+    for i, activity in enumerate(activities):
+        at = f"{pointer_prefix}/activities/{i}"
+        first = names.setdefault(name_key(activity.name), i)
+        if first != i:
+            errors.append(_error(f"{at}/name", f"activity {first} of the matrix has the same name"))
+        given: dict[tuple[str, uuid.UUID, str], int] = {}
+        for j, assignment in enumerate(activity.assignments):
+            key = (assignment.assignee_type.value, assignment.assignee_id, assignment.letter.value)
+            earlier = given.setdefault(key, j)
+            if earlier != j:
+                errors.append(
+                    _error(
+                        f"{at}/assignments/{j}",
+                        f"this {assignment.assignee_type.value} already has the letter "
+                        f"{assignment.letter.value} in this activity (assignment {earlier})",
+                    )
+                )
+    document = _document(activities)
+    known, _ = await context_of(session, tenant_id, referenced(document))
+    for i, activity in enumerate(activities):
+        for j, assignment in enumerate(activity.assignments):
+            kind = assignment.assignee_type.value
+            if (kind, assignment.assignee_id) not in known:
+                # Another tenant's role, unit or person is as absent as one that never existed.
+                errors.append(
+                    _error(
+                        f"{pointer_prefix}/activities/{i}/assignments/{j}/assignee_id",
+                        f"no {kind} with this id",
+                    )
+                )
+    return errors
+
+
+async def check_matrix(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    body: RaciMatrixCreate,
+    pointer_prefix: str = "",
+) -> list[ProblemFieldError]:
+    """The problems the create endpoint would refuse this body for with 422, as field errors
+    (pointers start with `pointer_prefix`), instead of raising: for an importer that reports
+    every item. The name being taken (409 there) is not among them."""
+    return await check_activities(session, tenant_id, body.activities, pointer_prefix)
+
+
+# --- reads -------------------------------------------------------------------------------------
+
+
+def _read(matrix: RaciMatrix, violations: Sequence[RaciViolation] | None = None) -> RaciMatrixRead:
+    count = len(violations or ())
+    return RaciMatrixRead.model_validate(
+        {
+            "id": matrix.id,
+            "name": matrix.name,
+            "description": matrix.description,
+            "allow_accountable_responsible": matrix.allow_accountable_responsible,
+            "activities": matrix.activities,
+            "valid": count == 0,
+            "violation_count": count,
+            "version": matrix.version,
+            "created_at": matrix.created_at,
+            "updated_at": matrix.updated_at,
+        }
+    )
+
+
+def _violations(
+    matrix: RaciMatrix, known: set[Assignee], legal: set[Assignee]
+) -> list[RaciViolation]:
+    return validate_activities(
+        matrix.activities,
+        allow_accountable_responsible=matrix.allow_accountable_responsible,
+        legal=legal,
+        known=known,
+    )
+
+
+async def to_reads(
+    session: AsyncSession, tenant_id: uuid.UUID, matrices: Sequence[RaciMatrix]
+) -> list[RaciMatrixRead]:
+    """The matrices as read, each judged; the assignees of all of them loaded together."""
+    if not matrices:
+        return []
+    known, legal = await assignee_context(session, tenant_id, list(matrices))
+    return [_read(matrix, _violations(matrix, known, legal)) for matrix in matrices]
+
+
+async def _get(session: AsyncSession, principal: Principal, matrix_id: uuid.UUID) -> RaciMatrix:
+    matrix = await repository.get_by_id(session, principal.tenant_id, matrix_id)
+    if matrix is None:
+        raise NotFound(f"No RACI matrix {matrix_id}.")
+    return matrix
+
+
+async def get_matrix(
+    session: AsyncSession, principal: Principal, matrix_id: uuid.UUID
+) -> RaciMatrixRead:
+    matrix = await _get(session, principal, matrix_id)
+    (read,) = await to_reads(session, principal.tenant_id, [matrix])
+    return read
+
+
+async def validate_matrix(
+    session: AsyncSession, principal: Principal, matrix_id: uuid.UUID
+) -> RaciValidation:
+    matrix = await _get(session, principal, matrix_id)
+    known, legal = await assignee_context(session, principal.tenant_id, [matrix])
+    violations = _violations(matrix, known, legal)
+    return RaciValidation(
+        matrix_id=matrix.id,
+        valid=not violations,
+        activity_count=len(matrix.activities),
+        violations=violations,
+    )
+
+
+async def list_matrices(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    valid: bool | None,
+) -> RaciMatrixPage:
+    tenant_id = principal.tenant_id
+    if valid is None:
+        rows = await repository.page_after(
+            session, tenant_id, sort=sort, limit=limit, cursor=cursor
+        )
+        page, next_cursor = split_page(rows, sort, limit)
+        return RaciMatrixPage(
+            items=await to_reads(session, tenant_id, page), next_cursor=next_cursor
+        )
+    # Validity is judged on read (assignees come and go), so the filter runs here: matrices
+    # are judged a batch at a time, in the list's order, until the page is full.
+    matched: list[tuple[RaciMatrix, RaciMatrixRead]] = []
+    after = cursor
+    batch = max(limit, _FILTER_BATCH)
+    while len(matched) <= limit:
+        rows = await repository.page_after(session, tenant_id, sort=sort, limit=batch, cursor=after)
+        judged = rows[:batch]
+        for matrix, read in zip(judged, await to_reads(session, tenant_id, judged), strict=True):
+            if read.valid == valid:
+                matched.append((matrix, read))
+        if len(rows) <= batch:
+            break
+        after = encode_cursor(sort, judged[-1])
+    items = matched[:limit]
+    next_cursor = encode_cursor(sort, items[-1][0]) if len(matched) > limit else None
+    return RaciMatrixPage(items=[read for _, read in items], next_cursor=next_cursor)
+
+
+async def raci_summary(session: AsyncSession, tenant_id: uuid.UUID) -> RaciSummary:
+    """Every matrix of the tenant judged, in figures (for the org metrics): the assignees of
+    all matrices are loaded together, in three queries."""
+    matrices = await repository.all_of(session, tenant_id)
+    known, legal = await assignee_context(session, tenant_id, matrices)
+    activities = complete = 0
+    by_code: Counter[RaciViolationCode] = Counter()
+    for matrix in matrices:
+        violations = _violations(matrix, known, legal)
+        activities += len(matrix.activities)
+        complete += len(matrix.activities) - len({v.activity for v in violations})
+        by_code.update(v.code for v in violations)
+    return RaciSummary(
+        matrices=len(matrices),
+        activities=activities,
+        complete_activities=complete,
+        completeness=complete / activities if activities else None,
+        violations=sum(by_code.values()),
+        violations_by_code={code: by_code[code] for code in RaciViolationCode},
+    )
+
+
+# --- writes ------------------------------------------------------------------------------------
+
+
+async def _integrity_conflict(
+    session: AsyncSession, tenant_id: uuid.UUID, name: str, matrix_id: uuid.UUID | None
+) -> Conflict:
+    """After a unique violation (rolled back): the concurrent write that took the name."""
+    if await repository.name_taken(session, tenant_id, name_key(name), except_id=matrix_id):
+        return _duplicate(name)
+    return Conflict("The RACI matrix changed at the same time; read it again and retry.")
+
+
+async def insert_matrix(
+    session: AsyncSession, principal: Principal, data: RaciMatrixCreate
+) -> RaciMatrixRead:
+    """Adds the matrix with its audit entry and event, without checks and without committing:
+    for callers that checked it (`check_matrix`, the name free) and commit with other writes.
+    A name taken meanwhile raises IntegrityError here."""
+    now = utcnow()
+    matrix = repository.add(
+        session,
+        RaciMatrix(
+            tenant_id=principal.tenant_id,
+            name=data.name,
+            name_key=name_key(data.name),
+            description=data.description,
+            allow_accountable_responsible=data.allow_accountable_responsible,
+            activities=_document(data.activities),
+            created_at=now,
+            updated_at=now,
+        ),
+    )
+    # Flushed first so a lost race for the name fails before anything else is written.
+    await session.flush()
+    (created,) = await to_reads(session, principal.tenant_id, [matrix])
+    await writes.record_change(
+        session,
+        principal,
+        action="create",
+        object_type="raci_matrix",
+        object_id=created.id,
+        before=None,
+        after=_snapshot(created),
+        event="raci_matrix.created",
+    )
+    return created
+
+
+async def create_matrix(
+    session: AsyncSession, principal: Principal, data: RaciMatrixCreate
+) -> RaciMatrixRead:
+    tenant_id = principal.tenant_id
+    _raise_if(await check_matrix(session, tenant_id, data))
+    if await repository.name_taken(session, tenant_id, name_key(data.name)):
+        raise _duplicate(data.name)
+    try:
+        created = await insert_matrix(session, principal, data)
+        await session.commit()
+    except IntegrityError as exc:  # a concurrent create won the race for the name
+        await session.rollback()
+        raise await _integrity_conflict(session, tenant_id, data.name, None) from exc
+    return created
+
+
+async def update_matrix(
+    session: AsyncSession,
+    principal: Principal,
+    matrix_id: uuid.UUID,
+    data: RaciMatrixUpdate,
+    if_match: str | None,
+) -> RaciMatrixRead:
+    return await retry_lost_races(
+        session, "RACI matrix", lambda: _update_once(session, principal, matrix_id, data, if_match)
+    )
+
+
+def _changes_nothing(data: RaciMatrixUpdate, matrix: RaciMatrix) -> bool:
+    if data.name is not None and data.name != matrix.name:
+        return False
+    if "description" in data.model_fields_set and data.description != matrix.description:
+        return False
+    if (
+        data.allow_accountable_responsible is not None
+        and data.allow_accountable_responsible != matrix.allow_accountable_responsible
+    ):
+        return False
+    if data.activities is not None:
+        current = [
+            RaciActivity.model_validate(a).model_dump(mode="json") for a in matrix.activities
+        ]
+        if _document(data.activities) != current:
+            return False
+    return True
+
+
+async def _update_once(
+    session: AsyncSession,
+    principal: Principal,
+    matrix_id: uuid.UUID,
+    data: RaciMatrixUpdate,
+    if_match: str | None,
+) -> RaciMatrixRead:
+    tenant_id = principal.tenant_id
+    matrix = await _get(session, principal, matrix_id)
+    check_if_match(if_match, matrix.version)
+    changes = data.model_dump(exclude_unset=True)
+    errors = [
+        _error(f"/{required}", f"{required} cannot be null")
+        for required in ("name", "allow_accountable_responsible", "activities")
+        if required in changes and changes[required] is None
+    ]
+    _raise_if(errors)
+    if data.activities is not None:
+        _raise_if(await check_activities(session, tenant_id, data.activities))
+    if _changes_nothing(data, matrix):
+        # A PATCH that states what the matrix already is changes nothing: same version and
+        # ETag, no audit entry, no event.
+        (unchanged,) = await to_reads(session, tenant_id, [matrix])
+        return unchanged
+    (before,) = await to_reads(session, tenant_id, [matrix])
+    if data.name is not None:
+        key = name_key(data.name)
+        if await repository.name_taken(session, tenant_id, key, except_id=matrix.id):
+            raise _duplicate(data.name)
+        matrix.name, matrix.name_key = data.name, key
+    if "description" in changes:
+        matrix.description = data.description
+    if data.allow_accountable_responsible is not None:
+        matrix.allow_accountable_responsible = data.allow_accountable_responsible
+    if data.activities is not None:
+        matrix.activities = _document(data.activities)
+    matrix.version += 1
+    matrix.updated_at = utcnow()
+    try:
+        # `WHERE version = <read>` fails here (StaleDataError) if another write got in first.
+        await session.flush()
+        (after,) = await to_reads(session, tenant_id, [matrix])
+        await writes.record_change(
+            session,
+            principal,
+            action="update",
+            object_type="raci_matrix",
+            object_id=matrix.id,
+            before=_snapshot(before),
+            after=_snapshot(after),
+            event="raci_matrix.updated",
+        )
+        await session.commit()
+    except IntegrityError as exc:
+        await session.rollback()
+        raise await _integrity_conflict(
+            session, tenant_id, data.name or before.name, matrix_id
+        ) from exc
+    return after
+
+
+async def delete_matrix(
+    session: AsyncSession, principal: Principal, matrix_id: uuid.UUID, if_match: str | None
+) -> None:
+    await retry_lost_races(
+        session, "RACI matrix", lambda: _delete_once(session, principal, matrix_id, if_match)
+    )
+
+
+async def _delete_once(
+    session: AsyncSession, principal: Principal, matrix_id: uuid.UUID, if_match: str | None
+) -> None:
+    matrix = await _get(session, principal, matrix_id)
+    check_if_match(if_match, matrix.version)
+    (before,) = await to_reads(session, principal.tenant_id, [matrix])
+    await session.delete(matrix)
+    await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
+    await writes.record_change(
+        session,
+        principal,
+        action="delete",
+        object_type="raci_matrix",
+        object_id=matrix_id,
+        before=_snapshot(before),
+        after=None,
+        event="raci_matrix.deleted",
+        data={"id": str(matrix_id), "name": before.name},
+    )
+    await session.commit()

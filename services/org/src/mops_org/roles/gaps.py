@@ -1,0 +1,360 @@
+"""Skill gaps: what people's roles require against what they hold, computed in SQL.
+
+A person's requirement for a skill is the highest `min_proficiency` any of their roles asks;
+what they hold is their proficiency (0 when none is recorded); a gap is a requirement above
+what they hold, and the shortfall is the difference. The role and unit views and the counts by
+role look at active people only (someone who left has no gap to close); a person's own view
+looks at that person whatever their state. Each view is a fixed number of set-based queries,
+however many people the tenant has.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    distinct,
+    func,
+    literal,
+    null,
+    select,
+    union_all,
+)
+from sqlalchemy.engine import Result
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_org.people.models import Person
+from mops_org.people.repository import PERSON_SORTS
+from mops_org.roles import repository
+from mops_org.roles.models import PersonRole, PersonSkill, Role, RoleSkill
+from mops_org.units.repository import subtree_cte
+from mops_shared.pagination import keyset_page, split_page
+from mops_shared.schemas.org_roles import (
+    GapRole,
+    PersonSkillGap,
+    RoleGapCount,
+    RoleHolderGaps,
+    RoleRequirementGap,
+    RoleSkillGaps,
+    UnitSkillGap,
+    UnitSkillGaps,
+)
+
+# What a person holds of the skill a requirement row names: 0 without a person_skills row.
+_HELD = func.coalesce(col(PersonSkill.proficiency), 0)
+
+
+def _held_join(person_id: Any, skill_key: Any) -> ColumnElement[bool]:
+    """The ON clause joining a person's held skill to a requirement (outer: may hold none).
+
+    No tenant term: the person ids joined on are already the tenant's, and a tenant term would
+    invite the planner onto the (tenant_id, skill_key) index, which before statistics exist
+    (right after an import) it would probe once per requirement row."""
+    return and_(
+        col(PersonSkill.person_id) == person_id,
+        col(PersonSkill.skill_key) == skill_key,
+    )
+
+
+def _active_holdings(tenant_id: uuid.UUID) -> Select[Any]:
+    """person_roles rows of the tenant's active people (a base to add columns and joins to)."""
+    return (
+        select()
+        .select_from(PersonRole)
+        .join(Person, col(Person.id) == col(PersonRole.person_id))
+        .where(
+            col(PersonRole.tenant_id) == tenant_id,
+            col(Person.tenant_id) == tenant_id,
+            col(Person.active).is_(True),
+        )
+    )
+
+
+# --- one person ----------------------------------------------------------------------------
+
+
+async def person_gaps(
+    session: AsyncSession, tenant_id: uuid.UUID, person_id: uuid.UUID
+) -> list[PersonSkillGap]:
+    """The person's gaps by skill key, from one query over their roles' requirements."""
+    rows: Result[Any] = await session.execute(
+        select(
+            col(RoleSkill.skill_key).label("key"),
+            col(RoleSkill.skill).label("skill"),
+            col(RoleSkill.min_proficiency).label("asked"),
+            col(Role.id).label("role_id"),
+            col(Role.name).label("role_name"),
+            col(PersonRole.position).label("position"),
+            _HELD.label("held"),
+        )
+        .select_from(PersonRole)
+        .join(Role, col(Role.id) == col(PersonRole.role_id))
+        .join(RoleSkill, col(RoleSkill.role_id) == col(PersonRole.role_id))
+        .outerjoin(
+            PersonSkill,
+            _held_join(col(PersonRole.person_id), col(RoleSkill.skill_key)),
+        )
+        .where(col(PersonRole.tenant_id) == tenant_id, col(PersonRole.person_id) == person_id)
+    )
+    by_skill: dict[str, list[Any]] = {}
+    for row in rows:
+        by_skill.setdefault(row.key, []).append(row)
+    gaps: list[PersonSkillGap] = []
+    for key in sorted(by_skill):
+        # The highest requirement first, then the person's more important role.
+        asks = sorted(by_skill[key], key=lambda r: (-r.asked, r.position))
+        top = asks[0]
+        if top.held >= top.asked:
+            continue
+        gaps.append(
+            PersonSkillGap(
+                skill=top.skill,
+                required=top.asked,
+                held=top.held,
+                shortfall=top.asked - top.held,
+                roles=[
+                    GapRole(id=r.role_id, name=r.role_name, min_proficiency=r.asked)
+                    for r in asks
+                    if r.asked > top.held
+                ],
+            )
+        )
+    return gaps
+
+
+# --- by role -------------------------------------------------------------------------------
+
+
+async def _counts(
+    session: AsyncSession, tenant_id: uuid.UUID, role_id: uuid.UUID | None
+) -> list[RoleGapCount]:
+    """Every role the tenant sees (or just `role_id`) with its holders and gaps, by name, in
+    one query."""
+    # Per (role, holder) first, then per role: plain sums instead of COUNT(DISTINCT ...), which
+    # sorts every requirement row.
+    per_holder = (
+        _active_holdings(tenant_id)
+        .add_columns(
+            col(PersonRole.role_id).label("role_id"),
+            func.sum(case((_HELD < col(RoleSkill.min_proficiency), 1), else_=0)).label("gaps"),
+        )
+        .outerjoin(RoleSkill, col(RoleSkill.role_id) == col(PersonRole.role_id))
+        .outerjoin(PersonSkill, _held_join(col(PersonRole.person_id), col(RoleSkill.skill_key)))
+        .group_by(col(PersonRole.role_id), col(PersonRole.person_id))
+    )
+    if role_id is not None:
+        per_holder = per_holder.where(col(PersonRole.role_id) == role_id)
+    holders = per_holder.subquery("per_holder")
+    counted = (
+        select(
+            holders.c.role_id,
+            func.count().label("people"),
+            func.sum(case((holders.c.gaps > 0, 1), else_=0)).label("people_with_gaps"),
+            func.sum(holders.c.gaps).label("gaps"),
+        )
+        .group_by(holders.c.role_id)
+        .subquery("counted")
+    )
+    stmt = (
+        select(
+            col(Role.id),
+            col(Role.name),
+            func.coalesce(counted.c.people, 0),
+            func.coalesce(counted.c.people_with_gaps, 0),
+            func.coalesce(counted.c.gaps, 0),
+        )
+        .outerjoin(counted, counted.c.role_id == col(Role.id))
+        .where(repository.visible_to(tenant_id))
+        .order_by(col(Role.name_key), col(Role.id))
+    )
+    if role_id is not None:
+        stmt = stmt.where(col(Role.id) == role_id)
+    return [
+        RoleGapCount(
+            role_id=row[0],
+            role_name=row[1],
+            people=int(row[2]),
+            people_with_gaps=int(row[3]),
+            gaps=int(row[4]),
+        )
+        for row in await session.execute(stmt)
+    ]
+
+
+async def skill_gap_counts_by_role(
+    session: AsyncSession, tenant_id: uuid.UUID
+) -> list[RoleGapCount]:
+    """For every role the tenant sees (the built-in ones and its own, held or not), by name:
+    the active people holding it, those of them below at least one of its minimum
+    proficiencies, and the (person, skill) pairs below them. One query."""
+    return await _counts(session, tenant_id, None)
+
+
+async def role_gaps_page(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    role: Role,
+    *,
+    limit: int,
+    cursor: str | None,
+) -> RoleSkillGaps:
+    """A page of the role's active holders by name, each with its gaps against the role's own
+    requirements, and the totals over every holder."""
+    sort = PERSON_SORTS["name"]
+    holders = (
+        select(Person)
+        .join(PersonRole, col(PersonRole.person_id) == col(Person.id))
+        .where(
+            col(PersonRole.tenant_id) == tenant_id,
+            col(PersonRole.role_id) == role.id,
+            col(Person.tenant_id) == tenant_id,
+            col(Person.active).is_(True),
+        )
+    )
+    rows = (await session.execute(keyset_page(holders, sort, limit, cursor))).scalars().all()
+    people, next_cursor = split_page(rows, sort, limit)
+    gaps: dict[uuid.UUID, list[RoleRequirementGap]] = {person.id: [] for person in people}
+    if people:
+        short = await session.execute(
+            select(
+                col(PersonRole.person_id),
+                col(RoleSkill.skill_key),
+                col(RoleSkill.skill),
+                col(RoleSkill.min_proficiency),
+                _HELD,
+            )
+            .select_from(PersonRole)
+            .join(RoleSkill, col(RoleSkill.role_id) == col(PersonRole.role_id))
+            .outerjoin(
+                PersonSkill,
+                _held_join(col(PersonRole.person_id), col(RoleSkill.skill_key)),
+            )
+            .where(
+                col(PersonRole.tenant_id) == tenant_id,
+                col(PersonRole.role_id) == role.id,
+                col(PersonRole.person_id).in_(gaps),
+                _HELD < col(RoleSkill.min_proficiency),
+            )
+        )
+        for person_id, _key, skill, required, held in sorted(short, key=lambda r: r[1]):
+            gaps[person_id].append(
+                RoleRequirementGap(
+                    skill=skill, required=required, held=held, shortfall=required - held
+                )
+            )
+    (totals,) = await _counts(session, tenant_id, role.id)
+    return RoleSkillGaps(
+        items=[
+            RoleHolderGaps(
+                person_id=person.id, name=person.name, unit_id=person.unit_id, gaps=gaps[person.id]
+            )
+            for person in people
+        ],
+        next_cursor=next_cursor,
+        totals=totals,
+    )
+
+
+# --- by unit -------------------------------------------------------------------------------
+
+
+async def unit_gaps(
+    session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID, *, include_subunits: bool
+) -> UnitSkillGaps:
+    """Per skill, over the active people of the unit (and of the units below it when asked):
+    who requires it, who is short of it and by how much; and the people counted. One query."""
+    in_scope: ColumnElement[bool]
+    if include_subunits:
+        tree = subtree_cte(tenant_id, unit_id, "gap_units")
+        in_scope = col(Person.unit_id).in_(select(tree.c.id))
+    else:
+        in_scope = col(Person.unit_id) == unit_id
+    people = (
+        select(col(Person.id))
+        .where(col(Person.tenant_id) == tenant_id, col(Person.active).is_(True), in_scope)
+        .cte("gap_people")
+    )
+    # Each person's requirement per skill: the highest any of their roles asks.
+    required = (
+        select(
+            col(PersonRole.person_id).label("person_id"),
+            col(RoleSkill.skill_key).label("skill_key"),
+            func.max(col(RoleSkill.min_proficiency)).label("required"),
+        )
+        .join(RoleSkill, col(RoleSkill.role_id) == col(PersonRole.role_id))
+        .where(
+            col(PersonRole.tenant_id) == tenant_id,
+            col(PersonRole.person_id).in_(select(people.c.id)),
+        )
+        .group_by(col(PersonRole.person_id), col(RoleSkill.skill_key))
+        .subquery("gap_required")
+    )
+    # Referenced twice below: computed once (PostgreSQL materialises such a CTE).
+    assessed = (
+        select(
+            required.c.person_id,
+            required.c.skill_key,
+            required.c.required,
+            _HELD.label("held"),
+        )
+        .select_from(required)
+        .outerjoin(PersonSkill, _held_join(required.c.person_id, required.c.skill_key))
+        .cte("gap_assessed")
+    )
+    # How each skill is written: as the tenant's catalogue writes it (never another tenant's).
+    names = (
+        select(col(RoleSkill.skill_key), func.min(col(RoleSkill.skill)).label("skill"))
+        .join(Role, col(Role.id) == col(RoleSkill.role_id))
+        .where(repository.visible_to(tenant_id))
+        .group_by(col(RoleSkill.skill_key))
+        .subquery("gap_names")
+    )
+    is_short = assessed.c.held < assessed.c.required
+    per_skill = (
+        select(
+            assessed.c.skill_key,
+            names.c.skill,
+            func.count(),
+            func.sum(case((is_short, 1), else_=0)),
+            func.sum(case((is_short, assessed.c.required - assessed.c.held), else_=0)),
+        )
+        .join(names, names.c.skill_key == assessed.c.skill_key)
+        .group_by(assessed.c.skill_key, names.c.skill)
+    )
+    # The totals ride along as the one row without a skill.
+    totals = select(
+        cast(null(), String),
+        cast(null(), String),
+        select(func.count()).select_from(people).scalar_subquery(),
+        func.count(distinct(assessed.c.person_id)),
+        literal(0),
+    ).where(is_short)
+    people_counted = people_with_gaps = 0
+    by_key: list[tuple[int, str, UnitSkillGap]] = []
+    for key, skill, requiring, short, total in await session.execute(union_all(per_skill, totals)):
+        if key is None:
+            people_counted, people_with_gaps = int(requiring), int(short)
+            continue
+        gap = UnitSkillGap(
+            skill=skill,
+            people_requiring=int(requiring),
+            people_short=int(short),
+            total_shortfall=int(total),
+            average_shortfall=round(int(total) / int(short), 2) if short else 0.0,
+        )
+        by_key.append((-gap.people_short, key, gap))
+    return UnitSkillGaps(
+        unit_id=unit_id,
+        include_subunits=include_subunits,
+        people=people_counted,
+        people_with_gaps=people_with_gaps,
+        skills=[gap for _, _, gap in sorted(by_key)],
+    )

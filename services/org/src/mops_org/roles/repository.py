@@ -1,0 +1,181 @@
+"""Every query on roles, their required skills, who holds them and people's skills.
+
+A tenant sees the built-in roles (no tenant) and its own; every query is filtered so.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, delete, func, insert, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_org.people.models import Person
+from mops_org.roles.models import PersonRole, PersonSkill, Role, RoleSkill
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+
+ROLE_SORTS = sort_options([("name", [Role.name_key])], tiebreaker=Role.id)
+
+
+def visible_to(tenant_id: uuid.UUID) -> ColumnElement[bool]:
+    """The roles a tenant sees: the built-in ones and its own."""
+    return or_(col(Role.tenant_id) == tenant_id, col(Role.tenant_id).is_(None))
+
+
+async def get_by_id(session: AsyncSession, tenant_id: uuid.UUID, role_id: uuid.UUID) -> Role | None:
+    result = await session.execute(
+        select(Role).where(visible_to(tenant_id), col(Role.id) == role_id)
+    )
+    return result.scalar_one_or_none()
+
+
+async def get_by_name_key(
+    session: AsyncSession, tenant_id: uuid.UUID, key: str, *, except_id: uuid.UUID | None = None
+) -> Role | None:
+    """The built-in or tenant role whose `spelling_key` of the name is `key`."""
+    stmt = select(Role).where(visible_to(tenant_id), col(Role.name_key) == key)
+    if except_id is not None:
+        stmt = stmt.where(col(Role.id) != except_id)
+    return (await session.execute(stmt.limit(1))).scalar_one_or_none()
+
+
+async def roles_by_key(session: AsyncSession, tenant_id: uuid.UUID) -> dict[str, Role]:
+    """The built-in and the tenant's roles by `spelling_key(name)` (names are unique so)."""
+    result = await session.execute(select(Role).where(visible_to(tenant_id)))
+    return {role.name_key: role for role in result.scalars()}
+
+
+async def visible_ids(
+    session: AsyncSession, tenant_id: uuid.UUID, role_ids: Collection[uuid.UUID]
+) -> set[uuid.UUID]:
+    """Those of `role_ids` the tenant sees (another tenant's role is as absent as none)."""
+    if not role_ids:
+        return set()
+    result = await session.execute(
+        select(col(Role.id)).where(visible_to(tenant_id), col(Role.id).in_(set(role_ids)))
+    )
+    return set(result.scalars())
+
+
+async def list_page(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    builtin: bool | None = None,
+    legal: bool | None = None,
+    ids: Collection[uuid.UUID] | None = None,
+) -> tuple[list[Role], str | None]:
+    stmt = select(Role).where(visible_to(tenant_id))
+    if ids is not None:
+        stmt = stmt.where(col(Role.id).in_(ids))
+    if builtin is not None:
+        stmt = stmt.where(col(Role.builtin) == builtin)
+    if legal is not None:
+        stmt = stmt.where(col(Role.legal) == legal)
+    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
+    return split_page(rows, sort, limit)
+
+
+async def skills_of(
+    session: AsyncSession, role_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, list[RoleSkill]]:
+    """Each role's required skills by skill name, in one query for all the roles (already
+    read through `visible_to`, which is what scopes them to the tenant)."""
+    skills: dict[uuid.UUID, list[RoleSkill]] = {role_id: [] for role_id in role_ids}
+    if not skills:
+        return skills
+    result = await session.execute(
+        select(RoleSkill)
+        .where(col(RoleSkill.role_id).in_(skills))
+        .order_by(col(RoleSkill.role_id), col(RoleSkill.skill_key))
+    )
+    for skill in result.scalars():
+        skills[skill.role_id].append(skill)
+    return skills
+
+
+async def replace_skills(
+    session: AsyncSession, role_id: uuid.UUID, skills: Sequence[tuple[str, str, int]]
+) -> None:
+    """The role requires exactly these (skill_key, skill, min_proficiency)."""
+    await session.execute(delete(RoleSkill).where(col(RoleSkill.role_id) == role_id))
+    if skills:
+        await session.execute(
+            insert(RoleSkill),
+            [
+                {"role_id": role_id, "skill_key": key, "skill": skill, "min_proficiency": level}
+                for key, skill, level in skills
+            ],
+        )
+
+
+async def holders(
+    session: AsyncSession, tenant_id: uuid.UUID, role_id: uuid.UUID, *, named: int
+) -> tuple[int, list[str]]:
+    """How many of the tenant's people hold the role, and the first `named` names by name."""
+    held = (
+        select(col(Person.name))
+        .join(PersonRole, col(PersonRole.person_id) == col(Person.id))
+        .where(
+            col(PersonRole.tenant_id) == tenant_id,
+            col(PersonRole.role_id) == role_id,
+            col(Person.tenant_id) == tenant_id,
+        )
+    )
+    count = (await session.execute(select(func.count()).select_from(held.subquery()))).scalar_one()
+    names = await session.execute(held.order_by(col(Person.name_key), col(Person.id)).limit(named))
+    return int(count), list(names.scalars())
+
+
+def add(session: AsyncSession, role: Role) -> Role:
+    session.add(role)
+    return role
+
+
+# --- people's skills -----------------------------------------------------------------------
+
+
+async def person_skills(
+    session: AsyncSession, tenant_id: uuid.UUID, person_id: uuid.UUID
+) -> list[PersonSkill]:
+    """The person's skills by skill name."""
+    result = await session.execute(
+        select(PersonSkill)
+        .where(col(PersonSkill.tenant_id) == tenant_id, col(PersonSkill.person_id) == person_id)
+        .order_by(col(PersonSkill.skill_key))
+    )
+    return list(result.scalars())
+
+
+async def replace_person_skills(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    person_id: uuid.UUID,
+    skills: Sequence[tuple[str, str, int, datetime | None]],
+) -> None:
+    """The person holds exactly these (skill_key, skill, proficiency, assessed_at)."""
+    await session.execute(
+        delete(PersonSkill).where(
+            col(PersonSkill.tenant_id) == tenant_id, col(PersonSkill.person_id) == person_id
+        )
+    )
+    if skills:
+        rows: list[dict[str, Any]] = [
+            {
+                "person_id": person_id,
+                "tenant_id": tenant_id,
+                "skill_key": key,
+                "skill": skill,
+                "proficiency": proficiency,
+                "assessed_at": assessed_at,
+            }
+            for key, skill, proficiency, assessed_at in skills
+        ]
+        await session.execute(insert(PersonSkill), rows)

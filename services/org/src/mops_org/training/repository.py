@@ -1,0 +1,269 @@
+"""Every query on training programmes, waves and enrolments; each one is filtered by tenant."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Collection
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Uuid, any_, func, literal, or_, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped
+from sqlmodel import col
+
+from mops_org.roles.models import Role
+from mops_org.training.models import TrainingEnrolment, TrainingProgramme, TrainingWave
+
+# The units' own recursive subtree query, so both walk the tree the same way.
+from mops_org.units.repository import subtree_cte
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+
+PROGRAMME_SORTS = sort_options(
+    [("name", [TrainingProgramme.name_key])], tiebreaker=TrainingProgramme.id
+)
+ENROLMENT_SORTS = sort_options(
+    [("enrolled_at", [TrainingEnrolment.enrolled_at])], tiebreaker=TrainingEnrolment.id
+)
+
+
+def among(
+    session: AsyncSession,
+    column: ColumnElement[Any] | Mapped[Any],
+    ids: Collection[uuid.UUID],
+) -> ColumnElement[bool]:
+    """`column IN ids`: one array parameter on PostgreSQL whatever the number of ids (a subtree
+    of thousands of units), an IN list on SQLite (which binds up to 32 766 parameters)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(literal(list(ids), ARRAY(Uuid())))
+    return column.in_(list(ids))
+
+
+# --- programmes --------------------------------------------------------------------------------
+
+
+async def get_programme(
+    session: AsyncSession, tenant_id: uuid.UUID, programme_id: uuid.UUID
+) -> TrainingProgramme | None:
+    result = await session.execute(
+        select(TrainingProgramme).where(
+            col(TrainingProgramme.tenant_id) == tenant_id,
+            col(TrainingProgramme.id) == programme_id,
+        )
+    )
+    return result.scalar_one_or_none()
+
+
+async def name_taken(
+    session: AsyncSession, tenant_id: uuid.UUID, key: str, *, except_id: uuid.UUID | None = None
+) -> bool:
+    stmt = select(col(TrainingProgramme.id)).where(
+        col(TrainingProgramme.tenant_id) == tenant_id, col(TrainingProgramme.name_key) == key
+    )
+    if except_id is not None:
+        stmt = stmt.where(col(TrainingProgramme.id) != except_id)
+    return (await session.execute(stmt.limit(1))).first() is not None
+
+
+async def list_programmes(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[TrainingProgramme], str | None]:
+    stmt = select(TrainingProgramme).where(col(TrainingProgramme.tenant_id) == tenant_id)
+    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
+    return split_page(rows, sort, limit)
+
+
+def add(session: AsyncSession, row: TrainingProgramme | TrainingWave | TrainingEnrolment) -> None:
+    session.add(row)
+
+
+# --- waves -------------------------------------------------------------------------------------
+
+
+async def waves_of(
+    session: AsyncSession, tenant_id: uuid.UUID, programme_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, list[TrainingWave]]:
+    """The waves of each programme, in order: one query for any number of programmes."""
+    waves: dict[uuid.UUID, list[TrainingWave]] = defaultdict(list)
+    if not programme_ids:
+        return waves
+    result = await session.execute(
+        select(TrainingWave)
+        .where(
+            col(TrainingWave.tenant_id) == tenant_id,
+            col(TrainingWave.programme_id).in_(list(programme_ids)),
+        )
+        .order_by(col(TrainingWave.programme_id), col(TrainingWave.position))
+    )
+    for wave in result.scalars():
+        waves[wave.programme_id].append(wave)
+    return waves
+
+
+async def waves_by_id(
+    session: AsyncSession, tenant_id: uuid.UUID, wave_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, TrainingWave]:
+    if not wave_ids:
+        return {}
+    result = await session.execute(
+        select(TrainingWave).where(
+            col(TrainingWave.tenant_id) == tenant_id, col(TrainingWave.id).in_(list(wave_ids))
+        )
+    )
+    return {wave.id: wave for wave in result.scalars()}
+
+
+async def enrolment_counts(
+    session: AsyncSession, tenant_id: uuid.UUID, wave_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, int]:
+    """How many enrolments each of these waves has (waves without any are absent)."""
+    if not wave_ids:
+        return {}
+    result = await session.execute(
+        select(col(TrainingEnrolment.wave_id), func.count())
+        .where(
+            col(TrainingEnrolment.tenant_id) == tenant_id,
+            col(TrainingEnrolment.wave_id).in_(list(wave_ids)),
+        )
+        .group_by(col(TrainingEnrolment.wave_id))
+    )
+    return {wave_id: int(count) for wave_id, count in result}
+
+
+# --- enrolments --------------------------------------------------------------------------------
+
+
+async def get_enrolment(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    programme_id: uuid.UUID,
+    enrolment_id: uuid.UUID,
+) -> TrainingEnrolment | None:
+    result = await session.execute(
+        select(TrainingEnrolment).where(
+            col(TrainingEnrolment.tenant_id) == tenant_id,
+            col(TrainingEnrolment.programme_id) == programme_id,
+            col(TrainingEnrolment.id) == enrolment_id,
+        )
+    )
+    return result.scalar_one_or_none()
+
+
+async def enrolled(
+    session: AsyncSession, tenant_id: uuid.UUID, wave_id: uuid.UUID, person_id: uuid.UUID
+) -> bool:
+    stmt = select(col(TrainingEnrolment.id)).where(
+        col(TrainingEnrolment.tenant_id) == tenant_id,
+        col(TrainingEnrolment.wave_id) == wave_id,
+        col(TrainingEnrolment.person_id) == person_id,
+    )
+    return (await session.execute(stmt.limit(1))).first() is not None
+
+
+async def list_enrolments(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    programme_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    wave_id: uuid.UUID | None = None,
+    person_id: uuid.UUID | None = None,
+    completed: bool | None = None,
+) -> tuple[list[TrainingEnrolment], str | None]:
+    stmt = select(TrainingEnrolment).where(
+        col(TrainingEnrolment.tenant_id) == tenant_id,
+        col(TrainingEnrolment.programme_id) == programme_id,
+    )
+    if wave_id is not None:
+        stmt = stmt.where(col(TrainingEnrolment.wave_id) == wave_id)
+    if person_id is not None:
+        stmt = stmt.where(col(TrainingEnrolment.person_id) == person_id)
+    if completed is not None:
+        done = col(TrainingEnrolment.completed_at)
+        stmt = stmt.where(done.is_not(None) if completed else done.is_(None))
+    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
+    return split_page(rows, sort, limit)
+
+
+async def completions_of(
+    session: AsyncSession, tenant_id: uuid.UUID, programme_id: uuid.UUID, person_id: uuid.UUID
+) -> dict[uuid.UUID, datetime]:
+    """{wave id: completed at} of the waves of the programme the person completed."""
+    result = await session.execute(
+        select(col(TrainingEnrolment.wave_id), col(TrainingEnrolment.completed_at)).where(
+            col(TrainingEnrolment.tenant_id) == tenant_id,
+            col(TrainingEnrolment.programme_id) == programme_id,
+            col(TrainingEnrolment.person_id) == person_id,
+            col(TrainingEnrolment.completed_at).is_not(None),
+        )
+    )
+    return {wave_id: completed_at for wave_id, completed_at in result if completed_at}
+
+
+async def mark_completed(
+    session: AsyncSession, tenant_id: uuid.UUID, enrolment_id: uuid.UUID, completed_at: datetime
+) -> bool:
+    """Completes the enrolment unless it already is (a concurrent completion won): whether
+    this call did."""
+    result = await session.execute(
+        update(TrainingEnrolment)
+        .where(
+            col(TrainingEnrolment.tenant_id) == tenant_id,
+            col(TrainingEnrolment.id) == enrolment_id,
+            col(TrainingEnrolment.completed_at).is_(None),
+        )
+        .values(completed_at=completed_at)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def person_enrolments(
+    session: AsyncSession, tenant_id: uuid.UUID, person_id: uuid.UUID
+) -> list[tuple[TrainingEnrolment, TrainingWave, str]]:
+    """The person's enrolments with their wave and programme name, by programme name then
+    wave order."""
+    result = await session.execute(
+        select(TrainingEnrolment, TrainingWave, col(TrainingProgramme.name))
+        .join(TrainingWave, col(TrainingWave.id) == col(TrainingEnrolment.wave_id))
+        .join(TrainingProgramme, col(TrainingProgramme.id) == col(TrainingEnrolment.programme_id))
+        .where(
+            col(TrainingEnrolment.tenant_id) == tenant_id,
+            col(TrainingEnrolment.person_id) == person_id,
+        )
+        .order_by(
+            col(TrainingProgramme.name_key),
+            col(TrainingProgramme.id),
+            col(TrainingWave.position),
+        )
+    )
+    return [(row[0], row[1], row[2]) for row in result]
+
+
+# --- references --------------------------------------------------------------------------------
+
+
+async def role_visible(session: AsyncSession, tenant_id: uuid.UUID, role_id: uuid.UUID) -> bool:
+    """Whether the role is one the tenant sees: built-in (no tenant) or its own."""
+    stmt = select(col(Role.id)).where(
+        col(Role.id) == role_id,
+        or_(col(Role.tenant_id).is_(None), col(Role.tenant_id) == tenant_id),
+    )
+    return (await session.execute(stmt.limit(1))).first() is not None
+
+
+async def subtree_ids(
+    session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID
+) -> set[uuid.UUID]:
+    """The unit's id and the ids of every unit below it, in one recursive query."""
+    tree = subtree_cte(tenant_id, unit_id)
+    return set((await session.execute(select(tree.c.id))).scalars())

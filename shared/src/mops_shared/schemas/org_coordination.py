@@ -1,0 +1,148 @@
+"""Wire models of coordination mechanisms (`/v1/org/coordination-mechanisms`)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mops_shared.schemas.common import Name, Text
+from mops_shared.schemas.pagination import Page
+
+MAX_PARTICIPANTS = 500
+
+
+class CoordinationKind(StrEnum):
+    """How units coordinate: meetings, forums and communities of practice share information;
+    standards and incentives align behaviour at any level of integration; formal processes
+    bind the functions together; customer and partner advisory boards and pilots bring
+    outside insight into a collaborative setting."""
+
+    meeting = "meeting"
+    forum = "forum"
+    community_of_practice = "community_of_practice"
+    standards = "standards"
+    incentives = "incentives"
+    formal_process = "formal_process"
+    advisory_board = "advisory_board"
+    pilot = "pilot"
+
+
+class Cadence(StrEnum):
+    continuous = "continuous"
+    weekly = "weekly"
+    biweekly = "biweekly"
+    monthly = "monthly"
+    quarterly = "quarterly"
+    yearly = "yearly"
+    ad_hoc = "ad_hoc"
+
+
+class IntegrationLevel(StrEnum):
+    """Where a mechanism sits on the integration continuum, least mature first. `ad_hoc`: ad
+    hoc meetings, forums or communities of practice to share information, coordinate actions
+    and pool resources. `standardised`: recurring mechanisms with agreed standards and
+    incentives. `formalised`: formal management and business processes across functions, with
+    shared-responsibility (RACI) matrices for the key programme activities."""
+
+    ad_hoc = "ad_hoc"
+    standardised = "standardised"
+    formalised = "formalised"
+
+
+# A level's place on the continuum, 0 at the ad hoc end (coordination maturity is its mean).
+LEVEL_SCORES: dict[IntegrationLevel, int] = {
+    IntegrationLevel.ad_hoc: 0,
+    IntegrationLevel.standardised: 1,
+    IntegrationLevel.formalised: 2,
+}
+
+
+class CoordinationMechanismCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Martech council",
+                    "kind": "forum",
+                    "cadence": "monthly",
+                    "level": "standardised",
+                    "owner_unit_id": "…",
+                    "participating_unit_ids": ["…", "…"],
+                }
+            ]
+        },
+    )
+
+    name: Name = Field(description="Unique in the tenant, compared without case.")
+    kind: CoordinationKind
+    cadence: Cadence | None = None
+    level: IntegrationLevel
+    description: Text | None = None
+    owner_unit_id: uuid.UUID | None = Field(
+        default=None, description="The unit that runs the mechanism (a unit of the tenant)."
+    )
+    participating_unit_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=MAX_PARTICIPANTS,
+        description="The units taking part (units of the tenant, each once).",
+    )
+
+
+class CoordinationMechanismUpdate(BaseModel):
+    """The fields sent are changed; `participating_unit_ids`, when sent, replace the
+    participants. `cadence`, `description` and `owner_unit_id` may be null to clear them."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"level": "formalised", "cadence": "quarterly"}]},
+    )
+
+    name: Name | None = None
+    kind: CoordinationKind | None = None
+    cadence: Cadence | None = None
+    level: IntegrationLevel | None = None
+    description: Text | None = None
+    owner_unit_id: uuid.UUID | None = None
+    participating_unit_ids: list[uuid.UUID] | None = Field(
+        default=None, max_length=MAX_PARTICIPANTS
+    )
+
+
+class CoordinationMechanismRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    kind: CoordinationKind
+    cadence: Cadence | None
+    level: IntegrationLevel
+    description: str | None
+    owner_unit_id: uuid.UUID | None
+    participating_unit_ids: list[uuid.UUID] = Field(description="By unit name.")
+    version: int = Field(description="The version the ETag is made of.")
+    created_at: datetime
+    updated_at: datetime
+
+
+class CoordinationMechanismPage(Page[CoordinationMechanismRead]):
+    pass
+
+
+class CoordinationSummary(BaseModel):
+    """The tenant's coordination mechanisms in figures."""
+
+    mechanisms: int
+    by_level: dict[IntegrationLevel, int] = Field(
+        description="Mechanisms per integration level, every level present (0 when none)."
+    )
+    by_kind: dict[CoordinationKind, int] = Field(
+        description="Mechanisms per kind, every kind present (0 when none)."
+    )
+    maturity: float | None = Field(
+        description="The mean level with ad_hoc = 0, standardised = 1, formalised = 2, divided "
+        "by 2: 0 (all ad hoc) to 1 (all formalised); null when there is no mechanism."
+    )

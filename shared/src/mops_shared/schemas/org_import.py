@@ -1,0 +1,198 @@
+"""Wire models of the org import and export: the layout of the sample organisation file.
+
+Fields that name things (types, levels, letters) are plain strings here on purpose: the import
+checks them itself so that every bad value is reported at its own pointer, with the others,
+instead of the whole file failing on the first one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+
+from mops_shared.schemas.imports import ImportMode
+
+_LOOSE = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class ImportOrganisation(BaseModel):
+    model_config = _LOOSE
+
+    name: str | None = None
+    model: str | None = Field(default=None, description="An operating model (OperatingModel).")
+    commerce_structure: str | None = None
+    notes: str | None = None
+
+
+class ImportUnit(BaseModel):
+    model_config = _LOOSE
+
+    name: str
+    parent: str | None = Field(default=None, description="The parent unit's name; null: a root.")
+    type: str = Field(description="A UnitType; American spellings are accepted.")
+    role: str | None = Field(default=None, description="`hub`, `spoke` or null.")
+    lead: str | None = Field(default=None, description="The email of the unit's lead.")
+
+
+class ImportSkill(BaseModel):
+    model_config = _LOOSE
+
+    skill: str
+    proficiency: int = Field(description="0 (none) to 4 (expert).")
+    assessed_at: datetime | None = None
+
+
+class ImportPerson(BaseModel):
+    model_config = _LOOSE
+
+    name: str
+    email: str
+    unit: str | None = Field(default=None, description="The unit's name.")
+    role: str | None = Field(default=None, description="One role's name (or use `roles`).")
+    roles: list[str] | None = Field(default=None, description="Role names, in order.")
+    manager: str | None = Field(default=None, description="The manager's email.")
+    active: bool = True
+    skills: list[ImportSkill] | None = None
+
+
+class ImportRaciActivity(BaseModel):
+    model_config = _LOOSE
+
+    activity: str
+    kind: str | None = Field(
+        default=None,
+        description="`programme` or `data`; when absent, inferred from the activity's name.",
+    )
+    assignments: dict[str, str] = Field(
+        description="Assignee (a role name, a unit name or a person's email) → R, A, C or I."
+    )
+
+
+class ImportRaci(BaseModel):
+    model_config = _LOOSE
+
+    name: str
+    roles: list[str] | None = Field(default=None, description="The matrix's columns (informative).")
+    allow_accountable_responsible: bool = False
+    activities: list[ImportRaciActivity] = Field(default_factory=list)
+
+
+class ImportCoordination(BaseModel):
+    model_config = _LOOSE
+
+    name: str
+    kind: str
+    level: str
+    cadence: str | None = None
+    description: str | None = None
+    owner_unit: str | None = None
+    participating_units: list[str] = Field(default_factory=list)
+
+
+class ImportWaveSkill(BaseModel):
+    model_config = _LOOSE
+
+    skill: str
+    proficiency: int
+
+
+class ImportWave(BaseModel):
+    model_config = _LOOSE
+
+    name: str
+    level: str = Field(description="`basic` or `advanced`; basic waves come first.")
+    tools: list[str] = Field(default_factory=list, description="Inventory tool names.")
+    skills: list[ImportWaveSkill] = Field(default_factory=list)
+
+
+class ImportEnrolment(BaseModel):
+    model_config = _LOOSE
+
+    email: str
+    wave: str = Field(description="The wave's name.")
+    completed_at: datetime | None = None
+
+
+class ImportTraining(BaseModel):
+    model_config = _LOOSE
+
+    programme: str
+    description: str | None = None
+    waves: list[ImportWave] = Field(default_factory=list)
+    enrolments: list[ImportEnrolment] = Field(default_factory=list)
+
+
+class OrgDocument(BaseModel):
+    """A whole organisation: what `POST /v1/org/imports` takes and the export gives."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "organization": {"name": "Acme", "model": "hybrid_matrix"},
+                    "units": [
+                        {"name": "Acme", "parent": None, "type": "organisation"},
+                        {"name": "Marketing Ops", "parent": "Acme", "type": "marketing_ops_centre"},
+                    ],
+                    "people": [
+                        {
+                            "name": "Ana Ruiz",
+                            "email": "ana@acme.example",
+                            "unit": "Marketing Ops",
+                            "role": "Marketing Operations Specialist",
+                            "skills": [{"skill": "marketing automation", "proficiency": 3}],
+                        }
+                    ],
+                }
+            ]
+        },
+    )
+
+    organization: ImportOrganisation | None = Field(
+        default=None, validation_alias=AliasChoices("organization", "organisation")
+    )
+    units: list[ImportUnit] = Field(default_factory=list)
+    people: list[ImportPerson] = Field(default_factory=list)
+    raci: ImportRaci | list[ImportRaci] | None = Field(
+        default=None, description="One RACI matrix, or a list of them."
+    )
+    coordination_mechanisms: list[ImportCoordination] = Field(default_factory=list)
+    training: ImportTraining | list[ImportTraining] | None = Field(
+        default=None, description="One training programme, or a list of them."
+    )
+
+
+class OrgImportProblem(BaseModel):
+    pointer: str = Field(description="JSON pointer into the imported document.")
+    code: str = Field(description="What kind of defect (stable, for machines).")
+    problem: str
+    severity: Literal["error", "warning"] = Field(
+        description="An error keeps the item out; a warning is a defect imported as it is."
+    )
+
+
+class OrgImportCounts(BaseModel):
+    read: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+
+
+class OrgImportReport(BaseModel):
+    """What an import did, kind by kind, with every defect found at its pointer."""
+
+    mode: ImportMode
+    dry_run: bool
+    units: OrgImportCounts
+    people: OrgImportCounts
+    roles_created: list[str] = Field(description="Roles the file named that were added.")
+    raci_matrices: OrgImportCounts
+    coordination_mechanisms: OrgImportCounts
+    training_programmes: OrgImportCounts
+    profile_updated: bool
+    problems: list[OrgImportProblem]

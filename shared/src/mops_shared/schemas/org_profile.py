@@ -1,0 +1,160 @@
+"""Wire models of the organisation profile (`/v1/org/profile`) and of the operating model the
+org service infers from its data (`/v1/org/profile/inferred-model`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mops_shared.schemas.common import Name, Text
+
+
+class OperatingModel(StrEnum):
+    """How the marketing organisation is built. `independent`: teams grew on their own in each
+    business unit, each with its own people and tools; it rarely scales and is justified when
+    the businesses are very different or kept apart for mergers and acquisitions.
+    `centralized`: one marketing-operations centre with a unified digital-experience team and
+    a unified marketing platform serves every region; suits a homogeneous business (organised
+    by geography only, say). `hybrid_matrix`: a central centre of excellence holds the experts
+    and the shared infrastructure, while the business units keep resources to answer their
+    customers' needs fast, drawing on central capabilities and guidelines. `hub_and_spoke`: a
+    central hub aligns strategy, tactics, data and technology investment while the spokes
+    (business units, regions) keep their autonomy, held together by coordination mechanisms."""
+
+    independent = "independent"
+    centralized = "centralized"
+    hybrid_matrix = "hybrid_matrix"
+    hub_and_spoke = "hub_and_spoke"
+
+
+class CommerceStructure(StrEnum):
+    """Where e-commerce sits. `independent_bu`: a business unit of its own. `department_in_bu`:
+    an independent department inside a business unit. `integrated_channel`: a sales channel
+    integrated in a business unit — the customer-centric structure, suited to optimising the
+    multichannel experience; the first two remain where customers and competitors differ
+    radically or independence keeps mergers and acquisitions flexible."""
+
+    independent_bu = "independent_bu"
+    department_in_bu = "department_in_bu"
+    integrated_channel = "integrated_channel"
+
+
+class OrgProfilePut(BaseModel):
+    """The whole profile: a field left out is cleared (null), as a field sent as null."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Acme Marketing",
+                    "model": "hybrid_matrix",
+                    "commerce_structure": "integrated_channel",
+                    "notes": "A marketing-ops CoE serves the business units and regions.",
+                }
+            ]
+        },
+    )
+
+    name: Name | None = Field(default=None, description="The organisation's name.")
+    model: OperatingModel | None = Field(
+        default=None, description="The operating model the organisation declares."
+    )
+    commerce_structure: CommerceStructure | None = Field(
+        default=None, description="Where e-commerce sits in the organisation."
+    )
+    notes: Text | None = None
+
+
+class OrgProfileRead(BaseModel):
+    """The tenant's profile; every field null and `version` 0 until it is first written."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    name: str | None
+    model: OperatingModel | None
+    commerce_structure: CommerceStructure | None
+    notes: str | None
+    version: int = Field(ge=0, description="The version the ETag is made of; 0 before any write.")
+    created_at: datetime | None = Field(description="Null until the profile is first written.")
+    updated_at: datetime | None = Field(description="Null until the profile is first written.")
+
+
+class ModelBasis(BaseModel):
+    """The figures the operating model is inferred from.
+
+    A unit is *edge* when it is a business unit or a region, or lies below one; every other
+    unit is *central*. People are the active people of the tenant. A tool (retired ones left
+    out) is owned by the units its owners name, or, for an owner naming only a person, by that
+    person's unit."""
+
+    central_people: int = Field(ge=0, description="Active people in central units.")
+    edge_people: int = Field(ge=0, description="Active people in edge units.")
+    unassigned_people: int = Field(ge=0, description="Active people in no unit.")
+    central_people_share: float | None = Field(
+        ge=0,
+        le=1,
+        description="central_people / (central_people + edge_people); null when both are 0.",
+    )
+    central_tools: int = Field(ge=0, description="Tools whose owning units are all central.")
+    edge_tools: int = Field(ge=0, description="Tools whose owning units are all edge units.")
+    shared_tools: int = Field(ge=0, description="Tools owned by central and edge units both.")
+    unowned_tools: int = Field(
+        ge=0, description="Tools without an owning unit of the tenant (no owner, or none known)."
+    )
+    central_tool_share: float | None = Field(
+        ge=0,
+        le=1,
+        description="central_tools / (central_tools + edge_tools + shared_tools); null when "
+        "no tool has an owning unit.",
+    )
+    hub_units: int = Field(ge=0, description="Units whose role is `hub`.")
+    spoke_units: int = Field(ge=0, description="Units whose role is `spoke`.")
+
+
+class InferredModel(BaseModel):
+    """The declared operating model beside the one the data suggests."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "declared": "hybrid_matrix",
+                    "inferred": "hybrid_matrix",
+                    "agrees": True,
+                    "basis": {
+                        "central_people": 20,
+                        "edge_people": 5,
+                        "unassigned_people": 0,
+                        "central_people_share": 0.8,
+                        "central_tools": 0,
+                        "edge_tools": 0,
+                        "shared_tools": 0,
+                        "unowned_tools": 0,
+                        "central_tool_share": None,
+                        "hub_units": 0,
+                        "spoke_units": 0,
+                    },
+                    "reasons": [
+                        "not both a hub and a spoke unit (0 hub units, 0 spoke units): "
+                        "not hub_and_spoke",
+                        "80% of people (20 of 25) are in central units, below 85%: not centralized",
+                        "80% of people (20 of 25) are in central units, above 25%: not independent",
+                        "neither mostly central nor mostly at the edge: hybrid_matrix",
+                    ],
+                }
+            ]
+        }
+    )
+
+    declared: OperatingModel | None = Field(description="The profile's model; null if undeclared.")
+    inferred: OperatingModel | None = Field(
+        description="The model the data suggests; null when there is not enough data."
+    )
+    agrees: bool | None = Field(
+        description="Whether the two are the same; null when either is null."
+    )
+    basis: ModelBasis
+    reasons: list[str] = Field(description="How the rules were applied, in order.")

@@ -1,0 +1,269 @@
+"""The organisation import and export: the sample file imports as-is with its defects reported,
+bad input is refused at its pointer with nothing written, and re-importing changes nothing."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import func, select
+
+from mops_org.db import writes
+from mops_shared.auth import Principal
+from tests.support import new_principal, principal_headers, walk_pages
+
+pytestmark = pytest.mark.asyncio
+
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "data" / "org_sample.json"
+IMPORTS = "/v1/org/imports"
+EXPORT = "/v1/org/exports/organisation"
+
+Json = dict[str, Any]
+Factory = Callable[[str], httpx.AsyncClient]
+
+
+def sample() -> Json:
+    document: Json = json.loads(SAMPLE.read_text())
+    return document
+
+
+async def _audit_count(app: FastAPI, principal: Principal) -> int:
+    async with app.state.sessionmaker() as session:
+        table = writes.audit
+        count: int = (
+            await session.execute(
+                select(func.count())
+                .select_from(table)
+                .where(table.c.tenant_id == principal.tenant_id)
+            )
+        ).scalar_one()
+        return count
+
+
+def _problems(report: Json, code: str) -> list[str]:
+    return [p["pointer"] for p in report["problems"] if p["code"] == code]
+
+
+async def test_the_sample_imports_as_is_and_reports_its_defects(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.post(IMPORTS, json=sample())
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["units"] == {"read": 19, "created": 19, "updated": 0, "unchanged": 0, "failed": 0}
+    assert report["people"] == {
+        "read": 25,
+        "created": 25,
+        "updated": 0,
+        "unchanged": 0,
+        "failed": 0,
+    }
+    assert report["raci_matrices"]["created"] == 1
+    assert report["coordination_mechanisms"]["created"] == 3
+    assert report["training_programmes"]["created"] == 1
+    assert report["profile_updated"] is True
+    assert not [p for p in report["problems"] if p["severity"] == "error"]
+    # American spellings of unit types are read as the British ones, and said so.
+    assert _problems(report, "spelling") == ["/units/0/type", "/units/2/type", "/units/3/type"]
+    # The RACI's real defects, each at its activity.
+    assert _problems(report, "raci_data_without_legal") == ["/raci/activities/2"]
+    assert _problems(report, "raci_no_responsible") == ["/raci/activities/4"]
+    assert _problems(report, "raci_several_accountable") == ["/raci/activities/5"]
+    # The inventory of this tenant is empty: the waves' tools are kept by name.
+    assert len(_problems(report, "unresolved_tool")) == 6
+    # "Experience Optimization Specialist" is the built-in role, not a new one.
+    assert "Experience Optimization Specialist" not in report["roles_created"]
+    assert "Chief Marketing Officer" in report["roles_created"]
+    assert len(report["roles_created"]) == 15  # 23 roles named, 8 built in
+
+    units = await walk_pages(client, "/v1/org/units", limit=200)
+    by_name = {unit["name"]: unit for unit in units}
+    assert by_name["Acme Corp"]["type"] == "organisation"
+    assert by_name["Marketing Operations CoE"]["type"] == "marketing_ops_centre"
+    assert by_name["Marketing Operations CoE"]["parent_id"] == by_name["Global Marketing"]["id"]
+    people = await walk_pages(client, "/v1/org/people", limit=200)
+    omar = next(p for p in people if p["email"] == "omar.haddad@acme.example")
+    assert omar["unit_id"] == by_name["Digital Experience CoE"]["id"]
+    role = (await client.get(f"/v1/org/roles/{omar['role_ids'][0]}")).json()
+    assert role["name"] == "Experience Optimisation Specialist"
+    assert role["builtin"] is True
+    skills = (await client.get(f"/v1/org/people/{omar['id']}/skills")).json()["skills"]
+    assert {(s["skill"], s["proficiency"]) for s in skills} == {
+        ("experimentation", 4),
+        ("web analytics", 3),
+    }
+    matrices = (await client.get("/v1/org/raci-matrices")).json()["items"]
+    assert [(m["name"], m["valid"], m["violation_count"]) for m in matrices] == [
+        ("Marketing technology and data responsibilities", False, 3)
+    ]
+    profile = (await client.get("/v1/org/profile")).json()
+    assert (profile["model"], profile["commerce_structure"]) == (
+        "hybrid_matrix",
+        "integrated_channel",
+    )
+
+
+async def test_importing_the_same_file_again_changes_nothing(
+    client: httpx.AsyncClient, principal: Principal, service_apps: dict[str, FastAPI]
+) -> None:
+    assert (await client.post(IMPORTS, json=sample())).status_code == 200
+    audited = await _audit_count(service_apps["org"], principal)
+    again = await client.post(IMPORTS, json=sample())
+    assert again.status_code == 200, again.text
+    report = again.json()
+    for kind in (
+        "units",
+        "people",
+        "raci_matrices",
+        "coordination_mechanisms",
+        "training_programmes",
+    ):
+        assert report[kind]["created"] == report[kind]["updated"] == 0, kind
+        assert report[kind]["unchanged"] == report[kind]["read"], kind
+    assert report["roles_created"] == []
+    assert report["profile_updated"] is False
+    assert await _audit_count(service_apps["org"], principal) == audited
+
+
+async def test_a_changed_file_updates_only_what_changed(client: httpx.AsyncClient) -> None:
+    assert (await client.post(IMPORTS, json=sample())).status_code == 200
+    changed = sample()
+    changed["people"][4]["unit"] = "Demand Generation"  # Ana Ruiz moves
+    changed["people"][4]["skills"][0]["proficiency"] = 4
+    changed["units"][4]["parent"] = "Marketing Operations CoE"  # Demand Generation moves
+    response = await client.post(IMPORTS, json=changed)
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert (report["people"]["updated"], report["people"]["unchanged"]) == (1, 24)
+    assert (report["units"]["updated"], report["units"]["unchanged"]) == (1, 18)
+    people = await walk_pages(client, "/v1/org/people", limit=200)
+    ana = next(p for p in people if p["email"] == "ana.ruiz@acme.example")
+    skills = (await client.get(f"/v1/org/people/{ana['id']}/skills")).json()["skills"]
+    assert {s["skill"]: s["proficiency"] for s in skills}["marketing automation"] == 4
+
+
+def _broken(path: list[Any], value: Any) -> Json:
+    document = sample()
+    target: Any = document
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    return document
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "pointer", "code"),
+    [
+        (["units", 5, "type"], "department", "/units/5/type", "invalid_value"),
+        (["units", 1, "parent"], "Demand Generation", "/units/1/parent", "cycle"),
+        (["units", 6, "parent"], "Nowhere", "/units/6/parent", "unknown_unit"),
+        (["people", 3, "email"], "not-an-email", "/people/3/email", "invalid_email"),
+        (["people", 3, "email"], "OPS.LEAD@acme.example", "/people/3/email", "duplicate"),
+        (
+            ["people", 3, "skills", 1, "proficiency"],
+            5,
+            "/people/3/skills/1/proficiency",
+            "out_of_range",
+        ),
+        (["people", 3, "unit"], "Nowhere", "/people/3/unit", "unknown_unit"),
+        (
+            ["raci", "activities", 1, "assignments", "Privacy Counsel"],
+            "X",
+            "/raci/activities/1/assignments/Privacy Counsel",
+            "invalid_letter",
+        ),
+        (["training", "waves", 0, "level"], "advanced", "/training/waves/1/level", "wave_order"),
+        (
+            ["coordination_mechanisms", 0, "level"],
+            "chaotic",
+            "/coordination_mechanisms/0/level",
+            "invalid_value",
+        ),
+    ],
+)
+async def test_an_error_refuses_the_whole_file_at_its_pointer(
+    client: httpx.AsyncClient,
+    principal: Principal,
+    service_apps: dict[str, FastAPI],
+    path: list[Any],
+    value: Any,
+    pointer: str,
+    code: str,
+) -> None:
+    document = _broken(path, value)
+    if code == "wave_order":
+        document["training"]["waves"][1]["level"] = "basic"
+    dry = await client.post(IMPORTS, json=document, params={"dry_run": "true"})
+    assert dry.status_code == 200, dry.text
+    assert (pointer, code) in {(p["pointer"], p["code"]) for p in dry.json()["problems"]}
+
+    response = await client.post(IMPORTS, json=document)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert pointer in [error["pointer"] for error in response.json()["errors"]]
+    assert (await client.get("/v1/org/units")).json()["items"] == []
+    assert (await client.get("/v1/org/people")).json()["items"] == []
+    assert await _audit_count(service_apps["org"], principal) == 0
+
+
+async def test_partial_mode_imports_what_is_sound_and_reports_the_rest(
+    client: httpx.AsyncClient,
+) -> None:
+    document = sample()
+    document["units"][5]["type"] = "department"  # Corporate Communications fails...
+    document["people"][3]["email"] = "not-an-email"
+    response = await client.post(IMPORTS, json=document, params={"mode": "partial"})
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert (report["units"]["created"], report["units"]["failed"]) == (18, 1)
+    # ...and so does the one person in it (Comms Lead), besides the bad email.
+    assert (report["people"]["created"], report["people"]["failed"]) == (23, 2)
+    assert "/people/12/unit" in _problems(report, "not_imported")
+    people = await walk_pages(client, "/v1/org/people", limit=200)
+    assert len(people) == 23
+
+
+async def test_the_export_reimports_to_the_same_organisation(
+    client: httpx.AsyncClient, anonymous_client_factory: Factory
+) -> None:
+    assert (await client.post(IMPORTS, json=sample())).status_code == 200
+    exported = await client.get(EXPORT)
+    assert exported.status_code == 200, exported.text
+    document = exported.json()
+    assert len(document["units"]) == 19
+    assert len(document["people"]) == 25
+    assert document["organization"]["model"] == "hybrid_matrix"
+    # Into the same tenant: nothing changes.
+    same = (await client.post(IMPORTS, json=copy.deepcopy(document))).json()
+    assert same["units"]["unchanged"] == 19
+    assert same["people"]["unchanged"] == 25
+    assert same["raci_matrices"]["unchanged"] == 1
+    assert same["training_programmes"]["unchanged"] == 1
+    # Into a new tenant: the same organisation, exported identically.
+    async with anonymous_client_factory("org") as other:
+        other.headers.update(principal_headers(new_principal()))
+        imported = await other.post(IMPORTS, json=document)
+        assert imported.status_code == 200, imported.text
+        again = (await other.get(EXPORT)).json()
+    assert again == document
+
+
+async def test_wave_tools_are_resolved_in_the_inventory_of_the_same_tenant(
+    client: httpx.AsyncClient, principal: Principal, anonymous_client_factory: Factory
+) -> None:
+    async with anonymous_client_factory("inventory") as inventory:
+        inventory.headers.update(principal_headers(principal))
+        segment = await inventory.post("/v1/inventory/tools", json={"name": "Segment"})
+        assert segment.status_code == 201, segment.text
+    report = (await client.post(IMPORTS, json=sample())).json()
+    assert len(_problems(report, "unresolved_tool")) == 5
+    programmes = (await client.get("/v1/org/training-programmes")).json()["items"]
+    advanced = programmes[0]["waves"][1]
+    assert advanced["tool_ids"] == [segment.json()["id"]]
+    assert advanced["unresolved_tools"] == ["Marketo Engage", "Optimizely Web Experimentation"]
