@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
-from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
+from mops_org.deps import InventoryClientDep, PrincipalDep
 from mops_org.metrics.service import org_metrics
 from mops_shared.errors import problem_responses
 from mops_shared.schemas.org_metrics import WIDE_SPAN, OrgMetrics
@@ -51,7 +51,7 @@ problem, unless `allow_partial=true`: then `training` and `model` are null and n
     responses=problem_responses(401, 403, 422, 503, 504),
 )
 async def get_metrics(
-    session: SessionDep,
+    request: Request,
     principal: PrincipalDep,
     inventory: InventoryClientDep,
     allow_partial: Annotated[
@@ -62,4 +62,7 @@ async def get_metrics(
         ),
     ] = False,
 ) -> OrgMetrics:
-    return await org_metrics(session, principal, inventory, allow_partial=allow_partial)
+    # Several sessions, not the request's one: the metrics are read side by side.
+    return await org_metrics(
+        request.app.state.sessionmaker, principal, inventory, allow_partial=allow_partial
+    )

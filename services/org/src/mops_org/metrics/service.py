@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import statistics
 import uuid
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from mops_org.coordination.service import coordination_summary
@@ -15,11 +18,12 @@ from mops_org.profile import inference
 from mops_org.profile.service import infer_from
 from mops_org.raci.service import raci_summary
 from mops_org.roles.gaps import skill_gap_counts_by_role
-from mops_org.training.coverage import training_coverage
+from mops_org.training.coverage import compute_coverage, coverage_inputs
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
 from mops_shared.errors import GatewayTimeout, ServiceUnavailable
 from mops_shared.schemas.org import UnitType
+from mops_shared.schemas.org_coordination import CoordinationSummary
 from mops_shared.schemas.org_metrics import (
     WIDE_SPAN,
     CentreOfExcellenceSize,
@@ -29,46 +33,80 @@ from mops_shared.schemas.org_metrics import (
 )
 from mops_shared.schemas.reports import ToolOwnership
 
+T = TypeVar("T")
+
 _CENTRES = (UnitType.centre_of_excellence.value, UnitType.marketing_ops_centre.value)
 
 
 async def org_metrics(
-    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
     principal: Principal,
     inventory: InventoryClient,
     *,
     allow_partial: bool,
 ) -> OrgMetrics:
+    """Every metric, the independent ones at once: the inventory prepares the ownership report
+    in its own process while this one reads its own database on several connections."""
     tenant_id = principal.tenant_id
-    unavailable: list[str] = []
-    ownership: list[ToolOwnership] | None
+
+    async def read(query: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        async with sessionmaker() as session:
+            return await query(session)
+
     try:
-        # The inventory first: no database transaction is held open while it answers.
-        ownership = await inventory.all_ownership(principal)
-    except (ServiceUnavailable, GatewayTimeout):
-        if not allow_partial:
-            raise
-        ownership = None
-        unavailable = ["training", "model"]
-    shape = await inference.org_shape(session, tenant_id)
+        async with asyncio.TaskGroup() as tasks:
+            ownership_task = tasks.create_task(_ownership(inventory, principal, allow_partial))
+            raci = tasks.create_task(read(lambda s: raci_summary(s, tenant_id)))
+            gaps = tasks.create_task(read(lambda s: skill_gap_counts_by_role(s, tenant_id)))
+            coverage = tasks.create_task(read(lambda s: coverage_inputs(s, tenant_id)))
+            # The quick ones share a connection: four per request at most.
+            small = tasks.create_task(read(lambda s: _small(s, tenant_id)))
+    except BaseExceptionGroup as failed:
+        # The first failure (a 503 from the inventory, say) is the answer, as if sequential.
+        raise failed.exceptions[0] from None
+    ownership = ownership_task.result()
+    shape, spans, coordination = small.result()
     model = (
-        await infer_from(session, tenant_id, ownership, shape) if ownership is not None else None
+        await read(lambda s: infer_from(s, tenant_id, ownership, shape))
+        if ownership is not None
+        else None
     )
     return OrgMetrics(
         people=_people(shape),
         centre_of_excellence=_centres(shape),
-        spans_of_control=await _spans(session, tenant_id),
-        raci=await raci_summary(session, tenant_id),
-        coordination=await coordination_summary(session, tenant_id),
+        spans_of_control=spans,
+        raci=raci.result(),
+        coordination=coordination,
         training=(
-            await training_coverage(session, tenant_id, ownership)
-            if ownership is not None
-            else None
+            compute_coverage(coverage.result(), ownership) if ownership is not None else None
         ),
-        skill_gaps_by_role=await skill_gap_counts_by_role(session, tenant_id),
+        skill_gaps_by_role=gaps.result(),
         model=model,
-        unavailable=unavailable,
+        unavailable=[] if ownership is not None else ["training", "model"],
     )
+
+
+async def _small(
+    session: AsyncSession, tenant_id: uuid.UUID
+) -> tuple[inference.OrgShape, SpansOfControl, CoordinationSummary]:
+    return (
+        await inference.org_shape(session, tenant_id),
+        await _spans(session, tenant_id),
+        await coordination_summary(session, tenant_id),
+    )
+
+
+async def _ownership(
+    inventory: InventoryClient, principal: Principal, allow_partial: bool
+) -> list[ToolOwnership] | None:
+    """The tenant's tools and owners; None when the inventory cannot answer and a partial
+    answer is allowed."""
+    try:
+        return await inventory.all_ownership(principal)
+    except (ServiceUnavailable, GatewayTimeout):
+        if not allow_partial:
+            raise
+        return None
 
 
 def _people(shape: inference.OrgShape) -> PeopleDistribution:

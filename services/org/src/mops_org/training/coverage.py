@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -65,6 +66,83 @@ def _people_in_scope(
     return stmt
 
 
+@dataclass(frozen=True)
+class CoverageInputs:
+    """What coverage needs of the org service's own data: the people in scope with their unit,
+    and the tools each completed person was trained on."""
+
+    people: list[tuple[uuid.UUID, uuid.UUID | None]]
+    trained: dict[uuid.UUID, set[uuid.UUID]]
+
+
+async def coverage_inputs(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    unit_ids: set[uuid.UUID] | None = None,
+    role_id: uuid.UUID | None = None,
+) -> CoverageInputs:
+    """Three queries (people in scope, their completed enrolments, the tenant's waves)."""
+    if unit_ids == set():
+        return CoverageInputs([], {})
+    scope = _people_in_scope(session, tenant_id, unit_ids, role_id)
+    # Core execution: 20 000 plain rows without the ORM's per-row processing.
+    connection = await session.connection()
+    people = [(row[0], row[1]) for row in await connection.execute(scope)]
+    wave_tools = {
+        wave_id: {uuid.UUID(str(tool_id)) for tool_id in tool_ids}
+        for wave_id, tool_ids in await connection.execute(
+            select(col(TrainingWave.id), col(TrainingWave.tool_ids)).where(
+                col(TrainingWave.tenant_id) == tenant_id
+            )
+        )
+        if tool_ids
+    }
+    trained: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    if wave_tools:
+        scoped_ids = scope.with_only_columns(col(Person.id)).scalar_subquery()
+        completions = await connection.execute(
+            select(col(TrainingEnrolment.person_id), col(TrainingEnrolment.wave_id)).where(
+                col(TrainingEnrolment.tenant_id) == tenant_id,
+                col(TrainingEnrolment.completed_at).is_not(None),
+                col(TrainingEnrolment.person_id).in_(scoped_ids),
+            )
+        )
+        for person_id, wave_id in completions:
+            if wave_id in wave_tools:
+                trained[person_id] |= wave_tools[wave_id]
+    return CoverageInputs(people, dict(trained))
+
+
+def compute_coverage(inputs: CoverageInputs, ownership: list[ToolOwnership]) -> TrainingCoverage:
+    """Coverage from the org's inputs and the inventory's ownership report (retired tools in
+    it are ignored)."""
+    by_person, by_unit = _tools_by_owner(ownership)
+    covered = with_tools = assignments = trained_assignments = 0
+    for person_id, unit_id in inputs.people:
+        # Most people own nothing themselves: their unit's set is used as it is, not copied.
+        own = by_person.get(person_id)
+        of_unit = by_unit.get(unit_id) if unit_id is not None else None
+        tools = own | of_unit if own and of_unit else own or of_unit
+        if not tools:
+            continue
+        trained = inputs.trained.get(person_id)
+        done = len(tools & trained) if trained else 0
+        with_tools += 1
+        assignments += len(tools)
+        trained_assignments += done
+        covered += done == len(tools)
+    return TrainingCoverage(
+        people=len(inputs.people),
+        people_with_tools=with_tools,
+        people_covered=covered,
+        coverage=_ratio(covered, with_tools),
+        tool_assignments=assignments,
+        trained_assignments=trained_assignments,
+        assignment_coverage=_ratio(trained_assignments, assignments),
+    )
+
+
 async def training_coverage(
     session: AsyncSession,
     tenant_id: uuid.UUID,
@@ -76,55 +154,5 @@ async def training_coverage(
     """Coverage of the tenant's active people: all of them, or those in `unit_ids` (the caller
     expands a unit to its subtree) and/or holding `role_id`. `ownership` is the inventory's
     ownership report (`InventoryClient.all_ownership`); retired tools in it are ignored."""
-    by_person, by_unit = _tools_by_owner(ownership)
-    scope = _people_in_scope(session, tenant_id, unit_ids, role_id)
-    # Core execution: 20 000 plain rows without the ORM's per-row processing.
-    connection = await session.connection()
-    people = [] if unit_ids == set() else list(await connection.execute(scope))
-    tools_of: dict[uuid.UUID, set[uuid.UUID]] = {}
-    for person_id, unit_id in people:
-        # Most people own nothing themselves: their unit's set is used as it is, not copied.
-        own = by_person.get(person_id)
-        of_unit = by_unit.get(unit_id) if unit_id is not None else None
-        tools = own | of_unit if own and of_unit else own or of_unit
-        if tools:
-            tools_of[person_id] = tools
-
-    trained: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-    if tools_of:
-        wave_tools = {
-            wave_id: {uuid.UUID(str(tool_id)) for tool_id in tool_ids}
-            for wave_id, tool_ids in await session.execute(
-                select(col(TrainingWave.id), col(TrainingWave.tool_ids)).where(
-                    col(TrainingWave.tenant_id) == tenant_id
-                )
-            )
-            if tool_ids
-        }
-        scoped_ids = scope.with_only_columns(col(Person.id)).scalar_subquery()
-        completions = await session.execute(
-            select(col(TrainingEnrolment.person_id), col(TrainingEnrolment.wave_id)).where(
-                col(TrainingEnrolment.tenant_id) == tenant_id,
-                col(TrainingEnrolment.completed_at).is_not(None),
-                col(TrainingEnrolment.person_id).in_(scoped_ids),
-            )
-        )
-        for person_id, wave_id in completions:
-            if wave_id in wave_tools and person_id in tools_of:
-                trained[person_id] |= wave_tools[wave_id]
-
-    covered = assignments = trained_assignments = 0
-    for person_id, tools in tools_of.items():
-        done = len(tools & trained[person_id]) if person_id in trained else 0
-        assignments += len(tools)
-        trained_assignments += done
-        covered += done == len(tools)
-    return TrainingCoverage(
-        people=len(people),
-        people_with_tools=len(tools_of),
-        people_covered=covered,
-        coverage=_ratio(covered, len(tools_of)),
-        tool_assignments=assignments,
-        trained_assignments=trained_assignments,
-        assignment_coverage=_ratio(trained_assignments, assignments),
-    )
+    inputs = await coverage_inputs(session, tenant_id, unit_ids=unit_ids, role_id=role_id)
+    return compute_coverage(inputs, ownership)
