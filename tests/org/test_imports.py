@@ -267,3 +267,18 @@ async def test_wave_tools_are_resolved_in_the_inventory_of_the_same_tenant(
     advanced = programmes[0]["waves"][1]
     assert advanced["tool_ids"] == [segment.json()["id"]]
     assert advanced["unresolved_tools"] == ["Marketo Engage", "Optimizely Web Experimentation"]
+
+
+async def test_imported_changes_are_audited_as_the_api_reads_them(
+    client: httpx.AsyncClient,
+) -> None:
+    assert (await client.post(IMPORTS, json=sample())).status_code == 200
+    units = await walk_pages(client, "/v1/org/units", limit=200)
+    unit = next(u for u in units if u["name"] == "Marketing Operations CoE")
+    entries = await walk_pages(client, "/v1/org/audit", object_type="unit", object_id=unit["id"])
+    assert [(e["action"], e["after"]) for e in entries] == [("create", unit)]
+    people = await walk_pages(client, "/v1/org/people", limit=200)
+    ana = next(p for p in people if p["email"] == "ana.ruiz@acme.example")
+    (entry,) = await walk_pages(client, "/v1/org/audit", object_type="person", object_id=ana["id"])
+    skills = (await client.get(f"/v1/org/people/{ana['id']}/skills")).json()["skills"]
+    assert entry["after"] == {**ana, "skills": sorted(skills, key=lambda s: s["skill"])}

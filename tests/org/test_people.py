@@ -295,6 +295,24 @@ async def test_patch_changes_the_fields_sent_and_bumps_the_etag(
     _problem(await client.post(PEOPLE, json={"name": "X", "email": "Ada.King@acme.example"}), 409)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"name": "Ada", "active": True}, {"unit_id": "UNIT", "manager_id": None}],
+)
+async def test_patch_that_changes_nothing_keeps_the_version_and_writes_nothing(
+    client: httpx.AsyncClient, body: Json
+) -> None:
+    ops = await _unit(client, "Ops")
+    ada = await _person(client, "Ada", "ada@acme.example", unit_id=ops)
+    audited = len(await _audit(client))
+    sent = {k: (ops if v == "UNIT" else v) for k, v in body.items()}
+    response = await client.patch(f"{PEOPLE}/{ada['id']}", json=sent)
+    assert response.status_code == 200, response.text
+    assert response.headers["etag"] == '"1"'
+    assert response.json() == ada
+    assert len(await _audit(client)) == audited
+
+
 async def test_patch_with_a_stale_if_match_is_412_and_changes_nothing(
     client: httpx.AsyncClient,
 ) -> None:

@@ -67,6 +67,8 @@ class ExistingUnit:
     role: str | None
     lead_person_id: uuid.UUID | None
     version: int
+    created_at: datetime
+    updated_at: datetime
 
 
 @dataclass
@@ -80,6 +82,8 @@ class ExistingPerson:
     version: int
     role_ids: list[uuid.UUID]
     skills: dict[str, tuple[str, int, datetime | None]]  # skill key → (skill, proficiency, at)
+    created_at: datetime
+    updated_at: datetime
 
 
 @dataclass

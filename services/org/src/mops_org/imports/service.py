@@ -45,6 +45,7 @@ from mops_shared.errors import Conflict
 from mops_shared.outbox import record_events
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.imports import ImportMode
+from mops_shared.schemas.org import PersonRead, UnitRead
 from mops_shared.schemas.org_import import OrgDocument, OrgImportCounts, OrgImportReport
 
 # The tables an import fills (their statistics are refreshed after a large one).
@@ -120,6 +121,8 @@ async def load_existing(
             unit.role,
             unit.lead_person_id,
             unit.version,
+            unit.created_at,
+            unit.updated_at,
         )
         for unit in (await session.execute(select(Unit).where(col(Unit.tenant_id) == tenant_id)))
         .scalars()
@@ -152,6 +155,8 @@ async def load_existing(
             person.version,
             role_ids.get(person.id, []),
             skills.get(person.id, {}),
+            person.created_at,
+            person.updated_at,
         )
         for person in (
             await session.execute(select(Person).where(col(Person.tenant_id) == tenant_id))
@@ -401,30 +406,18 @@ def _role_snapshot(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _unit_snapshot(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": str(row["id"]),
-        "name": row["name"],
-        "type": row["type"],
-        "parent_id": str(row["parent_id"]) if row["parent_id"] else None,
-        "role": row["role"],
-        "lead_person_id": str(row["lead_person_id"]) if row["lead_person_id"] else None,
-        "version": row["version"],
-    }
+    """The unit as the API reads it (and as its events carry it)."""
+    return UnitRead.model_validate(row).model_dump(mode="json")
 
 
 def _person_snapshot(row: dict[str, Any], role_ids: list[uuid.UUID], skills: Any) -> dict[str, Any]:
+    """The person as the API reads it, with their skills, as a skills change records it."""
     return {
-        "id": str(row["id"]),
-        "name": row["name"],
-        "email": row["email"],
-        "unit_id": str(row["unit_id"]) if row["unit_id"] else None,
-        "manager_id": str(row["manager_id"]) if row["manager_id"] else None,
-        "active": row["active"],
-        "role_ids": [str(role_id) for role_id in role_ids],
+        **PersonRead.model_validate({**row, "role_ids": role_ids}).model_dump(mode="json"),
         "skills": [
-            {"skill": skill, "proficiency": level} for skill, level, _ in sorted(skills.values())
+            {"skill": skill, "proficiency": level, "assessed_at": at.isoformat() if at else None}
+            for skill, level, at in sorted(skills.values(), key=lambda held: held[0])
         ],
-        "version": row["version"],
     }
 
 

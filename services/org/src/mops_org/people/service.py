@@ -237,6 +237,17 @@ async def _update_once(
         person.unit_id = data.unit_id
     if "manager_id" in changes:
         person.manager_id = data.manager_id
+    role_ids = data.role_ids if data.role_ids is not None else before.role_ids
+    if (person.name, person.email, person.unit_id, person.manager_id, person.active) == (
+        before.name,
+        before.email,
+        before.unit_id,
+        before.manager_id,
+        before.active,
+    ) and list(role_ids) == list(before.role_ids):
+        # Nothing new: the version and ETag stay, and no audit entry or event is written.
+        await session.rollback()
+        return before
     person.version += 1
     person.updated_at = utcnow()
     try:
