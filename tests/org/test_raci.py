@@ -777,7 +777,7 @@ async def test_validate_activities_is_pure() -> None:
     ]
 
 
-async def test_assignee_context_loads_every_matrix_in_three_queries(
+async def test_assignee_context_loads_every_matrix_in_a_fixed_number_of_queries(
     client: httpx.AsyncClient, app: FastAPI, principal: Principal
 ) -> None:
     unit = await _unit(client, "Legal")
@@ -815,7 +815,10 @@ async def test_assignee_context_loads_every_matrix_in_three_queries(
             known, legal = await assignee_context(session, principal.tenant_id, matrices)
         finally:
             event.remove(app.state.engine.sync_engine, "before_cursor_execute", count)
-    assert len(statements) == 3
+    # Roles, people and units: one query each on SQLite; on PostgreSQL people and units take
+    # two (the missing ids, the legal ones), so that a row per id never comes back.
+    postgres = app.state.engine.dialect.name == "postgresql"
+    assert len(statements) == (5 if postgres else 3)
     assert known == {
         *(("person", uuid.UUID(p)) for p in people),
         ("unit", uuid.UUID(unit)),
