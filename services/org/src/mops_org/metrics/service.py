@@ -18,7 +18,7 @@ from mops_org.profile import inference
 from mops_org.profile.service import infer_from
 from mops_org.raci.service import raci_summary
 from mops_org.roles.gaps import skill_gap_counts_by_role
-from mops_org.training.coverage import compute_coverage, coverage_inputs
+from mops_org.training.coverage import add_owners, compute_coverage, coverage_inputs
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
 from mops_shared.errors import GatewayTimeout, ServiceUnavailable
@@ -66,20 +66,18 @@ async def org_metrics(
         raise failed.exceptions[0] from None
     ownership = ownership_task.result()
     shape, spans, coordination = small.result()
-    model = (
-        await read(lambda s: infer_from(s, tenant_id, ownership, shape))
-        if ownership is not None
-        else None
-    )
+    model = training = None
+    if ownership is not None:
+        model = await read(lambda s: infer_from(s, tenant_id, ownership, shape))
+        inputs = await read(lambda s: add_owners(s, coverage.result(), ownership))
+        training = compute_coverage(inputs, ownership)
     return OrgMetrics(
         people=_people(shape),
         centre_of_excellence=_centres(shape),
         spans_of_control=spans,
         raci=raci.result(),
         coordination=coordination,
-        training=(
-            compute_coverage(coverage.result(), ownership) if ownership is not None else None
-        ),
+        training=training,
         skill_gaps_by_role=gaps.result(),
         model=model,
         unavailable=[] if ownership is not None else ["training", "model"],
