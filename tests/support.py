@@ -206,3 +206,15 @@ async def walk_pages(client: httpx.AsyncClient, url: str, **params: Any) -> list
         if cursor is None:
             return items
     raise AssertionError("pagination did not end")
+
+
+def assert_problem(response: httpx.Response, status: int, pointer: str | None = None) -> Any:
+    """The response's problem body, after checking it is a problem of this status (and, with
+    `pointer`, that exactly that one field is named)."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == status
+    if pointer is not None:
+        assert [e["pointer"] for e in body["errors"]] == [pointer], body
+    return body

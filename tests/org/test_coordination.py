@@ -17,17 +17,16 @@ from sqlalchemy import func, select
 
 from mops_org.coordination.models import CoordinationParticipant
 from mops_org.coordination.service import coordination_summary
-from mops_org.models import writes
 from mops_shared.auth import Principal
 from mops_shared.schemas.org_coordination import CoordinationKind, IntegrationLevel
-from tests.support import walk_pages
+from tests.org.support import outbox_events
+from tests.support import assert_problem, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
 MECHANISMS = "/v1/org/coordination-mechanisms"
 UNITS = "/v1/org/units"
 AUDIT = "/v1/org/audit"
-PROBLEM = "application/problem+json"
 
 Json = dict[str, Any]
 ClientFactory = Callable[[str], httpx.AsyncClient]
@@ -53,23 +52,6 @@ async def _mechanism(
     assert response.status_code == 201, response.text
     body: Json = response.json()
     return body
-
-
-def _problem(response: httpx.Response, status: int) -> Json:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == PROBLEM
-    body: Json = response.json()
-    assert body["status"] == status
-    return body
-
-
-async def _events(app: FastAPI, tenant_id: uuid.UUID) -> list[Json]:
-    outbox = writes.outbox
-    async with app.state.sessionmaker() as session:
-        rows = await session.execute(
-            select(outbox).where(outbox.c.tenant_id == tenant_id).order_by(outbox.c.occurred_at)
-        )
-        return [dict(row) for row in rows.mappings()]
 
 
 async def _participant_rows(app: FastAPI, tenant_id: uuid.UUID) -> int:
@@ -152,7 +134,7 @@ async def test_optional_fields_default_to_none_and_empty(client: httpx.AsyncClie
 async def test_bad_enums_and_fields_are_422_with_pointer(
     client: httpx.AsyncClient, body: Json, pointer: str
 ) -> None:
-    problem = _problem(await client.post(MECHANISMS, json=body), 422)
+    problem = assert_problem(await client.post(MECHANISMS, json=body), 422)
     assert [(e["location"], e["pointer"]) for e in problem["errors"]] == [("body", pointer)]
     assert await walk_pages(client, MECHANISMS) == []
 
@@ -172,7 +154,7 @@ async def test_units_must_be_the_tenants_each_bad_id_at_its_pointer(
             "participating_unit_ids": [mine, str(uuid.uuid4()), theirs, mine],
         },
     )
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert problem["errors"] == [
         {"location": "body", "pointer": "/owner_unit_id", "detail": "no unit with this id"},
         {
@@ -214,9 +196,9 @@ async def test_a_taken_name_is_409(client: httpx.AsyncClient) -> None:
     duplicate = await client.post(
         MECHANISMS, json={"name": " COUNCIL ", "kind": "meeting", "level": "ad_hoc"}
     )
-    _problem(duplicate, 409)
+    assert_problem(duplicate, 409)
     other = await _mechanism(client, "Other")
-    _problem(await client.patch(f"{MECHANISMS}/{other['id']}", json={"name": "council"}), 409)
+    assert_problem(await client.patch(f"{MECHANISMS}/{other['id']}", json={"name": "council"}), 409)
     assert [m["name"] for m in await walk_pages(client, MECHANISMS)] == ["Council", "Other"]
 
 
@@ -261,7 +243,7 @@ async def test_list_pages_by_name_and_filters(client: httpx.AsyncClient) -> None
 async def test_bad_list_parameters_are_422(
     client: httpx.AsyncClient, params: Json, pointer: str
 ) -> None:
-    error = _problem(await client.get(MECHANISMS, params=params), 422)["errors"][0]
+    error = assert_problem(await client.get(MECHANISMS, params=params), 422)["errors"][0]
     assert (error["location"], error["pointer"]) == ("query", pointer)
 
 
@@ -304,7 +286,7 @@ async def test_patch_changes_the_fields_sent_and_replaces_participants(
 
 async def test_patch_honours_if_match_and_refuses_bad_units(client: httpx.AsyncClient) -> None:
     mechanism = await _mechanism(client, "Council")
-    _problem(
+    assert_problem(
         await client.patch(
             f"{MECHANISMS}/{mechanism['id']}", json={"name": "X"}, headers={"if-match": '"7"'}
         ),
@@ -314,11 +296,11 @@ async def test_patch_honours_if_match_and_refuses_bad_units(client: httpx.AsyncC
         f"{MECHANISMS}/{mechanism['id']}",
         json={"name": "Renamed", "participating_unit_ids": [str(uuid.uuid4())]},
     )
-    assert _problem(bad, 422)["errors"][0]["pointer"] == "/participating_unit_ids/0"
+    assert assert_problem(bad, 422)["errors"][0]["pointer"] == "/participating_unit_ids/0"
     bad_owner = await client.patch(
         f"{MECHANISMS}/{mechanism['id']}", json={"owner_unit_id": str(uuid.uuid4())}
     )
-    assert _problem(bad_owner, 422)["errors"][0]["pointer"] == "/owner_unit_id"
+    assert assert_problem(bad_owner, 422)["errors"][0]["pointer"] == "/owner_unit_id"
     assert (await client.get(f"{MECHANISMS}/{mechanism['id']}")).json() == mechanism
 
 
@@ -328,7 +310,7 @@ async def test_patch_setting_a_required_field_to_null_is_422(
 ) -> None:
     mechanism = await _mechanism(client, "Council")
     response = await client.patch(f"{MECHANISMS}/{mechanism['id']}", json={field: None})
-    assert _problem(response, 422)["errors"][0]["pointer"] == f"/{field}"
+    assert assert_problem(response, 422)["errors"][0]["pointer"] == f"/{field}"
 
 
 async def test_a_patch_that_changes_nothing_keeps_the_version(client: httpx.AsyncClient) -> None:
@@ -350,13 +332,13 @@ async def test_delete_removes_the_mechanism_and_its_participants(
     unit = await _unit(client, "A")
     mechanism = await _mechanism(client, "Council", participating_unit_ids=[unit])
     assert await _participant_rows(app, principal.tenant_id) == 1
-    _problem(
+    assert_problem(
         await client.delete(f"{MECHANISMS}/{mechanism['id']}", headers={"if-match": '"2"'}), 412
     )
     response = await client.delete(f"{MECHANISMS}/{mechanism['id']}", headers={"if-match": '"1"'})
     assert response.status_code == 204
-    _problem(await client.get(f"{MECHANISMS}/{mechanism['id']}"), 404)
-    _problem(await client.delete(f"{MECHANISMS}/{mechanism['id']}"), 404)
+    assert_problem(await client.get(f"{MECHANISMS}/{mechanism['id']}"), 404)
+    assert_problem(await client.delete(f"{MECHANISMS}/{mechanism['id']}"), 404)
     assert await _participant_rows(app, principal.tenant_id) == 0
     await _mechanism(client, "Council")  # the name is free again
 
@@ -394,7 +376,9 @@ async def test_every_write_is_audited_and_announced(
     assert (entries[2]["before"], entries[2]["after"]) == (changed, None)
 
     events = [
-        e for e in await _events(app, principal.tenant_id) if e["type"].startswith("coordination")
+        e
+        for e in await outbox_events(app, principal.tenant_id)
+        if e["type"].startswith("coordination")
     ]
     assert [e["type"] for e in events] == [
         "coordination_mechanism.created",
@@ -427,7 +411,7 @@ async def test_refused_writes_leave_no_audit_entry_and_no_event(
         await client.patch(f"{MECHANISMS}/{mechanism['id']}", json={"kind": "party"}),
     ]
     assert [r.status_code for r in refused] == [409, 422, 412, 422]
-    events = await _events(app, principal.tenant_id)
+    events = await outbox_events(app, principal.tenant_id)
     assert [e["type"] for e in events] == ["coordination_mechanism.created"]
     assert len(await walk_pages(client, AUDIT)) == 1
 
@@ -441,9 +425,9 @@ async def test_mechanisms_of_another_tenant_are_invisible(
     unit = await _unit(client, "A")
     mechanism = await _mechanism(client, "Secret", owner_unit_id=unit)
     url = f"{MECHANISMS}/{mechanism['id']}"
-    _problem(await other.get(url), 404)
-    _problem(await other.patch(url, json={"name": "Hacked"}), 404)
-    _problem(await other.delete(url), 404)
+    assert_problem(await other.get(url), 404)
+    assert_problem(await other.patch(url, json={"name": "Hacked"}), 404)
+    assert_problem(await other.delete(url), 404)
     assert (await other.get(MECHANISMS)).json()["items"] == []
     assert (await other.get(MECHANISMS, params={"unit_id": unit})).json()["items"] == []
     await _mechanism(other, "Secret")  # names are unique per tenant

@@ -282,3 +282,23 @@ async def test_imported_changes_are_audited_as_the_api_reads_them(
     (entry,) = await walk_pages(client, "/v1/org/audit", object_type="person", object_id=ana["id"])
     skills = (await client.get(f"/v1/org/people/{ana['id']}/skills")).json()["skills"]
     assert entry["after"] == {**ana, "skills": sorted(skills, key=lambda s: s["skill"])}
+
+
+async def test_a_reimport_completes_the_enrolments_it_marks_completed(
+    client: httpx.AsyncClient,
+) -> None:
+    document = sample()
+    emails = ["ana.ruiz@acme.example", "tom.becker@acme.example"]
+    document["training"]["enrolments"] = [
+        {"email": email, "wave": "Wave 1 - functional basics"} for email in emails
+    ]
+    assert (await client.post(IMPORTS, json=document)).status_code == 200
+    for enrolment in document["training"]["enrolments"]:
+        enrolment["completed_at"] = "2026-10-01T09:00:00Z"
+    assert (await client.post(IMPORTS, json=document)).status_code == 200
+    programme = (await client.get("/v1/org/training-programmes")).json()["items"][0]
+    enrolments = await walk_pages(
+        client, f"/v1/org/training-programmes/{programme['id']}/enrolments"
+    )
+    assert len(enrolments) == 2
+    assert {e["completed_at"] for e in enrolments} == {"2026-10-01T09:00:00Z"}

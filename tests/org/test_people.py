@@ -15,19 +15,17 @@ import httpx
 import pytest
 import pytest_asyncio
 from fastapi import FastAPI
-from sqlalchemy import select
 
-from mops_org.models import writes
 from mops_shared.auth import Principal
 from mops_shared.clients import OrgClient
-from tests.support import TEST_SECRET, new_principal, principal_headers, walk_pages
+from tests.org.support import outbox_events
+from tests.support import TEST_SECRET, assert_problem, new_principal, principal_headers, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
 PEOPLE = "/v1/org/people"
 UNITS = "/v1/org/units"
 AUDIT = "/v1/org/audit"
-PROBLEM = "application/problem+json"
 
 Json = dict[str, Any]
 
@@ -56,23 +54,6 @@ async def _unit(client: httpx.AsyncClient, name: str) -> str:
     assert response.status_code == 201, response.text
     unit_id: str = response.json()["id"]
     return unit_id
-
-
-def _problem(response: httpx.Response, status: int) -> Json:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == PROBLEM
-    body: Json = response.json()
-    assert body["status"] == status
-    return body
-
-
-async def _events(app: FastAPI, tenant_id: uuid.UUID) -> list[dict[str, Any]]:
-    outbox = writes.outbox
-    async with app.state.sessionmaker() as session:
-        rows = await session.execute(
-            select(outbox).where(outbox.c.tenant_id == tenant_id).order_by(outbox.c.occurred_at)
-        )
-        return [dict(row) for row in rows.mappings()]
 
 
 async def _audit(client: httpx.AsyncClient, **params: str) -> list[Json]:
@@ -108,14 +89,14 @@ async def test_create_returns_the_person_with_location_and_etag(
 
 
 async def test_get_of_an_unknown_person_is_404(client: httpx.AsyncClient) -> None:
-    problem = _problem(await client.get(f"{PEOPLE}/{uuid.uuid4()}"), 404)
+    problem = assert_problem(await client.get(f"{PEOPLE}/{uuid.uuid4()}"), 404)
     assert problem["type"] == "/problems/not-found"
 
 
 async def test_duplicate_email_without_case_is_409(client: httpx.AsyncClient) -> None:
     await _person(client, "Ada", "ada@acme.example")
     duplicate = await client.post(PEOPLE, json={"name": "Other Ada", "email": " ADA@Acme.EXAMPLE "})
-    problem = _problem(duplicate, 409)
+    problem = assert_problem(duplicate, 409)
     assert "ada@acme.example" in problem["detail"].lower()
     listed = await walk_pages(client, PEOPLE)
     assert [p["name"] for p in listed] == ["Ada"]
@@ -136,7 +117,7 @@ async def test_concurrent_creates_of_one_email_store_one_person(
 
 @pytest.mark.parametrize("email", ["not-an-email", "ada@", "@acme.example", "a b@acme.example"])
 async def test_an_invalid_email_is_422_at_email(client: httpx.AsyncClient, email: str) -> None:
-    problem = _problem(await client.post(PEOPLE, json={"name": "Ada", "email": email}), 422)
+    problem = assert_problem(await client.post(PEOPLE, json={"name": "Ada", "email": email}), 422)
     assert [(e["location"], e["pointer"]) for e in problem["errors"]] == [("body", "/email")]
     assert await walk_pages(client, PEOPLE) == []
 
@@ -145,7 +126,7 @@ async def test_invalid_body_names_every_bad_field(client: httpx.AsyncClient) -> 
     response = await client.post(
         PEOPLE, json={"name": "", "email": "nope", "active": "perhaps", "colour": "red"}
     )
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert {e["pointer"] for e in problem["errors"]} == {"/name", "/email", "/active", "/colour"}
 
 
@@ -153,7 +134,7 @@ async def test_an_unknown_unit_is_422_at_unit_id(client: httpx.AsyncClient) -> N
     response = await client.post(
         PEOPLE, json={"name": "Ada", "email": "ada@acme.example", "unit_id": str(uuid.uuid4())}
     )
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert problem["errors"] == [
         {"location": "body", "pointer": "/unit_id", "detail": "no unit with this id"}
     ]
@@ -165,7 +146,7 @@ async def test_an_unknown_manager_is_422_at_manager_id(client: httpx.AsyncClient
         PEOPLE,
         json={"name": "Ada", "email": "ada@acme.example", "manager_id": str(uuid.uuid4())},
     )
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert problem["errors"] == [
         {"location": "body", "pointer": "/manager_id", "detail": "no person with this id"}
     ]
@@ -241,7 +222,7 @@ async def test_batch_lookup_of_more_than_200_is_422(client: httpx.AsyncClient, p
         if param == "id"
         else [f"p{i}@acme.example" for i in range(201)]
     )
-    problem = _problem(await client.get(PEOPLE, params={param: values}), 422)
+    problem = assert_problem(await client.get(PEOPLE, params={param: values}), 422)
     assert (problem["errors"][0]["location"], problem["errors"][0]["pointer"]) == (
         "query",
         f"/{param}",
@@ -263,7 +244,7 @@ async def test_batch_lookup_of_more_than_200_is_422(client: httpx.AsyncClient, p
 async def test_bad_list_parameters_are_422_with_pointer(
     client: httpx.AsyncClient, params: dict[str, Any], pointer: str
 ) -> None:
-    error = _problem(await client.get(PEOPLE, params=params), 422)["errors"][0]
+    error = assert_problem(await client.get(PEOPLE, params=params), 422)["errors"][0]
     assert (error["location"], error["pointer"]) == ("query", pointer)
 
 
@@ -292,7 +273,9 @@ async def test_patch_changes_the_fields_sent_and_bumps_the_etag(
     assert (await client.get(f"{PEOPLE}/{ada['id']}")).json() == changed
     # The old address is free again, the new one taken.
     await _person(client, "New Ada", "ADA@acme.example")
-    _problem(await client.post(PEOPLE, json={"name": "X", "email": "Ada.King@acme.example"}), 409)
+    assert_problem(
+        await client.post(PEOPLE, json={"name": "X", "email": "Ada.King@acme.example"}), 409
+    )
 
 
 @pytest.mark.parametrize(
@@ -321,7 +304,7 @@ async def test_patch_with_a_stale_if_match_is_412_and_changes_nothing(
     stale = await client.patch(
         f"{PEOPLE}/{ada['id']}", json={"name": "Stale"}, headers={"if-match": '"1"'}
     )
-    _problem(stale, 412)
+    assert_problem(stale, 412)
     read = (await client.get(f"{PEOPLE}/{ada['id']}")).json()
     assert (read["name"], read["active"], read["version"]) == ("Ada", False, 2)
 
@@ -329,7 +312,9 @@ async def test_patch_with_a_stale_if_match_is_412_and_changes_nothing(
 async def test_patch_to_another_persons_email_is_409(client: httpx.AsyncClient) -> None:
     await _person(client, "Ada", "ada@acme.example")
     bob = await _person(client, "Bob", "bob@acme.example")
-    _problem(await client.patch(f"{PEOPLE}/{bob['id']}", json={"email": "ADA@acme.example"}), 409)
+    assert_problem(
+        await client.patch(f"{PEOPLE}/{bob['id']}", json={"email": "ADA@acme.example"}), 409
+    )
     # Its own email in another case is fine.
     same = await client.patch(f"{PEOPLE}/{bob['id']}", json={"email": "BOB@acme.example"})
     assert same.status_code == 200, same.text
@@ -340,7 +325,7 @@ async def test_patch_setting_a_required_field_to_null_is_422(
     client: httpx.AsyncClient, field: str
 ) -> None:
     ada = await _person(client, "Ada", "ada@acme.example")
-    problem = _problem(await client.patch(f"{PEOPLE}/{ada['id']}", json={field: None}), 422)
+    problem = assert_problem(await client.patch(f"{PEOPLE}/{ada['id']}", json={field: None}), 422)
     assert problem["errors"][0]["pointer"] == f"/{field}"
 
 
@@ -350,17 +335,17 @@ async def test_patch_with_an_unknown_field_or_bad_values_is_422(client: httpx.As
         f"{PEOPLE}/{ada['id']}",
         json={"email": "nope", "unit_id": str(uuid.uuid4()), "tenant_id": str(uuid.uuid4())},
     )
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert {e["pointer"] for e in problem["errors"]} == {"/email", "/tenant_id"}
     unknown_unit = await client.patch(f"{PEOPLE}/{ada['id']}", json={"unit_id": str(uuid.uuid4())})
-    assert _problem(unknown_unit, 422)["errors"][0]["pointer"] == "/unit_id"
+    assert assert_problem(unknown_unit, 422)["errors"][0]["pointer"] == "/unit_id"
     assert (await client.get(f"{PEOPLE}/{ada['id']}")).json() == ada
 
 
 async def test_a_person_cannot_manage_themselves(client: httpx.AsyncClient) -> None:
     ada = await _person(client, "Ada", "ada@acme.example")
     response = await client.patch(f"{PEOPLE}/{ada['id']}", json={"manager_id": ada["id"]})
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert problem["errors"] == [
         {
             "location": "body",
@@ -376,20 +361,20 @@ async def test_a_cycle_in_the_manager_chain_is_422(client: httpx.AsyncClient) ->
     bottom = await _person(client, "Bottom", "bottom@acme.example", manager_id=middle["id"])
     # Top reporting to Bottom would close the loop Top -> Bottom -> Middle -> Top.
     response = await client.patch(f"{PEOPLE}/{top['id']}", json={"manager_id": bottom["id"]})
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert problem["errors"][0]["pointer"] == "/manager_id"
     assert "cycle" in problem["errors"][0]["detail"]
     assert (await client.get(f"{PEOPLE}/{top['id']}")).json()["manager_id"] is None
     # A two-person loop as well.
     direct = await client.patch(f"{PEOPLE}/{middle['id']}", json={"manager_id": bottom["id"]})
-    assert "cycle" in _problem(direct, 422)["errors"][0]["detail"]
+    assert "cycle" in assert_problem(direct, 422)["errors"][0]["detail"]
     # Re-parenting without a loop is fine.
     fine = await client.patch(f"{PEOPLE}/{bottom['id']}", json={"manager_id": top["id"]})
     assert fine.status_code == 200, fine.text
 
 
 async def test_patch_of_an_unknown_person_is_404(client: httpx.AsyncClient) -> None:
-    _problem(await client.patch(f"{PEOPLE}/{uuid.uuid4()}", json={"name": "X"}), 404)
+    assert_problem(await client.patch(f"{PEOPLE}/{uuid.uuid4()}", json={"name": "X"}), 404)
 
 
 # --- DELETE --------------------------------------------------------------------------------
@@ -400,8 +385,8 @@ async def test_delete_removes_the_person(client: httpx.AsyncClient) -> None:
     response = await client.delete(f"{PEOPLE}/{ada['id']}")
     assert response.status_code == 204
     assert response.content == b""
-    _problem(await client.get(f"{PEOPLE}/{ada['id']}"), 404)
-    _problem(await client.delete(f"{PEOPLE}/{ada['id']}"), 404)
+    assert_problem(await client.get(f"{PEOPLE}/{ada['id']}"), 404)
+    assert_problem(await client.delete(f"{PEOPLE}/{ada['id']}"), 404)
     # The email is free again.
     await _person(client, "Ada again", "ada@acme.example")
 
@@ -409,7 +394,7 @@ async def test_delete_removes_the_person(client: httpx.AsyncClient) -> None:
 async def test_delete_honours_if_match(client: httpx.AsyncClient) -> None:
     ada = await _person(client, "Ada", "ada@acme.example")
     await client.patch(f"{PEOPLE}/{ada['id']}", json={"name": "Ada K"})
-    _problem(await client.delete(f"{PEOPLE}/{ada['id']}", headers={"if-match": '"1"'}), 412)
+    assert_problem(await client.delete(f"{PEOPLE}/{ada['id']}", headers={"if-match": '"1"'}), 412)
     assert (await client.get(f"{PEOPLE}/{ada['id']}")).status_code == 200
     current = await client.delete(f"{PEOPLE}/{ada['id']}", headers={"if-match": '"2"'})
     assert current.status_code == 204
@@ -423,7 +408,7 @@ async def test_deleting_a_manager_of_active_people_is_409_naming_them(
     gone = await _person(
         client, "Ivan Inactive", "ivan@acme.example", manager_id=boss["id"], active=False
     )
-    problem = _problem(await client.delete(f"{PEOPLE}/{boss['id']}"), 409)
+    problem = assert_problem(await client.delete(f"{PEOPLE}/{boss['id']}"), 409)
     assert "Ana Active" in problem["detail"]
     assert "Ivan Inactive" not in problem["detail"]
     assert (await client.get(f"{PEOPLE}/{boss['id']}")).status_code == 200
@@ -455,7 +440,7 @@ async def test_every_write_is_audited_and_announced(
     assert (entries[1]["before"], entries[1]["after"]) == (ada, changed)
     assert (entries[2]["before"], entries[2]["after"]) == (changed, None)
 
-    events = await _events(service_apps["org"], principal.tenant_id)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     assert [e["type"] for e in events] == ["person.created", "person.updated", "person.deleted"]
     assert events[0]["data"] == ada
     assert events[1]["data"] == changed
@@ -478,7 +463,7 @@ async def test_refused_writes_leave_no_audit_entry_and_no_event(
         await client.delete(f"{PEOPLE}/{boss['id']}"),
     ]
     assert [r.status_code for r in refused] == [409, 422, 422, 412, 409]
-    events = await _events(service_apps["org"], principal.tenant_id)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     assert Counter(e["type"] for e in events) == Counter({"person.created": 2})
     assert len(await _audit(client)) == 2
 

@@ -15,15 +15,14 @@ import httpx
 import pytest
 import pytest_asyncio
 from fastapi import FastAPI
-from sqlalchemy import select
 
-from mops_org.models import writes
 from mops_org.profile.inference import classify_units, infer_model, model_basis
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
 from mops_shared.schemas.org_profile import ModelBasis, OperatingModel
 from mops_shared.schemas.reports import ToolOwnership
-from tests.support import TEST_SECRET, new_principal, principal_headers, walk_pages
+from tests.org.support import outbox_events
+from tests.support import TEST_SECRET, assert_problem, new_principal, principal_headers, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
@@ -33,7 +32,6 @@ UNITS = "/v1/org/units"
 PEOPLE = "/v1/org/people"
 TOOLS = "/v1/inventory/tools"
 AUDIT = "/v1/org/audit"
-PROBLEM = "application/problem+json"
 
 Json = dict[str, Any]
 ClientFactory = Callable[[str], httpx.AsyncClient]
@@ -54,22 +52,6 @@ async def tools(
     async with anonymous_client_factory("inventory") as client:
         client.headers.update(principal_headers(principal))
         yield client
-
-
-def _problem(response: httpx.Response, status: int) -> Json:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == PROBLEM
-    body: Json = response.json()
-    return body
-
-
-async def _events(app: FastAPI, tenant_id: uuid.UUID) -> list[Json]:
-    outbox = writes.outbox
-    async with app.state.sessionmaker() as session:
-        rows = await session.execute(
-            select(outbox).where(outbox.c.tenant_id == tenant_id).order_by(outbox.c.occurred_at)
-        )
-        return [dict(row) for row in rows.mappings()]
 
 
 async def _profile(client: httpx.AsyncClient) -> tuple[Json, str]:
@@ -124,13 +106,13 @@ async def test_put_creates_then_replaces_the_whole_profile(client: httpx.AsyncCl
 
 async def test_if_match_is_honoured_from_the_first_write(client: httpx.AsyncClient) -> None:
     # Never written: only "0" (or *) matches.
-    _problem(await client.put(PROFILE, json=FULL, headers={"If-Match": '"1"'}), 412)
+    assert_problem(await client.put(PROFILE, json=FULL, headers={"If-Match": '"1"'}), 412)
     assert (await _profile(client))[1] == '"0"'
     first = await client.put(PROFILE, json=FULL, headers={"If-Match": '"0"'})
     assert first.status_code == 200, first.text
 
     stale = await client.put(PROFILE, json={**FULL, "notes": "late"}, headers={"If-Match": '"0"'})
-    _problem(stale, 412)
+    assert_problem(stale, 412)
     body, etag = await _profile(client)
     assert (etag, body["notes"]) == ('"1"', FULL["notes"])
 
@@ -145,13 +127,13 @@ async def test_an_unchanged_put_keeps_the_version_and_records_nothing(
     # Nothing declared yet and nothing sent: nothing to write.
     empty = await client.put(PROFILE, json={})
     assert (empty.status_code, empty.headers["etag"], empty.json()["version"]) == (200, '"0"', 0)
-    assert await _events(service_apps["org"], principal.tenant_id) == []
+    assert await outbox_events(service_apps["org"], principal.tenant_id) == []
 
     await client.put(PROFILE, json=FULL)
     again = await client.put(PROFILE, json=FULL, headers={"If-Match": '"1"'})
     assert again.status_code == 200, again.text
     assert again.headers["etag"] == '"1"'
-    events = await _events(service_apps["org"], principal.tenant_id)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     assert [e["type"] for e in events] == ["org_profile.updated"]
     assert len(await walk_pages(client, AUDIT, object_type="org_profile")) == 1
 
@@ -159,7 +141,7 @@ async def test_an_unchanged_put_keeps_the_version_and_records_nothing(
 async def test_unknown_enums_and_fields_are_422_with_pointers_and_write_nothing(
     client: httpx.AsyncClient,
 ) -> None:
-    body = _problem(
+    body = assert_problem(
         await client.put(
             PROFILE,
             json={"model": "matrix", "commerce_structure": "marketplace", "colour": "blue"},
@@ -171,7 +153,7 @@ async def test_unknown_enums_and_fields_are_422_with_pointers_and_write_nothing(
         "/commerce_structure",
         "/model",
     ]
-    _problem(await client.put(PROFILE, json={"name": ""}), 422)
+    assert_problem(await client.put(PROFILE, json={"name": ""}), 422)
     assert (await _profile(client))[1] == '"0"'
 
 
@@ -193,7 +175,7 @@ async def test_writes_are_audited_and_announced(
     )
     assert (update["before"]["version"], update["after"]["version"]) == (1, 2)
 
-    events = await _events(service_apps["org"], principal.tenant_id)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     assert [e["type"] for e in events] == ["org_profile.updated"] * 2
     assert [e["data"]["model"] for e in events] == ["hybrid_matrix", "hub_and_spoke"]
 
@@ -500,7 +482,7 @@ async def test_inference_is_503_when_the_inventory_cannot_be_asked(
     wired = app.state.inventory_client
     app.state.inventory_client = InventoryClient("http://127.0.0.1:9", internal_secret=TEST_SECRET)
     try:
-        _problem(await client.get(INFERRED), 503)
+        assert_problem(await client.get(INFERRED), 503)
     finally:
         await app.state.inventory_client.aclose()
         app.state.inventory_client = wired

@@ -17,13 +17,13 @@ from fastapi import FastAPI
 from sqlalchemy import event, select
 from sqlalchemy.engine import Connection
 
-from mops_org.models import writes
 from mops_org.raci.models import RaciMatrix
 from mops_org.raci.service import check_matrix, raci_summary
 from mops_org.raci.validation import assignee_context, validate_activities
 from mops_shared.auth import Principal
 from mops_shared.schemas.org_raci import RaciMatrixCreate, RaciViolationCode
-from tests.support import walk_pages
+from tests.org.support import outbox_events
+from tests.support import assert_problem, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
@@ -32,7 +32,6 @@ UNITS = "/v1/org/units"
 ROLES = "/v1/org/roles"
 PEOPLE = "/v1/org/people"
 AUDIT = "/v1/org/audit"
-PROBLEM = "application/problem+json"
 # The built-in legal role: the same id in every database (seeded by the migration).
 PRIVACY_COUNSEL = "3354918f-b258-5d78-bcec-9d9393e226a3"
 # A built-in role that is not legal.
@@ -87,23 +86,6 @@ async def _validation(client: httpx.AsyncClient, matrix: Json) -> Json:
     assert response.status_code == 200, response.text
     body: Json = response.json()
     return body
-
-
-def _problem(response: httpx.Response, status: int) -> Json:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == PROBLEM
-    body: Json = response.json()
-    assert body["status"] == status
-    return body
-
-
-async def _events(app: FastAPI, tenant_id: uuid.UUID) -> list[Json]:
-    outbox = writes.outbox
-    async with app.state.sessionmaker() as session:
-        rows = await session.execute(
-            select(outbox).where(outbox.c.tenant_id == tenant_id).order_by(outbox.c.occurred_at)
-        )
-        return [dict(row) for row in rows.mappings()]
 
 
 def _codes(validation: Json) -> list[tuple[str, str]]:
@@ -302,7 +284,7 @@ async def test_a_letter_outside_raci_is_422_at_its_pointer_and_nothing_is_writte
             ],
         },
     )
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert [(e["location"], e["pointer"]) for e in problem["errors"]] == [
         ("body", "/activities/1/assignments/1/letter")
     ]
@@ -310,7 +292,9 @@ async def test_a_letter_outside_raci_is_422_at_its_pointer_and_nothing_is_writte
         MATRICES,
         json={"name": "Lower", "activities": [_activity("Only", _a("person", ada, "r"))]},
     )
-    assert _problem(lower, 422)["errors"][0]["pointer"] == "/activities/0/assignments/0/letter"
+    assert (
+        assert_problem(lower, 422)["errors"][0]["pointer"] == "/activities/0/assignments/0/letter"
+    )
     assert await walk_pages(client, MATRICES) == []
     assert await walk_pages(client, AUDIT, object_type="raci_matrix") == []
 
@@ -339,7 +323,7 @@ async def test_assignees_that_do_not_exist_are_422_each_at_its_pointer(
             ],
         },
     )
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert problem["errors"] == [
         {
             "location": "body",
@@ -378,7 +362,8 @@ async def test_another_tenants_role_is_no_role_here(
         },
     )
     assert (
-        _problem(response, 422)["errors"][0]["pointer"] == "/activities/0/assignments/1/assignee_id"
+        assert_problem(response, 422)["errors"][0]["pointer"]
+        == "/activities/0/assignments/1/assignee_id"
     )
 
 
@@ -399,7 +384,7 @@ async def test_duplicates_inside_a_matrix_are_422(client: httpx.AsyncClient) -> 
             ],
         },
     )
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert [e["pointer"] for e in problem["errors"]] == [
         "/activities/0/assignments/2",
         "/activities/1/name",
@@ -409,9 +394,9 @@ async def test_duplicates_inside_a_matrix_are_422(client: httpx.AsyncClient) -> 
 
 async def test_a_taken_name_is_409(client: httpx.AsyncClient) -> None:
     await _matrix(client, "Martech")
-    _problem(await client.post(MATRICES, json={"name": " MARTECH "}), 409)
+    assert_problem(await client.post(MATRICES, json={"name": " MARTECH "}), 409)
     other = await _matrix(client, "Other")
-    _problem(await client.patch(f"{MATRICES}/{other['id']}", json={"name": "martech"}), 409)
+    assert_problem(await client.patch(f"{MATRICES}/{other['id']}", json={"name": "martech"}), 409)
     assert [m["name"] for m in await walk_pages(client, MATRICES)] == ["Martech", "Other"]
 
 
@@ -467,7 +452,7 @@ async def test_a_create_with_an_idempotency_key_is_stored_once(
 async def test_malformed_bodies_are_422_with_pointer(
     client: httpx.AsyncClient, body: Json, pointer: str
 ) -> None:
-    problem = _problem(await client.post(MATRICES, json=body), 422)
+    problem = assert_problem(await client.post(MATRICES, json=body), 422)
     assert pointer in [e["pointer"] for e in problem["errors"]]
 
 
@@ -506,7 +491,7 @@ async def test_list_carries_valid_and_filters_on_it(client: httpx.AsyncClient) -
 async def test_bad_list_parameters_are_422(
     client: httpx.AsyncClient, params: Json, pointer: str
 ) -> None:
-    error = _problem(await client.get(MATRICES, params=params), 422)["errors"][0]
+    error = assert_problem(await client.get(MATRICES, params=params), 422)["errors"][0]
     assert (error["location"], error["pointer"]) == ("query", pointer)
 
 
@@ -542,7 +527,10 @@ async def test_a_deleted_person_becomes_an_unknown_assignee(client: httpx.AsyncC
     again = await client.patch(
         f"{MATRICES}/{matrix['id']}", json={"activities": read["activities"]}
     )
-    assert _problem(again, 422)["errors"][0]["pointer"] == "/activities/0/assignments/2/assignee_id"
+    assert (
+        assert_problem(again, 422)["errors"][0]["pointer"]
+        == "/activities/0/assignments/2/assignee_id"
+    )
 
 
 async def test_a_deleted_role_becomes_an_unknown_assignee(client: httpx.AsyncClient) -> None:
@@ -598,8 +586,10 @@ async def test_patch_replaces_the_activities_and_honours_if_match(
     stale = await client.patch(
         f"{MATRICES}/{matrix['id']}", json={"name": "Stale"}, headers={"if-match": '"1"'}
     )
-    _problem(stale, 412)
-    _problem(await client.delete(f"{MATRICES}/{matrix['id']}", headers={"if-match": '"1"'}), 412)
+    assert_problem(stale, 412)
+    assert_problem(
+        await client.delete(f"{MATRICES}/{matrix['id']}", headers={"if-match": '"1"'}), 412
+    )
     assert (await client.get(f"{MATRICES}/{matrix['id']}")).json() == changed
 
 
@@ -627,7 +617,9 @@ async def test_patch_setting_a_required_field_to_null_is_422(
     client: httpx.AsyncClient, field: str
 ) -> None:
     matrix = await _matrix(client, "M")
-    problem = _problem(await client.patch(f"{MATRICES}/{matrix['id']}", json={field: None}), 422)
+    problem = assert_problem(
+        await client.patch(f"{MATRICES}/{matrix['id']}", json={field: None}), 422
+    )
     assert problem["errors"][0]["pointer"] == f"/{field}"
 
 
@@ -641,7 +633,7 @@ async def test_patch_with_bad_activities_changes_nothing(client: httpx.AsyncClie
             "activities": [_activity("Plan", _a("unit", str(uuid.uuid4()), "A"))],
         },
     )
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert problem["errors"][0]["pointer"] == "/activities/0/assignments/0/assignee_id"
     assert (await client.get(f"{MATRICES}/{matrix['id']}")).json() == matrix
 
@@ -650,9 +642,9 @@ async def test_delete_removes_the_matrix(client: httpx.AsyncClient) -> None:
     matrix = await _matrix(client, "M")
     response = await client.delete(f"{MATRICES}/{matrix['id']}", headers={"if-match": '"1"'})
     assert response.status_code == 204
-    _problem(await client.get(f"{MATRICES}/{matrix['id']}"), 404)
-    _problem(await client.get(f"{MATRICES}/{matrix['id']}/validation"), 404)
-    _problem(await client.delete(f"{MATRICES}/{matrix['id']}"), 404)
+    assert_problem(await client.get(f"{MATRICES}/{matrix['id']}"), 404)
+    assert_problem(await client.get(f"{MATRICES}/{matrix['id']}/validation"), 404)
+    assert_problem(await client.delete(f"{MATRICES}/{matrix['id']}"), 404)
     await _matrix(client, "M")  # the name is free again
 
 
@@ -674,7 +666,9 @@ async def test_every_write_is_audited_and_announced(
     assert (entries[1]["before"], entries[1]["after"]) == (matrix, changed)
     assert (entries[2]["before"], entries[2]["after"]) == (changed, None)
 
-    events = [e for e in await _events(app, principal.tenant_id) if e["type"].startswith("raci")]
+    events = [
+        e for e in await outbox_events(app, principal.tenant_id) if e["type"].startswith("raci")
+    ]
     assert [e["type"] for e in events] == [
         "raci_matrix.created",
         "raci_matrix.updated",
@@ -704,7 +698,7 @@ async def test_refused_writes_leave_no_audit_entry_and_no_event(
         await client.patch(f"{MATRICES}/{matrix['id']}", json={"name": None}),
     ]
     assert [r.status_code for r in refused] == [409, 422, 412, 422]
-    events = await _events(app, principal.tenant_id)
+    events = await outbox_events(app, principal.tenant_id)
     assert [e["type"] for e in events] == ["raci_matrix.created"]
     assert len(await walk_pages(client, AUDIT)) == 1
 
@@ -717,10 +711,10 @@ async def test_matrices_of_another_tenant_are_invisible(
 ) -> None:
     matrix = await _matrix(client, "Secret")
     url = f"{MATRICES}/{matrix['id']}"
-    _problem(await other.get(url), 404)
-    _problem(await other.get(f"{url}/validation"), 404)
-    _problem(await other.patch(url, json={"name": "Hacked"}), 404)
-    _problem(await other.delete(url), 404)
+    assert_problem(await other.get(url), 404)
+    assert_problem(await other.get(f"{url}/validation"), 404)
+    assert_problem(await other.patch(url, json={"name": "Hacked"}), 404)
+    assert_problem(await other.delete(url), 404)
     assert (await other.get(MATRICES)).json()["items"] == []
     assert (await other.get(MATRICES, params={"valid": "true"})).json()["items"] == []
     # The name is free in the other tenant.

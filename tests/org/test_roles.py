@@ -16,20 +16,19 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import event, select
+from sqlalchemy import event
 
-from mops_org.models import writes
 from mops_org.roles.repository import roles_by_key
 from mops_shared.auth import Principal
 from mops_shared.schemas.common import spelling_key
-from tests.support import new_principal, principal_headers, walk_pages
+from tests.org.support import outbox_events
+from tests.support import assert_problem, new_principal, principal_headers, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
 ROLES = "/v1/org/roles"
 PEOPLE = "/v1/org/people"
 AUDIT = "/v1/org/audit"
-PROBLEM = "application/problem+json"
 
 BUILTIN = {
     "Content Manager",
@@ -63,23 +62,6 @@ async def _person(client: httpx.AsyncClient, name: str, **fields: Any) -> Json:
     assert response.status_code == 201, response.text
     person: Json = response.json()
     return person
-
-
-def _problem(response: httpx.Response, status: int) -> Json:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == PROBLEM
-    body: Json = response.json()
-    assert body["status"] == status
-    return body
-
-
-async def _events(app: FastAPI, tenant_id: uuid.UUID) -> list[Json]:
-    outbox = writes.outbox
-    async with app.state.sessionmaker() as session:
-        rows = await session.execute(
-            select(outbox).where(outbox.c.tenant_id == tenant_id).order_by(outbox.c.occurred_at)
-        )
-        return [dict(row) for row in rows.mappings()]
 
 
 async def _tenant_roles(client: httpx.AsyncClient) -> list[str]:
@@ -200,7 +182,7 @@ async def test_create_returns_the_role_with_location_etag_audit_and_event(
     assert [(e["action"], e["object_id"], e["after"]) for e in entries] == [
         ("create", role["id"], role)
     ]
-    events = await _events(service_apps["org"], principal.tenant_id)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     assert [(e["type"], e["data"]) for e in events] == [("role.created", role)]
 
 
@@ -214,7 +196,7 @@ async def test_create_returns_the_role_with_location_etag_audit_and_event(
 async def test_a_name_clashing_with_a_builtin_role_is_409(
     client: httpx.AsyncClient, name: str, clash: str
 ) -> None:
-    problem = _problem(await client.post(ROLES, json={"name": name}), 409)
+    problem = assert_problem(await client.post(ROLES, json={"name": name}), 409)
     assert "built-in" in problem["detail"]
     assert clash in problem["detail"]
     assert await _tenant_roles(client) == []
@@ -225,7 +207,7 @@ async def test_a_name_clashing_with_a_tenant_role_is_409_but_other_tenants_may_u
     client: httpx.AsyncClient, other: httpx.AsyncClient
 ) -> None:
     await _role(client, "Personalization Lead")
-    problem = _problem(await client.post(ROLES, json={"name": "personalisation lead"}), 409)
+    problem = assert_problem(await client.post(ROLES, json={"name": "personalisation lead"}), 409)
     assert "Personalization Lead" in problem["detail"]
     assert await _tenant_roles(client) == ["Personalization Lead"]
     await _role(other, "Personalisation Lead")
@@ -244,7 +226,7 @@ async def test_bad_required_skills_are_422_naming_each_and_nothing_is_written(
             ],
         },
     )
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert problem["errors"] == [
         {
             "location": "body",
@@ -263,7 +245,7 @@ async def test_bad_required_skills_are_422_naming_each_and_nothing_is_written(
             "tenant_id": str(uuid.uuid4()),
         },
     )
-    pointers = {e["pointer"] for e in _problem(out_of_range, 422)["errors"]}
+    pointers = {e["pointer"] for e in assert_problem(out_of_range, 422)["errors"]}
     assert pointers == {
         "/required_skills/0/min_proficiency",
         "/required_skills/1/min_proficiency",
@@ -280,11 +262,11 @@ async def test_builtin_roles_cannot_be_changed_or_deleted(
 ) -> None:
     before = (await client.get(f"{ROLES}/{CONTENT_MANAGER}")).json()
     patched = await client.patch(f"{ROLES}/{CONTENT_MANAGER}", json={"legal": True})
-    assert "create a role of your own" in _problem(patched, 409)["detail"].lower()
+    assert "create a role of your own" in assert_problem(patched, 409)["detail"].lower()
     deleted = await client.delete(f"{ROLES}/{CONTENT_MANAGER}", headers={"if-match": '"1"'})
-    assert "built-in" in _problem(deleted, 409)["detail"]
+    assert "built-in" in assert_problem(deleted, 409)["detail"]
     assert (await client.get(f"{ROLES}/{CONTENT_MANAGER}")).json() == before
-    assert await _events(service_apps["org"], principal.tenant_id) == []
+    assert await outbox_events(service_apps["org"], principal.tenant_id) == []
 
 
 # --- PATCH ---------------------------------------------------------------------------------
@@ -326,7 +308,7 @@ async def test_patch_replaces_required_skills_wholesale_and_bumps_the_etag(
     assert described.json()["required_skills"] == changed["required_skills"]
     assert described.json()["version"] == 3
 
-    events = await _events(service_apps["org"], principal.tenant_id)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     assert [e["type"] for e in events] == ["role.created", "role.updated", "role.updated"]
     entries = list(reversed(await walk_pages(client, AUDIT, object_type="role")))
     assert (entries[1]["before"], entries[1]["after"]) == (role, changed)
@@ -344,7 +326,7 @@ async def test_a_patch_that_changes_nothing_keeps_the_version_and_records_nothin
     )
     assert same.status_code == 200, same.text
     assert (same.json(), same.headers["etag"]) == (role, '"1"')
-    assert len(await _events(service_apps["org"], principal.tenant_id)) == 1
+    assert len(await outbox_events(service_apps["org"], principal.tenant_id)) == 1
 
 
 async def test_patch_with_a_stale_if_match_is_412_and_changes_nothing(
@@ -355,16 +337,18 @@ async def test_patch_with_a_stale_if_match_is_412_and_changes_nothing(
     stale = await client.patch(
         f"{ROLES}/{role['id']}", json={"name": "Stale"}, headers={"if-match": '"1"'}
     )
-    _problem(stale, 412)
+    assert_problem(stale, 412)
     read = (await client.get(f"{ROLES}/{role['id']}")).json()
     assert (read["name"], read["version"]) == ("Data Lead", 2)
 
 
 async def test_patch_to_a_builtin_name_or_nulls_is_refused(client: httpx.AsyncClient) -> None:
     role = await _role(client, "Data Lead")
-    _problem(await client.patch(f"{ROLES}/{role['id']}", json={"name": "Strategist"}), 409)
+    assert_problem(await client.patch(f"{ROLES}/{role['id']}", json={"name": "Strategist"}), 409)
     for field in ("name", "legal", "required_skills"):
-        problem = _problem(await client.patch(f"{ROLES}/{role['id']}", json={field: None}), 422)
+        problem = assert_problem(
+            await client.patch(f"{ROLES}/{role['id']}", json={field: None}), 422
+        )
         assert problem["errors"][0]["pointer"] == f"/{field}"
     assert (await client.get(f"{ROLES}/{role['id']}")).json() == role
 
@@ -380,7 +364,7 @@ async def test_delete_is_refused_while_people_hold_the_role_naming_ten(
         await _person(client, f"Holder {i:02d}", role_ids=[role["id"]], active=i != 0)
         for i in range(12)
     ]
-    problem = _problem(await client.delete(f"{ROLES}/{role['id']}"), 409)
+    problem = assert_problem(await client.delete(f"{ROLES}/{role['id']}"), 409)
     assert "held by 12 people" in problem["detail"]
     assert all(f"Holder {i:02d}" in problem["detail"] for i in range(10))
     assert "Holder 10" not in problem["detail"]
@@ -390,12 +374,12 @@ async def test_delete_is_refused_while_people_hold_the_role_naming_ten(
     for person in holders:
         patched = await client.patch(f"{PEOPLE}/{person['id']}", json={"role_ids": []})
         assert patched.status_code == 200, patched.text
-    _problem(await client.delete(f"{ROLES}/{role['id']}", headers={"if-match": '"2"'}), 412)
+    assert_problem(await client.delete(f"{ROLES}/{role['id']}", headers={"if-match": '"2"'}), 412)
     assert (
         await client.delete(f"{ROLES}/{role['id']}", headers={"if-match": '"1"'})
     ).status_code == 204
-    _problem(await client.get(f"{ROLES}/{role['id']}"), 404)
-    events = await _events(service_apps["org"], principal.tenant_id)
+    assert_problem(await client.get(f"{ROLES}/{role['id']}"), 404)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     assert events[-1]["type"] == "role.deleted"
     assert events[-1]["data"] == {"id": role["id"], "name": "Data Lead"}
     entry = (await walk_pages(client, AUDIT, object_type="role"))[0]
@@ -412,16 +396,16 @@ async def test_a_tenants_role_is_invisible_to_another_tenant(
 ) -> None:
     role = await _role(client, "Secret Role")
     url = f"{ROLES}/{role['id']}"
-    _problem(await other.get(url), 404)
-    _problem(await other.patch(url, json={"name": "Hacked"}), 404)
-    _problem(await other.delete(url), 404)
-    _problem(await other.get(f"{url}/skill-gaps"), 404)
+    assert_problem(await other.get(url), 404)
+    assert_problem(await other.patch(url, json={"name": "Hacked"}), 404)
+    assert_problem(await other.delete(url), 404)
+    assert_problem(await other.get(f"{url}/skill-gaps"), 404)
     assert await _tenant_roles(other) == []
     # Nor can the other tenant give it to its people, or filter by it.
     refused = await other.post(
         PEOPLE, json={"name": "B", "email": "b@acme.example", "role_ids": [role["id"]]}
     )
-    assert _problem(refused, 422)["errors"] == [
+    assert assert_problem(refused, 422)["errors"] == [
         {"location": "body", "pointer": "/role_ids/0", "detail": "no role with this id"}
     ]
     await _person(client, "Holder", role_ids=[role["id"]])
@@ -444,7 +428,7 @@ async def test_unknown_and_repeated_role_ids_are_422_at_their_position(
             "role_ids": [CONTENT_MANAGER, unknown, CONTENT_MANAGER],
         },
     )
-    assert _problem(response, 422)["errors"] == [
+    assert assert_problem(response, 422)["errors"] == [
         {"location": "body", "pointer": "/role_ids/1", "detail": "no role with this id"},
         {
             "location": "body",
@@ -455,9 +439,9 @@ async def test_unknown_and_repeated_role_ids_are_422_at_their_position(
     assert await walk_pages(client, PEOPLE) == []
     ada = await _person(client, "Ada", role_ids=[CONTENT_MANAGER])
     patched = await client.patch(f"{PEOPLE}/{ada['id']}", json={"role_ids": [unknown]})
-    assert _problem(patched, 422)["errors"][0]["pointer"] == "/role_ids/0"
+    assert assert_problem(patched, 422)["errors"][0]["pointer"] == "/role_ids/0"
     null = await client.patch(f"{PEOPLE}/{ada['id']}", json={"role_ids": None})
-    assert _problem(null, 422)["errors"][0]["pointer"] == "/role_ids"
+    assert assert_problem(null, 422)["errors"][0]["pointer"] == "/role_ids"
     assert (await client.get(f"{PEOPLE}/{ada['id']}")).json() == ada
 
 
@@ -487,7 +471,7 @@ async def test_role_ids_keep_their_order_and_are_replaced_when_sent(
     assert [p["name"] for p in holders] == ["Ada K"]
     assert await walk_pages(client, PEOPLE, role_id=PRIVACY_COUNSEL) == []
 
-    events = await _events(service_apps["org"], principal.tenant_id)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     updated = [e["data"] for e in events if e["type"] == "person.updated"]
     assert updated[0]["role_ids"] == reordered
     # Newest first: the rename, the new roles, the create.

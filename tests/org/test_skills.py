@@ -14,12 +14,11 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import select
 
-from mops_org.models import writes
 from mops_org.roles.gaps import skill_gap_counts_by_role
 from mops_shared.auth import Principal
-from tests.support import walk_pages
+from tests.org.support import outbox_events
+from tests.support import assert_problem, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
@@ -27,7 +26,6 @@ ROLES = "/v1/org/roles"
 PEOPLE = "/v1/org/people"
 UNITS = "/v1/org/units"
 AUDIT = "/v1/org/audit"
-PROBLEM = "application/problem+json"
 
 # Built-in roles: Marketing Analyst requires web analytics 3, sql 3, attribution 2; Content
 # Manager requires cms 3, seo 2.
@@ -59,23 +57,6 @@ async def _put_skills(
     return await client.put(
         f"{PEOPLE}/{person['id']}/skills", json={"skills": skills}, headers=headers
     )
-
-
-def _problem(response: httpx.Response, status: int) -> Json:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == PROBLEM
-    body: Json = response.json()
-    assert body["status"] == status
-    return body
-
-
-async def _events(app: FastAPI, tenant_id: uuid.UUID) -> list[Json]:
-    outbox = writes.outbox
-    async with app.state.sessionmaker() as session:
-        rows = await session.execute(
-            select(outbox).where(outbox.c.tenant_id == tenant_id).order_by(outbox.c.occurred_at)
-        )
-        return [dict(row) for row in rows.mappings()]
 
 
 # --- skills --------------------------------------------------------------------------------
@@ -121,7 +102,7 @@ async def test_put_replaces_the_skills_and_is_a_change_of_the_person(
     assert second.json()["skills"] == [{"skill": "sql", "proficiency": 4, "assessed_at": None}]
     assert second.json()["version"] == 3
 
-    events = await _events(service_apps["org"], principal.tenant_id)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     assert [e["type"] for e in events] == ["person.created", "person.updated", "person.updated"]
     assert events[1]["data"]["skills"] == first.json()["skills"]
     assert events[1]["data"]["version"] == 2
@@ -145,7 +126,7 @@ async def test_put_of_the_same_skills_changes_nothing(
     )
     assert again.status_code == 200
     assert (again.json()["version"], again.headers["etag"]) == (2, '"2"')
-    assert len(await _events(service_apps["org"], principal.tenant_id)) == 2
+    assert len(await outbox_events(service_apps["org"], principal.tenant_id)) == 2
 
 
 async def test_put_with_a_stale_if_match_is_412_and_writes_nothing(
@@ -156,7 +137,7 @@ async def test_put_with_a_stale_if_match_is_412_and_writes_nothing(
     stale = await _put_skills(
         client, ada, [{"skill": "sql", "proficiency": 2}], **{"if-match": '"1"'}
     )
-    _problem(stale, 412)
+    assert_problem(stale, 412)
     assert (await client.get(f"{PEOPLE}/{ada['id']}/skills")).json()["skills"] == []
     fresh = await _put_skills(
         client, ada, [{"skill": "sql", "proficiency": 2}], **{"if-match": '"2"'}
@@ -178,7 +159,7 @@ async def test_out_of_range_proficiency_is_422_at_its_pointer_and_nothing_is_wri
             {"skill": "cms", "proficiency": -1},
         ],
     )
-    problem = _problem(response, 422)
+    problem = assert_problem(response, 422)
     assert [(e["location"], e["pointer"]) for e in problem["errors"]] == [
         ("body", "/skills/1/proficiency"),
         ("body", "/skills/2/proficiency"),
@@ -188,7 +169,7 @@ async def test_out_of_range_proficiency_is_422_at_its_pointer_and_nothing_is_wri
         2,
         [{"skill": "crm", "proficiency": 1, "assessed_at": None}],
     )
-    assert len(await _events(service_apps["org"], principal.tenant_id)) == 2
+    assert len(await outbox_events(service_apps["org"], principal.tenant_id)) == 2
 
 
 @pytest.mark.parametrize(
@@ -210,7 +191,7 @@ async def test_bad_skills_are_422_at_their_pointer(
     client: httpx.AsyncClient, skills: list[Json], pointer: str
 ) -> None:
     ada = await _person(client, "Ada")
-    problem = _problem(await _put_skills(client, ada, skills), 422)
+    problem = assert_problem(await _put_skills(client, ada, skills), 422)
     assert [e["pointer"] for e in problem["errors"]] == [pointer]
     assert (await client.get(f"{PEOPLE}/{ada['id']}/skills")).json()["version"] == 1
 
@@ -221,11 +202,11 @@ async def test_another_tenants_person_and_unit_are_404(
     ada = await _person(client, "Ada", role_ids=[MARKETING_ANALYST])
     unit = await _unit(client, "Ops")
     url = f"{PEOPLE}/{ada['id']}"
-    _problem(await other.get(f"{url}/skills"), 404)
-    _problem(await _put_skills(other, ada, [{"skill": "sql", "proficiency": 4}]), 404)
-    _problem(await other.get(f"{url}/skill-gaps"), 404)
-    _problem(await other.get(f"{UNITS}/{unit}/skill-gaps"), 404)
-    _problem(await client.get(f"{PEOPLE}/{uuid.uuid4()}/skill-gaps"), 404)
+    assert_problem(await other.get(f"{url}/skills"), 404)
+    assert_problem(await _put_skills(other, ada, [{"skill": "sql", "proficiency": 4}]), 404)
+    assert_problem(await other.get(f"{url}/skill-gaps"), 404)
+    assert_problem(await other.get(f"{UNITS}/{unit}/skill-gaps"), 404)
+    assert_problem(await client.get(f"{PEOPLE}/{uuid.uuid4()}/skill-gaps"), 404)
     assert (await client.get(f"{url}/skills")).json()["version"] == 1
 
 
@@ -233,7 +214,7 @@ async def test_deleting_a_person_with_skills_and_roles(client: httpx.AsyncClient
     ada = await _person(client, "Ada", role_ids=[MARKETING_ANALYST])
     assert (await _put_skills(client, ada, [{"skill": "sql", "proficiency": 4}])).status_code == 200
     assert (await client.delete(f"{PEOPLE}/{ada['id']}")).status_code == 204
-    _problem(await client.get(f"{PEOPLE}/{ada['id']}/skills"), 404)
+    assert_problem(await client.get(f"{PEOPLE}/{ada['id']}/skills"), 404)
 
 
 # --- gaps of a small organisation, worked out by hand --------------------------------------

@@ -18,14 +18,14 @@ import httpx
 import pytest
 import pytest_asyncio
 from fastapi import FastAPI
-from sqlalchemy import select
 
-from mops_org.models import writes
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
+from tests.org.support import outbox_events
 from tests.support import (
     TEST_SECRET,
     ClientFactory,
+    assert_problem,
     new_principal,
     principal_headers,
     walk_pages,
@@ -37,7 +37,6 @@ PROGRAMMES = "/v1/org/training-programmes"
 PEOPLE = "/v1/org/people"
 AUDIT = "/v1/org/audit"
 TOOLS = "/v1/inventory/tools"
-PROBLEM = "application/problem+json"
 
 Json = dict[str, Any]
 
@@ -110,26 +109,9 @@ def _completion_url(programme: Json, enrolment: Json) -> str:
     return f"{PROGRAMMES}/{programme['id']}/enrolments/{enrolment['id']}/completion"
 
 
-def _problem(response: httpx.Response, status: int) -> Json:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == PROBLEM
-    body: Json = response.json()
-    assert body["status"] == status
-    return body
-
-
-async def _events(app: FastAPI, tenant_id: uuid.UUID) -> list[dict[str, Any]]:
-    outbox = writes.outbox
-    async with app.state.sessionmaker() as session:
-        rows = await session.execute(
-            select(outbox).where(outbox.c.tenant_id == tenant_id).order_by(outbox.c.occurred_at)
-        )
-        return [dict(row) for row in rows.mappings()]
-
-
 async def _training_events(app: FastAPI, tenant_id: uuid.UUID) -> Counter[str]:
     return Counter(
-        e["type"] for e in await _events(app, tenant_id) if e["type"].startswith("training_")
+        e["type"] for e in await outbox_events(app, tenant_id) if e["type"].startswith("training_")
     )
 
 
@@ -182,7 +164,7 @@ async def test_create_returns_the_programme_with_its_waves_in_order(
 
     entries = await walk_pages(client, AUDIT, object_type="training_programme")
     assert [(e["action"], e["after"]) for e in entries] == [("create", programme)]
-    events = await _events(service_apps["org"], principal.tenant_id)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     assert [(e["type"], e["data"]) for e in events] == [("training_programme.created", programme)]
 
 
@@ -198,7 +180,7 @@ async def test_wave_order_violations_are_422_with_pointer_and_store_nothing(
     client: httpx.AsyncClient, levels: list[str], pointers: list[str]
 ) -> None:
     waves = [_wave(f"Wave {i}", level) for i, level in enumerate(levels)]
-    problem = _problem(await client.post(PROGRAMMES, json={"name": "P", "waves": waves}), 422)
+    problem = assert_problem(await client.post(PROGRAMMES, json={"name": "P", "waves": waves}), 422)
     assert [e["pointer"] for e in problem["errors"]] == pointers
     assert all(e["location"] == "body" for e in problem["errors"])
     if pointers[0] != "/waves":
@@ -215,7 +197,7 @@ async def test_a_bad_level_or_proficiency_is_422(client: httpx.AsyncClient) -> N
         _wave("A", "expert"),
         _wave("B", "basic", skills=[{"skill": "sql", "proficiency": 5}]),
     ]
-    problem = _problem(await client.post(PROGRAMMES, json={"name": "P", "waves": waves}), 422)
+    problem = assert_problem(await client.post(PROGRAMMES, json={"name": "P", "waves": waves}), 422)
     assert {e["pointer"] for e in problem["errors"]} == {
         "/waves/0/level",
         "/waves/1/skills/0/proficiency",
@@ -235,7 +217,7 @@ async def test_duplicate_wave_names_tools_and_skills_are_422(
         ),
         _wave("BASICS", "basic"),
     ]
-    problem = _problem(await client.post(PROGRAMMES, json={"name": "P", "waves": waves}), 422)
+    problem = assert_problem(await client.post(PROGRAMMES, json={"name": "P", "waves": waves}), 422)
     assert [e["pointer"] for e in problem["errors"]] == [
         "/waves/0/tool_ids/1",
         "/waves/0/skills/1/skill",
@@ -257,7 +239,7 @@ async def test_unknown_tool_ids_are_422_at_their_pointer(
         _wave("Basics", "basic", [known]),
         _wave("Advanced", "advanced", [known, str(uuid.uuid4()), foreign]),
     ]
-    problem = _problem(await client.post(PROGRAMMES, json={"name": "P", "waves": waves}), 422)
+    problem = assert_problem(await client.post(PROGRAMMES, json={"name": "P", "waves": waves}), 422)
     assert problem["errors"] == [
         {"location": "body", "pointer": p, "detail": "no inventory tool with this id"}
         for p in ("/waves/1/tool_ids/1", "/waves/1/tool_ids/2")
@@ -270,17 +252,19 @@ async def test_an_unreachable_inventory_is_503_and_nothing_is_written(
     client: httpx.AsyncClient, principal: Principal, service_apps: dict[str, FastAPI]
 ) -> None:
     waves = [_wave("Basics", "basic", [str(uuid.uuid4())])]
-    problem = _problem(await client.post(PROGRAMMES, json={"name": "P", "waves": waves}), 503)
+    problem = assert_problem(await client.post(PROGRAMMES, json={"name": "P", "waves": waves}), 503)
     assert "inventory" in problem["detail"]
     assert await walk_pages(client, PROGRAMMES) == []
-    assert await _events(service_apps["org"], principal.tenant_id) == []
+    assert await outbox_events(service_apps["org"], principal.tenant_id) == []
     # Without tool ids there is nothing to ask the inventory.
     assert (await client.post(PROGRAMMES, json={"name": "No tools"})).status_code == 201
 
 
 async def test_duplicate_programme_name_without_case_is_409(client: httpx.AsyncClient) -> None:
     await _programme(client, "Martech enablement", [])
-    problem = _problem(await client.post(PROGRAMMES, json={"name": "MARTECH  enablement"}), 409)
+    problem = assert_problem(
+        await client.post(PROGRAMMES, json={"name": "MARTECH  enablement"}), 409
+    )
     assert "MARTECH  enablement" in problem["detail"]
     assert len(await walk_pages(client, PROGRAMMES)) == 1
 
@@ -297,7 +281,7 @@ async def test_list_pages_by_name_with_waves(client: httpx.AsyncClient) -> None:
     ]
     backwards = await walk_pages(client, PROGRAMMES, limit=1, sort="-name")
     assert [p["name"] for p in backwards] == ["Charlie", "Bravo", "alpha"]
-    _problem(await client.get(PROGRAMMES, params={"sort": "created_at"}), 422)
+    assert_problem(await client.get(PROGRAMMES, params={"sort": "created_at"}), 422)
 
 
 async def test_patch_replaces_waves_keeping_ids_by_id_or_name(
@@ -352,10 +336,12 @@ async def test_patch_with_a_stale_if_match_is_412_and_changes_nothing(
     programme = await _programme(client, "P", [])
     url = f"{PROGRAMMES}/{programme['id']}"
     assert (await client.patch(url, json={"description": "v2"})).status_code == 200
-    _problem(await client.patch(url, json={"name": "Stale"}, headers={"if-match": '"1"'}), 412)
+    assert_problem(
+        await client.patch(url, json={"name": "Stale"}, headers={"if-match": '"1"'}), 412
+    )
     read = (await client.get(url)).json()
     assert (read["name"], read["description"], read["version"]) == ("P", "v2", 2)
-    _problem(await client.delete(url, headers={"if-match": '"1"'}), 412)
+    assert_problem(await client.delete(url, headers={"if-match": '"1"'}), 412)
     assert (await client.get(url)).status_code == 200
 
 
@@ -365,13 +351,14 @@ async def test_patch_applies_the_wave_rules(client: httpx.AsyncClient) -> None:
     bad_order = await client.patch(
         url, json={"waves": [_wave("Adv", "advanced"), _wave("One", "basic")]}
     )
-    assert [e["pointer"] for e in _problem(bad_order, 422)["errors"]] == ["/waves/1/level"]
+    assert [e["pointer"] for e in assert_problem(bad_order, 422)["errors"]] == ["/waves/1/level"]
     bad_id = await client.patch(
         url, json={"waves": [{**_wave("X", "basic"), "id": str(uuid.uuid4())}]}
     )
-    assert [e["pointer"] for e in _problem(bad_id, 422)["errors"]] == ["/waves/0/id"]
+    assert [e["pointer"] for e in assert_problem(bad_id, 422)["errors"]] == ["/waves/0/id"]
     assert [
-        e["pointer"] for e in _problem(await client.patch(url, json={"name": None}), 422)["errors"]
+        e["pointer"]
+        for e in assert_problem(await client.patch(url, json={"name": None}), 422)["errors"]
     ] == ["/name"]
     assert (await client.get(url)).json() == programme
 
@@ -389,7 +376,7 @@ async def test_removing_a_wave_with_enrolments_is_409_naming_it(
     refused = await client.patch(
         url, json={"waves": [_wave("Extra", "basic"), _wave("Adv", "advanced")]}
     )
-    problem = _problem(refused, 409)
+    problem = assert_problem(refused, 409)
     assert "'Basics' (1 enrolment)" in problem["detail"]
     assert "Extra" not in problem["detail"]
     assert (await client.get(url)).json() == programme
@@ -418,13 +405,13 @@ async def test_delete_removes_the_programme_and_its_enrolments(
     await _enrol(client, programme, ada, programme["waves"][0])
     url = f"{PROGRAMMES}/{programme['id']}"
     assert (await client.delete(url, headers={"if-match": '"1"'})).status_code == 204
-    _problem(await client.get(url), 404)
-    _problem(await client.delete(url), 404)
+    assert_problem(await client.get(url), 404)
+    assert_problem(await client.delete(url), 404)
     training = (await client.get(f"{PEOPLE}/{ada['id']}/training")).json()
     assert training["items"] == []
     events = [
         e
-        for e in await _events(service_apps["org"], principal.tenant_id)
+        for e in await outbox_events(service_apps["org"], principal.tenant_id)
         if "programme" in e["type"]
     ]
     assert events[-1]["type"] == "training_programme.deleted"
@@ -449,7 +436,7 @@ async def test_enrolment_is_created_listed_and_refused_twice(client: httpx.Async
     assert (await client.get(f"{url}/{enrolment['id']}")).json() == enrolment
 
     duplicate = await client.post(url, json={"person_id": ada["id"], "wave_id": basics["id"]})
-    assert "Ada" in _problem(duplicate, 409)["detail"]
+    assert "Ada" in assert_problem(duplicate, 409)["detail"]
     await _enrol(client, programme, ada, adv)
     await _enrol(client, programme, bob, basics)
 
@@ -472,7 +459,7 @@ async def test_enrolment_references_must_be_the_tenants_and_the_programmes(
     response = await client.post(
         url, json={"person_id": stranger["id"], "wave_id": elsewhere["waves"][0]["id"]}
     )
-    assert _problem(response, 422)["errors"] == [
+    assert assert_problem(response, 422)["errors"] == [
         {"location": "body", "pointer": "/person_id", "detail": "no person with this id"},
         {
             "location": "body",
@@ -485,7 +472,7 @@ async def test_enrolment_references_must_be_the_tenants_and_the_programmes(
         f"{PROGRAMMES}/{uuid.uuid4()}/enrolments",
         json={"person_id": str(uuid.uuid4()), "wave_id": str(uuid.uuid4())},
     )
-    _problem(unknown, 404)
+    assert_problem(unknown, 404)
 
 
 async def test_an_advanced_wave_needs_every_basic_wave_completed_first(
@@ -502,7 +489,7 @@ async def test_an_advanced_wave_needs_every_basic_wave_completed_first(
     second = await _enrol(client, programme, ada, basic_2)
     advanced = await _enrol(client, programme, ada, adv)
 
-    refused = _problem(await client.post(_completion_url(programme, advanced)), 409)
+    refused = assert_problem(await client.post(_completion_url(programme, advanced)), 409)
     assert "'Basics 1'" in refused["detail"]
     assert "'Basics 2'" in refused["detail"]
     assert "Ada" in refused["detail"]
@@ -515,7 +502,7 @@ async def test_an_advanced_wave_needs_every_basic_wave_completed_first(
     assert done.status_code == 200, done.text
     assert done.json()["completed"] is True
     assert done.json()["completed_at"] == "2026-01-10T09:00:00Z"
-    still = _problem(await client.post(_completion_url(programme, advanced)), 409)
+    still = assert_problem(await client.post(_completion_url(programme, advanced)), 409)
     assert "'Basics 2'" in still["detail"]
     assert "'Basics 1'" not in still["detail"]
     assert (await client.get(enrolment_url)).json()["completed"] is False
@@ -555,16 +542,16 @@ async def test_an_advanced_completion_dated_before_the_basics_is_refused(
     early = await client.post(
         _completion_url(programme, advanced), json={"completed_at": "2026-02-01T00:00:00+01:00"}
     )
-    assert "completed only on 2026-03-01" in _problem(early, 409)["detail"]
+    assert "completed only on 2026-03-01" in assert_problem(early, 409)["detail"]
     future = (datetime.now(UTC) + timedelta(days=2)).isoformat()
-    problem = _problem(
+    problem = assert_problem(
         await client.post(_completion_url(programme, advanced), json={"completed_at": future}), 422
     )
     assert problem["errors"][0]["pointer"] == "/completed_at"
     naive = await client.post(
         _completion_url(programme, advanced), json={"completed_at": "2026-04-01T00:00:00"}
     )
-    assert _problem(naive, 422)["errors"][0]["pointer"] == "/completed_at"
+    assert assert_problem(naive, 422)["errors"][0]["pointer"] == "/completed_at"
     later = await client.post(
         _completion_url(programme, advanced), json={"completed_at": "2026-03-02T00:00:00Z"}
     )
@@ -598,13 +585,13 @@ async def test_delete_enrolment_and_the_persons_training(
 
     url = f"{PROGRAMMES}/{zeta['id']}/enrolments/{z['id']}"
     assert (await client.delete(url)).status_code == 204
-    _problem(await client.get(url), 404)
-    _problem(await client.delete(url), 404)
+    assert_problem(await client.get(url), 404)
+    assert_problem(await client.delete(url), 404)
     remaining = (await client.get(f"{PEOPLE}/{ada['id']}/training")).json()["items"]
     assert [i["programme_name"] for i in remaining] == ["Alpha", "Alpha"]
     deleted = [
         e
-        for e in await _events(service_apps["org"], principal.tenant_id)
+        for e in await outbox_events(service_apps["org"], principal.tenant_id)
         if e["type"] == "training_enrolment.deleted"
     ]
     assert [e["data"] for e in deleted] == [
@@ -615,7 +602,7 @@ async def test_delete_enrolment_and_the_persons_training(
             "person_id": ada["id"],
         }
     ]
-    _problem(await client.get(f"{PEOPLE}/{uuid.uuid4()}/training"), 404)
+    assert_problem(await client.get(f"{PEOPLE}/{uuid.uuid4()}/training"), 404)
 
 
 # --- tenants -------------------------------------------------------------------------------
@@ -629,21 +616,21 @@ async def test_programmes_and_enrolments_of_another_tenant_are_invisible(
     enrolment = await _enrol(client, programme, ada, programme["waves"][0])
     url = f"{PROGRAMMES}/{programme['id']}"
     enrolments = f"{url}/enrolments"
-    _problem(await other.get(url), 404)
-    _problem(await other.patch(url, json={"name": "Hacked"}), 404)
-    _problem(await other.delete(url), 404)
+    assert_problem(await other.get(url), 404)
+    assert_problem(await other.patch(url, json={"name": "Hacked"}), 404)
+    assert_problem(await other.delete(url), 404)
     assert (await other.get(PROGRAMMES)).json()["items"] == []
-    _problem(await other.get(enrolments), 404)
-    _problem(await other.get(f"{enrolments}/{enrolment['id']}"), 404)
-    _problem(await other.post(f"{enrolments}/{enrolment['id']}/completion"), 404)
-    _problem(await other.delete(f"{enrolments}/{enrolment['id']}"), 404)
+    assert_problem(await other.get(enrolments), 404)
+    assert_problem(await other.get(f"{enrolments}/{enrolment['id']}"), 404)
+    assert_problem(await other.post(f"{enrolments}/{enrolment['id']}/completion"), 404)
+    assert_problem(await other.delete(f"{enrolments}/{enrolment['id']}"), 404)
     stranger = await _person(other, "Stranger")
-    _problem(
+    assert_problem(
         await other.post(
             enrolments, json={"person_id": stranger["id"], "wave_id": programme["waves"][0]["id"]}
         ),
         404,
     )
-    _problem(await other.get(f"{PEOPLE}/{ada['id']}/training"), 404)
+    assert_problem(await other.get(f"{PEOPLE}/{ada['id']}/training"), 404)
     assert (await client.get(f"{enrolments}/{enrolment['id']}")).json() == enrolment
     assert (await client.get(url)).json() == programme

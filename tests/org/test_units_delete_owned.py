@@ -15,12 +15,11 @@ import httpx
 import pytest
 import pytest_asyncio
 from fastapi import FastAPI
-from sqlalchemy import select
 
-from mops_org.models import writes
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
-from tests.support import TEST_SECRET, new_principal, principal_headers, walk_pages
+from tests.org.support import outbox_events
+from tests.support import TEST_SECRET, assert_problem, new_principal, principal_headers, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
@@ -28,7 +27,6 @@ UNITS = "/v1/org/units"
 MECHANISMS = "/v1/org/coordination-mechanisms"
 TOOLS = "/v1/inventory/tools"
 AUDIT = "/v1/org/audit"
-PROBLEM = "application/problem+json"
 
 Json = dict[str, Any]
 ClientFactory = Callable[[str], httpx.AsyncClient]
@@ -75,26 +73,10 @@ async def _mechanism(
     return mechanism
 
 
-def _problem(response: httpx.Response, status: int) -> Json:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == PROBLEM
-    body: Json = response.json()
-    return body
-
-
 async def _exists(client: httpx.AsyncClient, unit: Json) -> bool:
     response = await client.get(f"{UNITS}/{unit['id']}")
     assert response.status_code in (200, 404), response.text
     return response.status_code == 200
-
-
-async def _events(app: FastAPI, tenant_id: uuid.UUID) -> list[Json]:
-    outbox = writes.outbox
-    async with app.state.sessionmaker() as session:
-        rows = await session.execute(
-            select(outbox).where(outbox.c.tenant_id == tenant_id).order_by(outbox.c.occurred_at)
-        )
-        return [dict(row) for row in rows.mappings()]
 
 
 async def test_a_unit_named_as_a_tool_owner_is_not_deleted_until_the_owner_changes(
@@ -105,7 +87,7 @@ async def test_a_unit_named_as_a_tool_owner_is_not_deleted_until_the_owner_chang
     marketo = await _tool(tools, "Marketo", field)
     await _tool(tools, "Old CMS", field, status="retired")  # retired tools still count
 
-    body = _problem(await client.delete(f"{UNITS}/{field['id']}"), 409)
+    body = assert_problem(await client.delete(f"{UNITS}/{field['id']}"), 409)
     assert "Field Marketing" in body["detail"]
     assert "Marketo, Old CMS" in body["detail"]
     assert "and more" not in body["detail"]
@@ -124,7 +106,7 @@ async def test_a_unit_named_as_a_tool_owner_is_not_deleted_until_the_owner_chang
     assert response.status_code == 204, response.text
     assert not await _exists(client, field)
     # The unit that now owns them is refused in turn.
-    _problem(await client.delete(f"{UNITS}/{other['id']}"), 409)
+    assert_problem(await client.delete(f"{UNITS}/{other['id']}"), 409)
 
 
 async def test_the_refusal_names_ten_tools_and_says_there_are_more(
@@ -133,7 +115,7 @@ async def test_the_refusal_names_ten_tools_and_says_there_are_more(
     unit = await _unit(client, "Digital")
     for i in range(11):
         await _tool(tools, f"Tool {i:02d}", unit)
-    detail = _problem(await client.delete(f"{UNITS}/{unit['id']}"), 409)["detail"]
+    detail = assert_problem(await client.delete(f"{UNITS}/{unit['id']}"), 409)["detail"]
     assert ", ".join(f"Tool {i:02d}" for i in range(10)) + " and more" in detail
     assert "Tool 10" not in detail
     assert f"unit_id={unit['id']}" in detail
@@ -164,12 +146,12 @@ async def test_delete_is_503_and_deletes_nothing_when_the_inventory_is_down(
     wired = app.state.inventory_client
     app.state.inventory_client = InventoryClient("http://127.0.0.1:9", internal_secret=TEST_SECRET)
     try:
-        _problem(await client.delete(f"{UNITS}/{unit['id']}"), 503)
+        assert_problem(await client.delete(f"{UNITS}/{unit['id']}"), 503)
     finally:
         await app.state.inventory_client.aclose()
         app.state.inventory_client = wired
     assert await _exists(client, unit)
-    events = await _events(app, principal.tenant_id)
+    events = await outbox_events(app, principal.tenant_id)
     assert [e["type"] for e in events] == ["unit.created"]
 
 
@@ -182,8 +164,10 @@ async def test_local_refusals_come_before_the_inventory_is_asked(
     wired = app.state.inventory_client
     app.state.inventory_client = InventoryClient("http://127.0.0.1:9", internal_secret=TEST_SECRET)
     try:
-        _problem(await client.delete(f"{UNITS}/{uuid.uuid4()}"), 404)
-        _problem(await client.delete(f"{UNITS}/{unit['id']}", headers={"If-Match": '"9"'}), 412)
+        assert_problem(await client.delete(f"{UNITS}/{uuid.uuid4()}"), 404)
+        assert_problem(
+            await client.delete(f"{UNITS}/{unit['id']}", headers={"If-Match": '"9"'}), 412
+        )
     finally:
         await app.state.inventory_client.aclose()
         app.state.inventory_client = wired
@@ -221,7 +205,7 @@ async def test_reassign_to_moves_owned_mechanisms_and_participations(
     assert updates[owned["id"]]["before"]["owner_unit_id"] == gone["id"]
     assert updates[owned["id"]]["after"]["owner_unit_id"] == target["id"]
     assert gone["id"] in updates[both["id"]]["before"]["participating_unit_ids"]
-    events = await _events(service_apps["org"], principal.tenant_id)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     updated = [e["data"]["id"] for e in events if e["type"] == "coordination_mechanism.updated"]
     assert sorted(updated) == sorted([owned["id"], both["id"]])
     assert events[-1]["type"] == "unit.deleted"

@@ -13,18 +13,16 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import select
 
-from mops_org.models import writes
 from mops_shared.auth import Principal
-from tests.support import walk_pages
+from tests.org.support import outbox_events
+from tests.support import assert_problem, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
 UNITS = "/v1/org/units"
 PEOPLE = "/v1/org/people"
 AUDIT = "/v1/org/audit"
-PROBLEM = "application/problem+json"
 
 Json = dict[str, Any]
 ClientFactory = Callable[[str], httpx.AsyncClient]
@@ -57,16 +55,6 @@ async def _get(client: httpx.AsyncClient, unit: Json) -> Json:
     return body
 
 
-def _problem(response: httpx.Response, status: int, pointer: str | None = None) -> Json:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == PROBLEM
-    body: Json = response.json()
-    assert body["status"] == status
-    if pointer is not None:
-        assert [e["pointer"] for e in body["errors"]] == [pointer], body
-    return body
-
-
 async def _tree(client: httpx.AsyncClient) -> dict[str, Json]:
     """root ─┬─ a ─┬─ a1 ── a1x
     │     └─ a2
@@ -78,15 +66,6 @@ async def _tree(client: httpx.AsyncClient) -> dict[str, Json]:
     a2 = await _unit(client, "A2", a)
     a1x = await _unit(client, "A1x", a1)
     return {"root": root, "a": a, "b": b, "a1": a1, "a2": a2, "a1x": a1x}
-
-
-async def _events(app: FastAPI, tenant_id: uuid.UUID) -> list[Json]:
-    outbox = writes.outbox
-    async with app.state.sessionmaker() as session:
-        rows = await session.execute(
-            select(outbox).where(outbox.c.tenant_id == tenant_id).order_by(outbox.c.occurred_at)
-        )
-        return [dict(row) for row in rows.mappings()]
 
 
 async def _audit(client: httpx.AsyncClient, **params: str) -> list[Json]:
@@ -116,7 +95,7 @@ async def test_role_lead_and_version_are_stored_and_read(client: httpx.AsyncClie
 
 async def test_an_unknown_role_is_422(client: httpx.AsyncClient) -> None:
     response = await client.post(UNITS, json={"name": "X", "type": "team", "role": "satellite"})
-    _problem(response, 422, "/role")
+    assert_problem(response, 422, "/role")
 
 
 async def test_a_lead_of_another_tenant_is_422(
@@ -126,10 +105,10 @@ async def test_a_lead_of_another_tenant_is_422(
     response = await client.post(
         UNITS, json={"name": "X", "type": "team", "lead_person_id": foreign["id"]}
     )
-    _problem(response, 422, "/lead_person_id")
+    assert_problem(response, 422, "/lead_person_id")
     unit = await _unit(client, "Y")
     response = await client.patch(f"{UNITS}/{unit['id']}", json={"lead_person_id": foreign["id"]})
-    _problem(response, 422, "/lead_person_id")
+    assert_problem(response, 422, "/lead_person_id")
     assert (await _get(client, unit))["lead_person_id"] is None
 
 
@@ -174,7 +153,7 @@ async def test_patch_with_a_stale_if_match_is_412_and_changes_nothing(
     response = await client.patch(
         f"{UNITS}/{unit['id']}", json={"name": "Other"}, headers={"If-Match": '"1"'}
     )
-    _problem(response, 412)
+    assert_problem(response, 412)
     read = await _get(client, unit)
     assert (read["name"], read["version"]) == ("Ops", 2)
 
@@ -184,7 +163,7 @@ async def test_rename_to_a_taken_name_is_409_but_a_case_change_is_fine(
 ) -> None:
     await _unit(client, "Demand Gen")
     unit = await _unit(client, "Content")
-    _problem(await client.patch(f"{UNITS}/{unit['id']}", json={"name": "demand GEN"}), 409)
+    assert_problem(await client.patch(f"{UNITS}/{unit['id']}", json={"name": "demand GEN"}), 409)
     assert (await _get(client, unit))["name"] == "Content"
     response = await client.patch(f"{UNITS}/{unit['id']}", json={"name": "CONTENT"})
     assert response.status_code == 200, response.text
@@ -193,9 +172,9 @@ async def test_rename_to_a_taken_name_is_409_but_a_case_change_is_fine(
 
 async def test_name_and_type_cannot_be_null(client: httpx.AsyncClient) -> None:
     unit = await _unit(client, "Ops")
-    _problem(await client.patch(f"{UNITS}/{unit['id']}", json={"name": None}), 422, "/name")
-    _problem(await client.patch(f"{UNITS}/{unit['id']}", json={"type": None}), 422, "/type")
-    _problem(await client.patch(f"{UNITS}/{unit['id']}", json={"colour": "red"}), 422)
+    assert_problem(await client.patch(f"{UNITS}/{unit['id']}", json={"name": None}), 422, "/name")
+    assert_problem(await client.patch(f"{UNITS}/{unit['id']}", json={"type": None}), 422, "/type")
+    assert_problem(await client.patch(f"{UNITS}/{unit['id']}", json={"colour": "red"}), 422)
 
 
 async def test_move_changes_the_parent_and_announces_it(
@@ -212,7 +191,7 @@ async def test_move_changes_the_parent_and_announces_it(
     assert [(u["name"], u["depth"]) for u in subtree] == [("B", 0), ("A1", 1), ("A1x", 2)]
     events = [
         e
-        for e in await _events(service_apps["org"], principal.tenant_id)
+        for e in await outbox_events(service_apps["org"], principal.tenant_id)
         if e["type"] in ("unit.updated", "unit.moved")
     ]
     assert [e["type"] for e in events] == ["unit.updated", "unit.moved"]
@@ -226,7 +205,7 @@ async def test_move_changes_the_parent_and_announces_it(
     assert root_move.json()["parent_id"] is None
     moves = [
         e
-        for e in await _events(service_apps["org"], principal.tenant_id)
+        for e in await outbox_events(service_apps["org"], principal.tenant_id)
         if e["type"] == "unit.moved"
     ]
     assert moves[-1]["data"]["to_parent_id"] is None
@@ -240,7 +219,7 @@ async def test_a_change_without_a_new_parent_is_not_a_move(
         f"{UNITS}/{tree['a1']['id']}", json={"role": "hub", "parent_id": tree["a"]["id"]}
     )
     assert response.status_code == 200, response.text
-    types = [e["type"] for e in await _events(service_apps["org"], principal.tenant_id)]
+    types = [e["type"] for e in await outbox_events(service_apps["org"], principal.tenant_id)]
     assert "unit.updated" in types
     assert "unit.moved" not in types
 
@@ -253,7 +232,7 @@ async def test_moving_a_unit_under_its_own_descendant_is_422(
     response = await client.patch(
         f"{UNITS}/{tree['a']['id']}", json={"parent_id": tree[below]["id"]}
     )
-    body = _problem(response, 422, "/parent_id")
+    body = assert_problem(response, 422, "/parent_id")
     assert "cycle" in body["errors"][0]["detail"]
     read = await _get(client, tree["a"])
     assert (read["parent_id"], read["version"]) == (tree["root"]["id"], 1)
@@ -262,7 +241,7 @@ async def test_moving_a_unit_under_its_own_descendant_is_422(
 async def test_a_unit_cannot_be_its_own_parent(client: httpx.AsyncClient) -> None:
     unit = await _unit(client, "Loop")
     response = await client.patch(f"{UNITS}/{unit['id']}", json={"parent_id": unit["id"]})
-    body = _problem(response, 422, "/parent_id")
+    body = assert_problem(response, 422, "/parent_id")
     assert "own parent" in body["errors"][0]["detail"]
     assert (await _get(client, unit))["parent_id"] is None
 
@@ -270,11 +249,11 @@ async def test_a_unit_cannot_be_its_own_parent(client: httpx.AsyncClient) -> Non
 async def test_moving_under_an_unknown_unit_is_422(client: httpx.AsyncClient) -> None:
     unit = await _unit(client, "Lost")
     response = await client.patch(f"{UNITS}/{unit['id']}", json={"parent_id": str(uuid.uuid4())})
-    _problem(response, 422, "/parent_id")
+    assert_problem(response, 422, "/parent_id")
 
 
 async def test_patch_of_an_unknown_unit_is_404(client: httpx.AsyncClient) -> None:
-    _problem(await client.patch(f"{UNITS}/{uuid.uuid4()}", json={"role": "hub"}), 404)
+    assert_problem(await client.patch(f"{UNITS}/{uuid.uuid4()}", json={"role": "hub"}), 404)
 
 
 # --- subtree and ancestors ---------------------------------------------------------------------
@@ -326,7 +305,7 @@ async def test_subtree_pages_with_a_cursor(client: httpx.AsyncClient) -> None:
 async def test_subtree_with_a_bad_cursor_is_422(client: httpx.AsyncClient) -> None:
     root = await _unit(client, "Root")
     response = await client.get(f"{UNITS}/{root['id']}/subtree", params={"cursor": "nope"})
-    _problem(response, 422, "/cursor")
+    assert_problem(response, 422, "/cursor")
 
 
 async def test_ancestors_go_from_the_parent_up_to_the_root(client: httpx.AsyncClient) -> None:
@@ -343,8 +322,8 @@ async def test_ancestors_go_from_the_parent_up_to_the_root(client: httpx.AsyncCl
 
 
 async def test_tree_reads_of_an_unknown_unit_are_404(client: httpx.AsyncClient) -> None:
-    _problem(await client.get(f"{UNITS}/{uuid.uuid4()}/subtree"), 404)
-    _problem(await client.get(f"{UNITS}/{uuid.uuid4()}/ancestors"), 404)
+    assert_problem(await client.get(f"{UNITS}/{uuid.uuid4()}/subtree"), 404)
+    assert_problem(await client.get(f"{UNITS}/{uuid.uuid4()}/ancestors"), 404)
 
 
 # --- delete ------------------------------------------------------------------------------------
@@ -354,14 +333,14 @@ async def test_delete_of_a_leaf_removes_it_and_is_recorded(
     client: httpx.AsyncClient, principal: Principal, service_apps: dict[str, FastAPI]
 ) -> None:
     unit = await _unit(client, "Gone")
-    _problem(await client.delete(f"{UNITS}/{unit['id']}", headers={"If-Match": '"7"'}), 412)
+    assert_problem(await client.delete(f"{UNITS}/{unit['id']}", headers={"If-Match": '"7"'}), 412)
     response = await client.delete(f"{UNITS}/{unit['id']}", headers={"If-Match": '"1"'})
     assert response.status_code == 204
-    _problem(await client.get(f"{UNITS}/{unit['id']}"), 404)
+    assert_problem(await client.get(f"{UNITS}/{unit['id']}"), 404)
     entries = await _audit(client, object_type="unit", object_id=unit["id"])
     assert [e["action"] for e in entries] == ["delete", "create"]
     assert entries[0]["before"]["name"] == "Gone"
-    events = await _events(service_apps["org"], principal.tenant_id)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     assert events[-1]["type"] == "unit.deleted"
     assert events[-1]["data"]["id"] == unit["id"]
 
@@ -370,14 +349,14 @@ async def test_delete_of_a_unit_with_children_or_people_is_409_with_counts(
     client: httpx.AsyncClient,
 ) -> None:
     tree = await _tree(client)
-    body = _problem(await client.delete(f"{UNITS}/{tree['a']['id']}"), 409)
+    body = assert_problem(await client.delete(f"{UNITS}/{tree['a']['id']}"), 409)
     assert "2 child units" in body["detail"]
     await _person(client, "Pat", tree["b"])
-    body = _problem(await client.delete(f"{UNITS}/{tree['b']['id']}"), 409)
+    body = assert_problem(await client.delete(f"{UNITS}/{tree['b']['id']}"), 409)
     assert "1 person" in body["detail"]
     assert "child" not in body["detail"]
     await _person(client, "Sam", tree["a"])
-    body = _problem(await client.delete(f"{UNITS}/{tree['a']['id']}"), 409)
+    body = assert_problem(await client.delete(f"{UNITS}/{tree['a']['id']}"), 409)
     assert "2 child units and 1 person" in body["detail"]
     assert (await _get(client, tree["a"]))["id"] == tree["a"]["id"]
 
@@ -392,7 +371,7 @@ async def test_delete_with_reassign_to_moves_children_and_people(
         f"{UNITS}/{tree['a']['id']}", params={"reassign_to": tree["b"]["id"]}
     )
     assert response.status_code == 204, response.text
-    _problem(await client.get(f"{UNITS}/{tree['a']['id']}"), 404)
+    assert_problem(await client.get(f"{UNITS}/{tree['a']['id']}"), 404)
     for child in ("a1", "a2"):
         read = await _get(client, tree[child])
         assert (read["parent_id"], read["version"]) == (tree["b"]["id"], 2)
@@ -419,7 +398,7 @@ async def test_delete_with_reassign_to_moves_children_and_people(
     assert all(e["after"]["unit_id"] == tree["b"]["id"] for e in person_updates)
     deleted = await _audit(client, object_type="unit", object_id=tree["a"]["id"])
     assert deleted[0]["action"] == "delete"
-    events = await _events(service_apps["org"], principal.tenant_id)
+    events = await outbox_events(service_apps["org"], principal.tenant_id)
     types = [e["type"] for e in events]
     assert types.count("unit.moved") == 2
     assert types.count("person.updated") == 2
@@ -439,7 +418,7 @@ async def test_reassign_to_itself_a_descendant_or_an_unknown_unit_is_422(
     response = await client.delete(
         f"{UNITS}/{tree['a']['id']}", params={"reassign_to": reassign_to}
     )
-    body = _problem(response, 422, "/reassign_to")
+    body = assert_problem(response, 422, "/reassign_to")
     assert body["errors"][0]["location"] == "query"
     # Nothing moved, nothing deleted.
     assert (await _get(client, tree["a1"]))["parent_id"] == tree["a"]["id"]
@@ -454,21 +433,23 @@ async def test_another_tenant_cannot_read_move_under_or_delete_units(
 ) -> None:
     tree = await _tree(client)
     a = tree["a"]["id"]
-    _problem(await other.get(f"{UNITS}/{a}/subtree"), 404)
-    _problem(await other.get(f"{UNITS}/{a}/ancestors"), 404)
-    _problem(await other.patch(f"{UNITS}/{a}", json={"name": "Mine"}), 404)
-    _problem(await other.delete(f"{UNITS}/{a}"), 404)
-    _problem(await other.delete(f"{UNITS}/{tree['a1x']['id']}"), 404)
+    assert_problem(await other.get(f"{UNITS}/{a}/subtree"), 404)
+    assert_problem(await other.get(f"{UNITS}/{a}/ancestors"), 404)
+    assert_problem(await other.patch(f"{UNITS}/{a}", json={"name": "Mine"}), 404)
+    assert_problem(await other.delete(f"{UNITS}/{a}"), 404)
+    assert_problem(await other.delete(f"{UNITS}/{tree['a1x']['id']}"), 404)
     theirs = await _unit(other, "Theirs")
-    _problem(await other.patch(f"{UNITS}/{theirs['id']}", json={"parent_id": a}), 422, "/parent_id")
-    _problem(
+    assert_problem(
+        await other.patch(f"{UNITS}/{theirs['id']}", json={"parent_id": a}), 422, "/parent_id"
+    )
+    assert_problem(
         await other.post(UNITS, json={"name": "Sneaky", "type": "team", "parent_id": a}),
         422,
         "/parent_id",
     )
     # Deleting their own unit cannot hand its content to ours either.
     await _unit(other, "Their child", theirs)
-    _problem(
+    assert_problem(
         await other.delete(f"{UNITS}/{theirs['id']}", params={"reassign_to": a}),
         422,
         "/reassign_to",

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Column, DateTime, Insert, Integer, MetaData, Table, event, text
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    DateTime,
+    Insert,
+    Integer,
+    MetaData,
+    Table,
+    Uuid,
+    any_,
+    event,
+    literal,
+    text,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
@@ -16,7 +29,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import registry
+from sqlalchemy.orm import Mapped, registry
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.types import TypeDecorator
 
@@ -174,3 +187,13 @@ async def analyze_after_bulk_write(session: AsyncSession, tables: list[str], row
     for table in tables:
         await session.execute(text(f'ANALYZE "{table}"'))
     await session.commit()
+
+
+def among(
+    session: AsyncSession, column: ColumnElement[Any] | Mapped[Any], ids: Collection[uuid.UUID]
+) -> ColumnElement[bool]:
+    """`column IN ids` for any number of ids: one array parameter on PostgreSQL (`= ANY`), an
+    IN list on SQLite (which binds up to 32 766 parameters)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(literal(list(ids), postgresql.ARRAY(Uuid())))
+    return column.in_(list(ids))

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_org.imports.service import load_existing
+from mops_org.units.tree import depths
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
 from mops_shared.schemas.common import name_key
@@ -23,20 +24,9 @@ async def export_organisation(
     people_emails = {person.id: person.email for person in existing.people.values()}
     role_names = {role.id: role.name for role in existing.roles.values()}
 
-    units = sorted(existing.units.values(), key=lambda unit: unit.name.casefold())
     # Parents before children, so the file reads top-down (the import does not need it).
-    depth: dict[uuid.UUID, int] = {}
-    by_id = {unit.id: unit for unit in units}
-    for unit in units:
-        chain: list[uuid.UUID] = []
-        current: uuid.UUID | None = unit.id
-        while current is not None and current not in depth and current not in chain:
-            chain.append(current)
-            current = by_id[current].parent_id if current in by_id else None
-        base = depth.get(current, -1) if current is not None else -1
-        for offset, unit_id in enumerate(reversed(chain), start=1):
-            depth[unit_id] = base + offset
-    units.sort(key=lambda unit: (depth[unit.id], unit.name.casefold()))
+    depth = depths({unit.id: unit.parent_id for unit in existing.units.values()})
+    units = sorted(existing.units.values(), key=lambda unit: (depth[unit.id], unit.name.casefold()))
 
     document: dict[str, Any] = {
         "units": [

@@ -893,14 +893,20 @@ async def _write_enrolments(
             completions.append((wave_id, person_id, completed_at))
     if new_rows:
         await session.execute(insert(TrainingEnrolment), new_rows)
-    for done_wave, done_person, done_at in completions:
+    if completions:
+        # One executemany for every enrolment the file completes, not a statement each.
+        enrolments = TrainingEnrolment.__table__  # type: ignore[attr-defined]
         await session.execute(
-            update(TrainingEnrolment)
+            update(enrolments)
             .where(
-                col(TrainingEnrolment.wave_id) == done_wave,
-                col(TrainingEnrolment.person_id) == done_person,
+                enrolments.c.wave_id == bindparam("done_wave"),
+                enrolments.c.person_id == bindparam("done_person"),
             )
-            .values(completed_at=done_at)
+            .values(completed_at=bindparam("done_at")),
+            [
+                {"done_wave": wave, "done_person": person, "done_at": at}
+                for wave, person, at in completions
+            ],
         )
     return [
         (

@@ -19,6 +19,7 @@ from mops_org.profile.service import infer_from
 from mops_org.raci.service import raci_summary
 from mops_org.roles.gaps import skill_gap_counts_by_role
 from mops_org.training.coverage import add_owners, compute_coverage, coverage_inputs
+from mops_org.units.tree import within
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
 from mops_shared.errors import GatewayTimeout, ServiceUnavailable
@@ -119,33 +120,10 @@ def _people(shape: inference.OrgShape) -> PeopleDistribution:
 
 
 def _centres(shape: inference.OrgShape) -> CentreOfExcellenceSize:
-    parent = {unit_id: parent_id for unit_id, parent_id, _, _ in shape.units}
+    parents = {unit_id: parent_id for unit_id, parent_id, _, _ in shape.units}
     centres = {unit_id for unit_id, _, unit_type, _ in shape.units if unit_type in _CENTRES}
-    inside: dict[uuid.UUID, bool] = {}
-
-    def in_centre(unit_id: uuid.UUID) -> bool:
-        # Walks up to the first unit already known (or a root); the tree never loops.
-        trail: list[uuid.UUID] = []
-        current: uuid.UUID | None = unit_id
-        found = False
-        while current is not None:
-            if current in inside:
-                found = inside[current]
-                break
-            trail.append(current)
-            if current in centres:
-                found = True
-                break
-            current = parent.get(current)
-        for seen in trail:
-            inside[seen] = found
-        return found
-
-    people = sum(
-        count
-        for unit_id, count in shape.people_by_unit.items()
-        if unit_id is not None and in_centre(unit_id)
-    )
+    inside = within(parents, centres)
+    people = sum(count for unit_id, count in shape.people_by_unit.items() if unit_id in inside)
     return CentreOfExcellenceSize(units=len(centres), people=people)
 
 

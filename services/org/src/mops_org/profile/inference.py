@@ -19,6 +19,8 @@ from sqlmodel import col
 
 from mops_org.people.models import Person
 from mops_org.units.models import Unit
+from mops_org.units.tree import within
+from mops_shared.db import among
 from mops_shared.schemas.org import UnitRole, UnitType
 from mops_shared.schemas.org_profile import ModelBasis, OperatingModel
 from mops_shared.schemas.reports import ToolOwnership
@@ -31,8 +33,6 @@ EDGE_UNIT_TYPES = frozenset({UnitType.business_unit.value, UnitType.region.value
 CENTRALIZED_MIN_SHARE = 0.85
 # At or below this share of people (and of owned tools) in central units: independent.
 INDEPENDENT_MAX_SHARE = 0.25
-# Person ids per IN (...) query, well under every driver's bound on parameters.
-_IDS_PER_QUERY = 1000
 
 INFERENCE_RULES = (
     "A unit is *edge* when its type is `business_unit` or `region` or it lies below such a "
@@ -58,27 +58,14 @@ INFERENCE_RULES = (
 
 def _sides(rows: Iterable[tuple[uuid.UUID, uuid.UUID | None, str]]) -> dict[uuid.UUID, UnitSide]:
     """Each unit's side from (id, parent_id, type): edge when it or a unit above it is edge."""
-    parent: dict[uuid.UUID, uuid.UUID | None] = {}
-    edge_type: dict[uuid.UUID, bool] = {}
+    parents: dict[uuid.UUID, uuid.UUID | None] = {}
+    edge_types: set[uuid.UUID] = set()
     for unit_id, parent_id, type_ in rows:
-        parent[unit_id] = parent_id
-        edge_type[unit_id] = type_ in EDGE_UNIT_TYPES
-    edge: dict[uuid.UUID, bool] = {}
-    for start in parent:
-        # Up to the first unit already decided (or the root), then back down the same path:
-        # each unit is walked through once, whatever the depth.
-        path: list[uuid.UUID] = []
-        on_path: set[uuid.UUID] = set()
-        node: uuid.UUID | None = start
-        while node is not None and node in parent and node not in edge and node not in on_path:
-            path.append(node)
-            on_path.add(node)
-            node = parent[node]
-        above = edge.get(node, False) if node is not None else False
-        for unit_id in reversed(path):
-            above = above or edge_type[unit_id]
-            edge[unit_id] = above
-    return {unit_id: "edge" if is_edge else "central" for unit_id, is_edge in edge.items()}
+        parents[unit_id] = parent_id
+        if type_ in EDGE_UNIT_TYPES:
+            edge_types.add(unit_id)
+    edge = within(parents, edge_types)
+    return {unit_id: "edge" if unit_id in edge else "central" for unit_id in parents}
 
 
 async def _unit_rows(
@@ -113,20 +100,16 @@ async def _units_of_people(
     session: AsyncSession, tenant_id: uuid.UUID, person_ids: set[uuid.UUID]
 ) -> dict[uuid.UUID, uuid.UUID]:
     """The unit of each of these people of the tenant who is in one."""
-    units: dict[uuid.UUID, uuid.UUID] = {}
-    ids = sorted(person_ids)
-    for start in range(0, len(ids), _IDS_PER_QUERY):
-        result = await session.execute(
-            select(col(Person.id), col(Person.unit_id)).where(
-                col(Person.tenant_id) == tenant_id,
-                col(Person.id).in_(ids[start : start + _IDS_PER_QUERY]),
-                col(Person.unit_id).is_not(None),
-            )
+    if not person_ids:
+        return {}
+    result = await session.execute(
+        select(col(Person.id), col(Person.unit_id)).where(
+            col(Person.tenant_id) == tenant_id,
+            among(session, col(Person.id), person_ids),
+            col(Person.unit_id).is_not(None),
         )
-        for person_id, unit_id in result:
-            if unit_id is not None:
-                units[person_id] = unit_id
-    return units
+    )
+    return {person_id: unit_id for person_id, unit_id in result.all() if unit_id is not None}
 
 
 def _owning_units(tool: ToolOwnership, person_units: dict[uuid.UUID, uuid.UUID]) -> set[uuid.UUID]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Uuid, any_, exists, func, literal, or_, select
+from sqlalchemy import Select, Uuid, exists, func, literal, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped
@@ -16,13 +16,10 @@ from mops_org.people.models import Person
 from mops_org.raci.models import RaciMatrix
 from mops_org.roles.models import PersonRole, Role
 from mops_org.units.models import Unit
+from mops_shared.db import among
 from mops_shared.pagination import SortOption, keyset_page, sort_options
 
 MATRIX_SORTS = sort_options([("name", [RaciMatrix.name_key])], tiebreaker=RaciMatrix.id)
-
-# SQLite binds one parameter per id of an IN list: long lists go in slices of this size.
-# PostgreSQL takes the whole set as one array parameter, whatever its size.
-_SQLITE_SLICE = 500
 
 
 async def get_by_id(
@@ -73,36 +70,16 @@ def add(session: AsyncSession, matrix: RaciMatrix) -> RaciMatrix:
 # --- assignees ---------------------------------------------------------------------------------
 
 
-def _slices(session: AsyncSession, ids: Collection[uuid.UUID]) -> Iterator[list[uuid.UUID]]:
-    values = list(ids)
-    if session.get_bind().dialect.name == "postgresql":
-        yield values
-        return
-    for start in range(0, len(values), _SQLITE_SLICE):
-        yield values[start : start + _SQLITE_SLICE]
-
-
-def _among(
-    session: AsyncSession, column: Mapped[uuid.UUID], ids: list[uuid.UUID]
-) -> ColumnElement[bool]:
-    if session.get_bind().dialect.name == "postgresql":
-        return column == any_(literal(ids, ARRAY(Uuid())))
-    return column.in_(ids)
-
-
 async def _pairs(
     session: AsyncSession,
     ids: Collection[uuid.UUID],
     stmt: Select[uuid.UUID, bool],
     column: Mapped[uuid.UUID],
 ) -> dict[uuid.UUID, bool]:
-    found: dict[uuid.UUID, bool] = {}
-    for ids_slice in _slices(session, ids):
-        # Core execution: thousands of plain rows, without the ORM's per-row processing.
-        connection = await session.connection()
-        rows = await connection.execute(stmt.where(_among(session, column, ids_slice)))
-        found.update({row[0]: bool(row[1]) for row in rows})
-    return found
+    # Core execution: thousands of plain rows, without the ORM's per-row processing.
+    connection = await session.connection()
+    rows = (await connection.execute(stmt.where(among(session, column, ids)))).all()
+    return {row[0]: bool(row[1]) for row in rows}
 
 
 def _missing(
@@ -130,8 +107,11 @@ async def _known_and_flagged(
     cost more than the rest of its validation."""
     connection = await session.connection()
     absent = set((await connection.execute(missing)).scalars().all())
-    among = flagged.where(flagged_column == any_(literal(list(ids), ARRAY(Uuid()))))
-    marked = set((await connection.execute(among)).scalars().all())
+    marked = set(
+        (await connection.execute(flagged.where(among(session, flagged_column, ids))))
+        .scalars()
+        .all()
+    )
     return {assignee: assignee in marked for assignee in ids if assignee not in absent}
 
 

@@ -20,7 +20,7 @@ from sqlmodel import col
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole
 from mops_org.training.models import TrainingEnrolment, TrainingWave
-from mops_org.training.repository import among
+from mops_shared.db import among
 from mops_shared.schemas.inventory import ToolStatus
 from mops_shared.schemas.org_training import TrainingCoverage
 from mops_shared.schemas.reports import ToolOwnership

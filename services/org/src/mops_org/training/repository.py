@@ -6,12 +6,9 @@ import uuid
 from collections import defaultdict
 from collections.abc import Collection
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import ColumnElement, Uuid, any_, func, literal, or_, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped
 from sqlmodel import col
 
 from mops_org.roles.models import Role
@@ -27,18 +24,6 @@ PROGRAMME_SORTS = sort_options(
 ENROLMENT_SORTS = sort_options(
     [("enrolled_at", [TrainingEnrolment.enrolled_at])], tiebreaker=TrainingEnrolment.id
 )
-
-
-def among(
-    session: AsyncSession,
-    column: ColumnElement[Any] | Mapped[Any],
-    ids: Collection[uuid.UUID],
-) -> ColumnElement[bool]:
-    """`column IN ids`: one array parameter on PostgreSQL whatever the number of ids (a subtree
-    of thousands of units), an IN list on SQLite (which binds up to 32 766 parameters)."""
-    if session.get_bind().dialect.name == "postgresql":
-        return column == any_(literal(list(ids), ARRAY(Uuid())))
-    return column.in_(list(ids))
 
 
 # --- programmes --------------------------------------------------------------------------------
