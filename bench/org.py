@@ -7,7 +7,9 @@ skills, a manager and a unit, a RACI matrix of 500 activities x 20 assignments, 
 mechanisms, and a training programme whose waves name inventory tools, with 6 000 enrolments.
 The inventory then gets 2 000 tools owned by those units and people (by its CSV import), and
 the organisation is imported again so that the waves find their tools. Then each read is timed.
-Writes bench/results/org.json and prints a Markdown table.
+Last, `GET /v1/org/metrics` is timed side by side, request for request, on the org process and on
+a second one over the same database with CPython's garbage collector left as it is
+(MOPS_GC_YOUNG_THRESHOLD=0). Writes bench/results/org.json and prints a Markdown table.
 
     uv run python bench/org.py [--rounds 20] [--postgres postgresql+asyncpg://...]
 """
@@ -20,6 +22,7 @@ import csv
 import io
 import json
 import random
+import statistics
 import sys
 import time
 import uuid
@@ -190,7 +193,31 @@ async def post_timed(
     return round(seconds, 2), body
 
 
-async def measure(org: str, inventory: str, rounds: int, units: int, people: int) -> dict[str, Any]:
+async def side_by_side(
+    client: httpx.AsyncClient, urls: dict[str, str], headers: dict[str, str], rounds: int
+) -> dict[str, Any]:
+    """The same read on each URL in turn, `rounds` times after one untimed read each: the
+    machine's noise falls on both alike."""
+    samples: dict[str, list[float]] = {label: [] for label in urls}
+    for _ in range(rounds + 1):
+        for label, url in urls.items():
+            started = time.perf_counter()
+            response = await client.get(url, headers=headers)
+            samples[label].append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code, response.text[:300])
+    figures: dict[str, Any] = {}
+    for label, values in samples.items():
+        ordered = sorted(values[1:])
+        figures[label] = {
+            "p50_ms": round(statistics.median(ordered), 2),
+            "p95_ms": round(ordered[int(len(ordered) * 0.95) - 1], 2),
+        }
+    return figures
+
+
+async def measure(
+    org: str, inventory: str, org_default_gc: str, rounds: int, units: int, people: int
+) -> dict[str, Any]:
     tenant = uuid.uuid4()
     headers = headers_for(tenant)
     document = organisation(units, people)
@@ -233,6 +260,20 @@ async def measure(org: str, inventory: str, rounds: int, units: int, people: int
         for label, path in reads.items():
             results[label] = await timed(client, f"{org}{path}", headers, rounds)
             print(label, results[label], flush=True)
+        collector = await side_by_side(
+            client,
+            {
+                "tuned": f"{org}/v1/org/metrics",
+                "cpython_default": f"{org_default_gc}/v1/org/metrics",
+            },
+            headers,
+            rounds,
+        )
+        collector["p50_ratio"] = round(
+            collector["tuned"]["p50_ms"] / collector["cpython_default"]["p50_ms"], 3
+        )
+        results["metrics_garbage_collector"] = collector
+        print("metrics, garbage collector tuned vs CPython's default", collector, flush=True)
     return results
 
 
@@ -244,11 +285,13 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=20000)
     parser.add_argument("--keep", action="store_true", help="Keep the databases afterwards.")
     args = parser.parse_args()
-    with services(args.postgres, ("inventory", "org"), keep=args.keep) as stack:
+    variants = {"org_default_gc": ("org", {"MOPS_GC_YOUNG_THRESHOLD": "0"})}
+    with services(args.postgres, ("inventory", "org"), keep=args.keep, variants=variants) as stack:
         results = asyncio.run(
             measure(
                 stack.base_urls["org"],
                 stack.base_urls["inventory"],
+                stack.base_urls["org_default_gc"],
                 args.rounds,
                 args.units,
                 args.people,
@@ -260,11 +303,17 @@ def main() -> int:
     print(f"import: {results['import_seconds']} s ({results['import_bytes']} bytes)")
     print(f"re-import, waves' tools now resolved: {results['reimport_seconds_waves_resolved']} s")
     print(f"re-import, nothing changed: {results['reimport_seconds_unchanged']} s")
-    print("| read | p50 ms | p95 ms |")
-    print("|---|---|---|")
-    for label, figures in results.items():
-        if isinstance(figures, dict):
-            print(f"| {label} | {figures['p50_ms']} | {figures['p95_ms']} |")
+    print("| read | p50 ms | p95 ms | first read ms |")
+    print("|---|---|---|---|")
+    for label, f in results.items():
+        if isinstance(f, dict) and "first_ms" in f:
+            print(f"| {label} | {f['p50_ms']} | {f['p95_ms']} | {f['first_ms']} |")
+    collector = results["metrics_garbage_collector"]
+    print(
+        f"metrics side by side: p50 {collector['tuned']['p50_ms']} ms tuned, "
+        f"{collector['cpython_default']['p50_ms']} ms with CPython's default collector "
+        f"(ratio {collector['p50_ratio']})"
+    )
     return 0
 
 

@@ -65,6 +65,16 @@ class ServiceSettings(BaseSettings):
     database_url: str = ""
     database_pool_size: int = 10
     database_echo: bool = False
+    gc_young_threshold: int = Field(
+        default=10_000,
+        ge=0,
+        validation_alias=_shared("MOPS_GC_YOUNG_THRESHOLD"),
+        description=(
+            "Allocations between two young-generation garbage collections, set (with the "
+            "startup heap frozen) when the first app of the process starts; 0 leaves CPython's "
+            "collector as it is."
+        ),
+    )
     # How long a call to another mops service may take before it becomes a 503/504 problem.
     downstream_connect_timeout: float = Field(default=2.0, gt=0)
     downstream_read_timeout: float = Field(default=10.0, gt=0)

@@ -16,7 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from mops_org.raci.validation import validate_activities
+from mops_org.raci.validation import Assignee, assignee_key, validate_activities
 from mops_shared.schemas.common import name_key, spelling_key
 from mops_shared.schemas.org import UnitRole, UnitType, email_key, normalize_email
 from mops_shared.schemas.org_coordination import Cadence, CoordinationKind, IntegrationLevel
@@ -606,7 +606,7 @@ def _raci(
 ) -> None:
     matrices = _listed(document.raci)
     # Who counts as legal: holders of a legal role, and the units they are in.
-    legal: set[tuple[str, uuid.UUID]] = {("role", _role_id(k, existing, plan)) for k in legal_roles}
+    legal: set[Assignee] = {assignee_key("role", _role_id(k, existing, plan)) for k in legal_roles}
     holders: dict[str, tuple[uuid.UUID, uuid.UUID | None, list[str]]] = {
         key: (p.id, p.unit_id, [k for k, r in existing.roles.items() if r.id in p.role_ids])
         for key, p in existing.people.items()
@@ -623,9 +623,9 @@ def _raci(
             holders.pop(key, None)
     for person_id, unit_id, role_keys in holders.values():
         if any(k in legal_roles for k in role_keys):
-            legal.add(("person", person_id))
+            legal.add(assignee_key("person", person_id))
             if unit_id is not None:
-                legal.add(("unit", unit_id))
+                legal.add(assignee_key("unit", unit_id))
     seen: set[str] = set()
     for m, matrix in enumerate(matrices):
         base = "/raci" if not isinstance(document.raci, list) else f"/raci/{m}"
@@ -635,7 +635,6 @@ def _raci(
             continue
         seen.add(key)
         activities: list[dict[str, Any]] = []
-        known: set[tuple[str, uuid.UUID]] = set()
         activity_names: set[str] = set()
         ok = True
         for a, activity in enumerate(matrix.activities):
@@ -689,7 +688,6 @@ def _raci(
                     plan.error("raci", m, at, "invalid_letter", f"{letter!r} is not R, A, C or I")
                     ok = False
                     continue
-                known.add(resolved)
                 assignments.append(
                     {
                         "assignee_type": resolved[0],
@@ -706,11 +704,12 @@ def _raci(
             )
         if not ok:
             continue
+        # Every assignee was resolved above (or the matrix is already an error): none missing.
         for violation in validate_activities(
             activities,
             allow_accountable_responsible=matrix.allow_accountable_responsible,
             legal=legal,
-            known=known,
+            missing=set(),
         ):
             index = next(i for i, act in enumerate(activities) if act["name"] == violation.activity)
             plan.warn(

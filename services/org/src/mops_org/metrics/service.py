@@ -18,7 +18,12 @@ from mops_org.profile import inference
 from mops_org.profile.service import infer_from
 from mops_org.raci.service import raci_summary
 from mops_org.roles.gaps import skill_gap_counts_by_role
-from mops_org.training.coverage import add_owners, compute_coverage, coverage_inputs
+from mops_org.training.coverage import (
+    add_owners,
+    compute_coverage,
+    coverage_inputs,
+    tools_by_owner,
+)
 from mops_org.units.tree import within
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
@@ -70,8 +75,9 @@ async def org_metrics(
     model = training = None
     if ownership is not None:
         model = await read(lambda s: infer_from(s, tenant_id, ownership, shape))
-        inputs = await read(lambda s: add_owners(s, coverage.result(), ownership))
-        training = compute_coverage(inputs, ownership)
+        owned = tools_by_owner(ownership)
+        inputs = await read(lambda s: add_owners(s, coverage.result(), owned))
+        training = compute_coverage(inputs, owned)
     return OrgMetrics(
         people=_people(shape),
         centre_of_excellence=_centres(shape),

@@ -6,7 +6,19 @@ import uuid
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Select, Uuid, exists, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Text,
+    Uuid,
+    any_,
+    cast,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped
@@ -16,7 +28,7 @@ from mops_org.people.models import Person
 from mops_org.raci.models import RaciMatrix
 from mops_org.roles.models import PersonRole, Role
 from mops_org.units.models import Unit
-from mops_shared.db import among
+from mops_shared.db import among, parse_uuids
 from mops_shared.pagination import SortOption, keyset_page, sort_options
 
 MATRIX_SORTS = sort_options([("name", [RaciMatrix.name_key])], tiebreaker=RaciMatrix.id)
@@ -68,51 +80,61 @@ def add(session: AsyncSession, matrix: RaciMatrix) -> RaciMatrix:
 
 
 # --- assignees ---------------------------------------------------------------------------------
+#
+# Each loader takes the ids a matrix names as its stored text and answers (missing, flagged):
+# the ids that are not the tenant's, and those that count as legal. Only those come back from the
+# database, as text: a matrix names thousands of people, and reading a row (and making a UUID)
+# for each cost more than the rest of its validation.
+
+Found = tuple[set[str], set[str]]
 
 
-async def _pairs(
-    session: AsyncSession,
-    ids: Collection[uuid.UUID],
-    stmt: Select[uuid.UUID, bool],
-    column: Mapped[uuid.UUID],
-) -> dict[uuid.UUID, bool]:
-    # Core execution: thousands of plain rows, without the ORM's per-row processing.
-    connection = await session.connection()
-    rows = (await connection.execute(stmt.where(among(session, column, ids)))).all()
-    return {row[0]: bool(row[1]) for row in rows}
+def _uuid_array(ids: Collection[str]) -> ColumnElement[Any]:
+    """The ids as one `uuid[]` parameter, sent as text and cast by PostgreSQL."""
+    return cast(literal(list(ids), ARRAY(Text())), ARRAY(Uuid()))
 
 
 def _missing(
-    ids: Collection[uuid.UUID],
+    ids: Collection[str],
     id_column: Mapped[uuid.UUID],
     tenant_column: Mapped[uuid.UUID],
     tenant_id: uuid.UUID,
 ) -> Select[tuple[uuid.UUID]]:
     """Which of `ids` are not rows of the tenant (PostgreSQL: `unnest` of one array)."""
-    wanted = func.unnest(literal(list(ids), ARRAY(Uuid()))).table_valued("id").render_derived()
+    wanted = func.unnest(_uuid_array(ids)).table_valued("id").render_derived()
     return select(wanted.c.id).where(
         ~exists().where(id_column == wanted.c.id, tenant_column == tenant_id)
     )
 
 
-async def _known_and_flagged(
+async def _texts(session: AsyncSession, stmt: Select[Any]) -> set[str]:
+    connection = await session.connection()
+    return {str(value) for value in (await connection.execute(stmt)).scalars().all()}
+
+
+async def _found(
     session: AsyncSession,
-    ids: Collection[uuid.UUID],
-    missing: Select[tuple[uuid.UUID]],
+    ids: Collection[str],
+    *,
+    exists_in: tuple[Mapped[uuid.UUID], Mapped[uuid.UUID], uuid.UUID],
     flagged: Select[Any],
     flagged_column: Mapped[uuid.UUID] | Mapped[uuid.UUID | None],
-) -> dict[uuid.UUID, bool]:
-    """{id: flagged} of the ids that exist, where only the missing and the flagged ids come
-    back from the database: a matrix names thousands of people, and reading a row for each
-    cost more than the rest of its validation."""
-    connection = await session.connection()
-    absent = set((await connection.execute(missing)).scalars().all())
-    marked = set(
-        (await connection.execute(flagged.where(among(session, flagged_column, ids))))
-        .scalars()
-        .all()
+) -> Found:
+    """(missing, flagged) of `ids`. `exists_in` is (id column, tenant column, tenant) of the
+    table the ids must be rows of; `flagged` selects the flagged ids, filtered here to `ids`."""
+    id_column, tenant_column, tenant_id = exists_in
+    if session.get_bind().dialect.name == "postgresql":
+        missing = await _texts(session, _missing(ids, id_column, tenant_column, tenant_id))
+        marked = await _texts(session, flagged.where(flagged_column == any_(_uuid_array(ids))))
+        return missing, marked
+    # SQLite: IN lists of UUIDs (the column type stores them as hex).
+    parsed = parse_uuids(ids)
+    present = await _texts(
+        session,
+        select(id_column).where(tenant_column == tenant_id, among(session, id_column, parsed)),
     )
-    return {assignee: assignee in marked for assignee in ids if assignee not in absent}
+    marked = await _texts(session, flagged.where(among(session, flagged_column, parsed)))
+    return {i for i in ids if i not in present}, marked
 
 
 def _legal_holders(tenant_id: uuid.UUID) -> Select[uuid.UUID]:
@@ -124,46 +146,33 @@ def _legal_holders(tenant_id: uuid.UUID) -> Select[uuid.UUID]:
     )
 
 
-async def roles_among(
-    session: AsyncSession, tenant_id: uuid.UUID, ids: Collection[uuid.UUID]
-) -> dict[uuid.UUID, bool]:
-    """{role id: legal} of these ids that are roles the tenant sees (built-in or its own)."""
-    stmt = select(col(Role.id), col(Role.legal)).where(
-        or_(col(Role.tenant_id).is_(None), col(Role.tenant_id) == tenant_id)
+async def roles_found(session: AsyncSession, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:
+    """(missing, legal) of these role ids: a role is there when the tenant sees it (built in or
+    its own)."""
+    connection = await session.connection()
+    visible = select(col(Role.id), col(Role.legal)).where(
+        or_(col(Role.tenant_id).is_(None), col(Role.tenant_id) == tenant_id),
+        among(session, col(Role.id), parse_uuids(ids)),
     )
-    return await _pairs(session, ids, stmt, col(Role.id))
+    roles = {str(role_id): bool(legal) for role_id, legal in (await connection.execute(visible))}
+    return {i for i in ids if i not in roles}, {i for i, legal in roles.items() if legal}
 
 
-async def people_among(
-    session: AsyncSession, tenant_id: uuid.UUID, ids: Collection[uuid.UUID]
-) -> dict[uuid.UUID, bool]:
-    """{person id: holds a legal role} of these ids that are the tenant's people."""
-    # A join to the (few) legal holders, not `id IN (subquery)` per row: PostgreSQL may run
-    # such a subquery again for every row it tests.
-    if session.get_bind().dialect.name == "postgresql":
-        return await _known_and_flagged(
-            session,
-            ids,
-            _missing(ids, col(Person.id), col(Person.tenant_id), tenant_id),
-            _legal_holders(tenant_id),
-            col(PersonRole.person_id),
-        )
-    legal = _legal_holders(tenant_id).distinct().subquery("legal")
-    stmt = (
-        select(col(Person.id), legal.c.person_id.is_not(None))
-        .outerjoin(legal, legal.c.person_id == col(Person.id))
-        .where(col(Person.tenant_id) == tenant_id)
+async def people_found(session: AsyncSession, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:
+    """(missing, holding a legal role) of these person ids."""
+    return await _found(
+        session,
+        ids,
+        exists_in=(col(Person.id), col(Person.tenant_id), tenant_id),
+        flagged=_legal_holders(tenant_id),
+        flagged_column=col(PersonRole.person_id),
     )
-    return await _pairs(session, ids, stmt, col(Person.id))
 
 
-async def units_among(
-    session: AsyncSession, tenant_id: uuid.UUID, ids: Collection[uuid.UUID]
-) -> dict[uuid.UUID, bool]:
-    """{unit id: has an active person holding a legal role} of these ids that are the
-    tenant's units."""
-    # From the few holders of a legal role to their units, not from the units' people; joined
-    # once (see people_among), where `IN (subquery)` took 11 s at 2 000 units.
+async def units_found(session: AsyncSession, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:
+    """(missing, with an active person holding a legal role) of these unit ids."""
+    # From the few holders of a legal role to their units, not from the units' people: joined
+    # once, where `IN (subquery)` took 11 s at 2 000 units.
     legal_units = (
         _legal_holders(tenant_id)
         .join(Person, col(Person.id) == col(PersonRole.person_id))
@@ -175,18 +184,10 @@ async def units_among(
         .with_only_columns(col(Person.unit_id))
         .distinct()
     )
-    if session.get_bind().dialect.name == "postgresql":
-        return await _known_and_flagged(
-            session,
-            ids,
-            _missing(ids, col(Unit.id), col(Unit.tenant_id), tenant_id),
-            legal_units,
-            col(Person.unit_id),
-        )
-    legal = legal_units.subquery("legal")
-    stmt = (
-        select(col(Unit.id), legal.c.unit_id.is_not(None))
-        .outerjoin(legal, legal.c.unit_id == col(Unit.id))
-        .where(col(Unit.tenant_id) == tenant_id)
+    return await _found(
+        session,
+        ids,
+        exists_in=(col(Unit.id), col(Unit.tenant_id), tenant_id),
+        flagged=legal_units,
+        flagged_column=col(Person.unit_id),
     )
-    return await _pairs(session, ids, stmt, col(Unit.id))

@@ -26,6 +26,7 @@ from mops_org.raci.models import RaciMatrix
 from mops_org.raci.validation import (
     Assignee,
     assignee_context,
+    assignee_key,
     context_of,
     referenced,
     validate_activities,
@@ -108,11 +109,11 @@ async def check_activities(
                     )
                 )
     document = _document(activities)
-    known, _ = await context_of(session, tenant_id, referenced(document))
+    missing, _ = await context_of(session, tenant_id, referenced(document))
     for i, activity in enumerate(activities):
         for j, assignment in enumerate(activity.assignments):
             kind = assignment.assignee_type.value
-            if (kind, assignment.assignee_id) not in known:
+            if assignee_key(kind, assignment.assignee_id) in missing:
                 # Another tenant's role, unit or person is as absent as one that never existed.
                 errors.append(
                     _error(
@@ -157,13 +158,13 @@ def _read(matrix: RaciMatrix, violations: Sequence[RaciViolation] | None = None)
 
 
 def _violations(
-    matrix: RaciMatrix, known: set[Assignee], legal: set[Assignee]
+    matrix: RaciMatrix, missing: set[Assignee], legal: set[Assignee]
 ) -> list[RaciViolation]:
     return validate_activities(
         matrix.activities,
         allow_accountable_responsible=matrix.allow_accountable_responsible,
         legal=legal,
-        known=known,
+        missing=missing,
     )
 
 
@@ -173,8 +174,8 @@ async def to_reads(
     """The matrices as read, each judged; the assignees of all of them loaded together."""
     if not matrices:
         return []
-    known, legal = await assignee_context(session, tenant_id, list(matrices))
-    return [_read(matrix, _violations(matrix, known, legal)) for matrix in matrices]
+    missing, legal = await assignee_context(session, tenant_id, list(matrices))
+    return [_read(matrix, _violations(matrix, missing, legal)) for matrix in matrices]
 
 
 async def _get(session: AsyncSession, principal: Principal, matrix_id: uuid.UUID) -> RaciMatrix:
@@ -196,8 +197,8 @@ async def validate_matrix(
     session: AsyncSession, principal: Principal, matrix_id: uuid.UUID
 ) -> RaciValidation:
     matrix = await _get(session, principal, matrix_id)
-    known, legal = await assignee_context(session, principal.tenant_id, [matrix])
-    violations = _violations(matrix, known, legal)
+    missing, legal = await assignee_context(session, principal.tenant_id, [matrix])
+    violations = _violations(matrix, missing, legal)
     return RaciValidation(
         matrix_id=matrix.id,
         valid=not violations,
@@ -247,11 +248,11 @@ async def raci_summary(session: AsyncSession, tenant_id: uuid.UUID) -> RaciSumma
     """Every matrix of the tenant judged, in figures (for the org metrics): the assignees of
     all matrices are loaded together, in three queries."""
     matrices = await repository.all_of(session, tenant_id)
-    known, legal = await assignee_context(session, tenant_id, matrices)
+    missing, legal = await assignee_context(session, tenant_id, matrices)
     activities = complete = 0
     by_code: Counter[RaciViolationCode] = Counter()
     for matrix in matrices:
-        violations = _violations(matrix, known, legal)
+        violations = _violations(matrix, missing, legal)
         activities += len(matrix.activities)
         complete += len(matrix.activities) - len({v.activity for v in violations})
         by_code.update(v.code for v in violations)

@@ -1,8 +1,8 @@
 """The rules a RACI matrix must follow, and the facts about its assignees they need.
 
 `validate_activities` is pure: it judges a matrix's activities (the stored JSON document)
-against what is known of the assignees — which still exist, which count as legal — so that one
-batch of queries (`assignee_context`) serves a whole page of matrices.
+against what is known of the assignees — which no longer exist, which count as legal — so that
+one batch of queries (`assignee_context`) serves a whole page of matrices.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_org.raci import repository
@@ -25,31 +24,23 @@ from mops_shared.schemas.org_raci import (
     RaciViolationCode,
 )
 
-# (assignee_type, assignee_id): a role, a unit or a person.
-Assignee = tuple[str, uuid.UUID]
+# (assignee_type, assignee id) as a stored document writes them, both text. Validation looks
+# assignees up by these: text hashes once and in C, where a UUID hashes in Python at every
+# lookup, and a large matrix names thousands of distinct people.
+Assignee = tuple[str, str]
 
 _A, _R = RaciLetter.A.value, RaciLetter.R.value
 _LEGAL_LETTERS = frozenset({RaciLetter.C.value, RaciLetter.A.value})
 
-# Parses a list of ids in one call, about ten times faster than uuid.UUID one by one (a large
-# matrix names thousands of distinct people).
-_UUIDS = TypeAdapter(list[uuid.UUID])
 
-
-def _parsed(values: Iterable[Any]) -> dict[Any, uuid.UUID]:
-    """Each distinct id as written (a string or a UUID) and its UUID."""
-    distinct = set(values)
-    texts = [value for value in distinct if not isinstance(value, uuid.UUID)]
-    found: dict[Any, uuid.UUID] = {
-        value: value for value in distinct if isinstance(value, uuid.UUID)
-    }
-    found.update(zip(texts, _UUIDS.validate_python(texts), strict=True))
-    return found
+def assignee_key(kind: AssigneeType | str, assignee_id: uuid.UUID | str) -> Assignee:
+    """The lookup key of an assignee: its type's value and its id as text."""
+    return (kind.value if isinstance(kind, AssigneeType) else kind, str(assignee_id))
 
 
 def _named(assignees: Iterable[Assignee]) -> list[RaciAssignee]:
     return [
-        RaciAssignee(assignee_type=AssigneeType(kind), assignee_id=assignee_id)
+        RaciAssignee(assignee_type=AssigneeType(kind), assignee_id=uuid.UUID(assignee_id))
         for kind, assignee_id in assignees
     ]
 
@@ -73,25 +64,17 @@ def validate_activities(
     *,
     allow_accountable_responsible: bool,
     legal: set[Assignee],
-    known: set[Assignee],
+    missing: set[Assignee],
 ) -> list[RaciViolation]:
     """The violations of a matrix's activities, activity by activity, in a fixed rule order.
 
     `activities` are as stored: `{"name", "kind", "assignments": [{"assignee_type",
-    "assignee_id", "letter"}]}` with ids as strings or UUIDs. `known` holds the assignees that
-    exist, `legal` those that count as legal. An assignee that no longer exists is reported
+    "assignee_id", "letter"}]}`, types and ids as text. `missing` holds the assignees that no
+    longer exist, `legal` those that count as legal. A missing assignee is reported
     (`unknown_assignee`) and counts for no other rule: an A given to a deleted person leaves
     the activity without anyone accountable.
     """
     violations: list[RaciViolation] = []
-    # What is known of each assignee, once per distinct (type, id) as written: a matrix names
-    # the same assignees again and again, and hashing a UUID runs Python code.
-    ids = _parsed(
-        assignment["assignee_id"]
-        for activity in activities
-        for assignment in activity.get("assignments") or ()
-    )
-    facts: dict[tuple[Any, Any], tuple[Assignee, bool, bool]] = {}
     for activity in activities:
         name = str(activity["name"])
         accountable: list[Assignee] = []
@@ -99,21 +82,16 @@ def validate_activities(
         unknown: dict[Assignee, None] = {}
         involves_legal = False
         for assignment in activity.get("assignments") or ():
-            written = (assignment["assignee_type"], assignment["assignee_id"])
-            fact = facts.get(written)
-            if fact is None:
-                who = (str(written[0]), ids[written[1]])
-                fact = facts[written] = (who, who in known, who in legal)
-            who, exists, is_legal = fact
-            if not exists:
+            who = (assignment["assignee_type"], assignment["assignee_id"])
+            if who in missing:
                 unknown[who] = None
                 continue
-            letter = str(assignment["letter"])
+            letter = assignment["letter"]
             if letter == _A:
                 accountable.append(who)
             elif letter == _R:
                 responsible.add(who)
-            if is_legal and letter in _LEGAL_LETTERS:
+            if letter in _LEGAL_LETTERS and who in legal:
                 involves_legal = True
         if not accountable:
             violations.append(
@@ -172,44 +150,43 @@ def validate_activities(
     return violations
 
 
-def referenced(activities: Iterable[Mapping[str, Any]]) -> dict[str, set[uuid.UUID]]:
-    """The ids every assignment names, by assignee type."""
-    raw: dict[str, set[Any]] = {kind.value: set() for kind in AssigneeType}
+def referenced(activities: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
+    """The ids (as text) every assignment names, by assignee type."""
+    ids: dict[str, set[str]] = {kind.value: set() for kind in AssigneeType}
     for activity in activities:
         for assignment in activity.get("assignments") or ():
-            raw[str(assignment["assignee_type"])].add(assignment["assignee_id"])
-    return {kind: set(_parsed(values).values()) for kind, values in raw.items()}
+            ids[assignment["assignee_type"]].add(assignment["assignee_id"])
+    return ids
 
 
 async def context_of(
-    session: AsyncSession, tenant_id: uuid.UUID, ids: Mapping[str, set[uuid.UUID]]
+    session: AsyncSession, tenant_id: uuid.UUID, ids: Mapping[str, set[str]]
 ) -> tuple[set[Assignee], set[Assignee]]:
-    """(known, legal) for these ids by assignee type: three set-based queries, one per type
-    (on SQLite, long id lists go in slices)."""
-    known: set[Assignee] = set()
+    """(missing, legal) for these ids by assignee type: a few set-based queries per type,
+    which send the ids and bring back only the missing and the legal ones."""
+    missing: set[Assignee] = set()
     legal: set[Assignee] = set()
     loaders = (
-        (AssigneeType.role, repository.roles_among),
-        (AssigneeType.person, repository.people_among),
-        (AssigneeType.unit, repository.units_among),
+        (AssigneeType.role, repository.roles_found),
+        (AssigneeType.person, repository.people_found),
+        (AssigneeType.unit, repository.units_found),
     )
     for kind, load in loaders:
         wanted = ids.get(kind.value)
         if not wanted:
             continue
-        for assignee_id, is_legal in (await load(session, tenant_id, wanted)).items():
-            known.add((kind.value, assignee_id))
-            if is_legal:
-                legal.add((kind.value, assignee_id))
-    return known, legal
+        gone, flagged = await load(session, tenant_id, wanted)
+        missing.update((kind.value, assignee_id) for assignee_id in gone)
+        legal.update((kind.value, assignee_id) for assignee_id in flagged)
+    return missing, legal
 
 
 async def assignee_context(
     session: AsyncSession, tenant_id: uuid.UUID, matrices: list[RaciMatrix]
 ) -> tuple[set[Assignee], set[Assignee]]:
-    """(known, legal) for every assignee these matrices name, loaded together: the roles,
-    people and units referenced, and only those, in three queries whatever the matrices."""
-    ids: dict[str, set[uuid.UUID]] = {kind.value: set() for kind in AssigneeType}
+    """(missing, legal) for every assignee these matrices name, loaded together: the roles,
+    people and units referenced, and only those, whatever the number of matrices."""
+    ids: dict[str, set[str]] = {kind.value: set() for kind in AssigneeType}
     for matrix in matrices:
         for kind, found in referenced(matrix.activities).items():
             ids[kind] |= found

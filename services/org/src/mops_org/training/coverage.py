@@ -30,10 +30,15 @@ def _ratio(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def _tools_by_owner(
-    ownership: list[ToolOwnership],
-) -> tuple[dict[uuid.UUID, set[uuid.UUID]], dict[uuid.UUID, set[uuid.UUID]]]:
-    """({person id: tool ids}, {unit id: tool ids}) of the non-retired tools."""
+@dataclass(frozen=True)
+class ToolsByOwner:
+    """The non-retired tools of the inventory's ownership report, by owning person and unit."""
+
+    by_person: dict[uuid.UUID, set[uuid.UUID]]
+    by_unit: dict[uuid.UUID, set[uuid.UUID]]
+
+
+def tools_by_owner(ownership: list[ToolOwnership]) -> ToolsByOwner:
     by_person: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     by_unit: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     for tool in ownership:
@@ -44,7 +49,7 @@ def _tools_by_owner(
                 by_person[owner.person_id].add(tool.tool_id)
             if owner.unit_id is not None:
                 by_unit[owner.unit_id].add(tool.tool_id)
-    return by_person, by_unit
+    return ToolsByOwner(dict(by_person), dict(by_unit))
 
 
 def _people_in_scope(
@@ -131,12 +136,11 @@ async def coverage_inputs(
 
 
 async def add_owners(
-    session: AsyncSession, inputs: CoverageInputs, ownership: list[ToolOwnership]
+    session: AsyncSession, inputs: CoverageInputs, owned: ToolsByOwner
 ) -> CoverageInputs:
     """The inputs with the unit of every person in scope who owns a tool in their own name
     (one query for those of them not already known)."""
-    by_person, _ = _tools_by_owner(ownership)
-    wanted = [person for person in by_person if person not in inputs.unit_of]
+    wanted = [person for person in owned.by_person if person not in inputs.unit_of]
     if not wanted or not inputs.people_by_unit:
         return inputs
     connection = await session.connection()
@@ -146,10 +150,9 @@ async def add_owners(
     return CoverageInputs(inputs.people_by_unit, inputs.trained, unit_of, inputs.scope)
 
 
-def compute_coverage(inputs: CoverageInputs, ownership: list[ToolOwnership]) -> TrainingCoverage:
-    """Coverage from the org's inputs (`add_owners` applied) and the inventory's ownership
-    report (retired tools in it are ignored)."""
-    by_person, by_unit = _tools_by_owner(ownership)
+def compute_coverage(inputs: CoverageInputs, owned: ToolsByOwner) -> TrainingCoverage:
+    """Coverage from the org's inputs (`add_owners` applied) and the tools by owner."""
+    by_person, by_unit = owned.by_person, owned.by_unit
     covered = with_tools = assignments = trained_assignments = 0
     # The people read one by one: those who completed a wave, and those who own in their name.
     apart: dict[uuid.UUID | None, int] = defaultdict(int)
@@ -196,4 +199,5 @@ async def training_coverage(
     expands a unit to its subtree) and/or holding `role_id`. `ownership` is the inventory's
     ownership report (`InventoryClient.all_ownership`); retired tools in it are ignored."""
     inputs = await coverage_inputs(session, tenant_id, unit_ids=unit_ids, role_id=role_id)
-    return compute_coverage(await add_owners(session, inputs, ownership), ownership)
+    owned = tools_by_owner(ownership)
+    return compute_coverage(await add_owners(session, inputs, owned), owned)
