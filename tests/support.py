@@ -15,6 +15,7 @@ import httpx
 import uvicorn
 from alembic import command
 from fastapi import FastAPI
+from sqlalchemy import Table, select
 
 from mops_shared.auth import ApiScope, Principal, sign_principal
 from mops_shared.migrations import alembic_config
@@ -218,3 +219,12 @@ def assert_problem(response: httpx.Response, status: int, pointer: str | None = 
     if pointer is not None:
         assert [e["pointer"] for e in body["errors"]] == [pointer], body
     return body
+
+
+async def outbox_rows(app: FastAPI, outbox: Table, tenant_id: uuid.UUID) -> list[dict[str, Any]]:
+    """The tenant's events in a service's outbox table, oldest first."""
+    async with app.state.sessionmaker() as session:
+        rows = await session.execute(
+            select(outbox).where(outbox.c.tenant_id == tenant_id).order_by(outbox.c.occurred_at)
+        )
+        return [dict(row) for row in rows.mappings()]

@@ -162,3 +162,25 @@ async def test_unknown_gateway_path_and_method_are_problems(
     wrong = await gateway_client.put("/v1/admin/keys")
     assert wrong.status_code == 405
     assert wrong.headers["content-type"] == "application/problem+json"
+
+
+async def test_a_framework_version_is_written_and_read_through_the_gateway(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    frameworks = "/v1/scoring/frameworks"
+    listed = await gateway_client.get(f"{frameworks}?key=five_forces", headers=tenant.headers)
+    (built_in,) = listed.json()["items"]
+    base = await gateway_client.get(f"{frameworks}/{built_in['id']}", headers=tenant.headers)
+    document = base.json()["document"]
+    document["thresholds"]["weak"] = 55
+    created = await gateway_client.post(
+        f"{frameworks}/{built_in['id']}/versions",
+        json={"document": document},
+        headers=tenant.headers,
+    )
+    assert created.status_code == 201, created.text
+    assert created.json()["version"] == 2
+    schema = await gateway_client.get(f"{frameworks}/schema", headers=tenant.headers)
+    assert schema.json()["title"] == "FrameworkDocument"
+    signals = await gateway_client.get("/v1/scoring/evidence-signals", headers=tenant.headers)
+    assert "training_coverage" in {s["key"] for s in signals.json()["items"]}

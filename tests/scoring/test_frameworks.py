@@ -1,4 +1,5 @@
-"""`/v1/scoring/frameworks`: built-ins for everyone, a tenant's own for that tenant only.
+"""`/v1/scoring/frameworks`: built-in versions for everyone, a tenant's own versions for that
+tenant only, documents checked against the schema and the rules it cannot say.
 
 The database is shared by the whole session, so tests that add built-in rows (seen by every
 tenant) remove them before they end, and use keys no other test uses.
@@ -6,23 +7,60 @@ tenant) remove them before they end, and use keys no other test uses.
 
 from __future__ import annotations
 
+import asyncio
+import copy
+import json
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib import resources
+from typing import Any
 
 import httpx
+import jsonschema
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
+from mops_scoring.db import writes
+from mops_scoring.evidence.catalogue import SIGNALS
 from mops_scoring.frameworks.models import Framework
-from tests.support import ClientFactory, tenant_client, walk_pages
+from mops_shared.schemas.scoring_frameworks import FrameworkDocument
+from tests.support import (
+    ClientFactory,
+    assert_problem,
+    outbox_rows,
+    tenant_client,
+    walk_pages,
+)
 
 pytestmark = pytest.mark.asyncio
 
 URL = "/v1/scoring/frameworks"
+AUDIT = "/v1/scoring/audit"
 PROBLEM = "application/problem+json"
+BUILT_INS = ("cx_efficiency", "five_forces", "mo_readiness")
+
+
+def shipped(key: str) -> dict[str, Any]:
+    """The built-in document as the scoring package ships it."""
+    text = resources.files("mops_scoring.frameworks.builtin").joinpath(f"{key}.v1.json")
+    document: dict[str, Any] = json.loads(text.read_text())
+    return document
+
+
+def as_read(document: dict[str, Any]) -> dict[str, Any]:
+    """A document as the API gives it back: defaults filled in, numbers as JSON numbers."""
+    return FrameworkDocument.model_validate(document).model_dump(mode="json")
+
+
+async def built_in_version(client: httpx.AsyncClient, key: str) -> dict[str, Any]:
+    (summary,) = [f for f in await walk_pages(client, URL, key=key) if f["built_in"]]
+    response = await client.get(f"{URL}/{summary['id']}")
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
 
 
 async def add_framework(
@@ -34,8 +72,9 @@ async def add_framework(
             key=key,
             version=version,
             name=f"{key} v{version}",
+            kind="five_forces",
             built_in=tenant_id is None,
-            document={"dimensions": []},
+            document=shipped("five_forces"),
         )
         session.add(framework)
         await session.commit()
@@ -63,66 +102,335 @@ def unique_key(label: str) -> str:
     return f"test_{label}_{uuid.uuid4().hex[:8]}"
 
 
-async def test_fresh_tenant_gets_an_empty_page(scoring_client: httpx.AsyncClient) -> None:
-    # No framework is built in yet (they come with their own issue): nothing to list.
-    response = await scoring_client.get(URL)
+# --- the built-in frameworks ---------------------------------------------------------------------
 
+
+async def test_every_tenant_sees_the_three_built_in_frameworks(
+    client: httpx.AsyncClient, other: httpx.AsyncClient
+) -> None:
+    for signed in (client, other):
+        seen = [f for f in await walk_pages(signed, URL) if f["key"] in BUILT_INS]
+        assert [(f["key"], f["version"], f["kind"], f["built_in"]) for f in seen] == [
+            (key, 1, key, True) for key in BUILT_INS
+        ]
+        assert all(f["based_on_id"] is None for f in seen)
+        assert set(seen[0]) == {
+            "id",
+            "key",
+            "version",
+            "name",
+            "kind",
+            "built_in",
+            "based_on_id",
+            "created_at",
+        }
+
+
+@pytest.mark.parametrize("key", BUILT_INS)
+async def test_a_built_in_version_is_the_document_the_package_ships(
+    client: httpx.AsyncClient, key: str
+) -> None:
+    # The migration seeded it from the package; a built-in version never changes, so a file
+    # edited after the fact (instead of a new version) is caught here.
+    framework = await built_in_version(client, key)
+    assert framework["document"] == as_read(shipped(key))
+    assert framework["name"] == shipped(key)["name"]
+
+
+@pytest.mark.parametrize("key", BUILT_INS)
+async def test_built_in_documents_follow_the_published_schema(
+    client: httpx.AsyncClient, key: str
+) -> None:
+    schema = (await client.get(f"{URL}/schema")).json()
+    jsonschema.validate(shipped(key), schema)
+
+
+async def test_the_published_schema_refuses_what_the_service_refuses(
+    client: httpx.AsyncClient,
+) -> None:
+    schema = (await client.get(f"{URL}/schema")).json()
+    broken = shipped("five_forces")
+    broken["questions"][0]["weight"] = 0
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+    broken = shipped("five_forces")
+    broken["surprise"] = True
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
+async def test_five_forces_covers_the_grid_with_the_seed_actions(client: httpx.AsyncClient) -> None:
+    document = (await built_in_version(client, "five_forces"))["document"]
+    assert [d["key"] for d in document["dimensions"]] == [
+        "centralize",
+        "automate",
+        "decentralize",
+        "humanize",
+        "change",
+    ]
+    assert {q["key"]: q["dimensions"] for q in document["quadrants"]} == {
+        "nw": ["centralize", "automate"],
+        "ne": ["decentralize", "automate"],
+        "se": ["decentralize", "humanize"],
+        "sw": ["centralize", "humanize"],
+    }
+    assert document["centre"]["dimension"] == "change"
+    actions = " ".join(a for q in document["quadrants"] for a in q["actions"]).lower()
+    for words in ("platformise", "bring-your-own-tool", "citizen", "empowerment", "governance"):
+        assert words in actions
+    assert "red-team" in " ".join(document["centre"]["actions"]).lower()
+
+
+async def test_the_evidence_catalogue_lists_every_signal_the_built_ins_use(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get("/v1/scoring/evidence-signals")
     assert response.status_code == 200
-    assert response.headers["content-type"] == "application/json"
-    assert response.json() == {"items": [], "next_cursor": None}
+    signals = response.json()["items"]
+    assert [s["key"] for s in signals] == sorted(SIGNALS)
+    by_key = {s["key"]: s for s in signals}
+    for key in BUILT_INS:
+        for evidence in shipped(key)["evidence"]:
+            signal = by_key[evidence["signal"]]
+            assert evidence["sources"] == signal["sources"]
+            assert evidence["formula"] == signal["formula"]
 
 
-async def test_tenant_framework_is_visible_to_its_tenant_only(
-    anonymous_client_factory: ClientFactory, service_apps: dict[str, FastAPI]
+# --- reading -------------------------------------------------------------------------------------
+
+
+async def test_a_version_is_read_with_its_document_and_an_etag(client: httpx.AsyncClient) -> None:
+    summary = next(f for f in await walk_pages(client, URL) if f["key"] == "mo_readiness")
+    response = await client.get(f"{URL}/{summary['id']}")
+    assert response.status_code == 200
+    assert response.headers["etag"] == '"1"'
+    body = response.json()
+    assert {k: v for k, v in body.items() if k != "document"} == summary
+    assert body["document"]["thresholds"]["due_when_tipping_points"] == 1
+
+
+async def test_an_unknown_version_is_404(client: httpx.AsyncClient) -> None:
+    assert_problem(await client.get(f"{URL}/{uuid.uuid4()}"), 404)
+
+
+async def test_lists_filter_by_key_and_kind(client: httpx.AsyncClient) -> None:
+    by_key = await walk_pages(client, URL, key="cx_efficiency")
+    assert [(f["key"], f["version"]) for f in by_key] == [("cx_efficiency", 1)]
+    by_kind = await walk_pages(client, URL, kind="mo_readiness")
+    assert {f["kind"] for f in by_kind} == {"mo_readiness"}
+    assert_problem(await client.get(URL, params={"kind": "astrology"}), 422, "/kind")
+
+
+# --- writing versions ----------------------------------------------------------------------------
+
+
+async def test_a_built_in_is_cloned_into_the_tenants_next_version(
+    client: httpx.AsyncClient, other: httpx.AsyncClient, app: FastAPI, tenant_id: uuid.UUID
 ) -> None:
-    owner, other = uuid.uuid4(), uuid.uuid4()
-    key = unique_key("own")
-    framework_id = await add_framework(service_apps["scoring"], owner, key, version=3)
+    base = await built_in_version(client, "five_forces")
+    document = copy.deepcopy(base["document"])
+    document["dimensions"][0]["answers_weight"] = 0.7
+    document["questions"][0]["weight"] = 0.5
+    document["questions"][1]["weight"] = 0.25
+    document["questions"][2]["weight"] = 0.25
+    document["thresholds"]["weak"] = 60
 
-    async with tenant_client(anonymous_client_factory, "scoring", owner) as client:
-        owned = await walk_pages(client, URL)
-    async with tenant_client(anonymous_client_factory, "scoring", other) as client:
-        others = await walk_pages(client, URL)
+    response = await client.post(f"{URL}/{base['id']}/versions", json={"document": document})
 
-    assert [f["id"] for f in owned] == [str(framework_id)]
-    assert owned[0]["key"] == key
-    assert owned[0]["version"] == 3
-    assert owned[0]["built_in"] is False
-    assert set(owned[0]) == {"id", "key", "version", "name", "built_in", "created_at"}
-    assert others == []
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert response.headers["location"] == f"{URL}/{created['id']}"
+    assert (created["key"], created["version"], created["built_in"]) == ("five_forces", 2, False)
+    assert created["based_on_id"] == base["id"]
+    assert created["document"] == document
+    assert (await client.get(f"{URL}/{created['id']}")).json() == created
+    # The built-in is untouched, and the other tenant sees neither the version nor its number.
+    assert (await client.get(f"{URL}/{base['id']}")).json() == base
+    assert_problem(await other.get(f"{URL}/{created['id']}"), 404)
+    assert [f["version"] for f in await walk_pages(other, URL, key="five_forces")] == [1]
+    # Audited and announced.
+    (entry,) = await walk_pages(client, AUDIT)
+    assert (entry["action"], entry["object_type"], entry["object_id"]) == (
+        "create",
+        "framework",
+        created["id"],
+    )
+    events = await outbox_rows(app, writes.outbox, tenant_id)
+    assert [(e["type"], e["data"]["id"]) for e in events] == [("framework.created", created["id"])]
 
 
-async def test_built_in_framework_is_visible_to_every_tenant(
-    anonymous_client_factory: ClientFactory, service_apps: dict[str, FastAPI]
+async def test_versions_are_numbered_after_the_highest_the_tenant_sees(
+    client: httpx.AsyncClient,
 ) -> None:
-    app = service_apps["scoring"]
-    tenant_a, tenant_b = uuid.uuid4(), uuid.uuid4()
-    own_key = unique_key("own")
-    own_id = await add_framework(app, tenant_a, own_key)
-
-    async with built_in_frameworks(app, unique_key("shared")) as (built_in_id,):
-        async with tenant_client(anonymous_client_factory, "scoring", tenant_a) as client:
-            seen_by_a = {f["id"]: f for f in await walk_pages(client, URL)}
-        async with tenant_client(anonymous_client_factory, "scoring", tenant_b) as client:
-            seen_by_b = {f["id"]: f for f in await walk_pages(client, URL)}
-
-    assert set(seen_by_a) == {str(built_in_id), str(own_id)}
-    assert set(seen_by_b) == {str(built_in_id)}
-    assert seen_by_b[str(built_in_id)]["built_in"] is True
+    base = await built_in_version(client, "cx_efficiency")
+    body = {"document": base["document"]}
+    second = (await client.post(f"{URL}/{base['id']}/versions", json=body)).json()
+    # Made from the built-in again: still numbered after version 2.
+    third = (await client.post(f"{URL}/{base['id']}/versions", json=body)).json()
+    fourth = (await client.post(f"{URL}/{second['id']}/versions", json=body)).json()
+    assert [(v["version"], v["based_on_id"]) for v in (second, third, fourth)] == [
+        (2, base["id"]),
+        (3, base["id"]),
+        (4, second["id"]),
+    ]
 
 
-async def test_built_in_key_and_version_are_unique(service_apps: dict[str, FastAPI]) -> None:
+async def test_concurrent_versions_get_distinct_numbers(client: httpx.AsyncClient) -> None:
+    base = await built_in_version(client, "mo_readiness")
+    body = {"document": base["document"]}
+    responses = await asyncio.gather(
+        *(client.post(f"{URL}/{base['id']}/versions", json=body) for _ in range(3))
+    )
+    assert [r.status_code for r in responses] == [201, 201, 201]
+    assert sorted(r.json()["version"] for r in responses) == [2, 3, 4]
+
+
+async def test_a_framework_of_the_tenants_own_starts_at_version_1(
+    client: httpx.AsyncClient, other: httpx.AsyncClient
+) -> None:
+    document = shipped("mo_readiness") | {"key": "readiness_emea", "name": "Readiness, EMEA"}
+    response = await client.post(URL, json={"document": document})
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert (created["key"], created["version"], created["based_on_id"]) == (
+        "readiness_emea",
+        1,
+        None,
+    )
+    # The key is the tenant's now; another tenant may use it too.
+    assert_problem(await client.post(URL, json={"document": document}), 409)
+    assert (await other.post(URL, json={"document": document})).status_code == 201
+
+
+async def test_a_new_framework_cannot_take_a_built_in_key(client: httpx.AsyncClient) -> None:
+    body = assert_problem(await client.post(URL, json={"document": shipped("five_forces")}), 409)
+    assert "versions" in body["detail"]
+
+
+async def test_the_same_idempotency_key_creates_one_version(client: httpx.AsyncClient) -> None:
+    base = await built_in_version(client, "five_forces")
+    headers = {"idempotency-key": "clone-five-forces"}
+    body = {"document": base["document"]}
+    first = await client.post(f"{URL}/{base['id']}/versions", json=body, headers=headers)
+    second = await client.post(f"{URL}/{base['id']}/versions", json=body, headers=headers)
+    assert first.status_code == second.status_code == 201
+    assert second.headers["idempotent-replayed"] == "true"
+    assert second.content == first.content
+    assert [f["version"] for f in await walk_pages(client, URL, key="five_forces")] == [1, 2]
+
+
+# --- bad documents -------------------------------------------------------------------------------
+
+
+def _edited(change: Any) -> dict[str, Any]:
+    document = shipped("five_forces")
+    change(document)
+    return document
+
+
+def _set(path: str, value: Any) -> Any:
+    def change(document: dict[str, Any]) -> None:
+        *parents, last = path.strip("/").split("/")
+        target: Any = document
+        for part in parents:
+            target = target[int(part)] if isinstance(target, list) else target[part]
+        if isinstance(target, list):
+            target[int(last)] = value
+        else:
+            target[last] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "pointer", "words"),
+    [
+        (_set("/questions/0/weight", 0.5), "/document/dimensions/0", "sum to 1.1, not 1"),
+        (_set("/evidence/0/weight", 0.1), "/document/dimensions/0", "evidence of 'centralize'"),
+        (_set("/questions/0/dimension", "centralise"), "/document/questions/0/dimension", "no dim"),
+        (_set("/questions/1/key", "shared_platforms"), "/document/questions/1/key", "same key"),
+        (_set("/evidence/0/signal", "vibes"), "/document/evidence/0/signal", "catalogue"),
+        (_set("/evidence/0/sources", ["org"]), "/document/evidence/0/sources", "inventory"),
+        (_set("/evidence/0/mapping/high", 0.0), "/document/evidence/0/mapping/high", "differ"),
+        (_set("/scale/labels", {"0": "No", "1": "Yes"}), "/document/scale/labels", "2, 3, 4"),
+        (
+            _set("/quadrants/0/dimensions", ["automate", "automate"]),
+            "/document/quadrants/0/dim",
+            "",
+        ),
+        (_set("/centre", None), "/document/centre", "has a centre"),
+        (_set("/questions/0/per_process", True), "/document/questions/0/per_process", "CX"),
+        (_set("/key", "five_forces_2"), "/document/key", "must stay 'five_forces'"),
+        (_set("/kind", "mo_readiness"), "/document/", ""),
+    ],
+)
+async def test_a_document_that_breaks_a_rule_is_refused_at_its_pointer(
+    client: httpx.AsyncClient, change: Any, pointer: str, words: str
+) -> None:
+    base = await built_in_version(client, "five_forces")
+    response = await client.post(f"{URL}/{base['id']}/versions", json={"document": _edited(change)})
+    body = assert_problem(response, 422)
+    assert any(e["pointer"].startswith(pointer) and words in e["detail"] for e in body["errors"]), (
+        body["errors"]
+    )
+    # Nothing written.
+    assert [f["version"] for f in await walk_pages(client, URL, key="five_forces")] == [1]
+    assert await walk_pages(client, AUDIT) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "pointer"),
+    [
+        (_set("/questions/0/weight", 0), "/document/questions/0/weight"),
+        (_set("/questions/0/weight", "heavy"), "/document/questions/0/weight"),
+        (_set("/dimensions/0/answers_weight", 1.5), "/document/dimensions/0/answers_weight"),
+        (_set("/surprise", True), "/document/surprise"),
+        (_set("/kind", "astrology"), "/document/kind"),
+        (_set("/dimensions/0/key", "Centralize!"), "/document/dimensions/0/key"),
+    ],
+)
+async def test_a_document_off_the_schema_is_refused_at_its_pointer(
+    client: httpx.AsyncClient, change: Any, pointer: str
+) -> None:
+    base = await built_in_version(client, "five_forces")
+    response = await client.post(f"{URL}/{base['id']}/versions", json={"document": _edited(change)})
+    body = assert_problem(response, 422)
+    assert pointer in [e["pointer"] for e in body["errors"]], body["errors"]
+    assert await walk_pages(client, AUDIT) == []
+
+
+async def test_answers_weight_must_match_what_scores_the_dimension(
+    client: httpx.AsyncClient,
+) -> None:
+    document = shipped("cx_efficiency")
+    document["dimensions"][0]["answers_weight"] = 0.5  # no evidence in it: must be 1
+    base = await built_in_version(client, "cx_efficiency")
+    response = await client.post(f"{URL}/{base['id']}/versions", json={"document": document})
+    assert_problem(response, 422, "/document/dimensions/0/answers_weight")
+
+
+async def test_a_version_of_another_tenants_framework_is_404(
+    client: httpx.AsyncClient, other: httpx.AsyncClient
+) -> None:
+    document = shipped("mo_readiness") | {"key": "private_readiness"}
+    theirs = (await other.post(URL, json={"document": document})).json()
+    response = await client.post(f"{URL}/{theirs['id']}/versions", json={"document": document})
+    assert_problem(response, 404)
+
+
+# --- storage rules and lists ---------------------------------------------------------------------
+
+
+async def test_built_in_key_and_version_are_unique(app: FastAPI) -> None:
     # NULL tenant ids are distinct in the (tenant_id, key, version) constraint; the partial
     # index must still refuse a second built-in with the same key and version.
-    app = service_apps["scoring"]
     key = unique_key("dup")
     async with built_in_frameworks(app, key):
         with pytest.raises(IntegrityError):
             await add_framework(app, None, key)
 
 
-async def test_tenant_key_and_version_are_unique(service_apps: dict[str, FastAPI]) -> None:
-    app = service_apps["scoring"]
+async def test_tenant_key_and_version_are_unique(app: FastAPI) -> None:
     tenant_id = uuid.uuid4()
     key = unique_key("dup")
     await add_framework(app, tenant_id, key)
@@ -141,11 +449,10 @@ async def test_tenant_key_and_version_are_unique(service_apps: dict[str, FastAPI
 )
 async def test_pages_walk_by_key_then_version(
     anonymous_client_factory: ClientFactory,
-    service_apps: dict[str, FastAPI],
+    app: FastAPI,
     sort: str,
     expected: list[tuple[str, int]],
 ) -> None:
-    app = service_apps["scoring"]
     tenant_id = uuid.uuid4()
     for key, version in [("beta", 1), ("alpha", 10), ("gamma", 1), ("alpha", 1), ("alpha", 2)]:
         await add_framework(app, tenant_id, key, version)
@@ -156,27 +463,22 @@ async def test_pages_walk_by_key_then_version(
 
     assert len(first["items"]) == 2
     assert first["next_cursor"] is not None
-    assert [(f["key"], f["version"]) for f in items] == expected
-    assert len({f["id"] for f in items}) == len(expected)
+    own = [(f["key"], f["version"]) for f in items if not f["built_in"]]
+    assert own == expected
+    keys = [f["key"] for f in items]
+    assert keys == sorted(keys, reverse=sort.startswith("-"))
+    assert len({f["id"] for f in items}) == len(items)
 
 
-async def test_invalid_cursor_is_a_validation_problem(scoring_client: httpx.AsyncClient) -> None:
-    response = await scoring_client.get(URL, params={"cursor": "garbage"})
-
-    assert response.status_code == 422
-    assert response.headers["content-type"] == PROBLEM
-    assert response.json()["errors"][0]["pointer"] == "/cursor"
+async def test_invalid_cursor_is_a_validation_problem(client: httpx.AsyncClient) -> None:
+    assert_problem(await client.get(URL, params={"cursor": "garbage"}), 422, "/cursor")
 
 
 @pytest.mark.parametrize(("param", "value"), [("limit", "0"), ("sort", "name")])
 async def test_bad_list_parameters_are_validation_problems(
-    scoring_client: httpx.AsyncClient, param: str, value: str
+    client: httpx.AsyncClient, param: str, value: str
 ) -> None:
-    response = await scoring_client.get(URL, params={param: value})
-
-    assert response.status_code == 422
-    assert response.headers["content-type"] == PROBLEM
-    assert response.json()["errors"][0]["pointer"] == f"/{param}"
+    assert_problem(await client.get(URL, params={param: value}), 422, f"/{param}")
 
 
 async def test_without_principal_is_unauthorized(anonymous_client_factory: ClientFactory) -> None:
@@ -194,3 +496,10 @@ async def test_without_read_scope_is_forbidden(anonymous_client_factory: ClientF
 
     assert response.status_code == 403
     assert response.headers["content-type"] == PROBLEM
+
+
+async def test_writing_needs_the_write_scope(anonymous_client_factory: ClientFactory) -> None:
+    scopes = frozenset({"scoring:read"})
+    document = shipped("mo_readiness") | {"key": "read_only_attempt"}
+    async with tenant_client(anonymous_client_factory, "scoring", scopes=scopes) as client:
+        assert_problem(await client.post(URL, json={"document": document}), 403)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from mops_scoring.config import ScoringSettings
+from mops_scoring.evidence.router import router as evidence_router
 from mops_scoring.frameworks.router import router as frameworks_router
+from mops_scoring.models import writes
 from mops_shared.app import create_service_app
 
 
@@ -17,6 +19,7 @@ def create_app(settings: ScoringSettings | None = None) -> FastAPI:
             "Maturity scoring: frameworks, assessments, responses, results and "
             "transformation plans."
         ),
-        routers=[frameworks_router],
+        routers=[frameworks_router, evidence_router],
         openapi_tags=[{"name": "scoring", "description": "Maturity frameworks and assessments."}],
+        writes=writes,
     )

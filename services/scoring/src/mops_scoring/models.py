@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mops_scoring.db import scoring_registry
+from mops_scoring.db import scoring_registry, writes
 from mops_scoring.frameworks.models import Framework
 
 metadata = scoring_registry.metadata
 
-__all__ = ["Framework", "metadata"]
+__all__ = ["Framework", "metadata", "writes"]

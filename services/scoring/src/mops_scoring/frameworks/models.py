@@ -12,7 +12,8 @@ from mops_shared.db import UTCDateTime, new_id, utcnow
 
 
 class Framework(ScoringTable, table=True):
-    """A versioned scoring framework; a null `tenant_id` marks a built-in every tenant sees."""
+    """One version of a scoring framework, never changed once written (results keep the
+    version they were computed with); a null `tenant_id` marks a built-in every tenant sees."""
 
     __tablename__ = "frameworks"
     __table_args__ = (
@@ -36,8 +37,13 @@ class Framework(ScoringTable, table=True):
     key: str = Field(sa_column=Column(String(100), nullable=False))
     version: int = Field(sa_column=Column(Integer(), nullable=False))
     name: str = Field(sa_column=Column(String(200), nullable=False))
+    # The document's kind, kept apart to filter on.
+    kind: str = Field(sa_column=Column(String(40), nullable=False))
     built_in: bool = Field(default=False, sa_column=Column(Boolean(), nullable=False))
+    # The FrameworkDocument, as validated when the version was written.
     document: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON(), nullable=False))
+    # The version this one was made from (a built-in or the tenant's own), if any.
+    based_on_id: uuid.UUID | None = Field(default=None, nullable=True)
     created_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )

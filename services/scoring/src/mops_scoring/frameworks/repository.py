@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -28,10 +28,35 @@ async def list_page(
     sort: SortOption,
     limit: int,
     cursor: str | None,
+    key: str | None = None,
+    kind: str | None = None,
 ) -> tuple[list[Framework], str | None]:
     stmt = select(Framework).where(_visible_to(tenant_id))
+    if key is not None:
+        stmt = stmt.where(col(Framework.key) == key)
+    if kind is not None:
+        stmt = stmt.where(col(Framework.kind) == kind)
     rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
     return split_page(rows, sort, limit)
+
+
+async def get_visible(
+    session: AsyncSession, tenant_id: uuid.UUID, framework_id: uuid.UUID
+) -> Framework | None:
+    result = await session.execute(
+        select(Framework).where(_visible_to(tenant_id), col(Framework.id) == framework_id)
+    )
+    return result.scalar_one_or_none()
+
+
+async def latest_version(session: AsyncSession, tenant_id: uuid.UUID, key: str) -> int | None:
+    """The highest version of `key` the tenant sees (built in or its own), None if none."""
+    result = await session.execute(
+        select(func.max(col(Framework.version))).where(
+            _visible_to(tenant_id), col(Framework.key) == key
+        )
+    )
+    return result.scalar_one()
 
 
 def add(session: AsyncSession, framework: Framework) -> Framework:

@@ -1,16 +1,28 @@
+"""`/v1/scoring/frameworks`: the versions a tenant sees (built in and its own), their
+documents, the JSON Schema documents follow, and writing new versions."""
+
 from __future__ import annotations
 
-from typing import Annotated
+import uuid
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response, status
 
 from mops_scoring.deps import PrincipalDep, SessionDep
-from mops_scoring.frameworks import repository
+from mops_scoring.frameworks import repository, service
 from mops_shared.errors import problem_responses
+from mops_shared.etag import tagged
 from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.scoring import FrameworkPage, FrameworkRead
+from mops_shared.schemas.scoring import (
+    FrameworkCreate,
+    FrameworkDetail,
+    FrameworkPage,
+    FrameworkRead,
+)
+from mops_shared.schemas.scoring_frameworks import FrameworkDocument, FrameworkKind
 
-router = APIRouter(prefix="/v1/scoring/frameworks", tags=["scoring"])
+FRAMEWORKS = service.FRAMEWORKS
+router = APIRouter(prefix=FRAMEWORKS, tags=["scoring"])
 
 COMMON_PROBLEMS = (401, 403, 422)
 
@@ -18,7 +30,7 @@ COMMON_PROBLEMS = (401, 403, 422)
 @router.get(
     "",
     operation_id="scoring_list_frameworks",
-    summary="List frameworks",
+    summary="List framework versions",
     responses=problem_responses(*COMMON_PROBLEMS),
 )
 async def list_frameworks(
@@ -29,15 +41,97 @@ async def list_frameworks(
     sort: Annotated[
         str, Query(description="`key` or `-key` (then by version, in the same direction).")
     ] = "key",
+    key: Annotated[str | None, Query(description="Only the versions of this framework.")] = None,
+    kind: Annotated[
+        FrameworkKind | None, Query(description="Only frameworks of this kind.")
+    ] = None,
 ) -> FrameworkPage:
-    """The built-in frameworks and the tenant's own, a page at a time (cursor pagination)."""
+    """The built-in framework versions and the tenant's own, a page at a time (cursor
+    pagination), without their documents."""
     items, next_cursor = await repository.list_page(
         session,
         principal.tenant_id,
         sort=resolve_sort(repository.FRAMEWORK_SORTS, sort),
         limit=limit,
         cursor=cursor,
+        key=key,
+        kind=kind.value if kind is not None else None,
     )
     return FrameworkPage(
         items=[FrameworkRead.model_validate(f) for f in items], next_cursor=next_cursor
     )
+
+
+@router.get(
+    "/schema",
+    operation_id="scoring_get_framework_schema",
+    summary="JSON Schema of a framework document",
+    responses=problem_responses(401, 403),
+)
+async def get_framework_schema(principal: PrincipalDep) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) every framework document follows. The rules it cannot
+    say are checked on write, each reported at its pointer: keys unique and referring to
+    dimensions of the document, the question weights and the evidence weights of each
+    dimension summing to 1, `answers_weight` 0 without questions and 1 without evidence, every
+    value of a scale labelled, signals from `GET /v1/scoring/evidence-signals` with their
+    sources, four quadrants and a centre for `five_forces` (and only there), the
+    `company_efficiency` and `customer_efficiency` dimensions and per-process questions for
+    `cx_efficiency`."""
+    return FrameworkDocument.model_json_schema()
+
+
+@router.get(
+    "/{framework_id}",
+    operation_id="scoring_get_framework",
+    summary="Get a framework version",
+    responses=problem_responses(*COMMON_PROBLEMS, 404),
+)
+async def get_framework(
+    framework_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
+) -> FrameworkDetail:
+    """One version with its whole document; versions never change, so its ETag never does."""
+    framework = await service.framework_or_404(session, principal, framework_id)
+    return tagged(response, service.detail(framework))
+
+
+@router.post(
+    "",
+    operation_id="scoring_create_framework",
+    summary="Create a framework",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(*COMMON_PROBLEMS, 409),
+)
+async def create_framework(
+    body: FrameworkCreate, response: Response, session: SessionDep, principal: PrincipalDep
+) -> FrameworkDetail:
+    """Version 1 of a framework of the tenant's own. Its key must be new to the tenant (409
+    otherwise: write a version of the existing framework instead). The document is checked
+    against the schema and the rules of `GET /v1/scoring/frameworks/schema`: any failure is a
+    422 naming each at its pointer, and nothing is written. Accepts `Idempotency-Key`."""
+    created = await service.create_framework(session, principal, body)
+    response.headers["Location"] = f"{FRAMEWORKS}/{created.id}"
+    return tagged(response, created)
+
+
+@router.post(
+    "/{framework_id}/versions",
+    operation_id="scoring_create_framework_version",
+    summary="Write a new version of a framework",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(*COMMON_PROBLEMS, 404, 409),
+)
+async def create_framework_version(
+    framework_id: uuid.UUID,
+    body: FrameworkCreate,
+    response: Response,
+    session: SessionDep,
+    principal: PrincipalDep,
+) -> FrameworkDetail:
+    """The tenant's next version of the framework that `framework_id` is a version of: to
+    clone a built-in framework and edit its weights, questions or thresholds, read it, change
+    its document and post it here. The key and kind stay the framework's; the version is the
+    highest the tenant sees plus one; `based_on_id` records `framework_id`. Results keep the
+    version they were computed with. Accepts `Idempotency-Key`."""
+    created = await service.create_version(session, principal, framework_id, body)
+    response.headers["Location"] = f"{FRAMEWORKS}/{created.id}"
+    return tagged(response, created)

@@ -1,0 +1,132 @@
+"""Framework versions: read the ones a tenant sees, write new ones. A version is never changed
+once written; editing a framework means writing its next version."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mops_scoring.db import writes
+from mops_scoring.frameworks import repository
+from mops_scoring.frameworks.checks import check_document
+from mops_scoring.frameworks.models import Framework
+from mops_shared.auth import Principal
+from mops_shared.db import utcnow
+from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.scoring import FrameworkCreate, FrameworkDetail
+from mops_shared.schemas.scoring_frameworks import FrameworkDocument
+from mops_shared.writes import WRITE_ATTEMPTS
+
+FRAMEWORKS = "/v1/scoring/frameworks"
+
+
+def detail(framework: Framework) -> FrameworkDetail:
+    return FrameworkDetail.model_validate(framework)
+
+
+async def framework_or_404(
+    session: AsyncSession, principal: Principal, framework_id: uuid.UUID
+) -> Framework:
+    """A version the tenant sees (built in or its own); another tenant's is as absent as none."""
+    framework = await repository.get_visible(session, principal.tenant_id, framework_id)
+    if framework is None:
+        raise NotFound(f"No framework version {framework_id}.")
+    return framework
+
+
+def _raise_if(errors: list[ProblemFieldError]) -> None:
+    if errors:
+        raise ValidationFailed(
+            "The framework document breaks "
+            + ("one rule." if len(errors) == 1 else f"{len(errors)} rules."),
+            errors=errors,
+        )
+
+
+async def create_framework(
+    session: AsyncSession, principal: Principal, data: FrameworkCreate
+) -> FrameworkDetail:
+    """Version 1 of a framework of the tenant's own; its key must be new to the tenant."""
+    document = data.document
+    _raise_if(check_document(document, "/document"))
+    if await repository.latest_version(session, principal.tenant_id, document.key) is not None:
+        raise Conflict(
+            f"A framework {document.key!r} exists: write its next version with "
+            f"POST {FRAMEWORKS}/{{id}}/versions."
+        )
+    try:
+        return await _write(session, principal, document, version=1, based_on_id=None)
+    except IntegrityError as exc:  # a concurrent request created the same key
+        await session.rollback()
+        raise Conflict(f"A framework {document.key!r} was created at the same time.") from exc
+
+
+async def create_version(
+    session: AsyncSession, principal: Principal, framework_id: uuid.UUID, data: FrameworkCreate
+) -> FrameworkDetail:
+    """The tenant's next version of the framework `framework_id` is a version of (a built-in
+    one or its own), numbered after the highest it sees, made from `framework_id`."""
+    base = await framework_or_404(session, principal, framework_id)
+    document = data.document
+    errors = check_document(document, "/document")
+    if document.key != base.key:
+        errors.append(_at("/document/key", f"must stay {base.key!r}, the framework's key"))
+    if document.kind != base.kind:
+        errors.append(_at("/document/kind", f"must stay {base.kind!r}, the framework's kind"))
+    _raise_if(errors)
+    key, based_on_id = base.key, base.id  # a rollback below expires `base`
+    for _ in range(WRITE_ATTEMPTS):
+        latest = await repository.latest_version(session, principal.tenant_id, key) or 0
+        try:
+            return await _write(
+                session, principal, document, version=latest + 1, based_on_id=based_on_id
+            )
+        except IntegrityError:  # a concurrent request took that version number: take the next
+            await session.rollback()
+    raise Conflict(f"Versions of {key!r} kept being written at the same time; retry.")
+
+
+def _at(pointer: str, detail: str) -> ProblemFieldError:
+    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
+
+
+async def _write(
+    session: AsyncSession,
+    principal: Principal,
+    document: FrameworkDocument,
+    *,
+    version: int,
+    based_on_id: uuid.UUID | None,
+) -> FrameworkDetail:
+    framework = repository.add(
+        session,
+        Framework(
+            tenant_id=principal.tenant_id,
+            key=document.key,
+            version=version,
+            name=document.name,
+            kind=document.kind.value,
+            built_in=False,
+            document=document.model_dump(mode="json"),
+            based_on_id=based_on_id,
+            created_at=utcnow(),
+        ),
+    )
+    # Flushed first so a lost race for the version number fails before anything else.
+    await session.flush()
+    created = detail(framework)
+    await writes.record_change(
+        session,
+        principal,
+        action="create",
+        object_type="framework",
+        object_id=created.id,
+        before=None,
+        after=created.model_dump(mode="json"),
+        event="framework.created",
+    )
+    await session.commit()
+    return created
