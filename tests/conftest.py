@@ -68,6 +68,20 @@ async def service_apps(database_urls: dict[str, str]) -> AsyncIterator[dict[str,
             internal_secret=TEST_SECRET,
             transport=httpx.ASGITransport(app=apps["inventory"]),
         )
+        # The scoring service asks both, in process too.
+        scoring = apps["scoring"].state
+        await scoring.org_client.aclose()
+        await scoring.inventory_client.aclose()
+        scoring.org_client = OrgClient(
+            "http://org.test",
+            internal_secret=TEST_SECRET,
+            transport=httpx.ASGITransport(app=apps["org"]),
+        )
+        scoring.inventory_client = InventoryClient(
+            "http://inventory.test",
+            internal_secret=TEST_SECRET,
+            transport=httpx.ASGITransport(app=apps["inventory"]),
+        )
         yield apps
 
 

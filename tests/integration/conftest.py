@@ -45,12 +45,17 @@ def gateway_settings(database_url: str, **overrides: Any) -> GatewaySettings:
 @pytest_asyncio.fixture(scope="session")
 async def stack(database_urls: dict[str, str]) -> AsyncIterator[Stack]:
     org = build_service_app("org", database_urls["org"])
-    served = {
-        "org": await serve(org),
-        "scoring": await serve(build_service_app("scoring", database_urls["scoring"])),
-    }
+    served = {"org": await serve(org)}
     served["inventory"] = await serve(
         build_service_app("inventory", database_urls["inventory"], org_url=served["org"].url)
+    )
+    served["scoring"] = await serve(
+        build_service_app(
+            "scoring",
+            database_urls["scoring"],
+            org_url=served["org"].url,
+            inventory_url=served["inventory"].url,
+        )
     )
     # Org and inventory ask each other: org learns the inventory's port once it is served.
     await org.state.inventory_client.aclose()

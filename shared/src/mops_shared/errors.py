@@ -165,11 +165,12 @@ def _pointer(loc: Sequence[int | str]) -> tuple[ProblemLocation, str]:
     """FastAPI's ("body", "owners", 0, "unit_id") → ("body", "/owners/0/unit_id")."""
     location = str(loc[0]) if loc else "body"
     if location not in ("body", "query", "path", "header", "cookie"):
-        return "body", "/" + "/".join(_escape(p) for p in loc)
-    return location, "/" + "/".join(_escape(p) for p in loc[1:])  # type: ignore[return-value]
+        return "body", "/" + "/".join(pointer_token(p) for p in loc)
+    return location, "/" + "/".join(pointer_token(p) for p in loc[1:])  # type: ignore[return-value]
 
 
-def _escape(part: int | str) -> str:
+def pointer_token(part: int | str) -> str:
+    """One reference token of a JSON Pointer (RFC 6901: `~` and `/` escaped)."""
     return str(part).replace("~", "~0").replace("/", "~1")
 
 

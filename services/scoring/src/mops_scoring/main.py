@@ -2,24 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
+from mops_scoring.assessments.router import router as assessments_router
 from mops_scoring.config import ScoringSettings
 from mops_scoring.evidence.router import router as evidence_router
 from mops_scoring.frameworks.router import router as frameworks_router
 from mops_scoring.models import writes
 from mops_shared.app import create_service_app
+from mops_shared.clients import InventoryClient, OrgClient
 
 
 def create_app(settings: ScoringSettings | None = None) -> FastAPI:
+    settings = settings or ScoringSettings()
+
+    @asynccontextmanager
+    async def resources(app: FastAPI) -> AsyncIterator[None]:
+        # Per app, not per module: two apps in one process (tests) may use different services.
+        secret = settings.internal_secret.get_secret_value()
+        timeout = settings.downstream_timeout()
+        app.state.inventory_client = InventoryClient(
+            settings.inventory_url, internal_secret=secret, timeout=timeout
+        )
+        app.state.org_client = OrgClient(settings.org_url, internal_secret=secret, timeout=timeout)
+        try:
+            yield
+        finally:
+            await app.state.inventory_client.aclose()
+            await app.state.org_client.aclose()
+
     return create_service_app(
-        settings=settings or ScoringSettings(),
+        settings=settings,
         title="mops scoring",
         description=(
             "Maturity scoring: frameworks, assessments, responses, results and "
             "transformation plans."
         ),
-        routers=[frameworks_router, evidence_router],
+        routers=[frameworks_router, evidence_router, assessments_router],
         openapi_tags=[{"name": "scoring", "description": "Maturity frameworks and assessments."}],
+        extra_lifespan=resources,
         writes=writes,
     )

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from mops_scoring.assessments.models import Assessment, AssessmentResponse, Respondent
 from mops_scoring.db import scoring_registry, writes
 from mops_scoring.frameworks.models import Framework
 
 metadata = scoring_registry.metadata
 
-__all__ = ["Framework", "metadata", "writes"]
+__all__ = [
+    "Assessment",
+    "AssessmentResponse",
+    "Framework",
+    "Respondent",
+    "metadata",
+    "writes",
+]

@@ -1,0 +1,570 @@
+"""Assessments: a framework version put to respondents, their answers, and closing.
+
+Every write that depends on the assessment being open (respondents, responses, closing) first
+moves the assessment row forward with a guarded `UPDATE ... WHERE status = 'open'` in its own
+transaction: a response racing a close either lands before the close or is refused, never
+stored on a closed assessment.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_scoring.assessments import repository
+from mops_scoring.assessments.answers import check_response
+from mops_scoring.assessments.models import Assessment, AssessmentResponse, Respondent
+from mops_scoring.db import writes
+from mops_scoring.frameworks import repository as frameworks
+from mops_scoring.frameworks.models import Framework
+from mops_shared.auth import Principal
+from mops_shared.clients import InventoryClient, OrgClient
+from mops_shared.db import insert_ignoring_conflicts, utcnow
+from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.etag import check_if_match
+from mops_shared.pagination import SortOption, split_page
+from mops_shared.schemas.money import Money
+from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.scoring_assessments import (
+    AssessmentCreate,
+    AssessmentPage,
+    AssessmentRead,
+    AssessmentStatus,
+    AssessmentUpdate,
+    Process,
+    RespondentPage,
+    RespondentRead,
+    RespondentsAdd,
+    ResponsePage,
+    ResponseRead,
+    ResponseSubmit,
+)
+from mops_shared.schemas.scoring_frameworks import FrameworkDocument, FrameworkKind
+from mops_shared.writes import retry_lost_races
+
+_OPEN = AssessmentStatus.open.value
+
+
+def _error(pointer: str, detail: str) -> ProblemFieldError:
+    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
+
+
+def _raise_if(errors: list[ProblemFieldError], what: str) -> None:
+    if errors:
+        raise ValidationFailed(f"The {what} is not valid: {errors[0].detail}", errors=errors)
+
+
+# --- reads ---------------------------------------------------------------------------------------
+
+
+async def assessment_or_404(
+    session: AsyncSession, principal: Principal, assessment_id: uuid.UUID
+) -> Assessment:
+    """The tenant's assessment; another tenant's is as absent as none."""
+    assessment = await repository.get(session, principal.tenant_id, assessment_id)
+    if assessment is None:
+        raise NotFound(f"No assessment {assessment_id}.")
+    return assessment
+
+
+async def framework_of(session: AsyncSession, assessment: Assessment) -> Framework:
+    framework = await session.get(Framework, assessment.framework_id)
+    if framework is None:  # the foreign key keeps this from happening
+        raise NotFound(f"The framework version of assessment {assessment.id} is gone.")
+    return framework
+
+
+async def to_reads(
+    session: AsyncSession, tenant_id: uuid.UUID, assessments: Sequence[Assessment]
+) -> list[AssessmentRead]:
+    """The assessments as read: their framework versions and counts in three queries."""
+    wanted = list({a.framework_id for a in assessments})
+    versions = {
+        framework.id: framework
+        for framework in (
+            await session.execute(select(Framework).where(col(Framework.id).in_(wanted)))
+        ).scalars()
+    }
+    counted = await repository.counts(session, tenant_id, [a.id for a in assessments])
+    reads = []
+    for assessment in assessments:
+        framework = versions[assessment.framework_id]
+        respondents, responses = counted.get(assessment.id, (0, 0))
+        budget = (
+            Money(amount_minor=assessment.budget_minor, currency=assessment.budget_currency)
+            if assessment.budget_minor is not None and assessment.budget_currency is not None
+            else None
+        )
+        reads.append(
+            AssessmentRead(
+                id=assessment.id,
+                framework_id=framework.id,
+                framework_key=framework.key,
+                framework_version=framework.version,
+                kind=FrameworkKind(framework.kind),
+                name=assessment.name,
+                scope_unit_id=assessment.scope_unit_id,
+                due_date=assessment.due_date,
+                marketing_budget=budget,
+                processes=[Process.model_validate(p) for p in assessment.processes],
+                status=AssessmentStatus(assessment.status),
+                respondent_count=respondents,
+                response_count=responses,
+                version=assessment.version,
+                created_at=assessment.created_at,
+                updated_at=assessment.updated_at,
+                closed_at=assessment.closed_at,
+            )
+        )
+    return reads
+
+
+async def read_one(session: AsyncSession, assessment: Assessment) -> AssessmentRead:
+    (read,) = await to_reads(session, assessment.tenant_id, [assessment])
+    return read
+
+
+async def list_assessments(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    status: AssessmentStatus | None,
+    framework_id: uuid.UUID | None,
+) -> AssessmentPage:
+    rows = await repository.page_after(
+        session,
+        principal.tenant_id,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+        status=status.value if status is not None else None,
+        framework_id=framework_id,
+    )
+    page, next_cursor = split_page(rows, sort, limit)
+    return AssessmentPage(
+        items=await to_reads(session, principal.tenant_id, page), next_cursor=next_cursor
+    )
+
+
+# --- create and update ---------------------------------------------------------------------------
+
+
+async def create_assessment(
+    session: AsyncSession,
+    principal: Principal,
+    data: AssessmentCreate,
+    org: OrgClient,
+    inventory: InventoryClient,
+) -> AssessmentRead:
+    """Checks the framework version, the processes against its kind, the scope unit with the
+    org service and the processes' tools with the inventory (503 when either cannot answer),
+    then writes the assessment, open."""
+    framework = await frameworks.get_visible(session, principal.tenant_id, data.framework_id)
+    if framework is None:
+        raise ValidationFailed.at(
+            "body", "/framework_id", "no framework version with this id for this tenant"
+        )
+    errors = _process_errors(FrameworkKind(framework.kind), data.processes)
+    if data.scope_unit_id is not None and await org.get_unit(principal, data.scope_unit_id) is None:
+        errors.append(_error("/scope_unit_id", "no org unit with this id"))
+    errors.extend(await _tool_errors(principal, data.processes, inventory))
+    _raise_if(errors, "assessment")
+    now = utcnow()
+    assessment = Assessment(
+        tenant_id=principal.tenant_id,
+        framework_id=framework.id,
+        name=data.name,
+        scope_unit_id=data.scope_unit_id,
+        due_date=data.due_date,
+        budget_minor=data.marketing_budget.amount_minor if data.marketing_budget else None,
+        budget_currency=data.marketing_budget.currency if data.marketing_budget else None,
+        processes=[p.model_dump(mode="json") for p in data.processes],
+        status=_OPEN,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(assessment)
+    await session.flush()
+    created = await read_one(session, assessment)
+    await _record(session, principal, "create", created.id, None, created, "assessment.created")
+    await session.commit()
+    return created
+
+
+def _process_errors(kind: FrameworkKind, processes: Sequence[Process]) -> list[ProblemFieldError]:
+    if kind != FrameworkKind.cx_efficiency:
+        return (
+            [_error("/processes", f"a {kind.value} assessment rates no processes")]
+            if processes
+            else []
+        )
+    if not processes:
+        return [_error("/processes", "a CX-efficiency assessment rates at least one process")]
+    errors = []
+    first: dict[str, int] = {}
+    for i, process in enumerate(processes):
+        earlier = first.setdefault(process.key, i)
+        if earlier != i:
+            errors.append(_error(f"/processes/{i}/key", f"the same key as process {earlier}"))
+    return errors
+
+
+async def _tool_errors(
+    principal: Principal, processes: Sequence[Process], inventory: InventoryClient
+) -> list[ProblemFieldError]:
+    wanted = {tool_id for process in processes for tool_id in process.tool_ids}
+    if not wanted:
+        return []
+    known = await inventory.existing_tool_ids(principal, wanted)
+    return [
+        _error(f"/processes/{i}/tool_ids/{j}", "no inventory tool with this id")
+        for i, process in enumerate(processes)
+        for j, tool_id in enumerate(process.tool_ids)
+        if tool_id not in known
+    ]
+
+
+async def update_assessment(
+    session: AsyncSession,
+    principal: Principal,
+    assessment_id: uuid.UUID,
+    data: AssessmentUpdate,
+    if_match: str | None,
+) -> AssessmentRead:
+    fields = data.model_dump(exclude_unset=True)
+
+    async def attempt() -> AssessmentRead:
+        assessment = await assessment_or_404(session, principal, assessment_id)
+        check_if_match(if_match, assessment.version)
+        _refuse_closed(assessment)
+        before = await read_one(session, assessment)
+        if "name" in fields and data.name is not None:
+            assessment.name = data.name
+        if "due_date" in fields:
+            assessment.due_date = data.due_date
+        if "marketing_budget" in fields:
+            budget = data.marketing_budget
+            assessment.budget_minor = budget.amount_minor if budget else None
+            assessment.budget_currency = budget.currency if budget else None
+        if not session.is_modified(assessment):
+            return before  # nothing new: same version, no audit entry
+        assessment.version += 1
+        assessment.updated_at = utcnow()
+        await session.flush()
+        after = await read_one(session, assessment)
+        await _record(session, principal, "update", after.id, before, after, "assessment.updated")
+        await session.commit()
+        return after
+
+    return await retry_lost_races(session, "assessment", attempt)
+
+
+def _refuse_closed(assessment: Assessment) -> None:
+    if assessment.status != _OPEN:
+        raise Conflict(f"Assessment {assessment.id} is closed: it takes no more changes.")
+
+
+async def _advance_open(session: AsyncSession, assessment: Assessment) -> None:
+    """Moves the open assessment to its next version in this transaction, or raises 409: the
+    guard that keeps writes from landing on an assessment closed meanwhile."""
+    assessment_id = assessment.id  # the rollback below expires `assessment`
+    result = await session.execute(
+        update(Assessment)
+        .where(col(Assessment.id) == assessment_id, col(Assessment.status) == _OPEN)
+        .values(version=col(Assessment.version) + 1, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        await session.rollback()
+        raise Conflict(f"Assessment {assessment_id} is closed: it takes no more changes.")
+
+
+# --- respondents ---------------------------------------------------------------------------------
+
+
+async def add_respondents(
+    session: AsyncSession,
+    principal: Principal,
+    assessment_id: uuid.UUID,
+    data: RespondentsAdd,
+    org: OrgClient,
+) -> RespondentPage:
+    """Adds the people (active people of the tenant, checked with the org service) not yet
+    respondents; the first page of respondents comes back."""
+    assessment = await assessment_or_404(session, principal, assessment_id)
+    _refuse_closed(assessment)
+    people = await org.get_people(principal, data.person_ids)
+    errors = []
+    for i, person_id in enumerate(data.person_ids):
+        person = people.get(person_id)
+        if person is None:
+            errors.append(_error(f"/person_ids/{i}", "no person with this id in the org"))
+        elif not person.active:
+            errors.append(_error(f"/person_ids/{i}", "this person is no longer active"))
+    _raise_if(errors, "list of respondents")
+    before = await repository.respondent_ids(session, assessment.id)
+    added = [p for p in dict.fromkeys(data.person_ids) if p not in before]
+    if added:
+        await _advance_open(session, assessment)
+        now = utcnow()
+        dialect = session.get_bind().dialect.name
+        await session.execute(
+            insert_ignoring_conflicts(
+                dialect,
+                Respondent.__table__,  # type: ignore[attr-defined]
+                [
+                    {
+                        "assessment_id": assessment.id,
+                        "person_id": person_id,
+                        "tenant_id": principal.tenant_id,
+                        "added_at": now,
+                    }
+                    for person_id in added
+                ],
+                conflict_columns=["assessment_id", "person_id"],
+            )
+        )
+        await writes.record_change(
+            session,
+            principal,
+            action="update",
+            object_type="assessment",
+            object_id=assessment.id,
+            before={"respondents": sorted(str(p) for p in before)},
+            after={"respondents": sorted(str(p) for p in before | set(added))},
+            event="assessment.respondents_added",
+            data={"id": str(assessment.id), "person_ids": [str(p) for p in added]},
+        )
+        await session.commit()
+    return await respondents(
+        session,
+        principal,
+        assessment_id,
+        sort=repository.RESPONDENT_SORTS["added_at"],
+        limit=len(data.person_ids),
+        cursor=None,
+    )
+
+
+async def respondents(
+    session: AsyncSession,
+    principal: Principal,
+    assessment_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+) -> RespondentPage:
+    assessment = await assessment_or_404(session, principal, assessment_id)
+    rows = await repository.respondents_page(
+        session, assessment.id, sort=sort, limit=limit, cursor=cursor
+    )
+    page, next_cursor = split_page(rows, sort, limit)
+    answered = await repository.responded_among(session, assessment.id, [r.person_id for r in page])
+    return RespondentPage(
+        items=[
+            RespondentRead(
+                person_id=r.person_id, added_at=r.added_at, responded=r.person_id in answered
+            )
+            for r in page
+        ],
+        next_cursor=next_cursor,
+    )
+
+
+async def remove_respondent(
+    session: AsyncSession, principal: Principal, assessment_id: uuid.UUID, person_id: uuid.UUID
+) -> None:
+    """Removes a respondent who has not responded (409 once they have: their answers count)."""
+    assessment = await assessment_or_404(session, principal, assessment_id)
+    _refuse_closed(assessment)
+    respondent = await repository.get_respondent(session, assessment.id, person_id)
+    if respondent is None:
+        raise NotFound(f"{person_id} is not a respondent of assessment {assessment_id}.")
+    if await repository.get_response(session, assessment.id, person_id) is not None:
+        raise Conflict(f"{person_id} has responded: their answers stay with the assessment.")
+    await _advance_open(session, assessment)
+    await session.delete(respondent)
+    await writes.record_change(
+        session,
+        principal,
+        action="update",
+        object_type="assessment",
+        object_id=assessment.id,
+        before={"removed_respondent": str(person_id)},
+        after=None,
+        event="assessment.respondent_removed",
+        data={"id": str(assessment.id), "person_id": str(person_id)},
+    )
+    await session.commit()
+
+
+# --- responses -----------------------------------------------------------------------------------
+
+
+def _response_read(response: AssessmentResponse) -> ResponseRead:
+    return ResponseRead(
+        person_id=response.person_id,
+        answers=dict(response.answers),
+        process_answers={k: dict(v) for k, v in response.process_answers.items()},
+        version=response.version,
+        submitted_at=response.submitted_at,
+    )
+
+
+async def submit_response(
+    session: AsyncSession,
+    principal: Principal,
+    assessment_id: uuid.UUID,
+    person_id: uuid.UUID,
+    data: ResponseSubmit,
+    if_match: str | None,
+) -> tuple[ResponseRead, bool]:
+    """A respondent's answers, checked against the framework version, stored whole (replacing
+    earlier ones; If-Match guards the replacement). Returns the response and whether it is
+    new."""
+    assessment = await assessment_or_404(session, principal, assessment_id)
+    _refuse_closed(assessment)
+    if await repository.get_respondent(session, assessment.id, person_id) is None:
+        raise NotFound(f"{person_id} is not a respondent of assessment {assessment_id}.")
+    framework = await framework_of(session, assessment)
+    document = FrameworkDocument.model_validate(framework.document)
+    process_keys = [str(p["key"]) for p in assessment.processes]
+    _raise_if(check_response(document, process_keys, data), "response")
+    existing = await repository.get_response(session, assessment.id, person_id)
+    if existing is not None:
+        check_if_match(if_match, existing.version)
+        if existing.answers == data.answers and existing.process_answers == data.process_answers:
+            return _response_read(existing), False
+    before = _response_read(existing).model_dump(mode="json") if existing else None
+    await _advance_open(session, assessment)
+    if existing is None:
+        existing = AssessmentResponse(
+            assessment_id=assessment.id,
+            person_id=person_id,
+            tenant_id=principal.tenant_id,
+            answers=data.answers,
+            process_answers=data.process_answers,
+            submitted_at=utcnow(),
+        )
+        session.add(existing)
+        created = True
+    else:
+        existing.answers = data.answers
+        existing.process_answers = data.process_answers
+        existing.submitted_at = utcnow()
+        existing.version += 1
+        created = False
+    await session.flush()
+    read = _response_read(existing)
+    await writes.record_change(
+        session,
+        principal,
+        action="create" if created else "update",
+        object_type="assessment_response",
+        object_id=assessment.id,
+        before=before,
+        after=read.model_dump(mode="json"),
+        event="assessment.response_submitted",
+        data={"id": str(assessment.id), "person_id": str(person_id)},
+    )
+    await session.commit()
+    return read, created
+
+
+async def get_response(
+    session: AsyncSession, principal: Principal, assessment_id: uuid.UUID, person_id: uuid.UUID
+) -> ResponseRead:
+    assessment = await assessment_or_404(session, principal, assessment_id)
+    response = await repository.get_response(session, assessment.id, person_id)
+    if response is None:
+        raise NotFound(f"{person_id} has no response to assessment {assessment_id}.")
+    return _response_read(response)
+
+
+async def responses(
+    session: AsyncSession,
+    principal: Principal,
+    assessment_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+) -> ResponsePage:
+    assessment = await assessment_or_404(session, principal, assessment_id)
+    rows = await repository.responses_page(
+        session, assessment.id, sort=sort, limit=limit, cursor=cursor
+    )
+    page, next_cursor = split_page(rows, sort, limit)
+    return ResponsePage(items=[_response_read(r) for r in page], next_cursor=next_cursor)
+
+
+# --- closing -------------------------------------------------------------------------------------
+
+
+async def close_assessment(
+    session: AsyncSession, principal: Principal, assessment_id: uuid.UUID, if_match: str | None
+) -> AssessmentRead:
+    """Closes in one guarded UPDATE, so that closing wins over the responses coming in: those
+    that got to the row first are in, those after are refused (409). With If-Match, only the
+    version named is closed (412 otherwise)."""
+    assessment = await assessment_or_404(session, principal, assessment_id)
+    check_if_match(if_match, assessment.version)
+    _refuse_closed(assessment)
+    before = await read_one(session, assessment)
+    guard = [col(Assessment.id) == assessment.id, col(Assessment.status) == _OPEN]
+    if if_match is not None:
+        guard.append(col(Assessment.version) == assessment.version)
+    now = utcnow()
+    result = await session.execute(
+        update(Assessment)
+        .where(*guard)
+        .values(
+            status=AssessmentStatus.closed.value,
+            closed_at=now,
+            updated_at=now,
+            version=col(Assessment.version) + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        await session.rollback()
+        session.expunge_all()
+        now_read = await assessment_or_404(session, principal, assessment_id)
+        _refuse_closed(now_read)
+        check_if_match(if_match, now_read.version)
+        raise Conflict(f"Assessment {assessment_id} changed while closing; retry.")
+    await session.refresh(assessment)
+    after = await read_one(session, assessment)
+    await _record(session, principal, "update", after.id, before, after, "assessment.closed")
+    await session.commit()
+    return after
+
+
+async def _record(
+    session: AsyncSession,
+    principal: Principal,
+    action: Any,
+    object_id: uuid.UUID,
+    before: AssessmentRead | None,
+    after: AssessmentRead,
+    event: str,
+) -> None:
+    await writes.record_change(
+        session,
+        principal,
+        action=action,
+        object_type="assessment",
+        object_id=object_id,
+        before=before.model_dump(mode="json") if before else None,
+        after=after.model_dump(mode="json"),
+        event=event,
+    )
