@@ -336,3 +336,25 @@ async def test_export_has_the_import_layout_and_round_trips(
     ).json()
     assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 57)
     assert again["problems"] == []
+
+
+async def test_thousands_of_integrations_import_in_bounded_statements(
+    anonymous_client_factory: ClientFactory,
+) -> None:
+    # 100 tools each wired to the 31 after it: 3 100 edges, more than one multi-row INSERT may
+    # carry in bind parameters (asyncpg stops at 32 767).
+    names = [f"Tool {n:03d}" for n in range(100)]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=["name", "status", "integrations"])
+    writer.writeheader()
+    for n, name in enumerate(names):
+        targets = [names[(n + k) % len(names)] for k in range(1, 32)]
+        writer.writerow({"name": name, "status": "active", "integrations": ";".join(targets)})
+    async with tenant_client(anonymous_client_factory, "inventory") as client:
+        response = await client.post(
+            "/v1/inventory/imports", content=out.getvalue().encode(), headers=CSV
+        )
+        assert response.status_code == 200, response.text[:500]
+        assert response.json()["integrations_created"] == 3100
+        edges = await walk_pages(client, "/v1/inventory/integrations", limit=200)
+    assert len(edges) == 3100

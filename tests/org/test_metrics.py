@@ -191,6 +191,14 @@ async def test_metrics_match_figures_computed_from_the_samples(
     assert raci["complete_activities"] == activities - 3
     assert raci["completeness"] == (activities - 3) / activities
     assert raci["violations_by_code"]["several_accountable"] == 1
+    # Two activities buy tools ("Select and purchase martech", "Approve a bring-your-own tool
+    # at the edge"); neither breaks a rule.
+    assert (raci["purchase_activities"], raci["complete_purchase_activities"]) == (2, 2)
+
+    names = {u["id"]: u["name"] for u in await walk_pages(client, "/v1/org/units")}
+    sides = metrics["unit_sides"]
+    assert {names[i] for i in sides["edge"]} == _edge_units()
+    assert {names[i] for i in sides["central"]} == set(names.values()) - _edge_units()
 
     levels = [m["level"] for m in ORG["coordination_mechanisms"]]
     coordination = metrics["coordination"]

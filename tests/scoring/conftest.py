@@ -37,3 +37,21 @@ async def other(anonymous_client_factory: ClientFactory) -> AsyncIterator[httpx.
     """The scoring service, signed as another tenant."""
     async with tenant_client(anonymous_client_factory, "scoring") as signed:
         yield signed
+
+
+@pytest_asyncio.fixture
+async def org(
+    anonymous_client_factory: ClientFactory, tenant_id: uuid.UUID
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The org service, signed as the test's tenant."""
+    async with tenant_client(anonymous_client_factory, "org", tenant_id) as signed:
+        yield signed
+
+
+@pytest_asyncio.fixture
+async def inventory(
+    anonymous_client_factory: ClientFactory, tenant_id: uuid.UUID
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The inventory service, signed as the test's tenant."""
+    async with tenant_client(anonymous_client_factory, "inventory", tenant_id) as signed:
+        yield signed

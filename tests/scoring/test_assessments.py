@@ -5,22 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
-import pytest_asyncio
 from fastapi import FastAPI
 
 from mops_scoring.db import writes
 from mops_shared.clients import OrgClient
 from tests.support import (
     TEST_SECRET,
-    ClientFactory,
     assert_problem,
     outbox_rows,
-    tenant_client,
     walk_pages,
 )
 
@@ -29,23 +25,6 @@ pytestmark = pytest.mark.asyncio
 FRAMEWORKS = "/v1/scoring/frameworks"
 ASSESSMENTS = "/v1/scoring/assessments"
 AUDIT = "/v1/scoring/audit"
-
-
-@pytest_asyncio.fixture
-async def org(
-    anonymous_client_factory: ClientFactory, tenant_id: uuid.UUID
-) -> AsyncIterator[httpx.AsyncClient]:
-    """The org service, signed as the test's tenant."""
-    async with tenant_client(anonymous_client_factory, "org", tenant_id) as signed:
-        yield signed
-
-
-@pytest_asyncio.fixture
-async def inventory(
-    anonymous_client_factory: ClientFactory, tenant_id: uuid.UUID
-) -> AsyncIterator[httpx.AsyncClient]:
-    async with tenant_client(anonymous_client_factory, "inventory", tenant_id) as signed:
-        yield signed
 
 
 async def framework_id(client: httpx.AsyncClient, key: str) -> str:

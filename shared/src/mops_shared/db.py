@@ -122,6 +122,18 @@ async def session_scope(
         yield session
 
 
+# Bind parameters one statement may carry: asyncpg's limit is 32 767, SQLite's 32 766.
+MAX_BIND_PARAMETERS = 32_000
+
+
+def in_bind_chunks(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Multi-row VALUES batches that each stay under both drivers' parameter limit."""
+    if not rows:
+        return []
+    size = max(1, MAX_BIND_PARAMETERS // len(rows[0]))
+    return [rows[start : start + size] for start in range(0, len(rows), size)]
+
+
 def insert_ignoring_conflicts(
     dialect: str,
     table: Table,

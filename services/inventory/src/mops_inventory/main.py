@@ -26,6 +26,7 @@ from mops_inventory.reports.ownership import router as ownership_report_router
 from mops_inventory.reports.renewals import router as renewals_report_router
 from mops_inventory.reports.returns import router as returns_report_router
 from mops_inventory.reports.spend import router as spend_report_router
+from mops_inventory.reports_evidence import evidence_router
 from mops_inventory.reports_stack import (
     coverage_router,
     redundancy_router,
@@ -102,6 +103,7 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
             adoption_report_router,
             returns_report_router,
             ownership_report_router,
+            evidence_router,
         ],
         openapi_tags=[{"name": "inventory", "description": "The marketing technology stack."}],
         extra_lifespan=resources,

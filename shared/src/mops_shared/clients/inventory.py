@@ -8,6 +8,7 @@ from mops_shared.auth import Principal
 from mops_shared.clients.base import ServiceClient
 from mops_shared.schemas.inventory import CategoryPage
 from mops_shared.schemas.reports import ToolOwnership, ToolOwnershipPage
+from mops_shared.schemas.reports_evidence import InventoryEvidence
 
 # The inventory's cap on `unit_id` / `person_id` per ownership call, and its largest page.
 OWNER_IDS_PER_CALL = 200
@@ -74,6 +75,17 @@ class InventoryClient(ServiceClient):
         an owner, and whether there are more."""
         page = await self.ownership_page(principal, unit_ids=unit_ids, limit=limit)
         return page.items, page.next_cursor is not None
+
+    async def evidence(
+        self, principal: Principal, *, currency: str | None = None
+    ) -> InventoryEvidence:
+        """Every inventory figure of the scoring service's evidence, in one call whatever the
+        tenant's size; money in `currency` (default: the one most active tools are costed in)."""
+        params = {"currency": currency} if currency is not None else None
+        response = await self.request(
+            "GET", "/v1/inventory/reports/evidence", principal=principal, params=params
+        )
+        return self.parse(response, InventoryEvidence)
 
     async def existing_tool_ids(
         self, principal: Principal, tool_ids: Collection[uuid.UUID]

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from mops_shared.auth import Principal
 from mops_shared.clients.base import ServiceClient
 from mops_shared.schemas.org import PersonPage, PersonRead, UnitPage, UnitRead, email_key
+from mops_shared.schemas.org_metrics import OrgMetrics
 from mops_shared.schemas.pagination import Page
 
 # The org service's cap on `id` (and `email`) per call, which is also its largest page.
@@ -17,6 +18,12 @@ PageT = TypeVar("PageT", bound=Page[Any])
 
 class OrgClient(ServiceClient):
     service = "org"
+
+    async def metrics(self, principal: Principal, *, allow_partial: bool = False) -> OrgMetrics:
+        """Every org metric in one call (`GET /v1/org/metrics`)."""
+        params = {"allow_partial": "true"} if allow_partial else None
+        response = await self.request("GET", "/v1/org/metrics", principal=principal, params=params)
+        return self.parse(response, OrgMetrics)
 
     async def get_unit(self, principal: Principal, unit_id: uuid.UUID) -> UnitRead | None:
         return await self.get_model(f"/v1/org/units/{unit_id}", UnitRead, principal=principal)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from pydantic import BaseModel, Field
 
 from mops_shared.schemas.org_coordination import CoordinationSummary
@@ -48,6 +50,14 @@ class SpansOfControl(BaseModel):
     wide: int = Field(ge=0, description=f"Managers with more than {WIDE_SPAN} direct reports.")
 
 
+class UnitSides(BaseModel):
+    """Every unit of the tenant by side, as the operating-model inference reads them: edge
+    when it is a business unit or a region or lies below one, central otherwise."""
+
+    central: list[uuid.UUID]
+    edge: list[uuid.UUID]
+
+
 class OrgMetrics(BaseModel):
     """The figures the scoring service reads as evidence, in one response."""
 
@@ -67,6 +77,7 @@ class OrgMetrics(BaseModel):
         description="Declared vs inferred operating model; null only when the inventory could "
         "not be asked and `allow_partial` was set."
     )
+    unit_sides: UnitSides
     unavailable: list[str] = Field(
         default_factory=list,
         description="Metrics that could not be computed because a source did not answer "

@@ -190,3 +190,10 @@ class RaciSummary(BaseModel):
     violations_by_code: dict[RaciViolationCode, int] = Field(
         description="Violations per rule, every rule present (0 when none)."
     )
+    purchase_activities: int = Field(
+        description="Activities about buying tools: their name speaks of a purchase, buying, "
+        "procurement or BYOT approval.",
+    )
+    complete_purchase_activities: int = Field(
+        description="Of those, the activities without any violation."
+    )

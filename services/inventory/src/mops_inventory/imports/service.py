@@ -32,7 +32,13 @@ from mops_inventory.tools.service import to_reads
 from mops_shared.audit import AuditAction, record_audits
 from mops_shared.auth import Principal
 from mops_shared.clients import OrgClient
-from mops_shared.db import analyze_after_bulk_write, insert_ignoring_conflicts, new_id, utcnow
+from mops_shared.db import (
+    analyze_after_bulk_write,
+    in_bind_chunks,
+    insert_ignoring_conflicts,
+    new_id,
+    utcnow,
+)
 from mops_shared.outbox import record_events
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.imports import ImportMode, ImportProblemRead, ImportReport
@@ -561,14 +567,15 @@ async def _integrations(
         return 0
     table = Integration.__table__  # type: ignore[attr-defined]
     before = await _count_edges(session, tenant_id)
-    await session.execute(
-        insert_ignoring_conflicts(
-            session.get_bind().dialect.name,
-            table,
-            rows,
-            conflict_columns=["tenant_id", "source_tool_id", "target_tool_id"],
+    for batch in in_bind_chunks(rows):
+        await session.execute(
+            insert_ignoring_conflicts(
+                session.get_bind().dialect.name,
+                table,
+                batch,
+                conflict_columns=["tenant_id", "source_tool_id", "target_tool_id"],
+            )
         )
-    )
     return await _count_edges(session, tenant_id) - before
 
 

@@ -34,6 +34,21 @@ def as_int(value: int | Decimal | None) -> int:
     return int(value) if value is not None else 0
 
 
+def annual_cost_in(tenant_id: uuid.UUID, currency: str) -> Subquery:
+    """(tool_id, amount) of the tenant's tools with a contract in `currency`: a tool's annual
+    cost as the spend report adds it up, the `annual_cost` of all its contracts, in one
+    currency (never converted from another)."""
+    return (
+        select(
+            col(Contract.tool_id).label("tool_id"),
+            sum_int(col(Contract.annual_cost_minor)).label("amount"),
+        )
+        .where(col(Contract.tenant_id) == tenant_id, col(Contract.currency) == currency)
+        .group_by(col(Contract.tool_id))
+        .subquery("annual_cost")
+    )
+
+
 def money_per_tool(
     rows: Iterable[tuple[uuid.UUID, str | None, int | Decimal | None]],
 ) -> dict[uuid.UUID, list[dict[str, Any]]]:

@@ -81,9 +81,10 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _live_neighbours(tenant_id: uuid.UUID) -> Subquery:
-    """(tool_id, other_id) for each live integration, once from each end: uncorrelated, so the
-    database builds it once (a hashed set) rather than probing it per tool."""
+def live_neighbours(tenant_id: uuid.UUID, *, other_active: bool = False) -> Subquery:
+    """(tool_id, other_id) for each live integration whose other end is not retired (or, with
+    `other_active`, is active), once from each end: uncorrelated, so the database builds it
+    once (a hashed set) rather than probing it per tool."""
     ends: list[Select[Any, Any]] = []
     for mine, theirs in (
         (Integration.source_tool_id, Integration.target_tool_id),
@@ -97,7 +98,7 @@ def _live_neighbours(tenant_id: uuid.UUID) -> Subquery:
                 col(Integration.tenant_id) == tenant_id,
                 col(Integration.status) == LIVE_EDGE,
                 col(other.tenant_id) == tenant_id,
-                col(other.status) != RETIRED,
+                col(other.status) == ACTIVE if other_active else col(other.status) != RETIRED,
             )
         )
     return union_all(*ends).subquery("live_neighbours")
@@ -152,7 +153,7 @@ async def coverage_report(
     core = await _core_tools(session, tenant_id, requested)
     core_ids = {tool.id for tool in core}
     # The tools listed are active, hence not retired: only the other end needs checking.
-    live = _live_neighbours(tenant_id)
+    live = live_neighbours(tenant_id)
     integrated = col(Tool.id).in_(select(live.c.tool_id))
     connected: ColumnElement[bool] = (
         col(Tool.id).in_(select(live.c.tool_id).where(live.c.other_id.in_(list(core_ids))))

@@ -36,6 +36,7 @@ from mops_shared.schemas.org_metrics import (
     OrgMetrics,
     PeopleDistribution,
     SpansOfControl,
+    UnitSides,
 )
 from mops_shared.schemas.reports import ToolOwnership
 
@@ -87,6 +88,10 @@ async def org_metrics(
         training=training,
         skill_gaps_by_role=gaps.result(),
         model=model,
+        unit_sides=UnitSides(
+            central=sorted(u for u, side in shape.sides.items() if side == "central"),
+            edge=sorted(u for u, side in shape.sides.items() if side == "edge"),
+        ),
         unavailable=[] if ownership is not None else ["training", "model"],
     )
 

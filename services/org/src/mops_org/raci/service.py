@@ -244,18 +244,28 @@ async def list_matrices(
     return RaciMatrixPage(items=[read for _, read in items], next_cursor=next_cursor)
 
 
+# An activity about buying tools names one of these (its name lower-cased).
+PURCHASE_WORDS = ("purchas", "buy", "procure", "byot", "bring-your-own", "bring your own", "achat")
+
+
 async def raci_summary(session: AsyncSession, tenant_id: uuid.UUID) -> RaciSummary:
     """Every matrix of the tenant judged, in figures (for the org metrics): the assignees of
     all matrices are loaded together, in three queries."""
     matrices = await repository.all_of(session, tenant_id)
     missing, legal = await assignee_context(session, tenant_id, matrices)
-    activities = complete = 0
+    activities = complete = purchases = complete_purchases = 0
     by_code: Counter[RaciViolationCode] = Counter()
     for matrix in matrices:
         violations = _violations(matrix, missing, legal)
+        flawed = {v.activity for v in violations}
         activities += len(matrix.activities)
-        complete += len(matrix.activities) - len({v.activity for v in violations})
+        complete += len(matrix.activities) - len(flawed)
         by_code.update(v.code for v in violations)
+        for activity in matrix.activities:
+            name = str(activity["name"])
+            if any(word in name.lower() for word in PURCHASE_WORDS):
+                purchases += 1
+                complete_purchases += name not in flawed
     return RaciSummary(
         matrices=len(matrices),
         activities=activities,
@@ -263,6 +273,8 @@ async def raci_summary(session: AsyncSession, tenant_id: uuid.UUID) -> RaciSumma
         completeness=complete / activities if activities else None,
         violations=sum(by_code.values()),
         violations_by_code={code: by_code[code] for code in RaciViolationCode},
+        purchase_activities=purchases,
+        complete_purchase_activities=complete_purchases,
     )
 
 

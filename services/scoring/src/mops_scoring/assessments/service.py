@@ -95,11 +95,6 @@ async def to_reads(
     for assessment in assessments:
         framework = versions[assessment.framework_id]
         respondents, responses = counted.get(assessment.id, (0, 0))
-        budget = (
-            Money(amount_minor=assessment.budget_minor, currency=assessment.budget_currency)
-            if assessment.budget_minor is not None and assessment.budget_currency is not None
-            else None
-        )
         reads.append(
             AssessmentRead(
                 id=assessment.id,
@@ -110,7 +105,7 @@ async def to_reads(
                 name=assessment.name,
                 scope_unit_id=assessment.scope_unit_id,
                 due_date=assessment.due_date,
-                marketing_budget=budget,
+                marketing_budget=budget_of(assessment),
                 processes=[Process.model_validate(p) for p in assessment.processes],
                 status=AssessmentStatus(assessment.status),
                 respondent_count=respondents,
@@ -122,6 +117,12 @@ async def to_reads(
             )
         )
     return reads
+
+
+def budget_of(assessment: Assessment) -> Money | None:
+    if assessment.budget_minor is None or assessment.budget_currency is None:
+        return None
+    return Money(amount_minor=assessment.budget_minor, currency=assessment.budget_currency)
 
 
 async def read_one(session: AsyncSession, assessment: Assessment) -> AssessmentRead:

@@ -30,9 +30,9 @@ SIGNALS: dict[str, Signal] = {
             "Spend on centrally owned platforms",
             _BOTH,
             "share",
-            "Annual cost of the active tools whose owner unit is central (a centre of "
-            "excellence or a marketing-ops centre, or a unit inside one) divided by the annual "
-            "cost of all active tools.",
+            "Annual cost of the active tools whose owner unit (the first unit among their "
+            "owners) is central, that is neither a business unit nor a region nor below one, "
+            "divided by the annual cost of all active tools, in one currency.",
         ),
         Signal(
             "redundant_spend_share",
@@ -62,8 +62,9 @@ SIGNALS: dict[str, Signal] = {
             "Edge tools that share data with the core",
             _BOTH,
             "share",
-            "Share of the active tools owned by edge units (business units and regions) that "
-            "share data with the core.",
+            "Share of the active tools whose owner unit (the first unit among their owners) "
+            "is on the edge, a business unit or a region or below one, that share data with "
+            "the core.",
         ),
         Signal(
             "citizen_tool_adoption",
@@ -148,9 +149,8 @@ SIGNALS: dict[str, Signal] = {
             "Purchases with no RACI",
             _ORG,
             "share",
-            "1 when no RACI activity of the tenant covers buying tools (an activity whose "
-            "name speaks of purchase, buying or BYOT approval) with exactly one accountable, "
-            "else 0.",
+            "1 when no RACI activity about buying tools (its name speaks of a purchase, buying, "
+            "procurement or bring-your-own-tool approval) is free of violations, else 0.",
         ),
     )
 }

@@ -1,0 +1,250 @@
+"""Results: computed from a closed assessment, its framework version and live evidence, kept
+as computed; histories compare each with the previous one of its framework and scope."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Uuid, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_scoring.assessments import repository as assessments
+from mops_scoring.assessments.service import assessment_or_404, budget_of, framework_of
+from mops_scoring.db import writes
+from mops_scoring.evidence.compute import DangerShare, evidence_values, fetch
+from mops_scoring.results import engine
+from mops_scoring.results.models import Result
+from mops_shared.auth import Principal
+from mops_shared.clients import InventoryClient, OrgClient
+from mops_shared.db import new_id, utcnow
+from mops_shared.errors import Conflict, NotFound
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.schemas.scoring_assessments import AssessmentStatus, Process
+from mops_shared.schemas.scoring_frameworks import FrameworkDocument, FrameworkKind
+from mops_shared.schemas.scoring_results import (
+    CxQuadrant,
+    ResultPage,
+    ResultRead,
+    ResultSummary,
+)
+
+RESULT_SORTS = sort_options([("computed_at", [Result.computed_at])], tiebreaker=Result.id)
+
+_DANGER_SIGNAL = "danger_process_share"
+
+
+async def compute_result(
+    session: AsyncSession,
+    principal: Principal,
+    assessment_id: uuid.UUID,
+    org: OrgClient,
+    inventory: InventoryClient,
+    *,
+    allow_partial: bool,
+) -> ResultRead:
+    """Scores the closed assessment: its responses, and the evidence its framework version
+    names, fetched with at most one call to each of the org and inventory services."""
+    assessment = await assessment_or_404(session, principal, assessment_id)
+    if assessment.status != AssessmentStatus.closed.value:
+        raise Conflict(f"Assessment {assessment_id} is open: close it before computing a result.")
+    framework = await framework_of(session, assessment)
+    document = FrameworkDocument.model_validate(framework.document)
+    responses = [
+        engine.Answers(response.answers, response.process_answers)
+        for response in await assessments.all_responses(session, assessment.id)
+    ]
+    processes = [Process.model_validate(p) for p in assessment.processes]
+    budget = budget_of(assessment)
+    uses_danger = any(item.signal == _DANGER_SIGNAL for item in document.evidence)
+    danger = await _latest_danger_share(session, principal.tenant_id) if uses_danger else None
+    scope_unit_id, framework_id = assessment.scope_unit_id, framework.id
+    key, version = framework.key, framework.version
+    # Nothing is held open while the other services answer.
+    await session.commit()
+    sources = await fetch(
+        document,
+        principal,
+        org,
+        inventory,
+        budget=budget,
+        danger=danger,
+        allow_partial=allow_partial,
+    )
+    values = evidence_values(document, sources)
+    scores = engine.score(document, responses, values, processes)
+    result = ResultRead(
+        id=new_id(),
+        assessment_id=assessment_id,
+        framework_id=framework_id,
+        framework_key=key,
+        framework_version=version,
+        kind=document.kind,
+        scope_unit_id=scope_unit_id,
+        computed_at=utcnow(),
+        respondents=len(responses),
+        dimensions=scores.dimensions,
+        quadrants=scores.quadrants,
+        centre=scores.centre,
+        weak_quadrants=scores.weak_quadrants,
+        processes=scores.processes,
+        readiness=scores.readiness,
+        evidence=list(values.values()),
+        unavailable_sources=sorted(sources.unavailable),
+    )
+    body = result.model_dump(mode="json")
+    session.add(
+        Result(
+            id=result.id,
+            tenant_id=principal.tenant_id,
+            assessment_id=assessment_id,
+            framework_id=framework_id,
+            framework_key=key,
+            kind=document.kind.value,
+            scope_unit_id=scope_unit_id,
+            computed_at=result.computed_at,
+            scores={d.key: d.score for d in result.dimensions},
+            body=body,
+        )
+    )
+    await writes.record_change(
+        session,
+        principal,
+        action="create",
+        object_type="result",
+        object_id=result.id,
+        before=None,
+        after=body,
+        event="assessment.completed",
+        data={
+            "assessment_id": str(assessment_id),
+            "result_id": str(result.id),
+            "framework_key": key,
+            "framework_version": version,
+            "scores": {d.key: d.score for d in result.dimensions},
+            "weak_quadrants": result.weak_quadrants,
+            "readiness_due": result.readiness.due if result.readiness else None,
+        },
+    )
+    await session.commit()
+    return result
+
+
+async def _latest_danger_share(session: AsyncSession, tenant_id: uuid.UUID) -> DangerShare | None:
+    """The processes of the tenant's latest CX-efficiency result and how many are in danger."""
+    latest = (
+        await session.execute(
+            select(Result)
+            .where(
+                col(Result.tenant_id) == tenant_id,
+                col(Result.kind) == FrameworkKind.cx_efficiency.value,
+            )
+            .order_by(col(Result.computed_at).desc(), col(Result.id).desc())
+            .limit(1)
+        )
+    ).scalar_one_or_none()
+    if latest is None:
+        return None
+    processes = latest.body.get("processes", [])
+    danger = sum(1 for p in processes if p.get("quadrant") == CxQuadrant.danger.value)
+    return DangerShare(processes=len(processes), danger=danger)
+
+
+async def get_result(
+    session: AsyncSession, principal: Principal, result_id: uuid.UUID
+) -> ResultRead:
+    result = await session.get(Result, result_id)
+    if result is None or result.tenant_id != principal.tenant_id:
+        raise NotFound(f"No result {result_id}.")
+    return ResultRead.model_validate(result.body)
+
+
+async def history(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    assessment_id: uuid.UUID | None,
+    framework_key: str | None,
+    scope_unit_id: uuid.UUID | None,
+    whole_tenant: bool,
+) -> ResultPage:
+    """The tenant's results, each with how its dimensions moved since the previous result of
+    the same framework and scope (the previous found with a window over the tenant's results,
+    in one query)."""
+    tenant_id = principal.tenant_id
+    previous = (
+        select(
+            col(Result.id).label("id"),
+            # Typed, so that SQLite gives a UUID back rather than its stored text.
+            func.lag(col(Result.id), type_=Uuid())
+            .over(
+                partition_by=(col(Result.framework_key), col(Result.scope_unit_id)),
+                order_by=(col(Result.computed_at), col(Result.id)),
+            )
+            .label("previous_id"),
+        )
+        .where(col(Result.tenant_id) == tenant_id)
+        .subquery("previous")
+    )
+    stmt = (
+        select(Result, previous.c.previous_id)
+        .join(previous, previous.c.id == col(Result.id))
+        .where(col(Result.tenant_id) == tenant_id)
+    )
+    if assessment_id is not None:
+        stmt = stmt.where(col(Result.assessment_id) == assessment_id)
+    if framework_key is not None:
+        stmt = stmt.where(col(Result.framework_key) == framework_key)
+    if scope_unit_id is not None:
+        stmt = stmt.where(col(Result.scope_unit_id) == scope_unit_id)
+    elif whole_tenant:
+        stmt = stmt.where(col(Result.scope_unit_id).is_(None))
+    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).all()
+    results = [row[0] for row in rows]
+    previous_of = {row[0].id: row[1] for row in rows}
+    page, next_cursor = split_page(results, sort, limit)
+    earlier = await _scores_of(session, [p for r in page if (p := previous_of[r.id])])
+    return ResultPage(
+        items=[_summary(r, previous_of[r.id], earlier) for r in page], next_cursor=next_cursor
+    )
+
+
+async def _scores_of(
+    session: AsyncSession, result_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, Any]]:
+    if not result_ids:
+        return {}
+    rows = await session.execute(
+        select(col(Result.id), col(Result.scores)).where(col(Result.id).in_(list(result_ids)))
+    )
+    return {row[0]: row[1] for row in rows.all()}
+
+
+def _summary(
+    result: Result, previous_id: uuid.UUID | None, earlier: dict[uuid.UUID, dict[str, Any]]
+) -> ResultSummary:
+    before = earlier.get(previous_id, {}) if previous_id is not None else {}
+    deltas: dict[str, float | None] = {}
+    for key, value in result.scores.items():
+        old = before.get(key)
+        deltas[key] = (
+            round(value - old, 2)
+            if previous_id is not None and value is not None and old is not None
+            else None
+        )
+    return ResultSummary(
+        id=result.id,
+        assessment_id=result.assessment_id,
+        framework_key=result.framework_key,
+        framework_version=int(result.body["framework_version"]),
+        scope_unit_id=result.scope_unit_id,
+        computed_at=result.computed_at,
+        scores=dict(result.scores),
+        deltas=deltas,
+        previous_id=previous_id,
+    )

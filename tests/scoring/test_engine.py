@@ -1,0 +1,184 @@
+"""The result arithmetic against values worked out by hand (in the comments)."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from mops_scoring.results.engine import Answers, score
+from mops_shared.schemas.scoring_assessments import Process
+from mops_shared.schemas.scoring_frameworks import FrameworkDocument
+from mops_shared.schemas.scoring_results import CxQuadrant, EvidenceValue
+
+LIKERT = {"min": 0, "max": 4, "labels": {str(i): f"level {i}" for i in range(5)}}
+
+
+def built_in(key: str) -> FrameworkDocument:
+    text = resources.files("mops_scoring.frameworks.builtin").joinpath(f"{key}.v1.json")
+    return FrameworkDocument.model_validate(json.loads(text.read_text()))
+
+
+def evidence(signal: str, raw: float | None, missing: str | None = None) -> EvidenceValue:
+    return EvidenceValue(
+        signal=signal,
+        name=signal,
+        sources=["inventory"],
+        unit="share",
+        raw=raw,
+        basis={},
+        missing=missing,
+    )
+
+
+def small_framework() -> FrameworkDocument:
+    def signal(key: str, dimension: str, low: float, high: float) -> dict[str, Any]:
+        return {
+            "signal": key,
+            "dimension": dimension,
+            "name": key,
+            "sources": ["inventory"],
+            "formula": "f",
+            "mapping": {"kind": "linear", "low": low, "high": high},
+            "weight": 1,
+        }
+
+    return FrameworkDocument.model_validate(
+        {
+            "key": "small",
+            "name": "Small",
+            "description": "Two dimensions.",
+            "kind": "mo_readiness",
+            "scale": LIKERT,
+            "dimensions": [
+                {"key": "a", "name": "A", "description": "a", "answers_weight": 0.6},
+                {"key": "b", "name": "B", "description": "b", "answers_weight": 0.5},
+            ],
+            "questions": [
+                {"key": "q1", "dimension": "a", "text": "Q1", "weight": 0.75},
+                {"key": "q2", "dimension": "a", "text": "Q2", "weight": 0.25, "required": False},
+                {"key": "q3", "dimension": "b", "text": "Q3", "weight": 1},
+            ],
+            "evidence": [
+                signal("integration_coverage", "a", 0.2, 0.9),
+                signal("martech_budget_share", "b", 0.1, 0.29),
+            ],
+        }
+    )
+
+
+def test_a_dimension_combines_answers_and_evidence_with_their_weights() -> None:
+    responses = [
+        Answers({"q1": 4, "q2": 2, "q3": 1}, {}),
+        Answers({"q1": 2, "q3": 3}, {}),  # q2 is optional: not answered
+        Answers({"q1": 3, "q2": 0, "q3": 3}, {}),
+    ]
+    values = {
+        "integration_coverage": evidence("integration_coverage", 0.55),
+        "martech_budget_share": evidence("martech_budget_share", None, "no budget stated"),
+    }
+    result = score(small_framework(), responses, values)
+    a, b = result.dimensions
+
+    # q1: 100, 50, 75 -> 75; q2: 50, 0 -> 25; answers 0.75 x 75 + 0.25 x 25 = 62.5
+    # evidence: (0.55 - 0.2) / 0.7 = 50; dimension 0.6 x 62.5 + 0.4 x 50 = 57.5
+    assert (a.answers_score, a.evidence_score, a.score) == (62.5, 50.0, 57.5)
+    q1, q2, coverage = a.contributions
+    assert (q1.score, q1.raw, q1.respondents, q1.share) == (75.0, 3.0, 3, 0.45)
+    assert (q2.score, q2.raw, q2.respondents, q2.share) == (25.0, 1.0, 2, 0.15)
+    assert (coverage.score, coverage.raw, coverage.share) == (50.0, 0.55, 0.4)
+    # Each respondent's own answers for A: 87.5, 50 (q1 alone), 56.25.
+    assert (a.spread.n, a.spread.min, a.spread.max) == (3, 50.0, 87.5)
+    assert a.spread.stdev == round(statistics.pstdev([87.5, 50, 56.25]), 2)
+    assert "0.6 x answers 62.5 + 0.4 x evidence 50.0 = 57.5" in a.explanation
+    assert not a.weak
+
+    # B: the evidence is missing, so answers alone: q3 25, 75, 75 -> 58.33.
+    assert (b.score, b.evidence_score, b.answers_share) == (58.33, None, 1.0)
+    budget = b.contributions[-1]
+    assert (budget.score, budget.share, budget.missing) == (None, 0.0, "no budget stated")
+    assert "no evidence could be computed" in b.explanation
+
+
+def test_no_answer_and_no_evidence_is_no_score_not_zero() -> None:
+    result = score(small_framework(), [], {})
+    assert [d.score for d in result.dimensions] == [None, None]
+    assert not any(d.weak for d in result.dimensions)
+    assert result.dimensions[0].spread.n == 0
+
+
+def test_evidence_maps_linearly_within_0_and_100_either_way() -> None:
+    framework = small_framework()
+    for raw, expected in ((0.1, 0.0), (0.95, 100.0), (0.9, 100.0), (0.375, 25.0)):
+        a = score(framework, [], {"integration_coverage": evidence("x", raw)}).dimensions[0]
+        assert a.score == expected, raw
+    # low above high: less is better. Redundant spend maps 0.3 -> 0 and 0 -> 100.
+    five = built_in("five_forces")
+    values = {"redundant_spend_share": evidence("redundant_spend_share", 0.075)}
+    centralize = score(five, [], values).dimensions[0]
+    assert centralize.evidence_score == 75.0
+
+
+def test_five_forces_names_the_weak_quadrants_with_their_actions() -> None:
+    five = built_in("five_forces")
+    strong = {"centralize", "automate"}
+    answers = {q.key: 4 if q.dimension in strong else 0 for q in five.questions}
+    result = score(five, [Answers(answers, {}), Answers(answers, {})], {})
+    scores = {d.key: d.score for d in result.dimensions}
+    assert scores == {
+        "centralize": 100.0,
+        "automate": 100.0,
+        "decentralize": 0.0,
+        "humanize": 0.0,
+        "change": 0.0,
+    }
+    quadrants = {q.key: (q.score, q.weak) for q in result.quadrants}
+    # NW 100; NE and SW the mean of 100 and 0 = 50, not below 50; SE 0.
+    assert quadrants == {
+        "nw": (100.0, False),
+        "ne": (50.0, False),
+        "se": (0.0, True),
+        "sw": (50.0, False),
+    }
+    assert result.weak_quadrants == ["se"]
+    (se,) = [q for q in result.quadrants if q.weak]
+    assert any("empowerment" in action for action in se.actions)
+    assert all(not q.actions for q in result.quadrants if not q.weak)
+    assert result.centre is not None
+    assert (result.centre.score, result.centre.weak) == (0.0, True)
+    assert any("Red-team" in action for action in result.centre.actions)
+
+
+def test_cx_places_each_process_and_lists_danger_first() -> None:
+    cx = built_in("cx_efficiency")
+    web = Process(key="web", name="Web self-service", automated=True, mandatory_for_customer=False)
+    ivr = Process(key="ivr", name="Mandatory IVR", automated=True, mandatory_for_customer=True)
+    responses = [
+        Answers({}, {"ivr": {"company": 4, "customer": 0}, "web": {"company": 1, "customer": 3}}),
+        Answers({}, {"ivr": {"company": 3, "customer": 1}, "web": {"company": 2, "customer": 4}}),
+    ]
+    result = score(cx, responses, {}, [web, ivr])
+    # IVR: company (100 + 75) / 2 = 87.5, customer (0 + 25) / 2 = 12.5: danger.
+    # Web: company (25 + 50) / 2 = 37.5, customer (75 + 100) / 2 = 87.5: protect.
+    assert [(p.key, p.company, p.customer, p.quadrant) for p in result.processes] == [
+        ("ivr", 87.5, 12.5, CxQuadrant.danger),
+        ("web", 37.5, 87.5, CxQuadrant.protect),
+    ]
+    assert "Customers must go through it" in result.processes[0].explanation
+    # The dimensions are the means over processes: company (87.5 + 37.5) / 2.
+    assert [d.score for d in result.dimensions] == [62.5, 50.0]
+
+
+@pytest.mark.parametrize(("budget_answer", "due"), [(4, True), (2, False)])
+def test_readiness_is_due_when_a_tipping_point_is_reached(budget_answer: int, due: bool) -> None:
+    readiness = built_in("mo_readiness")
+    answers = {q.key: 0 for q in readiness.questions} | {"spend_scrutinised": budget_answer}
+    result = score(readiness, [Answers(answers, {})], {})
+    assert result.readiness is not None
+    assert result.readiness.due is due
+    # Answers alone (no evidence): budget_share 100 (>= 60) or 50 (< 60).
+    assert result.readiness.tipping_points == (["budget_share"] if due else [])
+    assert result.readiness.reasons[-1].endswith("is due." if due else "is not due yet.")

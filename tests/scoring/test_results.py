@@ -1,0 +1,340 @@
+"""Results from the sample organisation and inventory: every score traced to its answers and
+evidence, a constant number of calls to the other services, failing sources, histories."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from mops_shared.clients import InventoryClient, OrgClient
+from tests.support import (
+    REPO,
+    TEST_SECRET,
+    ClientFactory,
+    assert_problem,
+    tenant_client,
+    walk_pages,
+)
+
+pytestmark = pytest.mark.asyncio
+
+DATA = REPO.parent / "shared" / "data"
+ORG = json.loads((DATA / "org_sample.json").read_text())
+CSV = (DATA / "martech_inventory_sample.csv").read_text(encoding="utf-8")
+FRAMEWORKS = "/v1/scoring/frameworks"
+ASSESSMENTS = "/v1/scoring/assessments"
+RESULTS = "/v1/scoring/results"
+
+
+async def load(org: httpx.AsyncClient, inventory: httpx.AsyncClient, csv_text: str = CSV) -> None:
+    """The sample organisation and a martech inventory (the sample's by default)."""
+    assert (await org.post("/v1/org/imports", json=ORG)).status_code == 200
+    imported = await inventory.post(
+        "/v1/inventory/imports", content=csv_text.encode(), headers={"content-type": "text/csv"}
+    )
+    assert imported.status_code == 200, imported.text
+
+
+def first_rows(count: int) -> str:
+    """The sample's first tools, without integrations (their other ends may be further on)."""
+    reader = csv.DictReader(io.StringIO(CSV))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(reader.fieldnames or []))
+    writer.writeheader()
+    for _, row in zip(range(count), reader, strict=False):
+        writer.writerow(row | {"integrations": ""})
+    return out.getvalue()
+
+
+async def closed_assessment(
+    client: httpx.AsyncClient,
+    org: httpx.AsyncClient,
+    key: str,
+    answers: list[dict[str, int]],
+    **fields: Any,
+) -> str:
+    (framework,) = await walk_pages(client, FRAMEWORKS, key=key)
+    body = {"framework_id": framework["id"], "name": f"{key} result", **fields}
+    created = await client.post(ASSESSMENTS, json=body)
+    assert created.status_code == 201, created.text
+    base = f"{ASSESSMENTS}/{created.json()['id']}"
+    people = [p["id"] for p in await walk_pages(org, "/v1/org/people", limit=200)]
+    respondents = people[: len(answers)]
+    added = await client.post(f"{base}/respondents", json={"person_ids": respondents})
+    assert added.status_code == 200, added.text
+    for person_id, given in zip(respondents, answers, strict=True):
+        sent = await client.put(f"{base}/responses/{person_id}", json=given)
+        assert sent.status_code == 201, sent.text
+    assert (await client.post(f"{base}/close")).status_code == 200
+    return base
+
+
+async def questions(client: httpx.AsyncClient, key: str) -> list[dict[str, Any]]:
+    (framework,) = await walk_pages(client, FRAMEWORKS, key=key)
+    read = await client.get(f"{FRAMEWORKS}/{framework['id']}")
+    return list(read.json()["document"]["questions"])
+
+
+class CountingTransport(httpx.AsyncBaseTransport):
+    def __init__(self, app: FastAPI) -> None:
+        self.inner = httpx.ASGITransport(app=app)
+        self.paths: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.paths.append(request.url.path)
+        return await self.inner.handle_async_request(request)
+
+
+@contextmanager
+def counted_calls(service_apps: dict[str, FastAPI]) -> Iterator[list[str]]:
+    """The paths the scoring service asks the org and inventory services, while inside."""
+    state = service_apps["scoring"].state
+    wired = state.org_client, state.inventory_client
+    to_org, to_inventory = (
+        CountingTransport(service_apps["org"]),
+        CountingTransport(service_apps["inventory"]),
+    )
+    state.org_client = OrgClient("http://org.test", internal_secret=TEST_SECRET, transport=to_org)
+    state.inventory_client = InventoryClient(
+        "http://inventory.test", internal_secret=TEST_SECRET, transport=to_inventory
+    )
+    calls: list[str] = []
+    try:
+        yield calls
+    finally:
+        calls.extend(to_org.paths + to_inventory.paths)
+        state.org_client, state.inventory_client = wired
+
+
+def five_forces_answers(qs: list[dict[str, Any]], levels: dict[str, int]) -> dict[str, Any]:
+    return {"answers": {q["key"]: levels[q["dimension"]] for q in qs}}
+
+
+LEVELS = [
+    {"centralize": 3, "automate": 2, "decentralize": 1, "humanize": 2, "change": 1},
+    {"centralize": 4, "automate": 3, "decentralize": 0, "humanize": 1, "change": 2},
+    {"centralize": 2, "automate": 2, "decentralize": 2, "humanize": 3, "change": 1},
+]
+
+
+async def test_the_samples_give_a_five_forces_result_traced_to_answers_and_evidence(
+    client: httpx.AsyncClient,
+    org: httpx.AsyncClient,
+    inventory: httpx.AsyncClient,
+    service_apps: dict[str, FastAPI],
+) -> None:
+    await load(org, inventory)
+    qs = await questions(client, "five_forces")
+    base = await closed_assessment(
+        client, org, "five_forces", [five_forces_answers(qs, levels) for levels in LEVELS]
+    )
+    with counted_calls(service_apps) as calls:
+        response = await client.post(f"{base}/results")
+    assert response.status_code == 201, response.text
+    result = response.json()
+    assert sorted(calls) == ["/v1/inventory/reports/evidence", "/v1/org/metrics"]
+    assert response.headers["location"] == f"{RESULTS}/{result['id']}"
+    assert result["respondents"] == 3
+
+    evidence = {e["signal"]: e for e in result["evidence"]}
+    # The sample has no CX-efficiency result yet: that signal is missing and says so.
+    assert evidence["danger_process_share"]["raw"] is None
+    assert "CX-efficiency" in evidence["danger_process_share"]["missing"]
+    assert [s for s, e in evidence.items() if e["raw"] is None] == ["danger_process_share"]
+    # From the sample org alone: 6 RACI activities, 3 with a violation.
+    assert evidence["raci_completeness"]["raw"] == 0.5
+    levels = [m["level"] for m in ORG["coordination_mechanisms"]]
+    rank = {"ad_hoc": 0, "standardised": 0.5, "formalised": 1}
+    assert evidence["coordination_maturity"]["raw"] == pytest.approx(
+        sum(rank[level] for level in levels) / len(levels)
+    )
+    # Ratios are their basis divided out.
+    integration = evidence["integration_coverage"]
+    basis = integration["basis"]
+    assert integration["raw"] == pytest.approx(basis["integrated_tools"] / basis["active_tools"])
+
+    for dimension in result["dimensions"]:
+        contributions = dimension["contributions"]
+        # Every score is the sum of its inputs' scores times their shares.
+        traced = sum(c["share"] * c["score"] for c in contributions if c["score"] is not None)
+        assert dimension["score"] == pytest.approx(traced, abs=0.05), dimension["key"]
+        assert sum(c["share"] for c in contributions) == pytest.approx(1, abs=1e-3)
+        # Each question's score is its respondents' mean, from the answers given above.
+        answers = [levels[dimension["key"]] for levels in LEVELS]
+        for c in contributions:
+            if c["source"] == "question":
+                assert c["score"] == pytest.approx(25 * sum(answers) / len(answers), abs=0.01)
+                assert c["respondents"] == 3
+            else:
+                item = evidence[c["key"]]
+                assert c["raw"] == item["raw"]
+        assert dimension["spread"]["n"] == 3
+        assert dimension["spread"]["min"] == 25 * min(answers)
+        assert dimension["spread"]["max"] == 25 * max(answers)
+        assert dimension["key"] in dimension["explanation"].lower()
+    quadrants = {q["key"]: q for q in result["quadrants"]}
+    scores = {d["key"]: d["score"] for d in result["dimensions"]}
+    assert quadrants["nw"]["score"] == pytest.approx(
+        (scores["centralize"] + scores["automate"]) / 2, abs=0.01
+    )
+    assert result["weak_quadrants"] == [q for q, v in quadrants.items() if v["weak"]]
+    assert all(quadrants[q]["actions"] for q in result["weak_quadrants"])
+    assert (await client.get(f"{RESULTS}/{result['id']}")).json() == result
+
+
+async def test_calls_to_other_services_do_not_grow_with_the_tenant(
+    client: httpx.AsyncClient,
+    org: httpx.AsyncClient,
+    inventory: httpx.AsyncClient,
+    anonymous_client_factory: ClientFactory,
+    service_apps: dict[str, FastAPI],
+) -> None:
+    levels = {"centralize": 2, "automate": 2, "decentralize": 2, "humanize": 2, "change": 2}
+    counts = []
+    for tools in (10, 57):
+        tenant = uuid.uuid4()
+        async with (
+            tenant_client(anonymous_client_factory, "scoring", tenant) as scoring,
+            tenant_client(anonymous_client_factory, "org", tenant) as its_org,
+            tenant_client(anonymous_client_factory, "inventory", tenant) as its_inventory,
+        ):
+            await load(its_org, its_inventory, first_rows(tools))
+            qs = await questions(scoring, "five_forces")
+            base = await closed_assessment(
+                scoring, its_org, "five_forces", [five_forces_answers(qs, levels)]
+            )
+            with counted_calls(service_apps) as calls:
+                assert (await scoring.post(f"{base}/results")).status_code == 201
+            counts.append(len(calls))
+    assert counts == [2, 2]
+
+
+async def test_an_open_assessment_has_no_result(
+    client: httpx.AsyncClient, org: httpx.AsyncClient, inventory: httpx.AsyncClient
+) -> None:
+    await load(org, inventory)
+    (framework,) = await walk_pages(client, FRAMEWORKS, key="five_forces")
+    created = await client.post(ASSESSMENTS, json={"framework_id": framework["id"], "name": "x"})
+    assert_problem(await client.post(f"{ASSESSMENTS}/{created.json()['id']}/results"), 409)
+    assert_problem(await client.post(f"{ASSESSMENTS}/{uuid.uuid4()}/results"), 404)
+
+
+async def test_a_source_down_is_503_unless_partial_and_then_named_not_zero(
+    client: httpx.AsyncClient,
+    org: httpx.AsyncClient,
+    inventory: httpx.AsyncClient,
+    app: FastAPI,
+) -> None:
+    await load(org, inventory)
+    qs = await questions(client, "five_forces")
+    base = await closed_assessment(client, org, "five_forces", [five_forces_answers(qs, LEVELS[0])])
+    wired = app.state.inventory_client
+    app.state.inventory_client = InventoryClient("http://127.0.0.1:9", internal_secret=TEST_SECRET)
+    try:
+        assert_problem(await client.post(f"{base}/results"), 503)
+        assert await walk_pages(client, RESULTS) == []
+        partial = await client.post(f"{base}/results", params={"allow_partial": "true"})
+    finally:
+        await app.state.inventory_client.aclose()
+        app.state.inventory_client = wired
+    assert partial.status_code == 201, partial.text
+    result = partial.json()
+    assert result["unavailable_sources"] == ["inventory"]
+    evidence = {e["signal"]: e for e in result["evidence"]}
+    for signal in ("integration_coverage", "redundant_spend_share", "central_platform_spend_share"):
+        assert evidence[signal]["raw"] is None
+        assert "inventory" in evidence[signal]["missing"]
+    # The org-only evidence is still there.
+    assert evidence["raci_completeness"]["raw"] == 0.5
+    # Automate has no evidence left: its answers alone make its score, and it says so.
+    automate = next(d for d in result["dimensions"] if d["key"] == "automate")
+    assert automate["evidence_score"] is None
+    assert automate["score"] == automate["answers_score"]
+    assert "no evidence could be computed" in automate["explanation"]
+
+
+async def test_histories_show_how_each_dimension_moved(
+    client: httpx.AsyncClient,
+    other: httpx.AsyncClient,
+    org: httpx.AsyncClient,
+    inventory: httpx.AsyncClient,
+) -> None:
+    await load(org, inventory)
+    qs = await questions(client, "five_forces")
+    first = await closed_assessment(
+        client, org, "five_forces", [five_forces_answers(qs, LEVELS[0])]
+    )
+    second = await closed_assessment(
+        client, org, "five_forces", [five_forces_answers(qs, LEVELS[1])]
+    )
+    earlier = (await client.post(f"{first}/results")).json()
+    later = (await client.post(f"{second}/results")).json()
+    again = (await client.post(f"{second}/results")).json()  # recomputing: a new result
+    assert len({earlier["id"], later["id"], again["id"]}) == 3
+
+    history = await walk_pages(client, RESULTS, framework_key="five_forces", whole_tenant="true")
+    assert [r["id"] for r in history] == [again["id"], later["id"], earlier["id"]]
+    newest, middle, oldest = history
+    assert oldest["previous_id"] is None
+    assert set(oldest["deltas"].values()) == {None}
+    assert middle["previous_id"] == earlier["id"]
+    for key, value in middle["scores"].items():
+        before = oldest["scores"][key]
+        assert middle["deltas"][key] == pytest.approx(value - before, abs=0.011)
+    assert newest["previous_id"] == later["id"]
+    assert set(newest["deltas"].values()) == {0}
+    assert_problem(await other.get(f"{RESULTS}/{later['id']}"), 404)
+    assert await walk_pages(other, RESULTS) == []
+
+
+async def test_readiness_reads_the_stated_budget_and_cx_feeds_the_five_forces(
+    client: httpx.AsyncClient, org: httpx.AsyncClient, inventory: httpx.AsyncClient
+) -> None:
+    await load(org, inventory)
+    qs = await questions(client, "mo_readiness")
+    budget = {"amount_minor": 50_000_000, "currency": "EUR"}
+    base = await closed_assessment(
+        client,
+        org,
+        "mo_readiness",
+        [{"answers": {q["key"]: 4 for q in qs}}],
+        marketing_budget=budget,
+    )
+    result = (await client.post(f"{base}/results")).json()
+    share = next(e for e in result["evidence"] if e["signal"] == "martech_budget_share")
+    assert share["basis"]["budget_minor"] == budget["amount_minor"]
+    assert share["raw"] == pytest.approx(
+        share["basis"]["annual_spend_minor"] / budget["amount_minor"], rel=1e-6
+    )
+    assert result["readiness"]["due"] is True
+    assert result["readiness"]["tipping_points"]
+
+    processes = [
+        {"key": "ivr", "name": "IVR", "automated": True, "mandatory_for_customer": True},
+        {"key": "web", "name": "Web", "automated": True, "mandatory_for_customer": False},
+    ]
+    rated = {"ivr": {"company": 4, "customer": 0}, "web": {"company": 4, "customer": 4}}
+    cx = await closed_assessment(
+        client, org, "cx_efficiency", [{"process_answers": rated}], processes=processes
+    )
+    cx_result = (await client.post(f"{cx}/results")).json()
+    assert [(p["key"], p["quadrant"]) for p in cx_result["processes"]] == [
+        ("ivr", "danger"),
+        ("web", "verify"),
+    ]
+    five = await questions(client, "five_forces")
+    forces = await closed_assessment(
+        client, org, "five_forces", [five_forces_answers(five, LEVELS[0])]
+    )
+    forces_result = (await client.post(f"{forces}/results")).json()
+    danger = next(e for e in forces_result["evidence"] if e["signal"] == "danger_process_share")
+    assert (danger["raw"], danger["basis"]) == (0.5, {"processes": 2, "danger": 1})
