@@ -12,6 +12,7 @@ from mops_scoring.config import ScoringSettings
 from mops_scoring.evidence.router import router as evidence_router
 from mops_scoring.frameworks.router import router as frameworks_router
 from mops_scoring.models import writes
+from mops_scoring.plans.router import router as plans_router
 from mops_scoring.results.router import router as results_router
 from mops_shared.app import create_service_app
 from mops_shared.clients import InventoryClient, OrgClient
@@ -42,7 +43,13 @@ def create_app(settings: ScoringSettings | None = None) -> FastAPI:
             "Maturity scoring: frameworks, assessments, responses, results and "
             "transformation plans."
         ),
-        routers=[frameworks_router, evidence_router, assessments_router, results_router],
+        routers=[
+            frameworks_router,
+            evidence_router,
+            assessments_router,
+            results_router,
+            plans_router,
+        ],
         openapi_tags=[{"name": "scoring", "description": "Maturity frameworks and assessments."}],
         extra_lifespan=resources,
         writes=writes,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mops_scoring.assessments.models import Assessment, AssessmentResponse, Respondent
 from mops_scoring.db import scoring_registry, writes
 from mops_scoring.frameworks.models import Framework
+from mops_scoring.plans.models import Plan
 from mops_scoring.results.models import Result
 
 metadata = scoring_registry.metadata
@@ -13,6 +14,7 @@ __all__ = [
     "Assessment",
     "AssessmentResponse",
     "Framework",
+    "Plan",
     "Respondent",
     "Result",
     "metadata",

@@ -9,6 +9,7 @@ from mops_shared.clients.base import ServiceClient
 from mops_shared.schemas.inventory import CategoryPage
 from mops_shared.schemas.reports import ToolOwnership, ToolOwnershipPage
 from mops_shared.schemas.reports_evidence import InventoryEvidence
+from mops_shared.schemas.scenarios import ScenarioDiff
 
 # The inventory's cap on `unit_id` / `person_id` per ownership call, and its largest page.
 OWNER_IDS_PER_CALL = 200
@@ -28,6 +29,15 @@ class InventoryClient(ServiceClient):
             "GET", "/v1/inventory/categories", principal=principal, params=params
         )
         return self.parse(response, CategoryPage)
+
+    async def scenario_diff(
+        self, principal: Principal, scenario_id: uuid.UUID
+    ) -> ScenarioDiff | None:
+        """A stack scenario's diff against the current stack, stage by stage; None if the
+        tenant has no such scenario."""
+        return await self.get_model(
+            f"/v1/inventory/scenarios/{scenario_id}/diff", ScenarioDiff, principal=principal
+        )
 
     async def ownership_page(
         self,

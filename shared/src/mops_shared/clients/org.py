@@ -8,6 +8,7 @@ from mops_shared.auth import Principal
 from mops_shared.clients.base import ServiceClient
 from mops_shared.schemas.org import PersonPage, PersonRead, UnitPage, UnitRead, email_key
 from mops_shared.schemas.org_metrics import OrgMetrics
+from mops_shared.schemas.org_raci import RaciMatrixRead
 from mops_shared.schemas.pagination import Page
 
 # The org service's cap on `id` (and `email`) per call, which is also its largest page.
@@ -24,6 +25,14 @@ class OrgClient(ServiceClient):
         params = {"allow_partial": "true"} if allow_partial else None
         response = await self.request("GET", "/v1/org/metrics", principal=principal, params=params)
         return self.parse(response, OrgMetrics)
+
+    async def raci_matrix(
+        self, principal: Principal, matrix_id: uuid.UUID
+    ) -> RaciMatrixRead | None:
+        """One RACI matrix of the tenant, judged; None if there is no such matrix."""
+        return await self.get_model(
+            f"/v1/org/raci-matrices/{matrix_id}", RaciMatrixRead, principal=principal
+        )
 
     async def get_unit(self, principal: Principal, unit_id: uuid.UUID) -> UnitRead | None:
         return await self.get_model(f"/v1/org/units/{unit_id}", UnitRead, principal=principal)

@@ -1,0 +1,332 @@
+"""Transformation plans: checked as a whole on every write (objectives refer to goals, targets
+differ from baselines, the result is the tenant's, the stages' RACI matrices and stack
+scenarios exist), with each stage's martech gap fetched from the inventory when written."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_scoring.db import writes
+from mops_scoring.frameworks.models import Framework
+from mops_scoring.plans.draft import draft_plan
+from mops_scoring.plans.models import Plan
+from mops_scoring.results.models import Result
+from mops_scoring.results.service import get_result
+from mops_shared.auth import Principal
+from mops_shared.clients import InventoryClient, OrgClient
+from mops_shared.db import utcnow
+from mops_shared.errors import NotFound, ValidationFailed
+from mops_shared.etag import check_if_match
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.scenarios import ScenarioDiff
+from mops_shared.schemas.scoring_frameworks import FrameworkDocument, FrameworkKind
+from mops_shared.schemas.scoring_plans import (
+    MartechGapRead,
+    PlanCreate,
+    PlanPage,
+    PlanRead,
+    PlanStatus,
+    PlanUpdate,
+    Stage,
+    StageRead,
+)
+from mops_shared.schemas.scoring_results import ResultRead
+from mops_shared.writes import retry_lost_races
+
+PLAN_SORTS = sort_options(
+    [("created_at", [Plan.created_at]), ("name", [Plan.name])], tiebreaker=Plan.id
+)
+_DOCUMENT_FIELDS = ("charter", "goals", "objectives", "barriers", "stages")
+
+
+def _error(pointer: str, detail: str) -> ProblemFieldError:
+    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
+
+
+def to_read(plan: Plan) -> PlanRead:
+    return PlanRead.model_validate(
+        {
+            "id": plan.id,
+            "name": plan.name,
+            "result_id": plan.result_id,
+            "status": plan.status,
+            **plan.document,
+            "version": plan.version,
+            "created_at": plan.created_at,
+            "updated_at": plan.updated_at,
+        }
+    )
+
+
+async def plan_or_404(session: AsyncSession, principal: Principal, plan_id: uuid.UUID) -> Plan:
+    plan = (
+        await session.execute(
+            select(Plan).where(col(Plan.tenant_id) == principal.tenant_id, col(Plan.id) == plan_id)
+        )
+    ).scalar_one_or_none()
+    if plan is None:
+        raise NotFound(f"No plan {plan_id}.")
+    return plan
+
+
+async def _checked_document(
+    session: AsyncSession,
+    principal: Principal,
+    data: PlanCreate,
+    org: OrgClient,
+    inventory: InventoryClient,
+) -> dict[str, Any]:
+    """The plan's document as stored, after every check (422 naming each failure, 503 when
+    the org or the inventory cannot be asked)."""
+    errors: list[ProblemFieldError] = []
+    for i, objective in enumerate(data.objectives):
+        if objective.goal >= len(data.goals):
+            errors.append(_error(f"/objectives/{i}/goal", f"there is no goal {objective.goal}"))
+        if objective.target == objective.baseline:
+            errors.append(
+                _error(f"/objectives/{i}/target", "must differ from the baseline: measurable")
+            )
+    if data.result_id is not None:
+        result = await session.get(Result, data.result_id)
+        if result is None or result.tenant_id != principal.tenant_id:
+            errors.append(_error("/result_id", "no result with this id"))
+    stages, stage_errors = await _stages(principal, data.stages, org, inventory)
+    errors.extend(stage_errors)
+    if errors:
+        raise ValidationFailed(f"The plan is not valid: {errors[0].detail}", errors=errors)
+    return {
+        "charter": data.charter,
+        "goals": [g.model_dump(mode="json") for g in data.goals],
+        "objectives": [o.model_dump(mode="json") for o in data.objectives],
+        "barriers": [b.model_dump(mode="json") for b in data.barriers],
+        "stages": [s.model_dump(mode="json") for s in stages],
+    }
+
+
+async def _stages(
+    principal: Principal, stages: Sequence[Stage], org: OrgClient, inventory: InventoryClient
+) -> tuple[list[StageRead], list[ProblemFieldError]]:
+    """The stages with their martech gaps' diffs: one call per distinct RACI matrix and per
+    distinct scenario (a plan has at most 20 stages)."""
+    errors: list[ProblemFieldError] = []
+    matrices = {s.raci_matrix_id for s in stages if s.raci_matrix_id is not None}
+    found = {m for m in matrices if await org.raci_matrix(principal, m) is not None}
+    scenarios = {s.martech_gap.scenario_id for s in stages if s.martech_gap is not None}
+    diffs: dict[uuid.UUID, ScenarioDiff | None] = {
+        scenario: await inventory.scenario_diff(principal, scenario) for scenario in scenarios
+    }
+    read: list[StageRead] = []
+    for i, stage in enumerate(stages):
+        at = f"/stages/{i}"
+        if stage.raci_matrix_id is not None and stage.raci_matrix_id not in found:
+            errors.append(_error(f"{at}/raci_matrix_id", "no org RACI matrix with this id"))
+        gap = None
+        if stage.martech_gap is not None:
+            diff = diffs[stage.martech_gap.scenario_id]
+            if diff is None:
+                errors.append(
+                    _error(f"{at}/martech_gap/scenario_id", "no inventory scenario with this id")
+                )
+            else:
+                wanted = stage.martech_gap.scenario_stage or len(diff.stages)
+                at_stage = next((d for d in diff.stages if d.stage == wanted), None)
+                if stage.martech_gap.scenario_stage is not None and at_stage is None:
+                    errors.append(
+                        _error(
+                            f"{at}/martech_gap/scenario_stage",
+                            f"the scenario has {len(diff.stages)} stage(s)",
+                        )
+                    )
+                gap = MartechGapRead(
+                    scenario_id=stage.martech_gap.scenario_id,
+                    scenario_stage=stage.martech_gap.scenario_stage,
+                    diff=at_stage,
+                )
+        read.append(StageRead.model_validate(stage.model_dump() | {"martech_gap": gap}))
+    return read, errors
+
+
+async def create_plan(
+    session: AsyncSession,
+    principal: Principal,
+    data: PlanCreate,
+    org: OrgClient,
+    inventory: InventoryClient,
+) -> PlanRead:
+    document = await _checked_document(session, principal, data, org, inventory)
+    now = utcnow()
+    plan = Plan(
+        tenant_id=principal.tenant_id,
+        result_id=data.result_id,
+        name=data.name,
+        status=data.status.value,
+        document=document,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(plan)
+    await session.flush()
+    created = to_read(plan)
+    await writes.record_change(
+        session,
+        principal,
+        action="create",
+        object_type="plan",
+        object_id=created.id,
+        before=None,
+        after=created.model_dump(mode="json"),
+        event="plan.created",
+    )
+    await session.commit()
+    return created
+
+
+async def update_plan(
+    session: AsyncSession,
+    principal: Principal,
+    plan_id: uuid.UUID,
+    data: PlanUpdate,
+    if_match: str | None,
+    org: OrgClient,
+    inventory: InventoryClient,
+) -> PlanRead:
+    """Replaces the fields given; the whole plan is checked again (and its martech gaps
+    fetched again) before anything is written."""
+    changes = data.model_dump(exclude_unset=True)
+
+    async def attempt() -> PlanRead:
+        plan = await plan_or_404(session, principal, plan_id)
+        check_if_match(if_match, plan.version)
+        before = to_read(plan)
+        merged = PlanCreate.model_validate(
+            before.model_dump(exclude={"id", "version", "created_at", "updated_at"})
+            | {k: v for k, v in changes.items() if v is not None}
+        )
+        document = await _checked_document(session, principal, merged, org, inventory)
+        if (
+            document == plan.document
+            and merged.name == plan.name
+            and merged.status.value == plan.status
+        ):
+            return before  # nothing new: same version, no audit entry
+        plan.name, plan.status, plan.document = merged.name, merged.status.value, document
+        plan.version += 1
+        plan.updated_at = utcnow()
+        await session.flush()
+        after = to_read(plan)
+        await writes.record_change(
+            session,
+            principal,
+            action="update",
+            object_type="plan",
+            object_id=plan.id,
+            before=before.model_dump(mode="json"),
+            after=after.model_dump(mode="json"),
+            event="plan.updated",
+        )
+        await session.commit()
+        return after
+
+    return await retry_lost_races(session, "plan", attempt)
+
+
+async def delete_plan(
+    session: AsyncSession, principal: Principal, plan_id: uuid.UUID, if_match: str | None
+) -> None:
+    plan = await plan_or_404(session, principal, plan_id)
+    check_if_match(if_match, plan.version)
+    before = to_read(plan)
+    await session.delete(plan)
+    await writes.record_change(
+        session,
+        principal,
+        action="delete",
+        object_type="plan",
+        object_id=plan_id,
+        before=before.model_dump(mode="json"),
+        after=None,
+        event="plan.deleted",
+        data={"id": str(plan_id)},
+    )
+    await session.commit()
+
+
+async def list_plans(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    status: PlanStatus | None,
+    result_id: uuid.UUID | None,
+) -> PlanPage:
+    stmt = select(Plan).where(col(Plan.tenant_id) == principal.tenant_id)
+    if status is not None:
+        stmt = stmt.where(col(Plan.status) == status.value)
+    if result_id is not None:
+        stmt = stmt.where(col(Plan.result_id) == result_id)
+    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
+    page, next_cursor = split_page(rows, sort, limit)
+    return PlanPage(items=[to_read(p) for p in page], next_cursor=next_cursor)
+
+
+async def _latest_result(
+    session: AsyncSession, tenant_id: uuid.UUID, kind: FrameworkKind, scope: uuid.UUID | None
+) -> tuple[ResultRead, FrameworkDocument] | None:
+    """The tenant's latest result of this kind for the scope, with its framework document."""
+    scope_filter = (
+        col(Result.scope_unit_id).is_(None) if scope is None else col(Result.scope_unit_id) == scope
+    )
+    latest = (
+        await session.execute(
+            select(Result)
+            .where(col(Result.tenant_id) == tenant_id, col(Result.kind) == kind.value, scope_filter)
+            .order_by(col(Result.computed_at).desc(), col(Result.id).desc())
+            .limit(1)
+        )
+    ).scalar_one_or_none()
+    if latest is None:
+        return None
+    return ResultRead.model_validate(latest.body), await _document_of(session, latest.framework_id)
+
+
+async def _document_of(session: AsyncSession, framework_id: uuid.UUID) -> FrameworkDocument:
+    framework = await session.get(Framework, framework_id)
+    if framework is None:  # the foreign key keeps this from happening
+        raise NotFound(f"The framework version {framework_id} is gone.")
+    return FrameworkDocument.model_validate(framework.document)
+
+
+async def create_draft(
+    session: AsyncSession,
+    principal: Principal,
+    result_id: uuid.UUID,
+    org: OrgClient,
+    inventory: InventoryClient,
+) -> PlanRead:
+    """A draft plan from the result, the latest readiness result and the latest CX result of
+    the same scope (the result itself where it is of that kind), written as a draft."""
+    result = await get_result(session, principal, result_id)
+    document = await _document_of(session, result.framework_id)
+    tenant, scope = principal.tenant_id, result.scope_unit_id
+
+    async def latest(kind: FrameworkKind) -> tuple[ResultRead, FrameworkDocument] | None:
+        if result.kind == kind:
+            return result, document
+        return await _latest_result(session, tenant, kind, scope)
+
+    proposal = draft_plan(
+        result,
+        document,
+        readiness=await latest(FrameworkKind.mo_readiness),
+        cx=await latest(FrameworkKind.cx_efficiency),
+    )
+    return await create_plan(session, principal, proposal, org, inventory)

@@ -1,0 +1,151 @@
+"""Wire models of transformation plans (`/v1/scoring/plans`): the charter, goals with
+measurable objectives, barriers with change strategies, and ordered stages, each with its
+martech gap, skills and their sources, responsibilities and target operating model."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from mops_shared.schemas.org_profile import OperatingModel
+from mops_shared.schemas.pagination import Page
+from mops_shared.schemas.scenarios import StageDiff
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PlanStatus(StrEnum):
+    draft = "draft"
+    adopted = "adopted"
+
+
+class BarrierKind(StrEnum):
+    stakeholders = "stakeholders"
+    process = "process"
+    technology = "technology"
+    budget = "budget"
+
+
+class Severity(StrEnum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class SkillSource(StrEnum):
+    hire = "hire"
+    train = "train"
+    partner = "partner"
+
+
+class Goal(_Strict):
+    """A broad, primary outcome."""
+
+    statement: Text
+
+
+class Objective(_Strict):
+    """A measurable step: a metric from a baseline to a target by a date."""
+
+    goal: int = Field(ge=0, description="The index of the goal it serves.")
+    metric: Name
+    baseline: float
+    target: float = Field(description="Must differ from the baseline.")
+    unit: str | None = Field(default=None, max_length=40, examples=["share", "score", "EUR"])
+    due_date: date
+
+
+class Barrier(_Strict):
+    kind: BarrierKind
+    description: Text
+    severity: Severity
+    change_strategy: Text
+
+
+class MartechGap(_Strict):
+    scenario_id: uuid.UUID = Field(description="An inventory stack scenario (current vs target).")
+    scenario_stage: int | None = Field(
+        default=None, ge=1, description="Its stage this plan stage reaches; null: its last."
+    )
+
+
+class MartechGapRead(MartechGap):
+    diff: StageDiff | None = Field(
+        description="The scenario's diff at that stage, as the inventory gave it when the plan "
+        "was last written; null when the scenario has no such stage."
+    )
+
+
+class SkillNeed(_Strict):
+    skill: Name
+    source: SkillSource
+
+
+class Stage(_Strict):
+    name: Name
+    description: Text | None = None
+    martech_gap: MartechGap | None = None
+    skills: list[SkillNeed] = Field(default_factory=list, max_length=50)
+    raci_matrix_id: uuid.UUID | None = Field(
+        default=None, description="The org RACI matrix of its roles and responsibilities."
+    )
+    target_operating_model: OperatingModel | None = None
+
+
+class StageRead(Stage):
+    martech_gap: MartechGapRead | None = None
+
+
+class PlanFields(_Strict):
+    name: Name
+    result_id: uuid.UUID | None = Field(default=None, description="The result it answers.")
+    status: PlanStatus = PlanStatus.draft
+    charter: Text = Field(description="The mission statement: the north star of the function.")
+    goals: list[Goal] = Field(default_factory=list, max_length=20)
+    objectives: list[Objective] = Field(default_factory=list, max_length=100)
+    barriers: list[Barrier] = Field(default_factory=list, max_length=50)
+    stages: list[Stage] = Field(default_factory=list, max_length=20, description="In order.")
+
+
+class PlanCreate(PlanFields):
+    pass
+
+
+class PlanUpdate(_Strict):
+    """Top-level fields to replace; absent fields stay as they are."""
+
+    name: Name | None = None
+    status: PlanStatus | None = None
+    charter: Text | None = None
+    goals: list[Goal] | None = Field(default=None, max_length=20)
+    objectives: list[Objective] | None = Field(default=None, max_length=100)
+    barriers: list[Barrier] | None = Field(default=None, max_length=50)
+    stages: list[Stage] | None = Field(default=None, max_length=20)
+
+
+class PlanRead(BaseModel):
+    id: uuid.UUID
+    name: str
+    result_id: uuid.UUID | None
+    status: PlanStatus
+    charter: str
+    goals: list[Goal]
+    objectives: list[Objective]
+    barriers: list[Barrier]
+    stages: list[StageRead]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class PlanPage(Page[PlanRead]):
+    pass
