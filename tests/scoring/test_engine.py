@@ -144,6 +144,10 @@ def test_five_forces_names_the_weak_quadrants_with_their_actions() -> None:
         "sw": (50.0, False),
     }
     assert result.weak_quadrants == ["se"]
+    ne = next(q for q in result.quadrants if q.key == "ne")
+    assert ne.explanation == f"{ne.name} = mean(Decentralize 0.0, Automate 100.0) = 50.0."
+    se = next(q for q in result.quadrants if q.key == "se")
+    assert se.explanation.endswith("= 0.0, weak (below 50).")
     (se,) = [q for q in result.quadrants if q.weak]
     assert any("empowerment" in action for action in se.actions)
     assert all(not q.actions for q in result.quadrants if not q.weak)

@@ -71,6 +71,7 @@ class QuadrantScore(BaseModel):
     score: float | None = Field(description="The mean of its two dimensions.")
     weak: bool
     actions: list[str] = Field(description="The framework's actions; listed when it is weak.")
+    explanation: str
 
 
 class CentreScore(BaseModel):
@@ -79,6 +80,7 @@ class CentreScore(BaseModel):
     score: float | None
     weak: bool
     actions: list[str]
+    explanation: str
 
 
 class CxQuadrant(StrEnum):

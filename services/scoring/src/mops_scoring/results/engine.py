@@ -85,6 +85,16 @@ def score(
         parts = [by_key[key].score for key in quadrant.dimensions]
         value = statistics.fmean(p for p in parts if p is not None) if None not in parts else None
         is_weak = value is not None and value < weak
+        terms = ", ".join(
+            f"{by_key[key].name} {'no score' if p is None else f'{p:.1f}'}"
+            for key, p in zip(quadrant.dimensions, parts, strict=True)
+        )
+        explanation = (
+            f"{quadrant.name}: no score, as {terms}."
+            if value is None
+            else f"{quadrant.name} = mean({terms}) = {value:.1f}"
+            + (f", weak (below {weak:g})." if is_weak else ".")
+        )
         quadrants.append(
             QuadrantScore(
                 key=quadrant.key,
@@ -93,6 +103,7 @@ def score(
                 score=_round(value),
                 weak=is_weak,
                 actions=list(quadrant.actions) if is_weak else [],
+                explanation=explanation,
             )
         )
     centre = None
@@ -105,6 +116,8 @@ def score(
             score=centre_score,
             weak=centre_weak,
             actions=list(document.centre.actions) if centre_weak else [],
+            explanation=f"The centre is the {document.centre.dimension} dimension: "
+            + by_key[document.centre.dimension].explanation,
         )
     scored_processes = (
         _processes(document, responses, processes)

@@ -9,9 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, SessionDep
-from mops_scoring.results import service
+from mops_scoring.results import pictures, service
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.schemas.scoring_frameworks import FrameworkKind
 from mops_shared.schemas.scoring_results import ResultPage, ResultRead
 
 RESULTS = "/v1/scoring/results"
@@ -65,6 +66,61 @@ async def get_result(
     result_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
 ) -> ResultRead:
     return await service.get_result(session, principal, result_id)
+
+
+SVG = "image/svg+xml"
+
+
+def _svg(document: str) -> Response:
+    # The pictures carry user-named labels: nothing in them may run or load, if ever opened
+    # straight from this origin.
+    return Response(
+        content=document,
+        media_type=SVG,
+        headers={"Content-Security-Policy": "default-src 'none'"},
+    )
+
+
+@router.get(
+    f"{RESULTS}/{{result_id}}/grid.svg",
+    operation_id="scoring_get_result_grid",
+    summary="Draw a five-forces result's grid",
+    response_class=Response,
+    responses={
+        200: {"content": {SVG: {}}, "description": "The grid, a standalone SVG document."},
+        **problem_responses(*COMMON_PROBLEMS, 404, 409),
+    },
+)
+async def get_result_grid(
+    result_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+) -> Response:
+    """The five-forces grid of a result as a standalone SVG: centralize to decentralize
+    across, automate to humanize down, each quadrant shaded by its score and written with it,
+    weak quadrants bordered red, continuous change as the circle in the middle. 409 when the
+    result is not a five-forces one."""
+    result = await service.result_of_kind(session, principal, result_id, FrameworkKind.five_forces)
+    return _svg(pictures.five_forces_grid(result))
+
+
+@router.get(
+    f"{RESULTS}/{{result_id}}/cx-matrix.svg",
+    operation_id="scoring_get_result_cx_matrix",
+    summary="Draw a CX-efficiency result's matrix",
+    response_class=Response,
+    responses={
+        200: {"content": {SVG: {}}, "description": "The matrix, a standalone SVG document."},
+        **problem_responses(*COMMON_PROBLEMS, 404, 409),
+    },
+)
+async def get_result_cx_matrix(
+    result_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+) -> Response:
+    """The CX-efficiency matrix of a result as a standalone SVG: efficiency for the company
+    across, for the customer up, split at its framework version's `efficient` threshold into
+    improve, protect, verify and danger; each rated process a dot with its name, danger ones
+    in red, unrated ones listed below. 409 when the result is not a CX-efficiency one."""
+    result, efficient = await service.cx_matrix_of(session, principal, result_id)
+    return _svg(pictures.cx_matrix(result, efficient))
 
 
 @router.get(

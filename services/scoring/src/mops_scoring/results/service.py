@@ -15,6 +15,7 @@ from mops_scoring.assessments import repository as assessments
 from mops_scoring.assessments.service import assessment_or_404, budget_of, framework_of
 from mops_scoring.db import writes
 from mops_scoring.evidence.compute import DangerShare, evidence_values, fetch
+from mops_scoring.frameworks.models import Framework
 from mops_scoring.results import engine
 from mops_scoring.results.models import Result
 from mops_shared.auth import Principal
@@ -159,6 +160,31 @@ async def get_result(
     if result is None or result.tenant_id != principal.tenant_id:
         raise NotFound(f"No result {result_id}.")
     return ResultRead.model_validate(result.body)
+
+
+async def result_of_kind(
+    session: AsyncSession, principal: Principal, result_id: uuid.UUID, kind: FrameworkKind
+) -> ResultRead:
+    """The tenant's result (404 otherwise), which must be of the framework kind (409 if not)."""
+    result = await get_result(session, principal, result_id)
+    if result.kind != kind:
+        raise Conflict(
+            f"Result {result_id} is a {result.kind.value} result, not a {kind.value} one."
+        )
+    return result
+
+
+async def cx_matrix_of(
+    session: AsyncSession, principal: Principal, result_id: uuid.UUID
+) -> tuple[ResultRead, float]:
+    """The tenant's CX-efficiency result and the `efficient` threshold of the framework version
+    it was computed with (results do not carry thresholds)."""
+    result = await result_of_kind(session, principal, result_id, FrameworkKind.cx_efficiency)
+    framework = await session.get(Framework, result.framework_id)
+    if framework is None:  # the foreign key keeps this from happening
+        raise NotFound(f"The framework version of result {result_id} is gone.")
+    document = FrameworkDocument.model_validate(framework.document)
+    return result, document.thresholds.efficient
 
 
 async def history(

@@ -1,0 +1,496 @@
+"""Pictures of results: the five-forces grid and the CX-efficiency matrix as standalone SVG,
+drawn from the result alone (pure functions) and served for the tenant's results only."""
+
+from __future__ import annotations
+
+import copy
+import uuid
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import httpx
+import pytest
+
+from mops_scoring.results.pictures import cx_matrix, five_forces_grid
+from mops_shared.schemas.scoring_results import ResultRead
+from tests.scoring.test_results import (
+    ASSESSMENTS,
+    FRAMEWORKS,
+    LEVELS,
+    RESULTS,
+    closed_assessment,
+    five_forces_answers,
+    load,
+    questions,
+)
+from tests.support import assert_problem, walk_pages
+
+SVG = "{http://www.w3.org/2000/svg}"
+RED = "#c62828"
+TRICKY = 'R&D <"core">'
+INJECTED = "</text><script>alert(1)</script>"
+TIMES = "\u00d7"
+
+
+# --- building results ---------------------------------------------------------------------------
+
+
+def result(kind: str, **fields: Any) -> ResultRead:
+    body: dict[str, Any] = {
+        "id": str(uuid.UUID(int=1)),
+        "assessment_id": str(uuid.UUID(int=2)),
+        "framework_id": str(uuid.UUID(int=3)),
+        "framework_key": kind,
+        "framework_version": 4,
+        "kind": kind,
+        "scope_unit_id": None,
+        "computed_at": "2024-05-06T07:08:09Z",
+        "respondents": 3,
+        "dimensions": [],
+        "quadrants": [],
+        "centre": None,
+        "weak_quadrants": [],
+        "processes": [],
+        "readiness": None,
+        "evidence": [],
+        "unavailable_sources": [],
+    }
+    return ResultRead.model_validate(body | fields)
+
+
+def quadrant(key: str, name: str, score: float | None, weak: bool) -> dict[str, Any]:
+    return {
+        "key": key,
+        "name": name,
+        "dimensions": [],
+        "score": score,
+        "weak": weak,
+        "actions": [],
+        "explanation": "",
+    }
+
+
+def process(
+    key: str, name: str, company: float | None, customer: float | None, quadrant: str | None
+) -> dict[str, Any]:
+    return {
+        "key": key,
+        "name": name,
+        "automated": True,
+        "mandatory_for_customer": True,
+        "tool_ids": [],
+        "company": company,
+        "customer": customer,
+        "quadrant": quadrant,
+        "respondents": 1,
+        "explanation": "",
+    }
+
+
+FORCES = result(
+    "five_forces",
+    quadrants=[
+        quadrant("se", f"Decentralize {TIMES} humanize", 12.0, True),
+        quadrant("nw", f"Centralize {TIMES} automate", 81.3, False),
+        quadrant("ne", TRICKY + "\x07", 42.5, True),
+        quadrant("sw", f"Centralize {TIMES} humanize", None, False),
+    ],
+    centre={
+        "dimension": "change",
+        "name": "Continuous change",
+        "score": 66.0,
+        "weak": False,
+        "actions": [],
+        "explanation": "",
+    },
+    weak_quadrants=["ne", "se"],
+)
+CX = result(
+    "cx_efficiency",
+    processes=[
+        process("ivr", TRICKY, 75.0, 12.5, "danger"),
+        process("web", "Web self-service", 90.0, 85.0, "verify"),
+        process("shop", INJECTED, 20.0, 90.0, "protect"),
+        process("returns", "Returns desk", None, None, None),
+        process("billing", "Billing", 40.0, None, None),
+    ],
+)
+
+
+# --- reading pictures ---------------------------------------------------------------------------
+
+
+def parse(document: str | bytes) -> ET.Element:
+    root = ET.fromstring(document)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("version") == "1.1"
+    width, height = root.get("width"), root.get("height")
+    assert root.get("viewBox") == f"0 0 {width} {height}"
+    assert root[0].tag == f"{SVG}title"
+    assert root[0].text
+    return root
+
+
+def texts(element: ET.Element) -> list[str]:
+    """The words written in an element (its `<text>` elements, not its titles)."""
+    return ["".join(t.itertext()) for t in element.iter(f"{SVG}text")]
+
+
+def classed(root: ET.Element, tag: str, name: str) -> list[ET.Element]:
+    return [e for e in root.iter(f"{SVG}{tag}") if name in (e.get("class") or "").split()]
+
+
+def quadrant_group(root: ET.Element, key: str) -> ET.Element:
+    (group,) = [g for g in classed(root, "g", "quadrant") if g.get("id") == f"q-{key}"]
+    return group
+
+
+def assert_self_contained(root: ET.Element) -> None:
+    """Nothing that loads or runs: no links, no external addresses, no scripts or styles."""
+    for element in root.iter():
+        tag = element.tag.removeprefix(SVG)
+        assert tag not in {"script", "style", "image", "foreignObject", "a", "use"}, tag
+        for name, value in element.attrib.items():
+            assert "href" not in name, (tag, name)
+            assert "http://" not in value, (tag, name, value)
+            assert "https://" not in value, (tag, name, value)
+            assert "url(" not in value or value.startswith("url(#"), (tag, name, value)
+
+
+def assert_readable(root: ET.Element) -> None:
+    sizes = [float(t.get("font-size", "0")) for t in root.iter(f"{SVG}text")]
+    assert sizes
+    assert min(sizes) >= 11
+
+
+# --- the five-forces grid -----------------------------------------------------------------------
+
+
+def test_the_grid_writes_each_quadrants_score_in_its_place() -> None:
+    svg = five_forces_grid(FORCES)
+    root = parse(svg)
+    assert_self_contained(root)
+    assert_readable(root)
+    assert (
+        quadrant_group(root, "nw").findtext(f"{SVG}title") == f"Centralize {TIMES} automate: 81.3"
+    )
+    assert "81.3" in texts(quadrant_group(root, "nw"))
+    assert "42.5" in texts(quadrant_group(root, "ne"))
+    assert "12" in texts(quadrant_group(root, "se"))
+    # The shading follows the score: the higher, the darker (a smaller sum of channels).
+    fills = {
+        key: quadrant_group(root, key).find(f"{SVG}rect").get("fill")  # type: ignore[union-attr]
+        for key in ("nw", "ne", "se", "sw")
+    }
+
+    def channels(fill: str | None) -> int:
+        assert fill is not None
+        assert fill.startswith("#")
+        return sum(int(fill[i : i + 2], 16) for i in (1, 3, 5))
+
+    assert channels(fills["nw"]) < channels(fills["ne"]) < channels(fills["se"])
+    # No score: hatched and said.
+    assert fills["sw"] == "url(#no-score)"
+    assert "no score" in texts(quadrant_group(root, "sw"))
+    # Where each quadrant lies: centralize left, automate top.
+    corner = {
+        key: tuple(float(quadrant_group(root, key).find(f"{SVG}rect").get(a, "")) for a in "xy")  # type: ignore[union-attr]
+        for key in ("nw", "ne", "se", "sw")
+    }
+    assert corner["nw"][0] == corner["sw"][0] < corner["ne"][0] == corner["se"][0]
+    assert corner["nw"][1] == corner["ne"][1] < corner["sw"][1] == corner["se"][1]
+    written = texts(root)
+    for axis in ("Centralize", "Decentralize", "Automate", "Humanize"):
+        assert axis in written
+    # The centre, its name and score.
+    (centre,) = classed(root, "g", "centre")
+    assert centre.find(f"{SVG}circle") is not None
+    assert "66" in texts(centre)
+    assert "".join(texts(centre)).replace(" ", "") == "Continuouschange66"
+    # The heading: framework, version and when.
+    assert (
+        root.findtext(f"{SVG}title")
+        == "Five forces grid: five_forces v4, computed 2024-05-06 07:08 UTC"
+    )
+    heading = " ".join(written)
+    assert "five_forces v4" in heading
+    assert "2024-05-06 07:08 UTC" in heading
+
+
+def test_weak_quadrants_are_marked_and_only_they() -> None:
+    root = parse(five_forces_grid(FORCES))
+    for key, weak in (("nw", False), ("ne", True), ("se", True), ("sw", False)):
+        group = quadrant_group(root, key)
+        red = [r for r in group.iter(f"{SVG}rect") if r.get("stroke") == RED]
+        assert ("weak" in texts(group)) is weak, key
+        assert bool(red) is weak, key
+        assert ("weak" in (group.get("class") or "").split()) is weak, key
+    (centre,) = classed(root, "g", "centre")
+    assert "weak" not in texts(centre)
+
+
+def test_a_weak_centre_is_marked() -> None:
+    weak = result(
+        "five_forces",
+        quadrants=FORCES.model_dump(mode="json")["quadrants"],
+        centre={
+            "dimension": "change",
+            "name": "Change",
+            "score": 10.0,
+            "weak": True,
+            "actions": [],
+            "explanation": "",
+        },
+    )
+    (centre,) = classed(parse(five_forces_grid(weak)), "g", "centre")
+    assert "weak" in texts(centre)
+    assert centre.find(f"{SVG}circle").get("stroke") == RED  # type: ignore[union-attr]
+
+
+def test_names_are_escaped_and_still_parse() -> None:
+    svg = five_forces_grid(FORCES)
+    assert 'R&amp;D &lt;"core"&gt;' in svg
+    assert TRICKY not in svg
+    assert "\x07" not in svg  # a character XML cannot carry is dropped
+    root = parse(svg)
+    assert TRICKY in texts(quadrant_group(root, "ne"))
+
+
+def test_the_grid_is_the_same_bytes_for_the_same_result() -> None:
+    again = ResultRead.model_validate(FORCES.model_dump(mode="json"))
+    assert five_forces_grid(FORCES) == five_forces_grid(again)
+
+
+def test_a_time_without_a_zone_is_taken_as_utc_not_the_machines() -> None:
+    naive = ResultRead.model_validate(
+        FORCES.model_dump(mode="json") | {"computed_at": "2024-05-06T07:08:09"}
+    )
+    assert naive.computed_at.tzinfo is None
+    assert five_forces_grid(naive) == five_forces_grid(FORCES)
+
+
+def test_a_quadrant_missing_from_the_result_is_drawn_without_a_score() -> None:
+    partial = result("five_forces", quadrants=[quadrant("nw", "NW", 70.0, False)])
+    root = parse(five_forces_grid(partial))
+    for key in ("ne", "se", "sw"):
+        assert "no score" in texts(quadrant_group(root, key))
+    assert not classed(root, "g", "centre")
+
+
+# --- the CX-efficiency matrix -------------------------------------------------------------------
+
+
+def dot_of(group: ET.Element) -> tuple[float, float]:
+    (dot,) = [c for c in group.iter(f"{SVG}circle") if c.get("class") == "dot"]
+    return float(dot.get("cx", "")), float(dot.get("cy", ""))
+
+
+def test_the_matrix_places_each_process_by_its_scores_and_highlights_danger() -> None:
+    svg = cx_matrix(CX)
+    root = parse(svg)
+    assert_self_contained(root)
+    assert_readable(root)
+    (danger,) = classed(root, "g", "danger")
+    assert "process" in (danger.get("class") or "").split()
+    assert danger.findtext(f"{SVG}title", "").startswith(TRICKY)
+    # The plot runs from x 110 (company 0) to 510 (100) and from y 480 (customer 0) up to 80
+    # (100): 4 px a point. Company 75, customer 12.5:
+    assert dot_of(danger) == (110 + 4 * 75, 480 - 4 * 12.5) == (410, 430)
+    circles = list(danger.iter(f"{SVG}circle"))
+    assert len(circles) == 2  # the dot and its ring
+    assert {c.get("fill") for c in circles} == {RED, "none"}
+    assert TRICKY in texts(danger)
+    assert [t.get("font-weight") for t in danger.iter(f"{SVG}text")] == ["bold"]
+
+    others = [g for g in classed(root, "g", "process") if g is not danger]
+    assert len(others) == 2
+    for group in others:
+        assert "danger" not in (group.get("class") or "")
+        assert len(list(group.iter(f"{SVG}circle"))) == 1
+        assert RED not in {c.get("fill") for c in group.iter(f"{SVG}circle")}
+    web = next(g for g in others if "Web self-service" in texts(g))
+    assert dot_of(web) == (470, 140)
+
+
+def test_the_quadrants_split_at_the_threshold() -> None:
+    for efficient, split in ((50, (310, 280)), (60, (350, 240))):
+        root = parse(cx_matrix(CX, efficient))
+        regions = {
+            next(c for c in (r.get("class") or "").split() if c != "region"): r
+            for r in classed(root, "rect", "region")
+        }
+        assert set(regions) == {"improve", "protect", "verify", "danger"}
+        x, y = split
+        danger = regions["danger"]
+        assert (float(danger.get("x", "")), float(danger.get("y", ""))) == (x, y)
+        assert float(danger.get("width", "")) == 510 - x
+        assert float(danger.get("height", "")) == 480 - y
+        protect = regions["protect"]
+        assert (float(protect.get("x", "")), float(protect.get("y", ""))) == (110, 80)
+        assert float(protect.get("width", "")) == x - 110
+        assert f"efficient from {efficient}" in " ".join(texts(root))
+    written = texts(parse(cx_matrix(CX)))
+    for label in ("improve", "protect", "verify", "danger"):
+        assert label in written
+
+
+def test_unrated_processes_are_listed_below_and_not_plotted() -> None:
+    root = parse(cx_matrix(CX))
+    (listing,) = classed(root, "g", "not-rated")
+    assert texts(listing) == ["Not rated", "• Returns desk: not rated", "• Billing: not rated"]
+    plotted = " ".join(" ".join(texts(g)) for g in classed(root, "g", "process"))
+    assert "Returns" not in plotted
+    assert "Billing" not in plotted
+    # Below the chart: under the x axis's ticks.
+    ys = [float(t.get("y", "")) for t in listing.iter(f"{SVG}text")]
+    assert min(ys) > 480 + 20
+    assert float(root.get("height", "")) > max(ys)
+
+
+def test_markup_in_a_process_name_stays_text() -> None:
+    svg = cx_matrix(CX)
+    root = parse(svg)
+    assert not [e for e in root.iter() if e.tag.endswith("script")]
+    assert "&lt;/text&gt;&lt;script&gt;" in svg
+    shop = next(
+        g
+        for g in classed(root, "g", "process")
+        if g.findtext(f"{SVG}title", "").startswith("</text>")
+    )
+    assert dot_of(shop) == (190, 120)
+
+
+def test_the_matrix_is_the_same_bytes_for_the_same_result() -> None:
+    again = ResultRead.model_validate(CX.model_dump(mode="json"))
+    assert cx_matrix(CX, 55) == cx_matrix(again, 55)
+
+
+def test_an_empty_matrix_is_still_a_picture() -> None:
+    root = parse(cx_matrix(result("cx_efficiency")))
+    assert not classed(root, "g", "process")
+    assert not classed(root, "g", "not-rated")
+
+
+# --- the routes ---------------------------------------------------------------------------------
+
+PROCESSES = [
+    {"key": "ivr", "name": "IVR", "automated": True, "mandatory_for_customer": True},
+    {"key": "web", "name": "Web", "automated": True, "mandatory_for_customer": False},
+]
+
+
+async def five_forces_result(client: httpx.AsyncClient, org: httpx.AsyncClient) -> dict[str, Any]:
+    qs = await questions(client, "five_forces")
+    base = await closed_assessment(
+        client, org, "five_forces", [five_forces_answers(qs, levels) for levels in LEVELS]
+    )
+    response = await client.post(f"{base}/results")
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+async def cx_result(
+    client: httpx.AsyncClient, org: httpx.AsyncClient, framework_id: str
+) -> dict[str, Any]:
+    """A CX-efficiency result of the framework version, from one respondent: IVR rated 3 for
+    the company and 2 for the customer, Web 4 and 4."""
+    created = await client.post(
+        ASSESSMENTS, json={"framework_id": framework_id, "name": "cx", "processes": PROCESSES}
+    )
+    assert created.status_code == 201, created.text
+    base = f"{ASSESSMENTS}/{created.json()['id']}"
+    (person, *_) = await walk_pages(org, "/v1/org/people", limit=200)
+    added = await client.post(f"{base}/respondents", json={"person_ids": [person["id"]]})
+    assert added.status_code == 200, added.text
+    rated = {"ivr": {"company": 3, "customer": 2}, "web": {"company": 4, "customer": 4}}
+    sent = await client.put(f"{base}/responses/{person['id']}", json={"process_answers": rated})
+    assert sent.status_code == 201, sent.text
+    assert (await client.post(f"{base}/close")).status_code == 200
+    response = await client.post(f"{base}/results")
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+def assert_svg(response: httpx.Response) -> ET.Element:
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].split(";")[0] == "image/svg+xml"
+    assert response.headers["content-security-policy"] == "default-src 'none'"
+    root = parse(response.content)
+    assert_self_contained(root)
+    return root
+
+
+@pytest.mark.asyncio
+async def test_a_five_forces_result_is_drawn_as_its_grid(
+    client: httpx.AsyncClient,
+    other: httpx.AsyncClient,
+    org: httpx.AsyncClient,
+    inventory: httpx.AsyncClient,
+) -> None:
+    await load(org, inventory)
+    forces = await five_forces_result(client, org)
+    url = f"{RESULTS}/{forces['id']}/grid.svg"
+    root = assert_svg(await client.get(url))
+    for item in forces["quadrants"]:
+        group = quadrant_group(root, item["key"])
+        written = texts(group)
+        assert f"{round(item['score'], 1):g}" in written, item
+        assert ("weak" in written) is item["weak"], item
+    assert {
+        g.get("id", "").removeprefix("q-")
+        for g in classed(root, "g", "weak")
+        if g.get("id") != "centre"
+    } == set(forces["weak_quadrants"])
+    assert (await client.get(url)).content == (await client.get(url)).content
+
+    # Not a five-forces result, another tenant's, none at all.
+    assert_problem(await client.get(f"{RESULTS}/{forces['id']}/cx-matrix.svg"), 409)
+    assert_problem(await other.get(url), 404)
+    assert_problem(await other.get(f"{RESULTS}/{forces['id']}/cx-matrix.svg"), 404)
+    assert_problem(await client.get(f"{RESULTS}/{uuid.uuid4()}/grid.svg"), 404)
+
+
+@pytest.mark.asyncio
+async def test_a_cx_result_is_drawn_split_at_its_framework_versions_threshold(
+    client: httpx.AsyncClient,
+    other: httpx.AsyncClient,
+    org: httpx.AsyncClient,
+    inventory: httpx.AsyncClient,
+) -> None:
+    await load(org, inventory)
+    (listed,) = await walk_pages(client, FRAMEWORKS, key="cx_efficiency")
+    built_in = (await client.get(f"{FRAMEWORKS}/{listed['id']}")).json()
+    document = copy.deepcopy(built_in["document"])
+    document["thresholds"]["efficient"] = 70
+    version = await client.post(
+        f"{FRAMEWORKS}/{built_in['id']}/versions", json={"document": document}
+    )
+    assert version.status_code == 201, version.text
+
+    # Built-in (efficient from 50): IVR, company 75 and customer 50, is efficient for both.
+    at_50 = await cx_result(client, org, built_in["id"])
+    assert [(p["key"], p["quadrant"]) for p in at_50["processes"]] == [
+        ("ivr", "verify"),
+        ("web", "verify"),
+    ]
+    root = assert_svg(await client.get(f"{RESULTS}/{at_50['id']}/cx-matrix.svg"))
+    assert not classed(root, "g", "danger")
+    (danger_region,) = classed(root, "rect", "danger")
+    assert float(danger_region.get("x", "")) == 110 + 4 * 50
+
+    # The tenant's version (efficient from 70): the same ratings put IVR in danger.
+    at_70 = await cx_result(client, org, version.json()["id"])
+    assert at_70["processes"][0]["quadrant"] == "danger"
+    url = f"{RESULTS}/{at_70['id']}/cx-matrix.svg"
+    root = assert_svg(await client.get(url))
+    (danger_region,) = classed(root, "rect", "danger")
+    assert float(danger_region.get("x", "")) == 110 + 4 * 70
+    assert float(danger_region.get("y", "")) == 480 - 4 * 70
+    (danger,) = classed(root, "g", "danger")
+    assert texts(danger) == ["IVR"]
+    assert dot_of(danger) == (110 + 4 * 75, 480 - 4 * 50)
+
+    # Not a CX result, another tenant's, none at all.
+    assert_problem(await client.get(f"{RESULTS}/{at_70['id']}/grid.svg"), 409)
+    assert_problem(await other.get(url), 404)
+    assert_problem(await client.get(f"{RESULTS}/{uuid.uuid4()}/cx-matrix.svg"), 404)
