@@ -99,7 +99,13 @@ async def test_a_plan_links_its_stages_to_a_scenario_and_a_raci(
     assert second["raci_matrix_id"] == raci
     assert (await client.get(f"{PLANS}/{created['id']}")).json() == created
     assert_problem(await other.get(f"{PLANS}/{created['id']}"), 404)
-    assert [e["type"] for e in await outbox_rows(app, writes.outbox, tenant_id)] == ["plan.created"]
+    # Renaming keeps the stages, their gaps and diffs as they were.
+    renamed = await client.patch(f"{PLANS}/{created['id']}", json={"name": "MO 2028"})
+    assert renamed.status_code == 200, renamed.text
+    assert renamed.json()["stages"] == created["stages"]
+    assert renamed.json()["version"] == 2
+    events = [e["type"] for e in await outbox_rows(app, writes.outbox, tenant_id)]
+    assert events == ["plan.created", "plan.updated"]
 
 
 @pytest.mark.parametrize(

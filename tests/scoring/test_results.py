@@ -338,3 +338,22 @@ async def test_readiness_reads_the_stated_budget_and_cx_feeds_the_five_forces(
     forces_result = (await client.post(f"{forces}/results")).json()
     danger = next(e for e in forces_result["evidence"] if e["signal"] == "danger_process_share")
     assert (danger["raw"], danger["basis"]) == (0.5, {"processes": 2, "danger": 1})
+
+
+async def test_reading_the_evidence_needs_the_keys_read_scopes_on_org_and_inventory(
+    client: httpx.AsyncClient,
+    org: httpx.AsyncClient,
+    inventory: httpx.AsyncClient,
+    anonymous_client_factory: ClientFactory,
+    tenant_id: uuid.UUID,
+) -> None:
+    await load(org, inventory)
+    qs = await questions(client, "five_forces")
+    base = await closed_assessment(client, org, "five_forces", [five_forces_answers(qs, LEVELS[0])])
+    scoring_only = frozenset({"scoring:read", "scoring:write"})
+    async with tenant_client(
+        anonymous_client_factory, "scoring", tenant_id, scopes=scoring_only
+    ) as limited:
+        body = assert_problem(await limited.post(f"{base}/results"), 403)
+    assert "may not" in body["detail"]
+    assert await walk_pages(client, RESULTS) == []

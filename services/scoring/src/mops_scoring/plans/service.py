@@ -206,8 +206,7 @@ async def update_plan(
         check_if_match(if_match, plan.version)
         before = to_read(plan)
         merged = PlanCreate.model_validate(
-            before.model_dump(exclude={"id", "version", "created_at", "updated_at"})
-            | {k: v for k, v in changes.items() if v is not None}
+            _as_written(before) | {k: v for k, v in changes.items() if v is not None}
         )
         document = await _checked_document(session, principal, merged, org, inventory)
         if (
@@ -235,6 +234,16 @@ async def update_plan(
         return after
 
     return await retry_lost_races(session, "plan", attempt)
+
+
+def _as_written(plan: PlanRead) -> dict[str, Any]:
+    """The plan as a client writes it: without what the service adds (ids, versions, times,
+    the martech gaps' diffs)."""
+    fields = plan.model_dump(exclude={"id", "version", "created_at", "updated_at"})
+    for stage in fields["stages"]:
+        if stage["martech_gap"] is not None:
+            stage["martech_gap"].pop("diff", None)
+    return fields
 
 
 async def delete_plan(

@@ -48,7 +48,9 @@ async def compute_result(
     respondents' spread, and an explanation of every score. The evidence costs one call to
     the org service (its metrics) and one to the inventory (its evidence report), whatever the
     size of the tenant; 503/504 when either cannot answer, unless `allow_partial`. A result
-    never changes: computing again makes a new one. Emits `assessment.completed`."""
+    never changes: computing again makes a new one. The evidence is read with the caller's
+    key, which must also hold `org:read` and `inventory:read` (403 otherwise). Emits
+    `assessment.completed`."""
     result = await service.compute_result(
         session, principal, assessment_id, org, inventory, allow_partial=allow_partial
     )
