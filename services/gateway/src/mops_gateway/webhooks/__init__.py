@@ -1,0 +1,1 @@
+"""Inbound CRM webhooks: per-provider signature verification and payload parsing."""
