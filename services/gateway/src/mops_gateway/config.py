@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field, model_validator
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from mops_shared.settings import ServiceSettings, local_service_url
@@ -32,6 +32,13 @@ class GatewaySettings(ServiceSettings):
     rate_limit_per_minute: int = Field(default=1200, ge=1)
     rate_limit_burst: int = Field(default=200, ge=1)
     principal_ttl_seconds: int = Field(default=60, ge=5, le=600)
+    webhook_secrets_key: SecretStr | None = Field(
+        default=None,
+        description="Fernet key (urlsafe base64 of 32 bytes) that encrypts the CRM connections' "
+        "signing secrets at rest. Required in production; elsewhere derived from the internal "
+        "secret when unset.",
+    )
+    webhook_max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
 
     @model_validator(mode="after")
     def _upstreams(self) -> GatewaySettings:

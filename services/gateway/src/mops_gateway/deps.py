@@ -19,6 +19,16 @@ async def admin_key(request: Request) -> AuthenticatedKey:
     return key
 
 
-AdminKeyDep = Annotated[AuthenticatedKey, Depends(admin_key)]
+async def webhooks_admin_key(request: Request) -> AuthenticatedKey:
+    """The caller's key, authenticated and rate-limited, holding `webhooks:admin`."""
+    proxy: Proxy = request.app.state.proxy
+    key, _ = await proxy.admit(
+        request.scope, request.headers.get("authorization"), ApiScope.webhooks_admin.value
+    )
+    return key
 
-__all__ = ["AdminKeyDep", "SessionDep"]
+
+AdminKeyDep = Annotated[AuthenticatedKey, Depends(admin_key)]
+WebhooksAdminKeyDep = Annotated[AuthenticatedKey, Depends(webhooks_admin_key)]
+
+__all__ = ["AdminKeyDep", "SessionDep", "WebhooksAdminKeyDep"]

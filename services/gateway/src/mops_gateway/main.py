@@ -17,6 +17,8 @@ from mops_gateway.keys.router import router as keys_router
 from mops_gateway.openapi import fetch_service_documents, merge_documents
 from mops_gateway.proxy import Proxy, ProxyDispatch, ProxySettings
 from mops_gateway.ratelimit import LocalRateLimiter, RateLimiter
+from mops_gateway.webhooks.router import router as webhooks_router
+from mops_gateway.webhooks.service import secrets_box
 from mops_shared.app import create_service_app
 from mops_shared.clients import InventoryClient, OrgClient, ScoringClient
 from mops_shared.clients.base import ServiceClient
@@ -94,6 +96,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         }
         app.state.service_clients = clients
         app.state.merged_openapi = None
+        app.state.webhook_secrets = secrets_box(settings)
         try:
             yield
         finally:
@@ -106,8 +109,11 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         settings=settings,
         title="mops gateway",
         description="Authentication, routing and rate limits in front of the mops services.",
-        routers=[keys_router, _docs_router()],
-        openapi_tags=[{"name": "admin", "description": "The tenant's API keys."}],
+        routers=[keys_router, webhooks_router, _docs_router()],
+        openapi_tags=[
+            {"name": "admin", "description": "The tenant's API keys."},
+            {"name": "webhooks", "description": "CRM connections and inbound events."},
+        ],
         extra_lifespan=gateway_resources,
         openapi_url=None,
         # Inside the request context, so proxied calls get a request id and an access-log line.

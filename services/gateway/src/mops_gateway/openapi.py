@@ -62,11 +62,12 @@ def merge_documents(
         "scheme": "bearer",
         "description": "An API key, `mops_<id>_<secret>`, created with `mops keys create`.",
     }
-    # The gateway's own admin routes authenticate with the same key.
+    # The gateway's own admin routes authenticate with the same key; a route that declares
+    # `security: []` (the webhook receive URL, proven by the provider's signature) does not.
     for path, item in paths.items():
         if path.startswith("/v1/"):
             for method, operation in item.items():
-                if method in _METHODS:
+                if method in _METHODS and operation.get("security") != []:
                     _secure(operation, has_body="requestBody" in operation)
 
     for area, document in services.items():

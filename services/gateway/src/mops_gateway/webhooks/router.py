@@ -1,0 +1,151 @@
+"""`/v1/webhooks`: CRM connections and their inbox (API key with `webhooks:admin`), and the
+receive URL the providers post to (no API key: the provider's signature)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from mops_gateway.deps import SessionDep, WebhooksAdminKeyDep
+from mops_gateway.webhooks import service
+from mops_shared.errors import PayloadTooLarge, problem_responses
+from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.schemas.webhooks import (
+    ConnectionCreate,
+    ConnectionCreated,
+    ConnectionPage,
+    ConnectionRead,
+    InboxPage,
+    InboxStatus,
+    ReceiveReport,
+)
+
+router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
+AUTH_PROBLEMS = (401, 403, 429)
+
+
+@router.post(
+    "/connections",
+    operation_id="webhooks_create_connection",
+    summary="Register a CRM connection",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(*AUTH_PROBLEMS, 422),
+)
+async def create_connection(
+    body: ConnectionCreate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    caller: WebhooksAdminKeyDep,
+) -> ConnectionCreated:
+    """A connection the provider posts to at `receive_path`. `hubspot` needs the app's client
+    secret and the public URL registered with HubSpot; `generic` (Standard Webhooks) takes a
+    `whsec_` secret or gets one, shown once. Secrets are kept encrypted."""
+    created = await service.create_connection(
+        session, caller.tenant_id, body, request.app.state.webhook_secrets
+    )
+    response.headers["Location"] = f"/v1/webhooks/connections/{created.id}"
+    return created
+
+
+@router.get(
+    "/connections",
+    operation_id="webhooks_list_connections",
+    summary="List CRM connections",
+    responses=problem_responses(*AUTH_PROBLEMS, 422),
+)
+async def list_connections(
+    session: SessionDep,
+    caller: WebhooksAdminKeyDep,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> ConnectionPage:
+    return await service.list_connections(session, caller.tenant_id, limit=limit, cursor=cursor)
+
+
+@router.get(
+    "/connections/{connection_id}",
+    operation_id="webhooks_get_connection",
+    summary="Get a CRM connection",
+    responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
+)
+async def get_connection(
+    connection_id: uuid.UUID, session: SessionDep, caller: WebhooksAdminKeyDep
+) -> ConnectionRead:
+    connection = await service.connection_of_tenant(session, caller.tenant_id, connection_id)
+    return service.to_read(connection)
+
+
+@router.delete(
+    "/connections/{connection_id}",
+    operation_id="webhooks_delete_connection",
+    summary="Delete a CRM connection",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
+)
+async def delete_connection(
+    connection_id: uuid.UUID, session: SessionDep, caller: WebhooksAdminKeyDep
+) -> Response:
+    """Deletes the connection and its inbox."""
+    await service.delete_connection(session, caller.tenant_id, connection_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/inbox",
+    operation_id="webhooks_list_inbox",
+    summary="List inbound events",
+    responses=problem_responses(*AUTH_PROBLEMS, 422),
+)
+async def list_inbox(
+    session: SessionDep,
+    caller: WebhooksAdminKeyDep,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+    sort: Annotated[str, Query(description="`received_at` or `-received_at`.")] = "received_at",
+    status: Annotated[InboxStatus | None, Query(description="Only events in this state.")] = None,
+    connection_id: Annotated[uuid.UUID | None, Query(description="One connection's.")] = None,
+) -> InboxPage:
+    """The tenant's inbound events, as stored before they were acknowledged."""
+    return await service.inbox(
+        session,
+        caller.tenant_id,
+        sort=resolve_sort(service.INBOX_SORTS, sort),
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        connection_id=connection_id,
+    )
+
+
+@router.post(
+    "/in/{connection_id}",
+    operation_id="webhooks_receive",
+    summary="Receive a CRM delivery",
+    responses=problem_responses(400, 401, 404, 413, 422),
+    openapi_extra={"security": []},
+)
+async def receive(connection_id: uuid.UUID, request: Request, session: SessionDep) -> ReceiveReport:
+    """Where a provider posts, authenticated by its signature (no API key): HubSpot signature
+    v3 (5-minute window) or Standard Webhooks. The events are committed to the inbox, once per
+    tenant and provider identity, before the 2xx; a replay is acknowledged and not stored
+    again. A bad or missing signature is a 401 and nothing is stored."""
+    limit = request.app.state.settings.webhook_max_body_bytes
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"A delivery may carry at most {limit} bytes.")
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > limit:
+            raise PayloadTooLarge(f"A delivery may carry at most {limit} bytes.")
+    return await service.receive(
+        session,
+        connection_id,
+        request.method,
+        bytes(body),
+        request.headers,
+        request.app.state.webhook_secrets,
+    )

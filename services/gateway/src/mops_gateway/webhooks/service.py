@@ -1,0 +1,289 @@
+"""CRM connections and the inbox: deliveries verified on their raw bytes, then committed,
+deduplicated per tenant by the provider's event identity, before they are acknowledged."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import json
+import secrets
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography.fernet import Fernet
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_gateway.config import GatewaySettings
+from mops_gateway.webhooks import verify
+from mops_gateway.webhooks.models import InboxEventRow, WebhookConnection
+from mops_shared.db import insert_ignoring_conflicts, utcnow
+from mops_shared.errors import BadRequest, NotFound, Unauthorized, ValidationFailed
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.webhooks import (
+    AttributionRule,
+    ConnectionCreate,
+    ConnectionCreated,
+    ConnectionPage,
+    ConnectionRead,
+    InboxEvent,
+    InboxPage,
+    InboxStatus,
+    Provider,
+    ReceiveReport,
+)
+
+RECEIVE_PATH = "/v1/webhooks/in/{connection_id}"
+CONNECTION_SORTS = sort_options(
+    [("created_at", [WebhookConnection.created_at])], WebhookConnection.id
+)
+INBOX_SORTS = sort_options([("received_at", [InboxEventRow.received_at])], InboxEventRow.id)
+# Request headers kept with each event: what a later check or a replay may need, no secrets.
+KEPT_HEADERS = (
+    "content-type",
+    "user-agent",
+    "x-hubspot-request-timestamp",
+    "webhook-id",
+    "webhook-timestamp",
+)
+
+
+def secrets_box(settings: GatewaySettings) -> Fernet:
+    """What encrypts the connections' signing secrets at rest (built when the gateway starts).
+    Outside production, without a configured key, one derived from the internal secret; in
+    production the key must be given, so that rotating the internal secret loses nothing."""
+    if settings.webhook_secrets_key is not None:
+        return Fernet(settings.webhook_secrets_key.get_secret_value().encode())
+    if settings.environment == "production":
+        raise RuntimeError("MOPS_GATEWAY_WEBHOOK_SECRETS_KEY must be set in production")
+    seed = b"mops webhook secrets:" + settings.internal_secret.get_secret_value().encode()
+    return Fernet(base64.urlsafe_b64encode(hashlib.sha256(seed).digest()))
+
+
+def _read(connection: WebhookConnection) -> dict[str, Any]:
+    return {
+        "id": connection.id,
+        "provider": connection.provider,
+        "name": connection.name,
+        "receive_path": RECEIVE_PATH.format(connection_id=connection.id),
+        "public_url": connection.public_url,
+        "secrets": len(connection.secrets),
+        "attribution_rules": [
+            AttributionRule.model_validate(r) for r in connection.attribution_rules
+        ],
+        "version": connection.version,
+        "created_at": connection.created_at,
+        "updated_at": connection.updated_at,
+    }
+
+
+def to_read(connection: WebhookConnection) -> ConnectionRead:
+    return ConnectionRead.model_validate(_read(connection))
+
+
+async def create_connection(
+    session: AsyncSession, tenant_id: uuid.UUID, data: ConnectionCreate, box: Fernet
+) -> ConnectionCreated:
+    secret = data.secret.get_secret_value() if data.secret is not None else None
+    generated = None
+    if data.provider == Provider.hubspot:
+        errors = []
+        if data.public_url is None:
+            errors.append(("/public_url", "HubSpot signs the URL it posts to: give it"))
+        if not secret:
+            errors.append(("/secret", "HubSpot signs with the app's client secret: give it"))
+        if errors:
+            raise ValidationFailed(
+                f"The connection is not valid: {errors[0][1]}",
+                errors=[
+                    ProblemFieldError(location="body", pointer=pointer, detail=detail)
+                    for pointer, detail in errors
+                ],
+            )
+    elif secret is None:
+        generated = secret = "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+    else:
+        try:
+            verify.standard_webhook_key(secret)
+        except ValueError as exc:
+            raise ValidationFailed.at("body", "/secret", str(exc)) from None
+    assert secret is not None
+    now = utcnow()
+    connection = WebhookConnection(
+        tenant_id=tenant_id,
+        provider=data.provider.value,
+        name=data.name,
+        public_url=str(data.public_url) if data.public_url is not None else None,
+        secrets=[box.encrypt(secret.encode()).decode()],
+        attribution_rules=[r.model_dump() for r in data.attribution_rules],
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(connection)
+    await session.flush()
+    created = ConnectionCreated.model_validate(_read(connection) | {"generated_secret": generated})
+    await session.commit()
+    return created
+
+
+async def connection_of_tenant(
+    session: AsyncSession, tenant_id: uuid.UUID, connection_id: uuid.UUID
+) -> WebhookConnection:
+    found = (
+        await session.execute(
+            select(WebhookConnection).where(
+                col(WebhookConnection.tenant_id) == tenant_id,
+                col(WebhookConnection.id) == connection_id,
+            )
+        )
+    ).scalar_one_or_none()
+    if found is None:
+        raise NotFound(f"No webhook connection {connection_id}.")
+    return found
+
+
+async def list_connections(
+    session: AsyncSession, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> ConnectionPage:
+    sort = CONNECTION_SORTS["created_at"]
+    stmt = select(WebhookConnection).where(col(WebhookConnection.tenant_id) == tenant_id)
+    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
+    page, next_cursor = split_page(rows, sort, limit)
+    return ConnectionPage(items=[to_read(c) for c in page], next_cursor=next_cursor)
+
+
+async def delete_connection(
+    session: AsyncSession, tenant_id: uuid.UUID, connection_id: uuid.UUID
+) -> None:
+    connection = await connection_of_tenant(session, tenant_id, connection_id)
+    await session.delete(connection)
+    await session.commit()
+
+
+# --- receiving -----------------------------------------------------------------------------------
+
+
+def _ms(value: int) -> datetime:
+    return datetime.fromtimestamp(value / 1000, UTC)
+
+
+async def receive(
+    session: AsyncSession,
+    connection_id: uuid.UUID,
+    method: str,
+    body: bytes,
+    headers: Mapping[str, str],
+    box: Fernet,
+    now: float | None = None,
+) -> ReceiveReport:
+    """Verifies the delivery for its connection (401, nothing stored, when it is not proven),
+    parses its events (400 when they are not a valid delivery) and commits them to the inbox,
+    each once per tenant: a replay is acknowledged and stored nowhere."""
+    connection = await session.get(WebhookConnection, connection_id)
+    if connection is None:
+        raise NotFound(f"No webhook connection {connection_id}.")
+    signing = [box.decrypt(s.encode()).decode() for s in connection.secrets]
+    rows: list[dict[str, Any]] = []
+    kept = {k: v for k, v in ((k.lower(), v) for k, v in headers.items()) if k in KEPT_HEADERS}
+    received_at = utcnow()
+
+    def row(identity: str, kind: str | None, occurred: datetime | None, payload: Any) -> None:
+        rows.append(
+            {
+                "id": uuid.uuid4(),
+                "tenant_id": connection.tenant_id,
+                "connection_id": connection.id,
+                "provider": connection.provider,
+                "identity": identity,
+                "kind": kind,
+                "occurred_at": occurred,
+                "received_at": received_at,
+                "payload": payload,
+                "headers": kept,
+                "status": InboxStatus.pending.value,
+                "attempts": 0,
+                "next_attempt_at": received_at,
+                "last_error": None,
+            }
+        )
+
+    try:
+        if connection.provider == Provider.hubspot:
+            verify.verify_hubspot(
+                method=method,
+                uri=connection.public_url or "",
+                body=body,
+                headers=headers,
+                client_secrets=signing,
+                now=now,
+            )
+            for event in verify.parse_hubspot_events(body):
+                occurred = _ms(event.occurred_at_ms)
+                row(event.dedupe_key, event.subscription_type, occurred, dataclasses.asdict(event))
+        else:
+            delivery = verify.verify_standard_webhook(
+                body=body, headers=headers, signing_secrets=signing, now=now
+            )
+            payload = json.loads(body)
+            kind = payload.get("type") if isinstance(payload, dict) else None
+            row(delivery.dedupe_key, kind if isinstance(kind, str) else None, None, payload)
+    except verify.SignatureRejected as exc:
+        raise Unauthorized(f"The delivery's signature does not hold: {exc.reason}") from None
+    except (verify.PayloadRejected, ValueError) as exc:
+        reason = exc.reason if isinstance(exc, verify.PayloadRejected) else "not JSON"
+        raise BadRequest(f"The delivery is not valid: {reason}") from None
+    dialect = session.get_bind().dialect.name
+    stored = await session.execute(
+        insert_ignoring_conflicts(
+            dialect,
+            InboxEventRow.__table__,  # type: ignore[attr-defined]
+            rows,
+            conflict_columns=["tenant_id", "identity"],
+        ).returning(InboxEventRow.__table__.c.id)  # type: ignore[attr-defined]
+    )
+    new = len(stored.all())
+    # Durable before acknowledged: the caller answers 2xx only after this commit.
+    await session.commit()
+    return ReceiveReport(received=len(rows), stored=new)
+
+
+async def inbox(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    status: InboxStatus | None,
+    connection_id: uuid.UUID | None,
+) -> InboxPage:
+    stmt = select(InboxEventRow).where(col(InboxEventRow.tenant_id) == tenant_id)
+    if status is not None:
+        stmt = stmt.where(col(InboxEventRow.status) == status.value)
+    if connection_id is not None:
+        stmt = stmt.where(col(InboxEventRow.connection_id) == connection_id)
+    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
+    page, next_cursor = split_page(rows, sort, limit)
+    return InboxPage(
+        items=[
+            InboxEvent(
+                id=r.id,
+                connection_id=r.connection_id,
+                provider=Provider(r.provider),
+                identity=r.identity,
+                kind=r.kind,
+                occurred_at=r.occurred_at,
+                received_at=r.received_at,
+                status=InboxStatus(r.status),
+                attempts=r.attempts,
+                payload=r.payload,
+            )
+            for r in page
+        ],
+        next_cursor=next_cursor,
+    )

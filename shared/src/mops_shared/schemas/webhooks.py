@@ -1,0 +1,103 @@
+"""Wire models of webhooks (`/v1/webhooks/...`): CRM connections and their inbox."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, SecretStr, StringConstraints
+
+from mops_shared.schemas.pagination import Page
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+
+
+class Provider(StrEnum):
+    hubspot = "hubspot"
+    generic = "generic"
+
+
+class InboxStatus(StrEnum):
+    pending = "pending"
+    processed = "processed"
+    unmapped = "unmapped"
+    failed = "failed"
+    dead = "dead"
+
+
+class AttributionRule(BaseModel):
+    """A CRM property value that names the marketing tool an event is attributed to, e.g.
+    HubSpot `hs_analytics_source` = `PAID_SEARCH` -> "Google Ads"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    property: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    equals: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    tool_name: Name
+
+
+class ConnectionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    provider: Provider
+    name: Name
+    public_url: AnyHttpUrl | None = Field(
+        default=None,
+        description="HubSpot: the receive URL exactly as registered with HubSpot (it is part "
+        "of what HubSpot signs); required for `hubspot`.",
+    )
+    secret: SecretStr | None = Field(
+        default=None,
+        description="HubSpot: the app's client secret (required). generic: a `whsec_` secret; "
+        "left out, one is generated and shown once.",
+    )
+    attribution_rules: list[AttributionRule] = Field(default_factory=list, max_length=200)
+
+
+class ConnectionRead(BaseModel):
+    id: uuid.UUID
+    provider: Provider
+    name: str
+    receive_path: str = Field(description="Where the provider posts: no API key, its signature.")
+    public_url: str | None
+    secrets: int = Field(description="How many secrets are accepted now (two during rotation).")
+    attribution_rules: list[AttributionRule]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class ConnectionCreated(ConnectionRead):
+    generated_secret: str | None = Field(
+        description="The secret mops generated (generic), shown this once; null otherwise."
+    )
+
+
+class ConnectionPage(Page[ConnectionRead]):
+    pass
+
+
+class InboxEvent(BaseModel):
+    id: uuid.UUID
+    connection_id: uuid.UUID
+    provider: Provider
+    identity: str = Field(description="The provider's event identity the inbox deduplicates on.")
+    kind: str | None = Field(description="The provider's event type, e.g. `contact.creation`.")
+    occurred_at: datetime | None
+    received_at: datetime
+    status: InboxStatus
+    attempts: int
+    payload: Any
+
+
+class InboxPage(Page[InboxEvent]):
+    pass
+
+
+class ReceiveReport(BaseModel):
+    """What an inbound delivery left in the inbox (generic and HubSpot answers)."""
+
+    received: int = Field(description="Events in the delivery.")
+    stored: int = Field(description="Of those, new to the inbox (the rest were replays).")

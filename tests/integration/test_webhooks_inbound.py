@@ -1,0 +1,208 @@
+"""Inbound CRM deliveries through the gateway: verified on their raw bytes, committed to the
+inbox once per event identity before the 2xx, refused whole when not proven."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from standardwebhooks.webhooks import Webhook
+
+from tests.integration.conftest import Stack, TenantKey, new_tenant
+from tests.support import assert_problem
+
+pytestmark = pytest.mark.asyncio
+
+CONNECTIONS = "/v1/webhooks/connections"
+INBOX = "/v1/webhooks/inbox"
+HUBSPOT_URL = "https://hooks.example.com/mops/hubspot"
+HUBSPOT_SECRET = "8c1f0a4e-0000-4000-8000-hubspotsecret"
+
+
+def hubspot_events(*ids: int) -> bytes:
+    return json.dumps(
+        [
+            {
+                "eventId": event_id,
+                "subscriptionType": "contact.creation",
+                "objectId": 1000 + event_id,
+                "occurredAt": 1764300000000 + event_id,
+                "portalId": 62515,
+                "attemptNumber": 0,
+            }
+            for event_id in ids
+        ]
+    ).encode()
+
+
+def hubspot_headers(
+    body: bytes, *, timestamp_ms: int | None = None, **extra: str
+) -> dict[str, str]:
+    """Signed as HubSpot documents v3: base64 HMAC-SHA256 of method + URI + body + timestamp."""
+    stamp = str(timestamp_ms if timestamp_ms is not None else int(time.time() * 1000))
+    signed = b"POST" + HUBSPOT_URL.encode() + body + stamp.encode()
+    digest = hmac.new(HUBSPOT_SECRET.encode(), signed, hashlib.sha256).digest()
+    return {
+        "content-type": "application/json",
+        "x-hubspot-request-timestamp": stamp,
+        "x-hubspot-signature-v3": base64.b64encode(digest).decode(),
+        **extra,
+    }
+
+
+async def hubspot_connection(client: httpx.AsyncClient, tenant: TenantKey) -> dict[str, Any]:
+    body = {
+        "provider": "hubspot",
+        "name": "HubSpot portal",
+        "public_url": HUBSPOT_URL,
+        "secret": HUBSPOT_SECRET,
+        "attribution_rules": [
+            {"property": "hs_analytics_source", "equals": "PAID_SEARCH", "tool_name": "Google Ads"}
+        ],
+    }
+    response = await client.post(CONNECTIONS, json=body, headers=tenant.headers)
+    assert response.status_code == 201, response.text
+    created: dict[str, Any] = response.json()
+    assert created["generated_secret"] is None
+    assert HUBSPOT_SECRET not in response.text
+    return created
+
+
+async def inbox(client: httpx.AsyncClient, tenant: TenantKey) -> list[dict[str, Any]]:
+    response = await client.get(INBOX, headers=tenant.headers, params={"limit": 200})
+    assert response.status_code == 200, response.text
+    items: list[dict[str, Any]] = response.json()["items"]
+    return items
+
+
+async def test_a_hubspot_batch_is_stored_once_however_often_it_comes(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    connection = await hubspot_connection(gateway_client, tenant)
+    url = connection["receive_path"]
+    body = hubspot_events(1, 2)
+    first = await gateway_client.post(url, content=body, headers=hubspot_headers(body))
+    assert first.status_code == 200, first.text
+    assert first.json() == {"received": 2, "stored": 2}
+    for _ in range(4):  # the same batch five times in all
+        again = await gateway_client.post(url, content=body, headers=hubspot_headers(body))
+        assert again.json() == {"received": 2, "stored": 0}
+    events = await inbox(gateway_client, tenant)
+    assert sorted(e["identity"] for e in events) == ["hubspot:62515:1", "hubspot:62515:2"]
+    assert {(e["status"], e["kind"], e["connection_id"]) for e in events} == {
+        ("pending", "contact.creation", connection["id"])
+    }
+    first_event = next(e for e in events if e["identity"] == "hubspot:62515:1")
+    occurred = datetime.fromisoformat(first_event["occurred_at"].replace("Z", "+00:00"))
+    assert occurred == datetime.fromtimestamp(1764300000.001, UTC)
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    ["tampered", "stale", "future", "v2_only", "unsigned"],
+)
+async def test_an_unproven_hubspot_delivery_is_401_and_stores_nothing(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey, spoil: str
+) -> None:
+    connection = await hubspot_connection(gateway_client, tenant)
+    body = hubspot_events(7)
+    now_ms = int(time.time() * 1000)
+    headers = hubspot_headers(body)
+    sent = body
+    if spoil == "tampered":
+        sent = body.replace(b'"eventId": 7', b'"eventId": 8')
+    elif spoil == "stale":
+        headers = hubspot_headers(body, timestamp_ms=now_ms - 6 * 60 * 1000)
+    elif spoil == "future":
+        headers = hubspot_headers(body, timestamp_ms=now_ms + 6 * 60 * 1000)
+    elif spoil == "v2_only":
+        headers.pop("x-hubspot-signature-v3")
+        headers["x-hubspot-signature"] = hashlib.sha256(HUBSPOT_SECRET.encode() + body).hexdigest()
+    else:
+        headers = {"content-type": "application/json"}
+    response = await gateway_client.post(connection["receive_path"], content=sent, headers=headers)
+    assert_problem(response, 401)
+    assert await inbox(gateway_client, tenant) == []
+
+
+async def test_a_generic_delivery_signed_by_the_standard_webhooks_library_is_stored(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    response = await gateway_client.post(
+        CONNECTIONS, json={"provider": "generic", "name": "Forms"}, headers=tenant.headers
+    )
+    assert response.status_code == 201, response.text
+    connection = response.json()
+    secret = connection["generated_secret"]
+    assert secret.startswith("whsec_")
+    # Shown once: reading the connection again does not give it back.
+    read = await gateway_client.get(f"{CONNECTIONS}/{connection['id']}", headers=tenant.headers)
+    assert secret not in read.text
+    body = json.dumps({"type": "contact.created", "data": {"source": "utm:google"}})
+    now = datetime.now(UTC)
+    headers = {
+        "content-type": "application/json",
+        "webhook-id": "msg_2Qx7",
+        "webhook-timestamp": str(int(now.timestamp())),
+        "webhook-signature": Webhook(secret).sign("msg_2Qx7", now, body),
+    }
+    for expected in (1, 0):
+        sent = await gateway_client.post(connection["receive_path"], content=body, headers=headers)
+        assert sent.status_code == 200, sent.text
+        assert sent.json() == {"received": 1, "stored": expected}
+    (event,) = await inbox(gateway_client, tenant)
+    assert (event["identity"], event["kind"]) == ("generic:msg_2Qx7", "contact.created")
+    assert event["payload"] == json.loads(body)
+
+
+async def test_connections_and_their_events_belong_to_their_tenant(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey, stack: Stack
+) -> None:
+    connection = await hubspot_connection(gateway_client, tenant)
+    body = hubspot_events(3)
+    await gateway_client.post(
+        connection["receive_path"], content=body, headers=hubspot_headers(body)
+    )
+    other = await new_tenant(stack.gateway)
+    url = f"{CONNECTIONS}/{connection['id']}"  # the connection, no longer its receive URL
+    assert_problem(await gateway_client.get(url, headers=other.headers), 404)
+    assert_problem(await gateway_client.delete(url, headers=other.headers), 404)
+    assert await inbox(gateway_client, other) == []
+    assert len(await inbox(gateway_client, tenant)) == 1
+
+
+async def test_bad_connections_and_deliveries_get_precise_problems(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey, stack: Stack
+) -> None:
+    refused = await gateway_client.post(
+        CONNECTIONS, json={"provider": "hubspot", "name": "x"}, headers=tenant.headers
+    )
+    body = assert_problem(refused, 422)
+    assert [e["pointer"] for e in body["errors"]] == ["/public_url", "/secret"]
+    bad_secret = {"provider": "generic", "name": "x", "secret": "not-whsec"}
+    assert_problem(
+        await gateway_client.post(CONNECTIONS, json=bad_secret, headers=tenant.headers),
+        422,
+        "/secret",
+    )
+    reader = await new_tenant(stack.gateway, scopes=["inventory:read"])
+    assert_problem(await gateway_client.get(CONNECTIONS, headers=reader.headers), 403)
+    unknown = "/v1/webhooks/in/00000000-0000-4000-8000-000000000000"
+    assert_problem(await gateway_client.post(unknown, content=b"[]"), 404)
+    connection = await hubspot_connection(gateway_client, tenant)
+    huge = b"[" + b" " * (1024 * 1024 + 1) + b"]"
+    too_big = await gateway_client.post(connection["receive_path"], content=huge)
+    assert_problem(too_big, 413)
+    not_json = b"not json"
+    response = await gateway_client.post(
+        connection["receive_path"], content=not_json, headers=hubspot_headers(not_json)
+    )
+    assert_problem(response, 400)
+    assert await inbox(gateway_client, tenant) == []
