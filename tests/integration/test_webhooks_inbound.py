@@ -206,3 +206,94 @@ async def test_bad_connections_and_deliveries_get_precise_problems(
     )
     assert_problem(response, 400)
     assert await inbox(gateway_client, tenant) == []
+
+
+PIPEDRIVE_EVENT = {
+    "meta": {"id": "8f5c2a", "action": "create", "entity": "deal", "version": "2.0"},
+    "data": {"id": 42, "title": "Acme deal", "value": 12000, "currency": "EUR"},
+}
+
+
+async def test_pipedrive_deliveries_are_proven_by_basic_credentials(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    created = await gateway_client.post(
+        CONNECTIONS,
+        json={"provider": "pipedrive", "name": "Pipedrive", "username": "mops", "password": "s3"},
+        headers=tenant.headers,
+    )
+    assert created.status_code == 201, created.text
+    connection = created.json()
+    assert (connection["username"], connection["secrets"]) == ("mops", 1)
+    assert "s3" not in created.text
+    body = json.dumps(PIPEDRIVE_EVENT).encode()
+    good = "Basic " + base64.b64encode(b"mops:s3").decode()
+    bad = "Basic " + base64.b64encode(b"mops:wrong").decode()
+    url = connection["receive_path"]
+    refused = await gateway_client.post(url, content=body, headers={"authorization": bad})
+    assert_problem(refused, 401)
+    for expected in (1, 0):
+        sent = await gateway_client.post(url, content=body, headers={"authorization": good})
+        assert sent.status_code == 200, sent.text
+        assert sent.json() == {"received": 1, "stored": expected}
+    (event,) = await inbox(gateway_client, tenant)
+    assert (event["identity"], event["kind"]) == ("pipedrive:8f5c2a", "deal.create")
+
+
+SALESFORCE_ORG = "00D5e000000KQ2eEAG"
+
+
+def salesforce_message(*notification_ids: str) -> bytes:
+    notifications = "".join(
+        f"""<Notification><Id>{n}</Id><sObject xsi:type="sf:Opportunity"
+        xmlns:sf="urn:sobject.enterprise.soap.sforce.com"><sf:Id>006{n[3:]}</sf:Id>
+        <sf:StageName>Closed Won</sf:StageName></sObject></Notification>"""
+        for n in notification_ids
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body>
+<notifications xmlns="http://soap.sforce.com/2005/09/outbound">
+<OrganizationId>{SALESFORCE_ORG}</OrganizationId><ActionId>04k5e000000CaRkAAK</ActionId>
+<SessionId xsi:nil="true"/><EnterpriseUrl>https://acme.example/c</EnterpriseUrl>
+<PartnerUrl>https://acme.example/u</PartnerUrl>{notifications}</notifications>
+</soapenv:Body></soapenv:Envelope>""".encode()
+
+
+async def test_salesforce_messages_are_acknowledged_in_soap_and_stored_once(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    created = await gateway_client.post(
+        CONNECTIONS,
+        json={"provider": "salesforce", "name": "Salesforce", "organization_id": SALESFORCE_ORG},
+        headers=tenant.headers,
+    )
+    assert created.status_code == 201, created.text
+    connection = created.json()
+    token = connection["generated_secret"]
+    assert token
+    body = salesforce_message("04l5e00000Gx7QzAAJ", "04l5e00000Gx7R0AAJ")
+    url = connection["receive_path"]
+    ack = (
+        b'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">'
+        b"<soapenv:Body><notificationsResponse "
+        b'xmlns="http://soap.sforce.com/2005/09/outbound"><Ack>true</Ack>'
+        b"</notificationsResponse></soapenv:Body></soapenv:Envelope>"
+    )
+    for _ in range(3):
+        sent = await gateway_client.post(url, params={"token": token}, content=body)
+        assert sent.status_code == 200, sent.text
+        assert sent.content == ack
+        assert sent.headers["content-type"].startswith("text/xml")
+    events = await inbox(gateway_client, tenant)
+    assert sorted(e["identity"] for e in events) == [
+        f"salesforce:{SALESFORCE_ORG}:04l5e00000Gx7QzAAJ",
+        f"salesforce:{SALESFORCE_ORG}:04l5e00000Gx7R0AAJ",
+    ]
+    assert_problem(await gateway_client.post(url, params={"token": "nope"}, content=body), 401)
+    other_org = body.replace(SALESFORCE_ORG.encode(), b"00D000000000001AAA")
+    assert_problem(await gateway_client.post(url, params={"token": token}, content=other_org), 401)
+    assert len(await inbox(gateway_client, tenant)) == 2
+    missing = {"provider": "salesforce", "name": "x"}
+    refused = await gateway_client.post(CONNECTIONS, json=missing, headers=tenant.headers)
+    assert_problem(refused, 422, "/organization_id")

@@ -16,6 +16,8 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whit
 
 class Provider(StrEnum):
     hubspot = "hubspot"
+    salesforce = "salesforce"
+    pipedrive = "pipedrive"
     generic = "generic"
 
 
@@ -53,6 +55,17 @@ class ConnectionCreate(BaseModel):
         description="HubSpot: the app's client secret (required). generic: a `whsec_` secret; "
         "left out, one is generated and shown once.",
     )
+    username: str | None = Field(
+        default=None, max_length=200, description="Pipedrive: the HTTP Basic user (required)."
+    )
+    password: SecretStr | None = Field(
+        default=None, description="Pipedrive: the HTTP Basic password (required; kept hashed)."
+    )
+    organization_id: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$",
+        description="Salesforce: the organisation id its outbound messages must carry (required).",
+    )
     attribution_rules: list[AttributionRule] = Field(default_factory=list, max_length=200)
 
 
@@ -62,6 +75,8 @@ class ConnectionRead(BaseModel):
     name: str
     receive_path: str = Field(description="Where the provider posts: no API key, its signature.")
     public_url: str | None
+    username: str | None
+    organization_id: str | None
     secrets: int = Field(description="How many secrets are accepted now (two during rotation).")
     attribution_rules: list[AttributionRule]
     version: int
@@ -71,7 +86,8 @@ class ConnectionRead(BaseModel):
 
 class ConnectionCreated(ConnectionRead):
     generated_secret: str | None = Field(
-        description="The secret mops generated (generic), shown this once; null otherwise."
+        description="What mops generated, shown this once: the `whsec_` secret (generic) or "
+        "the token Salesforce must send as `?token=` on the receive URL; null otherwise."
     )
 
 

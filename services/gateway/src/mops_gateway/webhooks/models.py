@@ -28,6 +28,11 @@ class WebhookConnection(GatewayTable, table=True):
     public_url: str | None = Field(default=None, sa_column=Column(String(2048), nullable=True))
     # The signing secrets, encrypted (HMAC schemes need them back): newest first, at most two.
     secrets: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # Pipedrive's Basic user and Salesforce's organisation; the password or URL token, hashed
+    # (they are compared, never needed back).
+    username: str | None = Field(default=None, sa_column=Column(String(200), nullable=True))
+    organization_id: str | None = Field(default=None, sa_column=Column(String(18), nullable=True))
+    credential_hash: str | None = Field(default=None, sa_column=Column(String(300), nullable=True))
     attribution_rules: list[dict[str, Any]] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False)
     )

@@ -4,12 +4,13 @@ receive URL the providers post to (no API key: the provider's signature)."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
 
 from mops_gateway.deps import SessionDep, WebhooksAdminKeyDep
 from mops_gateway.webhooks import service
+from mops_gateway.webhooks.verify import SALESFORCE_ACK
 from mops_shared.errors import PayloadTooLarge, problem_responses
 from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
 from mops_shared.schemas.webhooks import (
@@ -19,6 +20,7 @@ from mops_shared.schemas.webhooks import (
     ConnectionRead,
     InboxPage,
     InboxStatus,
+    Provider,
     ReceiveReport,
 )
 
@@ -124,14 +126,30 @@ async def list_inbox(
     "/in/{connection_id}",
     operation_id="webhooks_receive",
     summary="Receive a CRM delivery",
-    responses=problem_responses(400, 401, 404, 413, 422),
+    response_model=ReceiveReport,
+    responses={
+        **problem_responses(400, 401, 404, 413, 422),
+        200: {
+            "description": "Stored (JSON report); Salesforce gets its SOAP acknowledgement.",
+            "content": {"text/xml": {}},
+        },
+    },
     openapi_extra={"security": []},
 )
-async def receive(connection_id: uuid.UUID, request: Request, session: SessionDep) -> ReceiveReport:
-    """Where a provider posts, authenticated by its signature (no API key): HubSpot signature
-    v3 (5-minute window) or Standard Webhooks. The events are committed to the inbox, once per
-    tenant and provider identity, before the 2xx; a replay is acknowledged and not stored
-    again. A bad or missing signature is a 401 and nothing is stored."""
+async def receive(
+    connection_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    token: Annotated[
+        str | None, Query(description="Salesforce: the token given when the connection was made.")
+    ] = None,
+) -> Any:
+    """Where a provider posts, proven by its own scheme instead of an API key: HubSpot
+    signature v3 (5-minute window), Standard Webhooks (generic), HTTP Basic (Pipedrive), or
+    the URL token and organisation id (Salesforce outbound messages, answered with the SOAP
+    acknowledgement). The events are committed to the inbox, once per tenant and provider
+    identity, before the 2xx; a replay is acknowledged and not stored again. A delivery that
+    is not proven is a 401 and nothing is stored."""
     limit = request.app.state.settings.webhook_max_body_bytes
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
@@ -141,11 +159,15 @@ async def receive(connection_id: uuid.UUID, request: Request, session: SessionDe
         body.extend(chunk)
         if len(body) > limit:
             raise PayloadTooLarge(f"A delivery may carry at most {limit} bytes.")
-    return await service.receive(
+    provider, report = await service.receive(
         session,
         connection_id,
         request.method,
         bytes(body),
         request.headers,
         request.app.state.webhook_secrets,
+        token=token,
     )
+    if provider == Provider.salesforce:
+        return Response(SALESFORCE_ACK, media_type="text/xml; charset=utf-8")
+    return report

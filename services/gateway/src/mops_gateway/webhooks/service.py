@@ -72,7 +72,9 @@ def _read(connection: WebhookConnection) -> dict[str, Any]:
         "name": connection.name,
         "receive_path": RECEIVE_PATH.format(connection_id=connection.id),
         "public_url": connection.public_url,
-        "secrets": len(connection.secrets),
+        "username": connection.username,
+        "organization_id": connection.organization_id,
+        "secrets": len(connection.secrets) + (connection.credential_hash is not None),
         "attribution_rules": [
             AttributionRule.model_validate(r) for r in connection.attribution_rules
         ],
@@ -86,40 +88,69 @@ def to_read(connection: WebhookConnection) -> ConnectionRead:
     return ConnectionRead.model_validate(_read(connection))
 
 
+def _required(
+    pairs: list[tuple[str, object, str]],
+) -> None:
+    """422 naming every (pointer, value, why) whose value is missing."""
+    errors = [
+        ProblemFieldError(location="body", pointer=pointer, detail=detail)
+        for pointer, value, detail in pairs
+        if value is None or value == ""
+    ]
+    if errors:
+        raise ValidationFailed(f"The connection is not valid: {errors[0].detail}", errors=errors)
+
+
 async def create_connection(
     session: AsyncSession, tenant_id: uuid.UUID, data: ConnectionCreate, box: Fernet
 ) -> ConnectionCreated:
+    """A connection with what its provider's scheme needs: signing secrets encrypted (HMAC
+    schemes need them back), passwords and URL tokens hashed (they are only compared)."""
     secret = data.secret.get_secret_value() if data.secret is not None else None
-    generated = None
+    password = data.password.get_secret_value() if data.password is not None else None
+    generated: str | None = None
+    signing: list[str] = []
+    credential_hash: str | None = None
     if data.provider == Provider.hubspot:
-        errors = []
-        if data.public_url is None:
-            errors.append(("/public_url", "HubSpot signs the URL it posts to: give it"))
-        if not secret:
-            errors.append(("/secret", "HubSpot signs with the app's client secret: give it"))
-        if errors:
-            raise ValidationFailed(
-                f"The connection is not valid: {errors[0][1]}",
-                errors=[
-                    ProblemFieldError(location="body", pointer=pointer, detail=detail)
-                    for pointer, detail in errors
-                ],
-            )
-    elif secret is None:
-        generated = secret = "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
-    else:
+        _required(
+            [
+                ("/public_url", data.public_url, "HubSpot signs the URL it posts to: give it"),
+                ("/secret", secret, "HubSpot signs with the app's client secret: give it"),
+            ]
+        )
+        signing = [secret or ""]
+    elif data.provider == Provider.generic:
+        if secret is None:
+            generated = secret = "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
         try:
             verify.standard_webhook_key(secret)
         except ValueError as exc:
             raise ValidationFailed.at("body", "/secret", str(exc)) from None
-    assert secret is not None
+        signing = [secret]
+    elif data.provider == Provider.pipedrive:
+        _required(
+            [
+                ("/username", data.username, "Pipedrive sends HTTP Basic credentials: the user"),
+                ("/password", password, "Pipedrive sends HTTP Basic credentials: the password"),
+            ]
+        )
+        credential_hash = verify.hash_credential(password or "")
+    else:
+        _required(
+            [("/organization_id", data.organization_id, "the organisation messages come from")]
+        )
+        generated = secrets.token_urlsafe(32)
+        credential_hash = verify.hash_credential(generated)
     now = utcnow()
     connection = WebhookConnection(
         tenant_id=tenant_id,
         provider=data.provider.value,
         name=data.name,
         public_url=str(data.public_url) if data.public_url is not None else None,
-        secrets=[box.encrypt(secret.encode()).decode()],
+        secrets=[box.encrypt(s.encode()).decode() for s in signing],
+        username=data.username if data.provider == Provider.pipedrive else None,
+        organization_id=data.organization_id if data.provider == Provider.salesforce else None,
+        credential_hash=credential_hash,
         attribution_rules=[r.model_dump() for r in data.attribution_rules],
         created_at=now,
         updated_at=now,
@@ -179,8 +210,10 @@ async def receive(
     body: bytes,
     headers: Mapping[str, str],
     box: Fernet,
+    *,
+    token: str | None = None,
     now: float | None = None,
-) -> ReceiveReport:
+) -> tuple[Provider, ReceiveReport]:
     """Verifies the delivery for its connection (401, nothing stored, when it is not proven),
     parses its events (400 when they are not a valid delivery) and commits them to the inbox,
     each once per tenant: a replay is acknowledged and stored nowhere."""
@@ -225,6 +258,29 @@ async def receive(
             for event in verify.parse_hubspot_events(body):
                 occurred = _ms(event.occurred_at_ms)
                 row(event.dedupe_key, event.subscription_type, occurred, dataclasses.asdict(event))
+        elif connection.provider == Provider.pipedrive:
+            pipedrive = verify.verify_pipedrive(
+                body=body,
+                headers=headers,
+                expected_user=connection.username or "",
+                password_hash=connection.credential_hash or "",
+            )
+            kind = ".".join(p for p in (pipedrive.entity, pipedrive.action) if p) or None
+            row(pipedrive.dedupe_key, kind, None, dict(pipedrive.payload))
+        elif connection.provider == Provider.salesforce:
+            message = verify.verify_salesforce(
+                body=body,
+                url_secret=token or "",
+                url_secret_hash=connection.credential_hash or "",
+                expected_organization_id=connection.organization_id or "",
+            )
+            for notification in message.notifications:
+                row(
+                    notification.dedupe_key,
+                    notification.sobject_type,
+                    None,
+                    {"id": notification.notification_id, "fields": dict(notification.fields)},
+                )
         else:
             delivery = verify.verify_standard_webhook(
                 body=body, headers=headers, signing_secrets=signing, now=now
@@ -237,6 +293,8 @@ async def receive(
     except (verify.PayloadRejected, ValueError) as exc:
         reason = exc.reason if isinstance(exc, verify.PayloadRejected) else "not JSON"
         raise BadRequest(f"The delivery is not valid: {reason}") from None
+    if not rows:
+        return Provider(connection.provider), ReceiveReport(received=0, stored=0)
     dialect = session.get_bind().dialect.name
     stored = await session.execute(
         insert_ignoring_conflicts(
@@ -249,7 +307,7 @@ async def receive(
     new = len(stored.all())
     # Durable before acknowledged: the caller answers 2xx only after this commit.
     await session.commit()
-    return ReceiveReport(received=len(rows), stored=new)
+    return Provider(connection.provider), ReceiveReport(received=len(rows), stored=new)
 
 
 async def inbox(
