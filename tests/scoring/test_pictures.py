@@ -13,7 +13,7 @@ import pytest
 
 from mops_scoring.results.pictures import cx_matrix, five_forces_grid
 from mops_shared.schemas.scoring_results import ResultRead
-from tests.scoring.test_results import (
+from tests.scoring.support import (
     ASSESSMENTS,
     FRAMEWORKS,
     LEVELS,

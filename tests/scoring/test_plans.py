@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 
 from mops_scoring.db import writes
-from tests.scoring.test_results import (
+from tests.scoring.support import (
     closed_assessment,
     five_forces_answers,
     load,

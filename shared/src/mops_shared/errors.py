@@ -102,6 +102,17 @@ class ValidationFailed(MopsError):
             detail, errors=[ProblemFieldError(location=location, pointer=pointer, detail=detail)]
         )
 
+    @classmethod
+    def raise_if_any(cls, errors: Sequence[ProblemFieldError]) -> None:
+        """A 422 naming every error (its detail lists them all), or nothing when there is none."""
+        if errors:
+            raise cls("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
+
+
+def body_error(pointer: str, detail: str) -> ProblemFieldError:
+    """One invalid value of the request body, at its JSON Pointer."""
+    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
+
 
 class RateLimited(MopsError):
     status = 429

@@ -5,10 +5,16 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(max_length=10_000)]
+
+
+class StrictModel(BaseModel):
+    """A request body (or part of one) that refuses fields it does not know."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 def name_key(name: str) -> str:

@@ -8,13 +8,13 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
+from pydantic import BaseModel, Field, StrictInt, StringConstraints
 
+from mops_shared.schemas.common import Name, StrictModel
 from mops_shared.schemas.money import Money
 from mops_shared.schemas.pagination import Page
 from mops_shared.schemas.scoring_frameworks import FrameworkKind, Key
 
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
 Description = Annotated[str, StringConstraints(max_length=2000, strip_whitespace=True)]
 
 MAX_PROCESSES = 200
@@ -26,11 +26,7 @@ class AssessmentStatus(StrEnum):
     closed = "closed"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Process(_Strict):
+class Process(StrictModel):
     """A customer-facing process rated on the CX-efficiency matrix."""
 
     key: Key
@@ -45,7 +41,7 @@ class Process(_Strict):
     )
 
 
-class AssessmentCreate(_Strict):
+class AssessmentCreate(StrictModel):
     framework_id: uuid.UUID = Field(description="The framework version answered; it never changes.")
     name: Name
     scope_unit_id: uuid.UUID | None = Field(
@@ -63,7 +59,7 @@ class AssessmentCreate(_Strict):
     )
 
 
-class AssessmentUpdate(_Strict):
+class AssessmentUpdate(StrictModel):
     """Fields to change while the assessment is open; absent fields stay as they are."""
 
     name: Name | None = None
@@ -95,7 +91,7 @@ class AssessmentPage(Page[AssessmentRead]):
     pass
 
 
-class RespondentsAdd(_Strict):
+class RespondentsAdd(StrictModel):
     person_ids: list[uuid.UUID] = Field(min_length=1, max_length=MAX_RESPONDENTS_PER_CALL)
 
 
@@ -109,7 +105,7 @@ class RespondentPage(Page[RespondentRead]):
     pass
 
 
-class ResponseSubmit(_Strict):
+class ResponseSubmit(StrictModel):
     """One respondent's answers: a whole number on the question's scale per question, and for
     a CX-efficiency framework, per process."""
 

@@ -26,12 +26,13 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
+
+from mops_shared.schemas.common import Name, StrictModel
 
 # Keys are stable identifiers that results and explanations refer to.
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
 
 # Weights are compared to 1 with this tolerance (decimal fractions are not exact in binary).
 WEIGHT_TOLERANCE = 1e-6
@@ -51,11 +52,7 @@ class EvidenceSource(StrEnum):
     scoring = "scoring"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Scale(_Strict):
+class Scale(StrictModel):
     """An answer scale: whole numbers from `min` to `max`, each with its anchored label."""
 
     min: int = Field(default=0, ge=0, le=10)
@@ -66,7 +63,7 @@ class Scale(_Strict):
     )
 
 
-class Dimension(_Strict):
+class Dimension(StrictModel):
     key: Key
     name: Name
     description: Text
@@ -78,7 +75,7 @@ class Dimension(_Strict):
     )
 
 
-class Question(_Strict):
+class Question(StrictModel):
     key: Key
     dimension: Key = Field(description="The key of the dimension the question scores.")
     text: Text
@@ -93,7 +90,7 @@ class Question(_Strict):
     scale: Scale | None = Field(default=None, description="Its own scale; else the framework's.")
 
 
-class LinearMapping(_Strict):
+class LinearMapping(StrictModel):
     """How a raw value becomes 0-100: `low` scores 0, `high` scores 100, linearly between and
     held within 0-100 outside. `low` above `high` when less is better."""
 
@@ -102,7 +99,7 @@ class LinearMapping(_Strict):
     high: float
 
 
-class Evidence(_Strict):
+class Evidence(StrictModel):
     signal: Key = Field(description="The evidence signal computed (see the signal catalogue).")
     dimension: Key
     name: Name
@@ -114,7 +111,7 @@ class Evidence(_Strict):
     weight: float = Field(gt=0, le=1, description="Its share of its dimension's evidence.")
 
 
-class Quadrant(_Strict):
+class Quadrant(StrictModel):
     key: Key
     name: Name
     dimensions: list[Key] = Field(
@@ -123,13 +120,13 @@ class Quadrant(_Strict):
     actions: list[Text] = Field(min_length=1, description="What to do when it is weak.")
 
 
-class Centre(_Strict):
+class Centre(StrictModel):
     dimension: Key
     name: Name
     actions: list[Text] = Field(min_length=1)
 
 
-class Thresholds(_Strict):
+class Thresholds(StrictModel):
     weak: float = Field(default=50, ge=0, le=100, description="A score below this is weak.")
     efficient: float = Field(
         default=50,
@@ -152,7 +149,7 @@ class Thresholds(_Strict):
     )
 
 
-class FrameworkDocument(_Strict):
+class FrameworkDocument(StrictModel):
     """One version of a framework, whole."""
 
     key: Key = Field(description="Stable name of the framework, e.g. `five_forces`.")

@@ -9,18 +9,14 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
+from mops_shared.schemas.common import Name, StrictModel
 from mops_shared.schemas.org_profile import OperatingModel
 from mops_shared.schemas.pagination import Page
 from mops_shared.schemas.scenarios import StageDiff
 
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class PlanStatus(StrEnum):
@@ -47,13 +43,13 @@ class SkillSource(StrEnum):
     partner = "partner"
 
 
-class Goal(_Strict):
+class Goal(StrictModel):
     """A broad, primary outcome."""
 
     statement: Text
 
 
-class Objective(_Strict):
+class Objective(StrictModel):
     """A measurable step: a metric from a baseline to a target by a date."""
 
     goal: int = Field(ge=0, description="The index of the goal it serves.")
@@ -64,14 +60,14 @@ class Objective(_Strict):
     due_date: date
 
 
-class Barrier(_Strict):
+class Barrier(StrictModel):
     kind: BarrierKind
     description: Text
     severity: Severity
     change_strategy: Text
 
 
-class MartechGap(_Strict):
+class MartechGap(StrictModel):
     scenario_id: uuid.UUID = Field(description="An inventory stack scenario (current vs target).")
     scenario_stage: int | None = Field(
         default=None, ge=1, description="Its stage this plan stage reaches; null: its last."
@@ -85,12 +81,12 @@ class MartechGapRead(MartechGap):
     )
 
 
-class SkillNeed(_Strict):
+class SkillNeed(StrictModel):
     skill: Name
     source: SkillSource
 
 
-class Stage(_Strict):
+class Stage(StrictModel):
     name: Name
     description: Text | None = None
     martech_gap: MartechGap | None = None
@@ -105,7 +101,7 @@ class StageRead(Stage):
     martech_gap: MartechGapRead | None = None
 
 
-class PlanFields(_Strict):
+class PlanFields(StrictModel):
     name: Name
     result_id: uuid.UUID | None = Field(default=None, description="The result it answers.")
     status: PlanStatus = PlanStatus.draft
@@ -120,7 +116,7 @@ class PlanCreate(PlanFields):
     pass
 
 
-class PlanUpdate(_Strict):
+class PlanUpdate(StrictModel):
     """Top-level fields to replace; absent fields stay as they are."""
 
     name: Name | None = None

@@ -7,11 +7,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, SecretStr, StringConstraints
+from pydantic import AnyHttpUrl, BaseModel, Field, SecretStr, StringConstraints
 
+from mops_shared.schemas.common import Name, StrictModel
 from mops_shared.schemas.pagination import Page
-
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
 
 
 class Provider(StrEnum):
@@ -29,20 +28,16 @@ class InboxStatus(StrEnum):
     dead = "dead"
 
 
-class AttributionRule(BaseModel):
+class AttributionRule(StrictModel):
     """A CRM property value that names the marketing tool an event is attributed to, e.g.
     HubSpot `hs_analytics_source` = `PAID_SEARCH` -> "Google Ads"."""
-
-    model_config = ConfigDict(extra="forbid")
 
     property: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     equals: Annotated[str, StringConstraints(min_length=1, max_length=500)]
     tool_name: Name
 
 
-class ConnectionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ConnectionCreate(StrictModel):
     provider: Provider
     name: Name
     public_url: AnyHttpUrl | None = Field(

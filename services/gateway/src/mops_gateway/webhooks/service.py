@@ -22,9 +22,8 @@ from mops_gateway.config import GatewaySettings
 from mops_gateway.webhooks import verify
 from mops_gateway.webhooks.models import InboxEventRow, WebhookConnection
 from mops_shared.db import insert_ignoring_conflicts, utcnow
-from mops_shared.errors import BadRequest, NotFound, Unauthorized, ValidationFailed
+from mops_shared.errors import BadRequest, NotFound, Unauthorized, ValidationFailed, body_error
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.schemas.problem import ProblemFieldError
 from mops_shared.schemas.webhooks import (
     AttributionRule,
     ConnectionCreate,
@@ -88,17 +87,11 @@ def to_read(connection: WebhookConnection) -> ConnectionRead:
     return ConnectionRead.model_validate(_read(connection))
 
 
-def _required(
-    pairs: list[tuple[str, object, str]],
-) -> None:
+def _required(pairs: list[tuple[str, object, str]]) -> None:
     """422 naming every (pointer, value, why) whose value is missing."""
-    errors = [
-        ProblemFieldError(location="body", pointer=pointer, detail=detail)
-        for pointer, value, detail in pairs
-        if value is None or value == ""
-    ]
-    if errors:
-        raise ValidationFailed(f"The connection is not valid: {errors[0].detail}", errors=errors)
+    ValidationFailed.raise_if_any(
+        [body_error(pointer, detail) for pointer, value, detail in pairs if value in (None, "")]
+    )
 
 
 async def create_connection(

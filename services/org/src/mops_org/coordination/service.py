@@ -22,7 +22,7 @@ from mops_org.coordination.models import CoordinationMechanism
 from mops_org.db import writes
 from mops_shared.auth import Principal
 from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption
 from mops_shared.schemas.common import name_key
@@ -48,15 +48,6 @@ def _duplicate(name: str) -> Conflict:
     return Conflict(f"A coordination mechanism named {name!r} already exists.")
 
 
-def _raise_if(errors: list[ProblemFieldError]) -> None:
-    if errors:
-        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
-
-
-def _error(pointer: str, detail: str) -> ProblemFieldError:
-    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
-
-
 async def check_units(
     session: AsyncSession,
     tenant_id: uuid.UUID,
@@ -74,15 +65,15 @@ async def check_units(
     found = await repository.units_of_tenant(session, tenant_id, wanted)
     errors: list[ProblemFieldError] = []
     if owner_unit_id is not None and owner_unit_id not in found:
-        errors.append(_error(f"{pointer_prefix}/owner_unit_id", "no unit with this id"))
+        errors.append(body_error(f"{pointer_prefix}/owner_unit_id", "no unit with this id"))
     seen: dict[uuid.UUID, int] = {}
     for i, unit_id in enumerate(participating_unit_ids or ()):
         at = f"{pointer_prefix}/participating_unit_ids/{i}"
         first = seen.setdefault(unit_id, i)
         if first != i:
-            errors.append(_error(at, f"this unit is already listed (at {first})"))
+            errors.append(body_error(at, f"this unit is already listed (at {first})"))
         elif unit_id not in found:
-            errors.append(_error(at, "no unit with this id"))
+            errors.append(body_error(at, "no unit with this id"))
     return errors
 
 
@@ -126,7 +117,7 @@ async def create_mechanism(
     session: AsyncSession, principal: Principal, data: CoordinationMechanismCreate
 ) -> CoordinationMechanismRead:
     tenant_id = principal.tenant_id
-    _raise_if(
+    ValidationFailed.raise_if_any(
         await check_units(
             session,
             tenant_id,
@@ -274,12 +265,12 @@ async def _update_once(
     check_if_match(if_match, mechanism.version)
     changes = data.model_dump(exclude_unset=True)
     errors = [
-        _error(f"/{required}", f"{required} cannot be null")
+        body_error(f"/{required}", f"{required} cannot be null")
         for required in ("name", "kind", "level", "participating_unit_ids")
         if required in changes and changes[required] is None
     ]
-    _raise_if(errors)
-    _raise_if(
+    ValidationFailed.raise_if_any(errors)
+    ValidationFailed.raise_if_any(
         await check_units(
             session,
             tenant_id,

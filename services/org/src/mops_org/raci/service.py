@@ -33,7 +33,7 @@ from mops_org.raci.validation import (
 )
 from mops_shared.auth import Principal
 from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption, encode_cursor, split_page
 from mops_shared.schemas.common import name_key
@@ -63,15 +63,6 @@ def _duplicate(name: str) -> Conflict:
     return Conflict(f"A RACI matrix named {name!r} already exists.")
 
 
-def _raise_if(errors: list[ProblemFieldError]) -> None:
-    if errors:
-        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
-
-
-def _error(pointer: str, detail: str) -> ProblemFieldError:
-    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
-
-
 def _document(activities: Sequence[RaciActivity]) -> list[dict[str, Any]]:
     """The activities as stored: plain JSON (ids as strings, enums as their values)."""
     return [activity.model_dump(mode="json") for activity in activities]
@@ -95,14 +86,16 @@ async def check_activities(
         at = f"{pointer_prefix}/activities/{i}"
         first = names.setdefault(name_key(activity.name), i)
         if first != i:
-            errors.append(_error(f"{at}/name", f"activity {first} of the matrix has the same name"))
+            errors.append(
+                body_error(f"{at}/name", f"activity {first} of the matrix has the same name")
+            )
         given: dict[tuple[str, uuid.UUID, str], int] = {}
         for j, assignment in enumerate(activity.assignments):
             key = (assignment.assignee_type.value, assignment.assignee_id, assignment.letter.value)
             earlier = given.setdefault(key, j)
             if earlier != j:
                 errors.append(
-                    _error(
+                    body_error(
                         f"{at}/assignments/{j}",
                         f"this {assignment.assignee_type.value} already has the letter "
                         f"{assignment.letter.value} in this activity (assignment {earlier})",
@@ -116,7 +109,7 @@ async def check_activities(
             if assignee_key(kind, assignment.assignee_id) in missing:
                 # Another tenant's role, unit or person is as absent as one that never existed.
                 errors.append(
-                    _error(
+                    body_error(
                         f"{pointer_prefix}/activities/{i}/assignments/{j}/assignee_id",
                         f"no {kind} with this id",
                     )
@@ -330,7 +323,7 @@ async def create_matrix(
     session: AsyncSession, principal: Principal, data: RaciMatrixCreate
 ) -> RaciMatrixRead:
     tenant_id = principal.tenant_id
-    _raise_if(await check_matrix(session, tenant_id, data))
+    ValidationFailed.raise_if_any(await check_matrix(session, tenant_id, data))
     if await repository.name_taken(session, tenant_id, name_key(data.name)):
         raise _duplicate(data.name)
     try:
@@ -385,13 +378,13 @@ async def _update_once(
     check_if_match(if_match, matrix.version)
     changes = data.model_dump(exclude_unset=True)
     errors = [
-        _error(f"/{required}", f"{required} cannot be null")
+        body_error(f"/{required}", f"{required} cannot be null")
         for required in ("name", "allow_accountable_responsible", "activities")
         if required in changes and changes[required] is None
     ]
-    _raise_if(errors)
+    ValidationFailed.raise_if_any(errors)
     if data.activities is not None:
-        _raise_if(await check_activities(session, tenant_id, data.activities))
+        ValidationFailed.raise_if_any(await check_activities(session, tenant_id, data.activities))
     if _changes_nothing(data, matrix):
         # A PATCH that states what the matrix already is changes nothing: same version and
         # ETag, no audit entry, no event.

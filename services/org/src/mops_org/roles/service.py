@@ -27,7 +27,7 @@ from mops_org.roles.models import Role, RoleSkill
 from mops_org.units import repository as units_repository
 from mops_shared.auth import Principal
 from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.etag import check_if_match
 from mops_shared.schemas.common import name_key, spelling_key
 from mops_shared.schemas.org import PersonRead
@@ -55,15 +55,6 @@ _MAX_NAME_KEY = 200
 SkillRow = tuple[str, str, int]
 
 
-def _error(pointer: str, detail: str) -> ProblemFieldError:
-    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
-
-
-def _raise_if(errors: list[ProblemFieldError]) -> None:
-    if errors:
-        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
-
-
 def _skill_key_problems(
     names: Sequence[str], pointer: str
 ) -> tuple[list[str], list[ProblemFieldError]]:
@@ -75,11 +66,13 @@ def _skill_key_problems(
     for i, key in enumerate(keys):
         if key in first:
             errors.append(
-                _error(f"{pointer}/{i}/skill", f"listed twice (also at {pointer}/{first[key]})")
+                body_error(f"{pointer}/{i}/skill", f"listed twice (also at {pointer}/{first[key]})")
             )
         elif len(key) > MAX_SKILL_NAME:
             errors.append(
-                _error(f"{pointer}/{i}/skill", f"at most {MAX_SKILL_NAME} characters once folded")
+                body_error(
+                    f"{pointer}/{i}/skill", f"at most {MAX_SKILL_NAME} characters once folded"
+                )
             )
         first.setdefault(key, i)
     return keys, errors
@@ -95,7 +88,7 @@ def _required_rows(
 
 def _name_problem(name: str) -> ProblemFieldError | None:
     if len(spelling_key(name)) > _MAX_NAME_KEY:
-        return _error("/name", f"at most {_MAX_NAME_KEY} characters once folded")
+        return body_error("/name", f"at most {_MAX_NAME_KEY} characters once folded")
     return None
 
 
@@ -151,7 +144,7 @@ async def create_role(session: AsyncSession, principal: Principal, data: RoleCre
     tenant_id = principal.tenant_id
     rows, errors = _required_rows(data.required_skills)
     problem = _name_problem(data.name)
-    _raise_if([problem, *errors] if problem else errors)
+    ValidationFailed.raise_if_any([problem, *errors] if problem else errors)
     conflict = await _name_conflict(session, tenant_id, data.name, None)
     if conflict is not None:
         raise conflict
@@ -238,17 +231,17 @@ async def _update_once(
     before = role_read(role, old_rows)
     changes = data.model_dump(exclude_unset=True)
     errors = [
-        _error(f"/{required}", f"{required} cannot be null")
+        body_error(f"/{required}", f"{required} cannot be null")
         for required in ("name", "legal", "required_skills")
         if required in changes and changes[required] is None
     ]
-    _raise_if(errors)
+    ValidationFailed.raise_if_any(errors)
     rows = old_rows
     if data.required_skills is not None:
         rows, errors = _required_rows(data.required_skills)
     if data.name is not None and (problem := _name_problem(data.name)) is not None:
         errors.insert(0, problem)
-    _raise_if(errors)
+    ValidationFailed.raise_if_any(errors)
     name = role.name if data.name is None else data.name
     description = data.description if "description" in changes else role.description
     legal = role.legal if data.legal is None else data.legal
@@ -402,7 +395,7 @@ async def _replace_skills_once(
     person = await _person(session, principal, person_id)
     check_if_match(if_match, person.version)
     keys, errors = _skill_key_problems([s.skill for s in data.skills], "/skills")
-    _raise_if(errors)
+    ValidationFailed.raise_if_any(errors)
     rows = sorted(
         (
             key,

@@ -25,7 +25,7 @@ from mops_org.units import repository as units_repository
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
 from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption
 from mops_shared.schemas.common import name_key
@@ -48,15 +48,6 @@ from mops_shared.schemas.org_training import (
 )
 from mops_shared.schemas.problem import ProblemFieldError
 from mops_shared.writes import retry_lost_races
-
-
-def _error(pointer: str, detail: str) -> ProblemFieldError:
-    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
-
-
-def _raise_if(errors: list[ProblemFieldError]) -> None:
-    if errors:
-        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
 
 
 def _duplicate(name: str) -> Conflict:
@@ -155,7 +146,7 @@ def _wave_errors(waves: Sequence[TrainingWaveCreate]) -> list[ProblemFieldError]
             first_advanced = i
         if wave.level is WaveLevel.basic and first_advanced is not None:
             errors.append(
-                _error(
+                body_error(
                     f"/waves/{i}/level",
                     f"a basic wave cannot come after the advanced wave "
                     f"{waves[first_advanced].name!r} (/waves/{first_advanced}): functional "
@@ -164,13 +155,15 @@ def _wave_errors(waves: Sequence[TrainingWaveCreate]) -> list[ProblemFieldError]
             )
         key = name_key(wave.name)
         if key in names:
-            errors.append(_error(f"/waves/{i}/name", f"/waves/{names[key]} already has this name"))
+            errors.append(
+                body_error(f"/waves/{i}/name", f"/waves/{names[key]} already has this name")
+            )
         names.setdefault(key, i)
         seen_tools: dict[uuid.UUID, int] = {}
         for j, tool_id in enumerate(wave.tool_ids):
             if tool_id in seen_tools:
                 errors.append(
-                    _error(
+                    body_error(
                         f"/waves/{i}/tool_ids/{j}",
                         f"this tool is already listed at /waves/{i}/tool_ids/{seen_tools[tool_id]}",
                     )
@@ -181,7 +174,7 @@ def _wave_errors(waves: Sequence[TrainingWaveCreate]) -> list[ProblemFieldError]
             skill_key = name_key(skill.skill)
             if skill_key in seen_skills:
                 errors.append(
-                    _error(
+                    body_error(
                         f"/waves/{i}/skills/{j}/skill",
                         f"this skill is already listed at "
                         f"/waves/{i}/skills/{seen_skills[skill_key]}",
@@ -190,7 +183,7 @@ def _wave_errors(waves: Sequence[TrainingWaveCreate]) -> list[ProblemFieldError]
             seen_skills.setdefault(skill_key, j)
     if first_advanced is not None and not any(w.level is WaveLevel.basic for w in waves):
         errors.append(
-            _error(
+            body_error(
                 "/waves",
                 "a programme with an advanced wave needs at least one basic wave before it",
             )
@@ -208,7 +201,7 @@ async def _unknown_tool_errors(
         return []
     known = await inventory.existing_tool_ids(principal, wanted)
     return [
-        _error(f"/waves/{i}/tool_ids/{j}", "no inventory tool with this id")
+        body_error(f"/waves/{i}/tool_ids/{j}", "no inventory tool with this id")
         for i, wave in enumerate(waves)
         for j, tool_id in enumerate(wave.tool_ids)
         if tool_id not in known
@@ -240,7 +233,7 @@ async def create_programme(
     tenant_id = principal.tenant_id
     errors = _wave_errors(data.waves)
     errors += await _unknown_tool_errors(inventory, principal, data.waves)
-    _raise_if(errors)
+    ValidationFailed.raise_if_any(errors)
     key = name_key(data.name)
     if await repository.name_taken(session, tenant_id, key):
         raise _duplicate(data.name)
@@ -314,10 +307,14 @@ def _match_waves(
         if wave.id is not None:
             match = by_id.get(wave.id)
             if match is None:
-                errors.append(_error(f"/waves/{i}/id", "no wave with this id in this programme"))
+                errors.append(
+                    body_error(f"/waves/{i}/id", "no wave with this id in this programme")
+                )
             elif match.id in kept_at:
                 errors.append(
-                    _error(f"/waves/{i}/id", f"/waves/{kept_at[match.id]} already keeps this wave")
+                    body_error(
+                        f"/waves/{i}/id", f"/waves/{kept_at[match.id]} already keeps this wave"
+                    )
                 )
                 match = None
         else:
@@ -345,11 +342,11 @@ async def _update_once(
     before = _programme_read(programme, current)
     changes = data.model_dump(exclude_unset=True)
     errors: list[ProblemFieldError] = [
-        _error(f"/{required}", f"{required} cannot be null")
+        body_error(f"/{required}", f"{required} cannot be null")
         for required in ("name", "waves")
         if required in changes and changes[required] is None
     ]
-    _raise_if(errors)
+    ValidationFailed.raise_if_any(errors)
 
     matches: list[TrainingWave | None] = []
     removed: list[TrainingWave] = []
@@ -357,7 +354,7 @@ async def _update_once(
         matches, match_errors = _match_waves(data.waves, current)
         errors = _wave_errors(data.waves) + match_errors
         errors += await _unknown_tool_errors(inventory, principal, data.waves)
-        _raise_if(errors)
+        ValidationFailed.raise_if_any(errors)
         kept = {match.id for match in matches if match is not None}
         removed = [wave for wave in current if wave.id not in kept]
 
@@ -510,11 +507,11 @@ async def create_enrolment(
     errors: list[ProblemFieldError] = []
     person = await people_repository.get_by_id(session, tenant_id, data.person_id)
     if person is None:
-        errors.append(_error("/person_id", "no person with this id"))
+        errors.append(body_error("/person_id", "no person with this id"))
     wave = (await repository.waves_by_id(session, tenant_id, [data.wave_id])).get(data.wave_id)
     if wave is None or wave.programme_id != programme.id:
-        errors.append(_error("/wave_id", "no wave with this id in this programme"))
-    _raise_if(errors)
+        errors.append(body_error("/wave_id", "no wave with this id in this programme"))
+    ValidationFailed.raise_if_any(errors)
     assert person is not None
     assert wave is not None
     duplicate = Conflict(f"{person.name} is already enrolled in the wave {wave.name!r}.")
@@ -744,7 +741,7 @@ async def coverage(
         errors.append(
             ProblemFieldError(location="query", pointer="/role_id", detail="no role with this id")
         )
-    _raise_if(errors)
+    ValidationFailed.raise_if_any(errors)
     unit_ids: set[uuid.UUID] | None = None
     if unit_id is not None:
         unit_ids = (

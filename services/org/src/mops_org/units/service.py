@@ -29,7 +29,7 @@ from mops_shared.audit import record_audits
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
 from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.etag import check_if_match
 from mops_shared.outbox import record_event, record_events
 from mops_shared.schemas.common import name_key
@@ -58,15 +58,6 @@ def _duplicate(name: str) -> Conflict:
     return Conflict(f"A unit named {name!r} already exists.")
 
 
-def _raise_if(errors: list[ProblemFieldError]) -> None:
-    if errors:
-        raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
-
-
-def _error(pointer: str, detail: str) -> ProblemFieldError:
-    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
-
-
 async def _lead_problem(
     session: AsyncSession, tenant_id: uuid.UUID, lead_person_id: uuid.UUID | None
 ) -> ProblemFieldError | None:
@@ -74,7 +65,7 @@ async def _lead_problem(
     if lead_person_id is None:
         return None
     if await people_repository.get_by_id(session, tenant_id, lead_person_id) is None:
-        return _error("/lead_person_id", "no person with this id")
+        return body_error("/lead_person_id", "no person with this id")
     return None
 
 
@@ -83,14 +74,16 @@ async def _parent_problem(
 ) -> ProblemFieldError | None:
     """Why `parent_id` cannot be the parent of `unit_id` (None for a new unit), or None."""
     if parent_id == unit_id:
-        return _error("/parent_id", "a unit cannot be its own parent")
+        return body_error("/parent_id", "a unit cannot be its own parent")
     # Another tenant's unit is as absent as one that never existed.
     if await repository.get_by_id(session, tenant_id, parent_id) is None:
-        return _error("/parent_id", "no unit with this id")
+        return body_error("/parent_id", "no unit with this id")
     if unit_id is not None and await repository.is_in_subtree(
         session, tenant_id, unit_id, parent_id
     ):
-        return _error("/parent_id", "this unit is below the unit moved: that would create a cycle")
+        return body_error(
+            "/parent_id", "this unit is below the unit moved: that would create a cycle"
+        )
     return None
 
 
@@ -119,7 +112,7 @@ async def create_unit(session: AsyncSession, principal: Principal, data: UnitCre
         )
         if problem is not None
     ]
-    _raise_if(errors)
+    ValidationFailed.raise_if_any(errors)
     if await repository.get_by_name_key(session, tenant_id, key) is not None:
         raise _duplicate(data.name)
     now = utcnow()
@@ -237,11 +230,11 @@ async def _update_once(
     before = UnitRead.model_validate(unit)
     changes = data.model_dump(exclude_unset=True)
     errors: list[ProblemFieldError] = [
-        _error(f"/{required}", f"{required} cannot be null")
+        body_error(f"/{required}", f"{required} cannot be null")
         for required in ("name", "type")
         if required in changes and changes[required] is None
     ]
-    _raise_if(errors)
+    ValidationFailed.raise_if_any(errors)
     if data.parent_id is not None and data.parent_id != unit.parent_id:
         problem = await _parent_problem(session, tenant_id, unit.id, data.parent_id)
         if problem is not None:
@@ -250,7 +243,7 @@ async def _update_once(
         problem = await _lead_problem(session, tenant_id, data.lead_person_id)
         if problem is not None:
             errors.append(problem)
-    _raise_if(errors)
+    ValidationFailed.raise_if_any(errors)
     if data.name is not None:
         key = name_key(data.name)
         if await repository.get_by_name_key(session, tenant_id, key, except_id=unit.id):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from mops_shared.errors import pointer_token
+from mops_shared.errors import body_error, pointer_token
 from mops_shared.schemas.problem import ProblemFieldError
 from mops_shared.schemas.scoring_assessments import ResponseSubmit
 from mops_shared.schemas.scoring_frameworks import FrameworkDocument, Question, Scale
@@ -22,7 +22,7 @@ def check_response(
     errors: list[ProblemFieldError] = []
 
     def add(pointer: str, detail: str) -> None:
-        errors.append(ProblemFieldError(location="body", pointer=pointer, detail=detail))
+        errors.append(body_error(pointer, detail))
 
     once = {q.key: q for q in document.questions if not q.per_process}
     per_process = {q.key: q for q in document.questions if q.per_process}

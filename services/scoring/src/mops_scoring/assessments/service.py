@@ -25,7 +25,7 @@ from mops_scoring.frameworks.models import Framework
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient, OrgClient
 from mops_shared.db import insert_ignoring_conflicts, utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption, split_page
 from mops_shared.schemas.money import Money
@@ -48,15 +48,6 @@ from mops_shared.schemas.scoring_frameworks import FrameworkDocument, FrameworkK
 from mops_shared.writes import retry_lost_races
 
 _OPEN = AssessmentStatus.open.value
-
-
-def _error(pointer: str, detail: str) -> ProblemFieldError:
-    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
-
-
-def _raise_if(errors: list[ProblemFieldError], what: str) -> None:
-    if errors:
-        raise ValidationFailed(f"The {what} is not valid: {errors[0].detail}", errors=errors)
 
 
 # --- reads ---------------------------------------------------------------------------------------
@@ -175,9 +166,9 @@ async def create_assessment(
         )
     errors = _process_errors(FrameworkKind(framework.kind), data.processes)
     if data.scope_unit_id is not None and await org.get_unit(principal, data.scope_unit_id) is None:
-        errors.append(_error("/scope_unit_id", "no org unit with this id"))
+        errors.append(body_error("/scope_unit_id", "no org unit with this id"))
     errors.extend(await _tool_errors(principal, data.processes, inventory))
-    _raise_if(errors, "assessment")
+    ValidationFailed.raise_if_any(errors)
     now = utcnow()
     assessment = Assessment(
         tenant_id=principal.tenant_id,
@@ -203,18 +194,18 @@ async def create_assessment(
 def _process_errors(kind: FrameworkKind, processes: Sequence[Process]) -> list[ProblemFieldError]:
     if kind != FrameworkKind.cx_efficiency:
         return (
-            [_error("/processes", f"a {kind.value} assessment rates no processes")]
+            [body_error("/processes", f"a {kind.value} assessment rates no processes")]
             if processes
             else []
         )
     if not processes:
-        return [_error("/processes", "a CX-efficiency assessment rates at least one process")]
+        return [body_error("/processes", "a CX-efficiency assessment rates at least one process")]
     errors = []
     first: dict[str, int] = {}
     for i, process in enumerate(processes):
         earlier = first.setdefault(process.key, i)
         if earlier != i:
-            errors.append(_error(f"/processes/{i}/key", f"the same key as process {earlier}"))
+            errors.append(body_error(f"/processes/{i}/key", f"the same key as process {earlier}"))
     return errors
 
 
@@ -226,7 +217,7 @@ async def _tool_errors(
         return []
     known = await inventory.existing_tool_ids(principal, wanted)
     return [
-        _error(f"/processes/{i}/tool_ids/{j}", "no inventory tool with this id")
+        body_error(f"/processes/{i}/tool_ids/{j}", "no inventory tool with this id")
         for i, process in enumerate(processes)
         for j, tool_id in enumerate(process.tool_ids)
         if tool_id not in known
@@ -307,10 +298,10 @@ async def add_respondents(
     for i, person_id in enumerate(data.person_ids):
         person = people.get(person_id)
         if person is None:
-            errors.append(_error(f"/person_ids/{i}", "no person with this id in the org"))
+            errors.append(body_error(f"/person_ids/{i}", "no person with this id in the org"))
         elif not person.active:
-            errors.append(_error(f"/person_ids/{i}", "this person is no longer active"))
-    _raise_if(errors, "list of respondents")
+            errors.append(body_error(f"/person_ids/{i}", "this person is no longer active"))
+    ValidationFailed.raise_if_any(errors)
     before = await repository.respondent_ids(session, assessment.id)
     added = [p for p in dict.fromkeys(data.person_ids) if p not in before]
     if added:
@@ -439,7 +430,7 @@ async def submit_response(
     framework = await framework_of(session, assessment)
     document = FrameworkDocument.model_validate(framework.document)
     process_keys = [str(p["key"]) for p in assessment.processes]
-    _raise_if(check_response(document, process_keys, data), "response")
+    ValidationFailed.raise_if_any(check_response(document, process_keys, data))
     existing = await repository.get_response(session, assessment.id, person_id)
     if existing is not None:
         check_if_match(if_match, existing.version)

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from mops_scoring.evidence.catalogue import SIGNALS
+from mops_shared.errors import body_error
 from mops_shared.schemas.problem import ProblemFieldError
 from mops_shared.schemas.scoring_frameworks import (
     WEIGHT_TOLERANCE,
@@ -28,9 +29,7 @@ class _Errors:
         self.items: list[ProblemFieldError] = []
 
     def add(self, pointer: str, detail: str) -> None:
-        self.items.append(
-            ProblemFieldError(location="body", pointer=f"{self.prefix}{pointer}", detail=detail)
-        )
+        self.items.append(body_error(f"{self.prefix}{pointer}", detail))
 
 
 def check_document(document: FrameworkDocument, prefix: str = "") -> list[ProblemFieldError]:

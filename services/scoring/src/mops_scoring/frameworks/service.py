@@ -14,8 +14,7 @@ from mops_scoring.frameworks.checks import check_document
 from mops_scoring.frameworks.models import Framework
 from mops_shared.auth import Principal
 from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.schemas.scoring import FrameworkCreate, FrameworkDetail
 from mops_shared.schemas.scoring_frameworks import FrameworkDocument
 from mops_shared.writes import WRITE_ATTEMPTS
@@ -25,6 +24,15 @@ FRAMEWORKS = "/v1/scoring/frameworks"
 
 def detail(framework: Framework) -> FrameworkDetail:
     return FrameworkDetail.model_validate(framework)
+
+
+async def document_of(session: AsyncSession, framework_id: uuid.UUID) -> FrameworkDocument:
+    """The document of a framework version something was made with (an assessment, a
+    result): the foreign keys keep the version there."""
+    framework = await session.get(Framework, framework_id)
+    if framework is None:
+        raise NotFound(f"The framework version {framework_id} is gone.")
+    return FrameworkDocument.model_validate(framework.document)
 
 
 async def framework_or_404(
@@ -37,21 +45,12 @@ async def framework_or_404(
     return framework
 
 
-def _raise_if(errors: list[ProblemFieldError]) -> None:
-    if errors:
-        raise ValidationFailed(
-            "The framework document breaks "
-            + ("one rule." if len(errors) == 1 else f"{len(errors)} rules."),
-            errors=errors,
-        )
-
-
 async def create_framework(
     session: AsyncSession, principal: Principal, data: FrameworkCreate
 ) -> FrameworkDetail:
     """Version 1 of a framework of the tenant's own; its key must be new to the tenant."""
     document = data.document
-    _raise_if(check_document(document, "/document"))
+    ValidationFailed.raise_if_any(check_document(document, "/document"))
     if await repository.latest_version(session, principal.tenant_id, document.key) is not None:
         raise Conflict(
             f"A framework {document.key!r} exists: write its next version with "
@@ -73,10 +72,12 @@ async def create_version(
     document = data.document
     errors = check_document(document, "/document")
     if document.key != base.key:
-        errors.append(_at("/document/key", f"must stay {base.key!r}, the framework's key"))
+        errors.append(body_error("/document/key", f"must stay {base.key!r}, the framework's key"))
     if document.kind != base.kind:
-        errors.append(_at("/document/kind", f"must stay {base.kind!r}, the framework's kind"))
-    _raise_if(errors)
+        errors.append(
+            body_error("/document/kind", f"must stay {base.kind!r}, the framework's kind")
+        )
+    ValidationFailed.raise_if_any(errors)
     key, based_on_id = base.key, base.id  # a rollback below expires `base`
     for _ in range(WRITE_ATTEMPTS):
         latest = await repository.latest_version(session, principal.tenant_id, key) or 0
@@ -87,10 +88,6 @@ async def create_version(
         except IntegrityError:  # a concurrent request took that version number: take the next
             await session.rollback()
     raise Conflict(f"Versions of {key!r} kept being written at the same time; retry.")
-
-
-def _at(pointer: str, detail: str) -> ProblemFieldError:
-    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
 
 
 async def _write(

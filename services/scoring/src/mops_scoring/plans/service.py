@@ -4,6 +4,7 @@ scenarios exist), with each stage's martech gap fetched from the inventory when 
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -13,15 +14,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_scoring.db import writes
-from mops_scoring.frameworks.models import Framework
+from mops_scoring.frameworks.service import document_of
 from mops_scoring.plans.draft import draft_plan
 from mops_scoring.plans.models import Plan
 from mops_scoring.results.models import Result
-from mops_scoring.results.service import get_result
+from mops_scoring.results.service import get_result, latest_result
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient, OrgClient
 from mops_shared.db import utcnow
-from mops_shared.errors import NotFound, ValidationFailed
+from mops_shared.errors import NotFound, ValidationFailed, body_error
 from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
 from mops_shared.schemas.problem import ProblemFieldError
@@ -44,10 +45,6 @@ PLAN_SORTS = sort_options(
     [("created_at", [Plan.created_at]), ("name", [Plan.name])], tiebreaker=Plan.id
 )
 _DOCUMENT_FIELDS = ("charter", "goals", "objectives", "barriers", "stages")
-
-
-def _error(pointer: str, detail: str) -> ProblemFieldError:
-    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
 
 
 def to_read(plan: Plan) -> PlanRead:
@@ -88,19 +85,18 @@ async def _checked_document(
     errors: list[ProblemFieldError] = []
     for i, objective in enumerate(data.objectives):
         if objective.goal >= len(data.goals):
-            errors.append(_error(f"/objectives/{i}/goal", f"there is no goal {objective.goal}"))
+            errors.append(body_error(f"/objectives/{i}/goal", f"there is no goal {objective.goal}"))
         if objective.target == objective.baseline:
             errors.append(
-                _error(f"/objectives/{i}/target", "must differ from the baseline: measurable")
+                body_error(f"/objectives/{i}/target", "must differ from the baseline: measurable")
             )
     if data.result_id is not None:
         result = await session.get(Result, data.result_id)
         if result is None or result.tenant_id != principal.tenant_id:
-            errors.append(_error("/result_id", "no result with this id"))
+            errors.append(body_error("/result_id", "no result with this id"))
     stages, stage_errors = await _stages(principal, data.stages, org, inventory)
     errors.extend(stage_errors)
-    if errors:
-        raise ValidationFailed(f"The plan is not valid: {errors[0].detail}", errors=errors)
+    ValidationFailed.raise_if_any(errors)
     return {
         "charter": data.charter,
         "goals": [g.model_dump(mode="json") for g in data.goals],
@@ -116,30 +112,35 @@ async def _stages(
     """The stages with their martech gaps' diffs: one call per distinct RACI matrix and per
     distinct scenario (a plan has at most 20 stages)."""
     errors: list[ProblemFieldError] = []
-    matrices = {s.raci_matrix_id for s in stages if s.raci_matrix_id is not None}
-    found = {m for m in matrices if await org.raci_matrix(principal, m) is not None}
-    scenarios = {s.martech_gap.scenario_id for s in stages if s.martech_gap is not None}
-    diffs: dict[uuid.UUID, ScenarioDiff | None] = {
-        scenario: await inventory.scenario_diff(principal, scenario) for scenario in scenarios
-    }
+    matrices = list({s.raci_matrix_id for s in stages if s.raci_matrix_id is not None})
+    scenarios = list({s.martech_gap.scenario_id for s in stages if s.martech_gap is not None})
+    # Asked at once: a plan's checks wait for the slowest call, not for their sum.
+    reads, found_diffs = await asyncio.gather(
+        asyncio.gather(*(org.raci_matrix(principal, m) for m in matrices)),
+        asyncio.gather(*(inventory.scenario_diff(principal, s) for s in scenarios)),
+    )
+    found = {m for m, read in zip(matrices, reads, strict=True) if read is not None}
+    diffs: dict[uuid.UUID, ScenarioDiff | None] = dict(zip(scenarios, found_diffs, strict=True))
     read: list[StageRead] = []
     for i, stage in enumerate(stages):
         at = f"/stages/{i}"
         if stage.raci_matrix_id is not None and stage.raci_matrix_id not in found:
-            errors.append(_error(f"{at}/raci_matrix_id", "no org RACI matrix with this id"))
+            errors.append(body_error(f"{at}/raci_matrix_id", "no org RACI matrix with this id"))
         gap = None
         if stage.martech_gap is not None:
             diff = diffs[stage.martech_gap.scenario_id]
             if diff is None:
                 errors.append(
-                    _error(f"{at}/martech_gap/scenario_id", "no inventory scenario with this id")
+                    body_error(
+                        f"{at}/martech_gap/scenario_id", "no inventory scenario with this id"
+                    )
                 )
             else:
                 wanted = stage.martech_gap.scenario_stage or len(diff.stages)
                 at_stage = next((d for d in diff.stages if d.stage == wanted), None)
                 if stage.martech_gap.scenario_stage is not None and at_stage is None:
                     errors.append(
-                        _error(
+                        body_error(
                             f"{at}/martech_gap/scenario_stage",
                             f"the scenario has {len(diff.stages)} stage(s)",
                         )
@@ -287,31 +288,14 @@ async def list_plans(
     return PlanPage(items=[to_read(p) for p in page], next_cursor=next_cursor)
 
 
-async def _latest_result(
+async def _latest_with_document(
     session: AsyncSession, tenant_id: uuid.UUID, kind: FrameworkKind, scope: uuid.UUID | None
 ) -> tuple[ResultRead, FrameworkDocument] | None:
     """The tenant's latest result of this kind for the scope, with its framework document."""
-    scope_filter = (
-        col(Result.scope_unit_id).is_(None) if scope is None else col(Result.scope_unit_id) == scope
-    )
-    latest = (
-        await session.execute(
-            select(Result)
-            .where(col(Result.tenant_id) == tenant_id, col(Result.kind) == kind.value, scope_filter)
-            .order_by(col(Result.computed_at).desc(), col(Result.id).desc())
-            .limit(1)
-        )
-    ).scalar_one_or_none()
+    latest = await latest_result(session, tenant_id, kind, scope_unit_id=scope)
     if latest is None:
         return None
-    return ResultRead.model_validate(latest.body), await _document_of(session, latest.framework_id)
-
-
-async def _document_of(session: AsyncSession, framework_id: uuid.UUID) -> FrameworkDocument:
-    framework = await session.get(Framework, framework_id)
-    if framework is None:  # the foreign key keeps this from happening
-        raise NotFound(f"The framework version {framework_id} is gone.")
-    return FrameworkDocument.model_validate(framework.document)
+    return ResultRead.model_validate(latest.body), await document_of(session, latest.framework_id)
 
 
 async def create_draft(
@@ -324,13 +308,13 @@ async def create_draft(
     """A draft plan from the result, the latest readiness result and the latest CX result of
     the same scope (the result itself where it is of that kind), written as a draft."""
     result = await get_result(session, principal, result_id)
-    document = await _document_of(session, result.framework_id)
+    document = await document_of(session, result.framework_id)
     tenant, scope = principal.tenant_id, result.scope_unit_id
 
     async def latest(kind: FrameworkKind) -> tuple[ResultRead, FrameworkDocument] | None:
         if result.kind == kind:
             return result, document
-        return await _latest_result(session, tenant, kind, scope)
+        return await _latest_with_document(session, tenant, kind, scope)
 
     proposal = draft_plan(
         result,

@@ -15,7 +15,7 @@ from mops_scoring.assessments import repository as assessments
 from mops_scoring.assessments.service import assessment_or_404, budget_of, framework_of
 from mops_scoring.db import writes
 from mops_scoring.evidence.compute import DangerShare, evidence_values, fetch
-from mops_scoring.frameworks.models import Framework
+from mops_scoring.frameworks.service import document_of
 from mops_scoring.results import engine
 from mops_scoring.results.models import Result
 from mops_shared.auth import Principal
@@ -133,19 +133,32 @@ async def compute_result(
     return result
 
 
+async def latest_result(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    kind: FrameworkKind,
+    *,
+    scope_unit_id: uuid.UUID | None = None,
+    any_scope: bool = False,
+) -> Result | None:
+    """The tenant's latest result of this kind, for the scope (the whole tenant when
+    `scope_unit_id` is None) or, with `any_scope`, whatever its scope."""
+    stmt = select(Result).where(col(Result.tenant_id) == tenant_id, col(Result.kind) == kind.value)
+    if not any_scope:
+        stmt = stmt.where(
+            col(Result.scope_unit_id).is_(None)
+            if scope_unit_id is None
+            else col(Result.scope_unit_id) == scope_unit_id
+        )
+    latest = await session.execute(
+        stmt.order_by(col(Result.computed_at).desc(), col(Result.id).desc()).limit(1)
+    )
+    return latest.scalar_one_or_none()
+
+
 async def _latest_danger_share(session: AsyncSession, tenant_id: uuid.UUID) -> DangerShare | None:
     """The processes of the tenant's latest CX-efficiency result and how many are in danger."""
-    latest = (
-        await session.execute(
-            select(Result)
-            .where(
-                col(Result.tenant_id) == tenant_id,
-                col(Result.kind) == FrameworkKind.cx_efficiency.value,
-            )
-            .order_by(col(Result.computed_at).desc(), col(Result.id).desc())
-            .limit(1)
-        )
-    ).scalar_one_or_none()
+    latest = await latest_result(session, tenant_id, FrameworkKind.cx_efficiency, any_scope=True)
     if latest is None:
         return None
     processes = latest.body.get("processes", [])
@@ -180,10 +193,7 @@ async def cx_matrix_of(
     """The tenant's CX-efficiency result and the `efficient` threshold of the framework version
     it was computed with (results do not carry thresholds)."""
     result = await result_of_kind(session, principal, result_id, FrameworkKind.cx_efficiency)
-    framework = await session.get(Framework, result.framework_id)
-    if framework is None:  # the foreign key keeps this from happening
-        raise NotFound(f"The framework version of result {result_id} is gone.")
-    document = FrameworkDocument.model_validate(framework.document)
+    document = await document_of(session, result.framework_id)
     return result, document.thresholds.efficient
 
 
