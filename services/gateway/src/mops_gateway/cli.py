@@ -74,6 +74,17 @@ def migrate(
         raise fail(str(exc)) from exc
 
 
+@app.command()
+def worker() -> None:
+    """Process the webhook inbox and deliver outbound webhooks until SIGINT or SIGTERM.
+
+    Run as many as needed beside gateways started with MOPS_GATEWAY_WEBHOOK_WORKER_ENABLED=false
+    (on PostgreSQL; they never take the same row)."""
+    from mops_gateway.worker import run_standalone
+
+    asyncio.run(run_standalone(GatewaySettings()))
+
+
 # Gateway database --------------------------------------------------------------------------------
 
 

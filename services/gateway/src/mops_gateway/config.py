@@ -39,6 +39,30 @@ class GatewaySettings(ServiceSettings):
         "secret when unset.",
     )
     webhook_max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    webhook_worker_enabled: bool = Field(
+        default=True,
+        description="Process the inbox and deliver outbound webhooks in this gateway process. "
+        "Turn off where separate `mops worker` processes do it.",
+    )
+    webhook_worker_poll_seconds: float = Field(
+        default=1.0, gt=0, le=60, description="How long an idle worker waits before looking again."
+    )
+    webhook_worker_batch: int = Field(default=100, ge=1, le=1000)
+    inbox_max_attempts: int = Field(
+        default=8, ge=1, le=30, description="Processing tries before an inbound event is dead."
+    )
+    inbox_retry_base_seconds: float = Field(
+        default=10.0, gt=0, description="The first retry's delay; each further one doubles."
+    )
+    delivery_timeout_seconds: float = Field(
+        default=10.0, gt=0, le=15, description="How long a subscriber may take to answer."
+    )
+    allow_private_targets: bool = Field(
+        default=False,
+        validation_alias=AliasChoices("MOPS_WEBHOOKS_ALLOW_PRIVATE_TARGETS"),
+        description="Let subscriptions post to loopback, private and link-local addresses. For "
+        "tests and local development only: it opens the gateway to server-side request forgery.",
+    )
 
     @model_validator(mode="after")
     def _upstreams(self) -> GatewaySettings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -19,6 +20,7 @@ from mops_gateway.proxy import Proxy, ProxyDispatch, ProxySettings
 from mops_gateway.ratelimit import LocalRateLimiter, RateLimiter
 from mops_gateway.webhooks.router import router as webhooks_router
 from mops_gateway.webhooks.service import secrets_box
+from mops_gateway.worker import WorkerContext, outbound_http_client, run_until_stopped
 from mops_shared.app import create_service_app
 from mops_shared.clients import InventoryClient, OrgClient, ScoringClient
 from mops_shared.clients.base import ServiceClient
@@ -97,9 +99,29 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         app.state.service_clients = clients
         app.state.merged_openapi = None
         app.state.webhook_secrets = secrets_box(settings)
+        outbound_http = outbound_http_client(settings)
+        inventory = clients["inventory"]
+        assert isinstance(inventory, InventoryClient)
+        app.state.worker_context = WorkerContext(
+            settings=settings,
+            sessionmaker=app.state.sessionmaker,
+            inventory=inventory,
+            box=app.state.webhook_secrets,
+            http=outbound_http,
+        )
+        stop_worker = asyncio.Event()
+        worker_task = (
+            asyncio.create_task(run_until_stopped(app.state.worker_context, stop_worker))
+            if settings.webhook_worker_enabled
+            else None
+        )
         try:
             yield
         finally:
+            stop_worker.set()
+            if worker_task is not None:
+                await worker_task
+            await outbound_http.aclose()
             await session.close()
             await limiter.close()
             for client in clients.values():
