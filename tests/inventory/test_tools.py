@@ -1234,6 +1234,8 @@ FILTERS = [
     ("category_id", "category:Data", ["Marketo"]),
     ("category_id", "category:Commerce & Sales", ["HubSpot", "Salesforce"]),
     ("category_id", "category:Management", []),
+    ("name", "  hubspot ", ["HubSpot"]),
+    ("name", "Hub", []),
 ]
 
 

@@ -48,6 +48,12 @@ class GatewaySettings(ServiceSettings):
         default=1.0, gt=0, le=60, description="How long an idle worker waits before looking again."
     )
     webhook_worker_batch: int = Field(default=100, ge=1, le=1000)
+    webhook_worker_lease_seconds: float = Field(
+        default=120.0,
+        gt=0,
+        description="How long a claimed inbound event is left to its worker; if the worker dies "
+        "it is due again after this. Longer than an inventory call may take.",
+    )
     inbox_max_attempts: int = Field(
         default=8, ge=1, le=30, description="Processing tries before an inbound event is dead."
     )

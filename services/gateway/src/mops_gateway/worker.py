@@ -99,25 +99,28 @@ async def claim_due(
 ) -> list[uuid.UUID]:
     """Ids of up to a batch of rows in these states whose next attempt is due, leased to this
     worker: their next attempt moves `lease_seconds` ahead, so no other worker takes them
-    meanwhile, and if this one dies they come due again. PostgreSQL skips rows another worker
-    is claiming; SQLite runs one worker (its writes are serialised anyway)."""
+    meanwhile, and if this one dies they come due again.
+
+    One statement (UPDATE ... WHERE id IN (SELECT ...) RETURNING id), so two workers never
+    claim the same row: PostgreSQL's FOR UPDATE SKIP LOCKED makes a concurrent claim pass over
+    rows being claimed; SQLite runs one writing statement at a time."""
     now = context.clock()
+    due = (
+        select(table.c.id)
+        .where(table.c.status.in_(statuses), table.c.next_attempt_at <= now)
+        .order_by(table.c.next_attempt_at)
+        .limit(context.batch)
+    )
     async with context.sessionmaker() as session:
-        stmt = (
-            select(table.c.id)
-            .where(table.c.status.in_(statuses), table.c.next_attempt_at <= now)
-            .order_by(table.c.next_attempt_at)
-            .limit(context.batch)
-        )
         if session.get_bind().dialect.name == "postgresql":
-            stmt = stmt.with_for_update(skip_locked=True)
-        ids = list((await session.execute(stmt)).scalars())
-        if ids:
-            await session.execute(
-                update(table)
-                .where(table.c.id.in_(ids))
-                .values(next_attempt_at=now + timedelta(seconds=lease_seconds))
-            )
+            due = due.with_for_update(skip_locked=True)
+        claimed = await session.execute(
+            update(table)
+            .where(table.c.id.in_(due.scalar_subquery()))
+            .values(next_attempt_at=now + timedelta(seconds=lease_seconds))
+            .returning(table.c.id)
+        )
+        ids = list(claimed.scalars())
         await session.commit()
     return ids
 

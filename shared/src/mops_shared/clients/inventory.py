@@ -6,7 +6,8 @@ from typing import Any
 
 from mops_shared.auth import Principal
 from mops_shared.clients.base import ServiceClient
-from mops_shared.schemas.inventory import CategoryPage
+from mops_shared.schemas.inventory import CategoryPage, ToolPage
+from mops_shared.schemas.outcomes import OutcomeCreate, OutcomeRead
 from mops_shared.schemas.reports import ToolOwnership, ToolOwnershipPage
 from mops_shared.schemas.reports_evidence import InventoryEvidence
 from mops_shared.schemas.scenarios import ScenarioDiff
@@ -29,6 +30,31 @@ class InventoryClient(ServiceClient):
             "GET", "/v1/inventory/categories", principal=principal, params=params
         )
         return self.parse(response, CategoryPage)
+
+    async def tool_id_by_name(self, principal: Principal, name: str) -> uuid.UUID | None:
+        """The id of the tenant's tool with this name (as the inventory compares names), or
+        None when it has none."""
+        response = await self.request(
+            "GET",
+            "/v1/inventory/tools",
+            principal=principal,
+            params={"name": name, "limit": 1},
+        )
+        page = self.parse(response, ToolPage)
+        return page.items[0].id if page.items else None
+
+    async def record_outcome(
+        self, principal: Principal, outcome: OutcomeCreate
+    ) -> tuple[OutcomeRead, bool]:
+        """Records the outcome; (stored outcome, whether it is new). The same external id from
+        the same source is stored once; other values under it are a DownstreamError (409)."""
+        response = await self.request(
+            "POST",
+            "/v1/inventory/outcomes",
+            principal=principal,
+            json=outcome.model_dump(mode="json"),
+        )
+        return self.parse(response, OutcomeRead), response.status_code == 201
 
     async def scenario_diff(
         self, principal: Principal, scenario_id: uuid.UUID

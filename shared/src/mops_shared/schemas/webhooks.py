@@ -7,9 +7,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AnyHttpUrl, BaseModel, Field, SecretStr, StringConstraints
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, SecretStr, StringConstraints
 
 from mops_shared.schemas.common import Name, StrictModel
+from mops_shared.schemas.money import CurrencyCode
 from mops_shared.schemas.pagination import Page
 
 
@@ -61,7 +62,53 @@ class ConnectionCreate(StrictModel):
         pattern=r"^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$",
         description="Salesforce: the organisation id its outbound messages must carry (required).",
     )
-    attribution_rules: list[AttributionRule] = Field(default_factory=list, max_length=200)
+    attribution_rules: list[AttributionRule] = Field(
+        default_factory=list,
+        max_length=200,
+        description="Tried in order: the first whose property has its value names the tool.",
+    )
+    currency: CurrencyCode = Field(
+        default="USD", description="The currency of deal amounts that do not name their own."
+    )
+
+
+class ConnectionUpdate(StrictModel):
+    """What may change on a connection; secrets change through rotation."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "attribution_rules": [
+                        {
+                            "property": "hs_analytics_source",
+                            "equals": "PAID_SOCIAL",
+                            "tool_name": "LinkedIn Ads",
+                        }
+                    ]
+                }
+            ]
+        },
+    )
+
+    name: Name | None = None
+    public_url: AnyHttpUrl | None = Field(
+        default=None, description="HubSpot: the receive URL as registered with HubSpot."
+    )
+    attribution_rules: list[AttributionRule] | None = Field(default=None, max_length=200)
+    currency: CurrencyCode | None = None
+
+
+class ConnectionSecretRotation(StrictModel):
+    """A new signing secret (HubSpot, generic). The previous one stays accepted beside it until
+    the next rotation or until it is dropped."""
+
+    secret: SecretStr | None = Field(
+        default=None,
+        description="HubSpot: the new client secret (required). generic: a `whsec_` secret; "
+        "left out, one is generated and shown once.",
+    )
 
 
 class ConnectionRead(BaseModel):
@@ -74,6 +121,7 @@ class ConnectionRead(BaseModel):
     organization_id: str | None
     secrets: int = Field(description="How many secrets are accepted now (two during rotation).")
     attribution_rules: list[AttributionRule]
+    currency: str
     version: int
     created_at: datetime
     updated_at: datetime
@@ -100,6 +148,11 @@ class InboxEvent(BaseModel):
     received_at: datetime
     status: InboxStatus
     attempts: int
+    detail: str | None = Field(
+        description="What processing made of it: the outcome recorded, or why it is unmapped."
+    )
+    last_error: str | None = Field(description="Why the last try failed (failed, dead).")
+    processed_at: datetime | None
     payload: Any
 
 

@@ -12,12 +12,16 @@ from mops_gateway.deps import SessionDep, WebhooksAdminKeyDep
 from mops_gateway.webhooks import service
 from mops_gateway.webhooks.verify import SALESFORCE_ACK
 from mops_shared.errors import PayloadTooLarge, problem_responses
+from mops_shared.etag import IfMatch, tagged
 from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
 from mops_shared.schemas.webhooks import (
     ConnectionCreate,
     ConnectionCreated,
     ConnectionPage,
     ConnectionRead,
+    ConnectionSecretRotation,
+    ConnectionUpdate,
+    InboxEvent,
     InboxPage,
     InboxStatus,
     Provider,
@@ -74,10 +78,68 @@ async def list_connections(
     responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
 )
 async def get_connection(
+    connection_id: uuid.UUID, response: Response, session: SessionDep, caller: WebhooksAdminKeyDep
+) -> ConnectionRead:
+    """The connection, with its ETag; its secrets are never shown."""
+    connection = await service.connection_of_tenant(session, caller.tenant_id, connection_id)
+    return tagged(response, service.to_read(connection))
+
+
+@router.patch(
+    "/connections/{connection_id}",
+    operation_id="webhooks_update_connection",
+    summary="Change a CRM connection",
+    responses=problem_responses(*AUTH_PROBLEMS, 404, 409, 412, 422),
+)
+async def update_connection(
+    connection_id: uuid.UUID,
+    body: ConnectionUpdate,
+    response: Response,
+    session: SessionDep,
+    caller: WebhooksAdminKeyDep,
+    if_match: IfMatch = None,
+) -> ConnectionRead:
+    """Changes its name, public URL, default currency or attribution rules (the rules apply to
+    events processed from now on: replay unmapped events to attribute them). With `If-Match`,
+    only if it is still that version (412 otherwise)."""
+    updated = await service.update_connection(
+        session, caller.tenant_id, connection_id, body, if_match
+    )
+    return tagged(response, updated)
+
+
+@router.post(
+    "/connections/{connection_id}/secrets",
+    operation_id="webhooks_rotate_connection_secret",
+    summary="Rotate a CRM connection's signing secret",
+    responses=problem_responses(*AUTH_PROBLEMS, 404, 409, 422),
+)
+async def rotate_connection_secret(
+    connection_id: uuid.UUID,
+    body: ConnectionSecretRotation,
+    request: Request,
+    session: SessionDep,
+    caller: WebhooksAdminKeyDep,
+) -> ConnectionCreated:
+    """HubSpot and generic connections: the new secret is accepted at once and the previous
+    one still, so deliveries signed with either pass while the sender switches. A generated
+    `whsec_` secret is shown this once."""
+    return await service.rotate_connection_secret(
+        session, caller.tenant_id, connection_id, body, request.app.state.webhook_secrets
+    )
+
+
+@router.delete(
+    "/connections/{connection_id}/secrets/previous",
+    operation_id="webhooks_drop_previous_connection_secret",
+    summary="End a secret rotation",
+    responses=problem_responses(*AUTH_PROBLEMS, 404, 409, 422),
+)
+async def drop_previous_secret(
     connection_id: uuid.UUID, session: SessionDep, caller: WebhooksAdminKeyDep
 ) -> ConnectionRead:
-    connection = await service.connection_of_tenant(session, caller.tenant_id, connection_id)
-    return service.to_read(connection)
+    """Only the newest secret is accepted from now on (409 when there is no other)."""
+    return await service.drop_previous_secret(session, caller.tenant_id, connection_id)
 
 
 @router.delete(
@@ -120,6 +182,37 @@ async def list_inbox(
         status=status,
         connection_id=connection_id,
     )
+
+
+@router.get(
+    "/inbox/{event_id}",
+    operation_id="webhooks_get_inbox_event",
+    summary="Get an inbound event",
+    responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
+)
+async def get_inbox_event(
+    event_id: uuid.UUID, session: SessionDep, caller: WebhooksAdminKeyDep
+) -> InboxEvent:
+    """One inbound event: its payload, state, tries and what processing made of it."""
+    return service.inbox_event(
+        await service.inbox_event_of_tenant(session, caller.tenant_id, event_id)
+    )
+
+
+@router.post(
+    "/inbox/{event_id}/replay",
+    operation_id="webhooks_replay_inbox_event",
+    summary="Process an inbound event again",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
+)
+async def replay_inbox_event(
+    event_id: uuid.UUID, session: SessionDep, caller: WebhooksAdminKeyDep
+) -> InboxEvent:
+    """Makes the event due now with a fresh count of tries, whatever its state: a dead one is
+    retried, an unmapped one is attributed by the current rules. Never counts twice: an
+    outcome already recorded for the event's CRM record is not recorded again."""
+    return await service.replay(session, caller.tenant_id, event_id)
 
 
 @router.post(

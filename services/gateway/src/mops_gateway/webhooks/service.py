@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cryptography.fernet import Fernet
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -22,7 +22,15 @@ from mops_gateway.config import GatewaySettings
 from mops_gateway.webhooks import verify
 from mops_gateway.webhooks.models import InboxEventRow, WebhookConnection
 from mops_shared.db import insert_ignoring_conflicts, utcnow
-from mops_shared.errors import BadRequest, NotFound, Unauthorized, ValidationFailed, body_error
+from mops_shared.errors import (
+    BadRequest,
+    Conflict,
+    NotFound,
+    Unauthorized,
+    ValidationFailed,
+    body_error,
+)
+from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
 from mops_shared.schemas.webhooks import (
     AttributionRule,
@@ -30,6 +38,8 @@ from mops_shared.schemas.webhooks import (
     ConnectionCreated,
     ConnectionPage,
     ConnectionRead,
+    ConnectionSecretRotation,
+    ConnectionUpdate,
     InboxEvent,
     InboxPage,
     InboxStatus,
@@ -64,6 +74,10 @@ def secrets_box(settings: GatewaySettings) -> Fernet:
     return Fernet(base64.urlsafe_b64encode(hashlib.sha256(seed).digest()))
 
 
+def _new_whsec() -> str:
+    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+
+
 def _read(connection: WebhookConnection) -> dict[str, Any]:
     return {
         "id": connection.id,
@@ -77,6 +91,7 @@ def _read(connection: WebhookConnection) -> dict[str, Any]:
         "attribution_rules": [
             AttributionRule.model_validate(r) for r in connection.attribution_rules
         ],
+        "currency": connection.currency,
         "version": connection.version,
         "created_at": connection.created_at,
         "updated_at": connection.updated_at,
@@ -114,7 +129,7 @@ async def create_connection(
         signing = [secret or ""]
     elif data.provider == Provider.generic:
         if secret is None:
-            generated = secret = "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+            generated = secret = _new_whsec()
         try:
             verify.standard_webhook_key(secret)
         except ValueError as exc:
@@ -145,6 +160,7 @@ async def create_connection(
         organization_id=data.organization_id if data.provider == Provider.salesforce else None,
         credential_hash=credential_hash,
         attribution_rules=[r.model_dump() for r in data.attribution_rules],
+        currency=data.currency,
         created_at=now,
         updated_at=now,
     )
@@ -179,6 +195,86 @@ async def list_connections(
     rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
     page, next_cursor = split_page(rows, sort, limit)
     return ConnectionPage(items=[to_read(c) for c in page], next_cursor=next_cursor)
+
+
+async def update_connection(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    connection_id: uuid.UUID,
+    data: ConnectionUpdate,
+    if_match: str | None,
+) -> ConnectionRead:
+    """Changes the given fields; with If-Match, only if the connection is still that version."""
+    connection = await connection_of_tenant(session, tenant_id, connection_id)
+    check_if_match(if_match, connection.version)
+    changes = data.model_dump(exclude_unset=True)
+    for field in ("name", "currency"):
+        if field in changes and changes[field] is None:
+            raise ValidationFailed.at("body", f"/{field}", f"{field} cannot be null")
+    if "public_url" in changes:
+        if connection.provider == Provider.hubspot and data.public_url is None:
+            raise ValidationFailed.at("body", "/public_url", "HubSpot signs the URL: keep one")
+        connection.public_url = str(data.public_url) if data.public_url is not None else None
+    if data.name is not None:
+        connection.name = data.name
+    if data.currency is not None:
+        connection.currency = data.currency
+    if data.attribution_rules is not None:
+        connection.attribution_rules = [r.model_dump() for r in data.attribution_rules]
+    return await _save(session, connection)
+
+
+async def _save(session: AsyncSession, connection: WebhookConnection) -> ConnectionRead:
+    connection.version += 1
+    connection.updated_at = utcnow()
+    await session.flush()
+    read = to_read(connection)
+    await session.commit()
+    return read
+
+
+async def rotate_connection_secret(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    connection_id: uuid.UUID,
+    data: ConnectionSecretRotation,
+    box: Fernet,
+) -> ConnectionCreated:
+    """The new secret first, the previous one still accepted beside it (HubSpot and generic:
+    their secrets are HMAC keys); the one before that is dropped."""
+    connection = await connection_of_tenant(session, tenant_id, connection_id)
+    secret = data.secret.get_secret_value() if data.secret is not None else None
+    generated: str | None = None
+    if connection.provider == Provider.hubspot:
+        _required([("/secret", secret, "give the app's new client secret")])
+    elif connection.provider == Provider.generic:
+        if secret is None:
+            generated = secret = _new_whsec()
+        try:
+            verify.standard_webhook_key(secret)
+        except ValueError as exc:
+            raise ValidationFailed.at("body", "/secret", str(exc)) from None
+    else:
+        raise ValidationFailed.at(
+            "body",
+            "/secret",
+            f"{connection.provider} connections have no signing secret to rotate: "
+            "register a new connection for new credentials",
+        )
+    connection.secrets = [box.encrypt((secret or "").encode()).decode(), *connection.secrets[:1]]
+    await _save(session, connection)
+    return ConnectionCreated.model_validate(_read(connection) | {"generated_secret": generated})
+
+
+async def drop_previous_secret(
+    session: AsyncSession, tenant_id: uuid.UUID, connection_id: uuid.UUID
+) -> ConnectionRead:
+    """Ends a rotation: only the newest secret is accepted from now on."""
+    connection = await connection_of_tenant(session, tenant_id, connection_id)
+    if len(connection.secrets) < 2:
+        raise Conflict("The connection has no previous secret.")
+    connection.secrets = connection.secrets[:1]
+    return await _save(session, connection)
 
 
 async def delete_connection(
@@ -320,21 +416,58 @@ async def inbox(
         stmt = stmt.where(col(InboxEventRow.connection_id) == connection_id)
     rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
     page, next_cursor = split_page(rows, sort, limit)
-    return InboxPage(
-        items=[
-            InboxEvent(
-                id=r.id,
-                connection_id=r.connection_id,
-                provider=Provider(r.provider),
-                identity=r.identity,
-                kind=r.kind,
-                occurred_at=r.occurred_at,
-                received_at=r.received_at,
-                status=InboxStatus(r.status),
-                attempts=r.attempts,
-                payload=r.payload,
-            )
-            for r in page
-        ],
-        next_cursor=next_cursor,
+    return InboxPage(items=[inbox_event(r) for r in page], next_cursor=next_cursor)
+
+
+def inbox_event(row: InboxEventRow) -> InboxEvent:
+    return InboxEvent(
+        id=row.id,
+        connection_id=row.connection_id,
+        provider=Provider(row.provider),
+        identity=row.identity,
+        kind=row.kind,
+        occurred_at=row.occurred_at,
+        received_at=row.received_at,
+        status=InboxStatus(row.status),
+        attempts=row.attempts,
+        detail=row.detail,
+        last_error=row.last_error,
+        processed_at=row.processed_at,
+        payload=row.payload,
     )
+
+
+async def inbox_event_of_tenant(
+    session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID
+) -> InboxEventRow:
+    found = (
+        await session.execute(
+            select(InboxEventRow).where(
+                col(InboxEventRow.tenant_id) == tenant_id, col(InboxEventRow.id) == event_id
+            )
+        )
+    ).scalar_one_or_none()
+    if found is None:
+        raise NotFound(f"No inbound event {event_id}.")
+    return found
+
+
+async def replay(session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID) -> InboxEvent:
+    """Due again now, with a fresh count of tries, whatever its state: processing is
+    idempotent (an outcome already recorded for its record is not recorded again), so a
+    replay after a rule was added attributes what was unmapped, and a dead one gets retried."""
+    event = await inbox_event_of_tenant(session, tenant_id, event_id)
+    await session.execute(
+        update(InboxEventRow)
+        .where(col(InboxEventRow.id) == event.id)
+        .values(
+            status=InboxStatus.pending.value,
+            attempts=0,
+            next_attempt_at=utcnow(),
+            last_error=None,
+            processed_at=None,
+        )
+    )
+    await session.commit()
+    await session.refresh(event)
+    return inbox_event(event)

@@ -66,8 +66,11 @@ async def list_page(
     vendor: str | None = None,
     capability: str | None = None,
     owner_unit_id: uuid.UUID | None = None,
+    name: str | None = None,
 ) -> tuple[list[Tool], str | None]:
     stmt = select(Tool).where(col(Tool.tenant_id) == tenant_id)
+    if name is not None:
+        stmt = stmt.where(col(Tool.name_key) == name_key(name))
     if status is not None:
         stmt = stmt.where(col(Tool.status) == status)
     if category_id is not None:

@@ -66,6 +66,10 @@ async def list_tools(
     owner_unit_id: Annotated[
         uuid.UUID | None, Query(description="Tools owned by this org unit.")
     ] = None,
+    name: Annotated[
+        str | None,
+        Query(max_length=200, description="The tool with this name (case and spacing ignored)."),
+    ] = None,
 ) -> ToolPage:
     """The tenant's tools, a page at a time."""
     return await service.list_tools(
@@ -79,6 +83,7 @@ async def list_tools(
         vendor=vendor,
         capability=capability,
         owner_unit_id=owner_unit_id,
+        name=name,
     )
 
 

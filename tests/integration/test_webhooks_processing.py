@@ -1,0 +1,444 @@
+"""Inbound processing through the real stack: inbox events become outcomes in the inventory,
+once per CRM record however often they come; unattributed events are kept as unmapped; older
+events never overwrite newer state; failures retry with backoff, then die, and replay."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import itertools
+import json
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+from standardwebhooks.webhooks import Webhook
+
+from mops_gateway.webhooks.processing import process_due, retry_delay
+from mops_gateway.worker import WorkerContext
+from mops_shared.clients import InventoryClient
+from tests.integration.conftest import Stack, TenantKey
+from tests.integration.test_webhooks_inbound import (
+    CONNECTIONS,
+    HUBSPOT_SECRET,
+    HUBSPOT_URL,
+    SALESFORCE_ORG,
+    hubspot_headers,
+)
+from tests.support import TEST_SECRET, assert_problem
+
+pytestmark = pytest.mark.asyncio
+
+INBOX = "/v1/webhooks/inbox"
+OUTCOMES = "/v1/inventory/outcomes"
+_event_ids = itertools.count(int(time.time() * 1000) % 10**9)
+T0 = 1764300000000  # ms
+
+
+def hubspot(kind: str, object_id: int, at_ms: int, **change: str) -> dict[str, Any]:
+    """One HubSpot event; a property change when `change` names one (`name=value`)."""
+    event: dict[str, Any] = {
+        "eventId": next(_event_ids),
+        "subscriptionType": kind,
+        "objectId": object_id,
+        "occurredAt": at_ms,
+        "portalId": 62515,
+        "attemptNumber": 0,
+    }
+    for name, value in change.items():
+        event |= {"propertyName": name, "propertyValue": value}
+    return event
+
+
+async def post_hubspot(
+    client: httpx.AsyncClient, connection: dict[str, Any], events: list[dict[str, Any]]
+) -> None:
+    body = json.dumps(events).encode()
+    sent = await client.post(
+        connection["receive_path"], content=body, headers=hubspot_headers(body)
+    )
+    assert sent.status_code == 200, sent.text
+
+
+async def tool(client: httpx.AsyncClient, tenant: TenantKey, name: str) -> str:
+    created = await client.post(
+        "/v1/inventory/tools", json={"name": name, "status": "active"}, headers=tenant.headers
+    )
+    assert created.status_code == 201, created.text
+    tool_id: str = created.json()["id"]
+    return tool_id
+
+
+async def connect_hubspot(
+    client: httpx.AsyncClient, tenant: TenantKey, rules: list[tuple[str, str, str]]
+) -> dict[str, Any]:
+    body = {
+        "provider": "hubspot",
+        "name": "HubSpot",
+        "public_url": HUBSPOT_URL,
+        "secret": HUBSPOT_SECRET,
+        "currency": "EUR",
+        "attribution_rules": [{"property": p, "equals": v, "tool_name": t} for p, v, t in rules],
+    }
+    created = await client.post(CONNECTIONS, json=body, headers=tenant.headers)
+    assert created.status_code == 201, created.text
+    connection: dict[str, Any] = created.json()
+    return connection
+
+
+async def outcomes(client: httpx.AsyncClient, tenant: TenantKey) -> list[dict[str, Any]]:
+    listed = await client.get(OUTCOMES, params={"limit": 200}, headers=tenant.headers)
+    assert listed.status_code == 200, listed.text
+    items: list[dict[str, Any]] = listed.json()["items"]
+    return items
+
+
+async def inbox_by_object(
+    client: httpx.AsyncClient, tenant: TenantKey
+) -> dict[tuple[str | None, Any], dict[str, Any]]:
+    listed = await client.get(INBOX, params={"limit": 200}, headers=tenant.headers)
+    assert listed.status_code == 200, listed.text
+    return {
+        (e["kind"], e["payload"].get("property_value") or e["payload"].get("object_id")): e
+        for e in listed.json()["items"]
+    }
+
+
+async def drain(context: WorkerContext) -> int:
+    """Runs the processing job until nothing is due; how many events it finished."""
+    total = 0
+    while done := await process_due(context):
+        total += done
+    return total
+
+
+@pytest_asyncio.fixture(autouse=True)
+async def settled(stack: Stack) -> None:
+    """Other tests' events are processed first, so each test counts only its own."""
+    await drain(context_of(stack))
+
+
+def context_of(stack: Stack, **changes: Any) -> WorkerContext:
+    context: WorkerContext = stack.gateway.state.worker_context
+    return dataclasses.replace(context, **changes)
+
+
+async def test_a_batch_delivered_five_times_gives_one_set_of_outcomes(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    ads = await tool(gateway_client, tenant, "Google Ads")
+    connection = await connect_hubspot(
+        gateway_client, tenant, [("hs_analytics_source", "PAID_SEARCH", "google ads")]
+    )
+    batch = [
+        hubspot("contact.creation", 501, T0),
+        hubspot("contact.propertyChange", 501, T0 + 1, hs_analytics_source="PAID_SEARCH"),
+        hubspot("deal.propertyChange", 901, T0 + 2, hs_analytics_source="PAID_SEARCH"),
+        hubspot("deal.propertyChange", 901, T0 + 3, amount="1250.50"),
+        hubspot("deal.propertyChange", 901, T0 + 4, dealstage="closedwon"),
+    ]
+    for _ in range(5):
+        await post_hubspot(gateway_client, connection, batch)
+    assert await drain(context_of(stack)) == 5
+    recorded = await outcomes(gateway_client, tenant)
+    assert sorted((o["kind"], o["tool_id"], o["source"]) for o in recorded) == [
+        ("lead", ads, "crm_webhook"),
+        ("revenue", ads, "crm_webhook"),
+    ]
+    revenue = next(o for o in recorded if o["kind"] == "revenue")
+    assert revenue["amount"] == {"amount_minor": 125050, "currency": "EUR"}
+    assert revenue["occurred_at"].startswith("2025-11-28T03:20:00.004")
+    events = await inbox_by_object(gateway_client, tenant)
+    assert {e["status"] for e in events.values()} == {"processed"}
+    assert (
+        "lead for 'google ads' recorded"
+        in events[("contact.propertyChange", "PAID_SEARCH")]["detail"]
+    )
+    # Delivered again later and replayed: still one set.
+    await post_hubspot(gateway_client, connection, batch)
+    for event in events.values():
+        replayed = await gateway_client.post(
+            f"{INBOX}/{event['id']}/replay", headers=tenant.headers
+        )
+        assert replayed.status_code == 202, replayed.text
+        assert replayed.json()["status"] == "pending"
+    assert await drain(context_of(stack)) == 5
+    assert len(await outcomes(gateway_client, tenant)) == 2
+
+
+async def test_unmapped_events_are_kept_and_a_replay_attributes_them_after_a_new_rule(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    blog = await tool(gateway_client, tenant, "Blog")
+    connection = await connect_hubspot(
+        gateway_client, tenant, [("hs_analytics_source", "PAID_SEARCH", "Google Ads")]
+    )
+    await post_hubspot(
+        gateway_client,
+        connection,
+        [
+            hubspot("contact.creation", 601, T0),
+            hubspot("contact.propertyChange", 601, T0 + 1, hs_analytics_source="ORGANIC_SEARCH"),
+            hubspot("company.creation", 77, T0 + 2),
+        ],
+    )
+    assert await drain(context_of(stack)) == 3
+    events = await inbox_by_object(gateway_client, tenant)
+    unmapped = events[("contact.propertyChange", "ORGANIC_SEARCH")]
+    assert unmapped["status"] == "unmapped"
+    assert "hs_analytics_source='ORGANIC_SEARCH'" in unmapped["detail"]
+    assert events[("contact.creation", 601)]["status"] == "processed"
+    assert (
+        "none of the rules' properties is known yet" in events[("contact.creation", 601)]["detail"]
+    )
+    assert (
+        events[("company.creation", 77)]["detail"]
+        == "no outcome comes from company.creation events"
+    )
+    listed = await gateway_client.get(INBOX, params={"status": "unmapped"}, headers=tenant.headers)
+    assert [e["id"] for e in listed.json()["items"]] == [unmapped["id"]]
+    assert await outcomes(gateway_client, tenant) == []
+
+    patched = await gateway_client.patch(
+        f"{CONNECTIONS}/{connection['id']}",
+        json={
+            "attribution_rules": [
+                {"property": "hs_analytics_source", "equals": "ORGANIC_SEARCH", "tool_name": "Blog"}
+            ]
+        },
+        headers={**tenant.headers, "if-match": '"1"'},
+    )
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["version"] == 2
+    stale = await gateway_client.patch(
+        f"{CONNECTIONS}/{connection['id']}",
+        json={"name": "x"},
+        headers={**tenant.headers, "if-match": '"1"'},
+    )
+    assert_problem(stale, 412)
+    replayed = await gateway_client.post(f"{INBOX}/{unmapped['id']}/replay", headers=tenant.headers)
+    assert replayed.status_code == 202
+    assert await drain(context_of(stack)) == 1
+    (lead,) = await outcomes(gateway_client, tenant)
+    assert (lead["kind"], lead["tool_id"]) == ("lead", blog)
+    again = await gateway_client.get(f"{INBOX}/{unmapped['id']}", headers=tenant.headers)
+    assert again.json()["status"] == "processed"
+
+
+async def test_an_older_event_never_overwrites_newer_state(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    await tool(gateway_client, tenant, "Google Ads")
+    connection = await connect_hubspot(
+        gateway_client, tenant, [("hs_analytics_source", "PAID_SEARCH", "Google Ads")]
+    )
+    # The deal was lost (newer) and that arrives first; a delayed, older "won" comes after.
+    await post_hubspot(
+        gateway_client,
+        connection,
+        [
+            hubspot("deal.propertyChange", 902, T0, hs_analytics_source="PAID_SEARCH"),
+            hubspot("deal.propertyChange", 902, T0 + 1, amount="900"),
+            hubspot("deal.propertyChange", 902, T0 + 60_000, dealstage="closedlost"),
+        ],
+    )
+    assert await drain(context_of(stack)) == 3
+    await post_hubspot(
+        gateway_client,
+        connection,
+        [hubspot("deal.propertyChange", 902, T0 + 30_000, dealstage="closedwon")],
+    )
+    assert await drain(context_of(stack)) == 1
+    assert await outcomes(gateway_client, tenant) == []
+    late = (await inbox_by_object(gateway_client, tenant))[("deal.propertyChange", "closedwon")]
+    assert late["status"] == "processed"
+    assert "not applied, the record has newer values: dealstage" in late["detail"]
+
+
+async def test_failures_retry_with_backoff_then_die_and_a_replay_recovers(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    ads = await tool(gateway_client, tenant, "Google Ads")
+    connection = await connect_hubspot(
+        gateway_client, tenant, [("hs_analytics_source", "PAID_SEARCH", "Google Ads")]
+    )
+    await post_hubspot(
+        gateway_client,
+        connection,
+        [hubspot("contact.propertyChange", 701, T0, hs_analytics_source="PAID_SEARCH")],
+    )
+    # The inventory is away: a port nothing listens on.
+    down = InventoryClient("http://127.0.0.1:9", internal_secret=TEST_SECRET)
+    settings = stack.gateway.state.settings.model_copy(
+        update={"inbox_max_attempts": 3, "inbox_retry_base_seconds": 10.0}
+    )
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    clock_at = [now]
+    failing = context_of(stack, inventory=down, settings=settings, clock=lambda: clock_at[0])
+    try:
+        assert await process_due(failing) == 1
+        (event,) = (await inbox_by_object(gateway_client, tenant)).values()
+        assert (event["status"], event["attempts"]) == ("failed", 1)
+        assert "inventory service is unavailable" in event["last_error"]
+        # Not due again before its backoff: 10 s after the first failure, 20 s after the second.
+        clock_at[0] = now + timedelta(seconds=9)
+        assert await process_due(failing) == 0
+        clock_at[0] = now + timedelta(seconds=10)
+        assert await process_due(failing) == 1
+        clock_at[0] = now + timedelta(seconds=29)
+        assert await process_due(failing) == 0
+        clock_at[0] = now + timedelta(seconds=30)
+        assert await process_due(failing) == 1
+        (event,) = (await inbox_by_object(gateway_client, tenant)).values()
+        assert (event["status"], event["attempts"]) == ("dead", 3)
+        clock_at[0] = now + timedelta(days=1)
+        assert await process_due(failing) == 0
+    finally:
+        await down.aclose()
+    dead = await gateway_client.get(INBOX, params={"status": "dead"}, headers=tenant.headers)
+    assert [e["id"] for e in dead.json()["items"]] == [event["id"]]
+    await gateway_client.post(f"{INBOX}/{event['id']}/replay", headers=tenant.headers)
+    assert await drain(context_of(stack)) == 1
+    (lead,) = await outcomes(gateway_client, tenant)
+    assert lead["tool_id"] == ads
+    assert retry_delay(1, 10.0) == timedelta(seconds=10)
+    assert retry_delay(30, 10.0) == timedelta(hours=1)
+
+
+async def test_salesforce_pipedrive_and_generic_events_become_outcomes(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    webinars = await tool(gateway_client, tenant, "Webinars")
+    forms = await tool(gateway_client, tenant, "Forms")
+    # Salesforce: an opportunity won, attributed by its campaign.
+    created = await gateway_client.post(
+        CONNECTIONS,
+        json={
+            "provider": "salesforce",
+            "name": "Salesforce",
+            "organization_id": SALESFORCE_ORG,
+            "attribution_rules": [
+                {"property": "CampaignId", "equals": "7015e000000Abc", "tool_name": "Webinars"}
+            ],
+        },
+        headers=tenant.headers,
+    )
+    salesforce = created.json()
+    soap = f"""<?xml version="1.0" encoding="UTF-8"?>
+<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body>
+<notifications xmlns="http://soap.sforce.com/2005/09/outbound">
+<OrganizationId>{SALESFORCE_ORG}</OrganizationId><ActionId>04k5e000000CaRkAAK</ActionId>
+<SessionId xsi:nil="true"/><EnterpriseUrl>https://acme.example/c</EnterpriseUrl>
+<PartnerUrl>https://acme.example/u</PartnerUrl>
+<Notification><Id>04l5e00000Gx7QzAAJ</Id><sObject xsi:type="sf:Opportunity"
+ xmlns:sf="urn:sobject.enterprise.soap.sforce.com"><sf:Id>0065e00000AbCdE</sf:Id>
+<sf:Amount>48000.00</sf:Amount><sf:CampaignId>7015e000000Abc</sf:CampaignId>
+<sf:CurrencyIsoCode>USD</sf:CurrencyIsoCode><sf:IsWon>true</sf:IsWon>
+<sf:LastModifiedDate>2026-11-20T10:00:00.000Z</sf:LastModifiedDate>
+<sf:StageName>Closed Won</sf:StageName></sObject></Notification>
+</notifications></soapenv:Body></soapenv:Envelope>""".encode()
+    sent = await gateway_client.post(
+        salesforce["receive_path"], params={"token": salesforce["generated_secret"]}, content=soap
+    )
+    assert sent.status_code == 200, sent.text
+    # Pipedrive v2: a person added through a web form (custom field).
+    created = await gateway_client.post(
+        CONNECTIONS,
+        json={
+            "provider": "pipedrive",
+            "name": "Pipedrive",
+            "username": "mops",
+            "password": "pw",
+            "attribution_rules": [
+                {"property": "lead_channel", "equals": "web form", "tool_name": "Forms"}
+            ],
+        },
+        headers=tenant.headers,
+    )
+    pipedrive = created.json()
+    person = {
+        "meta": {
+            "id": "e1f2",
+            "action": "create",
+            "entity": "person",
+            "entity_id": "88",
+            "timestamp": "2026-11-21T09:00:00Z",
+            "version": "2.0",
+        },
+        "data": {"id": 88, "name": "Ada", "custom_fields": {"lead_channel": "Web Form"}},
+        "previous": None,
+    }
+    sent = await gateway_client.post(
+        pipedrive["receive_path"],
+        content=json.dumps(person).encode(),
+        headers={"authorization": "Basic " + base64.b64encode(b"mops:pw").decode()},
+    )
+    assert sent.status_code == 200, sent.text
+    # generic: mops's own format, signed by the Standard Webhooks library.
+    created = await gateway_client.post(
+        CONNECTIONS,
+        json={
+            "provider": "generic",
+            "name": "Site",
+            "attribution_rules": [
+                {"property": "utm_source", "equals": "webinar", "tool_name": "Webinars"}
+            ],
+        },
+        headers=tenant.headers,
+    )
+    generic = created.json()
+    payload = json.dumps(
+        {
+            "type": "contact.created",
+            "timestamp": "2026-11-22T08:00:00Z",
+            "data": {"id": "c-1", "properties": {"utm_source": "webinar"}},
+        }
+    )
+    stamp = datetime.now(UTC)
+    signature = Webhook(generic["generated_secret"]).sign("msg_c1", stamp, payload)
+    sent = await gateway_client.post(
+        generic["receive_path"],
+        content=payload.encode(),
+        headers={
+            "webhook-id": "msg_c1",
+            "webhook-timestamp": str(int(stamp.timestamp())),
+            "webhook-signature": signature,
+        },
+    )
+    assert sent.status_code == 200, sent.text
+
+    assert await drain(context_of(stack)) == 3
+    recorded = sorted(
+        (o["kind"], o["tool_id"], o["amount"], o["occurred_at"][:19])
+        for o in await outcomes(gateway_client, tenant)
+    )
+    assert recorded == [
+        ("lead", forms, None, "2026-11-21T09:00:00"),
+        ("lead", webinars, None, "2026-11-22T08:00:00"),
+        ("revenue", webinars, {"amount_minor": 4800000, "currency": "USD"}, "2026-11-20T10:00:00"),
+    ]
+
+
+async def test_inbox_events_and_replays_belong_to_their_tenant(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    from tests.integration.conftest import new_tenant
+
+    connection = await connect_hubspot(gateway_client, tenant, [])
+    await post_hubspot(gateway_client, connection, [hubspot("contact.creation", 801, T0)])
+    (event,) = (await inbox_by_object(gateway_client, tenant)).values()
+    other = await new_tenant(stack.gateway)
+    for response in (
+        await gateway_client.get(f"{INBOX}/{event['id']}", headers=other.headers),
+        await gateway_client.post(f"{INBOX}/{event['id']}/replay", headers=other.headers),
+        await gateway_client.patch(
+            f"{CONNECTIONS}/{connection['id']}", json={"name": "x"}, headers=other.headers
+        ),
+    ):
+        assert_problem(response, 404)
+    listed = await gateway_client.get(INBOX, headers=other.headers)
+    assert listed.json()["items"] == []
