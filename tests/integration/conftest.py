@@ -69,6 +69,8 @@ async def stack(database_urls: dict[str, str]) -> AsyncIterator[Stack]:
             org_url=served["org"].url,
             scoring_url=served["scoring"].url,
             upstream_read_timeout=5.0,
+            # Tests run the worker's jobs themselves, when they want them to, with their clock.
+            webhook_worker_enabled=False,
         )
     )
     try:
