@@ -4,6 +4,7 @@ events never overwrite newer state; failures retry with backoff, then die, and r
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import dataclasses
 import itertools
@@ -442,3 +443,30 @@ async def test_inbox_events_and_replays_belong_to_their_tenant(
         assert_problem(response, 404)
     listed = await gateway_client.get(INBOX, headers=other.headers)
     assert listed.json()["items"] == []
+
+
+async def test_workers_running_at_once_never_take_the_same_event(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    await tool(gateway_client, tenant, "Google Ads")
+    connection = await connect_hubspot(
+        gateway_client, tenant, [("hs_analytics_source", "PAID_SEARCH", "Google Ads")]
+    )
+    for first in range(0, 60, 20):
+        await post_hubspot(
+            gateway_client,
+            connection,
+            [
+                hubspot(
+                    "contact.propertyChange", 3000 + n, T0 + n, hs_analytics_source="PAID_SEARCH"
+                )
+                for n in range(first, first + 20)
+            ],
+        )
+    small = stack.gateway.state.settings.model_copy(update={"webhook_worker_batch": 7})
+    done = await asyncio.gather(*(drain(context_of(stack, settings=small)) for _ in range(3)))
+    assert sum(done) == 60
+    listed = await gateway_client.get(INBOX, params={"limit": 100}, headers=tenant.headers)
+    assert {(e["status"], e["attempts"]) for e in listed.json()["items"]} == {("processed", 1)}
+    leads = await outcomes(gateway_client, tenant)
+    assert len({o["external_id"] for o in leads}) == len(leads) == 60
