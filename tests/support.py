@@ -96,26 +96,29 @@ def settings_kwargs(service: str, url: str) -> dict[str, Any]:
         "internal_secret": TEST_SECRET,
         "alembic_ini": ALEMBIC_INI,
         "service_name": service,
+        # Off unless a test turns it on: no app of the suite posts to a gateway it did not start.
+        "relay_enabled": False,
     }
 
 
 def build_service_app(service: str, url: str, **overrides: Any) -> FastAPI:
-    """A domain service's app on the given database, configured for tests."""
+    """A domain service's app on the given database, configured for tests (`overrides` win)."""
+    options = {**settings_kwargs(service, url), **overrides}
     if service == "inventory":
         from mops_inventory.config import InventorySettings
         from mops_inventory.main import create_app as create_inventory
 
-        return create_inventory(InventorySettings(**settings_kwargs(service, url), **overrides))
+        return create_inventory(InventorySettings(**options))
     if service == "org":
         from mops_org.config import OrgSettings
         from mops_org.main import create_app as create_org
 
-        return create_org(OrgSettings(**settings_kwargs(service, url), **overrides))
+        return create_org(OrgSettings(**options))
     if service == "scoring":
         from mops_scoring.config import ScoringSettings
         from mops_scoring.main import create_app as create_scoring
 
-        return create_scoring(ScoringSettings(**settings_kwargs(service, url), **overrides))
+        return create_scoring(ScoringSettings(**options))
     raise ValueError(service)
 
 

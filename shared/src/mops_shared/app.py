@@ -20,6 +20,7 @@ from mops_shared.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from mops_shared.idempotency import IdempotencyMiddleware
 from mops_shared.observability import RequestContextMiddleware, configure_logging
 from mops_shared.readiness import current_revisions, head_revisions
+from mops_shared.relay import OutboxRelay
 from mops_shared.schemas.health import Health, MigrationState, Readiness
 from mops_shared.schemas.problem import Problem
 from mops_shared.settings import ServiceSettings
@@ -136,7 +137,8 @@ def create_service_app(
     """A service app: lifespan-owned engine, problem handlers, request context, health routes.
 
     With `writes` (the service's audit, outbox and idempotency tables) it also honours
-    Idempotency-Key on POST and serves `GET /v1/<service>/audit`.
+    Idempotency-Key on POST, serves `GET /v1/<service>/audit`, and relays the outbox to the
+    gateway's event intake (`app.state.relay`, running unless `relay_enabled` is off).
     """
 
     @asynccontextmanager
@@ -153,15 +155,30 @@ def create_service_app(
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.internal_secret = settings.internal_secret.get_secret_value()
         app.state.migration_heads = head_revisions(settings.alembic_ini, settings.service_name)
+        relay: OutboxRelay | None = None
         try:
             if on_startup_db is not None:
                 await on_startup_db(app)
+            if writes is not None:
+                # Built even when switched off, so tests can drive relay_once() themselves.
+                relay = app.state.relay = OutboxRelay(
+                    service=settings.service_name,
+                    outbox=writes.outbox,
+                    sessionmaker=app.state.sessionmaker,
+                    gateway_url=settings.gateway_url,
+                    internal_secret=app.state.internal_secret,
+                    poll_seconds=settings.relay_poll_seconds,
+                )
+                if settings.relay_enabled:
+                    relay.start()
             if extra_lifespan is not None:
                 async with extra_lifespan(app):
                     yield
             else:
                 yield
         finally:
+            if relay is not None:
+                await relay.stop()  # before the engine goes: a round in progress still needs it
             await engine.dispose()
             logger.info("stopped")
 

@@ -1,6 +1,6 @@
 """Domain events, written to an outbox in the same transaction as the change they announce.
 
-A relay (the webhooks work) delivers them at least once to the gateway's event intake, which
+The relay (`mops_shared.relay`) delivers them at least once to the gateway's event intake, which
 deduplicates by event id; until then they wait here, in order, durable.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, Integer, MetaData, String, Table, Uuid
@@ -63,10 +64,11 @@ async def record_events(
     principal: Principal,
     events: Sequence[tuple[str, dict[str, Any]]],
 ) -> None:
-    """Many events in one statement (bulk imports): (type, data) each, in order."""
+    """Many events in one statement (bulk imports): (type, data) each, in order. Each is a
+    microsecond after the one before, so the relay (which sends by time) keeps their order."""
     if not events:
         return
-    now = utcnow()
+    start = utcnow()
     await session.execute(
         table.insert(),
         [
@@ -74,11 +76,11 @@ async def record_events(
                 "id": new_id(),
                 "tenant_id": principal.tenant_id,
                 "type": event_type,
-                "occurred_at": now,
+                "occurred_at": start + timedelta(microseconds=position),
                 "request_id": principal.request_id,
                 "data": data,
                 "attempts": 0,
             }
-            for event_type, data in events
+            for position, (event_type, data) in enumerate(events)
         ],
     )

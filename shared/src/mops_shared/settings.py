@@ -2,7 +2,8 @@
 
 Each service subclasses `ServiceSettings` with its own `env_prefix` (`MOPS_ORG_`, ...). A few
 values are deliberately shared by all processes and carry no service prefix: the environment
-name, the data folder and the internal secret that signs principals.
+name, the data folder, the internal secret that signs principals, and where the gateway's event
+intake is (with the outbox relay's switches).
 """
 
 from __future__ import annotations
@@ -75,6 +76,24 @@ class ServiceSettings(BaseSettings):
             "collector as it is."
         ),
     )
+    gateway_url: str = Field(
+        default="",
+        validation_alias=_shared("MOPS_GATEWAY_URL"),
+        description="Where the outbox relay posts domain events (the gateway's event intake); "
+        "MOPS_GATEWAY_PORT on loopback when unset.",
+    )
+    relay_enabled: bool = Field(
+        default=True,
+        validation_alias=_shared("MOPS_RELAY_ENABLED"),
+        description="Relay this service's outbox to the gateway from a background task.",
+    )
+    relay_poll_seconds: float = Field(
+        default=1.0,
+        gt=0,
+        le=60,
+        validation_alias=_shared("MOPS_RELAY_POLL_SECONDS"),
+        description="How long an idle relay waits before looking at the outbox again.",
+    )
     # How long a call to another mops service may take before it becomes a 503/504 problem.
     downstream_connect_timeout: float = Field(default=2.0, gt=0)
     downstream_read_timeout: float = Field(default=10.0, gt=0)
@@ -86,6 +105,10 @@ class ServiceSettings(BaseSettings):
     def _defaults_and_safety(self) -> ServiceSettings:
         if not self.database_url:
             self.database_url = default_database_url(self.data_dir, self.service_name)
+        if not self.gateway_url:
+            self.gateway_url = local_service_url("gateway")
+        if not self.gateway_url.startswith(("http://", "https://")):
+            raise ValueError("MOPS_GATEWAY_URL must be an http:// or https:// URL")
         if (
             self.environment == "production"
             and self.internal_secret.get_secret_value() == DEVELOPMENT_INTERNAL_SECRET

@@ -432,6 +432,8 @@ def _child_env(folder: Path, internal_secret: str) -> dict[str, str]:
     env["MOPS_INTERNAL_SECRET"] = internal_secret
     for service in SERVICES:  # the gateway finds its upstreams from these
         env[f"MOPS_{service.upper()}_PORT"] = str(service_port(service))
+    # The services' outbox relays post to the gateway this run starts, wherever it listens.
+    env["MOPS_GATEWAY_URL"] = base_url("gateway")
     return env
 
 

@@ -1,0 +1,224 @@
+"""The outbox relay: a service's domain events, delivered at least once to the gateway's intake.
+
+Each round claims the oldest unpublished events (by `occurred_at`, then id), posts them as one
+signed batch to `EVENT_INTAKE_PATH`, and marks exactly those published once the intake answered
+2xx. Anything else (another status, a refused connection, a timeout) leaves them unpublished with
+`attempts` counted, to be sent again: the intake keeps each event id once, so a batch delivered
+twice (its answer lost, a commit failed after it) costs nothing but the bytes.
+
+On PostgreSQL the claimed rows stay locked (`FOR UPDATE SKIP LOCKED`) until the round ends, so
+the replicas of a service relay disjoint batches side by side; a round is bounded by the post's
+timeout. SQLite has no row locks: there the read ends before the post (a transaction kept open
+across it would make any write in between fail its upgrade), and a second relay on the same file
+could send a batch again, which the intake absorbs. Order holds within one relay; replicas relay
+in parallel, so across them events may arrive out of order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
+
+import httpx
+import orjson
+from sqlalchemy import Table, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from mops_shared.db import utcnow
+from mops_shared.events import (
+    EVENT_INTAKE_PATH,
+    MAX_BATCH,
+    SIGNATURE_HEADER,
+    envelope_of,
+    sign_batch,
+)
+
+logger = logging.getLogger("mops.relay")
+
+DEFAULT_BATCH_SIZE = 100
+# A round holds its rows' locks (and a connection) while it posts: this bounds how long.
+POST_TIMEOUT_SECONDS = 10.0
+BACKOFF_FIRST_SECONDS = 1.0
+BACKOFF_MAX_SECONDS = 60.0
+
+# What envelope_of reads from a row.
+ENVELOPE_COLUMNS = ("id", "tenant_id", "type", "occurred_at", "data")
+
+Clock = Callable[[], datetime]
+Pause = Callable[[asyncio.Event, float], Awaitable[None]]
+
+
+async def wait_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    """Sleeps `seconds`, or less when `stop` is set meanwhile."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+
+
+def backoff_seconds(failures: int) -> float:
+    """The wait after the `failures`-th failure in a row: 1 s, 2 s, 4 s ... up to 60 s."""
+    return min(BACKOFF_MAX_SECONDS, BACKOFF_FIRST_SECONDS * 2.0 ** min(failures - 1, 30))
+
+
+class OutboxRelay:
+    """Relays one service's outbox table to the gateway's event intake."""
+
+    def __init__(
+        self,
+        *,
+        service: str,
+        outbox: Table,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        gateway_url: str,
+        internal_secret: str,
+        poll_seconds: float = 1.0,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        post_timeout: float = POST_TIMEOUT_SECONDS,
+        transport: httpx.AsyncBaseTransport | None = None,
+        clock: Clock = utcnow,
+        pause: Pause = wait_or_stop,
+    ) -> None:
+        if not 1 <= batch_size <= MAX_BATCH:
+            raise ValueError(f"batch_size must be between 1 and {MAX_BATCH}")
+        if poll_seconds <= 0 or post_timeout <= 0:
+            raise ValueError("poll_seconds and post_timeout must be positive")
+        self.service = service
+        self.outbox = outbox
+        self.sessionmaker = sessionmaker
+        self.poll_seconds = poll_seconds
+        self.batch_size = batch_size
+        self.post_timeout = post_timeout
+        # Failed rounds in a row (0: the last round delivered): sets the backoff and the logging.
+        self.failures = 0
+        self._secret = internal_secret
+        self._clock = clock
+        self._pause = pause
+        self._task: asyncio.Task[None] | None = None
+        self._stop = asyncio.Event()
+        # The intake is another mops process: no proxy from the environment, no redirects.
+        self._http = httpx.AsyncClient(
+            base_url=gateway_url,
+            transport=transport,
+            timeout=httpx.Timeout(post_timeout, connect=min(post_timeout, 5.0)),
+            limits=httpx.Limits(max_connections=2, max_keepalive_connections=1),
+            follow_redirects=False,
+            trust_env=False,
+        )
+
+    async def relay_once(self) -> int:
+        """One batch: how many events the intake accepted (0: none waiting, or not delivered)."""
+        table = self.outbox
+        async with self.sessionmaker() as session:
+            locks = session.get_bind().dialect.name == "postgresql"
+            claim = (
+                select(*(table.c[name] for name in ENVELOPE_COLUMNS))
+                .where(table.c.published_at.is_(None))
+                .order_by(table.c.occurred_at, table.c.id)
+                .limit(self.batch_size)
+            )
+            if locks:
+                claim = claim.with_for_update(skip_locked=True)
+            rows = (await session.execute(claim)).all()
+            if not locks:
+                await session.rollback()  # SQLite: no read snapshot held across the post
+            if not rows:
+                return 0
+            ids = [row.id for row in rows]
+            body = orjson.dumps({"events": [envelope_of(row, self.service) for row in rows]})
+            error = await self._post(body)
+            if error is None:
+                await session.execute(
+                    update(table).where(table.c.id.in_(ids)).values(published_at=self._clock())
+                )
+            else:
+                await session.execute(
+                    update(table).where(table.c.id.in_(ids)).values(attempts=table.c.attempts + 1)
+                )
+            await session.commit()
+        if error is not None:
+            self._failed(error, ids)
+            return 0
+        self._delivered()
+        return len(ids)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Rounds until `stop` is set: straight on while batches come full, then every poll
+        interval; after a failure, exponential backoff. Never raises out of a round."""
+        while not stop.is_set():
+            try:
+                sent = await self.relay_once()
+            except Exception as exc:  # the database away, say: retried, never fatal
+                self._failed(f"{type(exc).__name__}: {exc}", ())
+                sent = 0
+            if self.failures:
+                await self._pause(stop, backoff_seconds(self.failures))
+            elif sent < self.batch_size:
+                await self._pause(stop, self.poll_seconds)
+
+    def start(self) -> None:
+        """Runs `run` as a background task of the current event loop."""
+        if self._task is None:
+            self._stop.clear()
+            self._task = asyncio.create_task(self.run(self._stop), name=f"{self.service}-relay")
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    async def stop(self, *, timeout: float = 5.0) -> None:
+        """Lets the round in progress end (up to `timeout`), then cancels; closes the client."""
+        task, self._task = self._task, None
+        if task is not None:
+            self._stop.set()
+            done, _ = await asyncio.wait({task}, timeout=timeout)
+            if not done:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            elif task.exception() is not None:
+                logger.warning(
+                    "outbox relay ended with an error",
+                    extra={"error": repr(task.exception())},
+                )
+        await self._http.aclose()
+
+    async def _post(self, body: bytes) -> str | None:
+        """None once the intake took the batch, else what went wrong."""
+        headers = {
+            "content-type": "application/json",
+            SIGNATURE_HEADER: sign_batch(self._secret, body),
+        }
+        try:
+            # httpx's timeout bounds each read or write; this bounds the whole exchange.
+            async with asyncio.timeout(self.post_timeout):
+                response = await self._http.post(EVENT_INTAKE_PATH, content=body, headers=headers)
+        except (httpx.HTTPError, TimeoutError) as exc:
+            return f"{type(exc).__name__}: {exc}"
+        if not response.is_success:
+            return f"HTTP {response.status_code}: {response.text[:200]}"
+        return None
+
+    def _failed(self, error: str, ids: Sequence[uuid.UUID]) -> None:
+        self.failures += 1
+        # Once per streak: an intake down for an hour is one warning, not thousands.
+        log = logger.warning if self.failures == 1 else logger.debug
+        log(
+            "outbox relay could not deliver; retrying with backoff",
+            extra={
+                "error": error[:500],
+                "events": len(ids),
+                "failures": self.failures,
+                "retry_in_seconds": backoff_seconds(self.failures),
+            },
+        )
+
+    def _delivered(self) -> None:
+        if self.failures:
+            logger.info(
+                "outbox relay delivering again",
+                extra={"failed_rounds": self.failures},
+            )
+        self.failures = 0
