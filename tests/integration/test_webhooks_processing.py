@@ -470,3 +470,19 @@ async def test_workers_running_at_once_never_take_the_same_event(
     assert {(e["status"], e["attempts"]) for e in listed.json()["items"]} == {("processed", 1)}
     leads = await outcomes(gateway_client, tenant)
     assert len({o["external_id"] for o in leads}) == len(leads) == 60
+
+
+async def test_the_event_catalogue_is_served_to_webhook_admins(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    from tests.integration.conftest import new_key
+
+    listed = await gateway_client.get("/v1/webhooks/event-types", headers=tenant.headers)
+    assert listed.status_code == 200, listed.text
+    types = {item["type"] for item in listed.json()["items"]}
+    assert {"tool.retired", "contract.renewal_due", "unit.moved", "assessment.completed"} <= types
+    reader = await new_key(stack.gateway, tenant.tenant_id, ["inventory:read"])
+    refused = await gateway_client.get(
+        "/v1/webhooks/event-types", headers={"authorization": f"Bearer {reader}"}
+    )
+    assert_problem(refused, 403)

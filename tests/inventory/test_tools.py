@@ -1030,20 +1030,31 @@ async def test_status_change_records_updated_and_status_changed(
     principal = new_principal()
     async with signed(anonymous_client_factory, "inventory", principal) as client:
         tool = await create(client, "Marketo")
-        await client.patch(f"{URL}/{tool['id']}", json={"status": "retired"})
+        await client.patch(f"{URL}/{tool['id']}", json={"status": "sunsetting"})
+        retired = await client.patch(f"{URL}/{tool['id']}", json={"status": "retired"})
 
     app = service_apps["inventory"]
     assert await event_types(app, principal.tenant_id) == Counter(
-        {"tool.created": 1, "tool.updated": 1, "tool.status_changed": 1}
+        {"tool.created": 1, "tool.updated": 2, "tool.status_changed": 2, "tool.retired": 1}
     )
     outbox = writes.outbox
     async with app.state.engine.connect() as conn:
-        data = await conn.scalar(
+        retired_data = await conn.scalar(
             select(outbox.c.data).where(
-                outbox.c.tenant_id == principal.tenant_id, outbox.c.type == "tool.status_changed"
+                outbox.c.tenant_id == principal.tenant_id, outbox.c.type == "tool.retired"
             )
         )
-    assert data == {"id": tool["id"], "from": "active", "to": "retired"}
+    assert retired_data == retired.json()
+    outbox = writes.outbox
+    async with app.state.engine.connect() as conn:
+        data = await conn.scalar(
+            select(outbox.c.data)
+            .where(
+                outbox.c.tenant_id == principal.tenant_id, outbox.c.type == "tool.status_changed"
+            )
+            .order_by(outbox.c.occurred_at)
+        )
+    assert data == {"id": tool["id"], "from": "active", "to": "sunsetting"}
 
 
 async def test_a_change_without_status_records_only_tool_updated(

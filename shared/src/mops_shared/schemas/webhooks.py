@@ -165,3 +165,14 @@ class ReceiveReport(BaseModel):
 
     received: int = Field(description="Events in the delivery.")
     stored: int = Field(description="Of those, new to the inbox (the rest were replays).")
+
+
+class EventType(BaseModel):
+    type: str = Field(examples=["tool.created"])
+    description: str
+
+
+class EventTypeList(BaseModel):
+    """Every domain event type a subscription can name, exactly or by family (`tool.*`)."""
+
+    items: list[EventType]

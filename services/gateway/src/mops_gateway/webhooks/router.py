@@ -13,6 +13,7 @@ from mops_gateway.webhooks import service
 from mops_gateway.webhooks.verify import SALESFORCE_ACK
 from mops_shared.errors import PayloadTooLarge, problem_responses
 from mops_shared.etag import IfMatch, tagged
+from mops_shared.event_types import EVENT_TYPES
 from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
 from mops_shared.schemas.webhooks import (
     ConnectionCreate,
@@ -21,6 +22,8 @@ from mops_shared.schemas.webhooks import (
     ConnectionRead,
     ConnectionSecretRotation,
     ConnectionUpdate,
+    EventType,
+    EventTypeList,
     InboxEvent,
     InboxPage,
     InboxStatus,
@@ -155,6 +158,20 @@ async def delete_connection(
     """Deletes the connection and its inbox."""
     await service.delete_connection(session, caller.tenant_id, connection_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/event-types",
+    operation_id="webhooks_list_event_types",
+    summary="List the domain event types",
+    responses=problem_responses(*AUTH_PROBLEMS),
+)
+async def list_event_types(caller: WebhooksAdminKeyDep) -> EventTypeList:
+    """What subscriptions can hear: each type the services record, with its meaning. A
+    subscription names types exactly, by family (`tool.*`) or all (`*`)."""
+    return EventTypeList(
+        items=[EventType(type=name, description=text) for name, text in EVENT_TYPES.items()]
+    )
 
 
 @router.get(

@@ -35,6 +35,7 @@ from mops_shared.schemas.inventory import (
     ToolOwner,
     ToolPage,
     ToolRead,
+    ToolStatus,
     ToolUpdate,
 )
 from mops_shared.schemas.problem import ProblemFieldError
@@ -316,6 +317,11 @@ async def _update_once(
             "tool.status_changed",
             {"id": str(tool.id), "from": before.status.value, "to": tool.status},
         )
+        if tool.status == ToolStatus.retired.value:
+            # The event subscribers most often want on its own: a tool left the stack.
+            await record_event(
+                session, writes.outbox, principal, "tool.retired", after.model_dump(mode="json")
+            )
     await _commit_or_conflict(session, tool.name)
     return after
 
