@@ -417,11 +417,18 @@ async def test_salesforce_pipedrive_and_generic_events_become_outcomes(
         (o["kind"], o["tool_id"], o["amount"], o["occurred_at"][:19])
         for o in await outcomes(gateway_client, tenant)
     )
-    assert recorded == [
-        ("lead", forms, None, "2026-11-21T09:00:00"),
-        ("lead", webinars, None, "2026-11-22T08:00:00"),
-        ("revenue", webinars, {"amount_minor": 4800000, "currency": "USD"}, "2026-11-20T10:00:00"),
-    ]
+    assert recorded == sorted(
+        [
+            ("lead", forms, None, "2026-11-21T09:00:00"),
+            ("lead", webinars, None, "2026-11-22T08:00:00"),
+            (
+                "revenue",
+                webinars,
+                {"amount_minor": 4800000, "currency": "USD"},
+                "2026-11-20T10:00:00",
+            ),
+        ]
+    )
 
 
 async def test_inbox_events_and_replays_belong_to_their_tenant(

@@ -18,9 +18,11 @@ from mops_gateway.keys.router import router as keys_router
 from mops_gateway.openapi import fetch_service_documents, merge_documents
 from mops_gateway.proxy import Proxy, ProxyDispatch, ProxySettings
 from mops_gateway.ratelimit import LocalRateLimiter, RateLimiter
+from mops_gateway.webhooks.outbound_router import intake_router
+from mops_gateway.webhooks.outbound_router import router as outbound_webhooks_router
 from mops_gateway.webhooks.router import router as webhooks_router
 from mops_gateway.webhooks.service import secrets_box
-from mops_gateway.worker import WorkerContext, outbound_http_client, run_until_stopped
+from mops_gateway.worker import WorkerContext, run_until_stopped
 from mops_shared.app import create_service_app
 from mops_shared.clients import InventoryClient, OrgClient, ScoringClient
 from mops_shared.clients.base import ServiceClient
@@ -99,7 +101,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         app.state.service_clients = clients
         app.state.merged_openapi = None
         app.state.webhook_secrets = secrets_box(settings)
-        outbound_http = outbound_http_client(settings)
         inventory = clients["inventory"]
         assert isinstance(inventory, InventoryClient)
         app.state.worker_context = WorkerContext(
@@ -107,7 +108,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             sessionmaker=app.state.sessionmaker,
             inventory=inventory,
             box=app.state.webhook_secrets,
-            http=outbound_http,
         )
         stop_worker = asyncio.Event()
         worker_task = (
@@ -121,7 +121,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             stop_worker.set()
             if worker_task is not None:
                 await worker_task
-            await outbound_http.aclose()
             await session.close()
             await limiter.close()
             for client in clients.values():
@@ -131,10 +130,20 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         settings=settings,
         title="mops gateway",
         description="Authentication, routing and rate limits in front of the mops services.",
-        routers=[keys_router, webhooks_router, _docs_router()],
+        routers=[
+            keys_router,
+            webhooks_router,
+            outbound_webhooks_router,
+            intake_router,
+            _docs_router(),
+        ],
         openapi_tags=[
             {"name": "admin", "description": "The tenant's API keys."},
-            {"name": "webhooks", "description": "CRM connections and inbound events."},
+            {
+                "name": "webhooks",
+                "description": "CRM connections and their inbox; subscriptions to domain "
+                "events and their deliveries.",
+            },
         ],
         extra_lifespan=gateway_resources,
         openapi_url=None,

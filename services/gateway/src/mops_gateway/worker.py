@@ -32,13 +32,13 @@ Clock = Callable[[], datetime]
 
 @dataclass
 class WorkerContext:
-    """What the jobs share: the gateway's database, the inventory, the outbound HTTP client."""
+    """What the jobs share: the gateway's settings and database, the inventory, the box that
+    decrypts secrets, and the clock (tests set their own)."""
 
     settings: GatewaySettings
     sessionmaker: async_sessionmaker[AsyncSession]
     inventory: InventoryClient
     box: Fernet
-    http: httpx.AsyncClient
     clock: Clock = field(default=utcnow)
 
     @property
@@ -47,16 +47,6 @@ class WorkerContext:
 
 
 Job = Callable[[WorkerContext], Awaitable[int]]
-
-
-def outbound_http_client(settings: GatewaySettings) -> httpx.AsyncClient:
-    """For subscribers' URLs: redirects are failures (never followed), answers time out."""
-    return httpx.AsyncClient(
-        follow_redirects=False,
-        timeout=httpx.Timeout(settings.delivery_timeout_seconds, connect=5.0),
-        limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
-        trust_env=False,
-    )
 
 
 def jobs() -> dict[str, Job]:
@@ -141,7 +131,6 @@ async def run_standalone(settings: GatewaySettings) -> None:
             settings.upstream_read_timeout, connect=settings.upstream_connect_timeout
         ),
     )
-    http = outbound_http_client(settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -151,12 +140,10 @@ async def run_standalone(settings: GatewaySettings) -> None:
         sessionmaker=create_sessionmaker(engine),
         inventory=inventory,
         box=secrets_box(settings),
-        http=http,
     )
     log.info("webhook worker started")
     try:
         await run_until_stopped(context, stop)
     finally:
-        await http.aclose()
         await inventory.aclose()
         await engine.dispose()
