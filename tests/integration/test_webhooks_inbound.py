@@ -297,3 +297,63 @@ async def test_salesforce_messages_are_acknowledged_in_soap_and_stored_once(
     missing = {"provider": "salesforce", "name": "x"}
     refused = await gateway_client.post(CONNECTIONS, json=missing, headers=tenant.headers)
     assert_problem(refused, 422, "/organization_id")
+
+
+async def test_a_rotated_secret_and_the_previous_one_both_pass_until_the_overlap_ends(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    connection = await hubspot_connection(gateway_client, tenant)
+    secret_url = f"{CONNECTIONS}/{connection['id']}/secret"
+    rotated = await gateway_client.post(
+        secret_url, json={"secret": "new-hubspot-secret"}, headers=tenant.headers
+    )
+    assert rotated.status_code == 200, rotated.text
+    assert (rotated.json()["secrets"], rotated.json()["version"]) == (2, 2)
+    assert "new-hubspot-secret" not in rotated.text
+
+    def signed_with(secret: str, body: bytes) -> dict[str, str]:
+        stamp = str(int(time.time() * 1000))
+        signed = b"POST" + HUBSPOT_URL.encode() + body + stamp.encode()
+        digest = hmac.new(secret.encode(), signed, hashlib.sha256).digest()
+        return {
+            "x-hubspot-request-timestamp": stamp,
+            "x-hubspot-signature-v3": base64.b64encode(digest).decode(),
+        }
+
+    url = connection["receive_path"]
+    old, new, later = hubspot_events(31), hubspot_events(32), hubspot_events(33)
+    for body, secret in ((old, HUBSPOT_SECRET), (new, "new-hubspot-secret")):
+        sent = await gateway_client.post(url, content=body, headers=signed_with(secret, body))
+        assert sent.status_code == 200, sent.text
+    ended = await gateway_client.delete(f"{secret_url}/previous", headers=tenant.headers)
+    assert ended.status_code == 200, ended.text
+    assert ended.json()["secrets"] == 1
+    refused = await gateway_client.post(
+        url, content=later, headers=signed_with(HUBSPOT_SECRET, later)
+    )
+    assert_problem(refused, 401)
+    assert_problem(
+        await gateway_client.delete(f"{secret_url}/previous", headers=tenant.headers), 409
+    )
+    assert len(await inbox(gateway_client, tenant)) == 2
+    # HubSpot needs the new secret given; Pipedrive has no signing secret to rotate.
+    assert_problem(
+        await gateway_client.post(secret_url, json={}, headers=tenant.headers), 422, "/secret"
+    )
+    pipedrive = await gateway_client.post(
+        CONNECTIONS,
+        json={"provider": "pipedrive", "name": "P", "username": "u", "password": "p"},
+        headers=tenant.headers,
+    )
+    refused = await gateway_client.post(
+        f"{CONNECTIONS}/{pipedrive.json()['id']}/secret", json={}, headers=tenant.headers
+    )
+    assert_problem(refused, 422, "/secret")
+    generic = await gateway_client.post(
+        CONNECTIONS, json={"provider": "generic", "name": "G"}, headers=tenant.headers
+    )
+    regenerated = await gateway_client.post(
+        f"{CONNECTIONS}/{generic.json()['id']}/secret", json={}, headers=tenant.headers
+    )
+    assert regenerated.json()["generated_secret"].startswith("whsec_")
+    assert regenerated.json()["generated_secret"] != generic.json()["generated_secret"]

@@ -112,7 +112,7 @@ async def update_connection(
 
 
 @router.post(
-    "/connections/{connection_id}/secrets",
+    "/connections/{connection_id}/secret",
     operation_id="webhooks_rotate_connection_secret",
     summary="Rotate a CRM connection's signing secret",
     responses=problem_responses(*AUTH_PROBLEMS, 404, 409, 422),
@@ -133,7 +133,7 @@ async def rotate_connection_secret(
 
 
 @router.delete(
-    "/connections/{connection_id}/secrets/previous",
+    "/connections/{connection_id}/secret/previous",
     operation_id="webhooks_drop_previous_connection_secret",
     summary="End a secret rotation",
     responses=problem_responses(*AUTH_PROBLEMS, 404, 409, 422),
