@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import hashlib
 import json
 import secrets
@@ -15,13 +16,14 @@ from typing import Any
 
 from cryptography.fernet import Fernet
 from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_gateway.config import GatewaySettings
 from mops_gateway.webhooks import verify
 from mops_gateway.webhooks.models import InboxEventRow, WebhookConnection
-from mops_shared.db import insert_ignoring_conflicts, utcnow
+from mops_shared.db import utcnow
 from mops_shared.errors import (
     BadRequest,
     Conflict,
@@ -288,6 +290,38 @@ async def delete_connection(
 # --- receiving -----------------------------------------------------------------------------------
 
 
+_CONNECTIONS = WebhookConnection.__table__  # type: ignore[attr-defined]
+_INBOX = InboxEventRow.__table__  # type: ignore[attr-defined]
+_RECEIVING = select(
+    _CONNECTIONS.c.id,
+    _CONNECTIONS.c.tenant_id,
+    _CONNECTIONS.c.provider,
+    _CONNECTIONS.c.public_url,
+    _CONNECTIONS.c.secrets,
+    _CONNECTIONS.c.username,
+    _CONNECTIONS.c.organization_id,
+    _CONNECTIONS.c.credential_hash,
+)
+
+
+@functools.cache
+def _inbox_insert(dialect: str) -> Any:
+    """INSERT ... ON CONFLICT (tenant_id, identity) DO NOTHING RETURNING id, for executemany."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return (
+        insert(_INBOX)
+        .on_conflict_do_nothing(index_elements=["tenant_id", "identity"])
+        .returning(_INBOX.c.id)
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _decrypted(box: Fernet, token: str) -> str:
+    """A stored secret in clear. Each ciphertext is decrypted once per process: they never
+    change (a rotation stores a new one), and Fernet's check costs on every delivery."""
+    return box.decrypt(token.encode()).decode()
+
+
 def _ms(value: int) -> datetime:
     return datetime.fromtimestamp(value / 1000, UTC)
 
@@ -306,10 +340,13 @@ async def receive(
     """Verifies the delivery for its connection (401, nothing stored, when it is not proven),
     parses its events (400 when they are not a valid delivery) and commits them to the inbox,
     each once per tenant: a replay is acknowledged and stored nowhere."""
-    connection = await session.get(WebhookConnection, connection_id)
+    # A Core read of the columns verification needs: this path runs for every delivery.
+    connection = (
+        await session.execute(_RECEIVING.where(_CONNECTIONS.c.id == connection_id))
+    ).one_or_none()
     if connection is None:
         raise NotFound(f"No webhook connection {connection_id}.")
-    signing = [box.decrypt(s.encode()).decode() for s in connection.secrets]
+    signing = [_decrypted(box, s) for s in connection.secrets]
     rows: list[dict[str, Any]] = []
     kept = {k: v for k, v in ((k.lower(), v) for k, v in headers.items()) if k in KEPT_HEADERS}
     received_at = utcnow()
@@ -384,15 +421,9 @@ async def receive(
         raise BadRequest(f"The delivery is not valid: {reason}") from None
     if not rows:
         return Provider(connection.provider), ReceiveReport(received=0, stored=0)
-    dialect = session.get_bind().dialect.name
-    stored = await session.execute(
-        insert_ignoring_conflicts(
-            dialect,
-            InboxEventRow.__table__,  # type: ignore[attr-defined]
-            rows,
-            conflict_columns=["tenant_id", "identity"],
-        ).returning(InboxEventRow.__table__.c.id)  # type: ignore[attr-defined]
-    )
+    # The rows as parameters of one statement built once per dialect (so compiled once and
+    # cached), not rendered into a new statement for each delivery.
+    stored = await session.execute(_inbox_insert(session.get_bind().dialect.name), rows)
     new = len(stored.all())
     # Durable before acknowledged: the caller answers 2xx only after this commit.
     await session.commit()
