@@ -249,7 +249,6 @@ async def replay_inbox_event(
 async def receive(
     connection_id: uuid.UUID,
     request: Request,
-    session: SessionDep,
     token: Annotated[
         str | None, Query(description="Salesforce: the token given when the connection was made.")
     ] = None,
@@ -270,7 +269,7 @@ async def receive(
         if len(body) > limit:
             raise PayloadTooLarge(f"A delivery may carry at most {limit} bytes.")
     provider, report = await service.receive(
-        session,
+        request.app.state.engine,
         connection_id,
         request.method,
         bytes(body),

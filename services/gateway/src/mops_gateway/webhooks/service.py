@@ -17,7 +17,7 @@ from typing import Any
 from cryptography.fernet import Fernet
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlmodel import col
 
 from mops_gateway.config import GatewaySettings
@@ -327,7 +327,7 @@ def _ms(value: int) -> datetime:
 
 
 async def receive(
-    session: AsyncSession,
+    engine: AsyncEngine,
     connection_id: uuid.UUID,
     method: str,
     body: bytes,
@@ -340,10 +340,11 @@ async def receive(
     """Verifies the delivery for its connection (401, nothing stored, when it is not proven),
     parses its events (400 when they are not a valid delivery) and commits them to the inbox,
     each once per tenant: a replay is acknowledged and stored nowhere."""
-    # A Core read of the columns verification needs: this path runs for every delivery.
-    connection = (
-        await session.execute(_RECEIVING.where(_CONNECTIONS.c.id == connection_id))
-    ).one_or_none()
+    # Core on a plain connection, no ORM session: this path runs for every delivery.
+    async with engine.connect() as db:
+        connection = (
+            await db.execute(_RECEIVING.where(_CONNECTIONS.c.id == connection_id))
+        ).one_or_none()
     if connection is None:
         raise NotFound(f"No webhook connection {connection_id}.")
     signing = [_decrypted(box, s) for s in connection.secrets]
@@ -422,11 +423,11 @@ async def receive(
     if not rows:
         return Provider(connection.provider), ReceiveReport(received=0, stored=0)
     # The rows as parameters of one statement built once per dialect (so compiled once and
-    # cached), not rendered into a new statement for each delivery.
-    stored = await session.execute(_inbox_insert(session.get_bind().dialect.name), rows)
-    new = len(stored.all())
-    # Durable before acknowledged: the caller answers 2xx only after this commit.
-    await session.commit()
+    # cached), not rendered into a new statement for each delivery. Durable before
+    # acknowledged: the caller answers 2xx only after this transaction commits.
+    async with engine.begin() as db:
+        stored = await db.execute(_inbox_insert(engine.dialect.name), rows)
+        new = len(stored.all())
     return Provider(connection.provider), ReceiveReport(received=len(rows), stored=new)
 
 
