@@ -23,7 +23,7 @@ from sqlmodel import col
 from mops_gateway.config import GatewaySettings
 from mops_gateway.webhooks import verify
 from mops_gateway.webhooks.models import InboxEventRow, WebhookConnection
-from mops_shared.db import utcnow
+from mops_shared.db import get_for_tenant, utcnow
 from mops_shared.errors import (
     BadRequest,
     Conflict,
@@ -74,10 +74,6 @@ def secrets_box(settings: GatewaySettings) -> Fernet:
         raise RuntimeError("MOPS_GATEWAY_WEBHOOK_SECRETS_KEY must be set in production")
     seed = b"mops webhook secrets:" + settings.internal_secret.get_secret_value().encode()
     return Fernet(base64.urlsafe_b64encode(hashlib.sha256(seed).digest()))
-
-
-def _new_whsec() -> str:
-    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
 def _read(connection: WebhookConnection) -> dict[str, Any]:
@@ -131,7 +127,7 @@ async def create_connection(
         signing = [secret or ""]
     elif data.provider == Provider.generic:
         if secret is None:
-            generated = secret = _new_whsec()
+            generated = secret = verify.new_standard_webhook_secret()
         try:
             verify.standard_webhook_key(secret)
         except ValueError as exc:
@@ -176,17 +172,9 @@ async def create_connection(
 async def connection_of_tenant(
     session: AsyncSession, tenant_id: uuid.UUID, connection_id: uuid.UUID
 ) -> WebhookConnection:
-    found = (
-        await session.execute(
-            select(WebhookConnection).where(
-                col(WebhookConnection.tenant_id) == tenant_id,
-                col(WebhookConnection.id) == connection_id,
-            )
-        )
-    ).scalar_one_or_none()
-    if found is None:
-        raise NotFound(f"No webhook connection {connection_id}.")
-    return found
+    return await get_for_tenant(
+        session, WebhookConnection, tenant_id, connection_id, "webhook connection"
+    )
 
 
 async def list_connections(
@@ -251,7 +239,7 @@ async def rotate_connection_secret(
         _required([("/secret", secret, "give the app's new client secret")])
     elif connection.provider == Provider.generic:
         if secret is None:
-            generated = secret = _new_whsec()
+            generated = secret = verify.new_standard_webhook_secret()
         try:
             verify.standard_webhook_key(secret)
         except ValueError as exc:
@@ -472,16 +460,7 @@ def inbox_event(row: InboxEventRow) -> InboxEvent:
 async def inbox_event_of_tenant(
     session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID
 ) -> InboxEventRow:
-    found = (
-        await session.execute(
-            select(InboxEventRow).where(
-                col(InboxEventRow.tenant_id) == tenant_id, col(InboxEventRow.id) == event_id
-            )
-        )
-    ).scalar_one_or_none()
-    if found is None:
-        raise NotFound(f"No inbound event {event_id}.")
-    return found
+    return await get_for_tenant(session, InboxEventRow, tenant_id, event_id, "inbound event")
 
 
 async def replay(session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID) -> InboxEvent:

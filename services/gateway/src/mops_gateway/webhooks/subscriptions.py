@@ -7,7 +7,6 @@ newest first: during a rotation the previous one signs too, until `previous_secr
 from __future__ import annotations
 
 import base64
-import secrets
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -57,10 +56,6 @@ DISABLED_BY_API = "disabled through the API"
 
 
 # --- secrets, targets and event types ----------------------------------------------------------
-
-
-def new_secret() -> str:
-    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
 def checked_secret(secret: str) -> str:
@@ -146,7 +141,9 @@ async def create_subscription(
     url = str(data.url)
     await check_target(url, settings)
     secret = (
-        checked_secret(data.secret.get_secret_value()) if data.secret is not None else new_secret()
+        checked_secret(data.secret.get_secret_value())
+        if data.secret is not None
+        else verify.new_standard_webhook_secret()
     )
     now = utcnow()
     subscription = WebhookSubscription(
@@ -246,7 +243,9 @@ async def rotate_secret(
     rotation within the overlap drops the oldest)."""
     subscription = await subscription_of_tenant(session, tenant_id, subscription_id)
     secret = (
-        checked_secret(data.secret.get_secret_value()) if data.secret is not None else new_secret()
+        checked_secret(data.secret.get_secret_value())
+        if data.secret is not None
+        else verify.new_standard_webhook_secret()
     )
     encrypted = box.encrypt(secret.encode()).decode()
     if data.overlap_seconds > 0:

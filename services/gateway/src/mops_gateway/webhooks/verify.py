@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import json
 import os
+import secrets
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
@@ -295,6 +296,11 @@ class StandardWebhookDelivery:
     @property
     def dedupe_key(self) -> str:
         return f"generic:{self.webhook_id}"
+
+
+def new_standard_webhook_secret() -> str:
+    """A fresh `whsec_` secret: 32 random bytes, base64."""
+    return _STANDARD_SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
 def standard_webhook_key(secret: str) -> bytes:
