@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, status
 
-from mops_gateway.deps import AdminKeyDep, SessionDep
+from mops_gateway.deps import AUTH_PROBLEMS, AdminKeyDep, SessionDep
 from mops_gateway.keys import repository, service
 from mops_gateway.tenants import service as tenants
 from mops_shared.errors import problem_responses
@@ -20,8 +20,6 @@ from mops_shared.schemas.admin import (
 )
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
-
-AUTH_PROBLEMS = (401, 403, 429)
 
 
 @router.get(

@@ -10,10 +10,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import ValidationError
 
-from mops_gateway.deps import SessionDep, WebhooksAdminKeyDep
+from mops_gateway.deps import AUTH_PROBLEMS, SessionDep, WebhooksAdminKeyDep, bounded_body
 from mops_gateway.webhooks import outbound, subscriptions
 from mops_shared.errors import (
-    PayloadTooLarge,
     Unauthorized,
     ValidationFailed,
     body_error,
@@ -43,7 +42,6 @@ from mops_shared.schemas.webhooks_outbound import (
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 intake_router = APIRouter(include_in_schema=False)
-AUTH_PROBLEMS = (401, 403, 429)
 
 
 # --- subscriptions -------------------------------------------------------------------------------
@@ -251,13 +249,7 @@ async def take_in_events(request: Request, session: SessionDep) -> IntakeReport:
     """Where the services' outbox relays post. The batch is proven by its signature with the
     internal secret (401 otherwise, nothing stored), so its tenant ids are trusted. Each event
     is kept once by id and owed to the matching subscriptions, committed before the 200."""
-    limit = request.app.state.settings.max_body_bytes
-    body = bytearray()
-    async for chunk in request.stream():
-        body.extend(chunk)
-        if len(body) > limit:
-            raise PayloadTooLarge(f"A batch may carry at most {limit} bytes.")
-    raw = bytes(body)
+    raw = await bounded_body(request, request.app.state.settings.max_body_bytes, "A batch")
     header = request.headers.get(SIGNATURE_HEADER)
     if not batch_signature_holds(request.app.state.internal_secret, raw, header):
         raise Unauthorized("The batch's signature does not hold.")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -75,22 +75,36 @@ async def process_due(context: WorkerContext) -> int:
                 await session.execute(select(InboxEventRow).where(col(InboxEventRow.id).in_(ids)))
             ).scalars()
         )
+        # The batch's connections in one query, not one per event.
+        wanted = {event.connection_id for event in events}
+        found = await session.execute(
+            select(WebhookConnection).where(col(WebhookConnection.id).in_(wanted))
+        )
+        batch = _Batch({connection.id: connection for connection in found.scalars()})
     events.sort(key=lambda e: (e.occurred_at or e.received_at, e.received_at, e.identity))
-    tools: dict[tuple[uuid.UUID, str], uuid.UUID | None] = {}
     for event in events:
-        await _process_one(context, event, tools)
+        await _process_one(context, event, batch)
     return len(events)
+
+
+@dataclass
+class _Batch:
+    """What the events of one claimed batch share: their connections, and the tool ids their
+    rules named (asked of the inventory once per name)."""
+
+    connections: dict[uuid.UUID, WebhookConnection]
+    tools: dict[tuple[uuid.UUID, str], uuid.UUID | None] = field(default_factory=dict)
 
 
 async def _process_one(
     context: WorkerContext,
     event: InboxEventRow,
-    tools: dict[tuple[uuid.UUID, str], uuid.UUID | None],
+    batch: _Batch,
 ) -> None:
     attempts = event.attempts + 1
     try:
         async with context.sessionmaker() as session:
-            finished = await _apply(context, session, event, tools)
+            finished = await _apply(context, session, event, batch)
             await _finish(
                 session, event, attempts, finished.status, context.clock(), detail=finished.detail
             )
@@ -150,9 +164,9 @@ async def _apply(
     context: WorkerContext,
     session: AsyncSession,
     event: InboxEventRow,
-    tools: dict[tuple[uuid.UUID, str], uuid.UUID | None],
+    batch: _Batch,
 ) -> Finished:
-    connection = await session.get(WebhookConnection, event.connection_id)
+    connection = batch.connections.get(event.connection_id)
     if connection is None:  # deleted meanwhile: its inbox goes with it
         return Finished(InboxStatus.processed, "the connection is deleted")
     provider = Provider(connection.provider)
@@ -193,7 +207,7 @@ async def _apply(
         scopes=_SCOPES,
         request_id=f"webhook-{event.id}",
     )
-    tool_id = await _tool_id(context, principal, due.rule.tool_name, tools)
+    tool_id = await _tool_id(context, principal, due.rule.tool_name, batch.tools)
     if tool_id is None:
         return Finished(
             InboxStatus.unmapped,

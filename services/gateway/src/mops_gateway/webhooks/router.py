@@ -8,10 +8,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from mops_gateway.deps import SessionDep, WebhooksAdminKeyDep
+from mops_gateway.deps import AUTH_PROBLEMS, SessionDep, WebhooksAdminKeyDep, bounded_body
 from mops_gateway.webhooks import service
 from mops_gateway.webhooks.verify import SALESFORCE_ACK
-from mops_shared.errors import PayloadTooLarge, problem_responses
+from mops_shared.errors import problem_responses
 from mops_shared.etag import IfMatch, tagged
 from mops_shared.event_types import EVENT_TYPES
 from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
@@ -32,7 +32,6 @@ from mops_shared.schemas.webhooks import (
 )
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
-AUTH_PROBLEMS = (401, 403, 429)
 
 
 @router.post(
@@ -259,20 +258,14 @@ async def receive(
     acknowledgement). The events are committed to the inbox, once per tenant and provider
     identity, before the 2xx; a replay is acknowledged and not stored again. A delivery that
     is not proven is a 401 and nothing is stored."""
-    limit = request.app.state.settings.webhook_max_body_bytes
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"A delivery may carry at most {limit} bytes.")
-    body = bytearray()
-    async for chunk in request.stream():
-        body.extend(chunk)
-        if len(body) > limit:
-            raise PayloadTooLarge(f"A delivery may carry at most {limit} bytes.")
+    body = await bounded_body(
+        request, request.app.state.settings.webhook_max_body_bytes, "A delivery"
+    )
     provider, report = await service.receive(
         request.app.state.engine,
         connection_id,
         request.method,
-        bytes(body),
+        body,
         request.headers,
         request.app.state.webhook_secrets,
         token=token,
