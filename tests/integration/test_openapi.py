@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import httpx
 import pytest
+
+from contract.document import DOCUMENT
 
 pytestmark = pytest.mark.asyncio
 
@@ -60,3 +63,8 @@ async def test_docs_page_points_at_the_merged_document(gateway_client: httpx.Asy
     response = await gateway_client.get("/docs")
     assert response.status_code == 200
     assert "/openapi.json" in response.text
+
+
+async def test_the_gateway_serves_the_committed_document(gateway_client: httpx.AsyncClient) -> None:
+    response = await gateway_client.get("/openapi.json")
+    assert response.json() == json.loads(DOCUMENT.read_text())

@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from sqlalchemy import text
 
 from mops_shared.audit import audit_router
@@ -21,7 +22,13 @@ from mops_shared.idempotency import IdempotencyMiddleware
 from mops_shared.observability import RequestContextMiddleware, configure_logging
 from mops_shared.readiness import current_revisions, head_revisions
 from mops_shared.relay import OutboxRelay
-from mops_shared.schemas.health import Health, MigrationState, Readiness
+from mops_shared.schemas.health import (
+    DatabaseState,
+    Health,
+    MigrationState,
+    Readiness,
+    ReadinessStatus,
+)
 from mops_shared.schemas.problem import Problem
 from mops_shared.settings import ServiceSettings
 from mops_shared.writes import WriteTables
@@ -54,8 +61,23 @@ def _tune_garbage_collector(young_threshold: int) -> None:
     gc.set_threshold(young_threshold, older, oldest)
 
 
-def problem_json_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
-    """OpenAPI where every error response is `application/problem+json` with the Problem schema."""
+HEALTH_TAG = {"name": "health", "description": "Liveness and readiness of the process."}
+
+
+def _describe_id_parameters(operation: dict[str, Any]) -> None:
+    """`tool_id` in a path is "The tool's id." unless the route says more."""
+    for parameter in operation.get("parameters", []):
+        name = parameter["name"]
+        if parameter["in"] == "path" and name.endswith("_id") and not parameter.get("description"):
+            parameter["description"] = f"The {name[:-3].replace('_', ' ')}'s id."
+
+
+def problem_json_openapi(
+    app: FastAPI, extra_schemas: Sequence[type[BaseModel]] = ()
+) -> Callable[[], dict[str, Any]]:
+    """OpenAPI where every error response is `application/problem+json` with the Problem schema,
+    every path id is described, and `extra_schemas` (named in `openapi_extra` by `$ref`, which
+    FastAPI does not collect) are components."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
@@ -65,17 +87,21 @@ def problem_json_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
             version=app.version,
             description=app.description,
             routes=app.routes,
-            tags=app.openapi_tags,
+            tags=[*(app.openapi_tags or []), HEALTH_TAG],
         )
         for path_item in schema.get("paths", {}).values():
             for operation in path_item.values():
+                _describe_id_parameters(operation)
                 for status, response in operation.get("responses", {}).items():
                     content = response.get("content", {})
                     if status.isdigit() and int(status) >= 400 and "application/json" in content:
                         response["content"] = {PROBLEM_MEDIA_TYPE: content["application/json"]}
-        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = (
-            Problem.model_json_schema(ref_template="#/components/schemas/{model}")
-        )
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        models: list[type[BaseModel]] = [Problem, *extra_schemas]
+        for model in models:
+            definition = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            components.update(definition.pop("$defs", {}))
+            components[model.__name__] = definition
         app.openapi_schema = schema
         return schema
 
@@ -85,15 +111,16 @@ def problem_json_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
 def health_router(service: str) -> APIRouter:
     router = APIRouter(tags=["health"])
 
-    @router.get("/healthz", operation_id=f"{service}_get_health", summary="Liveness")
+    @router.get("/healthz", operation_id="health_get_liveness", summary="Liveness")
     async def healthz() -> Health:
         """The process is up and serving."""
         return Health(service=service)
 
     @router.get(
         "/readyz",
-        operation_id=f"{service}_get_readiness",
+        operation_id="health_get_readiness",
         summary="Readiness",
+        response_model=Readiness,
         responses={503: {"model": Readiness, "description": "Not ready"}},
     )
     async def readyz(request: Request) -> Response:
@@ -105,18 +132,21 @@ def health_router(service: str) -> APIRouter:
             current = await current_revisions(state.engine)
         except Exception as exc:  # any driver error means not ready, never a 500
             body = Readiness(
-                status="not_ready", service=service, database="unreachable", detail=str(exc)[:200]
+                status=ReadinessStatus.not_ready,
+                service=service,
+                database=DatabaseState.unreachable,
+                detail=str(exc)[:200],
             )
-            return JSONResponse(body.model_dump(), status_code=503)
+            return JSONResponse(body.model_dump(mode="json"), status_code=503)
         ready = current == state.migration_heads
         body = Readiness(
-            status="ready" if ready else "not_ready",
+            status=ReadinessStatus.ready if ready else ReadinessStatus.not_ready,
             service=service,
-            database="ok",
+            database=DatabaseState.ok,
             migrations=MigrationState(current=current, head=state.migration_heads),
             detail=None if ready else "database is not at the migrations head",
         )
-        return JSONResponse(body.model_dump(), status_code=200 if ready else 503)
+        return JSONResponse(body.model_dump(mode="json"), status_code=200 if ready else 503)
 
     return router
 
@@ -133,6 +163,7 @@ def create_service_app(
     openapi_url: str | None = "/openapi.json",
     inner_middleware: Sequence[tuple[type[Any], dict[str, Any]]] = (),
     writes: WriteTables | None = None,
+    extra_schemas: Sequence[type[BaseModel]] = (),
 ) -> FastAPI:
     """A service app: lifespan-owned engine, problem handlers, request context, health routes.
 
@@ -201,7 +232,7 @@ def create_service_app(
         area = settings.service_name
         app.include_router(audit_router(area, writes.audit, principal_dependency(area)))
         middleware.append((IdempotencyMiddleware, {"table": writes.idempotency, "area": area}))
-    app.openapi = problem_json_openapi(app)  # type: ignore[method-assign]
+    app.openapi = problem_json_openapi(app, extra_schemas)  # type: ignore[method-assign]
     # Starlette runs the last added middleware first: the request context wraps everything.
     for cls, options in middleware:
         app.add_middleware(cls, **options)  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ unrecorded and no entry describes a change that was rolled back.
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -26,6 +27,14 @@ from mops_shared.pagination import CursorQuery, LimitQuery, SortOption, keyset_p
 from mops_shared.schemas.pagination import Page
 
 AuditAction = Literal["create", "update", "delete"]
+
+
+class AuditEntryAction(StrEnum):
+    """What a write did to the object (the values of `AuditAction`)."""
+
+    create = "create"
+    update = "update"
+    delete = "delete"
 
 
 def audit_table(metadata: MetaData) -> Table:
@@ -114,7 +123,7 @@ class AuditEntry(BaseModel):
     occurred_at: datetime
     actor_key_id: uuid.UUID
     request_id: str | None
-    action: AuditAction
+    action: AuditEntryAction
     object_type: str
     object_id: uuid.UUID
     before: dict[str, Any] | None

@@ -111,7 +111,7 @@ class ValidationFailed(MopsError):
 
 def body_error(pointer: str, detail: str) -> ProblemFieldError:
     """One invalid value of the request body, at its JSON Pointer."""
-    return ProblemFieldError(location="body", pointer=pointer, detail=detail)
+    return ProblemFieldError(location=ProblemLocation.body, pointer=pointer, detail=detail)
 
 
 class RateLimited(MopsError):
@@ -174,10 +174,10 @@ def problem_response(
 
 def _pointer(loc: Sequence[int | str]) -> tuple[ProblemLocation, str]:
     """FastAPI's ("body", "owners", 0, "unit_id") → ("body", "/owners/0/unit_id")."""
-    location = str(loc[0]) if loc else "body"
-    if location not in ("body", "query", "path", "header", "cookie"):
-        return "body", "/" + "/".join(pointer_token(p) for p in loc)
-    return location, "/" + "/".join(pointer_token(p) for p in loc[1:])  # type: ignore[return-value]
+    first = str(loc[0]) if loc else ProblemLocation.body
+    if first not in ProblemLocation.__members__:
+        return ProblemLocation.body, "/" + "/".join(pointer_token(p) for p in loc)
+    return ProblemLocation(first), "/" + "/".join(pointer_token(p) for p in loc[1:])
 
 
 def pointer_token(part: int | str) -> str:

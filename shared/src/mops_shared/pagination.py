@@ -20,6 +20,7 @@ from fastapi import Query
 from sqlalchemy import Select, tuple_
 
 from mops_shared.errors import ValidationFailed
+from mops_shared.schemas.problem import ProblemLocation
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -62,7 +63,9 @@ def resolve_sort(options: Mapping[str, SortOption], requested: str) -> SortOptio
         return options[requested]
     except KeyError:
         allowed = ", ".join(options)
-        raise ValidationFailed.at("query", "/sort", f"sort must be one of: {allowed}") from None
+        raise ValidationFailed.at(
+            ProblemLocation.query, "/sort", f"sort must be one of: {allowed}"
+        ) from None
 
 
 def _encode_value(value: Any) -> Any:
@@ -95,7 +98,9 @@ def encode_values(sort_name: str, values: Sequence[Any]) -> str:
 
 def decode_values(sort_name: str, cursor: str, count: int) -> list[Any]:
     """The sort values in a cursor made by `encode_values`; a 422 problem if it is not one."""
-    invalid = ValidationFailed.at("query", "/cursor", "cursor is not valid for this list and sort")
+    invalid = ValidationFailed.at(
+        ProblemLocation.query, "/cursor", "cursor is not valid for this list and sort"
+    )
     try:
         data = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         values = [_decode_value(v) for v in data["v"]]

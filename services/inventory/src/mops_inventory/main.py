@@ -36,6 +36,7 @@ from mops_inventory.scenarios.router import router as scenarios_router
 from mops_inventory.tools.router import router as tools_router
 from mops_shared.app import create_service_app
 from mops_shared.clients import OrgClient
+from mops_shared.schemas.imports import ToolImportFile
 
 # The first renewal sweep runs this long after startup (sooner with a shorter interval).
 FIRST_SWEEP_DELAY_SECONDS = 5.0
@@ -108,4 +109,5 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
         openapi_tags=[{"name": "inventory", "description": "The marketing technology stack."}],
         extra_lifespan=resources,
         writes=writes,
+        extra_schemas=[ToolImportFile],  # the import's JSON body, read raw by the route
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel
@@ -17,9 +18,19 @@ class MigrationState(BaseModel):
     head: list[str]
 
 
+class ReadinessStatus(StrEnum):
+    ready = "ready"
+    not_ready = "not_ready"
+
+
+class DatabaseState(StrEnum):
+    ok = "ok"
+    unreachable = "unreachable"
+
+
 class Readiness(BaseModel):
-    status: Literal["ready", "not_ready"]
+    status: ReadinessStatus
     service: str
-    database: Literal["ok", "unreachable"]
+    database: DatabaseState
     migrations: MigrationState | None = None
     detail: str | None = None

@@ -58,7 +58,9 @@ class UnitUpdate(BaseModel):
     """The fields sent are changed; `parent_id` (a move), `role` and `lead_person_id` may be null
     to clear them."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"name": "Marketing Ops CoE (EMEA)"}]}
+    )
 
     name: Name | None = None
     type: UnitType | None = None

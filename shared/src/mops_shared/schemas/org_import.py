@@ -8,11 +8,10 @@ instead of the whole file failing on the first one.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
-from mops_shared.schemas.imports import ImportMode
+from mops_shared.schemas.imports import ImportMode, ImportSeverity
 
 _LOOSE = ConfigDict(extra="allow", populate_by_name=True)
 
@@ -170,7 +169,7 @@ class OrgImportProblem(BaseModel):
     pointer: str = Field(description="JSON pointer into the imported document.")
     code: str = Field(description="What kind of defect (stable, for machines).")
     problem: str
-    severity: Literal["error", "warning"] = Field(
+    severity: ImportSeverity = Field(
         description="An error keeps the item out; a warning is a defect imported as it is."
     )
 

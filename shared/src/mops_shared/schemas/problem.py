@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-ProblemLocation = Literal["body", "query", "path", "header", "cookie"]
+
+class ProblemLocation(StrEnum):
+    """Which part of the request holds an invalid value."""
+
+    body = "body"
+    query = "query"
+    path = "path"
+    header = "header"
+    cookie = "cookie"
 
 
 class ProblemFieldError(BaseModel):

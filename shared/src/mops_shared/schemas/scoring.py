@@ -45,7 +45,42 @@ class FrameworkPage(Page[FrameworkRead]):
 class FrameworkCreate(BaseModel):
     """A framework of the tenant's own, or a new version of one it sees."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "document": {
+                        "key": "campaign_readiness",
+                        "name": "Campaign readiness",
+                        "description": "Whether the team can run a campaign end to end.",
+                        "kind": "mo_readiness",
+                        "scale": {
+                            "min": 0,
+                            "max": 2,
+                            "labels": {"0": "No", "1": "Partly", "2": "Yes"},
+                        },
+                        "dimensions": [
+                            {
+                                "key": "planning",
+                                "name": "Planning",
+                                "description": "Campaigns are planned against goals.",
+                                "answers_weight": 1,
+                            }
+                        ],
+                        "questions": [
+                            {
+                                "key": "briefs",
+                                "dimension": "planning",
+                                "text": "Does every campaign start from a written brief?",
+                                "weight": 1,
+                            }
+                        ],
+                    }
+                }
+            ]
+        },
+    )
 
     document: FrameworkDocument
 

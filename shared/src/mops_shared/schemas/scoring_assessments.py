@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StrictInt, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
 from mops_shared.schemas.common import Name, StrictModel
 from mops_shared.schemas.money import Money
@@ -42,6 +42,19 @@ class Process(StrictModel):
 
 
 class AssessmentCreate(StrictModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "framework_id": "0190c1d2-7a3b-7c4d-8e5f-6a7b8c9d0e1f",
+                    "name": "Five forces, Q4 2026",
+                    "due_date": "2026-12-15",
+                }
+            ]
+        },
+    )
+
     framework_id: uuid.UUID = Field(description="The framework version answered; it never changes.")
     name: Name
     scope_unit_id: uuid.UUID | None = Field(
@@ -61,6 +74,10 @@ class AssessmentCreate(StrictModel):
 
 class AssessmentUpdate(StrictModel):
     """Fields to change while the assessment is open; absent fields stay as they are."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"due_date": "2026-12-31"}]}
+    )
 
     name: Name | None = None
     due_date: date | None = None
@@ -92,6 +109,11 @@ class AssessmentPage(Page[AssessmentRead]):
 
 
 class RespondentsAdd(StrictModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"person_ids": ["0190c1d2-7a3b-7c4d-8e5f-6a7b8c9d0e1f"]}]},
+    )
+
     person_ids: list[uuid.UUID] = Field(min_length=1, max_length=MAX_RESPONDENTS_PER_CALL)
 
 
@@ -108,6 +130,10 @@ class RespondentPage(Page[RespondentRead]):
 class ResponseSubmit(StrictModel):
     """One respondent's answers: a whole number on the question's scale per question, and for
     a CX-efficiency framework, per process."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"answers": {"briefs": 2}}]}
+    )
 
     answers: dict[str, StrictInt] = Field(
         default_factory=dict, description="Question key to answer (questions not per process)."

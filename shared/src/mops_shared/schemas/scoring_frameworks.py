@@ -24,9 +24,9 @@ that the schema and the arithmetic are read in one place):
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, RootModel, StringConstraints
 
 from mops_shared.schemas.common import Name, StrictModel
 
@@ -165,3 +165,7 @@ class FrameworkDocument(StrictModel):
     )
     centre: Centre | None = Field(default=None, description="Five forces: the centre (change).")
     thresholds: Thresholds = Field(default_factory=Thresholds)
+
+
+class JsonSchemaDocument(RootModel[dict[str, Any]]):
+    """A JSON Schema (draft 2020-12), as a JSON object."""

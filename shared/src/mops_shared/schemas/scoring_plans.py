@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from mops_shared.schemas.common import Name, StrictModel
 from mops_shared.schemas.org_profile import OperatingModel
@@ -113,11 +113,37 @@ class PlanFields(StrictModel):
 
 
 class PlanCreate(PlanFields):
-    pass
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Marketing ops, 2027",
+                    "charter": "Every euro of martech is owned, used and accounted for.",
+                    "goals": [{"statement": "Prove the return of each marketing tool."}],
+                    "objectives": [
+                        {
+                            "goal": 0,
+                            "metric": "Tools with an owner",
+                            "baseline": 0.6,
+                            "target": 1,
+                            "unit": "share",
+                            "due_date": "2027-06-30",
+                        }
+                    ],
+                    "stages": [{"name": "Take stock"}],
+                }
+            ]
+        },
+    )
 
 
 class PlanUpdate(StrictModel):
     """Top-level fields to replace; absent fields stay as they are."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"status": "adopted"}]}
+    )
 
     name: Name | None = None
     status: PlanStatus | None = None

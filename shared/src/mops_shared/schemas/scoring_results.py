@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -17,11 +16,16 @@ from mops_shared.schemas.pagination import Page
 from mops_shared.schemas.scoring_frameworks import EvidenceSource, FrameworkKind
 
 
+class ContributionSource(StrEnum):
+    question = "question"
+    evidence = "evidence"
+
+
 class Contribution(BaseModel):
     """One input of a dimension's score: a question (its respondents' mean) or an evidence
     signal (its raw value mapped to 0-100), with the weights that applied."""
 
-    source: Literal["question", "evidence"]
+    source: ContributionSource
     key: str = Field(description="The question's key or the evidence signal's key.")
     label: str = Field(description="The question's text or the evidence's name.")
     weight: float = Field(description="Its weight in the framework, within its part.")

@@ -39,6 +39,28 @@ class AttributionRule(StrictModel):
 
 
 class ConnectionCreate(StrictModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "provider": "hubspot",
+                    "name": "HubSpot EMEA portal",
+                    "public_url": "https://mops.example.com/v1/webhooks/in/registered-id",
+                    "secret": "hubspot-app-client-secret",
+                    "attribution_rules": [
+                        {
+                            "property": "hs_analytics_source",
+                            "equals": "PAID_SEARCH",
+                            "tool_name": "Google Ads",
+                        }
+                    ],
+                    "currency": "EUR",
+                }
+            ]
+        },
+    )
+
     provider: Provider
     name: Name
     public_url: AnyHttpUrl | None = Field(
@@ -103,6 +125,10 @@ class ConnectionUpdate(StrictModel):
 class ConnectionSecretRotation(StrictModel):
     """A new signing secret (HubSpot, generic). The previous one stays accepted beside it until
     the next rotation or until it is dropped."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"secret": "new-hubspot-client-secret"}]}
+    )
 
     secret: SecretStr | None = Field(
         default=None,

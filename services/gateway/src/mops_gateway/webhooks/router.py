@@ -70,6 +70,7 @@ async def list_connections(
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> ConnectionPage:
+    """The tenant's CRM connections, oldest first; secrets are never shown after creation."""
     return await service.list_connections(session, caller.tenant_id, limit=limit, cursor=cursor)
 
 
@@ -233,14 +234,14 @@ async def replay_inbox_event(
 
 @router.post(
     "/in/{connection_id}",
-    operation_id="webhooks_receive",
+    operation_id="webhooks_receive_delivery",
     summary="Receive a CRM delivery",
     response_model=ReceiveReport,
     responses={
         **problem_responses(400, 401, 404, 413, 422),
         200: {
             "description": "Stored (JSON report); Salesforce gets its SOAP acknowledgement.",
-            "content": {"text/xml": {}},
+            "content": {"text/xml": {"schema": {"type": "string"}}},
         },
     },
     openapi_extra={"security": []},

@@ -34,6 +34,7 @@ from mops_shared.errors import (
 )
 from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.schemas.problem import ProblemLocation
 from mops_shared.schemas.webhooks import (
     AttributionRule,
     ConnectionCreate,
@@ -131,7 +132,7 @@ async def create_connection(
         try:
             verify.standard_webhook_key(secret)
         except ValueError as exc:
-            raise ValidationFailed.at("body", "/secret", str(exc)) from None
+            raise ValidationFailed.at(ProblemLocation.body, "/secret", str(exc)) from None
         signing = [secret]
     elif data.provider == Provider.pipedrive:
         _required(
@@ -200,10 +201,12 @@ async def update_connection(
     changes = data.model_dump(exclude_unset=True)
     for field in ("name", "currency"):
         if field in changes and changes[field] is None:
-            raise ValidationFailed.at("body", f"/{field}", f"{field} cannot be null")
+            raise ValidationFailed.at(ProblemLocation.body, f"/{field}", f"{field} cannot be null")
     if "public_url" in changes:
         if connection.provider == Provider.hubspot and data.public_url is None:
-            raise ValidationFailed.at("body", "/public_url", "HubSpot signs the URL: keep one")
+            raise ValidationFailed.at(
+                ProblemLocation.body, "/public_url", "HubSpot signs the URL: keep one"
+            )
         connection.public_url = str(data.public_url) if data.public_url is not None else None
     if data.name is not None:
         connection.name = data.name
@@ -243,10 +246,10 @@ async def rotate_connection_secret(
         try:
             verify.standard_webhook_key(secret)
         except ValueError as exc:
-            raise ValidationFailed.at("body", "/secret", str(exc)) from None
+            raise ValidationFailed.at(ProblemLocation.body, "/secret", str(exc)) from None
     else:
         raise ValidationFailed.at(
-            "body",
+            ProblemLocation.body,
             "/secret",
             f"{connection.provider} connections have no signing secret to rotate: "
             "register a new connection for new credentials",

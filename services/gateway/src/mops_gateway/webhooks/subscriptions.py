@@ -29,6 +29,7 @@ from mops_shared.errors import Conflict, ValidationFailed, body_error
 from mops_shared.etag import check_if_match
 from mops_shared.event_types import EVENT_TYPES, event_families, matches
 from mops_shared.pagination import keyset_page, sort_options, split_page
+from mops_shared.schemas.problem import ProblemLocation
 from mops_shared.schemas.webhooks_outbound import (
     Delivery,
     DeliveryAttempt,
@@ -63,10 +64,10 @@ def checked_secret(secret: str) -> str:
     try:
         key = verify.standard_webhook_key(secret)
     except ValueError as exc:
-        raise ValidationFailed.at("body", "/secret", str(exc)) from None
+        raise ValidationFailed.at(ProblemLocation.body, "/secret", str(exc)) from None
     if not SECRET_MIN_BYTES <= len(key) <= SECRET_MAX_BYTES:
         raise ValidationFailed.at(
-            "body",
+            ProblemLocation.body,
             "/secret",
             f"a Standard Webhooks secret holds {SECRET_MIN_BYTES} to {SECRET_MAX_BYTES} bytes",
         )
@@ -78,9 +79,9 @@ async def check_target(url: str, settings: GatewaySettings) -> None:
     try:
         await ssrf.vet(url, allow_private=settings.allow_private_targets)
     except ssrf.TargetRefused as exc:
-        raise ValidationFailed.at("body", "/url", exc.detail) from None
+        raise ValidationFailed.at(ProblemLocation.body, "/url", exc.detail) from None
     except ssrf.TargetUnresolvable as exc:
-        raise ValidationFailed.at("body", "/url", str(exc)) from None
+        raise ValidationFailed.at(ProblemLocation.body, "/url", str(exc)) from None
 
 
 def event_type_matches(patterns: list[str], event_type: str) -> bool:
@@ -213,7 +214,7 @@ async def update_subscription(
     changes = data.model_dump(exclude_unset=True)
     for field in ("url", "event_types", "enabled"):
         if field in changes and changes[field] is None:
-            raise ValidationFailed.at("body", f"/{field}", f"{field} cannot be null")
+            raise ValidationFailed.at(ProblemLocation.body, f"/{field}", f"{field} cannot be null")
     if data.url is not None:
         url = str(data.url)
         await check_target(url, settings)

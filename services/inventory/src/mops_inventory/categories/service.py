@@ -21,6 +21,7 @@ from mops_shared.schemas.inventory import (
     CategoryRead,
     SubcategoryCreate,
 )
+from mops_shared.schemas.problem import ProblemLocation
 
 
 class LandscapeSeeder:
@@ -88,7 +89,7 @@ async def create_subcategory(
     """A tenant's own subcategory under one of its categories; names are unique in the tenant."""
     await seeder.ensure(session, principal.tenant_id)
     if await repository.get_by_id(session, principal.tenant_id, data.parent_id) is None:
-        raise ValidationFailed.at("body", "/parent_id", "no category with this id")
+        raise ValidationFailed.at(ProblemLocation.body, "/parent_id", "no category with this id")
     category = repository.add(
         session,
         Category(

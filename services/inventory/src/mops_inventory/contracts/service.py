@@ -20,6 +20,7 @@ from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
 from mops_shared.schemas.contracts import ContractCreate, ContractPage, ContractRead, ContractUpdate
 from mops_shared.schemas.money import Money
+from mops_shared.schemas.problem import ProblemLocation
 
 CONTRACT_SORTS = sort_options(
     [("created_at", [col(Contract.created_at)]), ("renewal_date", [col(Contract.renewal_date)])],
@@ -131,7 +132,9 @@ async def update_contract(
     changes = data.model_dump(exclude_unset=True)
     for required in ("annual_cost", "auto_renew"):
         if required in changes and changes[required] is None:
-            raise ValidationFailed.at("body", f"/{required}", f"{required} cannot be null")
+            raise ValidationFailed.at(
+                ProblemLocation.body, f"/{required}", f"{required} cannot be null"
+            )
     if data.annual_cost is not None:
         contract.annual_cost_minor = data.annual_cost.amount_minor
         contract.currency = data.annual_cost.currency
@@ -147,7 +150,9 @@ async def update_contract(
         if field in changes:
             setattr(contract, field, changes[field])
     if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
-        raise ValidationFailed.at("body", "/term_end", "term_end is before term_start")
+        raise ValidationFailed.at(
+            ProblemLocation.body, "/term_end", "term_end is before term_start"
+        )
     contract.version += 1
     contract.updated_at = utcnow()
     after = _snapshot(contract)

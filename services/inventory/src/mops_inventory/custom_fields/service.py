@@ -22,7 +22,7 @@ from mops_shared.schemas.custom_fields import (
     CustomFieldRead,
     check_value,
 )
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 
 OLDEST_FIRST = SortOption(
     "created_at", (col(CustomFieldDefinition.created_at), col(CustomFieldDefinition.id))
@@ -99,7 +99,9 @@ async def check_custom_fields(
         if reason is not None:
             detail = reason if definition is None else f"must be {reason}"
             errors.append(
-                ProblemFieldError(location="body", pointer=f"/custom_fields/{key}", detail=detail)
+                ProblemFieldError(
+                    location=ProblemLocation.body, pointer=f"/custom_fields/{key}", detail=detail
+                )
             )
     if errors:
         raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)

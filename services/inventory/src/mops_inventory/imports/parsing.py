@@ -30,11 +30,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 from mops_shared.schemas.common import name_key
+from mops_shared.schemas.imports import ImportSeverity
 from mops_shared.schemas.inventory import LANDSCAPE_CATEGORIES, ToolStatus
 from mops_shared.schemas.money import currency_exponent, is_currency, parse_amount
 
@@ -66,8 +67,6 @@ MAX_TEXT = 10_000
 MAX_AMOUNT_MINOR = 10**15
 MAX_SEATS = 2**31 - 1
 
-Severity = Literal["error", "warning"]
-
 
 class ImportTooLarge(Exception):
     """The file has more bytes or rows than allowed (the HTTP layer answers 413)."""
@@ -82,7 +81,7 @@ class ImportProblem:
     row: int
     column: str | None
     problem: str
-    severity: Severity
+    severity: ImportSeverity
 
 
 @dataclass(frozen=True)
@@ -362,11 +361,11 @@ def _json_type(value: object) -> str:
 
 
 def _error(row: int, column: str | None, problem: str) -> ImportProblem:
-    return ImportProblem(row=row, column=column, problem=problem, severity="error")
+    return ImportProblem(row=row, column=column, problem=problem, severity=ImportSeverity.error)
 
 
 def _warning(row: int, column: str | None, problem: str) -> ImportProblem:
-    return ImportProblem(row=row, column=column, problem=problem, severity="warning")
+    return ImportProblem(row=row, column=column, problem=problem, severity=ImportSeverity.warning)
 
 
 def _sorted(problems: list[ImportProblem]) -> list[ImportProblem]:

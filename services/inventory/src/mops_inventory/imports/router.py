@@ -9,7 +9,7 @@ from mops_inventory.imports import service
 from mops_inventory.imports.parsing import ImportTooLarge, parse_csv, parse_json
 from mops_shared.errors import MopsError, PayloadTooLarge, ValidationFailed, problem_responses
 from mops_shared.schemas.imports import ImportMode, ImportReport
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 
 router = APIRouter(prefix="/v1/inventory/imports", tags=["inventory"])
 
@@ -37,7 +37,7 @@ class UnsupportedMediaType(MopsError):
             "content": {
                 "text/csv": {"schema": {"type": "string"}, "example": _CSV_EXAMPLE},
                 "application/json": {
-                    "schema": {"type": "array", "items": {"type": "object"}},
+                    "schema": {"$ref": "#/components/schemas/ToolImportFile"},
                     "example": [{"name": "Marketo Engage", "vendor": "Adobe", "status": "active"}],
                 },
             },
@@ -81,7 +81,7 @@ async def import_tools(
             f"{report.failed} of {report.rows_read} rows have errors; nothing was imported.",
             errors=[
                 ProblemFieldError(
-                    location="body",
+                    location=ProblemLocation.body,
                     pointer=f"/rows/{p.row}" + (f"/{p.column}" if p.column else ""),
                     detail=p.problem,
                 )

@@ -41,7 +41,12 @@ from mops_shared.db import (
 )
 from mops_shared.outbox import record_events
 from mops_shared.schemas.common import name_key
-from mops_shared.schemas.imports import ImportMode, ImportProblemRead, ImportReport
+from mops_shared.schemas.imports import (
+    ImportMode,
+    ImportProblemRead,
+    ImportReport,
+    ImportSeverity,
+)
 from mops_shared.schemas.inventory import OwnerRole, ToolOwner, ToolRead
 
 
@@ -51,11 +56,11 @@ class _Plan:
     failed_rows: set[int] = field(default_factory=set)
 
     def error(self, row: int, column: str, problem: str) -> None:
-        self.problems.append(ImportProblem(row, column, problem, "error"))
+        self.problems.append(ImportProblem(row, column, problem, ImportSeverity.error))
         self.failed_rows.add(row)
 
     def warn(self, row: int, column: str, problem: str) -> None:
-        self.problems.append(ImportProblem(row, column, problem, "warning"))
+        self.problems.append(ImportProblem(row, column, problem, ImportSeverity.warning))
 
 
 def _report(

@@ -24,7 +24,7 @@ from mops_shared.schemas.integrations import (
     IntegrationRead,
     IntegrationUpdate,
 )
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 
 
 def _read(integration: Integration, names: dict[uuid.UUID, str]) -> IntegrationRead:
@@ -63,12 +63,16 @@ async def create_integration(
 ) -> IntegrationRead:
     tenant_id = principal.tenant_id
     if data.source_tool_id == data.target_tool_id:
-        raise ValidationFailed.at("body", "/target_tool_id", "a tool cannot integrate with itself")
+        raise ValidationFailed.at(
+            ProblemLocation.body, "/target_tool_id", "a tool cannot integrate with itself"
+        )
     names = await repository.tool_names(
         session, tenant_id, {data.source_tool_id, data.target_tool_id}
     )
     errors = [
-        ProblemFieldError(location="body", pointer=f"/{field}", detail="no tool with this id")
+        ProblemFieldError(
+            location=ProblemLocation.body, pointer=f"/{field}", detail="no tool with this id"
+        )
         for field, tool_id in (
             ("source_tool_id", data.source_tool_id),
             ("target_tool_id", data.target_tool_id),
@@ -158,7 +162,9 @@ async def update_integration(
     changes = data.model_dump(exclude_unset=True)
     for required in ("data_carried", "sync_mode", "status"):
         if required in changes and changes[required] is None:
-            raise ValidationFailed.at("body", f"/{required}", f"{required} cannot be null")
+            raise ValidationFailed.at(
+                ProblemLocation.body, f"/{required}", f"{required} cannot be null"
+            )
     if data.data_carried is not None:
         integration.data_carried = list(data.data_carried)
     if data.sync_mode is not None:

@@ -19,6 +19,7 @@ from mops_shared.errors import Conflict, ValidationFailed
 from mops_shared.pagination import SortOption, keyset_page, split_page
 from mops_shared.schemas.money import Money
 from mops_shared.schemas.outcomes import OutcomeCreate, OutcomeKind, OutcomePage, OutcomeRead
+from mops_shared.schemas.problem import ProblemLocation
 
 NEWEST_FIRST = SortOption(
     "-occurred_at", (col(Outcome.occurred_at), col(Outcome.id)), descending=True
@@ -67,7 +68,9 @@ async def record_outcome(
 ) -> tuple[OutcomeRead, bool]:
     """The outcome and whether it is new; the same external id again returns the stored one."""
     if data.kind is OutcomeKind.revenue and data.amount is None:
-        raise ValidationFailed.at("body", "/amount", "a revenue outcome needs an amount")
+        raise ValidationFailed.at(
+            ProblemLocation.body, "/amount", "a revenue outcome needs an amount"
+        )
     if data.external_id is not None:
         existing = await _by_external_id(
             session, principal.tenant_id, data.source.value, data.external_id
@@ -75,7 +78,7 @@ async def record_outcome(
         if existing is not None:
             return _replayed(existing, data)
     if await get_tool(session, principal.tenant_id, data.tool_id) is None:
-        raise ValidationFailed.at("body", "/tool_id", "no tool with this id")
+        raise ValidationFailed.at(ProblemLocation.body, "/tool_id", "no tool with this id")
     outcome = Outcome(
         tenant_id=principal.tenant_id,
         tool_id=data.tool_id,

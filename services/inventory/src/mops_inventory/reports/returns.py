@@ -25,6 +25,7 @@ from mops_inventory.tools.models import Tool
 from mops_shared.errors import ValidationFailed, problem_responses
 from mops_shared.pagination import CursorQuery, keyset_page, split_page
 from mops_shared.schemas.outcomes import OutcomeKind
+from mops_shared.schemas.problem import ProblemLocation
 from mops_shared.schemas.reports import ReturnsReport
 
 router = APIRouter(tags=["inventory"])
@@ -212,7 +213,9 @@ async def get_returns_report(
     else:
         first = date.min
     if first > last:
-        raise ValidationFailed.at("query", "/since", f"since ({first}) is after until ({last})")
+        raise ValidationFailed.at(
+            ProblemLocation.query, "/since", f"since ({first}) is after until ({last})"
+        )
     return await returns_report(
         session, principal.tenant_id, first, last, limit=limit, cursor=cursor
     )

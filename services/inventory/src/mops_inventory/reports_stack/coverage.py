@@ -31,7 +31,7 @@ from mops_shared.pagination import CursorQuery, SortOption, keyset_page, split_p
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.integrations import IntegrationStatus
 from mops_shared.schemas.inventory import ToolStatus
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 from mops_shared.schemas.reports_stack import (
     CoreToolsChosenBy,
     IntegrationCoverageReport,
@@ -128,7 +128,9 @@ async def _core_tools(
         known = {tool.id for tool in found}
         errors = [
             ProblemFieldError(
-                location="query", pointer=f"/core_tool_id/{i}", detail="no tool with this id"
+                location=ProblemLocation.query,
+                pointer=f"/core_tool_id/{i}",
+                detail="no tool with this id",
             )
             for i, tool_id in enumerate(requested)
             if tool_id not in known

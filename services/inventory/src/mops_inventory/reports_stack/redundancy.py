@@ -21,6 +21,7 @@ from mops_shared.errors import ValidationFailed, problem_responses
 from mops_shared.pagination import CursorQuery, decode_values, encode_values
 from mops_shared.schemas.inventory import ToolStatus
 from mops_shared.schemas.money import Money, currency_exponent
+from mops_shared.schemas.problem import ProblemLocation
 from mops_shared.schemas.reports_stack import RedundancyReport
 
 router = APIRouter(tags=["inventory"])
@@ -165,7 +166,9 @@ def _after_cursor(ranked: list[_Capability], cursor: str | None) -> list[_Capabi
     try:
         last = (-Decimal(stake), str(name_key), str(uuid.UUID(str(capability_id))))
     except (ArithmeticError, ValueError, TypeError):
-        raise ValidationFailed.at("query", "/cursor", "cursor is not valid for this list") from None
+        raise ValidationFailed.at(
+            ProblemLocation.query, "/cursor", "cursor is not valid for this list"
+        ) from None
     return [c for c in ranked if (-c.largest_stake, c.name_key, str(c.id)) > last]
 
 

@@ -26,7 +26,7 @@ from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.money import Money
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 from mops_shared.schemas.scenarios import (
     ChangeKind,
     PlannedChange,
@@ -64,7 +64,9 @@ async def _validate_changes(
     def error(index: int, field_name: str, detail: str) -> None:
         errors.append(
             ProblemFieldError(
-                location="body", pointer=f"/changes/{index}/{field_name}", detail=detail
+                location=ProblemLocation.body,
+                pointer=f"/changes/{index}/{field_name}",
+                detail=detail,
             )
         )
 
@@ -172,7 +174,7 @@ async def update_scenario(
     changes = data.model_dump(exclude_unset=True)
     if "name" in changes:
         if data.name is None:
-            raise ValidationFailed.at("body", "/name", "name cannot be null")
+            raise ValidationFailed.at(ProblemLocation.body, "/name", "name cannot be null")
         scenario.name, scenario.name_key = data.name, name_key(data.name)
     if "description" in changes:
         scenario.description = data.description

@@ -38,7 +38,7 @@ from mops_shared.schemas.inventory import (
     ToolStatus,
     ToolUpdate,
 )
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 from mops_shared.writes import retry_lost_races
 
 
@@ -77,7 +77,9 @@ async def _check_references(
     ):
         errors.append(
             ProblemFieldError(
-                location="body", pointer="/category_id", detail="no category with this id"
+                location=ProblemLocation.body,
+                pointer="/category_id",
+                detail="no category with this id",
             )
         )
     unit_ids = {owner.unit_id for owner in owners if owner.unit_id is not None}
@@ -87,7 +89,7 @@ async def _check_references(
             if owner.unit_id is not None and owner.unit_id not in known:
                 errors.append(
                     ProblemFieldError(
-                        location="body",
+                        location=ProblemLocation.body,
                         pointer=f"/owners/{index}/unit_id",
                         detail="no unit with this id in the org service",
                     )
@@ -99,7 +101,7 @@ async def _check_references(
             if owner.person_id is not None and owner.person_id not in people:
                 errors.append(
                     ProblemFieldError(
-                        location="body",
+                        location=ProblemLocation.body,
                         pointer=f"/owners/{index}/person_id",
                         detail="no person with this id in the org service",
                     )
@@ -234,7 +236,9 @@ async def _update_once(
     changes = data.model_dump(exclude_unset=True)
     for required in ("name", "status", "processes_personal_data"):
         if required in changes and changes[required] is None:
-            raise ValidationFailed.at("body", f"/{required}", f"{required} cannot be null")
+            raise ValidationFailed.at(
+                ProblemLocation.body, f"/{required}", f"{required} cannot be null"
+            )
     if _changes_nothing(data, before):
         # A PATCH that states what the tool already is changes nothing: same version and
         # ETag, no audit entry, no event (so retries and syncs stay quiet).

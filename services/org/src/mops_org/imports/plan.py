@@ -18,6 +18,7 @@ from typing import Any
 
 from mops_org.raci.validation import Assignee, assignee_key, validate_activities
 from mops_shared.schemas.common import name_key, spelling_key
+from mops_shared.schemas.imports import ImportSeverity
 from mops_shared.schemas.org import UnitRole, UnitType, email_key, normalize_email
 from mops_shared.schemas.org_coordination import Cadence, CoordinationKind, IntegrationLevel
 from mops_shared.schemas.org_import import OrgDocument, OrgImportProblem
@@ -176,14 +177,18 @@ class Plan:
 
     def error(self, section: str, index: int | None, pointer: str, code: str, text: str) -> None:
         self.problems.append(
-            OrgImportProblem(pointer=pointer, code=code, problem=text, severity="error")
+            OrgImportProblem(
+                pointer=pointer, code=code, problem=text, severity=ImportSeverity.error
+            )
         )
         if index is not None:
             self.failed.setdefault(section, set()).add(index)
 
     def warn(self, pointer: str, code: str, text: str) -> None:
         self.problems.append(
-            OrgImportProblem(pointer=pointer, code=code, problem=text, severity="warning")
+            OrgImportProblem(
+                pointer=pointer, code=code, problem=text, severity=ImportSeverity.warning
+            )
         )
 
     @property

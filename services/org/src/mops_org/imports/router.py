@@ -10,7 +10,7 @@ from mops_org.imports.export import export_organisation
 from mops_shared.errors import ValidationFailed, problem_responses
 from mops_shared.schemas.imports import ImportMode
 from mops_shared.schemas.org_import import OrgDocument, OrgImportReport
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 
 router = APIRouter(tags=["org"])
 
@@ -57,7 +57,9 @@ async def import_organisation(
         raise ValidationFailed(
             f"{len(errors)} defects keep the document out; nothing was imported.",
             errors=[
-                ProblemFieldError(location="body", pointer=p.pointer, detail=p.problem)
+                ProblemFieldError(
+                    location=ProblemLocation.body, pointer=p.pointer, detail=p.problem
+                )
                 for p in errors
             ],
         )

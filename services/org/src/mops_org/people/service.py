@@ -26,7 +26,7 @@ from mops_shared.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.etag import check_if_match
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.org import PersonCreate, PersonRead, PersonUpdate
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 from mops_shared.writes import retry_lost_races
 
 # How many of a manager's reports a refused delete names.
@@ -79,7 +79,11 @@ async def _role_problems(
             why = ""
         first.setdefault(role_id, i)
         if why:
-            errors.append(ProblemFieldError(location="body", pointer=f"/role_ids/{i}", detail=why))
+            errors.append(
+                ProblemFieldError(
+                    location=ProblemLocation.body, pointer=f"/role_ids/{i}", detail=why
+                )
+            )
     return errors
 
 
@@ -98,12 +102,16 @@ async def _check_references(
         and await units_repository.get_by_id(session, tenant_id, unit_id) is None
     ):
         errors.append(
-            ProblemFieldError(location="body", pointer="/unit_id", detail="no unit with this id")
+            ProblemFieldError(
+                location=ProblemLocation.body, pointer="/unit_id", detail="no unit with this id"
+            )
         )
     if manager_id is not None:
         why = await _manager_problem(session, tenant_id, person_id, manager_id)
         if why is not None:
-            errors.append(ProblemFieldError(location="body", pointer="/manager_id", detail=why))
+            errors.append(
+                ProblemFieldError(location=ProblemLocation.body, pointer="/manager_id", detail=why)
+            )
     errors += await _role_problems(session, tenant_id, role_ids)
     if errors:
         raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
@@ -215,7 +223,9 @@ async def _update_once(
     changes = data.model_dump(exclude_unset=True)
     for required in ("name", "email", "active", "role_ids"):
         if required in changes and changes[required] is None:
-            raise ValidationFailed.at("body", f"/{required}", f"{required} cannot be null")
+            raise ValidationFailed.at(
+                ProblemLocation.body, f"/{required}", f"{required} cannot be null"
+            )
     await _check_references(
         session,
         tenant_id,

@@ -212,6 +212,10 @@ async def get_enrolment(
     return await service.get_enrolment(session, principal, programme_id, enrolment_id)
 
 
+# No body (or an empty one) means completed now.
+_COMPLETED_NOW = TrainingCompletionCreate()
+
+
 @router.post(
     ENROLMENTS + "/{enrolment_id}/completion",
     operation_id="org_complete_training_enrolment",
@@ -223,16 +227,14 @@ async def complete_enrolment(
     enrolment_id: uuid.UUID,
     session: SessionDep,
     principal: PrincipalDep,
-    body: TrainingCompletionCreate | None = None,
+    body: TrainingCompletionCreate = _COMPLETED_NOW,
 ) -> TrainingEnrolmentRead:
     """Marks the enrolment completed at `completed_at` (now when absent; never in the future:
     422). An advanced wave is completed only once the person has completed every basic wave
     of the programme, on or before that date: otherwise 409 naming the basic waves missing,
     and nothing is written. Completing a completed enrolment changes nothing (its first
     completion stands). Accepts `Idempotency-Key`."""
-    return await service.complete_enrolment(
-        session, principal, programme_id, enrolment_id, body or TrainingCompletionCreate()
-    )
+    return await service.complete_enrolment(session, principal, programme_id, enrolment_id, body)
 
 
 @router.delete(

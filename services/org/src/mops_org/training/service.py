@@ -46,7 +46,7 @@ from mops_shared.schemas.org_training import (
     TrainingWaveRead,
     WaveLevel,
 )
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 from mops_shared.writes import retry_lost_races
 
 
@@ -639,7 +639,9 @@ async def complete_enrolment(
     now = utcnow()
     completed_at = data.completed_at or now
     if completed_at > now:
-        raise ValidationFailed.at("body", "/completed_at", "completed_at cannot be in the future")
+        raise ValidationFailed.at(
+            ProblemLocation.body, "/completed_at", "completed_at cannot be in the future"
+        )
     if wave.level == WaveLevel.advanced:
         missing = await _missing_basics(session, tenant_id, enrolment, completed_at)
         if missing:
@@ -735,11 +737,15 @@ async def coverage(
         and await units_repository.get_by_id(session, tenant_id, unit_id) is None
     ):
         errors.append(
-            ProblemFieldError(location="query", pointer="/unit_id", detail="no unit with this id")
+            ProblemFieldError(
+                location=ProblemLocation.query, pointer="/unit_id", detail="no unit with this id"
+            )
         )
     if role_id is not None and not await repository.role_visible(session, tenant_id, role_id):
         errors.append(
-            ProblemFieldError(location="query", pointer="/role_id", detail="no role with this id")
+            ProblemFieldError(
+                location=ProblemLocation.query, pointer="/role_id", detail="no role with this id"
+            )
         )
     ValidationFailed.raise_if_any(errors)
     unit_ids: set[uuid.UUID] | None = None

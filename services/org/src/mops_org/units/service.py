@@ -43,7 +43,7 @@ from mops_shared.schemas.org import (
     UnitSubtreePage,
     UnitUpdate,
 )
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 from mops_shared.writes import retry_lost_races
 
 # How many of the tools still owned by a unit a refused delete names.
@@ -431,7 +431,7 @@ async def _delete_once(
         else:
             why = ""
         if why:
-            raise ValidationFailed.at("query", "/reassign_to", why)
+            raise ValidationFailed.at(ProblemLocation.query, "/reassign_to", why)
     # Last of the checks: the one call to another service, made only for a delete that may go.
     await _refuse_if_owner_of_tools(principal, inventory, unit)
     now = utcnow()

@@ -245,6 +245,8 @@ async def get_response(
     session: SessionDep,
     principal: PrincipalDep,
 ) -> ResponseRead:
+    """The respondent's answers as last submitted, with the ETag to send as `If-Match` when
+    changing them; 404 when the person has not answered."""
     read = await service.get_response(session, principal, assessment_id, person_id)
     return tagged(response, read)
 

@@ -29,7 +29,7 @@ from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption, split_page
 from mops_shared.schemas.money import Money
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 from mops_shared.schemas.scoring_assessments import (
     AssessmentCreate,
     AssessmentPage,
@@ -162,7 +162,9 @@ async def create_assessment(
     framework = await frameworks.get_visible(session, principal.tenant_id, data.framework_id)
     if framework is None:
         raise ValidationFailed.at(
-            "body", "/framework_id", "no framework version with this id for this tenant"
+            ProblemLocation.body,
+            "/framework_id",
+            "no framework version with this id for this tenant",
         )
     errors = _process_errors(FrameworkKind(framework.kind), data.processes)
     if data.scope_unit_id is not None and await org.get_unit(principal, data.scope_unit_id) is None:

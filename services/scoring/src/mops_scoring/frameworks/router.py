@@ -4,7 +4,7 @@ documents, the JSON Schema documents follow, and writing new versions."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
@@ -19,7 +19,11 @@ from mops_shared.schemas.scoring import (
     FrameworkPage,
     FrameworkRead,
 )
-from mops_shared.schemas.scoring_frameworks import FrameworkDocument, FrameworkKind
+from mops_shared.schemas.scoring_frameworks import (
+    FrameworkDocument,
+    FrameworkKind,
+    JsonSchemaDocument,
+)
 
 FRAMEWORKS = service.FRAMEWORKS
 router = APIRouter(prefix=FRAMEWORKS, tags=["scoring"])
@@ -68,7 +72,7 @@ async def list_frameworks(
     summary="JSON Schema of a framework document",
     responses=problem_responses(401, 403),
 )
-async def get_framework_schema(principal: PrincipalDep) -> dict[str, Any]:
+async def get_framework_schema(principal: PrincipalDep) -> JsonSchemaDocument:
     """The JSON Schema (draft 2020-12) every framework document follows. The rules it cannot
     say are checked on write, each reported at its pointer: keys unique and referring to
     dimensions of the document, the question weights and the evidence weights of each
@@ -77,7 +81,7 @@ async def get_framework_schema(principal: PrincipalDep) -> dict[str, Any]:
     sources, four quadrants and a centre for `five_forces` (and only there), the
     `company_efficiency` and `customer_efficiency` dimensions and per-process questions for
     `cx_efficiency`."""
-    return FrameworkDocument.model_json_schema()
+    return JsonSchemaDocument(FrameworkDocument.model_json_schema())
 
 
 @router.get(

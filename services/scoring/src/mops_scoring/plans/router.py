@@ -97,6 +97,8 @@ async def list_plans(
     status: Annotated[PlanStatus | None, Query(description="Only drafts or adopted.")] = None,
     result_id: Annotated[uuid.UUID | None, Query(description="Only plans of a result.")] = None,
 ) -> PlanPage:
+    """The tenant's plans, newest first by default, optionally only drafts or adopted ones, or
+    only those answering one result."""
     return await service.list_plans(
         session,
         principal,
@@ -117,6 +119,8 @@ async def list_plans(
 async def get_plan(
     plan_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
 ) -> PlanRead:
+    """One plan with its stages (each martech gap with the scenario's diff as the inventory gave
+    it when the plan was last written), and the ETag to send as `If-Match` when changing it."""
     plan = await service.plan_or_404(session, principal, plan_id)
     return tagged(response, service.to_read(plan))
 
@@ -153,5 +157,6 @@ async def update_plan(
 async def delete_plan(
     plan_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, if_match: IfMatch = None
 ) -> Response:
+    """Deletes the plan; with `If-Match`, only if it has not changed since (412 otherwise)."""
     await service.delete_plan(session, principal, plan_id, if_match)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -20,6 +20,7 @@ from mops_shared.schemas.scoring_frameworks import (
 from mops_shared.schemas.scoring_results import (
     CentreScore,
     Contribution,
+    ContributionSource,
     CxQuadrant,
     DimensionScore,
     EvidenceValue,
@@ -209,7 +210,7 @@ def _dimension(
     counted_weight = sum(e.weight for e, _, m, _ in evidence_rows if m is not None)
     contributions = [
         Contribution(
-            source="question",
+            source=ContributionSource.question,
             key=q.key,
             label=q.text,
             weight=q.weight,
@@ -222,7 +223,7 @@ def _dimension(
         for q, m, raw, n in question_rows
     ] + [
         Contribution(
-            source="evidence",
+            source=ContributionSource.evidence,
             key=e.signal,
             label=e.name,
             weight=e.weight,

@@ -67,6 +67,9 @@ async def compute_result(
 async def get_result(
     result_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
 ) -> ResultRead:
+    """One computed result as it was when computed: every dimension's score with the
+    contributions it came from (answers and evidence, with their weights and raw values), and
+    what the framework's kind derives from them (quadrants, efficiency, tipping points)."""
     return await service.get_result(session, principal, result_id)
 
 
@@ -89,7 +92,10 @@ def _svg(document: str) -> Response:
     summary="Draw a five-forces result's grid",
     response_class=Response,
     responses={
-        200: {"content": {SVG: {}}, "description": "The grid, a standalone SVG document."},
+        200: {
+            "content": {SVG: {"schema": {"type": "string"}}},
+            "description": "The grid, a standalone SVG document.",
+        },
         **problem_responses(*COMMON_PROBLEMS, 404, 409),
     },
 )
@@ -110,7 +116,10 @@ async def get_result_grid(
     summary="Draw a CX-efficiency result's matrix",
     response_class=Response,
     responses={
-        200: {"content": {SVG: {}}, "description": "The matrix, a standalone SVG document."},
+        200: {
+            "content": {SVG: {"schema": {"type": "string"}}},
+            "description": "The matrix, a standalone SVG document.",
+        },
         **problem_responses(*COMMON_PROBLEMS, 404, 409),
     },
 )
