@@ -1,12 +1,20 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 from cryptography.fernet import InvalidToken
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mops_gateway.config import GatewaySettings
+from mops_gateway.webhooks import verify
 from mops_gateway.webhooks.service import secrets_box
+from mops_gateway.webhooks.subscriptions import checked_secret
+from mops_shared.errors import ValidationFailed
+from mops_shared.schemas.webhooks import STANDARD_SECRET_PATTERN
+from mops_shared.schemas.webhooks_outbound import SIGNING_SECRET_PATTERN
 
 LONG_SECRET = "a-long-enough-internal-secret-0123456789abcdef"
 
@@ -31,3 +39,49 @@ def test_production_refuses_to_start_without_a_key() -> None:
     settings = GatewaySettings(environment="production", internal_secret=LONG_SECRET)
     with pytest.raises(RuntimeError, match="MOPS_GATEWAY_WEBHOOK_SECRETS_KEY"):
         secrets_box(settings)
+
+
+# The document's secret patterns and the gateway's checks must agree: a secret the pattern admits
+# is accepted, one it refuses is refused (Schemathesis relies on the first, clients on both).
+
+
+def _accepts_connection_secret(secret: str) -> bool:
+    try:
+        verify.standard_webhook_key(secret)
+    except ValueError:
+        return False
+    return True
+
+
+def _accepts_signing_secret(secret: str) -> bool:
+    try:
+        checked_secret(secret)
+    except ValidationFailed:
+        return False
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(STANDARD_SECRET_PATTERN, fullmatch=True))
+def test_what_the_connection_secret_pattern_admits_is_accepted(secret: str) -> None:
+    assert _accepts_connection_secret(secret)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(SIGNING_SECRET_PATTERN, fullmatch=True))
+def test_what_the_signing_secret_pattern_admits_is_accepted(secret: str) -> None:
+    assert _accepts_signing_secret(secret)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="whsec_ABCxyz019+/=-", max_size=100),
+        st.binary(min_size=0, max_size=80).map(
+            lambda key: "whsec_" + base64.b64encode(key).decode()
+        ),
+    )
+)
+def test_the_patterns_refuse_what_the_checks_refuse(secret: str) -> None:
+    assert bool(re.fullmatch(STANDARD_SECRET_PATTERN, secret)) == _accepts_connection_secret(secret)
+    assert bool(re.fullmatch(SIGNING_SECRET_PATTERN, secret)) == _accepts_signing_secret(secret)

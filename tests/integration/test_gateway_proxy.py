@@ -181,6 +181,11 @@ async def test_a_framework_version_is_written_and_read_through_the_gateway(
     assert created.status_code == 201, created.text
     assert created.json()["version"] == 2
     schema = await gateway_client.get(f"{frameworks}/schema", headers=tenant.headers)
-    assert schema.json()["title"] == "FrameworkDocument"
+    # One document schema per kind, told apart by `kind`.
+    assert {ref["$ref"].rsplit("/", 1)[-1] for ref in schema.json()["oneOf"]} == {
+        "FiveForcesDocument",
+        "CxEfficiencyDocument",
+        "MoReadinessDocument",
+    }
     signals = await gateway_client.get("/v1/scoring/evidence-signals", headers=tenant.headers)
     assert "training_coverage" in {s["key"] for s in signals.json()["items"]}

@@ -151,7 +151,7 @@ async def test_units_must_be_the_tenants_each_bad_id_at_its_pointer(
             "kind": "meeting",
             "level": "ad_hoc",
             "owner_unit_id": theirs,
-            "participating_unit_ids": [mine, str(uuid.uuid4()), theirs, mine],
+            "participating_unit_ids": [mine, str(uuid.uuid4()), theirs],
         },
     )
     problem = assert_problem(response, 422)
@@ -167,11 +167,23 @@ async def test_units_must_be_the_tenants_each_bad_id_at_its_pointer(
             "pointer": "/participating_unit_ids/2",
             "detail": "no unit with this id",
         },
+    ]
+    # A unit listed twice breaks the document's `uniqueItems`: refused as the body is read.
+    repeated = await client.post(
+        MECHANISMS,
+        json={
+            "name": "M",
+            "kind": "meeting",
+            "level": "ad_hoc",
+            "participating_unit_ids": [mine] * 2,
+        },
+    )
+    assert assert_problem(repeated, 422)["errors"] == [
         {
             "location": "body",
-            "pointer": "/participating_unit_ids/3",
-            "detail": "this unit is already listed (at 0)",
-        },
+            "pointer": "/participating_unit_ids",
+            "detail": "each item may be listed once: item 1 is item 0 again",
+        }
     ]
     assert await walk_pages(client, MECHANISMS) == []
     assert await _participant_rows(app, principal.tenant_id) == 0

@@ -302,3 +302,73 @@ async def test_a_reimport_completes_the_enrolments_it_marks_completed(
     )
     assert len(enrolments) == 2
     assert {e["completed_at"] for e in enrolments} == {"2026-10-01T09:00:00Z"}
+
+
+async def test_names_longer_than_the_api_stores_are_refused_not_a_500(
+    client: httpx.AsyncClient,
+) -> None:
+    # Regression: a 300-character unit, activity or wave-skill name was imported, and reading
+    # it back (in the import's own report) failed with a 500. The document bounds them now.
+    for document, pointer in (
+        ({"units": [{"name": "U" * 300, "type": "team"}]}, "/units/0/name"),
+        (
+            {"raci": {"name": "R", "activities": [{"activity": "A" * 201, "assignments": {}}]}},
+            "/raci/ImportRaci/activities/0/activity",
+        ),
+        (
+            {"people": [{"name": "P", "email": "p@acme.example", "role": "r" * 201}]},
+            "/people/0/role",
+        ),
+    ):
+        response = await client.post(IMPORTS, json=document)
+        assert response.status_code == 422, response.text
+        assert pointer in [e["pointer"] for e in response.json()["errors"]]
+    assert await walk_pages(client, "/v1/org/units") == []
+
+
+async def test_blank_names_are_defects_at_their_pointer_not_a_500(
+    client: httpx.AsyncClient,
+) -> None:
+    # Regression: a blank activity or wave-skill name was stored empty, and the matrix or the
+    # programme could not be read back (500); blank matrix, mechanism, programme, wave and
+    # person names were stored empty too.
+    document = {
+        "people": [{"name": " ", "email": "p@acme.example"}],
+        "raci": [
+            {"name": "\t"},
+            {"name": "R", "activities": [{"activity": " ", "assignments": {}}]},
+        ],
+        "coordination_mechanisms": [{"name": " ", "kind": "forum", "level": "ad_hoc"}],
+        "training": [
+            {"programme": " "},
+            {
+                "programme": "T",
+                "waves": [
+                    {"name": " ", "level": "basic"},
+                    {
+                        "name": "W",
+                        "level": "basic",
+                        "skills": [
+                            {"skill": " ", "proficiency": 1},
+                            {"skill": "SQL", "proficiency": 1},
+                            {"skill": "sql", "proficiency": 2},
+                        ],
+                    },
+                ],
+            },
+        ],
+    }
+    response = await client.post(IMPORTS, json=document)
+    assert response.status_code == 422, response.text
+    assert [(e["pointer"], e["detail"]) for e in response.json()["errors"]] == [
+        ("/people/0/name", "a person needs a name"),
+        ("/raci/0/name", "a RACI matrix needs a name"),
+        ("/raci/1/activities/0/activity", "an activity needs a name"),
+        ("/coordination_mechanisms/0/name", "a mechanism needs a name"),
+        ("/training/0/programme", "a programme needs a name"),
+        ("/training/1/waves/0/name", "a wave needs a name"),
+        ("/training/1/waves/1/skills/0/skill", "a skill needs a name"),
+        ("/training/1/waves/1/skills/2/skill", "'sql' is listed twice"),
+    ]
+    for path in ("/v1/org/raci-matrices", "/v1/org/training-programmes", "/v1/org/people"):
+        assert await walk_pages(client, path) == []

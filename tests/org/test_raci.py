@@ -384,11 +384,27 @@ async def test_duplicates_inside_a_matrix_are_422(client: httpx.AsyncClient) -> 
             ],
         },
     )
+    # An assignment given twice breaks the document's `uniqueItems`: refused as the body is read.
     problem = assert_problem(response, 422)
-    assert [e["pointer"] for e in problem["errors"]] == [
-        "/activities/0/assignments/2",
-        "/activities/1/name",
+    assert problem["errors"] == [
+        {
+            "location": "body",
+            "pointer": "/activities/0/assignments",
+            "detail": "each item may be listed once: item 2 is item 0 again",
+        }
     ]
+    # Activity names are compared without case, a rule beyond the schema: the service's.
+    response = await client.post(
+        MATRICES,
+        json={
+            "name": "Dups",
+            "activities": [
+                _activity("Plan", _a("person", ada, "A")),
+                _activity(" PLAN ", _a("person", ada, "A")),
+            ],
+        },
+    )
+    assert [e["pointer"] for e in assert_problem(response, 422)["errors"]] == ["/activities/1/name"]
     assert await walk_pages(client, MATRICES) == []
 
 

@@ -425,15 +425,22 @@ async def test_unknown_and_repeated_role_ids_are_422_at_their_position(
         json={
             "name": "Ada",
             "email": "ada@acme.example",
-            "role_ids": [CONTENT_MANAGER, unknown, CONTENT_MANAGER],
+            "role_ids": [CONTENT_MANAGER, unknown],
         },
     )
     assert assert_problem(response, 422)["errors"] == [
         {"location": "body", "pointer": "/role_ids/1", "detail": "no role with this id"},
+    ]
+    # A role listed twice breaks the document's `uniqueItems`: refused as the body is read.
+    repeated = await client.post(
+        PEOPLE,
+        json={"name": "Ada", "email": "ada@acme.example", "role_ids": [CONTENT_MANAGER] * 2},
+    )
+    assert assert_problem(repeated, 422)["errors"] == [
         {
             "location": "body",
-            "pointer": "/role_ids/2",
-            "detail": "listed twice (also at /role_ids/0)",
+            "pointer": "/role_ids",
+            "detail": "each item may be listed once: item 1 is item 0 again",
         },
     ]
     assert await walk_pages(client, PEOPLE) == []

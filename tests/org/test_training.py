@@ -217,12 +217,19 @@ async def test_duplicate_wave_names_tools_and_skills_are_422(
         ),
         _wave("BASICS", "basic"),
     ]
+    # A tool listed twice breaks the document's `uniqueItems`: refused as the body is read.
     problem = assert_problem(await client.post(PROGRAMMES, json={"name": "P", "waves": waves}), 422)
-    assert [e["pointer"] for e in problem["errors"]] == [
-        "/waves/0/tool_ids/1",
-        "/waves/0/skills/1/skill",
-        "/waves/1/name",
+    assert problem["errors"] == [
+        {
+            "location": "body",
+            "pointer": "/waves/0/tool_ids",
+            "detail": "each item may be listed once: item 1 is item 0 again",
+        }
     ]
+    # Names and skills compared without case are rules beyond the schema: the service's.
+    waves[0]["tool_ids"] = [tool]
+    problem = assert_problem(await client.post(PROGRAMMES, json={"name": "P", "waves": waves}), 422)
+    assert [e["pointer"] for e in problem["errors"]] == ["/waves/0/skills/1/skill", "/waves/1/name"]
 
 
 async def test_unknown_tool_ids_are_422_at_their_pointer(

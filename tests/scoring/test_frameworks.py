@@ -157,6 +157,25 @@ async def test_the_published_schema_refuses_what_the_service_refuses(
     broken["surprise"] = True
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+    # What each kind needs, and the sources of each signal.
+    for change in (
+        _set("/centre", None),
+        _set("/questions/0/per_process", True),
+        _set("/quadrants/0/dimensions", ["automate", "automate"]),
+        _set("/evidence/0/sources", ["org", "org"]),
+        _set("/evidence/1/sources", ["org"]),
+        _set("/evidence/0/signal", "vibes"),
+        _set("/scale/labels", {"0": "No", "11": "Beyond"}),
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(_edited(change), schema)
+    cx = shipped("cx_efficiency")
+    cx["dimensions"][1]["key"] = "customer_delight"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(cx, schema)
+    readiness = shipped("mo_readiness") | {"quadrants": shipped("five_forces")["quadrants"]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(readiness, schema)
 
 
 async def test_five_forces_covers_the_grid_with_the_seed_actions(client: httpx.AsyncClient) -> None:
@@ -349,8 +368,12 @@ def _set(path: str, value: Any) -> Any:
         (_set("/evidence/0/weight", 0.1), "/document/dimensions/0", "evidence of 'centralize'"),
         (_set("/questions/0/dimension", "centralise"), "/document/questions/0/dimension", "no dim"),
         (_set("/questions/1/key", "shared_platforms"), "/document/questions/1/key", "same key"),
-        (_set("/evidence/0/signal", "vibes"), "/document/evidence/0/signal", "catalogue"),
-        (_set("/evidence/0/sources", ["org"]), "/document/evidence/0/sources", "inventory"),
+        # What the schema says with `uniqueItems`, and Pydantic does not check.
+        (
+            _set("/evidence/0/sources", ["org", "org"]),
+            "/document/evidence/0/sources",
+            "computed from: inventory, org",
+        ),
         (_set("/evidence/0/mapping/high", 0.0), "/document/evidence/0/mapping/high", "differ"),
         (_set("/scale/labels", {"0": "No", "1": "Yes"}), "/document/scale/labels", "2, 3, 4"),
         (
@@ -358,8 +381,6 @@ def _set(path: str, value: Any) -> Any:
             "/document/quadrants/0/dim",
             "",
         ),
-        (_set("/centre", None), "/document/centre", "has a centre"),
-        (_set("/questions/0/per_process", True), "/document/questions/0/per_process", "CX"),
         (_set("/key", "five_forces_2"), "/document/key", "must stay 'five_forces'"),
         (_set("/kind", "mo_readiness"), "/document/", ""),
     ],
@@ -387,6 +408,16 @@ async def test_a_document_that_breaks_a_rule_is_refused_at_its_pointer(
         (_set("/surprise", True), "/document/surprise"),
         (_set("/kind", "astrology"), "/document/kind"),
         (_set("/dimensions/0/key", "Centralize!"), "/document/dimensions/0/key"),
+        # What each kind needs is in the schema of its kind.
+        (_set("/evidence/0/signal", "vibes"), "/document/evidence/0/signal"),
+        (_set("/evidence/0/sources", ["org"]), "/document/evidence/0/sources"),
+        (_set("/evidence/1/sources", ["inventory", "org"]), "/document/evidence/1/sources"),
+        (_set("/centre", None), "/document/centre"),
+        (_set("/quadrants", []), "/document/quadrants"),
+        (_set("/questions/0/per_process", True), "/document/questions/0/per_process"),
+        (_set("/scale/min", True), "/document/scale/min"),
+        (_set("/questions/0/required", 1), "/document/questions/0/required"),
+        (_set("/thresholds/weak", "60"), "/document/thresholds/weak"),
     ],
 )
 async def test_a_document_off_the_schema_is_refused_at_its_pointer(
@@ -397,6 +428,22 @@ async def test_a_document_off_the_schema_is_refused_at_its_pointer(
     body = assert_problem(response, 422)
     assert pointer in [e["pointer"] for e in body["errors"]], body["errors"]
     assert await walk_pages(client, AUDIT) == []
+
+
+async def test_a_cx_efficiency_framework_rates_processes_on_its_two_dimensions(
+    client: httpx.AsyncClient,
+) -> None:
+    base = await built_in_version(client, "cx_efficiency")
+    document = shipped("cx_efficiency")
+    document["dimensions"][1]["key"] = "customer_delight"  # the schema's `contains` too
+    document["questions"][1]["dimension"] = "customer_delight"
+    response = await client.post(f"{URL}/{base['id']}/versions", json={"document": document})
+    body = assert_problem(response, 422, "/document/dimensions")
+    assert "'customer_efficiency'" in body["errors"][0]["detail"]
+    document = shipped("cx_efficiency")
+    del document["questions"][0]["per_process"]  # answered per process, and says so
+    response = await client.post(f"{URL}/{base['id']}/versions", json={"document": document})
+    assert_problem(response, 422, "/document/questions/0/per_process")
 
 
 async def test_answers_weight_must_match_what_scores_the_dimension(

@@ -49,3 +49,21 @@ def test_money_refuses_unknown_currency_and_negative_amount() -> None:
         Money(amount_minor=100, currency="eur")
     with pytest.raises(ValidationError):
         Money(amount_minor=-1, currency="EUR")
+
+
+def test_the_written_out_currency_codes_are_babels() -> None:
+    """The document's CurrencyCode enum and is_currency both read CURRENCY_CODES; Babel's CLDR
+    data is where they come from, so an upgrade that changes it shows here."""
+    from babel.numbers import list_currencies
+
+    from mops_shared.schemas.currencies import CURRENCY_CODES
+
+    assert list(CURRENCY_CODES) == sorted(list_currencies())
+
+
+def test_currency_code_is_a_named_enum_of_the_schema() -> None:
+    schema = Money.model_json_schema()
+    assert schema["properties"]["currency"] == {"$ref": "#/$defs/CurrencyCode"}
+    assert "EUR" in schema["$defs"]["CurrencyCode"]["enum"]
+    with pytest.raises(ValidationError, match="not an ISO 4217"):
+        Money(amount_minor=1, currency="ZZZ")

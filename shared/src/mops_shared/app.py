@@ -17,7 +17,7 @@ from sqlalchemy import text
 from mops_shared.audit import audit_router
 from mops_shared.auth import principal_dependency
 from mops_shared.db import create_engine, create_sessionmaker
-from mops_shared.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers
+from mops_shared.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers, problem_type_and_title
 from mops_shared.idempotency import IdempotencyMiddleware
 from mops_shared.observability import RequestContextMiddleware, configure_logging
 from mops_shared.readiness import current_revisions, head_revisions
@@ -72,6 +72,34 @@ def _describe_id_parameters(operation: dict[str, Any]) -> None:
             parameter["description"] = f"The {name[:-3].replace('_', ' ')}'s id."
 
 
+def _tidy_parameter(parameter: dict[str, Any]) -> None:
+    """A parameter as generators type it best. A query, path or header value is never null, so
+    `anyOf: [T, null]` is T (an absent optional parameter is simply not sent); a `$ref` with
+    sibling keys (a default) becomes `allOf: [$ref]` beside them, which generators keep typed."""
+    schema: dict[str, Any] = parameter.get("schema", {})
+    variants = schema.get("anyOf")
+    if variants and len(variants) == 2 and {"type": "null"} in variants:
+        kept = next(v for v in variants if v != {"type": "null"})
+        rest = {k: v for k, v in schema.items() if k not in ("anyOf", "title")}
+        if rest.get("default", "") is None:
+            del rest["default"]
+        schema = {**kept, **rest}
+    # The parameter's own description says it once; a copy inside its schema is noise.
+    if parameter.get("description"):
+        schema = {k: v for k, v in schema.items() if k != "description"}
+    siblings = {k: v for k, v in schema.items() if k not in ("$ref", "title")}
+    if "$ref" in schema:
+        schema = {"allOf": [{"$ref": schema["$ref"]}], **siblings} if siblings else schema
+    parameter["schema"] = schema
+
+
+def _bad_request() -> dict[str, Any]:
+    return {
+        "description": problem_type_and_title(400)[1],
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+
+
 def problem_json_openapi(
     app: FastAPI, extra_schemas: Sequence[type[BaseModel]] = ()
 ) -> Callable[[], dict[str, Any]]:
@@ -92,6 +120,11 @@ def problem_json_openapi(
         for path_item in schema.get("paths", {}).values():
             for operation in path_item.values():
                 _describe_id_parameters(operation)
+                for parameter in operation.get("parameters", []):
+                    _tidy_parameter(parameter)
+                if "requestBody" in operation:
+                    # A body that is not JSON (or not UTF-8) never reaches validation.
+                    operation["responses"].setdefault("400", _bad_request())
                 for status, response in operation.get("responses", {}).items():
                     content = response.get("content", {})
                     if status.isdigit() and int(status) >= 400 and "application/json" in content:

@@ -24,6 +24,7 @@ from mops_shared.db import UTCDateTime, new_id, utcnow
 from mops_shared.deps import SessionDep
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import CursorQuery, LimitQuery, SortOption, keyset_page, split_page
+from mops_shared.schemas.common import IsoDateTime
 from mops_shared.schemas.pagination import Page
 
 AuditAction = Literal["create", "update", "delete"]
@@ -153,8 +154,8 @@ def audit_router(area: str, table: Table, principal_dependency: Any) -> APIRoute
         object_type: Annotated[str | None, Query(description="e.g. `tool`.")] = None,
         object_id: Annotated[uuid.UUID | None, Query(description="One object's history.")] = None,
         actor_key_id: Annotated[uuid.UUID | None, Query(description="Changes by this key.")] = None,
-        since: Annotated[datetime | None, Query(description="At or after (RFC 3339).")] = None,
-        until: Annotated[datetime | None, Query(description="Before (RFC 3339).")] = None,
+        since: Annotated[IsoDateTime | None, Query(description="At or after (RFC 3339).")] = None,
+        until: Annotated[IsoDateTime | None, Query(description="Before (RFC 3339).")] = None,
     ) -> AuditPage:
         """Every change in this area: who (API key), when, the request id, before and after."""
         stmt = select(table).where(table.c.tenant_id == principal.tenant_id)

@@ -65,6 +65,11 @@ def event_families() -> set[str]:
     return {name.partition(".")[0] + ".*" for name in EVENT_TYPES}
 
 
+def event_selectors() -> list[str]:
+    """Everything a subscription may name: each type, each family, and `*`."""
+    return [*sorted(EVENT_TYPES), *sorted(event_families()), "*"]
+
+
 def matches(pattern: str, event_type: str) -> bool:
     """Whether a subscription's pattern (`*`, `tool.*` or an exact type) takes this type."""
     if pattern == "*":

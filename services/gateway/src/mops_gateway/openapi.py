@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -88,7 +89,63 @@ def merge_documents(
                 tags.append(tag)
     merged["paths"] = dict(sorted(paths.items()))
     components["schemas"] = dict(sorted(schemas.items()))
+    add_links(merged)
     return merged
+
+
+def _path_parameters(path: str) -> list[str]:
+    return re.findall(r"{([^}]+)}", path)
+
+
+def add_links(document: dict[str, Any]) -> None:
+    """OpenAPI links from each POST that creates something (its 201 body has an `id`) to every
+    operation under `<its path>/{x_id}`, and from each page to the next (`next_cursor`), so
+    generators and stateful testers can follow the API from what it returns."""
+    paths: dict[str, Any] = document["paths"]
+    schemas: dict[str, Any] = document["components"]["schemas"]
+
+    def body_schema(response: dict[str, Any]) -> dict[str, Any]:
+        ref = response.get("content", {}).get("application/json", {}).get("schema", {})
+        named: dict[str, Any] = schemas.get(ref.get("$ref", "").rsplit("/", 1)[-1], {})
+        return named
+
+    for path, item in paths.items():
+        created = item.get("post", {}).get("responses", {}).get("201")
+        if created is not None and "id" in body_schema(created).get("properties", {}):
+            known = set(_path_parameters(path))
+            for target, target_item in paths.items():
+                prefix, _, rest = target.partition(path + "/{")
+                if prefix or not rest:
+                    continue
+                new_id = rest.split("}", 1)[0]
+                if not set(_path_parameters(target)) <= known | {new_id}:
+                    continue
+                for method, operation in target_item.items():
+                    if method not in _METHODS:
+                        continue
+                    parameters = {name: f"$request.path.{name}" for name in sorted(known)}
+                    parameters[new_id] = "$response.body#/id"
+                    name = operation["operationId"]
+                    created.setdefault("links", {})[name] = {
+                        "operationId": name,
+                        "parameters": parameters,
+                        "description": f"The created object, by {new_id}.",
+                    }
+        listing = item.get("get", {})
+        page = listing.get("responses", {}).get("200")
+        takes_cursor = any(p.get("name") == "cursor" for p in listing.get("parameters", []))
+        if (
+            page is not None
+            and takes_cursor
+            and "next_cursor" in body_schema(page).get("properties", {})
+        ):
+            parameters = {name: f"$request.path.{name}" for name in _path_parameters(path)}
+            parameters["cursor"] = "$response.body#/next_cursor"
+            page.setdefault("links", {})["next_page"] = {
+                "operationId": listing["operationId"],
+                "parameters": parameters,
+                "description": "The next page, while `next_cursor` is not null.",
+            }
 
 
 async def fetch_service_documents(

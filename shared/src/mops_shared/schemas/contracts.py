@@ -4,23 +4,39 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 
-from mops_shared.schemas.common import Text
+from mops_shared.schemas.common import IsoDate, StrictModel, Text, json_integer, not_null
+from mops_shared.schemas.inventory import MoneyIn
 from mops_shared.schemas.money import Money
 from mops_shared.schemas.pagination import Page
 
+# Integers as JSON Schema means them (3.0 included; never text or a boolean), bounds first.
+NoticeDays = Annotated[int, Field(ge=0, le=3650), BeforeValidator(json_integer)]
+SeatCount = Annotated[int, Field(ge=0, le=10_000_000), BeforeValidator(json_integer)]
+
+
+class ContractSort(StrEnum):
+    """The orders of `GET /v1/inventory/contracts` (`-` for descending)."""
+
+    created_at = "created_at"
+    created_at_desc = "-created_at"
+    renewal_date = "renewal_date"
+    renewal_date_desc = "-renewal_date"
+
 
 class ContractTerms(BaseModel):
-    term_start: date | None = None
-    term_end: date | None = None
-    renewal_date: date | None = Field(default=None, description="When it renews (or ends).")
-    notice_period_days: int | None = Field(
-        default=None, ge=0, le=3650, description="Notice needed before the renewal date."
+    term_start: IsoDate | None = None
+    term_end: IsoDate | None = Field(default=None, description="Not before term_start.")
+    renewal_date: IsoDate | None = Field(default=None, description="When it renews (or ends).")
+    notice_period_days: NoticeDays | None = Field(
+        default=None, description="Notice needed before the renewal date."
     )
-    auto_renew: bool = False
-    seats_purchased: int | None = Field(default=None, ge=0, le=10_000_000)
+    auto_renew: StrictBool = False
+    seats_purchased: SeatCount | None = None
     notes: Text | None = None
 
     @model_validator(mode="after")
@@ -48,23 +64,24 @@ class ContractCreate(ContractTerms):
         },
     )
 
-    annual_cost: Money
+    annual_cost: MoneyIn
 
 
-class ContractUpdate(BaseModel):
-    """Only the fields sent change."""
+class ContractUpdate(StrictModel):
+    """Only the fields sent change (`null` clears an optional field; `annual_cost` and
+    `auto_renew` may be left out but not cleared)."""
 
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"auto_renew": False}]}
     )
 
-    annual_cost: Money | None = None
-    term_start: date | None = None
-    term_end: date | None = None
-    renewal_date: date | None = None
-    notice_period_days: int | None = Field(default=None, ge=0, le=3650)
-    auto_renew: bool | None = None
-    seats_purchased: int | None = Field(default=None, ge=0, le=10_000_000)
+    annual_cost: MoneyIn | None = not_null()
+    term_start: IsoDate | None = None
+    term_end: IsoDate | None = Field(default=None, description="Not before term_start.")
+    renewal_date: IsoDate | None = None
+    notice_period_days: NoticeDays | None = None
+    auto_renew: StrictBool | None = not_null()
+    seats_purchased: SeatCount | None = None
     notes: Text | None = None
 
 
@@ -90,8 +107,8 @@ class LicenceUsageCreate(BaseModel):
         json_schema_extra={"examples": [{"as_of": "2026-11-01", "seats_active": 31}]},
     )
 
-    as_of: date = Field(description="The day the count was taken; one count per tool and day.")
-    seats_active: int = Field(ge=0, le=10_000_000)
+    as_of: IsoDate = Field(description="The day the count was taken; one count per tool and day.")
+    seats_active: SeatCount
 
 
 class LicenceUsageRead(LicenceUsageCreate):

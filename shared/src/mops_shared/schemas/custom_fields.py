@@ -10,11 +10,12 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from mops_shared.schemas.common import Name
+from mops_shared.schemas.inventory import FIELD_KEY_PATTERN
 from mops_shared.schemas.pagination import Page
 
 FieldKey = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$"),
+    StringConstraints(pattern=FIELD_KEY_PATTERN),
     Field(description="snake_case, as it appears in a tool's `custom_fields`."),
 ]
 
@@ -38,7 +39,12 @@ class CustomFieldCreate(BaseModel):
                     "type": "enum",
                     "options": ["pending", "approved", "rejected"],
                 }
-            ]
+            ],
+            # What `_options_only_for_enums` checks: an enum field lists options, no other does.
+            # A condition, not an anyOf: SDK generators turn anyOf branches into models.
+            "if": {"properties": {"type": {"const": "enum"}}, "required": ["type"]},
+            "then": {"required": ["options"], "properties": {"options": {"minItems": 1}}},
+            "else": {"properties": {"options": {"maxItems": 0}}},
         },
     )
 
@@ -46,7 +52,9 @@ class CustomFieldCreate(BaseModel):
     label: Name
     type: CustomFieldType
     options: list[Annotated[str, StringConstraints(min_length=1, max_length=100)]] = Field(
-        default_factory=list, max_length=100, description="The allowed values of an enum field."
+        default_factory=list,
+        max_length=100,
+        description="The allowed values of an enum field (at least one); no other type has any.",
     )
 
     @model_validator(mode="after")

@@ -5,12 +5,19 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mops_shared.schemas.common import Text, name_key
+from mops_shared.schemas.common import StrictModel, Text, name_key, not_null
+from mops_shared.schemas.inventory import Tag
 from mops_shared.schemas.pagination import Page
+
+
+class IntegrationSort(StrEnum):
+    """The orders of `GET /v1/inventory/integrations` (`-` for descending)."""
+
+    created_at = "created_at"
+    created_at_desc = "-created_at"
 
 
 class SyncMode(StrEnum):
@@ -26,7 +33,7 @@ class IntegrationStatus(StrEnum):
     retired = "retired"
 
 
-DataKind = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+DataKind = Tag  # not blank, at most 60 characters, stored trimmed
 DATA_CARRIED_DESCRIPTION = (
     "What flows along the edge, e.g. `contacts`, `leads`, `events` (at most 50; repeats, "
     "compared without case, are dropped)."
@@ -76,19 +83,20 @@ class IntegrationCreate(BaseModel):
         return _unique(kinds)
 
 
-class IntegrationUpdate(BaseModel):
-    """Only the fields sent change (`null` clears `notes`); the two tools cannot change."""
+class IntegrationUpdate(StrictModel):
+    """Only the fields sent change (`null` clears `notes`, the others may be left out but not
+    cleared); the two tools cannot change."""
 
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"status": "broken", "notes": "API key expired"}]},
     )
 
-    data_carried: list[DataKind] | None = Field(
-        default=None, max_length=50, description=DATA_CARRIED_DESCRIPTION
+    data_carried: list[DataKind] | None = not_null(
+        max_length=50, description=DATA_CARRIED_DESCRIPTION
     )
-    sync_mode: SyncMode | None = None
-    status: IntegrationStatus | None = None
+    sync_mode: SyncMode | None = not_null()
+    status: IntegrationStatus | None = not_null()
     notes: Text | None = None
 
     @field_validator("data_carried")

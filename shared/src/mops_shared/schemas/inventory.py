@@ -2,23 +2,83 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
+    StrictBool,
     StringConstraints,
     field_validator,
     model_validator,
 )
 
-from mops_shared.schemas.common import Name, Text
+from mops_shared.schemas.common import (
+    Name,
+    NotBlankInSchema,
+    StrictModel,
+    Text,
+    not_null,
+    stripped_not_blank,
+)
+from mops_shared.schemas.money import CurrencyCode, Money
 from mops_shared.schemas.pagination import Page
+
+# Short texts stored without surrounding spaces, judged as sent (as common.Name).
+Tag = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=60),
+    AfterValidator(stripped_not_blank),
+    NotBlankInSchema(),
+]
+Capability = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=120),
+    AfterValidator(stripped_not_blank),
+    NotBlankInSchema(),
+]
+ShortText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=255),
+    AfterValidator(stripped_not_blank),
+    NotBlankInSchema(),
+]
+
+# snake_case, as a custom field's key appears in a tool's `custom_fields`.
+FIELD_KEY_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
+
+
+def _integer_amount(value: object) -> object:
+    # Money's amount_minor is a lax int, which takes false and "5"; what a request sends must
+    # be an integer, as the Money schema says.
+    if isinstance(value, dict) and "amount_minor" in value:
+        amount = value["amount_minor"]
+        if isinstance(amount, bool) or not isinstance(amount, int | float):
+            raise ValueError("amount_minor must be an integer")
+    return value
+
+
+# Money in a request body (the same schema, `Money`).
+MoneyIn = Annotated[Money, BeforeValidator(_integer_amount)]
+
+
+class MoneySum(BaseModel):
+    """Amounts of one currency added up (a report's figure), in its minor unit. Each amount
+    added is a `Money`, at most 10^15; their sum may be more."""
+
+    model_config = ConfigDict(frozen=True)
+
+    amount_minor: int = Field(ge=0, description="The sum in the currency's minor unit.")
+    currency: CurrencyCode
+
 
 # The six top-level categories of the martech landscape, seeded for every tenant.
 LANDSCAPE_CATEGORIES: tuple[str, ...] = (
@@ -29,6 +89,24 @@ LANDSCAPE_CATEGORIES: tuple[str, ...] = (
     "Data",
     "Management",
 )
+
+
+class CategorySort(StrEnum):
+    """The orders of `GET /v1/inventory/categories` (`-` for descending)."""
+
+    name = "name"
+    name_desc = "-name"
+    created_at = "created_at"
+    created_at_desc = "-created_at"
+
+
+class ToolSort(StrEnum):
+    """The orders of `GET /v1/inventory/tools` (`-` for descending)."""
+
+    name = "name"
+    name_desc = "-name"
+    created_at = "created_at"
+    created_at_desc = "-created_at"
 
 
 class CategoryRead(BaseModel):
@@ -48,7 +126,14 @@ class CategoryPage(Page[CategoryRead]):
 class SubcategoryCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"name": "Marketing automation", "parent_id": "…"}]},
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Marketing automation",
+                    "parent_id": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b",
+                }
+            ]
+        },
     )
 
     name: Name = Field(description="Unique in the tenant, compared without case.")
@@ -71,7 +156,18 @@ class OwnerRole(StrEnum):
 class ToolOwner(BaseModel):
     """Who answers for a tool: a person of the org service, one of its units, or both."""
 
-    model_config = ConfigDict(extra="forbid", from_attributes=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        from_attributes=True,
+        # "A person, a unit or both", said in the schema: at least one of the two is an id.
+        # (A condition, not an anyOf: SDK generators turn anyOf branches into models.)
+        json_schema_extra={
+            "if": {
+                "not": {"required": ["person_id"], "properties": {"person_id": {"type": "string"}}}
+            },
+            "then": {"required": ["unit_id"], "properties": {"unit_id": {"type": "string"}}},
+        },
+    )
 
     role: OwnerRole
     person_id: uuid.UUID | None = Field(default=None, description="A person of the org service.")
@@ -90,8 +186,19 @@ def _at_most_one_business_owner(owners: list[ToolOwner]) -> list[ToolOwner]:
     return owners
 
 
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
-Capability = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+# Keys of custom fields have the form of a declared key (whether it is declared is checked on
+# write: the tenant's fields are data, not schema).
+_CUSTOM_FIELD_KEYS: dict[str, Any] = {"propertyNames": {"pattern": FIELD_KEY_PATTERN}}
+_FIELD_KEY = re.compile(FIELD_KEY_PATTERN)
+
+
+def _custom_field_keys(values: dict[str, Any]) -> dict[str, Any]:
+    # The form of the keys, as the schema's propertyNames says: checked with the body, before
+    # the tool is read (and its If-Match compared).
+    for key in values:
+        if not _FIELD_KEY.fullmatch(key):
+            raise ValueError(f"{key!r} is not a custom field key (snake_case, at most 40)")
+    return values
 
 
 class ToolFields(BaseModel):
@@ -105,16 +212,17 @@ class ToolFields(BaseModel):
     owners: list[ToolOwner] = Field(
         default_factory=list, max_length=20, description="At most one business owner."
     )
-    shares_data_with_core: bool | None = Field(
+    shares_data_with_core: StrictBool | None = Field(
         default=None, description="Whether it shares data with the core platforms."
     )
-    processes_personal_data: bool = False
+    processes_personal_data: StrictBool = False
     personal_data_categories: list[Tag] = Field(default_factory=list, max_length=50)
     website: HttpUrl | None = None
     tags: list[Tag] = Field(default_factory=list, max_length=50)
     custom_fields: dict[str, Any] = Field(
         default_factory=dict,
         max_length=50,
+        json_schema_extra=_CUSTOM_FIELD_KEYS,
         description="Values of the tenant's custom fields (`/v1/inventory/custom-fields`).",
     )
 
@@ -122,6 +230,11 @@ class ToolFields(BaseModel):
     @classmethod
     def _one_business_owner(cls, owners: list[ToolOwner]) -> list[ToolOwner]:
         return _at_most_one_business_owner(owners)
+
+    @field_validator("custom_fields")
+    @classmethod
+    def _keys_of_custom_fields(cls, values: dict[str, Any]) -> dict[str, Any]:
+        return _custom_field_keys(values)
 
 
 class ToolCreate(ToolFields):
@@ -161,35 +274,44 @@ class ToolPage(Page[ToolRead]):
     pass
 
 
-class ToolUpdate(BaseModel):
-    """Only the fields sent change (`null` clears an optional field)."""
+class ToolUpdate(StrictModel):
+    """Only the fields sent change (`null` clears an optional field; `name`, `status` and
+    `processes_personal_data` may be left out but not cleared)."""
 
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"status": "sunsetting", "usage_notes": "Replaced by X"}]},
     )
 
-    name: Name | None = None
-    status: ToolStatus | None = None
+    name: Name | None = not_null()
+    status: ToolStatus | None = not_null()
     vendor: Name | None = None
     category_id: uuid.UUID | None = None
     capabilities: list[Capability] | None = Field(default=None, max_length=50)
     description: Text | None = None
     usage_notes: Text | None = None
     owners: list[ToolOwner] | None = Field(default=None, max_length=20)
-    shares_data_with_core: bool | None = None
-    processes_personal_data: bool | None = None
+    shares_data_with_core: StrictBool | None = None
+    processes_personal_data: StrictBool | None = not_null()
     personal_data_categories: list[Tag] | None = Field(default=None, max_length=50)
     website: HttpUrl | None = None
     tags: list[Tag] | None = Field(default=None, max_length=50)
     custom_fields: dict[str, Any] | None = Field(
-        default=None, max_length=50, description="Replaces the tool's custom field values."
+        default=None,
+        max_length=50,
+        json_schema_extra=_CUSTOM_FIELD_KEYS,
+        description="Replaces the tool's custom field values.",
     )
 
     @field_validator("owners")
     @classmethod
     def _one_business_owner(cls, owners: list[ToolOwner] | None) -> list[ToolOwner] | None:
         return None if owners is None else _at_most_one_business_owner(owners)
+
+    @field_validator("custom_fields")
+    @classmethod
+    def _keys_of_custom_fields(cls, values: dict[str, Any] | None) -> dict[str, Any] | None:
+        return None if values is None else _custom_field_keys(values)
 
 
 class StatusChange(BaseModel):

@@ -7,21 +7,18 @@ USD has 2 decimals, JPY none, BHD 3. Amounts are never floats.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from typing_extensions import TypeAliasType
 
+from mops_shared.schemas.currencies import CURRENCY_CODES
 
-@lru_cache(maxsize=1)
-def _known_currencies() -> frozenset[str]:
-    from babel.numbers import list_currencies
-
-    return frozenset(list_currencies())
+_KNOWN_CURRENCIES = frozenset(CURRENCY_CODES)
 
 
 def is_currency(code: str) -> bool:
-    return code in _known_currencies()
+    return code in _KNOWN_CURRENCIES
 
 
 def currency_exponent(code: str) -> int:
@@ -37,11 +34,22 @@ def _check_currency(code: str) -> str:
     return code
 
 
-CurrencyCode = Annotated[
-    str,
-    Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. `EUR`.", examples=["EUR"]),
-    AfterValidator(_check_currency),
-]
+# A named schema (TypeAliasType), an enum of the codes: generators make it a type of its own.
+CurrencyCode = TypeAliasType(
+    "CurrencyCode",
+    Annotated[
+        str,
+        AfterValidator(_check_currency),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "enum": list(CURRENCY_CODES),
+                "description": "ISO 4217 code, e.g. `EUR`.",
+                "examples": ["EUR"],
+            }
+        ),
+    ],
+)
 
 
 class Money(BaseModel):

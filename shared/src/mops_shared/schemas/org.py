@@ -3,15 +3,55 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Hashable
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
-from mops_shared.schemas.common import Name
+from mops_shared.schemas.common import Name, StrictModel, not_null
 from mops_shared.schemas.pagination import Page
+
+ItemT = TypeVar("ItemT")
+
+
+def _item_key(item: object) -> Hashable:
+    if isinstance(item, BaseModel):
+        return item.model_dump_json()
+    assert isinstance(item, Hashable)
+    return item
+
+
+def refuse_repeats(items: list[ItemT] | None) -> list[ItemT] | None:
+    """The check of a list the document marks `uniqueItems` (see UNIQUE): the first item that
+    repeats an earlier one is refused. A field validator of the model, not of the type, so that
+    the error is at the list's pointer even when the field is `T | None`; run
+    while the body is read, it answers 422 before an `If-Match` is looked at."""
+    first: dict[Hashable, int] = {}
+    for i, item in enumerate(items or ()):
+        j = first.setdefault(_item_key(item), i)
+        if j != i:
+            raise PydanticCustomError(
+                "unique_items",
+                "each item may be listed once: item {i} is item {j} again",
+                {"i": i, "j": j},
+            )
+    return items
+
+
+UNIQUE: Any = Field(json_schema_extra={"uniqueItems": True})
 
 
 class UnitType(StrEnum):
@@ -31,6 +71,15 @@ class UnitRole(StrEnum):
     spoke = "spoke"
 
 
+class UnitSort(StrEnum):
+    """The orders of `GET /v1/org/units`; `-` sorts descending."""
+
+    name = "name"
+    name_desc = "-name"
+    created_at = "created_at"
+    created_at_desc = "-created_at"
+
+
 class UnitBase(BaseModel):
     name: Name = Field(description="Unique in the tenant, compared without case.")
     type: UnitType
@@ -45,7 +94,7 @@ class UnitBase(BaseModel):
     )
 
 
-class UnitCreate(UnitBase):
+class UnitCreate(UnitBase, StrictModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -54,16 +103,16 @@ class UnitCreate(UnitBase):
     )
 
 
-class UnitUpdate(BaseModel):
+class UnitUpdate(StrictModel):
     """The fields sent are changed; `parent_id` (a move), `role` and `lead_person_id` may be null
-    to clear them."""
+    to clear them; `name` and `type` may not."""
 
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"name": "Marketing Ops CoE (EMEA)"}]}
     )
 
-    name: Name | None = None
-    type: UnitType | None = None
+    name: Name | None = not_null()
+    type: UnitType | None = not_null()
     parent_id: uuid.UUID | None = None
     role: UnitRole | None = None
     lead_person_id: uuid.UUID | None = None
@@ -106,14 +155,30 @@ class UnitAncestors(BaseModel):
 
 # --- people ------------------------------------------------------------------------------------
 
+
+class PersonSort(StrEnum):
+    """The orders of `GET /v1/org/people`; `-` sorts descending."""
+
+    name = "name"
+    name_desc = "-name"
+    email = "email"
+    email_desc = "-email"
+    created_at = "created_at"
+    created_at_desc = "-created_at"
+
+
 MAX_EMAIL = 254
 
 
 def normalize_email(text: str) -> str:
     """The address as email-validator normalises it (domain lower-cased, Unicode NFC); raises
-    ValueError with the reason when it is not a valid address. No DNS lookup."""
+    ValueError with the reason when it is not a valid address. No DNS lookup. Addresses at
+    `.test` (RFC 2606: test and demo organisations) are taken; other special-use domains
+    (`.local`, `.invalid`, ...), quoted local parts and IP literals are not."""
     try:
-        return validate_email(text.strip(), check_deliverability=False).normalized
+        return validate_email(
+            text.strip(), check_deliverability=False, test_environment=True
+        ).normalized
     except EmailNotValidError as exc:
         raise ValueError(f"not a valid email address: {exc}") from None
 
@@ -132,10 +197,22 @@ def email_key(text: str) -> str:
         return text.lower()
 
 
+def _email_as_sent(text: str) -> str:
+    # An idn-email has no surrounding spaces (an import's file may: it strips them itself).
+    if text != text.strip():
+        raise ValueError("not a valid email address: it has spaces around it")
+    return normalize_email(text)
+
+
+# An internationalised address (email-validator takes Unicode local parts and domains): the
+# document says `idn-email`, not `email`, which is ASCII only.
 Email = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=3, max_length=MAX_EMAIL),
-    AfterValidator(normalize_email),
+    StringConstraints(min_length=3, max_length=MAX_EMAIL),
+    AfterValidator(_email_as_sent),
+    WithJsonSchema(
+        {"type": "string", "format": "idn-email", "minLength": 3, "maxLength": MAX_EMAIL}
+    ),
 ]
 
 
@@ -147,8 +224,10 @@ _ROLE_IDS = (
     "the tenant's own (`/v1/org/roles`)."
 )
 
+RoleIds = Annotated[list[uuid.UUID], Field(max_length=MAX_PERSON_ROLES), UNIQUE]
 
-class PersonCreate(BaseModel):
+
+class PersonCreate(StrictModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -169,15 +248,16 @@ class PersonCreate(BaseModel):
     manager_id: uuid.UUID | None = Field(
         default=None, description="The person this one reports to (never itself, no cycles)."
     )
-    active: bool = True
-    role_ids: list[uuid.UUID] = Field(
-        default_factory=list, max_length=MAX_PERSON_ROLES, description=_ROLE_IDS
-    )
+    active: StrictBool = True
+    role_ids: RoleIds = Field(default_factory=list, description=_ROLE_IDS)
+
+    _each_role_once = field_validator("role_ids")(refuse_repeats)
 
 
-class PersonUpdate(BaseModel):
-    """The fields sent are changed; `unit_id` and `manager_id` may be null to clear them;
-    `role_ids`, when sent, replaces the person's roles (`[]` removes them all)."""
+class PersonUpdate(StrictModel):
+    """The fields sent are changed; `unit_id` and `manager_id` may be null to clear them (the
+    other fields may not); `role_ids`, when sent, replaces the person's roles (`[]` removes them
+    all)."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -186,14 +266,14 @@ class PersonUpdate(BaseModel):
         },
     )
 
-    name: Name | None = None
-    email: Email | None = None
+    name: Name | None = not_null()
+    email: Email | None = not_null()
     unit_id: uuid.UUID | None = None
     manager_id: uuid.UUID | None = None
-    active: bool | None = None
-    role_ids: list[uuid.UUID] | None = Field(
-        default=None, max_length=MAX_PERSON_ROLES, description=_ROLE_IDS
-    )
+    active: StrictBool | None = not_null()
+    role_ids: RoleIds | None = not_null(description=_ROLE_IDS)
+
+    _each_role_once = field_validator("role_ids")(refuse_repeats)
 
 
 class PersonRead(BaseModel):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mops_shared.schemas.common import Name, Text
+from mops_shared.schemas.common import Name, StrictModel, Text, not_null
+from mops_shared.schemas.org import UNIQUE, refuse_repeats
 from mops_shared.schemas.pagination import Page
 
 MAX_PARTICIPANTS = 500
@@ -52,6 +54,13 @@ class IntegrationLevel(StrEnum):
     formalised = "formalised"
 
 
+class CoordinationMechanismSort(StrEnum):
+    """The orders of `GET /v1/org/coordination-mechanisms`; `-` sorts descending."""
+
+    name = "name"
+    name_desc = "-name"
+
+
 # A level's place on the continuum, 0 at the ad hoc end (coordination maturity is its mean).
 LEVEL_SCORES: dict[IntegrationLevel, int] = {
     IntegrationLevel.ad_hoc: 0,
@@ -60,7 +69,11 @@ LEVEL_SCORES: dict[IntegrationLevel, int] = {
 }
 
 
-class CoordinationMechanismCreate(BaseModel):
+_PARTICIPANTS = "The units taking part (units of the tenant, each once)."
+Participants = Annotated[list[uuid.UUID], Field(max_length=MAX_PARTICIPANTS), UNIQUE]
+
+
+class CoordinationMechanismCreate(StrictModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -70,8 +83,11 @@ class CoordinationMechanismCreate(BaseModel):
                     "kind": "forum",
                     "cadence": "monthly",
                     "level": "standardised",
-                    "owner_unit_id": "…",
-                    "participating_unit_ids": ["…", "…"],
+                    "owner_unit_id": "0b7e5c3a-1d2f-4a6b-9c8d-7e6f5a4b3c2d",
+                    "participating_unit_ids": [
+                        "a3c5e7f9-2b4d-4f6a-8c1e-3d5f7a9b1c2e",
+                        "5e8d1f4a-7c2b-4e9d-a1f3-6b8c0d2e4f6a",
+                    ],
                 }
             ]
         },
@@ -85,31 +101,30 @@ class CoordinationMechanismCreate(BaseModel):
     owner_unit_id: uuid.UUID | None = Field(
         default=None, description="The unit that runs the mechanism (a unit of the tenant)."
     )
-    participating_unit_ids: list[uuid.UUID] = Field(
-        default_factory=list,
-        max_length=MAX_PARTICIPANTS,
-        description="The units taking part (units of the tenant, each once).",
-    )
+    participating_unit_ids: Participants = Field(default_factory=list, description=_PARTICIPANTS)
+
+    _each_participant_once = field_validator("participating_unit_ids")(refuse_repeats)
 
 
-class CoordinationMechanismUpdate(BaseModel):
+class CoordinationMechanismUpdate(StrictModel):
     """The fields sent are changed; `participating_unit_ids`, when sent, replace the
-    participants. `cadence`, `description` and `owner_unit_id` may be null to clear them."""
+    participants. `cadence`, `description` and `owner_unit_id` may be null to clear them (the
+    other fields may not)."""
 
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"level": "formalised", "cadence": "quarterly"}]},
     )
 
-    name: Name | None = None
-    kind: CoordinationKind | None = None
+    name: Name | None = not_null()
+    kind: CoordinationKind | None = not_null()
     cadence: Cadence | None = None
-    level: IntegrationLevel | None = None
+    level: IntegrationLevel | None = not_null()
     description: Text | None = None
     owner_unit_id: uuid.UUID | None = None
-    participating_unit_ids: list[uuid.UUID] | None = Field(
-        default=None, max_length=MAX_PARTICIPANTS
-    )
+    participating_unit_ids: Participants | None = not_null(description=_PARTICIPANTS)
+
+    _each_participant_once = field_validator("participating_unit_ids")(refuse_repeats)
 
 
 class CoordinationMechanismRead(BaseModel):

@@ -2,16 +2,25 @@
 
 Fields that name things (types, levels, letters) are plain strings here on purpose: the import
 checks them itself so that every bad value is reported at its own pointer, with the others,
-instead of the whole file failing on the first one.
+instead of the whole file failing on the first one (so are proficiencies outside 0 to 4). What
+is not of its JSON type is refused as any body is: numbers, booleans and dates are strict (no
+`"3"` for 3, `0` for false or a number for a date).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import Annotated
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, StrictBool
 
+from mops_shared.schemas.common import Integer, IsoDateTime
 from mops_shared.schemas.imports import ImportMode, ImportSeverity
+from mops_shared.schemas.org_roles import MAX_SKILL_NAME
+
+# What the import stores is bounded as the API's own writes are (a name is at most 200
+# characters, a skill 120, a text 10 000): the document says so of the text as sent.
+_NAME = 200
+_TEXT = 10_000
 
 _LOOSE = ConfigDict(extra="allow", populate_by_name=True)
 
@@ -19,16 +28,16 @@ _LOOSE = ConfigDict(extra="allow", populate_by_name=True)
 class ImportOrganisation(BaseModel):
     model_config = _LOOSE
 
-    name: str | None = None
+    name: str | None = Field(default=None, max_length=_NAME)
     model: str | None = Field(default=None, description="An operating model (OperatingModel).")
     commerce_structure: str | None = None
-    notes: str | None = None
+    notes: str | None = Field(default=None, max_length=_TEXT)
 
 
 class ImportUnit(BaseModel):
     model_config = _LOOSE
 
-    name: str
+    name: str = Field(max_length=_NAME)
     parent: str | None = Field(default=None, description="The parent unit's name; null: a root.")
     type: str = Field(description="A UnitType; American spellings are accepted.")
     role: str | None = Field(default=None, description="`hub`, `spoke` or null.")
@@ -38,28 +47,33 @@ class ImportUnit(BaseModel):
 class ImportSkill(BaseModel):
     model_config = _LOOSE
 
-    skill: str
-    proficiency: int = Field(description="0 (none) to 4 (expert).")
-    assessed_at: datetime | None = None
+    skill: str = Field(max_length=MAX_SKILL_NAME)
+    proficiency: Integer = Field(description="0 (none) to 4 (expert).")
+    assessed_at: IsoDateTime | None = None
 
 
 class ImportPerson(BaseModel):
     model_config = _LOOSE
 
-    name: str
+    name: str = Field(max_length=_NAME)
     email: str
     unit: str | None = Field(default=None, description="The unit's name.")
-    role: str | None = Field(default=None, description="One role's name (or use `roles`).")
-    roles: list[str] | None = Field(default=None, description="Role names, in order.")
+    # A role the catalogue does not have is added under this name.
+    role: str | None = Field(
+        default=None, max_length=_NAME, description="One role's name (or use `roles`)."
+    )
+    roles: list[Annotated[str, Field(max_length=_NAME)]] | None = Field(
+        default=None, description="Role names, in order."
+    )
     manager: str | None = Field(default=None, description="The manager's email.")
-    active: bool = True
+    active: StrictBool = True
     skills: list[ImportSkill] | None = None
 
 
 class ImportRaciActivity(BaseModel):
     model_config = _LOOSE
 
-    activity: str
+    activity: str = Field(max_length=_NAME)
     kind: str | None = Field(
         default=None,
         description="`programme` or `data`; when absent, inferred from the activity's name.",
@@ -72,20 +86,20 @@ class ImportRaciActivity(BaseModel):
 class ImportRaci(BaseModel):
     model_config = _LOOSE
 
-    name: str
+    name: str = Field(max_length=_NAME)
     roles: list[str] | None = Field(default=None, description="The matrix's columns (informative).")
-    allow_accountable_responsible: bool = False
+    allow_accountable_responsible: StrictBool = False
     activities: list[ImportRaciActivity] = Field(default_factory=list)
 
 
 class ImportCoordination(BaseModel):
     model_config = _LOOSE
 
-    name: str
+    name: str = Field(max_length=_NAME)
     kind: str
     level: str
     cadence: str | None = None
-    description: str | None = None
+    description: str | None = Field(default=None, max_length=_TEXT)
     owner_unit: str | None = None
     participating_units: list[str] = Field(default_factory=list)
 
@@ -93,14 +107,14 @@ class ImportCoordination(BaseModel):
 class ImportWaveSkill(BaseModel):
     model_config = _LOOSE
 
-    skill: str
-    proficiency: int
+    skill: str = Field(max_length=MAX_SKILL_NAME)
+    proficiency: Integer
 
 
 class ImportWave(BaseModel):
     model_config = _LOOSE
 
-    name: str
+    name: str = Field(max_length=_NAME)
     level: str = Field(description="`basic` or `advanced`; basic waves come first.")
     tools: list[str] = Field(default_factory=list, description="Inventory tool names.")
     skills: list[ImportWaveSkill] = Field(default_factory=list)
@@ -111,14 +125,14 @@ class ImportEnrolment(BaseModel):
 
     email: str
     wave: str = Field(description="The wave's name.")
-    completed_at: datetime | None = None
+    completed_at: IsoDateTime | None = None
 
 
 class ImportTraining(BaseModel):
     model_config = _LOOSE
 
-    programme: str
-    description: str | None = None
+    programme: str = Field(max_length=_NAME)
+    description: str | None = Field(default=None, max_length=_TEXT)
     waves: list[ImportWave] = Field(default_factory=list)
     enrolments: list[ImportEnrolment] = Field(default_factory=list)
 

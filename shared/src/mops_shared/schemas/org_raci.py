@@ -5,10 +5,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictBool, field_validator
 
-from mops_shared.schemas.common import Name, Text
+from mops_shared.schemas.common import Name, StrictModel, Text, not_null
+from mops_shared.schemas.org import UNIQUE, refuse_repeats
 from mops_shared.schemas.pagination import Page
 
 # Bounds that keep one matrix one reasonable document (it is read and validated whole).
@@ -53,6 +55,13 @@ class RaciViolationCode(StrEnum):
     unknown_assignee = "unknown_assignee"
 
 
+class RaciMatrixSort(StrEnum):
+    """The orders of `GET /v1/org/raci-matrices`; `-` sorts descending."""
+
+    name = "name"
+    name_desc = "-name"
+
+
 class RaciAssignee(BaseModel):
     model_config = ConfigDict(extra="forbid", from_attributes=True)
 
@@ -64,16 +73,20 @@ class RaciAssignment(RaciAssignee):
     letter: RaciLetter
 
 
-class RaciActivity(BaseModel):
+class RaciActivity(StrictModel):
     model_config = ConfigDict(extra="forbid", from_attributes=True)
 
     name: Name = Field(description="Unique in the matrix, compared without case.")
     kind: ActivityKind = ActivityKind.programme
-    assignments: list[RaciAssignment] = Field(
+    # An assignment is the whole item (type, id, letter): "each assignee at most once per
+    # letter" is `uniqueItems`.
+    assignments: Annotated[list[RaciAssignment], UNIQUE] = Field(
         default_factory=list,
         max_length=MAX_ASSIGNMENTS,
         description="Each assignee at most once per letter.",
     )
+
+    _each_assignment_once = field_validator("assignments")(refuse_repeats)
 
 
 # Privacy Counsel, the built-in legal role, has the same id in every database.
@@ -87,14 +100,22 @@ _EXAMPLE_ACTIVITIES: list[JsonValue] = [
                 "assignee_id": "3354918f-b258-5d78-bcec-9d9393e226a3",
                 "letter": "A",
             },
-            {"assignee_type": "person", "assignee_id": "…", "letter": "R"},
-            {"assignee_type": "unit", "assignee_id": "…", "letter": "I"},
+            {
+                "assignee_type": "person",
+                "assignee_id": "d4e6f8a0-1b3c-4d5e-9f7a-2c4e6a8b0d1f",
+                "letter": "R",
+            },
+            {
+                "assignee_type": "unit",
+                "assignee_id": "9a1b3c5d-7e9f-4a2b-8c4d-6e8f0a2b4c6d",
+                "letter": "I",
+            },
         ],
     }
 ]
 
 
-class RaciMatrixCreate(BaseModel):
+class RaciMatrixCreate(StrictModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -109,25 +130,25 @@ class RaciMatrixCreate(BaseModel):
 
     name: Name = Field(description="Unique in the tenant, compared without case.")
     description: Text | None = None
-    allow_accountable_responsible: bool = Field(
+    allow_accountable_responsible: StrictBool = Field(
         default=False, description="Whether one assignee may be both A and R of an activity."
     )
     activities: list[RaciActivity] = Field(default_factory=list, max_length=MAX_ACTIVITIES)
 
 
-class RaciMatrixUpdate(BaseModel):
+class RaciMatrixUpdate(StrictModel):
     """The fields sent are changed; `activities`, when sent, replace the matrix's activities
-    wholesale. `description` may be null to clear it."""
+    wholesale. `description` may be null to clear it (the other fields may not)."""
 
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"allow_accountable_responsible": True}]},
     )
 
-    name: Name | None = None
+    name: Name | None = not_null()
     description: Text | None = None
-    allow_accountable_responsible: bool | None = None
-    activities: list[RaciActivity] | None = Field(default=None, max_length=MAX_ACTIVITIES)
+    allow_accountable_responsible: StrictBool | None = not_null()
+    activities: Annotated[list[RaciActivity], Field(max_length=MAX_ACTIVITIES)] | None = not_null()
 
 
 class RaciMatrixRead(BaseModel):

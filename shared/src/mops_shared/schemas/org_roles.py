@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, get_args
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
-from mops_shared.schemas.common import Name, Text
+from mops_shared.schemas.common import (
+    Integer,
+    IsoAwareDateTime,
+    Name,
+    NotBlankInSchema,
+    StrictModel,
+    Text,
+    not_null,
+    stripped_not_blank,
+)
 from mops_shared.schemas.pagination import Page
 
 MAX_PROFICIENCY = 4
@@ -24,10 +34,28 @@ MAX_SKILL_NAME = 120
 MAX_ROLE_SKILLS = 100
 MAX_PERSON_SKILLS = 200
 
-Proficiency = Annotated[int, Field(ge=0, le=MAX_PROFICIENCY, description="0 (none) to 4 (expert).")]
-SkillName = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SKILL_NAME)
+# An Integer (3.0 taken, "3" and true refused) between 0 and 4. The bounds come before
+# Integer's validator: after it, Pydantic would write them as `ge`/`le`, not as `minimum`/`maximum`.
+Proficiency = Annotated[
+    int,
+    Field(ge=0, le=MAX_PROFICIENCY, description="0 (none) to 4 (expert)."),
+    *get_args(Integer)[1:],
 ]
+# Judged as sent and stored stripped, as common.Name is (see there).
+SkillName = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_SKILL_NAME),
+    AfterValidator(stripped_not_blank),
+    NotBlankInSchema(),
+]
+
+
+class RoleSort(StrEnum):
+    """The orders of `GET /v1/org/roles`; `-` sorts descending."""
+
+    name = "name"
+    name_desc = "-name"
+
 
 _REQUIRED_SKILLS = (
     "The skills the role requires, each once (compared without case), with the minimum "
@@ -35,14 +63,14 @@ _REQUIRED_SKILLS = (
 )
 
 
-class RequiredSkill(BaseModel):
+class RequiredSkill(StrictModel):
     model_config = ConfigDict(extra="forbid")
 
     skill: SkillName
     min_proficiency: Proficiency
 
 
-class RoleCreate(BaseModel):
+class RoleCreate(StrictModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -67,7 +95,7 @@ class RoleCreate(BaseModel):
         )
     )
     description: Text | None = None
-    legal: bool = Field(
+    legal: StrictBool = Field(
         default=False,
         description="Whether holders count as legal (RACI validation of data activities).",
     )
@@ -76,9 +104,9 @@ class RoleCreate(BaseModel):
     )
 
 
-class RoleUpdate(BaseModel):
+class RoleUpdate(StrictModel):
     """The fields sent are changed; `required_skills`, when sent, replaces the whole list;
-    `description` may be null to clear it."""
+    `description` may be null to clear it (the other fields may not)."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -87,11 +115,11 @@ class RoleUpdate(BaseModel):
         },
     )
 
-    name: Name | None = None
+    name: Name | None = not_null()
     description: Text | None = None
-    legal: bool | None = None
-    required_skills: list[RequiredSkill] | None = Field(
-        default=None, max_length=MAX_ROLE_SKILLS, description=_REQUIRED_SKILLS
+    legal: StrictBool | None = not_null()
+    required_skills: Annotated[list[RequiredSkill], Field(max_length=MAX_ROLE_SKILLS)] | None = (
+        not_null(description=_REQUIRED_SKILLS)
     )
 
 
@@ -116,17 +144,17 @@ class RolePage(Page[RoleRead]):
 # --- people's skills -----------------------------------------------------------------------
 
 
-class HeldSkill(BaseModel):
+class HeldSkill(StrictModel):
     model_config = ConfigDict(extra="forbid")
 
     skill: SkillName
     proficiency: Proficiency
-    assessed_at: AwareDatetime | None = Field(
+    assessed_at: IsoAwareDateTime | None = Field(
         default=None, description="When the proficiency was assessed (with a time zone)."
     )
 
 
-class PersonSkillsUpdate(BaseModel):
+class PersonSkillsUpdate(StrictModel):
     """The person's whole set of skills: the skills not listed are removed."""
 
     model_config = ConfigDict(

@@ -12,11 +12,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mops_shared.schemas.common import Name, Text
+from mops_shared.schemas.common import IsoAwareDateTime, Name, StrictModel, Text, not_null
+from mops_shared.schemas.org import UNIQUE, refuse_repeats
 from mops_shared.schemas.org_roles import Proficiency, SkillName
 from mops_shared.schemas.pagination import Page
 
@@ -33,7 +34,21 @@ class WaveLevel(StrEnum):
     advanced = "advanced"
 
 
-class WaveSkill(BaseModel):
+class TrainingProgrammeSort(StrEnum):
+    """The orders of `GET /v1/org/training-programmes`; `-` sorts descending."""
+
+    name = "name"
+    name_desc = "-name"
+
+
+class TrainingEnrolmentSort(StrEnum):
+    """The orders of a programme's enrolments; `-` sorts descending."""
+
+    enrolled_at = "enrolled_at"
+    enrolled_at_desc = "-enrolled_at"
+
+
+class WaveSkill(StrictModel):
     model_config = ConfigDict(extra="forbid", from_attributes=True)
 
     skill: SkillName = Field(description="Each skill once per wave, compared without case.")
@@ -43,15 +58,21 @@ class WaveSkill(BaseModel):
 _TOOL_IDS = "Inventory tools the wave trains on (the tenant's tools), each once."
 
 
-class TrainingWaveCreate(BaseModel):
+class TrainingWaveCreate(StrictModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Name = Field(description="Unique in the programme, compared without case.")
     level: WaveLevel
-    tool_ids: list[uuid.UUID] = Field(
+    tool_ids: Annotated[list[uuid.UUID], UNIQUE] = Field(
         default_factory=list, max_length=MAX_WAVE_TOOLS, description=_TOOL_IDS
     )
-    skills: list[WaveSkill] = Field(default_factory=list, max_length=MAX_WAVE_SKILLS)
+    skills: list[WaveSkill] = Field(
+        default_factory=list,
+        max_length=MAX_WAVE_SKILLS,
+        description="Each skill once, compared without case.",
+    )
+
+    _each_tool_once = field_validator("tool_ids")(refuse_repeats)
 
 
 class TrainingWaveChange(TrainingWaveCreate):
@@ -85,7 +106,7 @@ _EXAMPLE_WAVES: list[Any] = [
 ]
 
 
-class TrainingProgrammeCreate(BaseModel):
+class TrainingProgrammeCreate(StrictModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -106,20 +127,20 @@ class TrainingProgrammeCreate(BaseModel):
     )
 
 
-class TrainingProgrammeUpdate(BaseModel):
+class TrainingProgrammeUpdate(StrictModel):
     """The fields sent are changed; `waves`, when sent, replace the programme's waves
     wholesale (a wave with enrolments cannot be dropped); `description` may be null to clear
-    it."""
+    it (the other fields may not)."""
 
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"description": "Now with a CRM wave."}]},
     )
 
-    name: Name | None = None
+    name: Name | None = not_null()
     description: Text | None = None
-    waves: list[TrainingWaveChange] | None = Field(
-        default=None, max_length=MAX_WAVES, description=_WAVE_RULES
+    waves: Annotated[list[TrainingWaveChange], Field(max_length=MAX_WAVES)] | None = not_null(
+        description=_WAVE_RULES
     )
 
 
@@ -154,7 +175,7 @@ class TrainingProgrammePage(Page[TrainingProgrammeRead]):
 # --- enrolments ------------------------------------------------------------------------------
 
 
-class TrainingEnrolmentCreate(BaseModel):
+class TrainingEnrolmentCreate(StrictModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -171,13 +192,13 @@ class TrainingEnrolmentCreate(BaseModel):
     wave_id: uuid.UUID = Field(description="A wave of this programme.")
 
 
-class TrainingCompletionCreate(BaseModel):
+class TrainingCompletionCreate(StrictModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"completed_at": "2026-11-20T16:00:00Z"}]},
     )
 
-    completed_at: AwareDatetime | None = Field(
+    completed_at: IsoAwareDateTime | None = Field(
         default=None, description="When the wave was completed (with a time zone); now if absent."
     )
 

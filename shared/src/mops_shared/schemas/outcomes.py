@@ -7,9 +7,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from mops_shared.schemas.money import Money
+from mops_shared.schemas.common import IsoAwareDateTime, json_integer
+from mops_shared.schemas.inventory import MoneyIn, ShortText
 from mops_shared.schemas.pagination import Page
 
 
@@ -27,7 +28,8 @@ class OutcomeSource(StrEnum):
     import_ = "import"
 
 
-ExternalId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)]
+Quantity = Annotated[int, Field(ge=1, le=1_000_000), BeforeValidator(json_integer)]
+ExternalId = ShortText
 
 
 class OutcomeCreate(BaseModel):
@@ -43,15 +45,19 @@ class OutcomeCreate(BaseModel):
                     "source": "api",
                     "external_id": "deal-8812",
                 }
-            ]
+            ],
+            # A revenue outcome has an amount; the other kinds may have one.
+            # A condition, not an anyOf: SDK generators turn anyOf branches into models.
+            "if": {"properties": {"kind": {"const": "revenue"}}, "required": ["kind"]},
+            "then": {"required": ["amount"], "properties": {"amount": {"type": "object"}}},
         },
     )
 
     tool_id: uuid.UUID
     kind: OutcomeKind
-    quantity: int = Field(default=1, ge=1, le=1_000_000, description="e.g. leads counted at once.")
-    amount: Money | None = Field(default=None, description="Required for revenue.")
-    occurred_at: AwareDatetime
+    quantity: Quantity = Field(default=1, description="e.g. leads counted at once.")
+    amount: MoneyIn | None = Field(default=None, description="Required for revenue.")
+    occurred_at: IsoAwareDateTime
     source: OutcomeSource = OutcomeSource.api
     external_id: ExternalId | None = Field(
         default=None,

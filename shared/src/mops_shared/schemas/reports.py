@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mops_shared.schemas.inventory import ToolOwner, ToolStatus
+from mops_shared.schemas.inventory import MoneySum, ToolOwner, ToolStatus
 from mops_shared.schemas.money import Money
 from mops_shared.schemas.pagination import Page
 
@@ -40,7 +40,7 @@ class SpendRow(BaseModel):
         description="The category or capability name, the vendor or the status; `null` for "
         "owner units (their names live in the org service) and for the `null` group."
     )
-    annual_cost: Money = Field(
+    annual_cost: MoneySum = Field(
         description="The annual cost of the group's contracts in this currency, added up."
     )
     tool_count: int = Field(ge=0, description="Tools with a contract in this group and currency.")
@@ -50,7 +50,7 @@ class SpendRow(BaseModel):
 class SpendTotal(BaseModel):
     """The annual cost of all the tenant's (filtered) contracts in one currency."""
 
-    annual_cost: Money
+    annual_cost: MoneySum
     tool_count: int = Field(ge=0, description="Tools with a contract in this currency.")
     contract_count: int = Field(ge=0)
 
@@ -188,10 +188,10 @@ class AdoptionRow(BaseModel):
         description="seats_active / seats_purchased, to 4 decimals (above 1 when over-used); "
         "`null` when either is unknown or nothing was purchased.",
     )
-    annual_cost: list[Money] = Field(
+    annual_cost: list[MoneySum] = Field(
         description="The annual cost of the tool's contracts, one entry per currency."
     )
-    cost_per_active_seat: list[Money] | None = Field(
+    cost_per_active_seat: list[MoneySum] | None = Field(
         description="annual_cost / seats_active per currency, rounded to the nearest minor unit "
         "(halves up); `null` when there is no active seat."
     )
@@ -249,11 +249,11 @@ class ReturnRow(BaseModel):
     tool_name: str
     tool_status: ToolStatus
     outcomes: OutcomeCounts
-    revenue: list[Money] = Field(
+    revenue: list[MoneySum] = Field(
         description="The amounts of the period's `revenue` outcomes, one entry per currency "
         "(empty when there is none)."
     )
-    annual_cost: list[Money] = Field(
+    annual_cost: list[MoneySum] = Field(
         description="The annual cost of the tool's contracts, one entry per currency."
     )
     return_ratio: float | None = Field(

@@ -15,8 +15,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from mops_shared.schemas.integrations import SyncMode
-from mops_shared.schemas.inventory import ToolStatus
-from mops_shared.schemas.money import Money
+from mops_shared.schemas.inventory import MoneySum, ToolStatus
 
 
 class StackToolRef(BaseModel):
@@ -34,7 +33,7 @@ class RedundantTool(BaseModel):
 
     id: uuid.UUID
     name: str
-    annual_cost: list[Money] = Field(
+    annual_cost: list[MoneySum] = Field(
         description="The sum of the annual cost of the tool's contracts, one entry per currency "
         "(empty when the tool has no contract)."
     )
@@ -56,10 +55,10 @@ class RedundantCapability(BaseModel):
     tools: list[RedundantTool] = Field(
         description="The most expensive of those tools first, at most `tools_per_capability`."
     )
-    combined_annual_cost: list[Money] = Field(
+    combined_annual_cost: list[MoneySum] = Field(
         description="The tools' annual costs added up, per currency."
     )
-    money_at_stake: list[Money] = Field(
+    money_at_stake: list[MoneySum] = Field(
         description="Per currency: the combined annual cost minus the annual cost of the most "
         "expensive single tool in that currency."
     )

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from mops_shared.schemas.common import Name, Text
-from mops_shared.schemas.inventory import Capability
-from mops_shared.schemas.money import Money
+from mops_shared.schemas.common import IsoDate, Name, StrictModel, Text, json_integer, not_null
+from mops_shared.schemas.inventory import Capability, MoneyIn, MoneySum
 from mops_shared.schemas.pagination import Page
+
+
+class ScenarioSort(StrEnum):
+    """The orders of `GET /v1/inventory/scenarios` (`-` for descending)."""
+
+    name = "name"
+    name_desc = "-name"
+    created_at = "created_at"
+    created_at_desc = "-created_at"
 
 
 class ChangeKind(StrEnum):
@@ -28,15 +37,24 @@ class PlannedTool(BaseModel):
 
     name: Name
     capabilities: list[Capability] = Field(default_factory=list, max_length=50)
-    annual_cost: Money | None = None
+    annual_cost: MoneyIn | None = None
+
+
+Stage = Annotated[int, Field(ge=1, le=20), BeforeValidator(json_integer)]
 
 
 class PlannedChange(BaseModel):
+    """One change; what it needs depends on `kind`: `add_tool` a `new_tool`; `retire_tool` a
+    `tool_id`; `replace_tool` a `tool_id` and either a `replacement_tool_id` or a `new_tool`;
+    `change_owner` a `tool_id` and an `owner_unit_id`."""
+
+    # What each kind needs is checked by `_fields_of_kind`, not said in the schema: conditions
+    # on `kind` there break openapi-generator's Python client (see contract/beyond_schema).
     model_config = ConfigDict(extra="forbid")
 
     kind: ChangeKind
-    stage: int = Field(default=1, ge=1, le=20, description="Stages are applied in order.")
-    target_date: date | None = None
+    stage: Stage = Field(default=1, description="Stages are applied in order.")
+    target_date: IsoDate | None = None
     tool_id: uuid.UUID | None = Field(
         default=None, description="The tool retired, replaced or given a new owner."
     )
@@ -94,10 +112,13 @@ class ScenarioCreate(BaseModel):
     changes: list[PlannedChange] = Field(default_factory=list, max_length=500)
 
 
-class ScenarioUpdate(BaseModel):
+class ScenarioUpdate(StrictModel):
+    """Only the fields sent change (`null` clears `description`; `changes` replaces the whole
+    list, `null` empties it; `name` may be left out but not cleared)."""
+
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"name": "2028"}]})
 
-    name: Name | None = None
+    name: Name | None = not_null()
     description: Text | None = None
     changes: list[PlannedChange] | None = Field(default=None, max_length=500)
 
@@ -118,8 +139,10 @@ class StageDiff(BaseModel):
     tools_added: list[str]
     tools_retired: list[str]
     tools_replaced: list[str] = Field(description="`old → new` for each replacement.")
-    cost_before: list[Money] = Field(description="Annual cost of the stack before, per currency.")
-    cost_after: list[Money]
+    cost_before: list[MoneySum] = Field(
+        description="Annual cost of the stack before, per currency."
+    )
+    cost_after: list[MoneySum]
     capabilities_gained: list[str]
     capabilities_lost: list[str]
 

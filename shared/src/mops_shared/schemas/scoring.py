@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,8 +12,16 @@ from mops_shared.schemas.pagination import Page
 from mops_shared.schemas.scoring_frameworks import (
     EvidenceSource,
     FrameworkDocument,
+    FrameworkDocumentWrite,
     FrameworkKind,
 )
+
+
+class FrameworkSort(StrEnum):
+    """Orders of the framework list: by key, then by version in the same direction."""
+
+    key = "key"
+    key_desc = "-key"
 
 
 class FrameworkRead(BaseModel):
@@ -82,7 +91,7 @@ class FrameworkCreate(BaseModel):
         },
     )
 
-    document: FrameworkDocument
+    document: FrameworkDocumentWrite
 
 
 class EvidenceSignalRead(BaseModel):

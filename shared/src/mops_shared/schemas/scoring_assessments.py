@@ -8,17 +8,35 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
-from mops_shared.schemas.common import Name, StrictModel
+from mops_shared.schemas.common import Integer, IsoDate, Name, StrictModel
 from mops_shared.schemas.money import Money
 from mops_shared.schemas.pagination import Page
 from mops_shared.schemas.scoring_frameworks import FrameworkKind, Key
 
-Description = Annotated[str, StringConstraints(max_length=2000, strip_whitespace=True)]
+# Judged as sent, stored stripped (see mops_shared.schemas.common.Name).
+Description = Annotated[str, StringConstraints(max_length=2000), AfterValidator(str.strip)]
 
 MAX_PROCESSES = 200
 MAX_RESPONDENTS_PER_CALL = 200
+
+
+class AssessmentSort(StrEnum):
+    created_at = "created_at"
+    created_at_desc = "-created_at"
+    name = "name"
+    name_desc = "-name"
+
+
+class RespondentSort(StrEnum):
+    added_at = "added_at"
+    added_at_desc = "-added_at"
+
+
+class ResponseSort(StrEnum):
+    submitted_at = "submitted_at"
+    submitted_at_desc = "-submitted_at"
 
 
 class AssessmentStatus(StrEnum):
@@ -35,8 +53,8 @@ class Process(StrictModel):
     tool_ids: list[uuid.UUID] = Field(
         default_factory=list, max_length=50, description="Inventory tools the process runs on."
     )
-    automated: bool = Field(description="Whether the process runs without a person.")
-    mandatory_for_customer: bool = Field(
+    automated: StrictBool = Field(description="Whether the process runs without a person.")
+    mandatory_for_customer: StrictBool = Field(
         description="Whether customers must go through it (no other way to get served)."
     )
 
@@ -60,7 +78,7 @@ class AssessmentCreate(StrictModel):
     scope_unit_id: uuid.UUID | None = Field(
         default=None, description="The org unit assessed (with its subunits); null: the tenant."
     )
-    due_date: date | None = None
+    due_date: IsoDate | None = None
     marketing_budget: Money | None = Field(
         default=None,
         description="The yearly marketing budget, for martech's share of it (MO readiness).",
@@ -80,7 +98,7 @@ class AssessmentUpdate(StrictModel):
     )
 
     name: Name | None = None
-    due_date: date | None = None
+    due_date: IsoDate | None = None
     marketing_budget: Money | None = None
 
 
@@ -135,10 +153,10 @@ class ResponseSubmit(StrictModel):
         extra="forbid", json_schema_extra={"examples": [{"answers": {"briefs": 2}}]}
     )
 
-    answers: dict[str, StrictInt] = Field(
+    answers: dict[str, Integer] = Field(
         default_factory=dict, description="Question key to answer (questions not per process)."
     )
-    process_answers: dict[str, dict[str, StrictInt]] = Field(
+    process_answers: dict[str, dict[str, Integer]] = Field(
         default_factory=dict,
         description="Process key to {question key: answer} (per-process questions).",
     )

@@ -5,18 +5,39 @@ martech gap, skills and their sources, responsibilities and target operating mod
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from mops_shared.schemas.common import Name, StrictModel
+from mops_shared.schemas.common import (
+    Integer,
+    IsoDate,
+    Name,
+    NotBlankInSchema,
+    StrictModel,
+    stripped_not_blank,
+)
 from mops_shared.schemas.org_profile import OperatingModel
 from mops_shared.schemas.pagination import Page
 from mops_shared.schemas.scenarios import StageDiff
+from mops_shared.schemas.scoring_frameworks import Number
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
+# Judged as sent, stored stripped (see mops_shared.schemas.common.Name).
+Text = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=4000),
+    AfterValidator(stripped_not_blank),
+    NotBlankInSchema(),
+]
+
+
+class PlanSort(StrEnum):
+    created_at = "created_at"
+    created_at_desc = "-created_at"
+    name = "name"
+    name_desc = "-name"
 
 
 class PlanStatus(StrEnum):
@@ -52,12 +73,12 @@ class Goal(StrictModel):
 class Objective(StrictModel):
     """A measurable step: a metric from a baseline to a target by a date."""
 
-    goal: int = Field(ge=0, description="The index of the goal it serves.")
+    goal: Integer = Field(ge=0, description="The index of the goal it serves.")
     metric: Name
-    baseline: float
-    target: float = Field(description="Must differ from the baseline.")
+    baseline: Number
+    target: Number = Field(description="Must differ from the baseline.")
     unit: str | None = Field(default=None, max_length=40, examples=["share", "score", "EUR"])
-    due_date: date
+    due_date: IsoDate
 
 
 class Barrier(StrictModel):
@@ -67,10 +88,15 @@ class Barrier(StrictModel):
     change_strategy: Text
 
 
+# A stage number as Integer takes it, bounded before Integer's validator: a bound around it (or
+# on an optional field) reaches the schema as `"ge": 1`, a word no JSON Schema reader knows.
+StageNumber = Annotated[int, Field(ge=1), get_args(Integer)[1]]
+
+
 class MartechGap(StrictModel):
     scenario_id: uuid.UUID = Field(description="An inventory stack scenario (current vs target).")
-    scenario_stage: int | None = Field(
-        default=None, ge=1, description="Its stage this plan stage reaches; null: its last."
+    scenario_stage: StageNumber | None = Field(
+        default=None, description="Its stage this plan stage reaches; null: its last."
     )
 
 

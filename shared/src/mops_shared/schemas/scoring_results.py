@@ -16,6 +16,11 @@ from mops_shared.schemas.pagination import Page
 from mops_shared.schemas.scoring_frameworks import EvidenceSource, FrameworkKind
 
 
+class ResultSort(StrEnum):
+    computed_at = "computed_at"
+    computed_at_desc = "-computed_at"
+
+
 class ContributionSource(StrEnum):
     question = "question"
     evidence = "evidence"

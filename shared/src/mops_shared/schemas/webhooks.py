@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, SecretStr, StringConstraints
 
-from mops_shared.schemas.common import Name, StrictModel
+from mops_shared.schemas.common import Name, StrictModel, not_null
 from mops_shared.schemas.money import CurrencyCode
 from mops_shared.schemas.pagination import Page
 
@@ -29,6 +29,11 @@ class InboxStatus(StrEnum):
     dead = "dead"
 
 
+class InboxSort(StrEnum):
+    received_at = "received_at"
+    received_at_desc = "-received_at"
+
+
 class AttributionRule(StrictModel):
     """A CRM property value that names the marketing tool an event is attributed to, e.g.
     HubSpot `hs_analytics_source` = `PAID_SEARCH` -> "Google Ads"."""
@@ -38,10 +43,43 @@ class AttributionRule(StrictModel):
     tool_name: Name
 
 
+# Standard Webhooks secrets: `whsec_` (which may be left out) and base64, its padding optional.
+STANDARD_SECRET_PATTERN = (
+    r"^(whsec_)?(?:[A-Za-z0-9+/]{4})*"
+    r"(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?|[A-Za-z0-9+/]{4})$"
+)
+
+
+# A pattern given to Field() on `str | None` is lost from the schema: it goes on the type.
+SalesforceOrganizationId = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$")
+]
+
+
+def _when(provider: Provider, then: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "if": {"properties": {"provider": {"const": provider.value}}, "required": ["provider"]},
+        "then": then,
+    }
+
+
 class ConnectionCreate(StrictModel):
+    """A CRM connection. What it needs depends on its `provider`: `hubspot` its `public_url`
+    and `secret`, `salesforce` its `organization_id`, `pipedrive` its `username` and
+    `password`; `generic` may give a `secret`. Fields of another provider are ignored."""
+
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
+            "allOf": [
+                _when(Provider.hubspot, {"required": ["public_url", "secret"]}),
+                _when(Provider.salesforce, {"required": ["organization_id"]}),
+                _when(Provider.pipedrive, {"required": ["username", "password"]}),
+                _when(
+                    Provider.generic,
+                    {"properties": {"secret": {"pattern": STANDARD_SECRET_PATTERN}}},
+                ),
+            ],
             "examples": [
                 {
                     "provider": "hubspot",
@@ -57,31 +95,28 @@ class ConnectionCreate(StrictModel):
                     ],
                     "currency": "EUR",
                 }
-            ]
+            ],
         },
     )
 
     provider: Provider
     name: Name
-    public_url: AnyHttpUrl | None = Field(
-        default=None,
+    public_url: AnyHttpUrl | None = not_null(
         description="HubSpot: the receive URL exactly as registered with HubSpot (it is part "
         "of what HubSpot signs); required for `hubspot`.",
     )
-    secret: SecretStr | None = Field(
-        default=None,
-        description="HubSpot: the app's client secret (required). generic: a `whsec_` secret; "
-        "left out, one is generated and shown once.",
+    secret: SecretStr | None = not_null(
+        min_length=1,
+        description="HubSpot: the app's client secret (required). generic: a `whsec_` secret "
+        "(base64 after the prefix); left out, one is generated and shown once.",
     )
-    username: str | None = Field(
-        default=None, max_length=200, description="Pipedrive: the HTTP Basic user (required)."
+    username: str | None = not_null(
+        min_length=1, max_length=200, description="Pipedrive: the HTTP Basic user (required)."
     )
-    password: SecretStr | None = Field(
-        default=None, description="Pipedrive: the HTTP Basic password (required; kept hashed)."
+    password: SecretStr | None = not_null(
+        min_length=1, description="Pipedrive: the HTTP Basic password (required; kept hashed)."
     )
-    organization_id: str | None = Field(
-        default=None,
-        pattern=r"^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$",
+    organization_id: SalesforceOrganizationId | None = not_null(
         description="Salesforce: the organisation id its outbound messages must carry (required).",
     )
     attribution_rules: list[AttributionRule] = Field(
@@ -114,12 +149,14 @@ class ConnectionUpdate(StrictModel):
         },
     )
 
-    name: Name | None = None
+    name: Name | None = not_null()
     public_url: AnyHttpUrl | None = Field(
-        default=None, description="HubSpot: the receive URL as registered with HubSpot."
+        default=None,
+        description="HubSpot: the receive URL as registered with HubSpot (which cannot be "
+        "null); other providers: null clears it.",
     )
-    attribution_rules: list[AttributionRule] | None = Field(default=None, max_length=200)
-    currency: CurrencyCode | None = None
+    attribution_rules: Annotated[list[AttributionRule], Field(max_length=200)] | None = not_null()
+    currency: CurrencyCode | None = not_null()
 
 
 class ConnectionSecretRotation(StrictModel):

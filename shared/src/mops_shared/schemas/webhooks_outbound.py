@@ -14,12 +14,16 @@ from pydantic import (
     ConfigDict,
     Field,
     SecretStr,
+    StrictBool,
     StringConstraints,
     UrlConstraints,
+    WithJsonSchema,
 )
 from pydantic.config import JsonDict
+from typing_extensions import TypeAliasType
 
-from mops_shared.schemas.common import StrictModel
+from mops_shared.event_types import event_selectors
+from mops_shared.schemas.common import Integer, StrictModel, not_null
 from mops_shared.schemas.pagination import Page
 
 # `tool.created` (one type), `tool.*` (a family: every type under `tool.`) or `*` (every type).
@@ -28,9 +32,30 @@ MAX_EVENT_TYPES = 50
 MAX_OVERLAP_SECONDS = 7 * 24 * 3600
 DEFAULT_OVERLAP_SECONDS = 24 * 3600
 
-EventTypePattern = Annotated[
-    str, StringConstraints(min_length=1, max_length=80, pattern=EVENT_TYPE_PATTERN)
-]
+# A named enum in the document (the catalogue is finite); the gateway checks it on write, each
+# unknown one a 422 at its pointer.
+EventTypeSelector = TypeAliasType(
+    "EventTypeSelector",
+    Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=80, pattern=EVENT_TYPE_PATTERN),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "enum": event_selectors(),
+                "description": "An event type, a family of them (`tool.*`) or `*` for all.",
+            }
+        ),
+    ],
+)
+# Standard Webhooks signing secrets of 24 to 64 bytes: `whsec_` (which may be left out) and
+# base64, its padding optional. The gateway checks the same on write.
+SIGNING_SECRET_PATTERN = (
+    r"^(whsec_)?(?:"
+    r"(?:[A-Za-z0-9+/]{4}){8,20}(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?"
+    r"|(?:[A-Za-z0-9+/]{4}){21}(?:[A-Za-z0-9+/]{2}(?:==)?)?"
+    r")$"
+)
 # The scheme is checked here; the host (public addresses only) when the subscription is saved.
 TargetUrl = Annotated[AnyUrl, UrlConstraints(max_length=2048, allowed_schemes=["http", "https"])]
 Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
@@ -56,16 +81,17 @@ class SubscriptionCreate(StrictModel):
 
     url: TargetUrl = Field(
         description="Where events are posted: http(s) on a public address (private, loopback "
-        "and link-local addresses are refused)."
+        "and link-local addresses are refused, unless the deployment lifts this for tests and "
+        "local development: MOPS_WEBHOOKS_ALLOW_PRIVATE_TARGETS)."
     )
-    event_types: list[EventTypePattern] = Field(
+    event_types: list[EventTypeSelector] = Field(
         min_length=1,
         max_length=MAX_EVENT_TYPES,
         description="Exact types (`tool.created`), families (`tool.*`) or `*` for every event.",
     )
     description: Description | None = None
-    secret: SecretStr | None = Field(
-        default=None,
+    secret: SecretStr | None = not_null(
+        json_schema_extra={"pattern": SIGNING_SECRET_PATTERN},
         description="A Standard Webhooks `whsec_` secret (24 to 64 bytes, base64); left out, "
         "one is generated. Either way it is shown once, in this answer.",
     )
@@ -79,13 +105,12 @@ class SubscriptionUpdate(StrictModel):
         json_schema_extra={"examples": [{"event_types": ["tool.*"]}, {"enabled": True}]},
     )
 
-    url: TargetUrl | None = None
-    event_types: list[EventTypePattern] | None = Field(
-        default=None, min_length=1, max_length=MAX_EVENT_TYPES
-    )
+    url: TargetUrl | None = not_null()
+    event_types: (
+        Annotated[list[EventTypeSelector], Field(min_length=1, max_length=MAX_EVENT_TYPES)] | None
+    ) = not_null()
     description: Description | None = None
-    enabled: bool | None = Field(
-        default=None,
+    enabled: StrictBool | None = not_null(
         description="False stops deliveries (pending ones are closed as `disabled`); true "
         "resumes them for new events and clears `disabled_reason`.",
     )
@@ -99,10 +124,11 @@ class SecretRotation(StrictModel):
         extra="forbid", json_schema_extra={"examples": [{"overlap_seconds": 3600}]}
     )
 
-    secret: SecretStr | None = Field(
-        default=None, description="A `whsec_` secret; left out, one is generated."
+    secret: SecretStr | None = not_null(
+        json_schema_extra={"pattern": SIGNING_SECRET_PATTERN},
+        description="A `whsec_` secret (24 to 64 bytes, base64); left out, one is generated.",
     )
-    overlap_seconds: int = Field(
+    overlap_seconds: Integer = Field(
         default=DEFAULT_OVERLAP_SECONDS,
         ge=0,
         le=MAX_OVERLAP_SECONDS,

@@ -43,7 +43,6 @@ from mops_shared.schemas.webhooks_outbound import (
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 intake_router = APIRouter(include_in_schema=False)
 
-
 # --- subscriptions -------------------------------------------------------------------------------
 
 

@@ -26,6 +26,7 @@ from mops_shared.schemas.webhooks import (
     EventTypeList,
     InboxEvent,
     InboxPage,
+    InboxSort,
     InboxStatus,
     Provider,
     ReceiveReport,
@@ -185,7 +186,9 @@ async def list_inbox(
     caller: WebhooksAdminKeyDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-    sort: Annotated[str, Query(description="`received_at` or `-received_at`.")] = "received_at",
+    sort: Annotated[
+        InboxSort, Query(description="`received_at` (oldest first) or `-received_at`.")
+    ] = InboxSort.received_at,
     status: Annotated[InboxStatus | None, Query(description="Only events in this state.")] = None,
     connection_id: Annotated[uuid.UUID | None, Query(description="One connection's.")] = None,
 ) -> InboxPage:

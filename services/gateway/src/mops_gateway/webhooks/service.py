@@ -196,12 +196,13 @@ async def update_connection(
     if_match: str | None,
 ) -> ConnectionRead:
     """Changes the given fields; with If-Match, only if the connection is still that version."""
-    connection = await connection_of_tenant(session, tenant_id, connection_id)
-    check_if_match(if_match, connection.version)
+    # The body is judged before the precondition: bad input is a 422 whatever the version.
     changes = data.model_dump(exclude_unset=True)
-    for field in ("name", "currency"):
+    for field in ("name", "currency", "attribution_rules"):
         if field in changes and changes[field] is None:
             raise ValidationFailed.at(ProblemLocation.body, f"/{field}", f"{field} cannot be null")
+    connection = await connection_of_tenant(session, tenant_id, connection_id)
+    check_if_match(if_match, connection.version)
     if "public_url" in changes:
         if connection.provider == Provider.hubspot and data.public_url is None:
             raise ValidationFailed.at(

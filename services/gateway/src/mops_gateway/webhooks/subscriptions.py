@@ -209,18 +209,20 @@ async def update_subscription(
 ) -> SubscriptionRead:
     """Changes the given fields; with If-Match, only if it is still that version. Disabling
     closes the deliveries still owed; enabling clears the reason it stopped."""
-    subscription = await subscription_of_tenant(session, tenant_id, subscription_id)
-    check_if_match(if_match, subscription.version)
+    # The body is judged before the precondition: bad input is a 422 whatever the version.
     changes = data.model_dump(exclude_unset=True)
     for field in ("url", "event_types", "enabled"):
         if field in changes and changes[field] is None:
             raise ValidationFailed.at(ProblemLocation.body, f"/{field}", f"{field} cannot be null")
+    event_types = checked_event_types(data.event_types) if data.event_types is not None else None
+    subscription = await subscription_of_tenant(session, tenant_id, subscription_id)
+    check_if_match(if_match, subscription.version)
     if data.url is not None:
         url = str(data.url)
         await check_target(url, settings)
         subscription.url = url
-    if data.event_types is not None:
-        subscription.event_types = checked_event_types(data.event_types)
+    if event_types is not None:
+        subscription.event_types = event_types
     if "description" in changes:
         subscription.description = data.description or None
     if data.enabled is True:

@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import time
 import xml.etree.ElementTree as ET
@@ -30,6 +31,8 @@ from typing import Any
 
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from defusedxml import ElementTree as SafeET
+
+from mops_shared.schemas.webhooks import STANDARD_SECRET_PATTERN
 
 TIMESTAMP_TOLERANCE_SECONDS = 5 * 60
 MAX_SECRETS = 2  # the current secret and, during a rotation, the previous one
@@ -303,9 +306,17 @@ def new_standard_webhook_secret() -> str:
     return _STANDARD_SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
+_STANDARD_SECRET = re.compile(STANDARD_SECRET_PATTERN)
+
+
 def standard_webhook_key(secret: str) -> bytes:
     """The HMAC key of a `whsec_<base64>` secret (the prefix may be left out)."""
     encoded = secret.removeprefix(_STANDARD_SECRET_PREFIX)
+    if not encoded:
+        raise ValueError("a Standard Webhooks secret may not be empty")
+    # The document's pattern: b64decode alone lets stray padding through ("0000=").
+    if not _STANDARD_SECRET.fullmatch(secret):
+        raise ValueError("a Standard Webhooks secret is whsec_ followed by base64")
     try:
         # Padding is restored, as the reference libraries do, for secrets stored without it.
         key = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)

@@ -9,7 +9,12 @@ from mops_inventory.categories import repository, service
 from mops_inventory.deps import LandscapeSeederDep, PrincipalDep, SessionDep
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.inventory import CategoryPage, CategoryRead, SubcategoryCreate
+from mops_shared.schemas.inventory import (
+    CategoryPage,
+    CategoryRead,
+    CategorySort,
+    SubcategoryCreate,
+)
 
 router = APIRouter(prefix="/v1/inventory/categories", tags=["inventory"])
 
@@ -29,8 +34,8 @@ async def list_categories(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
     sort: Annotated[
-        str, Query(description="`name`, `-name`, `created_at` or `-created_at`.")
-    ] = "name",
+        CategorySort, Query(description="`name`, `-name`, `created_at` or `-created_at`.")
+    ] = CategorySort.name,
     parent_id: Annotated[
         uuid.UUID | None, Query(description="Only subcategories of this category.")
     ] = None,

@@ -10,12 +10,19 @@ from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_shared.errors import problem_responses
 from mops_shared.etag import IfMatch, tagged
 from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.contracts import ContractCreate, ContractPage, ContractRead, ContractUpdate
+from mops_shared.schemas.contracts import (
+    ContractCreate,
+    ContractPage,
+    ContractRead,
+    ContractSort,
+    ContractUpdate,
+)
 
 router = APIRouter(tags=["inventory"])
 
 SortQuery = Annotated[
-    str, Query(description="`created_at`, `-created_at`, `renewal_date` or `-renewal_date`.")
+    ContractSort,
+    Query(description="`created_at`, `-created_at`, `renewal_date` or `-renewal_date`."),
 ]
 
 
@@ -50,7 +57,7 @@ async def list_contracts(
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-    sort: SortQuery = "created_at",
+    sort: SortQuery = ContractSort.created_at,
     tool_id: Annotated[uuid.UUID | None, Query(description="Only this tool's contracts.")] = None,
 ) -> ContractPage:
     """The tenant's contracts, a page at a time."""

@@ -97,7 +97,7 @@ async def check_custom_fields(
             else check_value(definition, value)
         )
         if reason is not None:
-            detail = reason if definition is None else f"must be {reason}"
+            detail = reason if definition is None else f"the custom field takes {reason}"
             errors.append(
                 ProblemFieldError(
                     location=ProblemLocation.body, pointer=f"/custom_fields/{key}", detail=detail

@@ -35,7 +35,7 @@ from typing import Any, Final
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 from mops_shared.schemas.common import name_key
-from mops_shared.schemas.imports import ImportSeverity
+from mops_shared.schemas.imports import MAX_SEATS, ImportSeverity
 from mops_shared.schemas.inventory import LANDSCAPE_CATEGORIES, ToolStatus
 from mops_shared.schemas.money import currency_exponent, is_currency, parse_amount
 
@@ -65,7 +65,6 @@ MAX_CAPABILITY = 120
 MAX_CAPABILITIES = 50
 MAX_TEXT = 10_000
 MAX_AMOUNT_MINOR = 10**15
-MAX_SEATS = 2**31 - 1
 
 
 class ImportTooLarge(Exception):
@@ -112,6 +111,12 @@ class ImportParse:
     problems: list[ImportProblem] = field(default_factory=list)
     rows_read: int = 0
     unresolved_integrations: dict[int, list[str]] = field(default_factory=dict)
+    # False when the body is not text of its media type at all (not UTF-8, not JSON): no
+    # file to report rows of.
+    readable: bool = True
+    # True when the file as a whole keeps every row out (its header, its CSV syntax, not a
+    # list): no row of it can be imported, whatever the mode.
+    unusable: bool = False
 
     @property
     def errors(self) -> list[ImportProblem]:
@@ -134,18 +139,20 @@ def parse_csv(data: bytes, *, max_rows: int, max_bytes: int) -> ImportParse:
     _check_size(data, max_bytes)
     text = _decode(data)
     if isinstance(text, ImportProblem):
-        return ImportParse(problems=[text])
+        return ImportParse(problems=[text], readable=False)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[ImportProblem] = []
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        return ImportParse(problems=[_error(0, None, f"the CSV header cannot be read: {exc}")])
+        problem = _error(0, None, f"the CSV header cannot be read: {exc}")
+        return ImportParse(problems=[problem], unusable=True)
     if header is None or not any(cell.strip() for cell in header):
-        return ImportParse(problems=[_error(0, None, "the file is empty: no header row")])
+        problem = _error(0, None, "the file is empty: no header row")
+        return ImportParse(problems=[problem], unusable=True)
     positions, fatal = _read_header(header, problems)
     if fatal:
-        return ImportParse(problems=problems)
+        return ImportParse(problems=problems, unusable=True)
 
     parser = _RowParser(problems)
     width = len(header)
@@ -179,7 +186,7 @@ def parse_csv(data: bytes, *, max_rows: int, max_bytes: int) -> ImportParse:
                 f"the CSV cannot be read from this row on (line {reader.line_num}): {exc}",
             )
         )
-        return ImportParse(problems=_sorted(problems), rows_read=parser.rows_read)
+        return ImportParse(problems=_sorted(problems), rows_read=parser.rows_read, unusable=True)
     return parser.finish()
 
 
@@ -188,18 +195,21 @@ def parse_json(data: bytes, *, max_rows: int, max_bytes: int) -> ImportParse:
     _check_size(data, max_bytes)
     text = _decode(data)
     if isinstance(text, ImportProblem):
-        return ImportParse(problems=[text])
+        return ImportParse(problems=[text], readable=False)
     try:
         document = json.loads(text, object_pairs_hook=_JsonObject.from_pairs)
     except json.JSONDecodeError as exc:
-        return ImportParse(problems=[_error(0, None, f"the file is not valid JSON: {exc}")])
+        problem = _error(0, None, f"the file is not valid JSON: {exc}")
+        return ImportParse(problems=[problem], readable=False)
     except RecursionError:
-        return ImportParse(problems=[_error(0, None, "the JSON is nested too deeply")])
+        problem = _error(0, None, "the JSON is nested too deeply")
+        return ImportParse(problems=[problem], readable=False)
     if not isinstance(document, list):
         return ImportParse(
             problems=[
                 _error(0, None, f"the JSON must be a list of objects, not {_json_type(document)}")
-            ]
+            ],
+            unusable=True,
         )
     if len(document) > max_rows:
         raise ImportTooLarge(f"the file has {len(document)} data rows; the limit is {max_rows}")
@@ -257,6 +267,12 @@ _SEPARATOR_HINTS: Final[dict[str, str]] = {";": "semicolons", "\t": "tabs"}
 def _column_key(header: str) -> str:
     """`" Annual cost "` → `"annual_cost"`: headers compare without case, spaces as `_`."""
     return "_".join(header.replace("-", " ").split()).casefold()
+
+
+def known_column(key: str) -> str | None:
+    """The column a header or JSON key names (`" Annual-Cost "` → `annual_cost`), if any."""
+    column = _column_key(key)
+    return column if column in _COLUMN_SET else None
 
 
 def _read_header(
@@ -546,7 +562,7 @@ class _Row:
             return None
         if isinstance(value, bool):
             return value
-        if isinstance(value, int) and value in (0, 1):
+        if isinstance(value, int | float) and value in (0, 1):  # JSON's 1.0 is the integer 1
             return value == 1
         if isinstance(value, str):
             word = value.strip().casefold()

@@ -1,14 +1,37 @@
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from pydantic import ValidationError
 
 from mops_inventory.deps import LandscapeSeederDep, OrgClientDep, PrincipalDep, SessionDep
 from mops_inventory.imports import service
-from mops_inventory.imports.parsing import ImportTooLarge, parse_csv, parse_json
-from mops_shared.errors import MopsError, PayloadTooLarge, ValidationFailed, problem_responses
-from mops_shared.schemas.imports import ImportMode, ImportReport
+from mops_inventory.imports.parsing import (
+    ImportProblem,
+    ImportTooLarge,
+    known_column,
+    parse_csv,
+    parse_json,
+)
+from mops_shared.errors import (
+    BadRequest,
+    MopsError,
+    PayloadTooLarge,
+    ValidationFailed,
+    body_error,
+    pointer_token,
+    problem_responses,
+)
+from mops_shared.schemas.imports import (
+    COLUMN_TYPES,
+    ImportMode,
+    ImportProblemRead,
+    ImportReport,
+    ToolImportFile,
+)
 from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 
 router = APIRouter(prefix="/v1/inventory/imports", tags=["inventory"])
@@ -26,11 +49,64 @@ class UnsupportedMediaType(MopsError):
     status = 415
 
 
+def schema_errors(body: bytes) -> list[ProblemFieldError]:
+    """Where a JSON import breaks its document's schema (ToolImportFile): a value of a JSON type
+    its column does not take, an item that is no object, a missing name. Keys are read as the
+    import reads them (`Annual Cost` is `annual_cost`). Nothing for a body that is not JSON at
+    all: the parser reports that, as it reports what is wrong in a CSV."""
+    try:
+        document = json.loads(body.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return []
+    spellings: list[dict[str, str]] = []  # per item: column -> its key as sent
+    if isinstance(document, list):
+        document = [_by_column(item, spellings) for item in document]
+    try:
+        ToolImportFile.model_validate(document)
+    except ValidationError as exc:
+        found: dict[str, str] = {}  # one error a value, however many union branches it failed
+        for error in exc.errors():
+            loc = error["loc"]
+            if not loc:
+                found.setdefault("/", "the JSON must be a list of objects")
+            elif len(loc) == 1:
+                found.setdefault(f"/{loc[0]}", "the item must be an object")
+            else:
+                index, column = int(loc[0]), str(loc[1])
+                key = spellings[index].get(column, column)
+                found.setdefault(
+                    f"/{index}/{pointer_token(key)}",
+                    f"{column} is required"
+                    if error["type"] == "missing"
+                    else f"{column} must be {COLUMN_TYPES.get(column, 'text or null')}",
+                )
+        return [body_error(pointer, detail) for pointer, detail in found.items()]
+    return []
+
+
+def _by_column(item: object, spellings: list[dict[str, str]]) -> object:
+    """An item with its keys as the columns they name; a second key for one column is left to
+    the parser (it reports it), unknown keys stay as they are (they take anything)."""
+    keys: dict[str, str] = {}
+    spellings.append(keys)
+    if not isinstance(item, dict):
+        return item
+    row: dict[str, object] = {}
+    for key, value in item.items():
+        column = known_column(key)
+        if column is None:
+            row.setdefault(key, value)
+        elif column not in keys:
+            keys[column] = key
+            row[column] = value
+    return row
+
+
 @router.post(
     "",
     operation_id="inventory_import_tools",
     summary="Import tools from CSV or JSON",
-    responses=problem_responses(401, 403, 413, 415, 422, 503, 504),
+    responses=problem_responses(400, 401, 403, 413, 415, 422, 503, 504),
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -61,7 +137,11 @@ async def import_tools(
     """Adds or updates tools (matched by name, without case) from a file in the layout of the
     sample inventory: one row per tool, integrations as `;`-separated tool names. Every row is
     validated and reported (`row`, `column`, `problem`); importing the same file again changes
-    nothing. The body is the file itself (`Content-Type: text/csv` or `application/json`)."""
+    nothing. The body is the file itself (`Content-Type: text/csv` or `application/json`).
+
+    In either mode, a body that is not UTF-8 text (or not JSON) is refused with 400, and with
+    422 a JSON body whose value types break the schema or a file that cannot be read as a whole
+    (a CSV without a `name` column, say)."""
     settings = request.app.state.settings
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in ("text/csv", "application/json"):
@@ -74,18 +154,37 @@ async def import_tools(
         )
     except ImportTooLarge as exc:
         raise PayloadTooLarge(exc.message) from exc
+    if not parsed.readable:
+        # Not text of its media type (as for any other body that is not JSON): no rows to
+        # import or report, in either mode.
+        raise BadRequest(parsed.problems[0].problem)
+    if content_type == "application/json":
+        # What the schema refuses is refused whole, also in `partial` mode: rows are imported
+        # one by one only for problems of their content.
+        ValidationFailed.raise_if_any(schema_errors(body))
+    if parsed.unusable:
+        # The file as a whole keeps every row out: there are no good rows to import in
+        # `partial` mode either.
+        raise _refused("The file cannot be read; nothing was imported.", parsed.errors)
     report = await service.run_import(session, principal, org, seeder, parsed, mode)
     errors = [p for p in report.problems if p.severity == "error"]
     if errors and mode is ImportMode.all_or_nothing:
-        raise ValidationFailed(
-            f"{report.failed} of {report.rows_read} rows have errors; nothing was imported.",
-            errors=[
-                ProblemFieldError(
-                    location=ProblemLocation.body,
-                    pointer=f"/rows/{p.row}" + (f"/{p.column}" if p.column else ""),
-                    detail=p.problem,
-                )
-                for p in errors
-            ],
+        raise _refused(
+            f"{report.failed} of {report.rows_read} rows have errors; nothing was imported.", errors
         )
     return report
+
+
+def _refused(detail: str, problems: Sequence[ImportProblem | ImportProblemRead]) -> MopsError:
+    """The 422 of an import that wrote nothing: each error at its row (and column)."""
+    return ValidationFailed(
+        detail,
+        errors=[
+            ProblemFieldError(
+                location=ProblemLocation.body,
+                pointer=f"/rows/{p.row}" + (f"/{pointer_token(p.column)}" if p.column else ""),
+                detail=p.problem,
+            )
+            for p in problems
+        ],
+    )

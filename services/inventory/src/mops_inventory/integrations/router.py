@@ -14,6 +14,7 @@ from mops_shared.schemas.integrations import (
     IntegrationCreate,
     IntegrationPage,
     IntegrationRead,
+    IntegrationSort,
     IntegrationStatus,
     IntegrationUpdate,
     SyncMode,
@@ -51,7 +52,9 @@ async def list_integrations(
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-    sort: Annotated[str, Query(description="`created_at` or `-created_at`.")] = "created_at",
+    sort: Annotated[
+        IntegrationSort, Query(description="`created_at` or `-created_at`.")
+    ] = IntegrationSort.created_at,
     tool_id: Annotated[
         uuid.UUID | None, Query(description="Integrations with this tool at either end.")
     ] = None,

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
@@ -10,6 +9,7 @@ from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.licences import service
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import CursorQuery, LimitQuery
+from mops_shared.schemas.common import IsoDate
 from mops_shared.schemas.contracts import LicenceUsageCreate, LicenceUsagePage, LicenceUsageRead
 
 router = APIRouter(prefix="/v1/inventory/tools/{tool_id}/licence-usage", tags=["inventory"])
@@ -51,8 +51,8 @@ async def list_licence_usage(
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-    since: Annotated[date | None, Query(description="From this day on.")] = None,
-    until: Annotated[date | None, Query(description="Up to this day.")] = None,
+    since: Annotated[IsoDate | None, Query(description="From this day on.")] = None,
+    until: Annotated[IsoDate | None, Query(description="Up to this day.")] = None,
 ) -> LicenceUsagePage:
     """The seats-active series of one tool, oldest first."""
     return await service.list_usage(

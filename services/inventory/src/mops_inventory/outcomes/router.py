@@ -4,12 +4,12 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
-from pydantic import AwareDatetime
 
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.outcomes import service
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import CursorQuery, LimitQuery
+from mops_shared.schemas.common import IsoAwareDateTime
 from mops_shared.schemas.outcomes import (
     OutcomeCreate,
     OutcomeKind,
@@ -57,8 +57,8 @@ async def list_outcomes(
     tool_id: Annotated[uuid.UUID | None, Query(description="Only this tool's outcomes.")] = None,
     kind: Annotated[OutcomeKind | None, Query(description="Only this kind.")] = None,
     source: Annotated[OutcomeSource | None, Query(description="Only from this source.")] = None,
-    since: Annotated[AwareDatetime | None, Query(description="At or after.")] = None,
-    until: Annotated[AwareDatetime | None, Query(description="Before.")] = None,
+    since: Annotated[IsoAwareDateTime | None, Query(description="At or after.")] = None,
+    until: Annotated[IsoAwareDateTime | None, Query(description="Before.")] = None,
 ) -> OutcomePage:
     """The tenant's outcomes, newest first."""
     return await service.list_outcomes(

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_inventory.reports import MAX_REPORT_LIMIT, ReportLimitQuery
+from mops_inventory.reports import MAX_REPORT_LIMIT, URL_TOO_LONG, ReportLimitQuery
 from mops_inventory.tools.models import Tool, ToolOwnerRow
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import CursorQuery, SortOption, keyset_page, split_page
@@ -97,7 +97,7 @@ async def ownership_report(
     "/v1/inventory/reports/ownership",
     operation_id="inventory_get_ownership_report",
     summary="Tools and who owns them",
-    responses=problem_responses(401, 403, 422),
+    responses={**URL_TOO_LONG, **problem_responses(401, 403, 422)},
 )
 async def get_ownership_report(
     session: SessionDep,

@@ -19,6 +19,7 @@ from mops_inventory.reports import DEFAULT_REPORT_LIMIT, ReportLimitQuery
 from mops_inventory.tools.models import Tool
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import CursorQuery, SortOption, keyset_page, split_page
+from mops_shared.schemas.common import IsoDate
 from mops_shared.schemas.reports import RenewalsReport
 
 router = APIRouter(tags=["inventory"])
@@ -135,7 +136,7 @@ async def get_renewals_report(
         int, Query(ge=1, le=3650, description="Length of the window after `as_of`, in days.")
     ] = 90,
     as_of: Annotated[
-        date | None, Query(description="The day to compute for; today (UTC) by default.")
+        IsoDate | None, Query(description="The day to compute for; today (UTC) by default.")
     ] = None,
     limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
     cursor: CursorQuery = None,

@@ -24,6 +24,7 @@ from mops_inventory.reports import (
 from mops_inventory.tools.models import Tool
 from mops_shared.errors import ValidationFailed, problem_responses
 from mops_shared.pagination import CursorQuery, keyset_page, split_page
+from mops_shared.schemas.common import IsoDate
 from mops_shared.schemas.outcomes import OutcomeKind
 from mops_shared.schemas.problem import ProblemLocation
 from mops_shared.schemas.reports import ReturnsReport
@@ -198,9 +199,9 @@ async def returns_report(
 async def get_returns_report(
     session: SessionDep,
     principal: PrincipalDep,
-    since: Annotated[date | None, Query(description=SINCE)] = None,
+    since: Annotated[IsoDate | None, Query(description=SINCE)] = None,
     until: Annotated[
-        date | None, Query(description="Last day (UTC), included; today by default.")
+        IsoDate | None, Query(description="Last day (UTC), included; today by default.")
     ] = None,
     limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
     cursor: CursorQuery = None,

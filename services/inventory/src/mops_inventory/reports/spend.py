@@ -16,8 +16,7 @@ from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.reports import as_int, sum_int
 from mops_inventory.tools.models import Capability, Tool, ToolCapability, ToolOwnerRow
 from mops_shared.errors import problem_responses
-from mops_shared.schemas.inventory import OwnerRole, ToolStatus
-from mops_shared.schemas.money import Money
+from mops_shared.schemas.inventory import MoneySum, OwnerRole, ToolStatus
 from mops_shared.schemas.reports import SpendGroupBy, SpendReport, SpendRow, SpendTotal
 
 router = APIRouter(tags=["inventory"])
@@ -161,7 +160,7 @@ async def spend_report(
             SpendRow(
                 key=str(row.key) if row.key is not None else None,
                 label=_label(by, row),
-                annual_cost=Money(amount_minor=as_int(row.amount), currency=row.currency),
+                annual_cost=MoneySum(amount_minor=as_int(row.amount), currency=row.currency),
                 tool_count=row.tools,
                 contract_count=row.contracts,
             )
@@ -169,7 +168,7 @@ async def spend_report(
         ],
         totals=[
             SpendTotal(
-                annual_cost=Money(amount_minor=as_int(amount), currency=currency),
+                annual_cost=MoneySum(amount_minor=as_int(amount), currency=currency),
                 tool_count=tool_count,
                 contract_count=contract_count,
             )

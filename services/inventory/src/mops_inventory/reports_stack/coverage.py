@@ -24,7 +24,7 @@ from sqlmodel import col
 
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.integrations.models import Integration
-from mops_inventory.reports import DEFAULT_REPORT_LIMIT, ReportLimitQuery
+from mops_inventory.reports import DEFAULT_REPORT_LIMIT, URL_TOO_LONG, ReportLimitQuery
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.errors import ValidationFailed, problem_responses
 from mops_shared.pagination import CursorQuery, SortOption, keyset_page, split_page
@@ -237,7 +237,7 @@ async def coverage_report(
     operation_id="inventory_get_integration_coverage_report",
     summary="Integration coverage of the active stack and its core",
     description=COVERAGE_DESCRIPTION,
-    responses=problem_responses(401, 403, 422),
+    responses={**URL_TOO_LONG, **problem_responses(401, 403, 422)},
 )
 async def get_integration_coverage_report(
     session: SessionDep,

@@ -19,8 +19,8 @@ from mops_inventory.reports import latest_usage, prefer_hash_joins, seats_purcha
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.errors import ValidationFailed, problem_responses
 from mops_shared.pagination import CursorQuery, decode_values, encode_values
-from mops_shared.schemas.inventory import ToolStatus
-from mops_shared.schemas.money import Money, currency_exponent
+from mops_shared.schemas.inventory import MoneySum, ToolStatus
+from mops_shared.schemas.money import currency_exponent
 from mops_shared.schemas.problem import ProblemLocation
 from mops_shared.schemas.reports_stack import RedundancyReport
 
@@ -74,8 +74,8 @@ class _Capability:
     tool_count: int
     seats_active: int | None = None
     seats_purchased: int | None = None
-    combined: list[Money] = field(default_factory=list)
-    at_stake: list[Money] = field(default_factory=list)
+    combined: list[MoneySum] = field(default_factory=list)
+    at_stake: list[MoneySum] = field(default_factory=list)
 
     @property
     def largest_stake(self) -> Decimal:
@@ -89,10 +89,10 @@ class _Capability:
         return (str(self.largest_stake), self.name_key, self.id)
 
 
-def _money(amount: int | Decimal, currency: str) -> Money:
+def _money(amount: int | Decimal, currency: str) -> MoneySum:
     # Stored amounts and currencies were validated on the way in: built without re-validating.
     # PostgreSQL's sum() of a bigint is a numeric, SQLite's an int.
-    return Money.model_construct(amount_minor=int(amount), currency=currency)
+    return MoneySum.model_construct(amount_minor=int(amount), currency=currency)
 
 
 def _int(value: int | Decimal | None) -> int | None:

@@ -15,6 +15,7 @@ from mops_shared.schemas.scenarios import (
     ScenarioDiff,
     ScenarioPage,
     ScenarioRead,
+    ScenarioSort,
     ScenarioUpdate,
 )
 
@@ -54,8 +55,8 @@ async def list_scenarios(
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
     sort: Annotated[
-        str, Query(description="`name`, `-name`, `created_at`, `-created_at`.")
-    ] = "name",
+        ScenarioSort, Query(description="`name`, `-name`, `created_at` or `-created_at`.")
+    ] = ScenarioSort.name,
 ) -> ScenarioPage:
     """The tenant's scenarios."""
     return await service.list_scenarios(

@@ -25,7 +25,7 @@ from mops_shared.errors import Conflict, ValidationFailed
 from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
 from mops_shared.schemas.common import name_key
-from mops_shared.schemas.money import Money
+from mops_shared.schemas.inventory import MoneySum
 from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 from mops_shared.schemas.scenarios import (
     ChangeKind,
@@ -266,9 +266,9 @@ class _Stack:
     def served(self) -> set[str]:
         return {key for key, count in self.serving.items() if count > 0}
 
-    def cost(self) -> list[Money]:
+    def cost(self) -> list[MoneySum]:
         return [
-            Money(amount_minor=amount, currency=currency)
+            MoneySum(amount_minor=amount, currency=currency)
             for currency, amount in sorted(self.costs.items())
             if self.paying[currency] > 0
         ]

@@ -15,6 +15,7 @@ from mops_shared.schemas.inventory import (
     ToolCreate,
     ToolPage,
     ToolRead,
+    ToolSort,
     ToolStatus,
     ToolUpdate,
 )
@@ -55,8 +56,8 @@ async def list_tools(
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
     sort: Annotated[
-        str, Query(description="`name`, `-name`, `created_at` or `-created_at`.")
-    ] = "name",
+        ToolSort, Query(description="`name`, `-name`, `created_at` or `-created_at`.")
+    ] = ToolSort.name,
     status: Annotated[ToolStatus | None, Query(description="Only tools in this status.")] = None,
     category_id: Annotated[uuid.UUID | None, Query(description="Only this category.")] = None,
     vendor: Annotated[str | None, Query(max_length=200, description="Exact vendor.")] = None,

@@ -15,6 +15,7 @@ from mops_shared.schemas.org_coordination import (
     CoordinationMechanismCreate,
     CoordinationMechanismPage,
     CoordinationMechanismRead,
+    CoordinationMechanismSort,
     CoordinationMechanismUpdate,
     IntegrationLevel,
 )
@@ -60,7 +61,9 @@ async def list_coordination_mechanisms(
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-    sort: Annotated[str, Query(description="`name` or `-name`.")] = "name",
+    sort: Annotated[
+        CoordinationMechanismSort, Query(description="`name` or `-name`.")
+    ] = CoordinationMechanismSort.name,
     kind: Annotated[CoordinationKind | None, Query(description="Only of this kind.")] = None,
     level: Annotated[
         IntegrationLevel | None, Query(description="Only at this integration level.")

@@ -241,9 +241,7 @@ def _canonical(
     canonical = lookup.get(_enum_key(value))
     if canonical is None:
         allowed = ", ".join(sorted(set(lookup.values())))
-        plan.error(
-            section, index, pointer, "invalid_value", f"{value!r} is not a {what} ({allowed})"
-        )
+        plan.error(section, index, pointer, "invalid_value", f"{value!r} is not {what} ({allowed})")
         return None
     if canonical != value:
         plan.warn(pointer, "spelling", f"{value!r} read as {canonical!r}")
@@ -254,10 +252,12 @@ def _profile(plan: Plan, document: OrgDocument) -> None:
     organisation = document.organization
     if organisation is None:
         return
-    profile: dict[str, Any] = {"name": organisation.name, "notes": organisation.notes}
+    # A name as the profile's own writes keep it: spaces collapsed, a blank one absent.
+    name = " ".join((organisation.name or "").split()) or None
+    profile: dict[str, Any] = {"name": name, "notes": organisation.notes}
     profile["model"] = (
         _canonical(
-            plan, _MODELS, organisation.model, "/organization/model", "model", "organization", 0
+            plan, _MODELS, organisation.model, "/organization/model", "a model", "organization", 0
         )
         if organisation.model
         else None
@@ -268,7 +268,7 @@ def _profile(plan: Plan, document: OrgDocument) -> None:
             _COMMERCE,
             organisation.commerce_structure,
             "/organization/commerce_structure",
-            "commerce structure",
+            "a commerce structure",
             "organization",
             0,
         )
@@ -292,10 +292,10 @@ def _units(plan: Plan, document: OrgDocument, existing: Existing) -> dict[str, U
             plan.error("units", i, f"{pointer}/name", "duplicate", f"{unit.name!r} is listed twice")
             continue
         unit_type = _canonical(
-            plan, _UNIT_TYPES, unit.type, f"{pointer}/type", "unit type", "units", i
+            plan, _UNIT_TYPES, unit.type, f"{pointer}/type", "a unit type", "units", i
         )
         role = (
-            _canonical(plan, _UNIT_ROLES, unit.role, f"{pointer}/role", "unit role", "units", i)
+            _canonical(plan, _UNIT_ROLES, unit.role, f"{pointer}/role", "a unit role", "units", i)
             if unit.role
             else None
         )
@@ -426,6 +426,9 @@ def _people(
                 "duplicate",
                 f"{email!r} is listed twice (people are matched by email)",
             )
+            continue
+        if not name_key(person.name):
+            plan.error("people", i, f"{pointer}/name", "invalid_value", "a person needs a name")
             continue
         unit_key = name_key(person.unit) if person.unit else None
         if unit_key is not None and unit_key not in units and unit_key not in existing.units:
@@ -635,6 +638,9 @@ def _raci(
     for m, matrix in enumerate(matrices):
         base = "/raci" if not isinstance(document.raci, list) else f"/raci/{m}"
         key = name_key(matrix.name)
+        if not key:
+            plan.error("raci", m, f"{base}/name", "invalid_value", "a RACI matrix needs a name")
+            continue
         if key in seen:
             plan.error("raci", m, f"{base}/name", "duplicate", f"{matrix.name!r} is listed twice")
             continue
@@ -644,7 +650,12 @@ def _raci(
         ok = True
         for a, activity in enumerate(matrix.activities):
             pointer = f"{base}/activities/{a}"
-            if name_key(activity.activity) in activity_names:
+            if not name_key(activity.activity):
+                plan.error(
+                    "raci", m, f"{pointer}/activity", "invalid_value", "an activity needs a name"
+                )
+                ok = False
+            elif name_key(activity.activity) in activity_names:
                 plan.error(
                     "raci",
                     m,
@@ -660,7 +671,7 @@ def _raci(
                     _ACTIVITY_KINDS,
                     activity.kind,
                     f"{pointer}/kind",
-                    "activity kind",
+                    "an activity kind",
                     "raci",
                     m,
                 )
@@ -766,6 +777,9 @@ def _coordination(
         pointer = f"/coordination_mechanisms/{i}"
         section = "coordination_mechanisms"
         key = name_key(mechanism.name)
+        if not key:
+            plan.error(section, i, f"{pointer}/name", "invalid_value", "a mechanism needs a name")
+            continue
         if key in seen:
             plan.error(
                 section, i, f"{pointer}/name", "duplicate", f"{mechanism.name!r} is listed twice"
@@ -773,14 +787,14 @@ def _coordination(
             continue
         seen.add(key)
         kind = _canonical(
-            plan, _KINDS, mechanism.kind, f"{pointer}/kind", "coordination kind", section, i
+            plan, _KINDS, mechanism.kind, f"{pointer}/kind", "a coordination kind", section, i
         )
         level = _canonical(
-            plan, _LEVELS, mechanism.level, f"{pointer}/level", "integration level", section, i
+            plan, _LEVELS, mechanism.level, f"{pointer}/level", "an integration level", section, i
         )
         cadence = (
             _canonical(
-                plan, _CADENCES, mechanism.cadence, f"{pointer}/cadence", "cadence", section, i
+                plan, _CADENCES, mechanism.cadence, f"{pointer}/cadence", "a cadence", section, i
             )
             if mechanism.cadence
             else None
@@ -842,6 +856,9 @@ def _training(
     for p, programme in enumerate(programmes):
         base = "/training" if not isinstance(document.training, list) else f"/training/{p}"
         key = name_key(programme.programme)
+        if not key:
+            plan.error(section, p, f"{base}/programme", "invalid_value", "a programme needs a name")
+            continue
         if key in seen:
             plan.error(
                 section,
@@ -858,9 +875,11 @@ def _training(
         for w, wave in enumerate(programme.waves):
             pointer = f"{base}/waves/{w}"
             level = _canonical(
-                plan, _WAVE_LEVELS, wave.level, f"{pointer}/level", "wave level", section, p
+                plan, _WAVE_LEVELS, wave.level, f"{pointer}/level", "a wave level", section, p
             )
-            if name_key(wave.name) in levels:
+            if not name_key(wave.name):
+                plan.error(section, p, f"{pointer}/name", "invalid_value", "a wave needs a name")
+            elif name_key(wave.name) in levels:
                 plan.error(
                     section, p, f"{pointer}/name", "duplicate", f"{wave.name!r} is listed twice"
                 )
@@ -891,7 +910,26 @@ def _training(
                 elif str(tool_id) not in tool_ids:
                     tool_ids.append(str(tool_id))
             skills: list[dict[str, Any]] = []
+            skill_keys: set[str] = set()
             for s, skill in enumerate(wave.skills):
+                skill_key = name_key(skill.skill)
+                if not skill_key:
+                    plan.error(
+                        section,
+                        p,
+                        f"{pointer}/skills/{s}/skill",
+                        "invalid_value",
+                        "a skill needs a name",
+                    )
+                elif skill_key in skill_keys:
+                    plan.error(
+                        section,
+                        p,
+                        f"{pointer}/skills/{s}/skill",
+                        "duplicate",
+                        f"{skill.skill!r} is listed twice",
+                    )
+                skill_keys.add(skill_key)
                 if not 0 <= skill.proficiency <= MAX_PROFICIENCY:
                     plan.error(
                         section,

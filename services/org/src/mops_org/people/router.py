@@ -16,6 +16,7 @@ from mops_shared.schemas.org import (
     PersonCreate,
     PersonPage,
     PersonRead,
+    PersonSort,
     PersonUpdate,
     email_key,
 )
@@ -58,9 +59,9 @@ async def list_people(
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
     sort: Annotated[
-        str,
+        PersonSort,
         Query(description="`name`, `-name`, `email`, `-email`, `created_at` or `-created_at`."),
-    ] = "name",
+    ] = PersonSort.name,
     unit_id: Annotated[uuid.UUID | None, Query(description="Only people of this unit.")] = None,
     manager_id: Annotated[
         uuid.UUID | None, Query(description="Only people reporting to this person.")

@@ -14,6 +14,7 @@ from mops_shared.schemas.org_raci import (
     RaciMatrixCreate,
     RaciMatrixPage,
     RaciMatrixRead,
+    RaciMatrixSort,
     RaciMatrixUpdate,
     RaciValidation,
 )
@@ -56,7 +57,7 @@ async def list_raci_matrices(
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-    sort: Annotated[str, Query(description="`name` or `-name`.")] = "name",
+    sort: Annotated[RaciMatrixSort, Query(description="`name` or `-name`.")] = RaciMatrixSort.name,
     valid: Annotated[
         bool | None,
         Query(description="Only the matrices that follow every rule (or only those that do not)."),

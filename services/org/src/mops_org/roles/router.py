@@ -21,6 +21,7 @@ from mops_shared.schemas.org_roles import (
     RolePage,
     RoleRead,
     RoleSkillGaps,
+    RoleSort,
     RoleUpdate,
     UnitSkillGaps,
 )
@@ -63,7 +64,7 @@ async def list_roles(
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-    sort: Annotated[str, Query(description="`name` or `-name`.")] = "name",
+    sort: Annotated[RoleSort, Query(description="`name` or `-name`.")] = RoleSort.name,
     builtin: Annotated[
         bool | None, Query(description="Only the built-in roles (or only the tenant's).")
     ] = None,

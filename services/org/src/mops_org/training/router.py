@@ -17,9 +17,11 @@ from mops_shared.schemas.org_training import (
     TrainingEnrolmentCreate,
     TrainingEnrolmentPage,
     TrainingEnrolmentRead,
+    TrainingEnrolmentSort,
     TrainingProgrammeCreate,
     TrainingProgrammePage,
     TrainingProgrammeRead,
+    TrainingProgrammeSort,
     TrainingProgrammeUpdate,
 )
 
@@ -72,7 +74,9 @@ async def list_programmes(
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-    sort: Annotated[str, Query(description="`name` or `-name`.")] = "name",
+    sort: Annotated[
+        TrainingProgrammeSort, Query(description="`name` or `-name`.")
+    ] = TrainingProgrammeSort.name,
 ) -> TrainingProgrammePage:
     """The tenant's training programmes with their waves, by name, a page at a time (cursor
     pagination)."""
@@ -178,7 +182,9 @@ async def list_enrolments(
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-    sort: Annotated[str, Query(description="`enrolled_at` or `-enrolled_at`.")] = "enrolled_at",
+    sort: Annotated[
+        TrainingEnrolmentSort, Query(description="`enrolled_at` or `-enrolled_at`.")
+    ] = TrainingEnrolmentSort.enrolled_at,
     wave_id: Annotated[uuid.UUID | None, Query(description="Only this wave's.")] = None,
     person_id: Annotated[uuid.UUID | None, Query(description="Only this person's.")] = None,
     completed: Annotated[

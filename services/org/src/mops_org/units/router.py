@@ -15,6 +15,7 @@ from mops_shared.schemas.org import (
     UnitCreate,
     UnitPage,
     UnitRead,
+    UnitSort,
     UnitSubtreePage,
     UnitType,
     UnitUpdate,
@@ -57,8 +58,8 @@ async def list_units(
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
     sort: Annotated[
-        str, Query(description="`name`, `-name`, `created_at` or `-created_at`.")
-    ] = "name",
+        UnitSort, Query(description="`name`, `-name`, `created_at` or `-created_at`.")
+    ] = UnitSort.name,
     parent_id: Annotated[uuid.UUID | None, Query(description="Only children of this unit.")] = None,
     type: Annotated[UnitType | None, Query(description="Only units of this type.")] = None,
     ids: Annotated[

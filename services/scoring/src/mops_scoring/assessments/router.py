@@ -16,12 +16,15 @@ from mops_shared.schemas.scoring_assessments import (
     AssessmentCreate,
     AssessmentPage,
     AssessmentRead,
+    AssessmentSort,
     AssessmentStatus,
     AssessmentUpdate,
     RespondentPage,
     RespondentsAdd,
+    RespondentSort,
     ResponsePage,
     ResponseRead,
+    ResponseSort,
     ResponseSubmit,
 )
 
@@ -68,8 +71,8 @@ async def list_assessments(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
     sort: Annotated[
-        str, Query(description="`created_at`, `-created_at`, `name` or `-name`.")
-    ] = "-created_at",
+        AssessmentSort, Query(description="`created_at`, `-created_at`, `name` or `-name`.")
+    ] = AssessmentSort.created_at_desc,
     status: Annotated[AssessmentStatus | None, Query(description="Only open or closed.")] = None,
     framework_id: Annotated[
         uuid.UUID | None, Query(description="Only assessments of this framework version.")
@@ -172,7 +175,9 @@ async def list_respondents(
     principal: PrincipalDep,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
-    sort: Annotated[str, Query(description="`added_at` or `-added_at`.")] = "added_at",
+    sort: Annotated[
+        RespondentSort, Query(description="`added_at` or `-added_at`.")
+    ] = RespondentSort.added_at,
 ) -> RespondentPage:
     """The respondents, each with whether they have responded."""
     return await service.respondents(
@@ -263,7 +268,9 @@ async def list_responses(
     principal: PrincipalDep,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
-    sort: Annotated[str, Query(description="`submitted_at` or `-submitted_at`.")] = "submitted_at",
+    sort: Annotated[
+        ResponseSort, Query(description="`submitted_at` or `-submitted_at`.")
+    ] = ResponseSort.submitted_at,
 ) -> ResponsePage:
     """The responses submitted so far."""
     return await service.responses(

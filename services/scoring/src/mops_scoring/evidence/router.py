@@ -6,21 +6,44 @@ from fastapi import APIRouter
 
 from mops_scoring.deps import PrincipalDep
 from mops_scoring.evidence.catalogue import SIGNALS
-from mops_shared.errors import problem_responses
+from mops_shared.errors import ValidationFailed, problem_responses
+from mops_shared.pagination import (
+    DEFAULT_LIMIT,
+    CursorQuery,
+    LimitQuery,
+    decode_values,
+    encode_values,
+)
+from mops_shared.schemas.problem import ProblemLocation
 from mops_shared.schemas.scoring import EvidenceSignalPage, EvidenceSignalRead
 
 router = APIRouter(prefix="/v1/scoring/evidence-signals", tags=["scoring"])
+
+# The catalogue is in code, so it is paged here rather than in SQL, by key.
+_ORDER = "key"
 
 
 @router.get(
     "",
     operation_id="scoring_list_evidence_signals",
     summary="List evidence signals",
-    responses=problem_responses(401, 403),
+    responses=problem_responses(401, 403, 422),
 )
-async def list_evidence_signals(principal: PrincipalDep) -> EvidenceSignalPage:
+async def list_evidence_signals(
+    principal: PrincipalDep, limit: LimitQuery = DEFAULT_LIMIT, cursor: CursorQuery = None
+) -> EvidenceSignalPage:
     """Every signal a framework's evidence can name, with the services it is computed from
-    and its formula; one page, in key order."""
+    and its formula, in key order, a page at a time like every list (the whole catalogue fits
+    in the first page of the default size)."""
+    signals = sorted(SIGNALS.values(), key=lambda s: s.key)
+    if cursor is not None:
+        (after,) = decode_values(_ORDER, cursor, 1)
+        if not isinstance(after, str):
+            raise ValidationFailed.at(
+                ProblemLocation.query, "/cursor", "cursor is not valid for this list and sort"
+            )
+        signals = [signal for signal in signals if signal.key > after]
+    page = signals[:limit]
     return EvidenceSignalPage(
         items=[
             EvidenceSignalRead(
@@ -30,7 +53,7 @@ async def list_evidence_signals(principal: PrincipalDep) -> EvidenceSignalPage:
                 unit=signal.unit,
                 formula=signal.formula,
             )
-            for signal in sorted(SIGNALS.values(), key=lambda s: s.key)
+            for signal in page
         ],
-        next_cursor=None,
+        next_cursor=encode_values(_ORDER, [page[-1].key]) if len(signals) > limit else None,
     )

@@ -1,6 +1,12 @@
 """The rules of a framework document that its JSON Schema cannot say: keys unique and
-referenced correctly, weights that sum to 1, scales fully labelled, signals from the catalogue,
-and what each kind of framework needs. Each failure is reported at its JSON pointer."""
+referenced correctly, weights that sum to 1, `answers_weight` as its dimension's inputs make it,
+scales fully labelled, one use of a signal per dimension, mappings that map. Each failure is
+reported at its JSON pointer.
+
+What the schema of each kind says (`FrameworkDocumentWrite`) Pydantic checks, but for what it
+cannot: the `sources` of a signal from two services and the two dimensions of a CX-efficiency
+framework (`uniqueItems`, `contains`), and a quadrant's two different dimensions, are checked
+here too."""
 
 from __future__ import annotations
 
@@ -12,15 +18,12 @@ from mops_scoring.evidence.catalogue import SIGNALS
 from mops_shared.errors import body_error
 from mops_shared.schemas.problem import ProblemFieldError
 from mops_shared.schemas.scoring_frameworks import (
+    CX_DIMENSIONS,
     WEIGHT_TOLERANCE,
     FrameworkDocument,
     FrameworkKind,
     Scale,
 )
-
-# The CX-efficiency matrix places each process by these two dimensions.
-CX_DIMENSIONS = ("company_efficiency", "customer_efficiency")
-FIVE_FORCES_QUADRANTS = 4
 
 
 class _Errors:
@@ -44,8 +47,6 @@ def check_document(document: FrameworkDocument, prefix: str = "") -> list[Proble
         _known(errors, f"{at}/dimension", question.dimension, dimensions)
         if question.scale is not None:
             _check_scale(errors, f"{at}/scale", question.scale)
-        if question.per_process and document.kind != FrameworkKind.cx_efficiency:
-            errors.add(f"{at}/per_process", "only a CX-efficiency framework rates processes")
     seen_evidence: dict[tuple[str, str], int] = {}
     for i, evidence in enumerate(document.evidence):
         at = f"/evidence/{i}"
@@ -54,7 +55,7 @@ def check_document(document: FrameworkDocument, prefix: str = "") -> list[Proble
         if earlier != i:
             errors.add(at, f"evidence {earlier} already uses this signal in this dimension")
         signal = SIGNALS.get(evidence.signal)
-        if signal is None:
+        if signal is None:  # the schema of a written document allows none other
             errors.add(f"{at}/signal", f"no evidence signal {evidence.signal!r} in the catalogue")
         elif sorted(evidence.sources) != sorted(signal.sources):
             expected = ", ".join(source.value for source in signal.sources)
@@ -119,27 +120,15 @@ def _check_weights(errors: _Errors, document: FrameworkDocument) -> None:
 
 def _check_kind(errors: _Errors, document: FrameworkDocument, dimensions: set[str]) -> None:
     if document.kind == FrameworkKind.five_forces:
-        if len(document.quadrants) != FIVE_FORCES_QUADRANTS:
-            errors.add("/quadrants", "a five-forces framework has four quadrants")
         _unique(errors, "/quadrants", [quadrant.key for quadrant in document.quadrants])
         for i, quadrant in enumerate(document.quadrants):
             for j, key in enumerate(quadrant.dimensions):
                 _known(errors, f"/quadrants/{i}/dimensions/{j}", key, dimensions)
             if len(set(quadrant.dimensions)) != len(quadrant.dimensions):
                 errors.add(f"/quadrants/{i}/dimensions", "two different dimensions")
-        if document.centre is None:
-            errors.add("/centre", "a five-forces framework has a centre")
-        else:
+        if document.centre is not None:
             _known(errors, "/centre/dimension", document.centre.dimension, dimensions)
-        return
-    if document.quadrants:
-        errors.add("/quadrants", "only a five-forces framework has quadrants")
-    if document.centre is not None:
-        errors.add("/centre", "only a five-forces framework has a centre")
-    if document.kind == FrameworkKind.cx_efficiency:
+    elif document.kind == FrameworkKind.cx_efficiency:
         for key in CX_DIMENSIONS:
             if key not in dimensions:
                 errors.add("/dimensions", f"a CX-efficiency framework has a {key!r} dimension")
-        for i, question in enumerate(document.questions):
-            if not question.per_process:
-                errors.add(f"/questions/{i}/per_process", "CX-efficiency questions rate processes")

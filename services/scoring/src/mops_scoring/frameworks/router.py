@@ -7,6 +7,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
+from pydantic import TypeAdapter
 
 from mops_scoring.deps import PrincipalDep, SessionDep
 from mops_scoring.frameworks import repository, service
@@ -18,9 +19,10 @@ from mops_shared.schemas.scoring import (
     FrameworkDetail,
     FrameworkPage,
     FrameworkRead,
+    FrameworkSort,
 )
 from mops_shared.schemas.scoring_frameworks import (
-    FrameworkDocument,
+    FrameworkDocumentWrite,
     FrameworkKind,
     JsonSchemaDocument,
 )
@@ -29,6 +31,8 @@ FRAMEWORKS = service.FRAMEWORKS
 router = APIRouter(prefix=FRAMEWORKS, tags=["scoring"])
 
 COMMON_PROBLEMS = (401, 403, 422)
+# Made once: the schema of a document as written, one model per kind.
+_DOCUMENT_SCHEMA = TypeAdapter(FrameworkDocumentWrite).json_schema()
 
 
 @router.get(
@@ -43,8 +47,9 @@ async def list_frameworks(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
     sort: Annotated[
-        str, Query(description="`key` or `-key` (then by version, in the same direction).")
-    ] = "key",
+        FrameworkSort,
+        Query(description="`key` or `-key` (then by version, in the same direction)."),
+    ] = FrameworkSort.key,
     key: Annotated[str | None, Query(description="Only the versions of this framework.")] = None,
     kind: Annotated[
         FrameworkKind | None, Query(description="Only frameworks of this kind.")
@@ -73,15 +78,16 @@ async def list_frameworks(
     responses=problem_responses(401, 403),
 )
 async def get_framework_schema(principal: PrincipalDep) -> JsonSchemaDocument:
-    """The JSON Schema (draft 2020-12) every framework document follows. The rules it cannot
+    """The JSON Schema (draft 2020-12) every framework document follows, one schema per kind:
+    four quadrants and a centre for `five_forces` (and only there), the `company_efficiency`
+    and `customer_efficiency` dimensions and per-process questions for `cx_efficiency`, and for
+    each evidence signal of `GET /v1/scoring/evidence-signals` its sources. The rules it cannot
     say are checked on write, each reported at its pointer: keys unique and referring to
     dimensions of the document, the question weights and the evidence weights of each
     dimension summing to 1, `answers_weight` 0 without questions and 1 without evidence, every
-    value of a scale labelled, signals from `GET /v1/scoring/evidence-signals` with their
-    sources, four quadrants and a centre for `five_forces` (and only there), the
-    `company_efficiency` and `customer_efficiency` dimensions and per-process questions for
-    `cx_efficiency`."""
-    return JsonSchemaDocument(FrameworkDocument.model_json_schema())
+    value of a scale (from `min` to `max`) labelled, a signal used once per dimension, and a
+    mapping's `low` and `high` apart."""
+    return JsonSchemaDocument(_DOCUMENT_SCHEMA)
 
 
 @router.get(

@@ -35,6 +35,11 @@ async def document_of(session: AsyncSession, framework_id: uuid.UUID) -> Framewo
     return FrameworkDocument.model_validate(framework.document)
 
 
+def _as_stored(data: FrameworkCreate) -> FrameworkDocument:
+    """The document written (the model of its kind) as every version is stored and read."""
+    return FrameworkDocument.model_validate(data.document.model_dump())
+
+
 async def framework_or_404(
     session: AsyncSession, principal: Principal, framework_id: uuid.UUID
 ) -> Framework:
@@ -49,7 +54,7 @@ async def create_framework(
     session: AsyncSession, principal: Principal, data: FrameworkCreate
 ) -> FrameworkDetail:
     """Version 1 of a framework of the tenant's own; its key must be new to the tenant."""
-    document = data.document
+    document = _as_stored(data)
     ValidationFailed.raise_if_any(check_document(document, "/document"))
     if await repository.latest_version(session, principal.tenant_id, document.key) is not None:
         raise Conflict(
@@ -69,7 +74,7 @@ async def create_version(
     """The tenant's next version of the framework `framework_id` is a version of (a built-in
     one or its own), numbered after the highest it sees, made from `framework_id`."""
     base = await framework_or_404(session, principal, framework_id)
-    document = data.document
+    document = _as_stored(data)
     errors = check_document(document, "/document")
     if document.key != base.key:
         errors.append(body_error("/document/key", f"must stay {base.key!r}, the framework's key"))

@@ -16,6 +16,7 @@ from mops_shared.schemas.scoring_plans import (
     PlanCreate,
     PlanPage,
     PlanRead,
+    PlanSort,
     PlanStatus,
     PlanUpdate,
 )
@@ -92,8 +93,8 @@ async def list_plans(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
     sort: Annotated[
-        str, Query(description="`created_at`, `-created_at`, `name` or `-name`.")
-    ] = "-created_at",
+        PlanSort, Query(description="`created_at`, `-created_at`, `name` or `-name`.")
+    ] = PlanSort.created_at_desc,
     status: Annotated[PlanStatus | None, Query(description="Only drafts or adopted.")] = None,
     result_id: Annotated[uuid.UUID | None, Query(description="Only plans of a result.")] = None,
 ) -> PlanPage:

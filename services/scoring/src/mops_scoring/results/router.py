@@ -7,18 +7,32 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
+from pydantic import BeforeValidator
 
 from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, SessionDep
 from mops_scoring.results import pictures, service
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
 from mops_shared.schemas.scoring_frameworks import FrameworkKind
-from mops_shared.schemas.scoring_results import ResultPage, ResultRead
+from mops_shared.schemas.scoring_results import ResultPage, ResultRead, ResultSort
 
 RESULTS = "/v1/scoring/results"
 router = APIRouter(tags=["scoring"])
 
 COMMON_PROBLEMS = (401, 403, 422)
+
+
+def _true_or_false(value: object) -> object:
+    # A query value is text; the document's boolean is `true` or `false`, where Pydantic's lax
+    # bool would also take 0, 1, yes, off and the like.
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise ValueError("must be true or false")
+
+
+QueryBool = Annotated[bool, BeforeValidator(_true_or_false)]
 
 
 @router.post(
@@ -36,7 +50,7 @@ async def compute_result(
     org: OrgClientDep,
     inventory: InventoryClientDep,
     allow_partial: Annotated[
-        bool,
+        QueryBool,
         Query(
             description="Compute even when the org or inventory service cannot answer: the "
             "evidence they would give is then missing and named, never zero."
@@ -145,12 +159,14 @@ async def list_results(
     principal: PrincipalDep,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
-    sort: Annotated[str, Query(description="`computed_at` or `-computed_at`.")] = "-computed_at",
+    sort: Annotated[
+        ResultSort, Query(description="`computed_at` or `-computed_at`.")
+    ] = ResultSort.computed_at_desc,
     assessment_id: Annotated[uuid.UUID | None, Query(description="One assessment's.")] = None,
     framework_key: Annotated[str | None, Query(description="One framework's.")] = None,
     scope_unit_id: Annotated[uuid.UUID | None, Query(description="One unit's scope.")] = None,
     whole_tenant: Annotated[
-        bool, Query(description="Only results whose scope is the whole tenant.")
+        QueryBool, Query(description="Only results whose scope is the whole tenant.")
     ] = False,
 ) -> ResultPage:
     """The tenant's results over time: each with its dimension scores and their change since
