@@ -7,15 +7,16 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator,
     AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     StringConstraints,
 )
+from pydantic_core import core_schema
 
 # Text is stored without its surrounding spaces, but judged as sent, so that the schema's
 # minLength, maxLength and pattern say what is accepted: `strip_whitespace` would measure the
@@ -32,21 +33,25 @@ def stripped_not_blank(value: str) -> str:
     return stripped
 
 
-class NotBlankInSchema:
-    """Says "not blank" in the schema of a text that `stripped_not_blank` checks."""
+class Trimmed:
+    """Text judged as sent, stored stripped: `Annotated[str, StringConstraints(...), Trimmed()]`.
+    Blank text is refused, and the schema says "not blank" as a pattern; its lengths are the
+    text's as sent, so minLength and maxLength say what is accepted."""
 
-    def __get_pydantic_json_schema__(self, schema: Any, handler: GetJsonSchemaHandler) -> Any:
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(stripped_not_blank, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> Any:
         json_schema = handler(schema)
         json_schema["pattern"] = NOT_BLANK
         return json_schema
 
 
-Name = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=200),
-    AfterValidator(stripped_not_blank),
-    NotBlankInSchema(),
-]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200), Trimmed()]
 Text = Annotated[str, StringConstraints(max_length=10_000)]
 
 

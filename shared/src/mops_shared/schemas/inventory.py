@@ -9,7 +9,6 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -23,11 +22,10 @@ from pydantic import (
 
 from mops_shared.schemas.common import (
     Name,
-    NotBlankInSchema,
     StrictModel,
     Text,
+    Trimmed,
     not_null,
-    stripped_not_blank,
 )
 from mops_shared.schemas.money import CurrencyCode, Money
 from mops_shared.schemas.pagination import Page
@@ -36,20 +34,17 @@ from mops_shared.schemas.pagination import Page
 Tag = Annotated[
     str,
     StringConstraints(min_length=1, max_length=60),
-    AfterValidator(stripped_not_blank),
-    NotBlankInSchema(),
+    Trimmed(),
 ]
 Capability = Annotated[
     str,
     StringConstraints(min_length=1, max_length=120),
-    AfterValidator(stripped_not_blank),
-    NotBlankInSchema(),
+    Trimmed(),
 ]
 ShortText = Annotated[
     str,
     StringConstraints(min_length=1, max_length=255),
-    AfterValidator(stripped_not_blank),
-    NotBlankInSchema(),
+    Trimmed(),
 ]
 
 # snake_case, as a custom field's key appears in a tool's `custom_fields`.

@@ -14,17 +14,16 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from mops_shared.schemas.common import (
     Integer,
     IsoAwareDateTime,
     Name,
-    NotBlankInSchema,
     StrictModel,
     Text,
+    Trimmed,
     not_null,
-    stripped_not_blank,
 )
 from mops_shared.schemas.pagination import Page
 
@@ -45,8 +44,7 @@ Proficiency = Annotated[
 SkillName = Annotated[
     str,
     StringConstraints(min_length=1, max_length=MAX_SKILL_NAME),
-    AfterValidator(stripped_not_blank),
-    NotBlankInSchema(),
+    Trimmed(),
 ]
 
 

@@ -30,7 +30,6 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     AllowInfNan,
     Discriminator,
     Field,
@@ -48,9 +47,8 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from mops_shared.schemas.common import (
     Integer,
     Name,
-    NotBlankInSchema,
     StrictModel,
-    stripped_not_blank,
+    Trimmed,
 )
 
 # Keys are stable identifiers that results and explanations refer to.
@@ -59,8 +57,7 @@ Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Text = Annotated[
     str,
     StringConstraints(min_length=1, max_length=2000),
-    AfterValidator(stripped_not_blank),
-    NotBlankInSchema(),
+    Trimmed(),
 ]
 
 # A JSON number: strict (no "1.5", no true), and finite, as JSON has no NaN or Infinity (which

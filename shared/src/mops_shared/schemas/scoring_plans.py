@@ -9,15 +9,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from mops_shared.schemas.common import (
     Integer,
     IsoDate,
     Name,
-    NotBlankInSchema,
     StrictModel,
-    stripped_not_blank,
+    Trimmed,
 )
 from mops_shared.schemas.org_profile import OperatingModel
 from mops_shared.schemas.pagination import Page
@@ -28,8 +27,7 @@ from mops_shared.schemas.scoring_frameworks import Number
 Text = Annotated[
     str,
     StringConstraints(min_length=1, max_length=4000),
-    AfterValidator(stripped_not_blank),
-    NotBlankInSchema(),
+    Trimmed(),
 ]
 
 
