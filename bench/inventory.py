@@ -3,7 +3,7 @@
 Starts the org and inventory services (uvicorn, one worker each) on a fresh PostgreSQL
 database, seeds tools directly with bulk SQL where the API is not what is measured, and
 calls the inventory service directly with a signed principal (the gateway hop is measured by
-bench/gateway_hop.py). Writes bench/results/inventory.json and prints a Markdown table.
+the suite, `python -m bench`). Writes bench/results/inventory.json and prints a Markdown table.
 
     uv run python bench/inventory.py [--postgres postgresql+asyncpg://postgres@127.0.0.1:5432/postgres]
 """
@@ -26,6 +26,7 @@ import httpx
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from bench.measure import results_path  # noqa: E402
 from bench.stack import DEFAULT_POSTGRES, headers_for, plain, services, timed  # noqa: E402
 from mops_inventory.imports.parsing import COLUMNS  # noqa: E402
 from mops_shared.pagination import encode_cursor  # noqa: E402
@@ -281,32 +282,44 @@ def import_file(rows: int) -> bytes:
     return out.getvalue().encode()
 
 
-async def measure(base: str, database_url: str, rounds: int, only: set[str]) -> dict[str, Any]:
+async def measure(
+    base: str,
+    database_url: str,
+    rounds: int,
+    only: set[str],
+    *,
+    tools: int = 100_000,
+    rows: int = 10_000,
+) -> dict[str, Any]:
     results: dict[str, Any] = {}
     async with httpx.AsyncClient(base_url=base, timeout=900) as client:
         if "pagination" in only:
-            results["pagination_100k"] = await measure_pagination(client, database_url, rounds)
+            results["pagination_100k"] = await measure_pagination(
+                client, database_url, rounds, tools
+            )
         if "reports" in only:
             results["reports_10k_tools"] = await measure_reports(client, database_url, rounds)
         if "import" in only:
-            results["import_10k_rows"] = await measure_import(client)
+            results["import_10k_rows"] = await measure_import(client, rows)
     return results
 
 
 async def measure_pagination(
-    client: httpx.AsyncClient, database_url: str, rounds: int
+    client: httpx.AsyncClient, database_url: str, rounds: int, tools: int
 ) -> dict[str, Any]:
+    """Page 1 against the last page of 100 (page 1 000 at the default 100 000 tools)."""
     big = uuid.uuid4()
-    await seed_tools(database_url, big, 100_000, "Tool")
-    for n in range(100):  # 100 tenants of 1 000 beside it
-        await seed_tools(database_url, uuid.uuid4(), 1_000, f"Other{n}")
+    await seed_tools(database_url, big, tools, "Tool")
+    for n in range(100):  # 100 tenants of a hundredth of its size beside it
+        await seed_tools(database_url, uuid.uuid4(), max(1, tools // 100), f"Other{n}")
     headers = headers_for(big)
-    # The cursor of page 1 000 is built from the 99 900th row, as the server would build it.
+    # The cursor of the last page is built from the row before it, as the server would build it.
     conn = await asyncpg.connect(plain(database_url))
     row = await conn.fetchrow(
         "SELECT id, name_key FROM tools WHERE tenant_id = $1 ORDER BY name_key, id "
-        "OFFSET 99899 LIMIT 1",
+        "OFFSET $2 LIMIT 1",
         big,
+        tools - 101,
     )
     plan = await conn.fetch(
         "EXPLAIN SELECT * FROM tools WHERE tenant_id = $1 AND status = 'active' "
@@ -411,9 +424,9 @@ async def measure_reports(
     return reports
 
 
-async def measure_import(client: httpx.AsyncClient) -> dict[str, Any]:
+async def measure_import(client: httpx.AsyncClient, rows: int) -> dict[str, Any]:
     importer = uuid.uuid4()
-    body = import_file(10_000)
+    body = import_file(rows)
     started = time.perf_counter()
     response = await client.post(
         "/v1/inventory/imports",
@@ -462,6 +475,8 @@ def main() -> int:
         default=DEFAULT_POSTGRES,
     )
     parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--tools", type=int, default=100_000, help="tools of the paged tenant")
+    parser.add_argument("--rows", type=int, default=10_000, help="rows of the imported CSV")
     parser.add_argument(
         "--only",
         action="append",
@@ -476,9 +491,11 @@ def main() -> int:
                 stack.database_urls["inventory"],
                 args.rounds,
                 set(args.only or ["pagination", "reports", "import"]),
+                tools=args.tools,
+                rows=args.rows,
             )
         )
-    out = REPO / "bench" / "results" / "inventory.json"
+    out = results_path("inventory.json")
     previous = json.loads(out.read_text()) if out.exists() else {}
     out.write_text(json.dumps(previous | results, indent=2) + "\n")
     print("| measure | p50 ms | p95 ms |")

@@ -34,6 +34,7 @@ import httpx
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from bench.measure import results_path  # noqa: E402
 from bench.stack import DEFAULT_POSTGRES, headers_for, services, timed  # noqa: E402
 from mops_inventory.imports.parsing import COLUMNS  # noqa: E402
 
@@ -297,7 +298,7 @@ def main() -> int:
                 args.people,
             )
         )
-    out = REPO / "bench" / "results" / "org.json"
+    out = results_path("org.json")
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(f"organisation: {results['people']} people in {results['units']} units")
     print(f"import: {results['import_seconds']} s ({results['import_bytes']} bytes)")

@@ -33,11 +33,11 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.inventory import seed_links_and_outcomes, seed_tools
+from bench.measure import results_path
 from bench.org import organisation
 from bench.stack import DEFAULT_POSTGRES, headers_for, plain, services
 
 REPO = Path(__file__).resolve().parent.parent
-TOOLS = 5000
 RESPONDENTS = 200
 
 
@@ -71,20 +71,26 @@ async def own_tools_by_units(inventory_url: str, org_url: str, tenant_id: uuid.U
 
 
 async def measure(
-    stack_urls: dict[str, str], databases: dict[str, str], rounds: int
+    stack_urls: dict[str, str],
+    databases: dict[str, str],
+    rounds: int,
+    *,
+    units: int,
+    people: int,
+    tools: int,
 ) -> dict[str, Any]:
     tenant = uuid.uuid4()
     headers = headers_for(tenant)
     org, scoring = stack_urls["org"], stack_urls["scoring"]
-    results: dict[str, Any] = {"tools": TOOLS, "people": 20000, "respondents": RESPONDENTS}
+    results: dict[str, Any] = {"tools": tools, "people": people, "respondents": RESPONDENTS}
     rng = random.Random(11)
     async with httpx.AsyncClient(timeout=900) as client:
-        document = organisation(2000, 20000)
+        document = organisation(units, people)
         started = time.perf_counter()
         imported = await client.post(f"{org}/v1/org/imports", headers=headers, json=document)
         assert imported.status_code == 200, imported.text[:500]
         print(f"organisation imported in {time.perf_counter() - started:.1f} s", flush=True)
-        await seed_tools(databases["inventory"], tenant, TOOLS, "Tool")
+        await seed_tools(databases["inventory"], tenant, tools, "Tool")
         await seed_links_and_outcomes(databases["inventory"], tenant)
         owned = await own_tools_by_units(databases["inventory"], databases["org"], tenant)
         print(f"{owned} tools seeded and owned", flush=True)
@@ -144,14 +150,29 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--units", type=int, default=2000)
+    parser.add_argument("--people", type=int, default=20000)
+    parser.add_argument("--tools", type=int, default=5000)
     parser.add_argument("--keep", action="store_true", help="Keep the databases afterwards.")
     args = parser.parse_args()
     with services(args.postgres, ("inventory", "org", "scoring"), keep=args.keep) as stack:
-        results = asyncio.run(measure(stack.base_urls, stack.database_urls, args.rounds))
-    out = REPO / "bench" / "results" / "scoring.json"
+        results = asyncio.run(
+            measure(
+                stack.base_urls,
+                stack.database_urls,
+                args.rounds,
+                units=args.units,
+                people=args.people,
+                tools=args.tools,
+            )
+        )
+    out = results_path("scoring.json")
     out.write_text(json.dumps(results, indent=2) + "\n")
     figures = results["five_forces_result"]
-    print(f"tenant: {TOOLS} tools, 20000 people, {results['respondents_scored']} respondents")
+    print(
+        f"tenant: {args.tools} tools, {args.people} people, "
+        f"{results['respondents_scored']} respondents"
+    )
     print(f"evidence missing: {results['missing_evidence'] or 'none'}")
     print("| measure | p50 ms | p95 ms | max ms | first ms |")
     print("|---|---|---|---|---|")

@@ -22,7 +22,7 @@ from pathlib import Path
 import asyncpg
 import httpx
 
-from bench.gateway_hop import free_port, wait_ready
+from bench.measure import free_port, wait_ready
 from mops_shared.auth import Principal, sign_principal
 
 REPO = Path(__file__).resolve().parent.parent
@@ -89,6 +89,7 @@ async def timed(
 class Stack:
     base_urls: dict[str, str]  # service → http://127.0.0.1:<port>
     database_urls: dict[str, str]
+    pids: dict[str, int]  # service or variant label → its uvicorn process
 
 
 @contextmanager
@@ -129,11 +130,12 @@ def services(
                 check=True,
                 capture_output=True,
             )
-        launches = [(s, ports[s], env) for s in names] + [
-            (service, ports[label], {**env, **extra})
+        launches = [(s, s, ports[s], env) for s in names] + [
+            (label, service, ports[label], {**env, **extra})
             for label, (service, extra) in variants.items()
         ]
-        for service, port, process_env in launches:
+        pids: dict[str, int] = {}
+        for label, service, port, process_env in launches:
             procs.append(
                 subprocess.Popen(
                     [*UVICORN, f"mops_{service}.main:create_app", "--port", str(port)],
@@ -141,9 +143,10 @@ def services(
                     env=process_env,
                 )
             )
+            pids[label] = procs[-1].pid
         for port in ports.values():
             wait_ready(f"http://127.0.0.1:{port}/readyz")
-        yield Stack({s: f"http://127.0.0.1:{p}" for s, p in ports.items()}, urls)
+        yield Stack({s: f"http://127.0.0.1:{p}" for s, p in ports.items()}, urls, pids)
     finally:
         for proc in procs:
             proc.terminate()

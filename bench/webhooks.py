@@ -27,6 +27,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.measure import results_path
 from bench.stack import DEFAULT_POSTGRES, plain, services
 
 REPO = Path(__file__).resolve().parent.parent
@@ -135,7 +136,7 @@ def main() -> int:
                 args.concurrency,
             )
         )
-    (REPO / "bench" / "results" / "webhooks.json").write_text(json.dumps(results, indent=2) + "\n")
+    (results_path("webhooks.json")).write_text(json.dumps(results, indent=2) + "\n")
     print("| events | acknowledged/s | p50 ms | p99 ms | max ms | stored once | lost |")
     print("|---|---|---|---|---|---|---|")
     print(

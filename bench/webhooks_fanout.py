@@ -32,7 +32,7 @@ import uvloop
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.gateway_hop import free_port
+from bench.measure import free_port, results_path
 from bench.stack import DEFAULT_POSTGRES, SECRET, plain, services
 from bench.webhooks import admin_key
 
@@ -231,9 +231,7 @@ def main() -> int:
                 args.batch,
             )
         )
-    (REPO / "bench" / "results" / "webhooks_fanout.json").write_text(
-        json.dumps(results, indent=2) + "\n"
-    )
+    (results_path("webhooks_fanout.json")).write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results))
     return 0 if results["within_target"] else 1
 
