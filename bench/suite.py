@@ -526,13 +526,13 @@ def markdown(results: Results) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
-    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per target")
+    parser.add_argument("--seconds", type=int, help="wrk duration per target (10; 1 with --smoke)")
     parser.add_argument("--smoke", action="store_true", help="brief and small; not compared")
     parser.add_argument("--skip", action="append", default=[], choices=["hop", *AREAS])
     parser.add_argument("--no-install", action="store_true", help="do not apt-get wrk/nginx")
     parser.add_argument("--update-baseline", action="store_true")
     args = parser.parse_args(argv)
-    seconds = 1 if args.smoke else args.seconds
+    seconds = args.seconds or (1 if args.smoke else 10)
     skip = set(args.skip)
     ensure_tools(install=not args.no_install)
     results_dir = (

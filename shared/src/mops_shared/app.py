@@ -255,6 +255,9 @@ def create_service_app(
         docs_url="/docs",
         redoc_url=None,
         openapi_url=openapi_url,
+        telemetry=None
+        if settings.telemetry
+        else {"tracing": False, "metrics": False, "logs": False},
     )
     install_problem_handlers(app)
     app.include_router(health_router(settings.service_name))

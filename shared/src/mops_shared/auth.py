@@ -83,16 +83,33 @@ def sign_principal(
     ttl_seconds: int = PRINCIPAL_TTL_SECONDS,
     now: float | None = None,
 ) -> str:
+    return sign_claims(
+        str(principal.tenant_id),
+        str(principal.key_id),
+        sorted(principal.scopes),
+        principal.request_id,
+        secret,
+        ttl_seconds=ttl_seconds,
+        now=now,
+    )
+
+
+def sign_claims(
+    tenant_id: str,
+    key_id: str,
+    sorted_scopes: list[str],
+    request_id: str | None,
+    secret: str,
+    *,
+    ttl_seconds: int = PRINCIPAL_TTL_SECONDS,
+    now: float | None = None,
+) -> str:
+    """`sign_principal` from claims already in wire form: the gateway signs one per proxied
+    request, and building a `Principal` model for it was a third of the signing's cost."""
     expires = int((now if now is not None else time.time()) + ttl_seconds)
     payload = _b64(
         orjson.dumps(
-            {
-                "t": str(principal.tenant_id),
-                "k": str(principal.key_id),
-                "s": sorted(principal.scopes),
-                "r": principal.request_id,
-                "e": expires,
-            }
+            {"t": tenant_id, "k": key_id, "s": sorted_scopes, "r": request_id, "e": expires}
         )
     )
     return f"{_TOKEN_VERSION}.{payload}.{_mac(secret.encode(), payload)}"

@@ -90,7 +90,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None
     cursor.close()
 
 
-def create_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEngine:
+def create_engine(url: str, *, pool_size: int = 20, echo: bool = False) -> AsyncEngine:
     """An async engine: aiosqlite for `sqlite+aiosqlite://`, asyncpg for `postgresql+asyncpg://`."""
     if is_sqlite(url):
         engine = create_async_engine(url, echo=echo)
@@ -104,7 +104,7 @@ def create_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> Async
         url,
         echo=echo,
         pool_size=pool_size,
-        max_overflow=pool_size,
+        max_overflow=pool_size // 2,
         pool_recycle=1800,
         connect_args={"server_settings": {"jit": "off"}},
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 import time
-import uuid
 from contextvars import ContextVar
 from typing import Any
 
@@ -23,7 +23,7 @@ def sane_request_id(raw: bytes | None) -> str:
     """The client's X-Request-ID when it is a short token, a fresh one otherwise."""
     if raw and _SANE_REQUEST_ID.match(raw):
         return raw.decode("ascii")
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()  # as random as uuid4().hex, without building a UUID
 
 
 def request_id_of(scope: Scope) -> str | None:

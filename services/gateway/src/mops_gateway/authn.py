@@ -7,6 +7,8 @@ replicas within `key_cache_seconds`.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import time
 import uuid
 from collections.abc import Callable
@@ -31,6 +33,12 @@ class AuthenticatedKey:
     scopes: frozenset[str]
     rate_limit_per_minute: int | None
     rate_limit_burst: int | None
+
+    @functools.cached_property
+    def wire_claims(self) -> tuple[str, str, list[str]]:
+        """Tenant, key and sorted scopes as the signed principal carries them; computed once
+        per cached key, not once per request."""
+        return str(self.tenant_id), str(self.key_id), sorted(self.scopes)
 
 
 @dataclass(frozen=True)
@@ -57,9 +65,16 @@ class KeyAuthenticator:
         self._cache_seconds = cache_seconds
         self._clock = clock
         self._cache: dict[uuid.UUID, tuple[float, _StoredKey | None]] = {}
+        # One read per key at a time: when a busy key's entry expires, the requests that find
+        # it expired wait for that read instead of each reading the database (profiled: under
+        # 32 connections the herd of reads took 4 % of the gateway's CPU).
+        self._loading: dict[uuid.UUID, asyncio.Task[_StoredKey | None]] = {}
+        self._generation = 0
 
     def forget(self, key_id: uuid.UUID) -> None:
         self._cache.pop(key_id, None)
+        self._loading.pop(key_id, None)
+        self._generation += 1  # a read begun before this is not cached
 
     async def authenticate(self, authorization: str | None) -> AuthenticatedKey:
         if not authorization:
@@ -87,14 +102,27 @@ class KeyAuthenticator:
         raise Unauthorized("The API key is not valid.")
 
     async def _stored(self, key_id: uuid.UUID) -> _StoredKey | None:
-        now = self._clock()
         cached = self._cache.get(key_id)
-        if cached is not None and now - cached[0] < self._cache_seconds:
+        if cached is not None and self._clock() - cached[0] < self._cache_seconds:
             return cached[1]
-        stored = await self._load(key_id)
-        if len(self._cache) >= _CACHE_MAX_ENTRIES:
-            self._cache.pop(next(iter(self._cache)))
-        self._cache[key_id] = (now, stored)
+        loading = self._loading.get(key_id)
+        if loading is None:
+            loading = asyncio.create_task(self._load_and_cache(key_id, self._generation))
+            self._loading[key_id] = loading
+        # Shielded: one waiter's cancellation (its client left) does not cancel the others'.
+        return await asyncio.shield(loading)
+
+    async def _load_and_cache(self, key_id: uuid.UUID, generation: int) -> _StoredKey | None:
+        read_at = self._clock()
+        try:
+            stored = await self._load(key_id)
+        finally:
+            if self._loading.get(key_id) is asyncio.current_task():
+                del self._loading[key_id]
+        if generation == self._generation:
+            if len(self._cache) >= _CACHE_MAX_ENTRIES:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[key_id] = (read_at, stored)
         return stored
 
     async def _load(self, key_id: uuid.UUID) -> _StoredKey | None:

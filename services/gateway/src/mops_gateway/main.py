@@ -11,6 +11,7 @@ import httpx
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.types import ASGIApp
 
 from mops_gateway.authn import KeyAuthenticator
 from mops_gateway.config import GatewaySettings
@@ -147,7 +148,11 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         ],
         extra_lifespan=gateway_resources,
         openapi_url=None,
-        # Inside the request context, so proxied calls get a request id and an access-log line.
-        inner_middleware=[(ProxyDispatch, {})],
     )
+    build_stack = app.build_middleware_stack
+
+    def proxy_first() -> ASGIApp:
+        return ProxyDispatch(build_stack(), access_log=settings.access_log)
+
+    app.build_middleware_stack = proxy_first  # type: ignore[method-assign]
     return app

@@ -33,6 +33,7 @@ from mops_inventory.reports_stack import (
     removal_impact_router,
 )
 from mops_inventory.scenarios.router import router as scenarios_router
+from mops_inventory.tools.fast_read import ToolReader, ToolReadFastPath
 from mops_inventory.tools.router import router as tools_router
 from mops_shared.app import create_service_app
 from mops_shared.clients import OrgClient
@@ -49,6 +50,7 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
     async def resources(app: FastAPI) -> AsyncIterator[None]:
         # Per app, not per module: two apps in one process (tests) may use different databases.
         app.state.landscape_seeder = LandscapeSeeder()
+        app.state.tool_reader = ToolReader(app.state.engine)
         app.state.org_client = OrgClient(
             settings.org_url,
             internal_secret=settings.internal_secret.get_secret_value(),
@@ -76,6 +78,7 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
             if sweeper is not None:
                 await stop_sweeper(sweeper)
             await app.state.org_client.aclose()
+            await app.state.tool_reader.close()
 
     return create_service_app(
         settings=settings,
@@ -110,4 +113,5 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
         extra_lifespan=resources,
         writes=writes,
         extra_schemas=[ToolImportFile],  # the import's JSON body, read raw by the route
+        inner_middleware=[(ToolReadFastPath, {})],
     )
