@@ -27,7 +27,14 @@ import httpx
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from bench.measure import results_path  # noqa: E402
-from bench.stack import DEFAULT_POSTGRES, headers_for, plain, services, timed  # noqa: E402
+from bench.stack import (  # noqa: E402
+    DEFAULT_POSTGRES,
+    headers_for,
+    plain,
+    services,
+    timed,
+    timed_side_by_side,
+)
 from mops_inventory.imports.parsing import COLUMNS  # noqa: E402
 from mops_shared.pagination import encode_cursor  # noqa: E402
 
@@ -336,10 +343,15 @@ async def measure_pagination(
     cursor = encode_cursor(
         TOOL_SORTS["name"], SimpleNamespace(name_key=row["name_key"], id=row["id"])
     )
-    first = await timed(client, "/v1/inventory/tools?limit=100", headers, rounds)
-    deep = await timed(client, f"/v1/inventory/tools?limit=100&cursor={cursor}", headers, rounds)
-    filtered = await timed(
-        client, f"/v1/inventory/tools?limit=100&status=active&cursor={cursor}", headers, rounds
+    first, deep, filtered = await timed_side_by_side(
+        client,
+        [
+            "/v1/inventory/tools?limit=100",
+            f"/v1/inventory/tools?limit=100&cursor={cursor}",
+            f"/v1/inventory/tools?limit=100&status=active&cursor={cursor}",
+        ],
+        headers,
+        rounds,
     )
     section = {
         "page_1": first,

@@ -66,6 +66,33 @@ def headers_for(tenant_id: uuid.UUID) -> dict[str, str]:
     return {"x-mops-principal": sign_principal(principal, SECRET, ttl_seconds=3600)}
 
 
+async def gateway_key(
+    database_url: str, scopes: list[str], *, unlimited: bool = False
+) -> tuple[str, uuid.UUID]:
+    """A new tenant and a key of `scopes`, written straight to the gateway's database; with
+    `unlimited`, a rate limit no benchmark reaches. The key and the tenant's id."""
+    from mops_gateway.keys import service as keys
+    from mops_gateway.tenants import service as tenants
+    from mops_shared.db import create_engine, create_sessionmaker
+    from mops_shared.schemas.admin import ApiKeyCreate
+
+    limit = {"rate_limit": {"requests_per_minute": 1_000_000, "burst": 1_000_000}}
+    engine = create_engine(database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            tenant = await tenants.create_tenant(session, f"bench-{uuid.uuid4().hex[:8]}")
+            created = await keys.create_key(
+                session,
+                tenant.id,
+                ApiKeyCreate.model_validate(
+                    {"name": "bench", "scopes": scopes, **(limit if unlimited else {})}
+                ),
+            )
+    finally:
+        await engine.dispose()
+    return created.key, tenant.id
+
+
 async def timed(
     client: httpx.AsyncClient, url: str, headers: dict[str, str], n: int
 ) -> dict[str, float]:
@@ -83,6 +110,31 @@ async def timed(
         "p95_ms": round(samples[int(len(samples) * 0.95) - 1], 2),
         "first_ms": round(first, 2),
     }
+
+
+async def timed_side_by_side(
+    client: httpx.AsyncClient, urls: list[str], headers: dict[str, str], n: int
+) -> list[dict[str, float]]:
+    """`timed` for several URLs whose figures are compared with each other: their reads
+    alternate, round by round, so a change in the machine's speed falls on each alike."""
+    samples: list[list[float]] = [[] for _ in urls]
+    for _ in range(n + 1):
+        for index, url in enumerate(urls):
+            started = time.perf_counter()
+            response = await client.get(url, headers=headers)
+            samples[index].append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code, response.text[:300])
+    figures = []
+    for taken in samples:
+        first, rest = taken[0], sorted(taken[1:])
+        figures.append(
+            {
+                "p50_ms": round(statistics.median(rest), 2),
+                "p95_ms": round(rest[int(len(rest) * 0.95) - 1], 2),
+                "first_ms": round(first, 2),
+            }
+        )
+    return figures
 
 
 @dataclass

@@ -46,7 +46,7 @@ import httpx
 
 from bench.measure import REPO, calibrate, free_port, results_path, rss_mib, wrk
 from bench.peers.nginx import reverse_proxy
-from bench.stack import DEFAULT_POSTGRES, Stack, headers_for, plain, services
+from bench.stack import DEFAULT_POSTGRES, Stack, gateway_key, headers_for, plain, services
 
 BASELINE = REPO / "bench" / "results" / "baseline.json"
 REGRESSION = 0.20
@@ -93,6 +93,27 @@ class Results:
     ) -> None:
         self.metrics[name] = Metric(round(value, 3), unit, better, kind, **target)
 
+    def judge(
+        self,
+        name: str,
+        value: float,
+        unit: str,
+        kind: str,
+        *,
+        at_least: float | None = None,
+        at_most: float | None = None,
+        below: float | None = None,
+    ) -> None:
+        """A figure held to its target: `at_least` and `at_most` inclusive, `below` strict."""
+        if at_least is not None:
+            better, target, met = "higher", f"≥ {at_least:g}", value >= at_least
+        elif at_most is not None:
+            better, target, met = "lower", f"≤ {at_most:g}", value <= at_most
+        else:
+            assert below is not None
+            better, target, met = "lower", f"< {below:g}", value < below
+        self.add(name, value, unit, better, kind, target=target, met=met)
+
 
 # ---------------------------------------------------------------------------------------------
 # Tools
@@ -123,34 +144,6 @@ def _which(name: str) -> str | None:
 
 # ---------------------------------------------------------------------------------------------
 # The stack, its peers and its seed
-
-
-async def bench_key(gateway_database_url: str) -> tuple[str, uuid.UUID]:
-    """A tenant and an admin key with a rate limit no benchmark reaches, written straight to
-    the gateway's database."""
-    from mops_gateway.keys import service as keys
-    from mops_gateway.tenants import service as tenants
-    from mops_shared.db import create_engine, create_sessionmaker
-    from mops_shared.schemas.admin import ApiKeyCreate
-
-    engine = create_engine(gateway_database_url)
-    try:
-        async with create_sessionmaker(engine)() as session:
-            tenant = await tenants.create_tenant(session, f"bench-{uuid.uuid4().hex[:8]}")
-            created = await keys.create_key(
-                session,
-                tenant.id,
-                ApiKeyCreate.model_validate(
-                    {
-                        "name": "bench",
-                        "scopes": ["admin"],
-                        "rate_limit": {"requests_per_minute": 1_000_000, "burst": 1_000_000},
-                    }
-                ),
-            )
-    finally:
-        await engine.dispose()
-    return created.key, tenant.id
 
 
 @contextmanager
@@ -190,7 +183,9 @@ def seed_tool(stack: Stack, tenant_id: uuid.UUID) -> str:
 
 
 def measure_hop_and_read(results: Results, stack: Stack, seconds: int, exits: ExitStack) -> None:
-    key, tenant_id = asyncio.run(bench_key(stack.database_urls["gateway"]))
+    key, tenant_id = asyncio.run(
+        gateway_key(stack.database_urls["gateway"], ["admin"], unlimited=True)
+    )
     tool_id = seed_tool(stack, tenant_id)
     path = f"/v1/inventory/tools/{tool_id}"
     inventory = stack.base_urls["inventory"]
@@ -252,49 +247,17 @@ def measure_hop_and_read(results: Results, stack: Stack, seconds: int, exits: Ex
         return runs[label][f"c{c}"]["rps"]
 
     gateway_over_direct = rps("mops gateway") / rps("direct")
-    results.add(
-        "hop.gateway_over_direct_c32",
-        gateway_over_direct,
-        "x",
-        "higher",
-        "ratio",
-        target="≥ 0.55",
-        met=gateway_over_direct >= 0.55,
-    )
+    results.judge("hop.gateway_over_direct_c32", gateway_over_direct, "x", "ratio", at_least=0.55)
     gateway_over_nginx = rps("mops gateway") / rps("nginx")
-    results.add(
-        "hop.gateway_over_nginx_c32",
-        gateway_over_nginx,
-        "x",
-        "higher",
-        "ratio",
-        target="≥ 0.60",
-        met=gateway_over_nginx >= 0.60,
-    )
+    results.judge("hop.gateway_over_nginx_c32", gateway_over_nginx, "x", "ratio", at_least=0.60)
     gateway_over_recipe = rps("mops gateway") / rps("httpx recipe")
-    results.add(
-        "hop.gateway_over_httpx_recipe_c32",
-        gateway_over_recipe,
-        "x",
-        "higher",
-        "ratio",
-        target="≥ 5",
-        met=gateway_over_recipe >= 5,
+    results.judge(
+        "hop.gateway_over_httpx_recipe_c32", gateway_over_recipe, "x", "ratio", at_least=5
     )
     p50 = runs["mops gateway"]["c1"]["p50_ms"] / runs["direct"]["c1"]["p50_ms"]
-    results.add(
-        "hop.gateway_p50_over_direct_c1",
-        p50,
-        "x",
-        "lower",
-        "ratio",
-        target="≤ 2.5",
-        met=p50 <= 2.5,
-    )
+    results.judge("hop.gateway_p50_over_direct_c1", p50, "x", "ratio", at_most=2.5)
     read = rps("direct") / rps("raw Starlette + asyncpg")
-    results.add(
-        "read.direct_over_raw_c32", read, "x", "higher", "ratio", target="≥ 0.50", met=read >= 0.5
-    )
+    results.judge("read.direct_over_raw_c32", read, "x", "ratio", at_least=0.5)
     read_c1 = rps("direct", 1) / rps("raw Starlette + asyncpg", 1)
     results.add("read.direct_over_raw_c1", read_c1, "x", "higher", "ratio")
     for label in targets:
@@ -319,15 +282,7 @@ def _wait_answer(url: str, headers: dict[str, str], timeout: float = 30) -> None
 def record_rss(results: Results, stack: Stack, moment: str) -> None:
     for service in SERVICES:
         value = rss_mib(stack.pids[service])
-        results.add(
-            f"rss.{moment}.{service}",
-            value,
-            "MiB",
-            "lower",
-            "info",
-            target="< 120",
-            met=value < 120,
-        )
+        results.judge(f"rss.{moment}.{service}", value, "MiB", "info", below=120)
 
 
 def run_area(name: str, args: list[str], results_dir: Path) -> dict[str, Any]:
@@ -381,73 +336,25 @@ def measure_areas(results: Results, smoke: bool, skip: set[str], results_dir: Pa
         results.raw["inventory"] = data
         page = data["pagination_100k"]
         depth = page["page_1000_over_page_1_p50"]
-        results.add(
-            "pagination.page_1000_over_page_1_p50",
-            depth,
-            "x",
-            "lower",
-            "ratio",
-            target="≤ 1.20",
-            met=depth <= 1.2,
-        )
+        results.judge("pagination.page_1000_over_page_1_p50", depth, "x", "ratio", at_most=1.20)
         imported = data["import_10k_rows"]["seconds"]
-        results.add(
-            "import.csv_10k_rows",
-            imported,
-            "s",
-            "lower",
-            "seconds",
-            target="< 15",
-            met=imported < 15,
-        )
+        results.judge("import.csv_10k_rows", imported, "s", "seconds", below=15)
     if "org" not in skip:
         data = run_area("org", arguments["org"], results_dir)
         results.raw["org"] = data
         seconds = data["import_seconds"]
-        results.add(
-            "org.import_20k_people",
-            seconds,
-            "s",
-            "lower",
-            "seconds",
-            target="< 30",
-            met=seconds < 30,
-        )
+        results.judge("org.import_20k_people", seconds, "s", "seconds", below=30)
     if "scoring" not in skip:
         data = run_area("scoring", arguments["scoring"], results_dir)
         results.raw["scoring"] = data
         seconds = data["five_forces_result"]["p50_ms"] / 1000
-        results.add(
-            "scoring.five_forces_result_p50",
-            seconds,
-            "s",
-            "lower",
-            "seconds",
-            target="< 1",
-            met=seconds < 1,
-        )
+        results.judge("scoring.five_forces_result_p50", seconds, "s", "seconds", below=1)
     if "webhooks" not in skip:
         data = run_area("webhooks", arguments["webhooks"], results_dir)
         results.raw["webhooks"] = data
         rate, p99, lost = data["acknowledged_per_second"], data["p99_ms"], data["lost"]
-        results.add(
-            "webhooks.inbound_acks_per_second",
-            rate,
-            "/s",
-            "higher",
-            "rate",
-            target="≥ 500",
-            met=rate >= 500,
-        )
-        results.add(
-            "webhooks.inbound_p99",
-            p99 / 1000,
-            "s",
-            "lower",
-            "seconds",
-            target="< 0.1",
-            met=p99 < 100,
-        )
+        results.judge("webhooks.inbound_acks_per_second", rate, "/s", "rate", at_least=500)
+        results.judge("webhooks.inbound_p99", p99 / 1000, "s", "seconds", below=0.1)
         results.add(
             "webhooks.inbound_lost", lost, "events", "lower", "info", target="0", met=lost == 0
         )

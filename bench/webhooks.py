@@ -17,7 +17,6 @@ import json
 import statistics
 import sys
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -28,30 +27,15 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.measure import results_path
-from bench.stack import DEFAULT_POSTGRES, plain, services
+from bench.stack import DEFAULT_POSTGRES, gateway_key, plain, services
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 async def admin_key(database_url: str) -> str:
     """A tenant and a `webhooks:admin` key, written straight to the gateway's database."""
-    from mops_gateway.keys import service as keys
-    from mops_gateway.tenants import service as tenants
-    from mops_shared.db import create_engine, create_sessionmaker
-    from mops_shared.schemas.admin import ApiKeyCreate
-
-    engine = create_engine(database_url)
-    try:
-        async with create_sessionmaker(engine)() as session:
-            tenant = await tenants.create_tenant(session, f"bench-{uuid.uuid4().hex[:8]}")
-            created = await keys.create_key(
-                session,
-                tenant.id,
-                ApiKeyCreate.model_validate({"name": "bench", "scopes": ["webhooks:admin"]}),
-            )
-    finally:
-        await engine.dispose()
-    return created.key
+    key, _ = await gateway_key(database_url, ["webhooks:admin"])
+    return key
 
 
 async def measure(gateway: str, database_url: str, events: int, concurrency: int) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from mops_gateway.keys.router import router as keys_router
 from mops_gateway.openapi import fetch_service_documents, merge_documents
 from mops_gateway.proxy import Proxy, ProxyDispatch, ProxySettings
 from mops_gateway.ratelimit import LocalRateLimiter, RateLimiter
+from mops_gateway.webhooks import receive_fast
 from mops_gateway.webhooks.outbound_router import intake_router
 from mops_gateway.webhooks.outbound_router import router as outbound_webhooks_router
 from mops_gateway.webhooks.router import router as webhooks_router
@@ -152,7 +153,11 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     build_stack = app.build_middleware_stack
 
     def proxy_first() -> ASGIApp:
-        return ProxyDispatch(build_stack(), access_log=settings.access_log)
+        return ProxyDispatch(
+            build_stack(),
+            access_log=settings.access_log,
+            fast_paths=[(receive_fast.handles, receive_fast.receive_delivery)],
+        )
 
     app.build_middleware_stack = proxy_first  # type: ignore[method-assign]
     return app

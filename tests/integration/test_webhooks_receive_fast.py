@@ -1,0 +1,106 @@
+"""Deliveries taken by the gateway's pure-ASGI receive path (`webhooks.receive_fast`) and those
+it leaves to the documented route: both store the same events once and answer the same."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from standardwebhooks.webhooks import Webhook
+
+from mops_gateway.webhooks import router
+from tests.integration.conftest import TenantKey
+from tests.integration.test_webhooks_inbound import CONNECTIONS, inbox
+
+pytestmark = pytest.mark.asyncio
+
+
+async def generic_connection(client: httpx.AsyncClient, tenant: TenantKey) -> dict[str, Any]:
+    response = await client.post(
+        CONNECTIONS, json={"provider": "generic", "name": "Forms"}, headers=tenant.headers
+    )
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+def signed(secret: str, message_id: str) -> tuple[bytes, dict[str, str]]:
+    body = json.dumps({"type": "form.submitted", "data": {"id": message_id}})
+    now = datetime.now(UTC)
+    return body.encode(), {
+        "content-type": "application/json",
+        "webhook-id": message_id,
+        "webhook-timestamp": str(int(now.timestamp())),
+        "webhook-signature": Webhook(secret).sign(message_id, now, body),
+    }
+
+
+async def test_a_delivery_with_a_length_is_acknowledged_without_the_route(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    connection = await generic_connection(gateway_client, tenant)
+    body, headers = signed(connection["generated_secret"], "msg_fast")
+
+    async def route_used(*_: Any, **__: Any) -> bytes:
+        raise AssertionError("the FastAPI route read the body")
+
+    monkeypatch.setattr(router, "bounded_body", route_used)
+    sent = await gateway_client.post(connection["receive_path"], content=body, headers=headers)
+
+    assert sent.status_code == 200, sent.text
+    assert sent.json() == {"received": 1, "stored": 1}
+    assert sent.headers["content-type"] == "application/json"
+    assert sent.headers["x-request-id"]
+    (event,) = await inbox(gateway_client, tenant)
+    assert event["identity"] == "generic:msg_fast"
+
+
+async def test_a_chunked_delivery_and_an_upper_case_id_go_to_the_route_with_the_same_result(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    connection = await generic_connection(gateway_client, tenant)
+    body, headers = signed(connection["generated_secret"], "msg_route")
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield body[:10]
+        yield body[10:]
+
+    chunked = await gateway_client.post(
+        connection["receive_path"], content=chunks(), headers=headers
+    )
+    upper = connection["receive_path"].rsplit("/", 1)
+    again = await gateway_client.post(
+        f"{upper[0]}/{upper[1].upper()}", content=body, headers=headers
+    )
+    fast = await gateway_client.post(connection["receive_path"], content=body, headers=headers)
+
+    assert chunked.status_code == 200, chunked.text
+    assert chunked.json() == {"received": 1, "stored": 1}
+    assert again.json() == fast.json() == {"received": 1, "stored": 0}
+    assert len(await inbox(gateway_client, tenant)) == 1
+
+
+async def test_an_unproven_delivery_is_the_same_401_problem_on_either_path(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    connection = await generic_connection(gateway_client, tenant)
+    body, headers = signed("whsec_" + "A" * 32, "msg_forged")
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield body
+
+    fast = await gateway_client.post(connection["receive_path"], content=body, headers=headers)
+    routed = await gateway_client.post(
+        connection["receive_path"], content=chunks(), headers=headers
+    )
+
+    assert fast.status_code == routed.status_code == 401
+    assert fast.headers["content-type"] == routed.headers["content-type"]
+    drop = ("request_id",)
+    assert {k: v for k, v in fast.json().items() if k not in drop} == {
+        k: v for k, v in routed.json().items() if k not in drop
+    }
+    assert await inbox(gateway_client, tenant) == []
