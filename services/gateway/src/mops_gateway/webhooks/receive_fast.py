@@ -19,25 +19,15 @@ from mops_gateway.proxy import ClientGone
 from mops_gateway.webhooks import service
 from mops_gateway.webhooks.verify import SALESFORCE_ACK
 from mops_shared.errors import MopsError, send_problem
+from mops_shared.fast_path import canonical_id
 from mops_shared.schemas.webhooks import Provider
 
 PREFIX = "/v1/webhooks/in/"
-_CANONICAL_UUID_LENGTH = 36
 
 
 def handles(scope: Scope) -> bool:
     """A delivery this path takes: POST, a canonical id, a declared length within the limit."""
-    path: str = scope["path"]
-    if (
-        scope["method"] != "POST"
-        or not path.startswith(PREFIX)
-        or len(path) != len(PREFIX) + _CANONICAL_UUID_LENGTH
-    ):
-        return False
-    try:
-        if str(uuid.UUID(path[len(PREFIX) :])) != path[len(PREFIX) :]:
-            return False
-    except ValueError:
+    if scope["method"] != "POST" or canonical_id(scope["path"], PREFIX) is None:
         return False
     limit: int = scope["app"].state.settings.webhook_max_body_bytes
     for name, value in scope["headers"]:
@@ -52,7 +42,7 @@ async def receive_delivery(scope: Scope, receive: Receive, send: Send) -> None:
     try:
         provider, report = await service.receive(
             state.engine,
-            uuid.UUID(scope["path"][len(PREFIX) :]),
+            uuid.UUID(scope["path"][len(PREFIX) :]),  # canonical: `handles` checked
             "POST",
             body,
             Headers(scope=scope),

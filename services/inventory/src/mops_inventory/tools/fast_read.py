@@ -26,9 +26,9 @@ from mops_inventory.tools.models import Capability, Tool, ToolCapability, ToolOw
 from mops_shared.auth import PRINCIPAL_HEADER, has_scope, required_scope, verify_principal
 from mops_shared.errors import MopsError
 from mops_shared.etag import etag_of
+from mops_shared.fast_path import canonical_id
 
 PREFIX = "/v1/inventory/tools/"
-_CANONICAL_UUID_LENGTH = 36
 _READ_SCOPE = required_scope("inventory", "GET")
 _PRINCIPAL = PRINCIPAL_HEADER.encode()
 _CONNECT_TIMEOUT_SECONDS = 5
@@ -186,9 +186,9 @@ class ToolReadFastPath:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] == "GET":
-            path: str = scope["path"]
-            if path.startswith(PREFIX) and len(path) == len(PREFIX) + _CANONICAL_UUID_LENGTH:
-                answer = await self._answer(scope, path[len(PREFIX) :])
+            tool_id = canonical_id(scope["path"], PREFIX)
+            if tool_id is not None:
+                answer = await self._answer(scope, tool_id)
                 if answer is not None:
                     body, version = answer
                     await send(
@@ -207,7 +207,7 @@ class ToolReadFastPath:
         await self.app(scope, receive, send)
 
     @staticmethod
-    async def _answer(scope: Scope, raw_id: str) -> tuple[bytes, int] | None:
+    async def _answer(scope: Scope, tool_id: uuid.UUID) -> tuple[bytes, int] | None:
         token = None
         for name, value in scope["headers"]:
             if name == _PRINCIPAL:
@@ -216,10 +216,9 @@ class ToolReadFastPath:
         state = scope["app"].state
         try:
             principal = verify_principal(token, state.internal_secret)
-            tool_id = uuid.UUID(raw_id)
-        except (MopsError, ValueError):
+        except MopsError:
             return None
-        if not has_scope(principal.scopes, _READ_SCOPE) or str(tool_id) != raw_id.lower():
+        if not has_scope(principal.scopes, _READ_SCOPE):
             return None
         scope.setdefault("state", {})["tenant_id"] = str(principal.tenant_id)
         reader: ToolReader = state.tool_reader
