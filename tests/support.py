@@ -21,6 +21,7 @@ from mops_shared.auth import ApiScope, Principal, sign_principal
 from mops_shared.migrations import alembic_config
 
 REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"  # the sample company, kept in the repository
 ALEMBIC_INI = REPO / "migrations" / "alembic.ini"
 SERVICES = ("gateway", "inventory", "org", "scoring")
 TEST_SECRET = "test-internal-secret-0123456789abcdef"

@@ -34,10 +34,9 @@ import pytest
 from standardwebhooks import Webhook
 
 from tests.e2e.stack import SERVICES, Run, free_ports, port_open
-from tests.support import REPO
+from tests.support import REPO, SAMPLES
 
 DOCUMENT = REPO / "contract" / "openapi.json"
-SAMPLES = REPO.parent / "shared" / "data"
 INVENTORY_CSV = SAMPLES / "martech_inventory_sample.csv"
 ORG_JSON = SAMPLES / "org_sample.json"
 PACKAGE = "mops_sdk"

@@ -33,7 +33,7 @@ from mops_shared.schemas.inventory import LANDSCAPE_CATEGORIES, ToolStatus
 from mops_shared.schemas.money import parse_amount
 
 REPO = Path(__file__).resolve().parents[2]
-DATA = REPO.parent / "shared" / "data"
+DATA = SAMPLES
 SAMPLE = DATA / "martech_inventory_sample.csv"
 
 LIMITS: dict[str, int] = {"max_rows": 50_000, "max_bytes": 20 * 1024 * 1024}

@@ -15,11 +15,11 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import event
 
-from tests.support import REPO, ClientFactory, principal_headers, tenant_client, walk_pages
+from tests.support import REPO, SAMPLES, ClientFactory, principal_headers, tenant_client, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
-SAMPLE = REPO.parent / "shared" / "data" / "martech_inventory_sample.csv"
+SAMPLE = SAMPLES / "martech_inventory_sample.csv"
 CSV = {"content-type": "text/csv"}
 
 

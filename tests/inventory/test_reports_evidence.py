@@ -30,6 +30,7 @@ from mops_shared.clients import InventoryClient
 from mops_shared.schemas.reports_evidence import InventoryEvidence
 from tests.support import (
     REPO,
+    SAMPLES,
     TEST_SECRET,
     ClientFactory,
     assert_problem,
@@ -41,7 +42,7 @@ from tests.support import (
 
 pytestmark = pytest.mark.asyncio
 
-DATA = REPO.parent / "shared" / "data"
+DATA = SAMPLES
 INVENTORY_SAMPLE = DATA / "martech_inventory_sample.csv"
 ORG_SAMPLE = DATA / "org_sample.json"
 CSV = {"content-type": "text/csv"}

@@ -22,11 +22,11 @@ import pytest_asyncio
 from fastapi import FastAPI
 from sqlalchemy import event
 
-from tests.support import REPO, new_principal, principal_headers, walk_pages
+from tests.support import REPO, SAMPLES, new_principal, principal_headers, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
-SAMPLE = REPO.parent / "shared" / "data" / "martech_inventory_sample.csv"
+SAMPLE = SAMPLES / "martech_inventory_sample.csv"
 CSV = {"content-type": "text/csv"}
 PROBLEM = "application/problem+json"
 REPORTS = "/v1/inventory/reports"

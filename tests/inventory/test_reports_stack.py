@@ -18,11 +18,11 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import event
 
-from tests.support import REPO, ClientFactory, tenant_client, walk_pages
+from tests.support import REPO, SAMPLES, ClientFactory, tenant_client, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
-SAMPLE = REPO.parent / "shared" / "data" / "martech_inventory_sample.csv"
+SAMPLE = SAMPLES / "martech_inventory_sample.csv"
 CSV = {"content-type": "text/csv"}
 TOOLS = "/v1/inventory/tools"
 REDUNDANCY = "/v1/inventory/reports/redundancy"

@@ -16,11 +16,11 @@ from sqlalchemy import func, select
 
 from mops_org.db import writes
 from mops_shared.auth import Principal
-from tests.support import new_principal, principal_headers, walk_pages
+from tests.support import SAMPLES, new_principal, principal_headers, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "data" / "org_sample.json"
+SAMPLE = SAMPLES / "org_sample.json"
 IMPORTS = "/v1/org/imports"
 EXPORT = "/v1/org/exports/organisation"
 

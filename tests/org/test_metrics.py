@@ -15,11 +15,11 @@ from fastapi import FastAPI
 
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
-from tests.support import REPO, TEST_SECRET, new_principal, principal_headers, walk_pages
+from tests.support import REPO, SAMPLES, TEST_SECRET, new_principal, principal_headers, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
-DATA = REPO.parent / "shared" / "data"
+DATA = SAMPLES
 ORG = json.loads((DATA / "org_sample.json").read_text())
 TOOLS = list(
     csv.DictReader((DATA / "martech_inventory_sample.csv").read_text(encoding="utf-8").splitlines())

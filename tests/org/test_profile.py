@@ -287,7 +287,7 @@ async def test_without_people_in_units_or_owned_tools_there_is_not_enough_data(
 async def test_the_sample_shape_is_hybrid_matrix_and_agrees_with_its_declaration(
     client: httpx.AsyncClient,
 ) -> None:
-    """As ../shared/data/org_sample.json: 20 of 25 people central, 5 in business units and
+    """As samples/org_sample.json: 20 of 25 people central, 5 in business units and
     regions, no tools."""
     group = await _unit(client, "Group", "organisation")
     coe = await _unit(client, "Marketing Ops CoE", "marketing_ops_centre", group)

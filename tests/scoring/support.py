@@ -10,9 +10,9 @@ from typing import Any
 
 import httpx
 
-from tests.support import REPO, walk_pages
+from tests.support import REPO, SAMPLES, walk_pages
 
-DATA = REPO.parent / "shared" / "data"
+DATA = SAMPLES
 ORG = json.loads((DATA / "org_sample.json").read_text())
 CSV = (DATA / "martech_inventory_sample.csv").read_text(encoding="utf-8")
 FRAMEWORKS = "/v1/scoring/frameworks"

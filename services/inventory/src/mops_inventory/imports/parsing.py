@@ -1,6 +1,6 @@
 """Parsing and validation of an inventory import, without database or HTTP.
 
-The layout is the one of `shared/data/martech_inventory_sample.csv`: one tool a row, with the
+The layout is the one of `samples/martech_inventory_sample.csv`: one tool a row, with the
 columns of `COLUMNS`. A file arrives as CSV bytes or as JSON bytes (a list of objects with the
 same keys, whose values may be JSON types). The result is an `ImportParse`: the rows that passed
 every check as `ParsedTool`s, and every problem found, row by row, for the per-row report.
