@@ -98,5 +98,6 @@ def screenshot(
         ],
         90.0,
     )
-    assert done.returncode == 0 and into.exists(), done.stderr[-2000:]
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert into.exists(), done.stderr[-2000:]
     return into

@@ -13,7 +13,6 @@ import random
 from collections import Counter
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,8 +30,8 @@ from mops_inventory.imports.parsing import (
 )
 from mops_shared.schemas.inventory import LANDSCAPE_CATEGORIES, ToolStatus
 from mops_shared.schemas.money import parse_amount
+from tests.support import SAMPLES
 
-REPO = Path(__file__).resolve().parents[2]
 DATA = SAMPLES
 SAMPLE = DATA / "martech_inventory_sample.csv"
 

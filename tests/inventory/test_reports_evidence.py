@@ -29,7 +29,6 @@ from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
 from mops_shared.schemas.reports_evidence import InventoryEvidence
 from tests.support import (
-    REPO,
     SAMPLES,
     TEST_SECRET,
     ClientFactory,

@@ -22,7 +22,7 @@ import pytest_asyncio
 from fastapi import FastAPI
 from sqlalchemy import event
 
-from tests.support import REPO, SAMPLES, new_principal, principal_headers, walk_pages
+from tests.support import SAMPLES, new_principal, principal_headers, walk_pages
 
 pytestmark = pytest.mark.asyncio
 

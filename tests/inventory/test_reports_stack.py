@@ -18,7 +18,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import event
 
-from tests.support import REPO, SAMPLES, ClientFactory, tenant_client, walk_pages
+from tests.support import SAMPLES, ClientFactory, tenant_client, walk_pages
 
 pytestmark = pytest.mark.asyncio
 

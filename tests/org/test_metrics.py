@@ -15,7 +15,7 @@ from fastapi import FastAPI
 
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
-from tests.support import REPO, SAMPLES, TEST_SECRET, new_principal, principal_headers, walk_pages
+from tests.support import SAMPLES, TEST_SECRET, new_principal, principal_headers, walk_pages
 
 pytestmark = pytest.mark.asyncio
 

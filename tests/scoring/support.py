@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from tests.support import REPO, SAMPLES, walk_pages
+from tests.support import SAMPLES, walk_pages
 
 DATA = SAMPLES
 ORG = json.loads((DATA / "org_sample.json").read_text())
