@@ -32,8 +32,7 @@ from mops_shared.schemas.inventory import LANDSCAPE_CATEGORIES, ToolStatus
 from mops_shared.schemas.money import parse_amount
 from tests.support import SAMPLES
 
-DATA = SAMPLES
-SAMPLE = DATA / "martech_inventory_sample.csv"
+SAMPLE = SAMPLES / "martech_inventory_sample.csv"
 
 LIMITS: dict[str, int] = {"max_rows": 50_000, "max_bytes": 20 * 1024 * 1024}
 
@@ -187,7 +186,7 @@ def test_sample_seats_dates_and_owners() -> None:
 
 
 def test_sample_owners_exist_in_the_org_sample() -> None:
-    org = json.loads((DATA / "org_sample.json").read_text(encoding="utf-8"))
+    org = json.loads((SAMPLES / "org_sample.json").read_text(encoding="utf-8"))
     units = {u["name"] for u in org["units"]}
     emails = {p["email"] for p in org["people"]}
     result = parse_csv(sample_bytes(), **LIMITS)
@@ -403,11 +402,14 @@ def test_every_repeat_of_a_name_is_an_error_naming_the_first_row() -> None:
     )
     assert [t.row for t in result.tools] == [1, 2]
     assert where(result) == [(3, "name", "error"), (4, "name", "error"), (5, "name", "error")]
+    # The message names the earlier row as the file shows it: under the CSV header, row 2.
     assert [p.problem for p in result.problems] == [
-        "name 'slack' is a duplicate of row 1 ('Slack')",
-        "name 'SLACK' is a duplicate of row 1 ('Slack')",
-        "name 'Asana' is a duplicate of row 2",
+        "name 'slack' is a duplicate of row 2 ('Slack')",
+        "name 'SLACK' is a duplicate of row 2 ('Slack')",
+        "name 'Asana' is a duplicate of row 3",
     ]
+    in_json = parse_json(b'[{"name": "Slack"}, {"name": "slack"}]', **LIMITS)
+    assert [p.problem for p in in_json.errors] == ["name 'slack' is a duplicate of row 1 ('Slack')"]
 
 
 def test_a_duplicate_of_a_row_with_other_errors_is_still_a_duplicate() -> None:

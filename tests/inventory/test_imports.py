@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -13,9 +14,19 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import event
+from sqlalchemy import Table, event, func, select
 
-from tests.support import SAMPLES, ClientFactory, principal_headers, tenant_client, walk_pages
+from mops_inventory.db import writes
+from mops_inventory.integrations.models import Integration
+from mops_inventory.tools.models import Tool
+from tests.support import (
+    SAMPLES,
+    ClientFactory,
+    new_principal,
+    principal_headers,
+    tenant_client,
+    walk_pages,
+)
 
 pytestmark = pytest.mark.asyncio
 
@@ -242,7 +253,8 @@ async def test_one_bad_row_imports_nothing_by_default(inventory_client: httpx.As
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
-    assert problem["errors"][0]["pointer"] == "/rows/5/status"
+    # rows[4] is the fifth tool: at index 4, on the sixth row of the file (under its header).
+    assert (problem["errors"][0]["pointer"], problem["errors"][0]["row"]) == ("/4/status", 6)
     assert "actve" in problem["errors"][0]["detail"]
     assert (await inventory_client.get("/v1/inventory/tools")).json()["items"] == []
 
@@ -258,7 +270,8 @@ async def test_partial_mode_keeps_the_good_rows(inventory_client: httpx.AsyncCli
     report = response.json()
     assert (report["created"], report["failed"]) == (3, 2)
     failing = {(p["row"], p["column"]) for p in report["problems"] if p["severity"] == "error"}
-    assert failing == {(3, "currency"), (4, "integrations")}
+    # Rows as the file shows them: rows[2] is on row 4, under the header.
+    assert failing == {(4, "currency"), (5, "integrations")}
     names = {t["name"] for t in (await inventory_client.get("/v1/inventory/tools")).json()["items"]}
     assert names == {rows[i]["name"] for i in (0, 1, 4)}
 
@@ -368,3 +381,266 @@ async def test_thousands_of_integrations_import_in_bounded_statements(
         assert response.json()["integrations_created"] == 3100
         edges = await walk_pages(client, "/v1/inventory/integrations", limit=200)
     assert len(edges) == 3100
+
+
+# --- dry runs, warnings and the one numbering ------------------------------------------------
+
+IMPORTS = "/v1/inventory/imports"
+JSON = {"content-type": "application/json"}
+COUNTS = ("created", "updated", "unchanged", "failed", "integrations_created")
+
+
+async def written(app: FastAPI, tenant_id: uuid.UUID) -> dict[str, int]:
+    """What the tenant has in the inventory's database, table by table."""
+    tables: dict[str, Table] = {
+        "tools": Tool.__table__,  # type: ignore[attr-defined]
+        "integrations": Integration.__table__,  # type: ignore[attr-defined]
+        "audit": writes.audit,
+        "outbox": writes.outbox,
+    }
+    async with app.state.engine.connect() as conn:
+        return {
+            name: int(
+                await conn.scalar(
+                    select(func.count()).select_from(table).where(table.c.tenant_id == tenant_id)
+                )
+                or 0
+            )
+            for name, table in tables.items()
+        }
+
+
+def actions(report: dict[str, Any]) -> dict[str, str]:
+    return {r["name"]: r["action"] for r in report["rows"]}
+
+
+async def test_a_dry_run_counts_what_the_import_then_does_and_writes_nothing(
+    anonymous_client_factory: ClientFactory, service_apps: dict[str, FastAPI]
+) -> None:
+    app = service_apps["inventory"]
+    principal = new_principal()
+    rows = sample_rows()
+    async with anonymous_client_factory("inventory") as client:
+        client.headers.update(principal_headers(principal))
+        empty = await written(app, principal.tenant_id)
+        dry = await client.post(
+            IMPORTS, params={"dry_run": "true"}, content=SAMPLE.read_bytes(), headers=CSV
+        )
+        assert dry.status_code == 200, dry.text
+        plan = dry.json()
+        assert plan["dry_run"] is True
+        assert (plan["created"], plan["updated"], plan["unchanged"]) == (len(rows), 0, 0)
+        assert plan["integrations_created"] == len(expected_edges(rows))
+        assert set(actions(plan).values()) == {"created"}
+        assert await written(app, principal.tenant_id) == empty
+        assert (await client.get("/v1/inventory/tools")).json()["items"] == []
+
+        real = (await client.post(IMPORTS, content=SAMPLE.read_bytes(), headers=CSV)).json()
+        assert real["dry_run"] is False
+        assert [real[k] for k in COUNTS] == [plan[k] for k in COUNTS]
+        assert (real["rows"], real["problems"]) == (plan["rows"], plan["problems"])
+        imported = await written(app, principal.tenant_id)
+        assert imported["tools"] == len(rows)
+
+        again = await client.post(
+            IMPORTS, params={"dry_run": "true"}, content=SAMPLE.read_bytes(), headers=CSV
+        )
+        assert [again.json()[k] for k in COUNTS] == [0, 0, len(rows), 0, 0]
+        assert set(actions(again.json()).values()) == {"unchanged"}
+
+        rows[1]["status"] = "sunsetting"
+        changed = (
+            await client.post(
+                IMPORTS, params={"dry_run": "true"}, content=to_csv(rows), headers=CSV
+            )
+        ).json()
+        assert [changed[k] for k in COUNTS] == [0, 1, len(rows) - 1, 0, 0]
+        assert [r for r in changed["rows"] if r["action"] == "updated"] == [
+            {"row": 3, "pointer": "/1", "name": rows[1]["name"], "action": "updated"}
+        ]
+        assert await written(app, principal.tenant_id) == imported
+        tools = await walk_pages(client, "/v1/inventory/tools", limit=200)
+        kept = next(t for t in tools if t["name"] == rows[1]["name"])
+        assert (kept["status"], kept["version"]) == ("active", 1)
+
+
+async def test_a_dry_run_keeps_no_idempotency_record_for_the_real_import(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    key = {"Idempotency-Key": "import-1", **CSV}
+    dry = await inventory_client.post(
+        IMPORTS, params={"dry_run": "true"}, content=SAMPLE.read_bytes(), headers=key
+    )
+    assert dry.status_code == 200, dry.text
+    real = await inventory_client.post(IMPORTS, content=SAMPLE.read_bytes(), headers=key)
+    assert real.status_code == 200, real.text
+    assert "idempotent-replayed" not in real.headers
+    assert (real.json()["dry_run"], real.json()["created"]) == (False, 57)
+    assert len(await walk_pages(inventory_client, "/v1/inventory/tools", limit=200)) == 57
+
+
+async def test_a_dry_run_of_a_file_with_errors_answers_the_422_of_the_import(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    rows = sample_rows()
+    rows[4]["status"] = "actve"
+    dry = await inventory_client.post(
+        IMPORTS, params={"dry_run": "true"}, content=to_csv(rows), headers=CSV
+    )
+    real = await inventory_client.post(IMPORTS, content=to_csv(rows), headers=CSV)
+    assert dry.status_code == real.status_code == 422
+    assert dry.json()["errors"] == real.json()["errors"]
+    assert dry.json()["warnings"] == real.json()["warnings"]
+    partial = await inventory_client.post(
+        IMPORTS,
+        params={"dry_run": "true", "mode": "partial"},
+        content=to_csv(rows),
+        headers=CSV,
+    )
+    assert [partial.json()[k] for k in COUNTS[:4]] == [56, 0, 0, 1]
+    assert (await inventory_client.get("/v1/inventory/tools")).json()["items"] == []
+
+
+async def test_the_422_shows_the_warnings_beside_the_errors(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    # The sample's owners are unknown to this tenant's (empty) organisation: warnings.
+    rows = sample_rows()[:3]
+    for row in rows:
+        row["integrations"] = ""
+    rows[2]["currency"] = "ZZZ"
+    response = await inventory_client.post(IMPORTS, content=to_csv(rows), headers=CSV)
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert [(e["row"], e["pointer"]) for e in problem["errors"]] == [(4, "/2/currency")]
+    owners = {(w["row"], w["pointer"]) for w in problem["warnings"] if "org service" in w["detail"]}
+    assert owners == {
+        (row, f"/{row - 2}/{column}")
+        for row in (2, 3)  # row 4 is not read past its error
+        for column in ("business_owner", "owner_unit")
+    }
+    assert all(w["location"] == "body" for w in problem["warnings"])
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+async def test_rows_and_pointers_are_numbered_one_way(
+    inventory_client: httpx.AsyncClient, as_json: bool
+) -> None:
+    tools: list[dict[str, str]] = [
+        {"name": "Asana", "Status": "active", "seats_purchased": "10", "seats_active": "10"},
+        {"name": "Slack", "Status": "active", "seats_purchased": "10", "seats_active": "12"},
+        {"name": "Gong", "Status": "gone", "seats_purchased": "", "seats_active": ""},
+    ]
+    body, headers = (json.dumps(tools).encode(), JSON) if as_json else (to_csv(tools), CSV)
+    # JSON: the row is the item's position from 1 and the pointer keeps the key as sent;
+    # CSV: the row is the file's, its header being row 1; the pointer is the same from 0.
+    first = 1 if as_json else 2
+    status = "Status" if as_json else "status"
+    expected_error = (first + 2, f"/2/{status}")
+    expected_warning = (first + 1, "/1/seats_active")
+
+    partial = await inventory_client.post(
+        IMPORTS, params={"mode": "partial"}, content=body, headers=headers
+    )
+    assert partial.status_code == 200, partial.text
+    report = partial.json()
+    by_severity = {p["severity"]: (p["row"], p["pointer"]) for p in report["problems"]}
+    assert by_severity == {"error": expected_error, "warning": expected_warning}
+    assert [(r["row"], r["pointer"], r["action"]) for r in report["rows"]] == [
+        (first, "/0", "created"),
+        (first + 1, "/1", "created"),
+        (first + 2, "/2", "failed"),
+    ]
+
+    refused = await inventory_client.post(IMPORTS, content=body, headers=headers)
+    assert refused.status_code == 422, refused.text
+    problem = refused.json()
+    assert [(e["row"], e["pointer"]) for e in problem["errors"]] == [expected_error]
+    assert [(w["row"], w["pointer"]) for w in problem["warnings"]] == [expected_warning]
+
+
+async def test_a_json_body_off_the_schema_is_numbered_the_same_way(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    body = [{"name": "Asana"}, {"name": "Slack", "seats_active": [3]}]
+    response = await inventory_client.post(IMPORTS, content=json.dumps(body).encode(), headers=JSON)
+    assert response.status_code == 422, response.text
+    assert [(e["row"], e["pointer"]) for e in response.json()["errors"]] == [(2, "/1/seats_active")]
+
+
+async def test_case_only_matches_and_large_changes_are_warned_also_in_a_dry_run(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    def tool(name: str, cost: str, currency: str = "USD") -> dict[str, str]:
+        return {"name": name, "status": "active", "annual_cost": cost, "currency": currency}
+
+    first = [
+        tool("HubSpot Marketing Hub", "420000"),
+        tool("Gong", "10000"),
+        tool("Asana", "10000"),
+        tool("Slack", "10000"),
+    ]
+    assert (await inventory_client.post(IMPORTS, content=to_csv(first), headers=CSV)).json()[
+        "created"
+    ] == 4
+    second = [
+        tool("hubspot marketing hub", "1000"),  # case only, and divided by 420
+        tool("Gong", "49999"),  # times 4.9999: under the threshold
+        tool("Asana", "50000"),  # times 5: at it
+        tool("Slack", "10000", "EUR"),  # another currency
+    ]
+    expected = {
+        (2, "name"): "'hubspot marketing hub' matches the existing tool 'HubSpot Marketing Hub' "
+        "only when case (or spacing) is ignored: 'HubSpot Marketing Hub' is updated and keeps "
+        "its name",
+        (2, "annual_cost"): "annual_cost changes from 420,000.00 USD to 1,000.00 USD, by a "
+        "factor of 5 or more: check the amount and its unit",
+        (4, "annual_cost"): "annual_cost changes from 10,000.00 USD to 50,000.00 USD, by a "
+        "factor of 5 or more: check the amount and its unit",
+        (5, "currency"): "the currency changes from USD to EUR (annual_cost 10,000.00 USD to "
+        "10,000.00 EUR)",
+    }
+    for dry_run in (True, False):
+        response = await inventory_client.post(
+            IMPORTS, params={"dry_run": dry_run}, content=to_csv(second), headers=CSV
+        )
+        assert response.status_code == 200, response.text
+        report = response.json()
+        assert report["updated"] == 4
+        warnings = {
+            (p["row"], p["column"]): p["problem"]
+            for p in report["problems"]
+            if p["severity"] == "warning"
+        }
+        assert warnings == expected
+    tools = {t["name"] for t in (await inventory_client.get("/v1/inventory/tools")).json()["items"]}
+    assert "HubSpot Marketing Hub" in tools
+    assert "hubspot marketing hub" not in tools
+
+
+async def test_an_update_that_changes_the_owners_is_warned(
+    anonymous_client_factory: ClientFactory,
+) -> None:
+    principal = new_principal()
+    async with anonymous_client_factory("org") as org:
+        org.headers.update(principal_headers(principal))
+        for name in ("Marketing Ops", "Sales Ops"):
+            created = await org.post("/v1/org/units", json={"name": name, "type": "team"})
+            assert created.status_code == 201, created.text
+    async with anonymous_client_factory("inventory") as client:
+        client.headers.update(principal_headers(principal))
+        rows = [{"name": "Gong", "status": "active", "owner_unit": "Marketing Ops"}]
+        first = await client.post(IMPORTS, content=to_csv(rows), headers=CSV)
+        assert first.json()["problems"] == []
+        rows[0]["owner_unit"] = "Sales Ops"
+        second = (await client.post(IMPORTS, content=to_csv(rows), headers=CSV)).json()
+    assert second["updated"] == 1
+    assert [(p["row"], p["column"], p["severity"], p["problem"]) for p in second["problems"]] == [
+        (
+            2,
+            "owner_unit",
+            "warning",
+            "the owners change from business_owner (unit 'Marketing Ops') to business_owner "
+            "(unit 'Sales Ops')",
+        )
+    ]

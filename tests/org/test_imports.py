@@ -371,3 +371,59 @@ async def test_blank_names_are_defects_at_their_pointer_not_a_500(
     ]
     for path in ("/v1/org/raci-matrices", "/v1/org/training-programmes", "/v1/org/people"):
         assert await walk_pages(client, path) == []
+
+
+async def _outbox_count(app: FastAPI, principal: Principal) -> int:
+    async with app.state.sessionmaker() as session:
+        table = writes.outbox
+        count: int = (
+            await session.execute(
+                select(func.count())
+                .select_from(table)
+                .where(table.c.tenant_id == principal.tenant_id)
+            )
+        ).scalar_one()
+        return count
+
+
+_KINDS = ("units", "people", "raci_matrices", "coordination_mechanisms", "training_programmes")
+
+
+async def test_a_dry_run_counts_what_the_import_then_does_and_writes_nothing(
+    client: httpx.AsyncClient, principal: Principal, service_apps: dict[str, FastAPI]
+) -> None:
+    app = service_apps["org"]
+    dry = await client.post(IMPORTS, json=sample(), params={"dry_run": "true"})
+    assert dry.status_code == 200, dry.text
+    plan = dry.json()
+    assert plan["dry_run"] is True
+    assert plan["units"]["created"] == len(sample()["units"]) == 19
+    assert plan["people"]["created"] == len(sample()["people"]) == 25
+    assert plan["profile_updated"] is True
+    assert await _audit_count(app, principal) == await _outbox_count(app, principal) == 0
+    assert (await client.get("/v1/org/units")).json()["items"] == []
+    assert (await client.get("/v1/org/people")).json()["items"] == []
+
+    real = (await client.post(IMPORTS, json=sample())).json()
+    for kind in _KINDS:
+        assert real[kind] == plan[kind], kind
+    assert (real["roles_created"], real["profile_updated"]) == (
+        plan["roles_created"],
+        plan["profile_updated"],
+    )
+    assert real["problems"] == plan["problems"]
+
+    written = (await _audit_count(app, principal), await _outbox_count(app, principal))
+    document = sample()
+    document["people"][0]["name"] = "Someone Else"  # one person renamed, all else the same
+    again = (await client.post(IMPORTS, json=document, params={"dry_run": "true"})).json()
+    for kind in _KINDS:
+        read = again[kind]["read"]
+        expected = (0, 1, read - 1) if kind == "people" else (0, 0, read)
+        assert (again[kind]["created"], again[kind]["updated"], again[kind]["unchanged"]) == (
+            expected
+        ), kind
+    assert again["profile_updated"] is False
+    assert (await _audit_count(app, principal), await _outbox_count(app, principal)) == written
+    people = await walk_pages(client, "/v1/org/people", limit=200)
+    assert "Someone Else" not in {p["name"] for p in people}

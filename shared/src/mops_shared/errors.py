@@ -53,11 +53,15 @@ class MopsError(Exception):
         *,
         errors: Sequence[ProblemFieldError] | None = None,
         headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(detail or problem_type_and_title(self.status)[1])
         self.detail = detail
         self.errors = list(errors) if errors else None
         self.headers = dict(headers or {})
+        # Extension members of the problem (RFC 9457 section 3.2), declared by the route's
+        # own problem schema.
+        self.extensions = dict(extensions or {})
 
 
 class BadRequest(MopsError):
@@ -135,6 +139,7 @@ def problem_body(
     errors: Iterable[ProblemFieldError] | None = None,
     type_: str | None = None,
     title: str | None = None,
+    extensions: Mapping[str, Any] | None = None,
 ) -> bytes:
     default_type, default_title = problem_type_and_title(status)
     body: dict[str, Any] = {
@@ -147,6 +152,8 @@ def problem_body(
     }
     if errors is not None:
         body["errors"] = [e.model_dump() for e in errors]
+    if extensions:
+        body.update({k: v for k, v in extensions.items() if k not in body})
     return orjson.dumps(body)
 
 
@@ -157,6 +164,7 @@ def problem_response(
     detail: str | None = None,
     errors: Iterable[ProblemFieldError] | None = None,
     headers: Mapping[str, str] | None = None,
+    extensions: Mapping[str, Any] | None = None,
 ) -> Response:
     return Response(
         problem_body(
@@ -165,6 +173,7 @@ def problem_response(
             instance=request.url.path,
             request_id=request_id_of(request.scope),
             errors=errors,
+            extensions=extensions,
         ),
         status_code=status,
         media_type=PROBLEM_MEDIA_TYPE,
@@ -196,7 +205,12 @@ def validation_errors(exc: RequestValidationError) -> list[ProblemFieldError]:
 async def _handle_mops_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, MopsError)
     return problem_response(
-        request, exc.status, detail=exc.detail, errors=exc.errors, headers=exc.headers
+        request,
+        exc.status,
+        detail=exc.detail,
+        errors=exc.errors,
+        headers=exc.headers,
+        extensions=exc.extensions,
     )
 
 

@@ -4,7 +4,8 @@ Per tenant and key, kept 24 h: the same key with the same request (method, path,
 body) replays the stored response with `Idempotent-Replayed: true`; with another request it
 is refused with 422; while the first is still being processed, 409. A 5xx is not stored, so
 the client may retry. A pending claim left behind by a crashed process is taken over after
-`LOCK_SECONDS`.
+`LOCK_SECONDS`. A dry run (`?dry_run=true`) writes nothing and is not kept either: its key
+stays free for the real request.
 
 Pure ASGI, in front of the routes: it verifies the principal to learn the tenant and lets
 only a key that holds the area's write scope claim or replay (the route still authorises the
@@ -17,6 +18,7 @@ import hashlib
 import time
 from datetime import timedelta
 from typing import Any
+from urllib.parse import parse_qsl
 
 from sqlalchemy import (
     JSON,
@@ -73,6 +75,17 @@ def _fingerprint(scope: Scope, body: bytes) -> str:
     return digest.hexdigest()
 
 
+# The words a boolean query parameter takes for true (as FastAPI reads them).
+_TRUE_WORDS = frozenset({"1", "on", "t", "true", "y", "yes"})
+
+
+def _is_dry_run(query: bytes) -> bool:
+    return any(
+        name == "dry_run" and value.strip().lower() in _TRUE_WORDS
+        for name, value in parse_qsl(query.decode("latin-1"))
+    )
+
+
 class _Refusal(Exception):
     def __init__(self, status: int, detail: str) -> None:
         self.status = status
@@ -91,7 +104,11 @@ class IdempotencyMiddleware:
             await self.app(scope, receive, send)
             return
         raw_key = header(scope, IDEMPOTENCY_HEADER)
-        if raw_key is None or not scope["path"].startswith("/v1/"):
+        if (
+            raw_key is None
+            or not scope["path"].startswith("/v1/")
+            or _is_dry_run(scope.get("query_string", b""))
+        ):
             await self.app(scope, receive, send)
             return
         if not 0 < len(raw_key) <= _MAX_KEY_LENGTH or not raw_key.isascii() or not raw_key.strip():

@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from mops_shared.schemas.common import json_integer
+from mops_shared.schemas.problem import Problem, ProblemFieldError
 
 # The largest seat count an import takes.
 MAX_SEATS = 2**31 - 1
@@ -34,24 +35,78 @@ class ImportSeverity(StrEnum):
     warning = "warning"
 
 
+# How a row is named in every report and 422 of an inventory import (one numbering):
+_ROW = (
+    "The row as the file shows it, from 1: in a CSV the spreadsheet row, the header being row 1 "
+    "(so the first tool is row 2); in JSON the item's position (the first item is row 1). "
+    "0: the file as a whole or its header."
+)
+_POINTER = (
+    "JSON Pointer (RFC 6901, from 0) to the value: `/3/name` is the name of the fourth tool, the "
+    "item at index 3 of a JSON file (with its key as sent) or the fourth row under a CSV header. "
+    "Empty for the file as a whole or its header."
+)
+
+
 class ImportProblemRead(BaseModel):
-    row: int = Field(description="1-based data row (0: the file or its header).")
+    row: int = Field(description=_ROW)
+    pointer: str = Field(description=_POINTER, examples=["/3/annual_cost"])
     column: str | None
     problem: str
     severity: ImportSeverity
 
 
+class ImportAction(StrEnum):
+    """What an import did (or, in a dry run, would do) with a row."""
+
+    created = "created"
+    updated = "updated"
+    unchanged = "unchanged"
+    failed = "failed"
+
+
+class ImportRowResult(BaseModel):
+    row: int = Field(description=_ROW)
+    pointer: str = Field(description="JSON Pointer (from 0) to the row: `/3` is the fourth tool.")
+    name: str | None = Field(description="The tool the row names (null if it names none).")
+    action: ImportAction
+
+
 class ImportReport(BaseModel):
-    """What an import did, row by row."""
+    """What an import did, row by row (in a dry run: what it would do; nothing is written)."""
 
     mode: ImportMode
+    dry_run: bool = Field(default=False, description="True: nothing was written.")
     rows_read: int
-    created: int = Field(description="Tools added.")
-    updated: int = Field(description="Tools that existed (same name) and changed.")
+    created: int = Field(description="Tools added (dry run: that would be added).")
+    updated: int = Field(
+        description="Tools that existed (same name, without case) and changed (dry run: would)."
+    )
     unchanged: int = Field(description="Tools that existed and already matched the file.")
     failed: int = Field(description="Rows not imported because of an error.")
     integrations_created: int
+    rows: list[ImportRowResult] = Field(
+        default_factory=list, description="Each tool row and what became of it, in file order."
+    )
     problems: list[ImportProblemRead]
+
+
+class ImportFieldError(ProblemFieldError):
+    """An error or warning of an import refused with 422, at its pointer and its row."""
+
+    row: int = Field(description=_ROW)
+
+
+class ImportRefusal(Problem):
+    """The 422 of an inventory import that wrote nothing: its errors and, so that a user sees
+    both at once, the warnings the rows would also have had."""
+
+    errors: list[ImportFieldError] | None = Field(  # type: ignore[assignment]
+        default=None, description="What keeps the file out, each at its pointer and row."
+    )
+    warnings: list[ImportFieldError] = Field(
+        default_factory=list, description="Warnings of the rows (imported as they are)."
+    )
 
 
 # The JSON types each column takes (the content is checked by the import, row by row).

@@ -197,10 +197,11 @@ class OrgImportCounts(BaseModel):
 
 
 class OrgImportReport(BaseModel):
-    """What an import did, kind by kind, with every defect found at its pointer."""
+    """What an import did, kind by kind, with every defect found at its pointer (in a dry run:
+    what it would do, counted as the import counts; nothing is written)."""
 
     mode: ImportMode
-    dry_run: bool
+    dry_run: bool = Field(description="True: nothing was written.")
     units: OrgImportCounts
     people: OrgImportCounts
     roles_created: list[str] = Field(description="Roles the file named that were added.")

@@ -10,7 +10,8 @@ Conventions:
 - `row` is the 1-based data row: the first row after the CSV header is row 1, the first item of
   a JSON list is row 1. Problems of the file as a whole (encoding, header, JSON shape) are at
   row 0. Blank CSV lines keep their number, so rows match what a spreadsheet shows, but are
-  otherwise skipped.
+  otherwise skipped. Reports name a row as the file shows it (`ImportParse.locate`: a CSV's
+  header is row 1, so data row 1 is shown as row 2) with a JSON Pointer from 0 (`/0/name`).
 - Whitespace around every value is trimmed; an empty value means unknown (None).
 - Problems of the file as a whole that prevent reading it (not UTF-8, malformed CSV, invalid
   JSON, no `name` column, a duplicate column) leave `tools` empty.
@@ -34,6 +35,7 @@ from typing import Any, Final
 
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
+from mops_shared.errors import pointer_token
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.imports import MAX_SEATS, ImportSeverity
 from mops_shared.schemas.inventory import LANDSCAPE_CATEGORIES, ToolStatus
@@ -117,6 +119,22 @@ class ImportParse:
     # True when the file as a whole keeps every row out (its header, its CSV syntax, not a
     # list): no row of it can be imported, whatever the mode.
     unusable: bool = False
+    # What is added to a data row to show it as the file does (1 in a CSV: its header row).
+    row_offset: int = 0
+    # JSON items whose keys are spelled otherwise than their columns: row -> column -> key.
+    spellings: dict[int, dict[str, str]] = field(default_factory=dict)
+    # The name each row gives (also rows with errors), for the per-row report.
+    names: dict[int, str] = field(default_factory=dict)
+
+    def locate(self, row: int, column: str | None) -> tuple[int, str]:
+        """A data row (and column) as reports name it: the row as the file shows it and a JSON
+        Pointer from 0 into the rows (with the key as sent in JSON); (0, "") for the file."""
+        if row <= 0:
+            return 0, ""
+        pointer = f"/{row - 1}"
+        if column is not None:
+            pointer += "/" + pointer_token(self.spellings.get(row, {}).get(column, column))
+        return row + self.row_offset, pointer
 
     @property
     def errors(self) -> list[ImportProblem]:
@@ -154,7 +172,7 @@ def parse_csv(data: bytes, *, max_rows: int, max_bytes: int) -> ImportParse:
     if fatal:
         return ImportParse(problems=problems, unusable=True)
 
-    parser = _RowParser(problems)
+    parser = _RowParser(problems, row_offset=1)
     width = len(header)
     columns = [column for column, _ in positions]
     in_order = [i for _, i in positions] == list(range(len(positions)))
@@ -186,7 +204,9 @@ def parse_csv(data: bytes, *, max_rows: int, max_bytes: int) -> ImportParse:
                 f"the CSV cannot be read from this row on (line {reader.line_num}): {exc}",
             )
         )
-        return ImportParse(problems=_sorted(problems), rows_read=parser.rows_read, unusable=True)
+        return ImportParse(
+            problems=_sorted(problems), rows_read=parser.rows_read, unusable=True, row_offset=1
+        )
     return parser.finish()
 
 
@@ -228,7 +248,9 @@ def parse_json(data: bytes, *, max_rows: int, max_bytes: int) -> ImportParse:
         layout = layouts.get(keys)
         if layout is None:
             layout = layouts[keys] = _json_layout(keys)
-        known, shape, strangers = layout
+        known, shape, strangers, spelled = layout
+        if spelled:
+            parser.spellings[row_no] = spelled
         for key in strangers:
             unknown.setdefault(key, None)
         if isinstance(item, _JsonObject) and item.repeated:
@@ -320,8 +342,9 @@ def _read_header(
 
 
 # How the keys of a JSON object map to columns: (key, column) pairs to read, problems of the
-# shape (a column given twice under two spellings), unknown keys.
-_JsonLayout = tuple[list[tuple[str, str]], list[tuple[str | None, str]], list[str]]
+# shape (a column given twice under two spellings), unknown keys, and the keys spelled otherwise
+# than their columns (column -> key, for the pointers of the report).
+_JsonLayout = tuple[list[tuple[str, str]], list[tuple[str | None, str]], list[str], dict[str, str]]
 
 
 def _json_layout(keys: tuple[str, ...]) -> _JsonLayout:
@@ -338,7 +361,7 @@ def _json_layout(keys: tuple[str, ...]) -> _JsonLayout:
         else:
             seen.add(column)
             known.append((key, column))
-    return known, shape, strangers
+    return known, shape, strangers, {column: key for key, column in known if key != column}
 
 
 class _JsonObject(dict[str, Any]):
@@ -620,8 +643,10 @@ class _Row:
 class _RowParser:
     """Validates rows one at a time, then applies the rules of the whole file in `finish`."""
 
-    def __init__(self, problems: list[ImportProblem]) -> None:
+    def __init__(self, problems: list[ImportProblem], *, row_offset: int = 0) -> None:
         self.problems = problems
+        self.row_offset = row_offset
+        self.spellings: dict[int, dict[str, str]] = {}
         self.rows_read = 0
         self.candidates: list[tuple[int, str, str, ParsedTool | None]] = []  # row, name, key
 
@@ -708,7 +733,7 @@ class _RowParser:
                 continue
             repeats.add(number)
             earlier_row, earlier_name = earlier
-            message = f"name {name!r} is a duplicate of row {earlier_row}"
+            message = f"name {name!r} is a duplicate of row {earlier_row + self.row_offset}"
             if earlier_name != name:
                 message += f" ({earlier_name!r})"
             self.problems.append(_error(number, "name", message))
@@ -731,6 +756,9 @@ class _RowParser:
             problems=_sorted(self.problems),
             rows_read=self.rows_read,
             unresolved_integrations=unresolved,
+            row_offset=self.row_offset,
+            spellings=self.spellings,
+            names={number: name for number, name, _, _ in self.candidates},
         )
 
     # --- columns with more than one rule ------------------------------------------------------

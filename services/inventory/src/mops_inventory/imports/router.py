@@ -10,7 +10,6 @@ from pydantic import ValidationError
 from mops_inventory.deps import LandscapeSeederDep, OrgClientDep, PrincipalDep, SessionDep
 from mops_inventory.imports import service
 from mops_inventory.imports.parsing import (
-    ImportProblem,
     ImportTooLarge,
     known_column,
     parse_csv,
@@ -21,18 +20,20 @@ from mops_shared.errors import (
     MopsError,
     PayloadTooLarge,
     ValidationFailed,
-    body_error,
     pointer_token,
     problem_responses,
+    problem_type_and_title,
 )
 from mops_shared.schemas.imports import (
     COLUMN_TYPES,
+    ImportFieldError,
     ImportMode,
     ImportProblemRead,
+    ImportRefusal,
     ImportReport,
     ToolImportFile,
 )
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
+from mops_shared.schemas.problem import ProblemLocation
 
 router = APIRouter(prefix="/v1/inventory/imports", tags=["inventory"])
 
@@ -49,7 +50,7 @@ class UnsupportedMediaType(MopsError):
     status = 415
 
 
-def schema_errors(body: bytes) -> list[ProblemFieldError]:
+def schema_errors(body: bytes) -> list[ImportFieldError]:
     """Where a JSON import breaks its document's schema (ToolImportFile): a value of a JSON type
     its column does not take, an item that is no object, a missing name. Keys are read as the
     import reads them (`Annual Cost` is `annual_cost`). Nothing for a body that is not JSON at
@@ -64,23 +65,31 @@ def schema_errors(body: bytes) -> list[ProblemFieldError]:
     try:
         ToolImportFile.model_validate(document)
     except ValidationError as exc:
-        found: dict[str, str] = {}  # one error a value, however many union branches it failed
+        # One error a value, however many union branches it failed: pointer -> (row, detail),
+        # the row numbered as import reports number a JSON item (its position, from 1).
+        found: dict[str, tuple[int, str]] = {}
         for error in exc.errors():
             loc = error["loc"]
             if not loc:
-                found.setdefault("/", "the JSON must be a list of objects")
+                found.setdefault("", (0, "the JSON must be a list of objects"))
             elif len(loc) == 1:
-                found.setdefault(f"/{loc[0]}", "the item must be an object")
+                found.setdefault(f"/{loc[0]}", (int(loc[0]) + 1, "the item must be an object"))
             else:
                 index, column = int(loc[0]), str(loc[1])
                 key = spellings[index].get(column, column)
                 found.setdefault(
                     f"/{index}/{pointer_token(key)}",
-                    f"{column} is required"
-                    if error["type"] == "missing"
-                    else f"{column} must be {COLUMN_TYPES.get(column, 'text or null')}",
+                    (
+                        index + 1,
+                        f"{column} is required"
+                        if error["type"] == "missing"
+                        else f"{column} must be {COLUMN_TYPES.get(column, 'text or null')}",
+                    ),
                 )
-        return [body_error(pointer, detail) for pointer, detail in found.items()]
+        return [
+            ImportFieldError(location=ProblemLocation.body, pointer=pointer, row=row, detail=detail)
+            for pointer, (row, detail) in found.items()
+        ]
     return []
 
 
@@ -106,7 +115,10 @@ def _by_column(item: object, spellings: list[dict[str, str]]) -> object:
     "",
     operation_id="inventory_import_tools",
     summary="Import tools from CSV or JSON",
-    responses=problem_responses(400, 401, 403, 413, 415, 422, 503, 504),
+    responses={
+        **problem_responses(400, 401, 403, 413, 415, 503, 504),
+        422: {"model": ImportRefusal, "description": problem_type_and_title(422)[1]},
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -133,15 +145,30 @@ async def import_tools(
             "`partial` imports the good rows."
         ),
     ] = ImportMode.all_or_nothing,
+    dry_run: Annotated[
+        bool,
+        Query(
+            description="Check the file and report what the import would create, update and "
+            "leave unchanged, with every error and warning; write nothing."
+        ),
+    ] = False,
 ) -> ImportReport:
     """Adds or updates tools (matched by name, without case) from a file in the layout of the
     sample inventory: one row per tool, integrations as `;`-separated tool names. Every row is
-    validated and reported (`row`, `column`, `problem`); importing the same file again changes
-    nothing. The body is the file itself (`Content-Type: text/csv` or `application/json`).
+    validated and reported (`rows`: what became of each; `problems`: each error and warning at
+    its `row` as the file shows it, a CSV's header being row 1, and its JSON `pointer` from 0);
+    importing the same file again changes nothing. The body is the file itself
+    (`Content-Type: text/csv` or `application/json`).
+
+    A row is imported with a warning when it matches an existing tool only when case is
+    ignored, or changes a tool's annual cost by a factor of 5 or more (either way), its
+    currency or its owners. With `dry_run=true` the import runs in full and is rolled back:
+    the same answer, counts and problems as the real import, nothing written.
 
     In either mode, a body that is not UTF-8 text (or not JSON) is refused with 400, and with
     422 a JSON body whose value types break the schema or a file that cannot be read as a whole
-    (a CSV without a `name` column, say)."""
+    (a CSV without a `name` column, say). A file refused with 422 lists its `errors` and its
+    `warnings`, each at its `pointer` and `row`."""
     settings = request.app.state.settings
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in ("text/csv", "application/json"):
@@ -161,30 +188,45 @@ async def import_tools(
     if content_type == "application/json":
         # What the schema refuses is refused whole, also in `partial` mode: rows are imported
         # one by one only for problems of their content.
-        ValidationFailed.raise_if_any(schema_errors(body))
+        if broken := schema_errors(body):
+            raise _refused(
+                "; ".join(f"{e.pointer}: {e.detail}" for e in broken),
+                [service.problem_read(parsed, p) for p in parsed.warnings],
+                errors=broken,
+            )
     if parsed.unusable:
         # The file as a whole keeps every row out: there are no good rows to import in
         # `partial` mode either.
-        raise _refused("The file cannot be read; nothing was imported.", parsed.errors)
-    report = await service.run_import(session, principal, org, seeder, parsed, mode)
-    errors = [p for p in report.problems if p.severity == "error"]
-    if errors and mode is ImportMode.all_or_nothing:
         raise _refused(
-            f"{report.failed} of {report.rows_read} rows have errors; nothing was imported.", errors
+            "The file cannot be read; nothing was imported.",
+            [service.problem_read(parsed, p) for p in parsed.problems],
+        )
+    report = await service.run_import(
+        session, principal, org, seeder, parsed, mode, dry_run=dry_run
+    )
+    if mode is ImportMode.all_or_nothing and any(p.severity == "error" for p in report.problems):
+        # A dry run answers as the import would: this file would be refused.
+        raise _refused(
+            f"{report.failed} of {report.rows_read} rows have errors; nothing was imported.",
+            report.problems,
         )
     return report
 
 
-def _refused(detail: str, problems: Sequence[ImportProblem | ImportProblemRead]) -> MopsError:
-    """The 422 of an import that wrote nothing: each error at its row (and column)."""
+def _refused(
+    detail: str, problems: Sequence[ImportProblemRead], errors: Sequence[ImportFieldError] = ()
+) -> MopsError:
+    """The 422 of an import that wrote nothing (`ImportRefusal`): its errors and its warnings,
+    each at its pointer and its row, as the report of an import shows them."""
+    by_severity: dict[str, list[ImportFieldError]] = {"error": [*errors], "warning": []}
+    for p in problems:
+        by_severity[p.severity].append(
+            ImportFieldError(
+                location=ProblemLocation.body, pointer=p.pointer, row=p.row, detail=p.problem
+            )
+        )
     return ValidationFailed(
         detail,
-        errors=[
-            ProblemFieldError(
-                location=ProblemLocation.body,
-                pointer=f"/rows/{p.row}" + (f"/{pointer_token(p.column)}" if p.column else ""),
-                detail=p.problem,
-            )
-            for p in problems
-        ],
+        errors=by_severity["error"],
+        extensions={"warnings": [w.model_dump(mode="json") for w in by_severity["warning"]]},
     )

@@ -6,6 +6,11 @@ replaces what the inventory held: vendor, category, capabilities, status, flags,
 business owner (its unit and its person, as far as the org service knows them), the tool's
 first contract (cost, currency, renewal, seats purchased) and the seats active today.
 Integrations name tools in the file or already in the inventory.
+
+A row that matches a tool only when case is ignored, or that changes a tool's annual cost by a
+factor of `LARGE_COST_FACTOR` or more, its currency or its owners, is imported with a warning.
+A dry run is the same import, rolled back instead of committed: it cannot disagree with the
+real one.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -42,12 +48,19 @@ from mops_shared.db import (
 from mops_shared.outbox import record_events
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.imports import (
+    ImportAction,
     ImportMode,
     ImportProblemRead,
     ImportReport,
+    ImportRowResult,
     ImportSeverity,
 )
 from mops_shared.schemas.inventory import OwnerRole, ToolOwner, ToolRead
+from mops_shared.schemas.money import currency_exponent
+
+# An update that multiplies or divides a tool's annual cost by this much or more (or sets it to
+# or from zero) is reported as a warning: most often a typo or a wrong unit in the file.
+LARGE_COST_FACTOR = 5
 
 
 @dataclass
@@ -63,25 +76,51 @@ class _Plan:
         self.problems.append(ImportProblem(row, column, problem, ImportSeverity.warning))
 
 
+def problem_read(parse: ImportParse, problem: ImportProblem) -> ImportProblemRead:
+    """A problem as reports show it: its row as the file shows it, and its pointer."""
+    row, pointer = parse.locate(problem.row, problem.column)
+    return ImportProblemRead(
+        row=row,
+        pointer=pointer,
+        column=problem.column,
+        problem=problem.problem,
+        severity=problem.severity,
+    )
+
+
 def _report(
-    mode: ImportMode, parse: ImportParse, plan: _Plan, counts: dict[str, int]
+    mode: ImportMode,
+    parse: ImportParse,
+    plan: _Plan,
+    counts: dict[str, int],
+    actions: dict[int, ImportAction],
+    *,
+    dry_run: bool,
 ) -> ImportReport:
     problems = sorted(
         [*parse.problems, *plan.problems], key=lambda p: (p.row, p.column or "", p.problem)
     )
     failed_rows = {p.row for p in problems if p.severity == "error" and p.row > 0}
+    actions = {**actions, **dict.fromkeys(failed_rows, ImportAction.failed)}
+    rows = []
+    for number in sorted(actions):
+        shown, pointer = parse.locate(number, None)
+        rows.append(
+            ImportRowResult(
+                row=shown, pointer=pointer, name=parse.names.get(number), action=actions[number]
+            )
+        )
     return ImportReport(
         mode=mode,
+        dry_run=dry_run,
         rows_read=parse.rows_read,
         created=counts.get("created", 0),
         updated=counts.get("updated", 0),
         unchanged=counts.get("unchanged", 0),
         failed=len(failed_rows),
         integrations_created=counts.get("integrations", 0),
-        problems=[
-            ImportProblemRead(row=p.row, column=p.column, problem=p.problem, severity=p.severity)
-            for p in problems
-        ],
+        rows=rows,
+        problems=[problem_read(parse, p) for p in problems],
     )
 
 
@@ -155,7 +194,10 @@ async def run_import(
     seeder: LandscapeSeeder,
     parse: ImportParse,
     mode: ImportMode,
+    *,
+    dry_run: bool = False,
 ) -> ImportReport:
+    """Imports the parsed file; with `dry_run`, does all of it and rolls it back."""
     tenant_id = principal.tenant_id
     plan = _Plan(failed_rows={p.row for p in parse.errors if p.row > 0})
     tools = parse.tools
@@ -165,8 +207,10 @@ async def run_import(
             plan.error(tool.row, "category", f"no category named {tool.category!r}")
 
     units: dict[str, uuid.UUID] = {}
+    unit_names: dict[uuid.UUID, str] = {}
     if any(t.owner_unit for t in tools):
-        units = {name_key(u.name): u.id for u in await org.all_units(principal)}
+        for unit in await org.all_units(principal):
+            units[name_key(unit.name)], unit_names[unit.id] = unit.id, unit.name
     # Every email of the file in one batched lookup (the parser lower-cased them).
     emails = {t.business_owner_email for t in tools if t.business_owner_email}
     people = (
@@ -198,37 +242,169 @@ async def run_import(
     existing = await _existing_tools(session, tenant_id, file_keys | target_keys)
     _resolve_integrations(tools, set(existing), plan, mode)
 
+    today = utcnow().date()
+    owners_of = {
+        parsed.row: _owners(
+            units.get(name_key(parsed.owner_unit)) if parsed.owner_unit else None,
+            people.get(parsed.business_owner_email) if parsed.business_owner_email else None,
+        )
+        for parsed in tools
+    }
+    # The tools the rows update, as they are now: compared with the rows for the warnings
+    # (also those of a refused file, shown beside its errors) and for the update itself.
+    matched = [
+        (existing[t.name_key], t)
+        for t in tools
+        if t.row not in plan.failed_rows and t.name_key in existing
+    ]
+    current = await _current(session, [tool for tool, _ in matched], today)
+    names = {**unit_names, **{person_id: email for email, person_id in people.items()}}
+    for match, parsed in matched:
+        _warn_changes(plan, match, parsed, owners_of[parsed.row], current, names)
+
     has_errors = bool(plan.failed_rows)
     if has_errors and mode is ImportMode.all_or_nothing:
-        return _report(mode, parse, plan, {})
+        return _report(mode, parse, plan, {}, {}, dry_run=dry_run)
 
     good = [t for t in tools if t.row not in plan.failed_rows]
     counts = {"created": 0, "updated": 0, "unchanged": 0, "integrations": 0}
-    today = utcnow().date()
     by_key: dict[str, uuid.UUID] = {key: tool.id for key, tool in existing.items()}
     new_tools: list[tuple[ParsedTool, uuid.UUID | None, list[ToolOwner]]] = []
     updates: list[tuple[Tool, ParsedTool, uuid.UUID | None, list[ToolOwner]]] = []
     for parsed in good:
-        current = existing.get(parsed.name_key)
-        owners = _owners(
-            units.get(name_key(parsed.owner_unit)) if parsed.owner_unit else None,
-            people.get(parsed.business_owner_email) if parsed.business_owner_email else None,
-        )
+        found = existing.get(parsed.name_key)
         category_id = categories.get(parsed.category) if parsed.category else None
-        if current is None:
-            new_tools.append((parsed, category_id, owners))
+        if found is None:
+            new_tools.append((parsed, category_id, owners_of[parsed.row]))
         else:
-            updates.append((current, parsed, category_id, owners))
-    counts["updated"] = await _update_many(session, principal, updates, today)
+            updates.append((found, parsed, category_id, owners_of[parsed.row]))
+    changed = await _update_many(session, principal, updates, today, current)
+    actions = {
+        parsed.row: ImportAction.updated if tool.id in changed else ImportAction.unchanged
+        for tool, parsed, _, _ in updates
+    }
+    counts["updated"] = len(changed)
     counts["unchanged"] = len(updates) - counts["updated"]
     by_key.update(await _create_many(session, principal, new_tools, today))
+    actions.update(dict.fromkeys((parsed.row for parsed, _, _ in new_tools), ImportAction.created))
     counts["created"] = len(new_tools)
     counts["integrations"] = await _integrations(session, tenant_id, good, by_key)
-    await session.commit()
-    await analyze_after_bulk_write(
-        session, _IMPORTED_TABLES, counts["created"] + counts["updated"] + counts["integrations"]
-    )
-    return _report(mode, parse, plan, counts)
+    if dry_run:
+        # Everything above ran (constraints included); nothing of it is kept.
+        await session.rollback()
+    else:
+        await session.commit()
+        await analyze_after_bulk_write(
+            session,
+            _IMPORTED_TABLES,
+            counts["created"] + counts["updated"] + counts["integrations"],
+        )
+    return _report(mode, parse, plan, counts, actions, dry_run=dry_run)
+
+
+@dataclass
+class _Current:
+    """The tools a file updates as they are now: wire form, first contract, today's usage."""
+
+    reads: dict[uuid.UUID, ToolRead] = field(default_factory=dict)
+    first_contracts: dict[uuid.UUID, Contract] = field(default_factory=dict)
+    usage_today: dict[uuid.UUID, LicenceUsage] = field(default_factory=dict)
+
+
+async def _current(session: AsyncSession, tools: list[Tool], today: date) -> _Current:
+    """Read for all the tools at once (a fixed number of queries), so an unchanged re-import
+    costs no query per row."""
+    current = _Current()
+    if not tools:
+        return current
+    ids = [tool.id for tool in tools]
+    current.reads = {read.id: read for read in await to_reads(session, tools)}
+    for contract in (
+        await session.execute(
+            select(Contract)
+            .where(col(Contract.tool_id).in_(ids))
+            .order_by(col(Contract.tool_id), col(Contract.created_at), col(Contract.id))
+        )
+    ).scalars():
+        current.first_contracts.setdefault(contract.tool_id, contract)
+    current.usage_today = {
+        usage.tool_id: usage
+        for usage in (
+            await session.execute(
+                select(LicenceUsage).where(
+                    col(LicenceUsage.tool_id).in_(ids), col(LicenceUsage.as_of) == today
+                )
+            )
+        ).scalars()
+    }
+    return current
+
+
+def _warn_changes(
+    plan: _Plan,
+    tool: Tool,
+    parsed: ParsedTool,
+    owners: list[ToolOwner],
+    current: _Current,
+    names: dict[uuid.UUID, str],
+) -> None:
+    """Warnings on a row that updates `tool`: what a user may not have meant to do."""
+    if tool.name != parsed.name:
+        plan.warn(
+            parsed.row,
+            "name",
+            f"{parsed.name!r} matches the existing tool {tool.name!r} only when case (or "
+            f"spacing) is ignored: {tool.name!r} is updated and keeps its name",
+        )
+    contract = current.first_contracts.get(tool.id)
+    if contract is not None and parsed.annual_cost_minor is not None and parsed.currency:
+        before = _money(contract.annual_cost_minor, contract.currency)
+        after = _money(parsed.annual_cost_minor, parsed.currency)
+        if contract.currency != parsed.currency:
+            plan.warn(
+                parsed.row,
+                "currency",
+                f"the currency changes from {contract.currency} to {parsed.currency} "
+                f"(annual_cost {before} to {after})",
+            )
+        elif _large_change(contract.annual_cost_minor, parsed.annual_cost_minor):
+            plan.warn(
+                parsed.row,
+                "annual_cost",
+                f"annual_cost changes from {before} to {after}, by a factor of "
+                f"{LARGE_COST_FACTOR} or more: check the amount and its unit",
+            )
+    was = current.reads[tool.id].owners
+    if owners and was and was != owners:
+        plan.warn(
+            parsed.row,
+            "owner_unit" if parsed.owner_unit else "business_owner",
+            f"the owners change from {_describe(was, names)} to {_describe(owners, names)}",
+        )
+
+
+def _large_change(before: int, after: int) -> bool:
+    """A change by a factor of LARGE_COST_FACTOR or more either way (to or from 0 included)."""
+    low, high = sorted((before, after))
+    return low != high and high >= LARGE_COST_FACTOR * low
+
+
+def _money(amount_minor: int, currency: str) -> str:
+    """`42000000, "USD"` → `420,000.00 USD`: as a user wrote it in the file."""
+    return f"{Decimal(amount_minor).scaleb(-currency_exponent(currency)):,} {currency}"
+
+
+def _describe(owners: list[ToolOwner], names: dict[uuid.UUID, str]) -> str:
+    """Owners as a user knows them: units by name, people by email (ids when not known)."""
+    parts = []
+    for owner in owners:
+        who = [
+            f"{kind} {names.get(ref, str(ref))!r}"
+            for kind, ref in (("unit", owner.unit_id), ("person", owner.person_id))
+            if ref is not None
+        ]
+        parts.append(f"{owner.role.value} ({', '.join(who)})")
+    return "; ".join(parts)
 
 
 def _owners(unit_id: uuid.UUID | None, person_id: uuid.UUID | None) -> list[ToolOwner]:
@@ -442,37 +618,20 @@ async def _update_many(
     principal: Principal,
     updates: list[tuple[Tool, ParsedTool, uuid.UUID | None, list[ToolOwner]]],
     today: date,
-) -> int:
-    """Brings the existing tools in line with their rows; returns how many changed.
+    current: _Current,
+) -> set[uuid.UUID]:
+    """Brings the existing tools in line with their rows; returns the ids of those that changed.
 
-    What is compared is read for all the tools at once (their wire form, first contracts and
-    today's usage: a fixed number of queries), so an unchanged re-import costs no query per
-    row; only a tool that changes is written, and the changed tools are read back together.
+    What is compared was read for all the tools at once (`current`); only a tool that changes is
+    written, and the changed tools are read back together.
     """
     if not updates:
-        return 0
-    tools = [tool for tool, _, _, _ in updates]
-    ids = [tool.id for tool in tools]
-    befores = {read.id: read for read in await to_reads(session, tools)}
-    first_contracts: dict[uuid.UUID, Contract] = {}
-    for contract in (
-        await session.execute(
-            select(Contract)
-            .where(col(Contract.tool_id).in_(ids))
-            .order_by(col(Contract.tool_id), col(Contract.created_at), col(Contract.id))
-        )
-    ).scalars():
-        first_contracts.setdefault(contract.tool_id, contract)
-    usage_today = {
-        usage.tool_id: usage
-        for usage in (
-            await session.execute(
-                select(LicenceUsage).where(
-                    col(LicenceUsage.tool_id).in_(ids), col(LicenceUsage.as_of) == today
-                )
-            )
-        ).scalars()
-    }
+        return set()
+    befores, first_contracts, usage_today = (
+        current.reads,
+        current.first_contracts,
+        current.usage_today,
+    )
     changed_tools: list[Tool] = []
     for tool, parsed, category_id, owners in updates:
         before = befores[tool.id]
@@ -527,7 +686,7 @@ async def _update_many(
             tool.updated_at = utcnow()
             changed_tools.append(tool)
     if not changed_tools:
-        return 0
+        return set()
     await session.flush()
     audits: list[tuple[AuditAction, str, uuid.UUID, dict[str, Any] | None, dict[str, Any]]] = []
     events: list[tuple[str, dict[str, Any]]] = []
@@ -539,7 +698,7 @@ async def _update_many(
         events.append(("tool.updated", snapshot))
     await record_audits(session, writes.audit, principal, audits)
     await record_events(session, writes.outbox, principal, events)
-    return len(changed_tools)
+    return {tool.id for tool in changed_tools}
 
 
 async def _integrations(

@@ -33,7 +33,13 @@ async def import_organisation(
             "`partial` imports the items without errors (and those not depending on them)."
         ),
     ] = ImportMode.all_or_nothing,
-    dry_run: Annotated[bool, Query(description="Check and report only; write nothing.")] = False,
+    dry_run: Annotated[
+        bool,
+        Query(
+            description="Check and report only, with the counts the import would have (it is "
+            "run and rolled back); write nothing."
+        ),
+    ] = False,
 ) -> OrgImportReport:
     """Adds or updates a whole organisation from a document in the layout of the sample
     organisation file: the profile (`organization`), units by parent name, people with their

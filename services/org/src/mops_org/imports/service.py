@@ -3,7 +3,8 @@
 Every kind is upserted by its natural key (units and programmes, matrices and mechanisms by
 name, people by email); rows already equal to the file are left alone, so importing the same
 file twice writes nothing the second time. The writes are set-based (a statement per table and
-kind of change, not per row) and, with their audit entries and events, committed once.
+kind of change, not per row) and, with their audit entries and events, committed once. A dry
+run makes the same writes and rolls them back, so its counts are those of the real import.
 """
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ async def run_import(
     existing = await load_existing(session, tenant_id, tool_ids)
     plan = build_plan(document, existing)
     report = _report(document, plan, mode, dry_run)
-    if dry_run or (plan.has_errors and mode is ImportMode.all_or_nothing):
-        return report
+    if plan.has_errors and mode is ImportMode.all_or_nothing:
+        return report  # refused whole: nothing would be written
     try:
         changes = await _write(session, principal, plan, existing)
         await record_audits(session, writes.audit, principal, changes)
@@ -94,7 +95,10 @@ async def run_import(
                 if after is not None
             ],
         )
-        await session.commit()
+        if dry_run:
+            await session.rollback()
+        else:
+            await session.commit()
     except IntegrityError as exc:
         await session.rollback()
         raise Conflict(
@@ -102,7 +106,8 @@ async def run_import(
             "the same time); import it again."
         ) from exc
     _count_changes(report, changes)
-    await analyze_after_bulk_write(session, _IMPORTED_TABLES, len(changes))
+    if not dry_run:
+        await analyze_after_bulk_write(session, _IMPORTED_TABLES, len(changes))
     return report
 
 
