@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.coordination_mechanism_create import CoordinationMechanismCreate
+from ...models.coordination_mechanism_read import CoordinationMechanismRead
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CoordinationMechanismCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/org/coordination-mechanisms",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CoordinationMechanismRead | Problem | None:
+    if response.status_code == 201:
+        response_201 = CoordinationMechanismRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CoordinationMechanismRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CoordinationMechanismCreate,
+) -> Response[CoordinationMechanismRead | Problem]:
+    """Add a coordination mechanism
+
+     Adds a way units coordinate — a meeting, forum, community of practice, standards,
+    incentives, a formal process, an advisory board or a pilot — with its place on the
+    integration continuum: `ad_hoc` (ad hoc meetings, forums and communities of practice at the
+    least mature end) → `standardised` → `formalised` (formal management and business processes
+    across functions at the most mature end). Names are unique in the tenant, without case; the
+    owner and participating units must be the tenant's (422 with a pointer per bad id).
+    Accepts `Idempotency-Key`.
+
+    Args:
+        body (CoordinationMechanismCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CoordinationMechanismRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CoordinationMechanismCreate,
+) -> CoordinationMechanismRead | Problem | None:
+    """Add a coordination mechanism
+
+     Adds a way units coordinate — a meeting, forum, community of practice, standards,
+    incentives, a formal process, an advisory board or a pilot — with its place on the
+    integration continuum: `ad_hoc` (ad hoc meetings, forums and communities of practice at the
+    least mature end) → `standardised` → `formalised` (formal management and business processes
+    across functions at the most mature end). Names are unique in the tenant, without case; the
+    owner and participating units must be the tenant's (422 with a pointer per bad id).
+    Accepts `Idempotency-Key`.
+
+    Args:
+        body (CoordinationMechanismCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CoordinationMechanismRead | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CoordinationMechanismCreate,
+) -> Response[CoordinationMechanismRead | Problem]:
+    """Add a coordination mechanism
+
+     Adds a way units coordinate — a meeting, forum, community of practice, standards,
+    incentives, a formal process, an advisory board or a pilot — with its place on the
+    integration continuum: `ad_hoc` (ad hoc meetings, forums and communities of practice at the
+    least mature end) → `standardised` → `formalised` (formal management and business processes
+    across functions at the most mature end). Names are unique in the tenant, without case; the
+    owner and participating units must be the tenant's (422 with a pointer per bad id).
+    Accepts `Idempotency-Key`.
+
+    Args:
+        body (CoordinationMechanismCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CoordinationMechanismRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CoordinationMechanismCreate,
+) -> CoordinationMechanismRead | Problem | None:
+    """Add a coordination mechanism
+
+     Adds a way units coordinate — a meeting, forum, community of practice, standards,
+    incentives, a formal process, an advisory board or a pilot — with its place on the
+    integration continuum: `ad_hoc` (ad hoc meetings, forums and communities of practice at the
+    least mature end) → `standardised` → `formalised` (formal management and business processes
+    across functions at the most mature end). Names are unique in the tenant, without case; the
+    owner and participating units must be the tenant's (422 with a pointer per bad id).
+    Accepts `Idempotency-Key`.
+
+    Args:
+        body (CoordinationMechanismCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CoordinationMechanismRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

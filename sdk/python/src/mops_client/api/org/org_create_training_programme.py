@@ -1,0 +1,251 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.training_programme_create import TrainingProgrammeCreate
+from ...models.training_programme_read import TrainingProgrammeRead
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: TrainingProgrammeCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/org/training-programmes",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | TrainingProgrammeRead | None:
+    if response.status_code == 201:
+        response_201 = TrainingProgrammeRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | TrainingProgrammeRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: TrainingProgrammeCreate,
+) -> Response[Problem | TrainingProgrammeRead]:
+    """Add a training programme
+
+     Adds a training programme with its waves. Names are unique in the tenant, without case
+    (409). Accepts `Idempotency-Key`.
+
+    Waves are in order: every `basic` wave (functional basics) comes before every `advanced`
+    wave — a basic wave after an advanced one is a 422 at `/waves/<i>/level` — and a programme
+    with an advanced wave needs a basic wave (422 at `/waves`). Wave names are unique in the
+    programme, tools and skills listed once per wave. Tool ids are checked with the
+    inventory: an unknown id is a 422 at `/waves/<i>/tool_ids/<j>`; when the inventory cannot
+    be asked, 503 (or 504) and nothing is stored.
+
+    Args:
+        body (TrainingProgrammeCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TrainingProgrammeRead]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: TrainingProgrammeCreate,
+) -> Problem | TrainingProgrammeRead | None:
+    """Add a training programme
+
+     Adds a training programme with its waves. Names are unique in the tenant, without case
+    (409). Accepts `Idempotency-Key`.
+
+    Waves are in order: every `basic` wave (functional basics) comes before every `advanced`
+    wave — a basic wave after an advanced one is a 422 at `/waves/<i>/level` — and a programme
+    with an advanced wave needs a basic wave (422 at `/waves`). Wave names are unique in the
+    programme, tools and skills listed once per wave. Tool ids are checked with the
+    inventory: an unknown id is a 422 at `/waves/<i>/tool_ids/<j>`; when the inventory cannot
+    be asked, 503 (or 504) and nothing is stored.
+
+    Args:
+        body (TrainingProgrammeCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TrainingProgrammeRead
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: TrainingProgrammeCreate,
+) -> Response[Problem | TrainingProgrammeRead]:
+    """Add a training programme
+
+     Adds a training programme with its waves. Names are unique in the tenant, without case
+    (409). Accepts `Idempotency-Key`.
+
+    Waves are in order: every `basic` wave (functional basics) comes before every `advanced`
+    wave — a basic wave after an advanced one is a 422 at `/waves/<i>/level` — and a programme
+    with an advanced wave needs a basic wave (422 at `/waves`). Wave names are unique in the
+    programme, tools and skills listed once per wave. Tool ids are checked with the
+    inventory: an unknown id is a 422 at `/waves/<i>/tool_ids/<j>`; when the inventory cannot
+    be asked, 503 (or 504) and nothing is stored.
+
+    Args:
+        body (TrainingProgrammeCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TrainingProgrammeRead]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: TrainingProgrammeCreate,
+) -> Problem | TrainingProgrammeRead | None:
+    """Add a training programme
+
+     Adds a training programme with its waves. Names are unique in the tenant, without case
+    (409). Accepts `Idempotency-Key`.
+
+    Waves are in order: every `basic` wave (functional basics) comes before every `advanced`
+    wave — a basic wave after an advanced one is a 422 at `/waves/<i>/level` — and a programme
+    with an advanced wave needs a basic wave (422 at `/waves`). Wave names are unique in the
+    programme, tools and skills listed once per wave. Tool ids are checked with the
+    inventory: an unknown id is a 422 at `/waves/<i>/tool_ids/<j>`; when the inventory cannot
+    be asked, 503 (or 504) and nothing is stored.
+
+    Args:
+        body (TrainingProgrammeCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TrainingProgrammeRead
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,277 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.person_skills import PersonSkills
+from ...models.person_skills_update import PersonSkillsUpdate
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    person_id: UUID,
+    *,
+    body: PersonSkillsUpdate,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["if-match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/org/people/{person_id}/skills".format(
+            person_id=quote(str(person_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PersonSkills | Problem | None:
+    if response.status_code == 200:
+        response_200 = PersonSkills.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PersonSkills | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    person_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PersonSkillsUpdate,
+    if_match: str | Unset = UNSET,
+) -> Response[PersonSkills | Problem]:
+    """Replace a person's skills
+
+     Replaces the person's whole set of skills (each once, compared without case; proficiency
+    0 to 4). A change of the skills is a change of the person: it honours `If-Match` with the
+    person's ETag, moves the person's version on and is announced as `person.updated` (with the
+    skills before and after). Sending the same set changes nothing.
+
+    Args:
+        person_id (UUID):
+        if_match (str | Unset):
+        body (PersonSkillsUpdate): The person's whole set of skills: the skills not listed are
+            removed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PersonSkills | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        person_id=person_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    person_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PersonSkillsUpdate,
+    if_match: str | Unset = UNSET,
+) -> PersonSkills | Problem | None:
+    """Replace a person's skills
+
+     Replaces the person's whole set of skills (each once, compared without case; proficiency
+    0 to 4). A change of the skills is a change of the person: it honours `If-Match` with the
+    person's ETag, moves the person's version on and is announced as `person.updated` (with the
+    skills before and after). Sending the same set changes nothing.
+
+    Args:
+        person_id (UUID):
+        if_match (str | Unset):
+        body (PersonSkillsUpdate): The person's whole set of skills: the skills not listed are
+            removed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PersonSkills | Problem
+    """
+
+    return sync_detailed(
+        person_id=person_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    person_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PersonSkillsUpdate,
+    if_match: str | Unset = UNSET,
+) -> Response[PersonSkills | Problem]:
+    """Replace a person's skills
+
+     Replaces the person's whole set of skills (each once, compared without case; proficiency
+    0 to 4). A change of the skills is a change of the person: it honours `If-Match` with the
+    person's ETag, moves the person's version on and is announced as `person.updated` (with the
+    skills before and after). Sending the same set changes nothing.
+
+    Args:
+        person_id (UUID):
+        if_match (str | Unset):
+        body (PersonSkillsUpdate): The person's whole set of skills: the skills not listed are
+            removed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PersonSkills | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        person_id=person_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    person_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PersonSkillsUpdate,
+    if_match: str | Unset = UNSET,
+) -> PersonSkills | Problem | None:
+    """Replace a person's skills
+
+     Replaces the person's whole set of skills (each once, compared without case; proficiency
+    0 to 4). A change of the skills is a change of the person: it honours `If-Match` with the
+    person's ETag, moves the person's version on and is announced as `person.updated` (with the
+    skills before and after). Sending the same set changes nothing.
+
+    Args:
+        person_id (UUID):
+        if_match (str | Unset):
+        body (PersonSkillsUpdate): The person's whole set of skills: the skills not listed are
+            removed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PersonSkills | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            person_id=person_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.respondent_page import RespondentPage
+from ...models.respondents_add import RespondentsAdd
+from ...types import Response
+
+
+def _get_kwargs(
+    assessment_id: UUID,
+    *,
+    body: RespondentsAdd,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/scoring/assessments/{assessment_id}/respondents".format(
+            assessment_id=quote(str(assessment_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RespondentPage | None:
+    if response.status_code == 200:
+        response_200 = RespondentPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RespondentPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    assessment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RespondentsAdd,
+) -> Response[Problem | RespondentPage]:
+    """Add respondents
+
+     Adds active people of the tenant's org (checked with the org service: 422 at
+    `/person_ids/i` for an unknown or inactive one, 503 when it cannot answer) as respondents;
+    people already respondents stay as they are. 409 once closed.
+
+    Args:
+        assessment_id (UUID):
+        body (RespondentsAdd):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RespondentPage]
+    """
+
+    kwargs = _get_kwargs(
+        assessment_id=assessment_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    assessment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RespondentsAdd,
+) -> Problem | RespondentPage | None:
+    """Add respondents
+
+     Adds active people of the tenant's org (checked with the org service: 422 at
+    `/person_ids/i` for an unknown or inactive one, 503 when it cannot answer) as respondents;
+    people already respondents stay as they are. 409 once closed.
+
+    Args:
+        assessment_id (UUID):
+        body (RespondentsAdd):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RespondentPage
+    """
+
+    return sync_detailed(
+        assessment_id=assessment_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    assessment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RespondentsAdd,
+) -> Response[Problem | RespondentPage]:
+    """Add respondents
+
+     Adds active people of the tenant's org (checked with the org service: 422 at
+    `/person_ids/i` for an unknown or inactive one, 503 when it cannot answer) as respondents;
+    people already respondents stay as they are. 409 once closed.
+
+    Args:
+        assessment_id (UUID):
+        body (RespondentsAdd):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RespondentPage]
+    """
+
+    kwargs = _get_kwargs(
+        assessment_id=assessment_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    assessment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RespondentsAdd,
+) -> Problem | RespondentPage | None:
+    """Add respondents
+
+     Adds active people of the tenant's org (checked with the org service: 422 at
+    `/person_ids/i` for an unknown or inactive one, 503 when it cannot answer) as respondents;
+    people already respondents stay as they are. 409 once closed.
+
+    Args:
+        assessment_id (UUID):
+        body (RespondentsAdd):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RespondentPage
+    """
+
+    return (
+        await asyncio_detailed(
+            assessment_id=assessment_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

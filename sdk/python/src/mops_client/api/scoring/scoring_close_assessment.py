@@ -1,0 +1,237 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.assessment_read import AssessmentRead
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    assessment_id: UUID,
+    *,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["if-match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/scoring/assessments/{assessment_id}/close".format(
+            assessment_id=quote(str(assessment_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AssessmentRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = AssessmentRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AssessmentRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    assessment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: str | Unset = UNSET,
+) -> Response[AssessmentRead | Problem]:
+    """Close an assessment
+
+     Closes an open assessment: it takes no more respondents or responses (409 if already
+    closed; 412 if `If-Match` is stale). Its result can then be computed.
+
+    Args:
+        assessment_id (UUID):
+        if_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssessmentRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        assessment_id=assessment_id,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    assessment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: str | Unset = UNSET,
+) -> AssessmentRead | Problem | None:
+    """Close an assessment
+
+     Closes an open assessment: it takes no more respondents or responses (409 if already
+    closed; 412 if `If-Match` is stale). Its result can then be computed.
+
+    Args:
+        assessment_id (UUID):
+        if_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssessmentRead | Problem
+    """
+
+    return sync_detailed(
+        assessment_id=assessment_id,
+        client=client,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    assessment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: str | Unset = UNSET,
+) -> Response[AssessmentRead | Problem]:
+    """Close an assessment
+
+     Closes an open assessment: it takes no more respondents or responses (409 if already
+    closed; 412 if `If-Match` is stale). Its result can then be computed.
+
+    Args:
+        assessment_id (UUID):
+        if_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssessmentRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        assessment_id=assessment_id,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    assessment_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: str | Unset = UNSET,
+) -> AssessmentRead | Problem | None:
+    """Close an assessment
+
+     Closes an open assessment: it takes no more respondents or responses (409 if already
+    closed; 412 if `If-Match` is stale). Its result can then be computed.
+
+    Args:
+        assessment_id (UUID):
+        if_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssessmentRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            assessment_id=assessment_id,
+            client=client,
+            if_match=if_match,
+        )
+    ).parsed

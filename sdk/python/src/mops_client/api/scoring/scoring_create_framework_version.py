@@ -1,0 +1,257 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.framework_create import FrameworkCreate
+from ...models.framework_detail import FrameworkDetail
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    framework_id: UUID,
+    *,
+    body: FrameworkCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/scoring/frameworks/{framework_id}/versions".format(
+            framework_id=quote(str(framework_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FrameworkDetail | Problem | None:
+    if response.status_code == 201:
+        response_201 = FrameworkDetail.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FrameworkDetail | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    framework_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: FrameworkCreate,
+) -> Response[FrameworkDetail | Problem]:
+    """Write a new version of a framework
+
+     The tenant's next version of the framework that `framework_id` is a version of: to
+    clone a built-in framework and edit its weights, questions or thresholds, read it, change
+    its document and post it here. The key and kind stay the framework's; the version is the
+    highest the tenant sees plus one; `based_on_id` records `framework_id`. Results keep the
+    version they were computed with. Accepts `Idempotency-Key`.
+
+    Args:
+        framework_id (UUID):
+        body (FrameworkCreate): A framework of the tenant's own, or a new version of one it sees.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FrameworkDetail | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        framework_id=framework_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    framework_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: FrameworkCreate,
+) -> FrameworkDetail | Problem | None:
+    """Write a new version of a framework
+
+     The tenant's next version of the framework that `framework_id` is a version of: to
+    clone a built-in framework and edit its weights, questions or thresholds, read it, change
+    its document and post it here. The key and kind stay the framework's; the version is the
+    highest the tenant sees plus one; `based_on_id` records `framework_id`. Results keep the
+    version they were computed with. Accepts `Idempotency-Key`.
+
+    Args:
+        framework_id (UUID):
+        body (FrameworkCreate): A framework of the tenant's own, or a new version of one it sees.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FrameworkDetail | Problem
+    """
+
+    return sync_detailed(
+        framework_id=framework_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    framework_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: FrameworkCreate,
+) -> Response[FrameworkDetail | Problem]:
+    """Write a new version of a framework
+
+     The tenant's next version of the framework that `framework_id` is a version of: to
+    clone a built-in framework and edit its weights, questions or thresholds, read it, change
+    its document and post it here. The key and kind stay the framework's; the version is the
+    highest the tenant sees plus one; `based_on_id` records `framework_id`. Results keep the
+    version they were computed with. Accepts `Idempotency-Key`.
+
+    Args:
+        framework_id (UUID):
+        body (FrameworkCreate): A framework of the tenant's own, or a new version of one it sees.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FrameworkDetail | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        framework_id=framework_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    framework_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: FrameworkCreate,
+) -> FrameworkDetail | Problem | None:
+    """Write a new version of a framework
+
+     The tenant's next version of the framework that `framework_id` is a version of: to
+    clone a built-in framework and edit its weights, questions or thresholds, read it, change
+    its document and post it here. The key and kind stay the framework's; the version is the
+    highest the tenant sees plus one; `based_on_id` records `framework_id`. Results keep the
+    version they were computed with. Accepts `Idempotency-Key`.
+
+    Args:
+        framework_id (UUID):
+        body (FrameworkCreate): A framework of the tenant's own, or a new version of one it sees.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FrameworkDetail | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            framework_id=framework_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.plan_create import PlanCreate
+from ...models.plan_read import PlanRead
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PlanCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/scoring/plans",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PlanRead | Problem | None:
+    if response.status_code == 201:
+        response_201 = PlanRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PlanRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PlanCreate,
+) -> Response[PlanRead | Problem]:
+    """Create a plan
+
+     A transformation plan of the tenant. Objectives must name an existing goal (by index) and a target
+    that differs from the baseline; the result must be the tenant's; each stage's RACI matrix is checked
+    with the org service and its martech gap's scenario with the inventory, whose diff at that stage is
+    stored with the plan (503 when either cannot be asked). Any failure is a 422 naming each at its
+    pointer, and nothing is written. Accepts `Idempotency-Key`.
+
+    Args:
+        body (PlanCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PlanRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PlanCreate,
+) -> PlanRead | Problem | None:
+    """Create a plan
+
+     A transformation plan of the tenant. Objectives must name an existing goal (by index) and a target
+    that differs from the baseline; the result must be the tenant's; each stage's RACI matrix is checked
+    with the org service and its martech gap's scenario with the inventory, whose diff at that stage is
+    stored with the plan (503 when either cannot be asked). Any failure is a 422 naming each at its
+    pointer, and nothing is written. Accepts `Idempotency-Key`.
+
+    Args:
+        body (PlanCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PlanRead | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PlanCreate,
+) -> Response[PlanRead | Problem]:
+    """Create a plan
+
+     A transformation plan of the tenant. Objectives must name an existing goal (by index) and a target
+    that differs from the baseline; the result must be the tenant's; each stage's RACI matrix is checked
+    with the org service and its martech gap's scenario with the inventory, whose diff at that stage is
+    stored with the plan (503 when either cannot be asked). Any failure is a 422 naming each at its
+    pointer, and nothing is written. Accepts `Idempotency-Key`.
+
+    Args:
+        body (PlanCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PlanRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PlanCreate,
+) -> PlanRead | Problem | None:
+    """Create a plan
+
+     A transformation plan of the tenant. Objectives must name an existing goal (by index) and a target
+    that differs from the baseline; the result must be the tenant's; each stage's RACI matrix is checked
+    with the org service and its martech gap's scenario with the inventory, whose diff at that stage is
+    stored with the plan (503 when either cannot be asked). Any failure is a 422 naming each at its
+    pointer, and nothing is written. Accepts `Idempotency-Key`.
+
+    Args:
+        body (PlanCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PlanRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

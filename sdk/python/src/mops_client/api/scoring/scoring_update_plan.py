@@ -1,0 +1,281 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.plan_read import PlanRead
+from ...models.plan_update import PlanUpdate
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    plan_id: UUID,
+    *,
+    body: PlanUpdate,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["if-match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/scoring/plans/{plan_id}".format(
+            plan_id=quote(str(plan_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PlanRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = PlanRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PlanRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PlanUpdate,
+    if_match: str | Unset = UNSET,
+) -> Response[PlanRead | Problem]:
+    """Update a plan
+
+     Replaces the top-level fields given (a list is replaced whole); 412 if `If-Match` is stale. The
+    whole plan is checked again: Objectives must name an existing goal (by index) and a target that
+    differs from the baseline; the result must be the tenant's; each stage's RACI matrix is checked with
+    the org service and its martech gap's scenario with the inventory, whose diff at that stage is
+    stored with the plan (503 when either cannot be asked). Any failure is a 422 naming each at its
+    pointer, and nothing is written. Emits `plan.updated`.
+
+    Args:
+        plan_id (UUID):
+        if_match (str | Unset):
+        body (PlanUpdate): Top-level fields to replace; absent fields stay as they are.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PlanRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PlanUpdate,
+    if_match: str | Unset = UNSET,
+) -> PlanRead | Problem | None:
+    """Update a plan
+
+     Replaces the top-level fields given (a list is replaced whole); 412 if `If-Match` is stale. The
+    whole plan is checked again: Objectives must name an existing goal (by index) and a target that
+    differs from the baseline; the result must be the tenant's; each stage's RACI matrix is checked with
+    the org service and its martech gap's scenario with the inventory, whose diff at that stage is
+    stored with the plan (503 when either cannot be asked). Any failure is a 422 naming each at its
+    pointer, and nothing is written. Emits `plan.updated`.
+
+    Args:
+        plan_id (UUID):
+        if_match (str | Unset):
+        body (PlanUpdate): Top-level fields to replace; absent fields stay as they are.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PlanRead | Problem
+    """
+
+    return sync_detailed(
+        plan_id=plan_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PlanUpdate,
+    if_match: str | Unset = UNSET,
+) -> Response[PlanRead | Problem]:
+    """Update a plan
+
+     Replaces the top-level fields given (a list is replaced whole); 412 if `If-Match` is stale. The
+    whole plan is checked again: Objectives must name an existing goal (by index) and a target that
+    differs from the baseline; the result must be the tenant's; each stage's RACI matrix is checked with
+    the org service and its martech gap's scenario with the inventory, whose diff at that stage is
+    stored with the plan (503 when either cannot be asked). Any failure is a 422 naming each at its
+    pointer, and nothing is written. Emits `plan.updated`.
+
+    Args:
+        plan_id (UUID):
+        if_match (str | Unset):
+        body (PlanUpdate): Top-level fields to replace; absent fields stay as they are.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PlanRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: PlanUpdate,
+    if_match: str | Unset = UNSET,
+) -> PlanRead | Problem | None:
+    """Update a plan
+
+     Replaces the top-level fields given (a list is replaced whole); 412 if `If-Match` is stale. The
+    whole plan is checked again: Objectives must name an existing goal (by index) and a target that
+    differs from the baseline; the result must be the tenant's; each stage's RACI matrix is checked with
+    the org service and its martech gap's scenario with the inventory, whose diff at that stage is
+    stored with the plan (503 when either cannot be asked). Any failure is a 422 naming each at its
+    pointer, and nothing is written. Emits `plan.updated`.
+
+    Args:
+        plan_id (UUID):
+        if_match (str | Unset):
+        body (PlanUpdate): Top-level fields to replace; absent fields stay as they are.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PlanRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            plan_id=plan_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

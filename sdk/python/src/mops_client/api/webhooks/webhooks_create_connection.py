@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.connection_create import ConnectionCreate
+from ...models.connection_created import ConnectionCreated
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ConnectionCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/webhooks/connections",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ConnectionCreated | Problem | None:
+    if response.status_code == 201:
+        response_201 = ConnectionCreated.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ConnectionCreated | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ConnectionCreate,
+) -> Response[ConnectionCreated | Problem]:
+    """Register a CRM connection
+
+     A connection the provider posts to at `receive_path`. `hubspot` needs the app's client
+    secret and the public URL registered with HubSpot; `generic` (Standard Webhooks) takes a
+    `whsec_` secret or gets one, shown once. Secrets are kept encrypted.
+
+    Args:
+        body (ConnectionCreate): A CRM connection. What it needs depends on its `provider`:
+            `hubspot` its `public_url`
+            and `secret`, `salesforce` its `organization_id`, `pipedrive` its `username` and
+            `password`; `generic` may give a `secret`. Fields of another provider are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConnectionCreated | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ConnectionCreate,
+) -> ConnectionCreated | Problem | None:
+    """Register a CRM connection
+
+     A connection the provider posts to at `receive_path`. `hubspot` needs the app's client
+    secret and the public URL registered with HubSpot; `generic` (Standard Webhooks) takes a
+    `whsec_` secret or gets one, shown once. Secrets are kept encrypted.
+
+    Args:
+        body (ConnectionCreate): A CRM connection. What it needs depends on its `provider`:
+            `hubspot` its `public_url`
+            and `secret`, `salesforce` its `organization_id`, `pipedrive` its `username` and
+            `password`; `generic` may give a `secret`. Fields of another provider are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConnectionCreated | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ConnectionCreate,
+) -> Response[ConnectionCreated | Problem]:
+    """Register a CRM connection
+
+     A connection the provider posts to at `receive_path`. `hubspot` needs the app's client
+    secret and the public URL registered with HubSpot; `generic` (Standard Webhooks) takes a
+    `whsec_` secret or gets one, shown once. Secrets are kept encrypted.
+
+    Args:
+        body (ConnectionCreate): A CRM connection. What it needs depends on its `provider`:
+            `hubspot` its `public_url`
+            and `secret`, `salesforce` its `organization_id`, `pipedrive` its `username` and
+            `password`; `generic` may give a `secret`. Fields of another provider are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConnectionCreated | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ConnectionCreate,
+) -> ConnectionCreated | Problem | None:
+    """Register a CRM connection
+
+     A connection the provider posts to at `receive_path`. `hubspot` needs the app's client
+    secret and the public URL registered with HubSpot; `generic` (Standard Webhooks) takes a
+    `whsec_` secret or gets one, shown once. Secrets are kept encrypted.
+
+    Args:
+        body (ConnectionCreate): A CRM connection. What it needs depends on its `provider`:
+            `hubspot` its `public_url`
+            and `secret`, `salesforce` its `organization_id`, `pipedrive` its `username` and
+            `password`; `generic` may give a `secret`. Fields of another provider are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConnectionCreated | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,278 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.inbox_page import InboxPage
+from ...models.inbox_sort import InboxSort
+from ...models.inbox_status import InboxStatus
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    sort: InboxSort | Unset = InboxSort.RECEIVED_AT,
+    status: InboxStatus | Unset = UNSET,
+    connection_id: UUID | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_connection_id: str | Unset = UNSET
+    if not isinstance(connection_id, Unset):
+        json_connection_id = str(connection_id)
+    params["connection_id"] = json_connection_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/webhooks/inbox",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InboxPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = InboxPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InboxPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    sort: InboxSort | Unset = InboxSort.RECEIVED_AT,
+    status: InboxStatus | Unset = UNSET,
+    connection_id: UUID | Unset = UNSET,
+) -> Response[InboxPage | Problem]:
+    """List inbound events
+
+     The tenant's inbound events, as stored before they were acknowledged.
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        cursor (str | Unset):
+        sort (InboxSort | Unset):  Default: InboxSort.RECEIVED_AT.
+        status (InboxStatus | Unset):
+        connection_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InboxPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        sort=sort,
+        status=status,
+        connection_id=connection_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    sort: InboxSort | Unset = InboxSort.RECEIVED_AT,
+    status: InboxStatus | Unset = UNSET,
+    connection_id: UUID | Unset = UNSET,
+) -> InboxPage | Problem | None:
+    """List inbound events
+
+     The tenant's inbound events, as stored before they were acknowledged.
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        cursor (str | Unset):
+        sort (InboxSort | Unset):  Default: InboxSort.RECEIVED_AT.
+        status (InboxStatus | Unset):
+        connection_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InboxPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        sort=sort,
+        status=status,
+        connection_id=connection_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    sort: InboxSort | Unset = InboxSort.RECEIVED_AT,
+    status: InboxStatus | Unset = UNSET,
+    connection_id: UUID | Unset = UNSET,
+) -> Response[InboxPage | Problem]:
+    """List inbound events
+
+     The tenant's inbound events, as stored before they were acknowledged.
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        cursor (str | Unset):
+        sort (InboxSort | Unset):  Default: InboxSort.RECEIVED_AT.
+        status (InboxStatus | Unset):
+        connection_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InboxPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        sort=sort,
+        status=status,
+        connection_id=connection_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+    sort: InboxSort | Unset = InboxSort.RECEIVED_AT,
+    status: InboxStatus | Unset = UNSET,
+    connection_id: UUID | Unset = UNSET,
+) -> InboxPage | Problem | None:
+    """List inbound events
+
+     The tenant's inbound events, as stored before they were acknowledged.
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        cursor (str | Unset):
+        sort (InboxSort | Unset):  Default: InboxSort.RECEIVED_AT.
+        status (InboxStatus | Unset):
+        connection_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InboxPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            sort=sort,
+            status=status,
+            connection_id=connection_id,
+        )
+    ).parsed

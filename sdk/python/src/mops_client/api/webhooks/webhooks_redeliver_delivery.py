@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delivery_detail import DeliveryDetail
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    delivery_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/webhooks/deliveries/{delivery_id}/redeliver".format(
+            delivery_id=quote(str(delivery_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeliveryDetail | Problem | None:
+    if response.status_code == 200:
+        response_200 = DeliveryDetail.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeliveryDetail | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryDetail | Problem]:
+    """Deliver an event again
+
+     Due again now, whatever its state (a dead one too), with a fresh retry schedule; its
+    earlier attempts stay in its log. The receiver gets the same `webhook-id`, so it can tell
+    a redelivery from a new event. 409 while the subscription is disabled.
+
+    Args:
+        delivery_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryDetail | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        delivery_id=delivery_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryDetail | Problem | None:
+    """Deliver an event again
+
+     Due again now, whatever its state (a dead one too), with a fresh retry schedule; its
+    earlier attempts stay in its log. The receiver gets the same `webhook-id`, so it can tell
+    a redelivery from a new event. 409 while the subscription is disabled.
+
+    Args:
+        delivery_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryDetail | Problem
+    """
+
+    return sync_detailed(
+        delivery_id=delivery_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryDetail | Problem]:
+    """Deliver an event again
+
+     Due again now, whatever its state (a dead one too), with a fresh retry schedule; its
+    earlier attempts stay in its log. The receiver gets the same `webhook-id`, so it can tell
+    a redelivery from a new event. 409 while the subscription is disabled.
+
+    Args:
+        delivery_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryDetail | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        delivery_id=delivery_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryDetail | Problem | None:
+    """Deliver an event again
+
+     Due again now, whatever its state (a dead one too), with a fresh retry schedule; its
+    earlier attempts stay in its log. The receiver gets the same `webhook-id`, so it can tell
+    a redelivery from a new event. 409 while the subscription is disabled.
+
+    Args:
+        delivery_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryDetail | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            delivery_id=delivery_id,
+            client=client,
+        )
+    ).parsed

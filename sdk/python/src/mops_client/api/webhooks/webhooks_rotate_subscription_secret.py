@@ -1,0 +1,261 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.secret_rotation import SecretRotation
+from ...models.subscription_created import SubscriptionCreated
+from ...types import Response
+
+
+def _get_kwargs(
+    subscription_id: UUID,
+    *,
+    body: SecretRotation,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/webhooks/subscriptions/{subscription_id}/secret".format(
+            subscription_id=quote(str(subscription_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SubscriptionCreated | None:
+    if response.status_code == 200:
+        response_200 = SubscriptionCreated.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SubscriptionCreated]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SecretRotation,
+) -> Response[Problem | SubscriptionCreated]:
+    """Rotate a webhook subscription's signing secret
+
+     A new secret (given, or generated and shown in this answer only) signs from now on. For
+    `overlap_seconds` (24 h unless given; 0 to 7 days) the previous one signs too: each
+    delivery's `webhook-signature` then carries both (`v1,<new> v1,<old>`), and a receiver
+    holding either secret accepts it.
+
+    Args:
+        subscription_id (UUID):
+        body (SecretRotation): A new signing secret. The previous one keeps signing beside it for
+            `overlap_seconds`, so
+            receivers can switch without losing a delivery.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SubscriptionCreated]
+    """
+
+    kwargs = _get_kwargs(
+        subscription_id=subscription_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SecretRotation,
+) -> Problem | SubscriptionCreated | None:
+    """Rotate a webhook subscription's signing secret
+
+     A new secret (given, or generated and shown in this answer only) signs from now on. For
+    `overlap_seconds` (24 h unless given; 0 to 7 days) the previous one signs too: each
+    delivery's `webhook-signature` then carries both (`v1,<new> v1,<old>`), and a receiver
+    holding either secret accepts it.
+
+    Args:
+        subscription_id (UUID):
+        body (SecretRotation): A new signing secret. The previous one keeps signing beside it for
+            `overlap_seconds`, so
+            receivers can switch without losing a delivery.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SubscriptionCreated
+    """
+
+    return sync_detailed(
+        subscription_id=subscription_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SecretRotation,
+) -> Response[Problem | SubscriptionCreated]:
+    """Rotate a webhook subscription's signing secret
+
+     A new secret (given, or generated and shown in this answer only) signs from now on. For
+    `overlap_seconds` (24 h unless given; 0 to 7 days) the previous one signs too: each
+    delivery's `webhook-signature` then carries both (`v1,<new> v1,<old>`), and a receiver
+    holding either secret accepts it.
+
+    Args:
+        subscription_id (UUID):
+        body (SecretRotation): A new signing secret. The previous one keeps signing beside it for
+            `overlap_seconds`, so
+            receivers can switch without losing a delivery.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SubscriptionCreated]
+    """
+
+    kwargs = _get_kwargs(
+        subscription_id=subscription_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SecretRotation,
+) -> Problem | SubscriptionCreated | None:
+    """Rotate a webhook subscription's signing secret
+
+     A new secret (given, or generated and shown in this answer only) signs from now on. For
+    `overlap_seconds` (24 h unless given; 0 to 7 days) the previous one signs too: each
+    delivery's `webhook-signature` then carries both (`v1,<new> v1,<old>`), and a receiver
+    holding either secret accepts it.
+
+    Args:
+        subscription_id (UUID):
+        body (SecretRotation): A new signing secret. The previous one keeps signing beside it for
+            `overlap_seconds`, so
+            receivers can switch without losing a delivery.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SubscriptionCreated
+    """
+
+    return (
+        await asyncio_detailed(
+            subscription_id=subscription_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.scoring_signal import ScoringSignal
+
+if TYPE_CHECKING:
+    from ..models.linear_mapping import LinearMapping
+
+
+T = TypeVar("T", bound="EvidenceFromScoring")
+
+
+@_attrs_define
+class EvidenceFromScoring:
+    """Evidence of a signal computed from earlier scoring results.
+
+    Attributes:
+        dimension (str):
+        name (str):
+        formula (str): How the raw value is computed, in words.
+        mapping (LinearMapping): How a raw value becomes 0-100: `low` scores 0, `high` scores 100, linearly between and
+            held within 0-100 outside. `low` above `high` when less is better.
+        weight (float): Its share of its dimension's evidence.
+        signal (ScoringSignal): Signals computed from earlier scoring results.
+        sources (list[Literal['scoring']]): The services whose live data it is computed from: `scoring`.
+    """
+
+    dimension: str
+    name: str
+    formula: str
+    mapping: LinearMapping
+    weight: float
+    signal: ScoringSignal
+    sources: list[Literal["scoring"]]
+
+    def to_dict(self) -> dict[str, Any]:
+        dimension = self.dimension
+
+        name = self.name
+
+        formula = self.formula
+
+        mapping = self.mapping.to_dict()
+
+        weight = self.weight
+
+        signal = self.signal.value
+
+        sources = self.sources
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "dimension": dimension,
+                "name": name,
+                "formula": formula,
+                "mapping": mapping,
+                "weight": weight,
+                "signal": signal,
+                "sources": sources,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.linear_mapping import LinearMapping  # noqa: PLC0415
+
+        d = dict(src_dict)
+        dimension = d.pop("dimension")
+
+        name = d.pop("name")
+
+        formula = d.pop("formula")
+
+        mapping = LinearMapping.from_dict(d.pop("mapping"))
+
+        weight = d.pop("weight")
+
+        signal = ScoringSignal(d.pop("signal"))
+
+        sources = []
+        _sources = d.pop("sources")
+        for sources_item_data in _sources:
+            sources_item = cast(Literal["scoring"], sources_item_data)
+            if sources_item != "scoring":
+                raise ValueError(f"sources_item must match const 'scoring', got '{sources_item}'")
+            sources.append(sources_item)
+
+        evidence_from_scoring = cls(
+            dimension=dimension,
+            name=name,
+            formula=formula,
+            mapping=mapping,
+            weight=weight,
+            signal=signal,
+            sources=sources,
+        )
+
+        return evidence_from_scoring

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class RoleSort(StrEnum):
+    NAME = "name"
+    VALUE_1 = "-name"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,280 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.tool_status import ToolStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.tool_create_custom_fields import ToolCreateCustomFields
+    from ..models.tool_owner import ToolOwner
+
+
+T = TypeVar("T", bound="ToolCreate")
+
+
+@_attrs_define
+class ToolCreate:
+    """
+    Attributes:
+        name (str): Unique in the tenant, compared without case.
+        vendor (None | str | Unset):
+        category_id (None | Unset | UUID): A category of the tenant.
+        capabilities (list[str] | Unset): What the tool does, e.g. `CRM`.
+        description (None | str | Unset):
+        usage_notes (None | str | Unset):
+        owners (list[ToolOwner] | Unset): At most one business owner.
+        shares_data_with_core (bool | None | Unset): Whether it shares data with the core platforms.
+        processes_personal_data (bool | Unset):  Default: False.
+        personal_data_categories (list[str] | Unset):
+        website (None | str | Unset):
+        tags (list[str] | Unset):
+        custom_fields (ToolCreateCustomFields | Unset): Values of the tenant's custom fields (`/v1/inventory/custom-
+            fields`).
+        status (ToolStatus | Unset):
+    """
+
+    name: str
+    vendor: None | str | Unset = UNSET
+    category_id: None | Unset | UUID = UNSET
+    capabilities: list[str] | Unset = UNSET
+    description: None | str | Unset = UNSET
+    usage_notes: None | str | Unset = UNSET
+    owners: list[ToolOwner] | Unset = UNSET
+    shares_data_with_core: bool | None | Unset = UNSET
+    processes_personal_data: bool | Unset = False
+    personal_data_categories: list[str] | Unset = UNSET
+    website: None | str | Unset = UNSET
+    tags: list[str] | Unset = UNSET
+    custom_fields: ToolCreateCustomFields | Unset = UNSET
+    status: ToolStatus | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        vendor: None | str | Unset
+        if isinstance(self.vendor, Unset):
+            vendor = UNSET
+        else:
+            vendor = self.vendor
+
+        category_id: None | str | Unset
+        if isinstance(self.category_id, Unset):
+            category_id = UNSET
+        elif isinstance(self.category_id, UUID):
+            category_id = str(self.category_id)
+        else:
+            category_id = self.category_id
+
+        capabilities: list[str] | Unset = UNSET
+        if not isinstance(self.capabilities, Unset):
+            capabilities = self.capabilities
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        usage_notes: None | str | Unset
+        if isinstance(self.usage_notes, Unset):
+            usage_notes = UNSET
+        else:
+            usage_notes = self.usage_notes
+
+        owners: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.owners, Unset):
+            owners = []
+            for owners_item_data in self.owners:
+                owners_item = owners_item_data.to_dict()
+                owners.append(owners_item)
+
+        shares_data_with_core: bool | None | Unset
+        if isinstance(self.shares_data_with_core, Unset):
+            shares_data_with_core = UNSET
+        else:
+            shares_data_with_core = self.shares_data_with_core
+
+        processes_personal_data = self.processes_personal_data
+
+        personal_data_categories: list[str] | Unset = UNSET
+        if not isinstance(self.personal_data_categories, Unset):
+            personal_data_categories = self.personal_data_categories
+
+        website: None | str | Unset
+        if isinstance(self.website, Unset):
+            website = UNSET
+        else:
+            website = self.website
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+        custom_fields: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.custom_fields, Unset):
+            custom_fields = self.custom_fields.to_dict()
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if vendor is not UNSET:
+            field_dict["vendor"] = vendor
+        if category_id is not UNSET:
+            field_dict["category_id"] = category_id
+        if capabilities is not UNSET:
+            field_dict["capabilities"] = capabilities
+        if description is not UNSET:
+            field_dict["description"] = description
+        if usage_notes is not UNSET:
+            field_dict["usage_notes"] = usage_notes
+        if owners is not UNSET:
+            field_dict["owners"] = owners
+        if shares_data_with_core is not UNSET:
+            field_dict["shares_data_with_core"] = shares_data_with_core
+        if processes_personal_data is not UNSET:
+            field_dict["processes_personal_data"] = processes_personal_data
+        if personal_data_categories is not UNSET:
+            field_dict["personal_data_categories"] = personal_data_categories
+        if website is not UNSET:
+            field_dict["website"] = website
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+        if custom_fields is not UNSET:
+            field_dict["custom_fields"] = custom_fields
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tool_create_custom_fields import ToolCreateCustomFields  # noqa: PLC0415
+        from ..models.tool_owner import ToolOwner  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        def _parse_vendor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        vendor = _parse_vendor(d.pop("vendor", UNSET))
+
+        def _parse_category_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                category_id_type_0 = UUID(data)
+
+                return category_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        category_id = _parse_category_id(d.pop("category_id", UNSET))
+
+        capabilities = cast(list[str], d.pop("capabilities", UNSET))
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_usage_notes(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        usage_notes = _parse_usage_notes(d.pop("usage_notes", UNSET))
+
+        _owners = d.pop("owners", UNSET)
+        owners: list[ToolOwner] | Unset = UNSET
+        if _owners is not UNSET:
+            owners = []
+            for owners_item_data in _owners:
+                owners_item = ToolOwner.from_dict(owners_item_data)
+
+                owners.append(owners_item)
+
+        def _parse_shares_data_with_core(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        shares_data_with_core = _parse_shares_data_with_core(d.pop("shares_data_with_core", UNSET))
+
+        processes_personal_data = d.pop("processes_personal_data", UNSET)
+
+        personal_data_categories = cast(list[str], d.pop("personal_data_categories", UNSET))
+
+        def _parse_website(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        website = _parse_website(d.pop("website", UNSET))
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+        _custom_fields = d.pop("custom_fields", UNSET)
+        custom_fields: ToolCreateCustomFields | Unset
+        if isinstance(_custom_fields, Unset):
+            custom_fields = UNSET
+        else:
+            custom_fields = ToolCreateCustomFields.from_dict(_custom_fields)
+
+        _status = d.pop("status", UNSET)
+        status: ToolStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = ToolStatus(_status)
+
+        tool_create = cls(
+            name=name,
+            vendor=vendor,
+            category_id=category_id,
+            capabilities=capabilities,
+            description=description,
+            usage_notes=usage_notes,
+            owners=owners,
+            shares_data_with_core=shares_data_with_core,
+            processes_personal_data=processes_personal_data,
+            personal_data_categories=personal_data_categories,
+            website=website,
+            tags=tags,
+            custom_fields=custom_fields,
+            status=status,
+        )
+
+        return tool_create

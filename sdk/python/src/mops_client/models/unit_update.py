@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.unit_role import UnitRole
+from ..models.unit_type import UnitType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UnitUpdate")
+
+
+@_attrs_define
+class UnitUpdate:
+    """The fields sent are changed; `parent_id` (a move), `role` and `lead_person_id` may be null
+    to clear them; `name` and `type` may not.
+
+        Attributes:
+            name (str | Unset):
+            type_ (UnitType | Unset):
+            parent_id (None | Unset | UUID):
+            role (None | UnitRole | Unset):
+            lead_person_id (None | Unset | UUID):
+    """
+
+    name: str | Unset = UNSET
+    type_: UnitType | Unset = UNSET
+    parent_id: None | Unset | UUID = UNSET
+    role: None | UnitRole | Unset = UNSET
+    lead_person_id: None | Unset | UUID = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        parent_id: None | str | Unset
+        if isinstance(self.parent_id, Unset):
+            parent_id = UNSET
+        elif isinstance(self.parent_id, UUID):
+            parent_id = str(self.parent_id)
+        else:
+            parent_id = self.parent_id
+
+        role: None | str | Unset
+        if isinstance(self.role, Unset):
+            role = UNSET
+        elif isinstance(self.role, UnitRole):
+            role = self.role.value
+        else:
+            role = self.role
+
+        lead_person_id: None | str | Unset
+        if isinstance(self.lead_person_id, Unset):
+            lead_person_id = UNSET
+        elif isinstance(self.lead_person_id, UUID):
+            lead_person_id = str(self.lead_person_id)
+        else:
+            lead_person_id = self.lead_person_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if parent_id is not UNSET:
+            field_dict["parent_id"] = parent_id
+        if role is not UNSET:
+            field_dict["role"] = role
+        if lead_person_id is not UNSET:
+            field_dict["lead_person_id"] = lead_person_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
+
+        _type_ = d.pop("type", UNSET)
+        type_: UnitType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = UnitType(_type_)
+
+        def _parse_parent_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                parent_id_type_0 = UUID(data)
+
+                return parent_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
+
+        def _parse_role(data: object) -> None | UnitRole | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                role_type_0 = UnitRole(data)
+
+                return role_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UnitRole | Unset, data)
+
+        role = _parse_role(d.pop("role", UNSET))
+
+        def _parse_lead_person_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                lead_person_id_type_0 = UUID(data)
+
+                return lead_person_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        lead_person_id = _parse_lead_person_id(d.pop("lead_person_id", UNSET))
+
+        unit_update = cls(
+            name=name,
+            type_=type_,
+            parent_id=parent_id,
+            role=role,
+            lead_person_id=lead_person_id,
+        )
+
+        return unit_update
