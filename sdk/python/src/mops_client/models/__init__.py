@@ -99,8 +99,10 @@ from .gap_role import GapRole
 from .goal import Goal
 from .health import Health
 from .held_skill import HeldSkill
+from .import_action import ImportAction
 from .import_coordination import ImportCoordination
 from .import_enrolment import ImportEnrolment
+from .import_field_error import ImportFieldError
 from .import_mode import ImportMode
 from .import_organisation import ImportOrganisation
 from .import_person import ImportPerson
@@ -108,7 +110,9 @@ from .import_problem_read import ImportProblemRead
 from .import_raci import ImportRaci
 from .import_raci_activity import ImportRaciActivity
 from .import_raci_activity_assignments import ImportRaciActivityAssignments
+from .import_refusal import ImportRefusal
 from .import_report import ImportReport
+from .import_row_result import ImportRowResult
 from .import_severity import ImportSeverity
 from .import_skill import ImportSkill
 from .import_training import ImportTraining
@@ -435,8 +439,10 @@ __all__ = (
     "Goal",
     "Health",
     "HeldSkill",
+    "ImportAction",
     "ImportCoordination",
     "ImportEnrolment",
+    "ImportFieldError",
     "ImportMode",
     "ImportOrganisation",
     "ImportPerson",
@@ -444,7 +450,9 @@ __all__ = (
     "ImportRaci",
     "ImportRaciActivity",
     "ImportRaciActivityAssignments",
+    "ImportRefusal",
     "ImportReport",
+    "ImportRowResult",
     "ImportSeverity",
     "ImportSkill",
     "ImportTraining",

@@ -15,7 +15,12 @@ T = TypeVar("T", bound="ImportProblemRead")
 class ImportProblemRead:
     """
     Attributes:
-        row (int): 1-based data row (0: the file or its header).
+        row (int): The row as the file shows it, from 1: in a CSV the spreadsheet row, the header being row 1 (so the
+            first tool is row 2); in JSON the item's position (the first item is row 1). 0: the file as a whole or its
+            header.
+        pointer (str): JSON Pointer (RFC 6901, from 0) to the value: `/3/name` is the name of the fourth tool, the item
+            at index 3 of a JSON file (with its key as sent) or the fourth row under a CSV header. Empty for the file as a
+            whole or its header.
         column (None | str):
         problem (str):
         severity (ImportSeverity): An error keeps its row (or item) out of the import; a warning is reported and
@@ -23,6 +28,7 @@ class ImportProblemRead:
     """
 
     row: int
+    pointer: str
     column: None | str
     problem: str
     severity: ImportSeverity
@@ -30,6 +36,8 @@ class ImportProblemRead:
 
     def to_dict(self) -> dict[str, Any]:
         row = self.row
+
+        pointer = self.pointer
 
         column: None | str
         column = self.column
@@ -43,6 +51,7 @@ class ImportProblemRead:
         field_dict.update(
             {
                 "row": row,
+                "pointer": pointer,
                 "column": column,
                 "problem": problem,
                 "severity": severity,
@@ -55,6 +64,8 @@ class ImportProblemRead:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         row = d.pop("row")
+
+        pointer = d.pop("pointer")
 
         def _parse_column(data: object) -> None | str:
             if data is None:
@@ -69,6 +80,7 @@ class ImportProblemRead:
 
         import_problem_read = cls(
             row=row,
+            pointer=pointer,
             column=column,
             problem=problem,
             severity=severity,

@@ -7,9 +7,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.import_mode import ImportMode
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.import_problem_read import ImportProblemRead
+    from ..models.import_row_result import ImportRowResult
 
 
 T = TypeVar("T", bound="ImportReport")
@@ -17,17 +19,19 @@ T = TypeVar("T", bound="ImportReport")
 
 @_attrs_define
 class ImportReport:
-    """What an import did, row by row.
+    """What an import did, row by row (in a dry run: what it would do; nothing is written).
 
     Attributes:
         mode (ImportMode):
         rows_read (int):
-        created (int): Tools added.
-        updated (int): Tools that existed (same name) and changed.
+        created (int): Tools added (dry run: that would be added).
+        updated (int): Tools that existed (same name, without case) and changed (dry run: would).
         unchanged (int): Tools that existed and already matched the file.
         failed (int): Rows not imported because of an error.
         integrations_created (int):
         problems (list[ImportProblemRead]):
+        dry_run (bool | Unset): True: nothing was written. Default: False.
+        rows (list[ImportRowResult] | Unset): Each tool row and what became of it, in file order.
     """
 
     mode: ImportMode
@@ -38,6 +42,8 @@ class ImportReport:
     failed: int
     integrations_created: int
     problems: list[ImportProblemRead]
+    dry_run: bool | Unset = False
+    rows: list[ImportRowResult] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +66,15 @@ class ImportReport:
             problems_item = problems_item_data.to_dict()
             problems.append(problems_item)
 
+        dry_run = self.dry_run
+
+        rows: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.rows, Unset):
+            rows = []
+            for rows_item_data in self.rows:
+                rows_item = rows_item_data.to_dict()
+                rows.append(rows_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -74,12 +89,17 @@ class ImportReport:
                 "problems": problems,
             }
         )
+        if dry_run is not UNSET:
+            field_dict["dry_run"] = dry_run
+        if rows is not UNSET:
+            field_dict["rows"] = rows
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.import_problem_read import ImportProblemRead  # noqa: PLC0415
+        from ..models.import_row_result import ImportRowResult  # noqa: PLC0415
 
         d = dict(src_dict)
         mode = ImportMode(d.pop("mode"))
@@ -103,6 +123,17 @@ class ImportReport:
 
             problems.append(problems_item)
 
+        dry_run = d.pop("dry_run", UNSET)
+
+        _rows = d.pop("rows", UNSET)
+        rows: list[ImportRowResult] | Unset = UNSET
+        if _rows is not UNSET:
+            rows = []
+            for rows_item_data in _rows:
+                rows_item = ImportRowResult.from_dict(rows_item_data)
+
+                rows.append(rows_item)
+
         import_report = cls(
             mode=mode,
             rows_read=rows_read,
@@ -112,6 +143,8 @@ class ImportReport:
             failed=failed,
             integrations_created=integrations_created,
             problems=problems,
+            dry_run=dry_run,
+            rows=rows,
         )
 
         import_report.additional_properties = d

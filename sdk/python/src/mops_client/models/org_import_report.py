@@ -18,19 +18,20 @@ T = TypeVar("T", bound="OrgImportReport")
 
 @_attrs_define
 class OrgImportReport:
-    """What an import did, kind by kind, with every defect found at its pointer.
+    """What an import did, kind by kind, with every defect found at its pointer (in a dry run:
+    what it would do, counted as the import counts; nothing is written).
 
-    Attributes:
-        mode (ImportMode):
-        dry_run (bool):
-        units (OrgImportCounts):
-        people (OrgImportCounts):
-        roles_created (list[str]): Roles the file named that were added.
-        raci_matrices (OrgImportCounts):
-        coordination_mechanisms (OrgImportCounts):
-        training_programmes (OrgImportCounts):
-        profile_updated (bool):
-        problems (list[OrgImportProblem]):
+        Attributes:
+            mode (ImportMode):
+            dry_run (bool): True: nothing was written.
+            units (OrgImportCounts):
+            people (OrgImportCounts):
+            roles_created (list[str]): Roles the file named that were added.
+            raci_matrices (OrgImportCounts):
+            coordination_mechanisms (OrgImportCounts):
+            training_programmes (OrgImportCounts):
+            profile_updated (bool):
+            problems (list[OrgImportProblem]):
     """
 
     mode: ImportMode

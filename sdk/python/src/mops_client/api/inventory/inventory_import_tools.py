@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.import_mode import ImportMode
+from ...models.import_refusal import ImportRefusal
 from ...models.import_report import ImportReport
 from ...models.problem import Problem
 from ...models.tool_import_row import ToolImportRow
@@ -16,6 +17,7 @@ def _get_kwargs(
     *,
     body: list[ToolImportRow],
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
+    dry_run: bool | Unset = False,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -26,6 +28,8 @@ def _get_kwargs(
         json_mode = mode.value
 
     params["mode"] = json_mode
+
+    params["dry_run"] = dry_run
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -50,7 +54,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ImportReport | Problem | None:
+) -> ImportRefusal | ImportReport | Problem | None:
     if response.status_code == 200:
         response_200 = ImportReport.from_dict(response.json())
 
@@ -82,7 +86,7 @@ def _parse_response(
         return response_415
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        response_422 = ImportRefusal.from_dict(response.json())
 
         return response_422
 
@@ -114,7 +118,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ImportReport | Problem]:
+) -> Response[ImportRefusal | ImportReport | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -128,20 +132,30 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: list[ToolImportRow],
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
-) -> Response[ImportReport | Problem]:
+    dry_run: bool | Unset = False,
+) -> Response[ImportRefusal | ImportReport | Problem]:
     """Import tools from CSV or JSON
 
      Adds or updates tools (matched by name, without case) from a file in the layout of the
     sample inventory: one row per tool, integrations as `;`-separated tool names. Every row is
-    validated and reported (`row`, `column`, `problem`); importing the same file again changes
-    nothing. The body is the file itself (`Content-Type: text/csv` or `application/json`).
+    validated and reported (`rows`: what became of each; `problems`: each error and warning at
+    its `row` as the file shows it, a CSV's header being row 1, and its JSON `pointer` from 0);
+    importing the same file again changes nothing. The body is the file itself
+    (`Content-Type: text/csv` or `application/json`).
+
+    A row is imported with a warning when it matches an existing tool only when case is
+    ignored, or changes a tool's annual cost by a factor of 5 or more (either way), its
+    currency or its owners. With `dry_run=true` the import runs in full and is rolled back:
+    the same answer, counts and problems as the real import, nothing written.
 
     In either mode, a body that is not UTF-8 text (or not JSON) is refused with 400, and with
     422 a JSON body whose value types break the schema or a file that cannot be read as a whole
-    (a CSV without a `name` column, say).
+    (a CSV without a `name` column, say). A file refused with 422 lists its `errors` and its
+    `warnings`, each at its `pointer` and `row`.
 
     Args:
         mode (ImportMode | Unset):  Default: ImportMode.ALL_OR_NOTHING.
+        dry_run (bool | Unset):  Default: False.
         body (list[ToolImportRow]): An import in JSON: a list of tools in the CSV layout.
 
     Raises:
@@ -149,12 +163,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ImportReport | Problem]
+        Response[ImportRefusal | ImportReport | Problem]
     """
 
     kwargs = _get_kwargs(
         body=body,
         mode=mode,
+        dry_run=dry_run,
     )
 
     response = client.get_httpx_client().request(
@@ -169,20 +184,30 @@ def sync(
     client: AuthenticatedClient,
     body: list[ToolImportRow],
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
-) -> ImportReport | Problem | None:
+    dry_run: bool | Unset = False,
+) -> ImportRefusal | ImportReport | Problem | None:
     """Import tools from CSV or JSON
 
      Adds or updates tools (matched by name, without case) from a file in the layout of the
     sample inventory: one row per tool, integrations as `;`-separated tool names. Every row is
-    validated and reported (`row`, `column`, `problem`); importing the same file again changes
-    nothing. The body is the file itself (`Content-Type: text/csv` or `application/json`).
+    validated and reported (`rows`: what became of each; `problems`: each error and warning at
+    its `row` as the file shows it, a CSV's header being row 1, and its JSON `pointer` from 0);
+    importing the same file again changes nothing. The body is the file itself
+    (`Content-Type: text/csv` or `application/json`).
+
+    A row is imported with a warning when it matches an existing tool only when case is
+    ignored, or changes a tool's annual cost by a factor of 5 or more (either way), its
+    currency or its owners. With `dry_run=true` the import runs in full and is rolled back:
+    the same answer, counts and problems as the real import, nothing written.
 
     In either mode, a body that is not UTF-8 text (or not JSON) is refused with 400, and with
     422 a JSON body whose value types break the schema or a file that cannot be read as a whole
-    (a CSV without a `name` column, say).
+    (a CSV without a `name` column, say). A file refused with 422 lists its `errors` and its
+    `warnings`, each at its `pointer` and `row`.
 
     Args:
         mode (ImportMode | Unset):  Default: ImportMode.ALL_OR_NOTHING.
+        dry_run (bool | Unset):  Default: False.
         body (list[ToolImportRow]): An import in JSON: a list of tools in the CSV layout.
 
     Raises:
@@ -190,13 +215,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ImportReport | Problem
+        ImportRefusal | ImportReport | Problem
     """
 
     return sync_detailed(
         client=client,
         body=body,
         mode=mode,
+        dry_run=dry_run,
     ).parsed
 
 
@@ -205,20 +231,30 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: list[ToolImportRow],
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
-) -> Response[ImportReport | Problem]:
+    dry_run: bool | Unset = False,
+) -> Response[ImportRefusal | ImportReport | Problem]:
     """Import tools from CSV or JSON
 
      Adds or updates tools (matched by name, without case) from a file in the layout of the
     sample inventory: one row per tool, integrations as `;`-separated tool names. Every row is
-    validated and reported (`row`, `column`, `problem`); importing the same file again changes
-    nothing. The body is the file itself (`Content-Type: text/csv` or `application/json`).
+    validated and reported (`rows`: what became of each; `problems`: each error and warning at
+    its `row` as the file shows it, a CSV's header being row 1, and its JSON `pointer` from 0);
+    importing the same file again changes nothing. The body is the file itself
+    (`Content-Type: text/csv` or `application/json`).
+
+    A row is imported with a warning when it matches an existing tool only when case is
+    ignored, or changes a tool's annual cost by a factor of 5 or more (either way), its
+    currency or its owners. With `dry_run=true` the import runs in full and is rolled back:
+    the same answer, counts and problems as the real import, nothing written.
 
     In either mode, a body that is not UTF-8 text (or not JSON) is refused with 400, and with
     422 a JSON body whose value types break the schema or a file that cannot be read as a whole
-    (a CSV without a `name` column, say).
+    (a CSV without a `name` column, say). A file refused with 422 lists its `errors` and its
+    `warnings`, each at its `pointer` and `row`.
 
     Args:
         mode (ImportMode | Unset):  Default: ImportMode.ALL_OR_NOTHING.
+        dry_run (bool | Unset):  Default: False.
         body (list[ToolImportRow]): An import in JSON: a list of tools in the CSV layout.
 
     Raises:
@@ -226,12 +262,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ImportReport | Problem]
+        Response[ImportRefusal | ImportReport | Problem]
     """
 
     kwargs = _get_kwargs(
         body=body,
         mode=mode,
+        dry_run=dry_run,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -244,20 +281,30 @@ async def asyncio(
     client: AuthenticatedClient,
     body: list[ToolImportRow],
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
-) -> ImportReport | Problem | None:
+    dry_run: bool | Unset = False,
+) -> ImportRefusal | ImportReport | Problem | None:
     """Import tools from CSV or JSON
 
      Adds or updates tools (matched by name, without case) from a file in the layout of the
     sample inventory: one row per tool, integrations as `;`-separated tool names. Every row is
-    validated and reported (`row`, `column`, `problem`); importing the same file again changes
-    nothing. The body is the file itself (`Content-Type: text/csv` or `application/json`).
+    validated and reported (`rows`: what became of each; `problems`: each error and warning at
+    its `row` as the file shows it, a CSV's header being row 1, and its JSON `pointer` from 0);
+    importing the same file again changes nothing. The body is the file itself
+    (`Content-Type: text/csv` or `application/json`).
+
+    A row is imported with a warning when it matches an existing tool only when case is
+    ignored, or changes a tool's annual cost by a factor of 5 or more (either way), its
+    currency or its owners. With `dry_run=true` the import runs in full and is rolled back:
+    the same answer, counts and problems as the real import, nothing written.
 
     In either mode, a body that is not UTF-8 text (or not JSON) is refused with 400, and with
     422 a JSON body whose value types break the schema or a file that cannot be read as a whole
-    (a CSV without a `name` column, say).
+    (a CSV without a `name` column, say). A file refused with 422 lists its `errors` and its
+    `warnings`, each at its `pointer` and `row`.
 
     Args:
         mode (ImportMode | Unset):  Default: ImportMode.ALL_OR_NOTHING.
+        dry_run (bool | Unset):  Default: False.
         body (list[ToolImportRow]): An import in JSON: a list of tools in the CSV layout.
 
     Raises:
@@ -265,7 +312,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ImportReport | Problem
+        ImportRefusal | ImportReport | Problem
     """
 
     return (
@@ -273,5 +320,6 @@ async def asyncio(
             client=client,
             body=body,
             mode=mode,
+            dry_run=dry_run,
         )
     ).parsed
