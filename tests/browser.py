@@ -78,9 +78,13 @@ def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
         )
 
 
-def rendered_dom(url: str, *, wait_ms: int = 8000, timeout: float = 90.0) -> str:
-    """The page's DOM after its scripts ran for `wait_ms` of virtual time."""
-    done = _run([f"--virtual-time-budget={wait_ms}", "--dump-dom", url], timeout)
+def rendered_dom(
+    url: str, *, wait_ms: int = 8000, timeout: float = 90.0, window: tuple[int, int] | None = None
+) -> str:
+    """The page's DOM after its scripts ran for `wait_ms` of virtual time. A page that renders
+    only what is in view (Swagger UI does) needs a `window` (width, height) tall enough."""
+    size = [f"--window-size={window[0]},{window[1]}"] if window else []
+    done = _run([f"--virtual-time-budget={wait_ms}", *size, "--dump-dom", url], timeout)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 

@@ -17,9 +17,10 @@ from sqlalchemy import text
 from mops_shared.audit import audit_router
 from mops_shared.auth import principal_dependency
 from mops_shared.db import create_engine, create_sessionmaker
-from mops_shared.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers, problem_type_and_title
+from mops_shared.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from mops_shared.idempotency import IdempotencyMiddleware
 from mops_shared.observability import RequestContextMiddleware, configure_logging
+from mops_shared.problem_types import problem_type_and_title
 from mops_shared.readiness import current_revisions, head_revisions
 from mops_shared.relay import OutboxRelay
 from mops_shared.schemas.health import (

@@ -14,32 +14,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from mops_shared.observability import request_id_of
+from mops_shared.problem_types import problem_type_and_title
 from mops_shared.schemas.problem import Problem, ProblemFieldError, ProblemLocation
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 logger = logging.getLogger("mops.errors")
-
-_TITLES: dict[int, tuple[str, str]] = {
-    400: ("/problems/bad-request", "Bad request"),
-    401: ("/problems/unauthorized", "Unauthorized"),
-    403: ("/problems/forbidden", "Forbidden"),
-    404: ("/problems/not-found", "Not found"),
-    405: ("/problems/method-not-allowed", "Method not allowed"),
-    409: ("/problems/conflict", "Conflict"),
-    412: ("/problems/precondition-failed", "Precondition failed"),
-    413: ("/problems/payload-too-large", "Payload too large"),
-    415: ("/problems/unsupported-media-type", "Unsupported media type"),
-    422: ("/problems/validation", "Validation failed"),
-    429: ("/problems/rate-limited", "Too many requests"),
-    500: ("/problems/internal", "Internal server error"),
-    502: ("/problems/bad-gateway", "Bad gateway"),
-    503: ("/problems/service-unavailable", "Service unavailable"),
-    504: ("/problems/gateway-timeout", "Gateway timeout"),
-}
-
-
-def problem_type_and_title(status: int) -> tuple[str, str]:
-    return _TITLES.get(status, ("about:blank", "Error"))
 
 
 class MopsError(Exception):

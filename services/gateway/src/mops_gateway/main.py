@@ -8,15 +8,13 @@ from contextlib import asynccontextmanager
 
 import aiohttp
 import httpx
-from fastapi import APIRouter, FastAPI, Request
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import FastAPI
 from starlette.types import ASGIApp
 
 from mops_gateway.authn import KeyAuthenticator
 from mops_gateway.config import GatewaySettings
+from mops_gateway.docs import docs_router
 from mops_gateway.keys.router import router as keys_router
-from mops_gateway.openapi import fetch_service_documents, merge_documents
 from mops_gateway.proxy import Proxy, ProxyDispatch, ProxySettings
 from mops_gateway.ratelimit import LocalRateLimiter, RateLimiter
 from mops_gateway.webhooks import receive_fast
@@ -28,24 +26,6 @@ from mops_gateway.worker import WorkerContext, run_until_stopped
 from mops_shared.app import create_service_app
 from mops_shared.clients import InventoryClient, OrgClient, ScoringClient
 from mops_shared.clients.base import ServiceClient
-
-
-def _docs_router() -> APIRouter:
-    router = APIRouter(include_in_schema=False)
-
-    @router.get("/openapi.json")
-    async def openapi(request: Request) -> JSONResponse:
-        state = request.app.state
-        if state.merged_openapi is None:
-            documents = await fetch_service_documents(state.service_clients)
-            state.merged_openapi = merge_documents(request.app.openapi(), documents)
-        return JSONResponse(state.merged_openapi)
-
-    @router.get("/docs")
-    async def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="mops API")
-
-    return router
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
@@ -137,7 +117,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             webhooks_router,
             outbound_webhooks_router,
             intake_router,
-            _docs_router(),
+            docs_router(),
         ],
         openapi_tags=[
             {"name": "admin", "description": "The tenant's API keys."},

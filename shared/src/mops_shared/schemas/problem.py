@@ -33,7 +33,8 @@ class Problem(BaseModel):
 
     type: str = Field(
         default="about:blank",
-        description="A URI reference naming the kind of problem; stable, safe to switch on.",
+        description="A URI reference naming the kind of problem; stable, safe to switch on. "
+        "Resolved against the address called, it is a page that explains the problem.",
         examples=["/problems/not-found"],
     )
     title: str = Field(description="A short summary of the kind of problem.")
