@@ -23,8 +23,8 @@ class ImportRefusal:
         Attributes:
             title (str): A short summary of the kind of problem.
             status (int): The HTTP status code.
-            type_ (str | Unset): A URI reference naming the kind of problem; stable, safe to switch on. Default:
-                'about:blank'.
+            type_ (str | Unset): A URI reference naming the kind of problem; stable, safe to switch on. Resolved against the
+                address called, it is a page that explains the problem. Default: 'about:blank'.
             detail (None | str | Unset): What happened this time.
             instance (None | str | Unset): The request path it happened on.
             request_id (None | str | Unset): The request's X-Request-ID.
