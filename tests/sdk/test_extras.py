@@ -11,7 +11,7 @@ import pytest
 
 from mops_client import AuthenticatedClient
 from mops_client.extras import import_inventory_csv_async, import_inventory_csv_detailed_async
-from mops_client.models import ImportMode, ImportReport, Problem
+from mops_client.models import ImportMode, ImportRefusal, ImportReport
 from tests.support import SAMPLES
 
 pytestmark = pytest.mark.asyncio
@@ -63,8 +63,9 @@ async def test_the_mode_is_sent_and_a_failed_row_reported(
     assert isinstance(report, ImportReport)
     assert report.mode is ImportMode.PARTIAL
     assert (report.created, report.failed) == (2, 1)
+    # The second data row is the file's row 3: the header is row 1.
     assert {(p.row, p.column) for p in report.problems if p.severity.value == "error"} == {
-        (2, "currency")
+        (3, "currency")
     }
 
 
@@ -72,8 +73,18 @@ async def test_a_refused_file_answers_its_problem(inventory_client: httpx.AsyncC
     rows = _rows(3)
     rows[1]["status"] = "actve"
     problem = await import_inventory_csv_async(_client(inventory_client), _csv(rows))
-    assert isinstance(problem, Problem)
+    assert isinstance(problem, ImportRefusal)
     assert problem.status == 422
     assert "actve" in str(problem.to_dict())
+    tools = (await inventory_client.get("/v1/inventory/tools")).json()
+    assert tools["items"] == []
+
+
+async def test_a_dry_run_reports_and_writes_nothing(inventory_client: httpx.AsyncClient) -> None:
+    report = await import_inventory_csv_async(
+        _client(inventory_client), _csv(_rows(3)), dry_run=True
+    )
+    assert isinstance(report, ImportReport)
+    assert (report.dry_run, report.created, report.failed) == (True, 3, 0)
     tools = (await inventory_client.get("/v1/inventory/tools")).json()
     assert tools["items"] == []
