@@ -10,14 +10,18 @@ import random
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from mops_scoring.results.layout import ASCENT, DESCENT, text_width
-from mops_scoring.results.pictures import cx_matrix, five_forces_grid
+from mops_scoring.results.pictures import CX_FILLS, DOT, cx_matrix, five_forces_grid, ramp
 from mops_shared.schemas.scoring_results import ResultRead
+from tests.browser import screenshot
+from tests.png import read_png
 from tests.scoring.support import (
     ASSESSMENTS,
     FRAMEWORKS,
@@ -719,3 +723,39 @@ async def test_a_cx_result_is_drawn_split_at_its_framework_versions_threshold(
     assert_problem(await client.get(f"{RESULTS}/{at_70['id']}/grid.svg"), 409)
     assert_problem(await other.get(url), 404)
     assert_problem(await client.get(f"{RESULTS}/{uuid.uuid4()}/cx-matrix.svg"), 404)
+
+
+# --- what a person sees: both pictures in headless Chromium -------------------------------------
+
+
+def colours(rows: list[bytes]) -> Counter[bytes]:
+    return Counter(row[i : i + 3] for row in rows for i in range(0, len(row), 3))
+
+
+def hex_rgb(fill: str) -> bytes:
+    return bytes.fromhex(fill.removeprefix("#"))
+
+
+@pytest.mark.parametrize("picture", ["grid", "cx matrix"])
+def test_both_pictures_render_in_a_browser(picture: str, tmp_path: Path) -> None:
+    """Chromium draws the picture at its size, not blank, in its colours: the grid's score
+    shades and weak red, the matrix's four regions, danger red and the process dots."""
+    document = five_forces_grid(FORCES) if picture == "grid" else cx_matrix(CROWDS["30"])
+    root = parse(document)
+    width, height = int(root.get("width", "")), int(root.get("height", ""))
+    source = tmp_path / "picture.svg"
+    source.write_text(document, encoding="utf-8")
+    shot = screenshot(source.as_uri(), tmp_path / "picture.png", width=width, height=height)
+    got_width, got_height, rows = read_png(shot)
+    assert (got_width, got_height) == (width, height)
+    seen = colours(rows)
+    white = seen[b"\xff\xff\xff"]
+    assert white < 0.9 * width * height  # not blank
+    assert len(seen) >= 20  # text is anti-aliased: many shades beside the fills
+    expected = (
+        [ramp(81.3), ramp(42.5), ramp(12.0), ramp(66.0), RED]
+        if picture == "grid"
+        else [*CX_FILLS.values(), RED, DOT]
+    )
+    for fill in expected:
+        assert seen[hex_rgb(fill)] >= 30, fill  # each drawn over a visible area
