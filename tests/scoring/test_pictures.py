@@ -4,15 +4,24 @@ drawn from the result alone (pure functions) and served for the tenant's results
 from __future__ import annotations
 
 import copy
+import itertools
+import math
+import random
+import re
 import uuid
 import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from mops_scoring.results.pictures import cx_matrix, five_forces_grid
+from mops_scoring.results.layout import ASCENT, DESCENT, text_width
+from mops_scoring.results.pictures import CX_FILLS, DOT, cx_matrix, five_forces_grid, ramp
 from mops_shared.schemas.scoring_results import ResultRead
+from tests.browser import screenshot
+from tests.png import read_png
 from tests.scoring.support import (
     ASSESSMENTS,
     FRAMEWORKS,
@@ -371,6 +380,226 @@ def test_an_empty_matrix_is_still_a_picture() -> None:
     assert not classed(root, "g", "not-rated")
 
 
+# --- readability: no text covers another, a line or a marker -------------------------------------
+
+# Each <text>'s box is estimated as the pictures estimate it (`text_width`, and the font's ascent
+# and descent), grown by a margin on every side: the check is stricter than the drawing.
+MARGIN = 1.0
+Rect = tuple[float, float, float, float]
+
+
+def text_boxes(root: ET.Element) -> list[tuple[str, Rect]]:
+    """Every written text and the box it takes on the page (a quarter turn included)."""
+    out = []
+    for element in root.iter(f"{SVG}text"):
+        words = "".join(element.itertext())
+        size = float(element.get("font-size", ""))
+        width = text_width(words, size, bold=element.get("font-weight") == "bold")
+        x, y = float(element.get("x", "")), float(element.get("y", ""))
+        x0 = {"start": x, "middle": x - width / 2, "end": x - width}[
+            element.get("text-anchor", "start")
+        ]
+        corners = [(x0, y - ASCENT * size), (x0 + width, y + DESCENT * size)]
+        turn = re.fullmatch(r"rotate\((-?90) (\S+) (\S+)\)", element.get("transform", ""))
+        if turn:  # a quarter turn about (cx, cy): (dx, dy) becomes (-dy, dx) or (dy, -dx)
+            sign, cx, cy = float(turn[1]) / 90, float(turn[2]), float(turn[3])
+            corners = [(cx - sign * (py - cy), cy + sign * (px - cx)) for px, py in corners]
+        else:
+            assert not element.get("transform"), element.get("transform")
+        (ax, ay), (bx, by) = corners
+        out.append(
+            (
+                words,
+                (
+                    min(ax, bx) - MARGIN,
+                    min(ay, by) - MARGIN,
+                    max(ax, bx) + MARGIN,
+                    max(ay, by) + MARGIN,
+                ),
+            )
+        )
+    return out
+
+
+def lines_of(root: ET.Element) -> list[tuple[float, float, float, float]]:
+    """The straight lines drawn: <line>s and the edges of unfilled rectangles (the axes)."""
+    out = [
+        tuple(float(line.get(a, "")) for a in ("x1", "y1", "x2", "y2"))
+        for line in root.iter(f"{SVG}line")
+    ]
+    for rect in root.iter(f"{SVG}rect"):
+        if rect.get("fill") == "none":
+            x, y = float(rect.get("x", "")), float(rect.get("y", ""))
+            w, h = float(rect.get("width", "")), float(rect.get("height", ""))
+            out += [(x, y, x + w, y), (x + w, y, x + w, y + h), (x, y + h, x + w, y + h)]
+            out += [(x, y, x, y + h)]
+    return out  # type: ignore[return-value]
+
+
+def touches(line: tuple[float, float, float, float], box: Rect) -> bool:
+    """Whether a line passes through a box, walked in steps of a quarter pixel."""
+    x1, y1, x2, y2 = line
+    steps = max(1, math.ceil(math.hypot(x2 - x1, y2 - y1) * 4))
+    return any(
+        box[0] <= x1 + (x2 - x1) * i / steps <= box[2]
+        and box[1] <= y1 + (y2 - y1) * i / steps <= box[3]
+        for i in range(steps + 1)
+    )
+
+
+def meet(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def assert_legible(root: ET.Element, *, text_in_circles: bool = False) -> None:
+    """No two texts overlap; no text is crossed by a line (axes, thresholds, ticks, leaders) or
+    covers a marker; every text lies on the picture. With `text_in_circles`, a text may sit
+    wholly inside a circle (the grid's centre) but not across its edge."""
+    boxes = text_boxes(root)
+    assert boxes
+    view = (0.0, 0.0, float(root.get("width", "")), float(root.get("height", "")))
+    for words, box in boxes:
+        assert view[0] <= box[0], (words, box)
+        assert box[2] <= view[2], (words, box)
+        assert view[1] <= box[1], (words, box)
+        assert box[3] <= view[3], (words, box)
+    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+        assert not meet(box_a, box_b), (a, box_a, b, box_b)
+    for line in lines_of(root):
+        for words, box in boxes:
+            assert not touches(line, box), (words, box, line)
+    for circle in root.iter(f"{SVG}circle"):
+        cx, cy, r = (float(circle.get(a, "")) for a in ("cx", "cy", "r"))
+        disc = (cx - r, cy - r, cx + r, cy + r)
+        for words, box in boxes:
+            if text_in_circles and all(
+                math.hypot(px - cx, py - cy) <= r for px in box[::2] for py in box[1::2]
+            ):
+                continue
+            assert not meet(box, disc), (words, box, (cx, cy, r))
+
+
+NAMES = [
+    "Checkout",
+    "Returns desk",
+    "IVR payment line",
+    "Chatbot triage",
+    "Order tracking",
+    "Invoice dispute handling",
+    "Password reset",
+    "Loyalty enrolment",
+    "Store appointment booking",
+    "Delivery rescheduling",
+    "Warranty claims",
+    "Newsletter sign-up",
+    "Customer onboarding and KYC verification",
+    "Refunds",
+    "Product reviews moderation",
+    "Live chat",
+    "Subscription cancellation",
+    "Address change",
+    "Gift cards",
+    "Price match requests",
+    "Click and collect",
+    "Complaints escalation",
+    "Survey follow-up",
+    "Account deletion",
+    "Back-in-stock alerts",
+    "Trade-in valuation",
+    "Installation scheduling",
+    "Contract renewal",
+    "Fraud review",
+    "WWWWWWWWWWWWWWWWWWWWWWWWWW",
+]
+
+
+def quadrant_of(company: float, customer: float, efficient: float = 50) -> str:
+    return {
+        (False, False): "improve",
+        (True, True): "verify",
+        (False, True): "protect",
+        (True, False): "danger",
+    }[(company >= efficient, customer >= efficient)]
+
+
+def crowd(count: int, *, on_a_grid: bool = False) -> ResultRead:
+    """`count` rated processes: four at one point in danger, three on the thresholds' crossing,
+    most of the rest within eight points of it, a few spread out; `on_a_grid`: every score a
+    multiple of 25, as one respondent's ratings give, so many share a point."""
+    rng = random.Random(count)
+    points = [(75.0, 25.0)] * 4 + [(50.0, 50.0)] * 3
+    while len(points) < count:
+        if on_a_grid:
+            points.append((25.0 * rng.randint(0, 4), 25.0 * rng.randint(0, 4)))
+        elif len(points) % 4:
+            points.append((round(rng.uniform(42, 58), 1), round(rng.uniform(42, 58), 1)))
+        else:
+            points.append((round(rng.uniform(5, 95), 1), round(rng.uniform(5, 95), 1)))
+    return result(
+        "cx_efficiency",
+        processes=[
+            process(f"p{i}", name, company, customer, quadrant_of(company, customer))
+            for i, (name, (company, customer)) in enumerate(zip(NAMES, points, strict=False))
+        ],
+    )
+
+
+CROWDS = {
+    "12": crowd(12),
+    "20": crowd(20),
+    "30": crowd(30),
+    "30 on a grid": crowd(30, on_a_grid=True),
+}
+
+
+@pytest.mark.parametrize("name", list(CROWDS))
+def test_the_matrix_stays_legible_with_many_processes(name: str) -> None:
+    crowded = CROWDS[name]
+    for efficient in (50, 70):
+        root = parse(cx_matrix(crowded, efficient))
+        assert_readable(root)
+        assert_legible(root)
+
+
+@pytest.mark.parametrize("name", list(CROWDS))
+def test_processes_at_one_point_share_one_marker_that_lists_them(name: str) -> None:
+    crowded = CROWDS[name]
+    root = parse(cx_matrix(crowded))
+    markers = classed(root, "g", "process")
+    titles = [m.findtext(f"{SVG}title", "") for m in markers]
+    # Each process is listed by exactly one marker, and only one marker sits at each point.
+    for item in crowded.processes:
+        assert sum(f"{item.name}: company" in t for t in titles) == 1, item.name
+    centres = [dot_of(m) for m in markers]
+    assert len(set(centres)) == len(centres)
+    same = [p.name for p in crowded.processes if (p.company, p.customer) == (75.0, 25.0)]
+    (shared,) = [m for m in markers if all(n in m.findtext(f"{SVG}title", "") for n in same)]
+    assert dot_of(shared) == (110 + 4 * 75, 480 - 4 * 25)
+    assert "danger" in (shared.get("class") or "").split()
+    # A marker says what it stands for: the start of its first name, or a letter keyed to the
+    # list below the plot; where not even a letter fits, the list names it by where it is.
+    keyed = {t for g in classed(root, "g", "key") for t in texts(g)}
+    for marker in markers:
+        title = marker.findtext(f"{SVG}title", "")
+        written = texts(marker)
+        if not written:
+            names = same_point_names(title)
+            assert names, title
+            assert any(
+                k.startswith("Near company") and all(n in k for n in names) for k in keyed
+            ), (title, keyed)
+            continue
+        (label,) = written
+        first = label.split(", ")[0].split(" +")[0].removesuffix("…")
+        named = len(first) >= 3 and first in title
+        assert named or any(k.startswith(f"{label} ") for k in keyed), (label, title)
+
+
+def same_point_names(title: str) -> list[str]:
+    """The names a marker's title lists."""
+    return re.findall(r"(?:^|: |; )([^:;]+): company", title)
+
+
 # --- the routes ---------------------------------------------------------------------------------
 
 PROCESSES = [
@@ -494,3 +723,39 @@ async def test_a_cx_result_is_drawn_split_at_its_framework_versions_threshold(
     assert_problem(await client.get(f"{RESULTS}/{at_70['id']}/grid.svg"), 409)
     assert_problem(await other.get(url), 404)
     assert_problem(await client.get(f"{RESULTS}/{uuid.uuid4()}/cx-matrix.svg"), 404)
+
+
+# --- what a person sees: both pictures in headless Chromium -------------------------------------
+
+
+def colours(rows: list[bytes]) -> Counter[bytes]:
+    return Counter(row[i : i + 3] for row in rows for i in range(0, len(row), 3))
+
+
+def hex_rgb(fill: str) -> bytes:
+    return bytes.fromhex(fill.removeprefix("#"))
+
+
+@pytest.mark.parametrize("picture", ["grid", "cx matrix"])
+def test_both_pictures_render_in_a_browser(picture: str, tmp_path: Path) -> None:
+    """Chromium draws the picture at its size, not blank, in its colours: the grid's score
+    shades and weak red, the matrix's four regions, danger red and the process dots."""
+    document = five_forces_grid(FORCES) if picture == "grid" else cx_matrix(CROWDS["30"])
+    root = parse(document)
+    width, height = int(root.get("width", "")), int(root.get("height", ""))
+    source = tmp_path / "picture.svg"
+    source.write_text(document, encoding="utf-8")
+    shot = screenshot(source.as_uri(), tmp_path / "picture.png", width=width, height=height)
+    got_width, got_height, rows = read_png(shot)
+    assert (got_width, got_height) == (width, height)
+    seen = colours(rows)
+    white = seen[b"\xff\xff\xff"]
+    assert white < 0.9 * width * height  # not blank
+    assert len(seen) >= 20  # text is anti-aliased: many shades beside the fills
+    expected = (
+        [ramp(81.3), ramp(42.5), ramp(12.0), ramp(66.0), RED]
+        if picture == "grid"
+        else [*CX_FILLS.values(), RED, DOT]
+    )
+    for fill in expected:
+        assert seen[hex_rgb(fill)] >= 30, fill  # each drawn over a visible area

@@ -19,11 +19,23 @@ processes without both scores are listed below as not rated.
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from mops_scoring.results.layout import (
+    ASCENT,
+    DESCENT,
+    Box,
+    Placement,
+    Placer,
+    grow,
+    overlaps,
+    text_box,
+    text_width,
+)
 from mops_shared.schemas.scoring_results import (
     CentreScore,
     CxQuadrant,
@@ -457,10 +469,11 @@ CX_MEANING = {
     CxQuadrant.danger: "company only",
 }
 DOT = "#37474f"
-LABEL_CHARS = 22
-CHAR_WIDTH = 7.0  # a 12 px label's characters, generously
-BOLD_WIDTH = 8.0
-CORNER_WIDTH, CORNER_HEIGHT = 110, 40  # room the quadrant labels take in the plot's corners
+LABEL_SIZE = 12
+LABEL_WIDTH = 160.0  # px a label beside a marker may take; longer names are cut (in its title)
+SHORT_WIDTH = 90.0  # the shorter label tried when the full one finds no room
+MERGE_PX = 12.0  # processes of one quadrant nearer than this (3 points) share a marker
+LIST_WIDTH = CX_WIDTH - 48  # the lists below the plot, from x 24
 
 
 def plot_x(company: float) -> float:
@@ -484,11 +497,56 @@ def cx_matrix(result: ResultRead, efficient: float = 50) -> str:
     ]
     unrated = [p for p in result.processes if p.company is None or p.customer is None]
     danger = [d.process for d in rated if d.danger]
-    list_top = PLOT_BOTTOM + 96
-    height = list_top + (28 + 18 * len(unrated) if unrated else 0) + 10
+    markers = _markers(rated)
+    body = ET.Element("g")
+    corners, unnamed = _cx_quadrants(body, efficient, markers)
+    _cx_axes(body, efficient)
+    labels = _place_labels(markers, corners, efficient)
+    # Leaders first, beneath every marker; danger markers last, on top.
+    leaders = _el(body, "g", {"class": "leaders"})
+    for marker in markers:
+        spot = labels[marker].placement
+        if spot is not None and spot.leader is not None:
+            x1, y1, x2, y2 = spot.leader
+            _el(leaders, "line", {"x1": x1, "y1": y1, "x2": x2, "y2": y2, "stroke": MUTED})
+    for marker in sorted(markers, key=lambda m: m.danger):
+        _marker(body, marker, labels[marker])
+
+    legend_y = PLOT_BOTTOM + 66
+    _el(body, "circle", {"cx": 30, "cy": legend_y - 4, "r": 6, "fill": DOT})
+    _text(body, 42, legend_y, "process", size=12, anchor="start")
+    _el(
+        body,
+        "circle",
+        {"cx": 120, "cy": legend_y - 4, "r": 12, "fill": "none", "stroke": WEAK, "stroke-width": 2},
+    )
+    _el(body, "circle", {"cx": 120, "cy": legend_y - 4, "r": 7, "fill": WEAK})
+    _text(body, 138, legend_y, "danger: efficient for the company only", size=12, anchor="start")
+    _merged_dot(body, 412, legend_y - 4, DOT)
+    _text(body, 428, legend_y, "several at one point", size=12, anchor="start")
+
+    top: float = PLOT_BOTTOM + 96
+    if unnamed:
+        top = _region_legend(body, top - 12)
+    keyed = [m for m in markers if labels[m].key is not None or labels[m].placement is None]
+    if keyed:
+        top = _key_list(body, keyed, labels, top)
+    if unrated:
+        block = _el(body, "g", {"class": "not-rated"})
+        _text(block, 24, top + 14, "Not rated", size=13, anchor="start", bold=True)
+        for i, process in enumerate(unrated):
+            _text(
+                block,
+                24,
+                top + 34 + 18 * i,
+                _fit(f"• {_clean(process.name)}", LIST_WIDTH, LABEL_SIZE, suffix=": not rated"),
+                size=12,
+                anchor="start",
+            )
+        top += 28 + 18 * len(unrated)
     svg = _document(
         CX_WIDTH,
-        height,
+        round(top + 10),
         f"CX efficiency matrix: {result.framework_key} v{result.framework_version}, computed "
         f"{_computed(result.computed_at)}",
         f"{len(rated)} processes rated, efficient from {_num(efficient)}; "
@@ -497,46 +555,15 @@ def cx_matrix(result: ResultRead, efficient: float = 50) -> str:
         + ".",
     )
     _heading(svg, result, "CX efficiency matrix", f" · efficient from {_num(efficient)}")
-    _cx_quadrants(svg, efficient)
-    _cx_axes(svg, efficient)
-
-    # Labels are placed danger first, so theirs get the best places; danger dots are drawn
-    # last, on top.
-    placed = _obstacles(rated)
-    indexes = range(len(rated))
-    labels = {
-        i: _label(rated[i], placed) for i in sorted(indexes, key=lambda i: not rated[i].danger)
-    }
-    for i in sorted(indexes, key=lambda i: rated[i].danger):
-        _dot(svg, rated[i], labels[i])
-
-    legend_y = PLOT_BOTTOM + 66
-    _el(svg, "circle", {"cx": 30, "cy": legend_y - 4, "r": 6, "fill": DOT})
-    _text(svg, 42, legend_y, "process", size=12, anchor="start")
-    _el(
-        svg,
-        "circle",
-        {"cx": 120, "cy": legend_y - 4, "r": 12, "fill": "none", "stroke": WEAK, "stroke-width": 2},
-    )
-    _el(svg, "circle", {"cx": 120, "cy": legend_y - 4, "r": 7, "fill": WEAK})
-    _text(svg, 138, legend_y, "danger: efficient for the company only", size=12, anchor="start")
-
-    if unrated:
-        block = _el(svg, "g", {"class": "not-rated"})
-        _text(block, 24, list_top + 14, "Not rated", size=13, anchor="start", bold=True)
-        for i, process in enumerate(unrated):
-            _text(
-                block,
-                24,
-                list_top + 34 + 18 * i,
-                f"• {_shorten(process.name, 70)}: not rated",
-                size=12,
-                anchor="start",
-            )
+    svg.extend(body)
     return _serialise(svg)
 
 
-def _cx_quadrants(svg: ET.Element, efficient: float) -> None:
+def _cx_quadrants(
+    svg: ET.Element, efficient: float, markers: list[_Marker]
+) -> tuple[list[Box], list[CxQuadrant]]:
+    """The four regions and their names; returns the names' boxes, and the regions too thin to
+    be named inside."""
     split_x, split_y = plot_x(efficient), plot_y(efficient)
     right, top = PLOT_LEFT + PLOT_SIZE, PLOT_TOP
     regions = {
@@ -558,17 +585,73 @@ def _cx_quadrants(svg: ET.Element, efficient: float) -> None:
                 "fill": CX_FILLS[quadrant],
             },
         )
-    # The labels in the plot's four corners.
-    corners = {
-        CxQuadrant.protect: (PLOT_LEFT + 8, top + 20, "start"),
-        CxQuadrant.verify: (right - 8, top + 20, "end"),
-        CxQuadrant.improve: (PLOT_LEFT + 8, PLOT_BOTTOM - 24, "start"),
-        CxQuadrant.danger: (right - 8, PLOT_BOTTOM - 24, "end"),
-    }
-    for quadrant, (x, y, anchor) in corners.items():
+    # Each region's name in its outer corner, or as near to it as no marker is covered; in
+    # one line when two find no room; in the legend below when neither does (a thin region).
+    boxes: list[Box] = []
+    missing: list[CxQuadrant] = []
+    markers_room = [grow(m.box, 2) for m in markers]
+    for quadrant, region in regions.items():
         ink = DANGER_INK if quadrant == CxQuadrant.danger else INK
-        _text(svg, x, y, quadrant.value, size=15, anchor=anchor, fill=ink, bold=True)
-        _text(svg, x, y + 15, CX_MEANING[quadrant], size=11, anchor=anchor, fill=ink)
+        lines = [(quadrant.value, 15, True), (CX_MEANING[quadrant], 11, False)]
+        for count in (2, 1):
+            spot = _region_spot(region, lines[:count], markers_room, left=region[0] == PLOT_LEFT)
+            if spot is not None:
+                break
+        if spot is None:
+            missing.append(quadrant)
+            continue
+        x, y, anchor = spot
+        for i, (text, size, bold) in enumerate(lines[:count]):
+            _text(svg, x, y + 16 * i, text, size=size, anchor=anchor, fill=ink, bold=bold)
+            boxes.append(text_box(x, y + 16 * i, text_width(text, size, bold=bold), size, anchor))
+    return boxes, missing
+
+
+def _region_spot(
+    region: Box, lines: list[tuple[str, int, bool]], markers: list[Box], *, left: bool
+) -> tuple[float, float, str] | None:
+    """Where a region's name goes (x, first baseline, anchor): the free spot nearest its outer
+    corner, 8 px in from its edges, on a grid of 8 px; None when no spot is free."""
+    x0, y0, x1, y1 = region
+    width = max(text_width(text, size, bold=bold) for text, size, bold in lines)
+    first, last = lines[0][1], lines[-1][1]
+    above, below = ASCENT * first, 16 * (len(lines) - 1) + DESCENT * last
+    top_region = y0 == PLOT_TOP
+    across = int((x1 - x0 - 16 - width) // 8)
+    down = int((y1 - y0 - 16 - above - below) // 8)
+    if across < 0 or down < 0:
+        return None
+    for i, j in sorted(
+        ((i, j) for i in range(across + 1) for j in range(down + 1)),
+        key=lambda p: (max(p), p[0] + p[1], p),
+    ):
+        bx = x0 + 8 + 8 * i if left else x1 - 8 - 8 * i - width
+        baseline = y0 + 8 + above + 8 * j if top_region else y1 - 8 - below - 8 * j
+        box = (bx, baseline - above, bx + width, baseline + below)
+        if not any(overlaps(box, marker) for marker in markers):
+            return (bx, baseline, "start") if left else (bx + width, baseline, "end")
+    return None
+
+
+def _region_legend(svg: ET.Element, top: float) -> float:
+    """The regions' colours and names, two a row; returns where the next block starts."""
+    block = _el(svg, "g", {"class": "regions"})
+    for i, quadrant in enumerate(CX_FILLS):
+        x, y = 24 + 300 * (i % 2), top + 20 * (i // 2)
+        _el(
+            block,
+            "rect",
+            {"x": x, "y": y, "width": 14, "height": 14, "fill": CX_FILLS[quadrant]},
+        )
+        _text(
+            block,
+            x + 20,
+            y + 11.5,
+            f"{quadrant.value}: {CX_MEANING[quadrant]}",
+            size=12,
+            anchor="start",
+        )
+    return top + 52
 
 
 def _cx_axes(svg: ET.Element, efficient: float) -> None:
@@ -600,10 +683,10 @@ def _cx_axes(svg: ET.Element, efficient: float) -> None:
             "line",
             {"x1": x, "y1": PLOT_BOTTOM, "x2": x, "y2": PLOT_BOTTOM + 5, "stroke": MUTED},
         )
-        _text(svg, x, PLOT_BOTTOM + 18, str(value), size=11, fill=MUTED)
+        _text(svg, x, PLOT_BOTTOM + 27, str(value), size=11, fill=MUTED)
         _el(svg, "line", {"x1": PLOT_LEFT - 5, "y1": y, "x2": PLOT_LEFT, "y2": y, "stroke": MUTED})
-        _text(svg, PLOT_LEFT - 8, y + 4, str(value), size=11, anchor="end", fill=MUTED)
-    _text(svg, PLOT_LEFT + PLOT_SIZE / 2, PLOT_BOTTOM + 40, "Efficiency for the company →", size=13)
+        _text(svg, PLOT_LEFT - 12, y + 4, str(value), size=11, anchor="end", fill=MUTED)
+    _text(svg, PLOT_LEFT + PLOT_SIZE / 2, PLOT_BOTTOM + 44, "Efficiency for the company →", size=13)
     axis_x, axis_y = PLOT_LEFT - 44, PLOT_TOP + PLOT_SIZE / 2
     _text(
         svg,
@@ -613,9 +696,6 @@ def _cx_axes(svg: ET.Element, efficient: float) -> None:
         size=13,
         extra={"transform": f"rotate(-90 {axis_x} {_num(axis_y)})"},
     )
-
-
-Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -639,98 +719,283 @@ class _Dot:
         return plot_y(self.customer)
 
 
-def _overlaps(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+@dataclass(frozen=True, eq=False)  # eq=False: hashed by identity, to key the labels
+class _Marker:
+    """One marker: the processes of one quadrant drawn at one point, by name."""
+
+    dots: tuple[_Dot, ...]
+    x: float
+    y: float
+
+    @property
+    def danger(self) -> bool:
+        return self.dots[0].danger
+
+    @property
+    def merged(self) -> bool:
+        return len(self.dots) > 1
+
+    @property
+    def reach(self) -> float:
+        """How far from its centre the marker reaches: its dot or danger ring, and stroke."""
+        if self.danger:
+            return 15.0 if self.merged else 13.0
+        return 10.0 if self.merged else 7.0
+
+    @property
+    def box(self) -> Box:
+        r = self.reach
+        return (self.x - r, self.y - r, self.x + r, self.y + r)
 
 
-def _ring(dot: _Dot) -> float:
-    """The radius a dot takes, its danger ring included."""
-    return 13.0 if dot.danger else 7.0
+def _markers(rated: list[_Dot]) -> list[_Marker]:
+    """The markers: each process joins the first marker of its quadrant whose first process is
+    within MERGE_PX of it, so processes at one point always share one, and markers in different
+    quadrants stay apart (a marker never straddles a threshold). A marker sits at its processes'
+    mean. Taken in score order, so the same result always gives the same markers."""
+    groups: list[list[_Dot]] = []
+    for dot in sorted(rated, key=lambda d: (d.company, d.customer, d.process.name, d.process.key)):
+        home = next(
+            (
+                group
+                for group in groups
+                if group[0].process.quadrant == dot.process.quadrant
+                and math.dist((group[0].x, group[0].y), (dot.x, dot.y)) < MERGE_PX
+            ),
+            None,
+        )
+        if home is None:
+            groups.append([dot])
+        else:
+            home.append(dot)
+    return [
+        _Marker(
+            tuple(sorted(group, key=lambda d: (d.process.name.casefold(), d.process.key))),
+            round(sum(d.x for d in group) / len(group), 2),
+            round(sum(d.y for d in group) / len(group), 2),
+        )
+        for group in groups
+    ]
 
 
-def _obstacles(dots: list[_Dot]) -> list[Box]:
-    """What labels must not cover: the dots and the quadrant labels in the plot's corners."""
+def _fit(text: str, width: float, size: float, *, bold: bool = False, suffix: str = "") -> str:
+    """`text` and `suffix`, the text cut with an ellipsis so that both fit in `width` px."""
+    room = width - text_width(suffix, size, bold=bold)
+    if text_width(text, size, bold=bold) <= room:
+        return text + suffix
+    while text and text_width(text.rstrip() + "…", size, bold=bold) > room:
+        text = text[:-1]
+    return text.rstrip() + "…" + suffix
+
+
+def _names(marker: _Marker, width: float) -> str:
+    """What a marker's label says in at most `width` px: its name, or as many of its names as
+    fit and how many more ("Checkout, Returns +2"); at least the first, cut if need be."""
+    names = [_clean(d.process.name) for d in marker.dots]
+    bold = marker.danger
+    for shown in range(len(names), 1, -1):
+        rest = len(names) - shown
+        text = ", ".join(names[:shown]) + (f" +{rest}" if rest else "")
+        if text_width(text, LABEL_SIZE, bold=bold) <= width:
+            return text
+    rest = len(names) - 1
+    return _fit(names[0], width, LABEL_SIZE, bold=bold, suffix=f" +{rest}" if rest else "")
+
+
+def _key_name(index: int) -> str:
+    """A, B, ... Z, AA, AB, ...: the keys of markers whose names are listed below the plot."""
+    name = ""
+    index += 1
+    while index:
+        index, digit = divmod(index - 1, 26)
+        name = chr(ord("A") + digit) + name
+    return name
+
+
+@dataclass(frozen=True)
+class _Label:
+    """A marker's label: the text written by it and where (None: not written by it), and its
+    key in the list below the plot when its names are listed there instead."""
+
+    text: str
+    placement: Placement | None
+    key: str | None = None
+
+
+def _place_labels(
+    markers: list[_Marker], corners: list[Box], efficient: float
+) -> dict[_Marker, _Label]:
+    """Each marker's label, placed so that no two labels, markers or leader lines overlap and no
+    label crosses an axis or a threshold or leaves the plot. A marker is labelled with its names
+    beside it, or away from it on a leader line; failing that, with fewer names; failing that,
+    with a letter keyed to the list below the plot. Danger first, so theirs get the best
+    places, then the most crowded, which have the fewest."""
+    split_x, split_y = plot_x(efficient), plot_y(efficient)
     right = PLOT_LEFT + PLOT_SIZE
-    corners: list[Box] = [
-        (PLOT_LEFT, PLOT_TOP, PLOT_LEFT + CORNER_WIDTH, PLOT_TOP + CORNER_HEIGHT),
-        (right - CORNER_WIDTH, PLOT_TOP, right, PLOT_TOP + CORNER_HEIGHT),
-        (PLOT_LEFT, PLOT_BOTTOM - CORNER_HEIGHT, PLOT_LEFT + CORNER_WIDTH, PLOT_BOTTOM),
-        (right - CORNER_WIDTH, PLOT_BOTTOM - CORNER_HEIGHT, right, PLOT_BOTTOM),
-    ]
-    return corners + [
-        (d.x - _ring(d), d.y - _ring(d), d.x + _ring(d), d.y + _ring(d)) for d in dots
-    ]
-
-
-def _label(dot: _Dot, placed: list[Box]) -> tuple[float, float, str]:
-    """Where a dot's label goes: beside it, on the first side (right, left, above, below,
-    then further down or up) where it covers nothing placed before and stays on the picture;
-    (x, baseline, anchor). When every side is taken, the first."""
-    x, y, gap = dot.x, dot.y, _ring(dot) + 4
-    width = len(_shorten(dot.process.name, LABEL_CHARS)) * (
-        BOLD_WIDTH if dot.danger else CHAR_WIDTH
+    placer = Placer(
+        bounds=(PLOT_LEFT, PLOT_TOP, right, PLOT_BOTTOM),
+        walls=((split_x, PLOT_TOP, split_x, PLOT_BOTTOM), (PLOT_LEFT, split_y, right, split_y)),
+        obstacles=list(corners),
+        markers=[m.box for m in markers],
     )
-    candidates: list[tuple[float, float, str]] = [
-        (x + gap, y + 4, "start"),
-        (x - gap, y + 4, "end"),
-        (x, y - gap - 3, "middle"),
-        (x, y + gap + 11, "middle"),
-    ]
-    for dy in (16.0, -16.0, 32.0, -32.0):
-        candidates += [(x + gap, y + 4 + dy, "start"), (x - gap, y + 4 + dy, "end")]
 
-    def box(lx: float, ly: float, anchor: str) -> Box:
-        x0 = {"start": lx, "end": lx - width, "middle": lx - width / 2}[anchor]
-        return (x0, ly - 11, x0 + width, ly + 3)
+    def crowding(marker: _Marker) -> int:
+        return sum(math.dist((m.x, m.y), (marker.x, marker.y)) < 60 for m in markers)
 
-    def free(candidate: tuple[float, float, str]) -> bool:
-        x0, y0, x1, y1 = area = box(*candidate)
-        inside = x0 >= 4 and x1 <= CX_WIDTH - 4 and y0 >= PLOT_TOP - 10 and y1 <= PLOT_BOTTOM + 10
-        return inside and not any(_overlaps(area, other) for other in placed)
+    def home(marker: _Marker) -> Box:
+        """The region the marker lies in, where its label reads best."""
+        across = (PLOT_LEFT, split_x) if marker.x < split_x else (split_x, right)
+        down = (PLOT_TOP, split_y) if marker.y < split_y else (split_y, PLOT_BOTTOM)
+        return (across[0], down[0], across[1], down[1])
 
-    chosen = next((c for c in candidates if free(c)), candidates[0])
-    placed.append(box(*chosen))
-    return chosen
+    order = sorted(markers, key=lambda m: (not m.danger, -crowding(m), m.y, m.x))
+
+    def attempt(marker: _Marker, text: str, *, bold: bool, near_only: bool) -> Placement | None:
+        width = text_width(text, LABEL_SIZE, bold=bold)
+        return placer.place(
+            marker.x,
+            marker.y,
+            marker.reach,
+            width,
+            LABEL_SIZE,
+            own=marker.box,
+            home=home(marker),
+            near_only=near_only,
+        )
+
+    # First every marker gets the chance of a label right beside it; then the rest go further.
+    labels: dict[_Marker, _Label] = {}
+    for marker in order:
+        text = _names(marker, LABEL_WIDTH)
+        spot = attempt(marker, text, bold=marker.danger, near_only=True)
+        if spot is not None:
+            labels[marker] = _Label(text, spot)
+    keys = 0
+    for marker in order:
+        if marker in labels:
+            continue
+        texts = dict.fromkeys((_names(marker, LABEL_WIDTH), _names(marker, SHORT_WIDTH)))
+        for text in texts:
+            spot = attempt(marker, text, bold=marker.danger, near_only=False)
+            if spot is not None:
+                labels[marker] = _Label(text, spot)
+                break
+        else:
+            key = _key_name(keys)
+            spot = attempt(marker, key, bold=True, near_only=False)
+            keys += spot is not None
+            # Not even a letter fits: the list below says where the marker is instead.
+            labels[marker] = _Label(key, spot, key) if spot is not None else _Label("", None)
+    return labels
 
 
-def _dot(svg: ET.Element, dot: _Dot, label: tuple[float, float, str]) -> None:
-    process, danger = dot.process, dot.danger
-    group = _el(svg, "g", {"class": "process danger" if danger else "process"})
-    quadrant = process.quadrant.value if process.quadrant else "unplaced"
-    _el(
-        group,
-        "title",
-        {},
-        f"{process.name}: company {_score_text(dot.company)}, customer "
-        f"{_score_text(dot.customer)} ({quadrant})",
-    )
+def _marker(svg: ET.Element, marker: _Marker, label: _Label) -> None:
+    danger = marker.danger
+    classes = ["process", *(["danger"] if danger else []), *(["merged"] if marker.merged else [])]
+    group = _el(svg, "g", {"class": " ".join(classes)})
+    _el(group, "title", {}, _marker_title(marker))
+    spot = label.placement
     if danger:
         _el(
             group,
             "circle",
-            {"cx": dot.x, "cy": dot.y, "r": 12, "fill": "none", "stroke": WEAK, "stroke-width": 2},
+            {
+                "cx": marker.x,
+                "cy": marker.y,
+                "r": marker.reach - 1,
+                "fill": "none",
+                "stroke": WEAK,
+                "stroke-width": 2,
+            },
         )
-    _el(
-        group,
-        "circle",
-        {
-            "class": "dot",
-            "cx": dot.x,
-            "cy": dot.y,
-            "r": 7 if danger else 6,
-            "fill": WEAK if danger else DOT,
-            "stroke": "#ffffff",
-            "stroke-width": 1.5,
-        },
+    fill = WEAK if danger else DOT
+    if marker.merged:
+        _merged_dot(group, marker.x, marker.y, fill)
+    else:
+        _el(
+            group,
+            "circle",
+            {
+                "class": "dot",
+                "cx": marker.x,
+                "cy": marker.y,
+                "r": 7 if danger else 6,
+                "fill": fill,
+                "stroke": "#ffffff",
+                "stroke-width": 1.5,
+            },
+        )
+    if spot is not None:
+        _text(
+            group,
+            spot.x,
+            spot.y,
+            label.text,
+            size=LABEL_SIZE,
+            anchor=spot.anchor,
+            fill=DANGER_INK if danger else INK,
+            bold=danger or label.key is not None,
+        )
+
+
+def _merged_dot(parent: ET.Element, x: float, y: float, fill: str) -> None:
+    """The dot of several processes at one point: larger, with a white ring inside."""
+    dot: dict[str, str | float] = {"cx": x, "cy": y, "stroke": "#ffffff", "stroke-width": 1.5}
+    _el(parent, "circle", {"class": "dot", **dot, "r": 9, "fill": fill})
+    _el(parent, "circle", {**dot, "r": 4.5, "fill": "none"})
+
+
+def _quadrant_name(process: ProcessScore) -> str:
+    return process.quadrant.value if process.quadrant else "unplaced"
+
+
+def _marker_title(marker: _Marker) -> str:
+    """Every process of a marker, with its scores and quadrant: the tooltip, never cut."""
+    described = [
+        f"{d.process.name}: company {_score_text(d.company)}, customer "
+        f"{_score_text(d.customer)} ({_quadrant_name(d.process)})"
+        for d in marker.dots
+    ]
+    if not marker.merged:
+        return described[0]
+    return f"{len(described)} processes here: " + "; ".join(described)
+
+
+def _key_list(
+    svg: ET.Element, keyed: list[_Marker], labels: dict[_Marker, _Label], top: float
+) -> float:
+    """The list of markers labelled by a letter (or, where not even that fitted, by where they
+    are); returns where the next block starts."""
+    block = _el(svg, "g", {"class": "key"})
+    _text(block, 24, top + 14, "Labelled by letter", size=13, anchor="start", bold=True)
+    ordered = sorted(
+        keyed,
+        key=lambda m: (
+            labels[m].key is None,
+            len(labels[m].key or ""),
+            labels[m].key or "",
+            m.y,
+            m.x,
+        ),
     )
-    lx, ly, anchor = label
-    _text(
-        group,
-        lx,
-        ly,
-        _shorten(process.name, LABEL_CHARS),
-        size=12,
-        anchor=anchor,
-        fill=DANGER_INK if danger else INK,
-        bold=danger,
-    )
+    for i, marker in enumerate(ordered):
+        names = ", ".join(_clean(d.process.name) for d in marker.dots)
+        key = labels[marker].key
+        first = marker.dots[0]
+        where = (
+            f"{key} "
+            if key is not None
+            else f"Near company {_score_text(first.company)}, "
+            f"customer {_score_text(first.customer)}: "
+        )
+        entry = _el(block, "g", {})
+        _el(entry, "title", {}, names)
+        _text(
+            entry,
+            24,
+            top + 34 + 18 * i,
+            _fit(where + names, LIST_WIDTH, LABEL_SIZE),
+            size=LABEL_SIZE,
+            anchor="start",
+        )
+    return top + 28 + 18 * len(ordered) + 12
