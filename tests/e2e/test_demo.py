@@ -3,9 +3,9 @@ scores the sample company, a second run changes nothing, and the URLs it prints 
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,8 +14,10 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
-from tests.e2e.stack import SERVICES, Run, free_ports, port_open
+from tests.e2e.stack import SERVICES, Run, databases, free_ports, port_open
 from tests.support import REPO
 
 FRAMEWORKS = {"five_forces", "cx_efficiency", "mo_readiness"}
@@ -36,12 +38,13 @@ URL = re.compile(r"^  .+:\s+(http://\S+)$", re.MULTILINE)
 @pytest.fixture
 def stack(tmp_path: Path) -> Iterator[Run]:
     ports = dict(zip(SERVICES, free_ports(4), strict=True))
-    run = Run(tmp_path, ports)
-    try:
-        run.wait_ready()
-        yield run
-    finally:
-        code = run.stop()
+    with databases() as env:
+        run = Run(tmp_path, ports, extra_env=env)
+        try:
+            run.wait_ready()
+            yield run
+        finally:
+            code = run.stop()
     assert code == 0, run.output()
     for port in ports.values():
         assert not port_open(port), f"port {port} still open after the test"
@@ -78,18 +81,23 @@ def every(client: httpx.Client, path: str) -> list[dict[str, Any]]:
             return items
 
 
-def outbox_sizes(data_dir: Path) -> dict[str, int]:
-    """Each service's outbox rows (kept once relayed), read from its SQLite file."""
-    sizes = {}
-    for service in ("inventory", "org", "scoring"):
-        with sqlite3.connect(f"file:{data_dir / f'{service}.db'}?mode=ro", uri=True) as db:
-            (sizes[service],) = db.execute("SELECT count(*) FROM outbox_events").fetchone()
-    return sizes
+def outbox_sizes(stack: Run) -> dict[str, int]:
+    """Each service's outbox rows (kept once relayed), read from its database."""
+
+    async def count(url: str) -> int:
+        engine = create_async_engine(url)
+        try:
+            async with engine.connect() as connection:
+                return int(await connection.scalar(text("SELECT count(*) FROM outbox_events")))
+        finally:
+            await engine.dispose()
+
+    return {s: asyncio.run(count(stack.database_url(s))) for s in ("inventory", "org", "scoring")}
 
 
-def snapshot(client: httpx.Client, data_dir: Path) -> dict[str, Any]:
+def snapshot(client: httpx.Client, stack: Run) -> dict[str, Any]:
     state: dict[str, Any] = {name: len(every(client, path)) for name, path in LISTS.items()}
-    state["outbox"] = outbox_sizes(data_dir)
+    state["outbox"] = outbox_sizes(stack)
     return state
 
 
@@ -101,7 +109,7 @@ def test_the_demo_scores_the_sample_company_and_a_second_run_changes_nothing(
         base_url=stack.url(), headers={"authorization": f"Bearer {key}"}, timeout=30
     ) as client:
         first_output = demo(stack)
-        after_first = snapshot(client, stack.data_dir)
+        after_first = snapshot(client, stack)
 
         results = [
             client.get(f"/v1/scoring/results/{r['id']}").json()
@@ -121,7 +129,7 @@ def test_the_demo_scores_the_sample_company_and_a_second_run_changes_nothing(
         assert after_first["people"] == 25
 
         second_output = demo(stack)
-        assert snapshot(client, stack.data_dir) == after_first
+        assert snapshot(client, stack) == after_first
         assert "Nothing new" in second_output
         assert "57 unchanged" in second_output
         assert "Nothing new" not in first_output

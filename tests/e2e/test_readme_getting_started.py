@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.stack import SERVICES, Run, free_ports, port_open
+from tests.e2e.stack import SERVICES, Run, databases, free_ports, port_open
 from tests.support import REPO, SAMPLES
 
 README = REPO / "README.md"
@@ -93,12 +93,13 @@ def stack(tmp_path: Path) -> Iterator[Run]:
     data_dir = tmp_path / "var"
     data_dir.mkdir()
     ports = dict(zip(SERVICES, free_ports(4), strict=True))
-    run = Run(data_dir, ports)
-    try:
-        run.wait_ready()
-        yield run
-    finally:
-        code = run.stop()
+    with databases() as env:
+        run = Run(data_dir, ports, extra_env=env)
+        try:
+            run.wait_ready()
+            yield run
+        finally:
+            code = run.stop()
     assert code == 0, run.output()
     for port in ports.values():
         assert not port_open(port), f"port {port} still open after the test"
