@@ -90,8 +90,14 @@ def worker() -> None:
 @app.command()
 def demo(
     base_url: Annotated[
-        str, typer.Option(help="The gateway, as `make run` starts it.")
-    ] = "http://127.0.0.1:8080",
+        str | None,
+        typer.Option(
+            envvar="MOPS_GATEWAY_URL",
+            help="The gateway (default: the one `make run` starts, "
+            "http://127.0.0.1:$MOPS_GATEWAY_PORT, port 8080 unless set).",
+            show_default=False,
+        ),
+    ] = None,
     api_key: Annotated[
         str | None,
         typer.Option(
@@ -111,6 +117,11 @@ def demo(
     from mops_gateway import demo as sample
 
     key = api_key or _local_key()
+    if base_url is None:
+        try:
+            base_url = f"http://{supervisor.DEFAULT_HOST}:{supervisor.service_port('gateway')}"
+        except supervisor.SupervisorError as exc:
+            raise fail(str(exc)) from exc
     try:
         outcome = sample.run_demo(base_url, key, samples, typer.echo)
     except sample.DemoError as exc:

@@ -17,7 +17,6 @@ from typing import Any
 
 import httpx
 
-DEFAULT_BASE_URL = "http://127.0.0.1:8080"
 ORG_FILE = "org_sample.json"
 INVENTORY_FILE = "martech_inventory_sample.csv"
 RESPONDENTS = 3
