@@ -1,4 +1,5 @@
-# mops: `make run` starts the whole system locally, `make test` runs the test suite.
+# mops: `make run` starts the whole system locally, `make demo` (in a second terminal) loads the
+# sample company into it, `make test` runs the test suite.
 # Both install what they need first: uv (with pip, if it is missing) and the locked dependencies.
 
 SHELL := /bin/bash
@@ -32,6 +33,10 @@ install: ## Install uv if missing, then the locked dependencies into .venv
 .PHONY: run
 run: ## Migrate, then run the gateway and the three services on loopback until Ctrl-C
 	@$(use_uv); $$UV sync --locked; exec $$UV run --no-sync mops run
+
+.PHONY: demo
+demo: ## Load and score the sample company in the system `make run` started
+	@$(use_uv); $$UV sync --locked; exec $$UV run --no-sync mops demo
 
 .PHONY: test
 test: ## Run the test suite on SQLite, and again on PostgreSQL when MOPS_TEST_POSTGRES_URL is set

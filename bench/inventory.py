@@ -5,7 +5,7 @@ database, seeds tools directly with bulk SQL where the API is not what is measur
 calls the inventory service directly with a signed principal (the gateway hop is measured by
 the suite, `python -m bench`). Writes bench/results/inventory.json and prints a Markdown table.
 
-    uv run python bench/inventory.py [--postgres postgresql+asyncpg://postgres@127.0.0.1:5432/postgres]
+    .venv/bin/python bench/inventory.py [--postgres postgresql+asyncpg://postgres@127.0.0.1:5432/postgres]
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ Last, `GET /v1/org/metrics` is timed side by side, request for request, on the o
 a second one over the same database with CPython's garbage collector left as it is
 (MOPS_GC_YOUNG_THRESHOLD=0). Writes bench/results/org.json and prints a Markdown table.
 
-    uv run python bench/org.py [--rounds 20] [--postgres postgresql+asyncpg://...]
+    .venv/bin/python bench/org.py [--rounds 20] [--postgres postgresql+asyncpg://...]
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ answers through the scoring API and is closed. Then `POST .../results` is timed:
 computes a new result, asking the org metrics and the inventory's evidence report once each.
 Writes bench/results/scoring.json and prints a Markdown table.
 
-    uv run python bench/scoring.py [--rounds 10] [--postgres postgresql+asyncpg://...]
+    .venv/bin/python bench/scoring.py [--rounds 10] [--postgres postgresql+asyncpg://...]
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The benchmark suite, one command: `uv run python -m bench`.
+"""The benchmark suite, one command: `.venv/bin/python -m bench`.
 
 Installs what it needs and is missing (Debian's wrk and nginx), starts the four services on
 fresh PostgreSQL databases (uvicorn, one worker each), seeds a tenant, and measures side by
@@ -21,7 +21,7 @@ run before they are compared, so a slower day is not a regression. `--update-bas
 this run the new baseline. `--smoke` runs every part briefly and small, writes to a temporary
 folder, and fails only if something does not run or answers wrongly (CI runs it).
 
-    uv run python -m bench [--seconds 10] [--smoke] [--skip areas] [--update-baseline]
+    .venv/bin/python -m bench [--seconds 10] [--smoke] [--skip areas] [--update-baseline]
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ acknowledged event is in the inbox exactly once (counted in the gateway's databa
 Starts the gateway (uvicorn, one worker) on a fresh PostgreSQL database; the domain services
 are not needed to acknowledge. Writes bench/results/webhooks.json.
 
-    uv run python bench/webhooks.py [--events 5000] [--concurrency 16]
+    .venv/bin/python bench/webhooks.py [--events 5000] [--concurrency 16]
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ Starts the gateway (uvicorn, one worker, its webhook worker on) on a fresh Postg
 with private targets allowed (the receiver is on 127.0.0.1). Writes
 bench/results/webhooks_fanout.json.
 
-    uv run python bench/webhooks_fanout.py [--events 10000] [--subscriptions 10] [--batch 500]
+    .venv/bin/python bench/webhooks_fanout.py [--events 10000] [--subscriptions 10] [--batch 500]
 """
 
 from __future__ import annotations

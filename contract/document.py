@@ -1,8 +1,8 @@
 """The merged OpenAPI document, built offline from the four apps exactly as the gateway merges it
 at `/openapi.json`, and committed as `contract/openapi.json` so every API change shows in review.
 
-    uv run python -m contract.document           # rewrite contract/openapi.json
-    uv run python -m contract.document --check   # exit 1 if the committed document differs
+    .venv/bin/python -m contract.document           # rewrite contract/openapi.json
+    .venv/bin/python -m contract.document --check   # exit 1 if the committed document differs
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def main() -> int:
         committed.splitlines(), fresh.splitlines(), "committed", "generated", lineterm="", n=2
     )
     print("\n".join(list(diff)[:200]))
-    print(f"\n{DOCUMENT.name} differs from the code: run `uv run python -m contract.document`")
+    print(f"\n{DOCUMENT.name} differs from the code: run `.venv/bin/python -m contract.document`")
     return 1
 
 

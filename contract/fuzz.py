@@ -1,8 +1,8 @@
 """Schemathesis against the whole system, started as the README starts it (`mops run` on free
 loopback ports and a fresh data folder), with a key of every scope.
 
-    uv run python -m contract.fuzz                       # the CI budget: fixed seed and examples
-    uv run python -m contract.fuzz --max-examples 50 --seed 7 --include-tag org
+    .venv/bin/python -m contract.fuzz                       # the CI budget: fixed seed and examples
+    .venv/bin/python -m contract.fuzz --max-examples 50 --seed 7 --include-tag org
 
 Every check of the contract runs (see CHECKS), `--mode all`, phases examples, coverage, fuzzing
 and stateful (fed by the document's links). Prints each distinct failure with the request and

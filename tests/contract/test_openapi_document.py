@@ -22,7 +22,7 @@ def document() -> dict[str, Any]:
 def test_the_committed_document_is_the_one_the_code_makes(document: dict[str, Any]) -> None:
     committed = DOCUMENT.read_text()
     assert committed == render(document), (
-        "contract/openapi.json is stale: run `uv run python -m contract.document` and commit it"
+        "contract/openapi.json is stale: run `.venv/bin/python -m contract.document` and commit it"
     )
 
 

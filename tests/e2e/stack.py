@@ -3,18 +3,22 @@ data folder, as a user starts them (`make run` is `uv sync --locked` and then th
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.support import REPO
+from tests.support import REPO, backend, create_postgres_database, drop_postgres_database
 
 SERVICES = ("gateway", "inventory", "org", "scoring")
 READY_TIMEOUT = 90.0
@@ -37,6 +41,25 @@ def port_open(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
+@contextlib.contextmanager
+def databases() -> Iterator[dict[str, str]]:
+    """The environment that puts `mops run`'s databases on the suite's backend: with
+    MOPS_TEST_DATABASE=postgres, a fresh PostgreSQL database per service (dropped afterwards);
+    on SQLite nothing, so that `mops run` makes its files in the data folder as for a user."""
+    if backend() != "postgres":
+        yield {}
+        return
+    names = {service: f"mops_e2e_{uuid.uuid4().hex[:10]}_{service}" for service in SERVICES}
+    try:
+        yield {
+            f"MOPS_{service.upper()}_DATABASE_URL": asyncio.run(create_postgres_database(name))
+            for service, name in names.items()
+        }
+    finally:
+        for name in names.values():
+            asyncio.run(drop_postgres_database(name))
+
+
 class Run:
     def __init__(
         self, data_dir: Path, ports: dict[str, int], extra_env: dict[str, str] | None = None
@@ -48,6 +71,7 @@ class Run:
         for service, port in ports.items():
             env[f"MOPS_{service.upper()}_PORT"] = str(port)
         env.update(extra_env or {})
+        self.env = env
         self.log = (data_dir / "run.log").open("wb")
         mops = Path(sys.executable).with_name("mops")
         self.process = subprocess.Popen(
@@ -57,6 +81,13 @@ class Run:
             stdin=subprocess.DEVNULL,
             stdout=self.log,
             stderr=subprocess.STDOUT,
+        )
+
+    def database_url(self, service: str) -> str:
+        """The service's database, as `mops run` chose it."""
+        return self.env.get(
+            f"MOPS_{service.upper()}_DATABASE_URL",
+            f"sqlite+aiosqlite:///{self.data_dir / f'{service}.db'}",
         )
 
     def url(self, service: str = "gateway") -> str:
