@@ -2,8 +2,8 @@
 committed contract/openapi.json with the settings in sdk/python/openapi-python-client.yaml,
 formatted by the project's pinned ruff, and committed so that every API change shows in the SDK.
 
-    uv run python -m contract.sdk           # regenerate the package's generated files
-    uv run python -m contract.sdk --check   # exit 1 if the committed package differs
+    .venv/bin/python -m contract.sdk           # regenerate the package's generated files
+    .venv/bin/python -m contract.sdk --check   # exit 1 if the committed package differs
 
 Run `python -m contract.document` first when the API changed: the SDK is made from the document.
 """
@@ -171,7 +171,7 @@ def main() -> int:
         print(f"{where} is up to date")
         return 0
     print("\n".join(found[:50]))
-    print(f"\n{where} differs from the generator's: run `uv run python -m contract.sdk`")
+    print(f"\n{where} differs from the generator's: run `.venv/bin/python -m contract.sdk`")
     return 1
 
 

@@ -22,7 +22,7 @@ def fresh() -> sdk.Files:
 
 def test_the_committed_sdk_is_what_the_generator_makes(fresh: sdk.Files) -> None:
     found = sdk.differences(sdk.committed(), fresh)
-    assert found == [], "sdk/python is stale: run `uv run python -m contract.sdk` and commit it"
+    assert found == [], "sdk/python is stale: run `.venv/bin/python -m contract.sdk` and commit it"
 
 
 def test_every_operation_has_a_generated_call(fresh: sdk.Files) -> None:

@@ -71,7 +71,7 @@ def sdk() -> Sdk:
     # The shipped package is what the generator makes from the committed document (the drift
     # check of `python -m contract.sdk --check`): the scenario tests the generator's client.
     assert sdk_build.differences(sdk_build.committed(), sdk_build.generate()) == [], (
-        "sdk/python is stale: run `uv run python -m contract.sdk`"
+        "sdk/python is stale: run `.venv/bin/python -m contract.sdk`"
     )
     log.info("openapi-python-client generate and compare: %.1f s", time.monotonic() - started)
     operations = [
