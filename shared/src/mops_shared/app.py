@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from mops_shared.audit import audit_router
 from mops_shared.auth import principal_dependency
+from mops_shared.conventions import KNOWN_QUERY_ONLY, HeadAsGet, install_http_conventions
 from mops_shared.db import create_engine, create_sessionmaker
 from mops_shared.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers, problem_type_and_title
 from mops_shared.idempotency import IdempotencyMiddleware
@@ -260,17 +261,23 @@ def create_service_app(
         else {"tracing": False, "metrics": False, "logs": False},
     )
     install_problem_handlers(app)
-    app.include_router(health_router(settings.service_name))
+    app.include_router(health_router(settings.service_name), dependencies=[KNOWN_QUERY_ONLY])
     for router in routers:
-        app.include_router(router)
+        app.include_router(router, dependencies=[KNOWN_QUERY_ONLY])
     middleware = list(inner_middleware)
     if writes is not None:
         area = settings.service_name
-        app.include_router(audit_router(area, writes.audit, principal_dependency(area)))
+        app.include_router(
+            audit_router(area, writes.audit, principal_dependency(area)),
+            dependencies=[KNOWN_QUERY_ONLY],
+        )
         middleware.append((IdempotencyMiddleware, {"table": writes.idempotency, "area": area}))
     app.openapi = problem_json_openapi(app, extra_schemas)  # type: ignore[method-assign]
-    # Starlette runs the last added middleware first: the request context wraps everything.
+    install_http_conventions(app)
+    # Starlette runs the last added middleware first: the request context wraps everything,
+    # then HEAD is turned into GET before any fast path or idempotency sees it.
     for cls, options in middleware:
         app.add_middleware(cls, **options)  # type: ignore[arg-type]
+    app.add_middleware(HeadAsGet)
     app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
     return app
