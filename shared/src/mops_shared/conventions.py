@@ -10,7 +10,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.routing import APIRoute, iter_route_contexts
@@ -150,3 +151,88 @@ def query_is_only(scope: Scope, known: Iterable[str]) -> bool:
     """For pure-ASGI fast paths: whether every query parameter is one the route declares (the
     rest go to the route, which refuses them)."""
     return not unknown_query_parameters(scope.get("query_string", b""), known)
+
+
+IDEMPOTENCY_KEY_PATTERN = r"^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$"
+IDEMPOTENCY_KEY_MAX_LENGTH = 255
+_IDEMPOTENCY_PARAMETER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "Makes the call safe to retry: the same key with the same request (kept 24 h "
+    "per tenant) replays the first answer with `Idempotent-Replayed: true`; with another "
+    "request it is a 422, while the first is still running a 409.",
+    "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": IDEMPOTENCY_KEY_MAX_LENGTH,
+        "pattern": IDEMPOTENCY_KEY_PATTERN,
+    },
+}
+ETAG_HEADER = {
+    "description": "The version of the resource, to send as `If-Match` when changing it.",
+    "schema": {"type": "string"},
+}
+LOCATION_HEADER = {
+    "description": "The path of the created resource.",
+    "schema": {"type": "string"},
+}
+
+# `responses=` for a create whose answer the Location's GET does not give in the same schema.
+CREATED_WITH_LOCATION: dict[int | str, dict[str, Any]] = {
+    201: {"headers": {"Location": LOCATION_HEADER}}
+}
+
+
+def declare_convention_headers(
+    document: dict[str, Any],
+    *,
+    idempotent_posts: bool,
+    problem: Callable[[int], dict[str, Any]],
+) -> None:
+    """Headers the frame's mechanisms send, declared where they apply: `Idempotency-Key` on
+    every `/v1` POST when the service honours it (with the 400, 409 and 422 it may answer);
+    `ETag` on every success answer of a versioned resource (`tagged` sets it from the body's
+    `version`); `Location` on every 201 of a PUT (the path itself) and on every 201 whose body
+    (with an `id`) some `GET .../{id}` answers (where the route points it).
+    tests/shared/test_openapi_headers.py checks these rules against the code."""
+    schemas: dict[str, Any] = document.get("components", {}).get("schemas", {})
+    readable = _readable_schemas(document)
+
+    def properties(response: dict[str, Any]) -> dict[str, Any]:
+        ref = response.get("content", {}).get("application/json", {}).get("schema", {})
+        named: dict[str, Any] = schemas.get(str(ref.get("$ref", "")).rsplit("/", 1)[-1], {})
+        return dict(named.get("properties", {}))
+
+    for path, item in document.get("paths", {}).items():
+        for method, operation in item.items():
+            responses: dict[str, Any] = operation.get("responses", {})
+            if idempotent_posts and method == "post" and path.startswith("/v1/"):
+                operation.setdefault("parameters", []).append(dict(_IDEMPOTENCY_PARAMETER))
+                for status in ("400", "409", "422"):
+                    responses.setdefault(status, problem(int(status)))
+            for status, response in responses.items():
+                if not status.startswith("2"):
+                    continue
+                fields = properties(response)
+                headers = response.setdefault("headers", {})
+                if fields.get("version", {}).get("type") == "integer":
+                    headers.setdefault("ETag", ETAG_HEADER)
+                ref = response.get("content", {}).get("application/json", {}).get("schema", {})
+                if status == "201" and (
+                    method == "put" or ("id" in fields and ref.get("$ref") in readable)
+                ):
+                    headers.setdefault("Location", LOCATION_HEADER)
+                if not headers:
+                    del response["headers"]
+
+
+def _readable_schemas(document: dict[str, Any]) -> set[str]:
+    """The schemas some `GET .../{id}` answers: objects with a path of their own."""
+    found = set()
+    for path, item in document.get("paths", {}).items():
+        answer = item.get("get", {}).get("responses", {}).get("200", {})
+        ref = answer.get("content", {}).get("application/json", {}).get("schema", {}).get("$ref")
+        if path.endswith("}") and ref:
+            found.add(str(ref))
+    return found
