@@ -8,16 +8,23 @@ input are refused by design, each with a 422 that names the value at its pointer
   and the stateful phase follows the `next_page` links to real ones.
 - a rule of the operation that JSON Schema cannot state (RULES below, each with its reason).
 A 422 whose every error is one of these is not a failure of that check; any other error in it is.
+
+And every generated `Idempotency-Key` that is valid is made unique before it is sent: the
+examples give every POST the same key, which the API rightly answers with a 422 ("used for a
+different request") once the request changes.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import uuid
 from typing import Any
 
 import schemathesis
 
 from contract.beyond_schema import gateway, inventory, org, scoring
+from mops_shared.conventions import IDEMPOTENCY_KEY_PATTERN
 
 _EVERYWHERE = ("with this id", "cursor is not valid")
 
@@ -51,3 +58,13 @@ def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool
         return True
     operation = f"{case.method.upper()} {case.operation.path}"
     return not semantic_refusal(operation, response.status_code, response.content)
+
+
+_VALID_KEY = re.compile(IDEMPOTENCY_KEY_PATTERN)
+
+
+@schemathesis.hook
+def before_call(context: Any, case: Any, **kwargs: Any) -> None:
+    for name, value in list((case.headers or {}).items()):
+        if name.lower() == "idempotency-key" and isinstance(value, str) and _VALID_KEY.match(value):
+            case.headers[name] = f"{value[:200]}.{uuid.uuid4().hex}"

@@ -47,3 +47,21 @@ async def test_buckets_are_per_key() -> None:
     assert (await limiter.hit("a", per_minute=60, burst=1)).allowed
     assert not (await limiter.hit("a", per_minute=60, burst=1)).allowed
     assert (await limiter.hit("b", per_minute=60, burst=1)).allowed
+
+
+async def test_headers_report_the_rate_a_minute_with_the_burst_in_the_policy() -> None:
+    limiter = LocalRateLimiter(FakeClock())
+    decision = await limiter.hit("k", per_minute=1200, burst=200)
+    assert dict(decision.headers()) == {
+        b"ratelimit-limit": b"1200",
+        b"ratelimit-policy": b"1200;w=60;burst=200",
+        b"ratelimit-remaining": b"199",
+        b"ratelimit-reset": b"1",  # 20 tokens a second: the one taken is back within a second
+    }
+
+
+async def test_remaining_never_exceeds_the_limit_when_the_burst_is_larger() -> None:
+    limiter = LocalRateLimiter(FakeClock())
+    decision = await limiter.hit("k", per_minute=10, burst=50)
+    assert (decision.limit, decision.remaining) == (10, 10)
+    assert decision.reset_seconds == 6  # one token every 6 s

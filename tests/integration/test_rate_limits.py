@@ -34,7 +34,10 @@ async def test_key_over_its_limit_gets_429_with_rate_limit_headers(
     assert [r.headers["ratelimit-remaining"] for r in responses] == ["2", "1", "0", "0"]
     refused = responses[-1]
     assert refused.headers["content-type"] == "application/problem+json"
-    assert refused.headers["ratelimit-limit"] == "3"
+    # The documented rate, a minute's worth, and the burst in the policy (not as the limit).
+    assert refused.headers["ratelimit-limit"] == "6"
+    assert refused.headers["ratelimit-policy"] == "6;w=60;burst=3"
+    assert [r.headers["ratelimit-reset"] for r in responses] == ["10", "20", "30", "30"]
     assert int(refused.headers["retry-after"]) == 10  # one token every 10 s
     # Another key of the same tenant has its own budget.
     assert (await gateway_client.get("/v1/org/units", headers=owner.headers)).status_code == 200

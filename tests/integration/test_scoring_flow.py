@@ -60,3 +60,12 @@ async def test_an_assessment_is_scored_and_planned_through_the_gateway(
     assert draft.json()["result_id"] == result["id"]
     history = await gateway_client.get("/v1/scoring/results", headers=h)
     assert [r["id"] for r in history.json()["items"]] == [result["id"]]
+    # Its picture is revalidated through the gateway: 304 without a body for the held tag.
+    picture = await gateway_client.get(f"/v1/scoring/results/{result['id']}/grid.svg", headers=h)
+    assert picture.status_code == 200
+    assert picture.headers["cache-control"] == "private, max-age=31536000, immutable"
+    held = {**h, "if-none-match": picture.headers["etag"]}
+    again = await gateway_client.get(f"/v1/scoring/results/{result['id']}/grid.svg", headers=held)
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again.headers["etag"] == picture.headers["etag"]

@@ -649,6 +649,24 @@ def assert_svg(response: httpx.Response) -> ET.Element:
     return root
 
 
+async def assert_cached_for_good(client: httpx.AsyncClient, url: str) -> None:
+    """A picture never changes: a strong ETag of its bytes, a year in the client's private
+    cache, and 304 without a body when the client shows the tag it holds."""
+    drawn = await client.get(url)
+    etag = drawn.headers["etag"]
+    assert re.fullmatch(r'"[0-9a-f]{32}"', etag), etag  # strong: no W/
+    assert drawn.headers["cache-control"] == "private, max-age=31536000, immutable"
+    for held in (etag, f'"stale", W/{etag}', "*"):
+        again = await client.get(url, headers={"if-none-match": held})
+        assert again.status_code == 304, held
+        assert again.content == b""
+        assert again.headers["etag"] == etag
+        assert again.headers["cache-control"] == drawn.headers["cache-control"]
+    stale = await client.get(url, headers={"if-none-match": '"0123456789abcdef"'})
+    assert stale.status_code == 200
+    assert stale.content == drawn.content
+
+
 @pytest.mark.asyncio
 async def test_a_five_forces_result_is_drawn_as_its_grid(
     client: httpx.AsyncClient,
@@ -671,6 +689,7 @@ async def test_a_five_forces_result_is_drawn_as_its_grid(
         if g.get("id") != "centre"
     } == set(forces["weak_quadrants"])
     assert (await client.get(url)).content == (await client.get(url)).content
+    await assert_cached_for_good(client, url)
 
     # Not a five-forces result, another tenant's, none at all.
     assert_problem(await client.get(f"{RESULTS}/{forces['id']}/cx-matrix.svg"), 409)
@@ -718,6 +737,10 @@ async def test_a_cx_result_is_drawn_split_at_its_framework_versions_threshold(
     (danger,) = classed(root, "g", "danger")
     assert texts(danger) == ["IVR"]
     assert dot_of(danger) == (110 + 4 * 75, 480 - 4 * 50)
+    await assert_cached_for_good(client, url)
+    # Another picture, another tag.
+    at_50_url = f"{RESULTS}/{at_50['id']}/cx-matrix.svg"
+    assert (await client.get(at_50_url)).headers["etag"] != (await client.get(url)).headers["etag"]
 
     # Not a CX result, another tenant's, none at all.
     assert_problem(await client.get(f"{RESULTS}/{at_70['id']}/grid.svg"), 409)

@@ -16,6 +16,12 @@ from sqlalchemy import text
 
 from mops_shared.audit import audit_router
 from mops_shared.auth import principal_dependency
+from mops_shared.conventions import (
+    KNOWN_QUERY_ONLY,
+    HeadAsGet,
+    declare_convention_headers,
+    install_http_conventions,
+)
 from mops_shared.db import create_engine, create_sessionmaker
 from mops_shared.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from mops_shared.idempotency import IdempotencyMiddleware
@@ -94,19 +100,19 @@ def _tidy_parameter(parameter: dict[str, Any]) -> None:
     parameter["schema"] = schema
 
 
-def _bad_request() -> dict[str, Any]:
+def _problem(status: int) -> dict[str, Any]:
     return {
-        "description": problem_type_and_title(400)[1],
+        "description": problem_type_and_title(status)[1],
         "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
     }
 
 
 def problem_json_openapi(
-    app: FastAPI, extra_schemas: Sequence[type[BaseModel]] = ()
+    app: FastAPI, extra_schemas: Sequence[type[BaseModel]] = (), *, idempotent_posts: bool = False
 ) -> Callable[[], dict[str, Any]]:
     """OpenAPI where every error response is `application/problem+json` with the Problem schema,
-    every path id is described, and `extra_schemas` (named in `openapi_extra` by `$ref`, which
-    FastAPI does not collect) are components."""
+    every path id is described, `extra_schemas` (named in `openapi_extra` by `$ref`, which
+    FastAPI does not collect) are components, and the conventions' headers are declared."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
@@ -125,7 +131,7 @@ def problem_json_openapi(
                     _tidy_parameter(parameter)
                 if "requestBody" in operation:
                     # A body that is not JSON (or not UTF-8) never reaches validation.
-                    operation["responses"].setdefault("400", _bad_request())
+                    operation["responses"].setdefault("400", _problem(400))
                 for status, response in operation.get("responses", {}).items():
                     content = response.get("content", {})
                     if status.isdigit() and int(status) >= 400 and "application/json" in content:
@@ -136,6 +142,7 @@ def problem_json_openapi(
             definition = model.model_json_schema(ref_template="#/components/schemas/{model}")
             components.update(definition.pop("$defs", {}))
             components[model.__name__] = definition
+        declare_convention_headers(schema, idempotent_posts=idempotent_posts, problem=_problem)
         app.openapi_schema = schema
         return schema
 
@@ -261,17 +268,25 @@ def create_service_app(
         else {"tracing": False, "metrics": False, "logs": False},
     )
     install_problem_handlers(app)
-    app.include_router(health_router(settings.service_name))
+    app.include_router(health_router(settings.service_name), dependencies=[KNOWN_QUERY_ONLY])
     for router in routers:
-        app.include_router(router)
+        app.include_router(router, dependencies=[KNOWN_QUERY_ONLY])
     middleware = list(inner_middleware)
     if writes is not None:
         area = settings.service_name
-        app.include_router(audit_router(area, writes.audit, principal_dependency(area)))
+        app.include_router(
+            audit_router(area, writes.audit, principal_dependency(area)),
+            dependencies=[KNOWN_QUERY_ONLY],
+        )
         middleware.append((IdempotencyMiddleware, {"table": writes.idempotency, "area": area}))
-    app.openapi = problem_json_openapi(app, extra_schemas)  # type: ignore[method-assign]
-    # Starlette runs the last added middleware first: the request context wraps everything.
+    app.openapi = problem_json_openapi(  # type: ignore[method-assign]
+        app, extra_schemas, idempotent_posts=writes is not None
+    )
+    install_http_conventions(app)
+    # Starlette runs the last added middleware first: the request context wraps everything,
+    # then HEAD is turned into GET before any fast path or idempotency sees it.
     for cls, options in middleware:
         app.add_middleware(cls, **options)  # type: ignore[arg-type]
+    app.add_middleware(HeadAsGet)
     app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
     return app

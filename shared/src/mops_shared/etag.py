@@ -1,7 +1,9 @@
-"""ETag / If-Match: optimistic concurrency on a resource's `version` counter."""
+"""ETag / If-Match: optimistic concurrency on a resource's `version` counter; ETag /
+If-None-Match: revalidation of answers that never change."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Annotated, Protocol, TypeVar
 
 from fastapi import Header, Response
@@ -41,3 +43,24 @@ def tagged(response: Response, resource: VersionedT) -> VersionedT:
     """Sets the response's ETag from the resource's version and returns the resource."""
     response.headers["ETag"] = etag_of(resource.version)
     return resource
+
+
+IfNoneMatch = Annotated[
+    str | None,
+    Header(description="The ETag of the copy the client holds; 304 without a body if current."),
+]
+# Private: tenant data, for the client's own cache only, never a shared one.
+IMMUTABLE_CACHE_CONTROL = "private, max-age=31536000, immutable"
+
+
+def content_etag(content: bytes) -> str:
+    """A strong ETag naming these exact bytes."""
+    return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+
+
+def none_match(if_none_match: str | None, etag: str) -> bool:
+    """Whether If-None-Match names `etag` (compared weakly, as RFC 9110 says for it)."""
+    if if_none_match is None:
+        return False
+    tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+    return "*" in tags or etag in tags

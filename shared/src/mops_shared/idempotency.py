@@ -15,6 +15,7 @@ call), and keeps its rows in the service's own database.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from datetime import timedelta
 from typing import Any
@@ -37,6 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mops_shared.auth import PRINCIPAL_HEADER, required_scope, verify_principal
+from mops_shared.conventions import IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_PATTERN
 from mops_shared.db import UTCDateTime, insert_ignoring_conflicts, utcnow
 from mops_shared.errors import MopsError, send_problem
 from mops_shared.observability import header
@@ -44,7 +46,9 @@ from mops_shared.observability import header
 IDEMPOTENCY_HEADER = b"idempotency-key"
 KEEP_FOR = timedelta(hours=24)
 LOCK_SECONDS = 60
-_MAX_KEY_LENGTH = 255
+_MAX_KEY_LENGTH = IDEMPOTENCY_KEY_MAX_LENGTH
+# The pattern the document declares: printable ASCII, not only spaces.
+_KEY = re.compile(IDEMPOTENCY_KEY_PATTERN.encode())
 _STORED_HEADERS = frozenset({b"content-type", b"location", b"etag"})
 _PURGE_EVERY_SECONDS = 60.0
 
@@ -111,12 +115,13 @@ class IdempotencyMiddleware:
         ):
             await self.app(scope, receive, send)
             return
-        if not 0 < len(raw_key) <= _MAX_KEY_LENGTH or not raw_key.isascii() or not raw_key.strip():
+        if len(raw_key) > _MAX_KEY_LENGTH or not _KEY.fullmatch(raw_key):
             await send_problem(
                 send,
                 scope,
                 400,
-                detail=f"Idempotency-Key must be 1 to {_MAX_KEY_LENGTH} ASCII characters.",
+                detail=f"Idempotency-Key must be 1 to {_MAX_KEY_LENGTH} printable ASCII "
+                "characters, not all spaces.",
             )
             return
         state = scope["app"].state

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from mops_shared.settings import ServiceSettings, local_service_url
@@ -25,6 +25,12 @@ class GatewaySettings(ServiceSettings):
         default=None,
         validation_alias=AliasChoices("MOPS_REDIS_URL", "MOPS_GATEWAY_REDIS_URL"),
         description="Rate-limit counters live here when set, shared by every gateway replica.",
+    )
+    cors_origins: str = Field(
+        default="",
+        validation_alias=AliasChoices("MOPS_CORS_ORIGINS", "MOPS_GATEWAY_CORS_ORIGINS"),
+        description="Comma-separated origins (`https://app.example.com`) whose pages may call "
+        "the API from a browser; unset: CORS is off.",
     )
     max_body_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
     upstream_connect_timeout: float = Field(default=2.0, gt=0)
@@ -74,6 +80,21 @@ class GatewaySettings(ServiceSettings):
         "tests and local development only: it opens the gateway to server-side request forgery.",
     )
 
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins(cls, value: str) -> str:
+        for origin in _split(value):
+            # A browser's Origin is scheme://host[:port]: anything else would never match.
+            scheme, sep, host = origin.partition("://")
+            if origin != "*" and (
+                scheme not in ("http", "https") or not sep or not host or "/" in host
+            ):
+                raise ValueError(f"{origin!r} is not an origin (scheme://host[:port] or *)")
+        return value
+
+    def cors_origin_list(self) -> list[str]:
+        return _split(self.cors_origins)
+
     @model_validator(mode="after")
     def _upstreams(self) -> GatewaySettings:
         for service in ("inventory", "org", "scoring"):
@@ -83,3 +104,7 @@ class GatewaySettings(ServiceSettings):
 
     def upstreams(self) -> dict[str, str]:
         return {"inventory": self.inventory_url, "org": self.org_url, "scoring": self.scoring_url}
+
+
+def _split(origins: str) -> list[str]:
+    return [origin.strip().rstrip("/") for origin in origins.split(",") if origin.strip()]

@@ -13,6 +13,7 @@ from starlette.types import ASGIApp
 
 from mops_gateway.authn import KeyAuthenticator
 from mops_gateway.config import GatewaySettings
+from mops_gateway.cors import with_cors
 from mops_gateway.docs import docs_router
 from mops_gateway.keys.router import router as keys_router
 from mops_gateway.proxy import Proxy, ProxyDispatch, ProxySettings
@@ -133,11 +134,12 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     build_stack = app.build_middleware_stack
 
     def proxy_first() -> ASGIApp:
-        return ProxyDispatch(
+        dispatch = ProxyDispatch(
             build_stack(),
             access_log=settings.access_log,
             fast_paths=[(receive_fast.handles, receive_fast.receive_delivery)],
         )
+        return with_cors(dispatch, settings.cors_origin_list())  # outside the proxy too
 
     app.build_middleware_stack = proxy_first  # type: ignore[method-assign]
     return app

@@ -34,11 +34,33 @@ def _problem_response(status: int) -> dict[str, Any]:
     }
 
 
-def _secure(operation: dict[str, Any], *, has_body: bool) -> None:
+def _header(description: str, *, required: bool = False) -> dict[str, Any]:
+    return {"description": description, "required": required, "schema": {"type": "integer"}}
+
+
+# On every answer of a proxied call that got past authentication (the proxy adds them).
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Limit": _header("Requests a minute this key may make."),
+    "RateLimit-Policy": {
+        "description": "The limit, its window and burst: `1200;w=60;burst=200`.",
+        "schema": {"type": "string"},
+    },
+    "RateLimit-Remaining": _header("Requests this key may make right now."),
+    "RateLimit-Reset": _header("Seconds until the key's full burst is available again."),
+}
+RETRY_AFTER = _header("Seconds before the next request is let through.", required=True)
+
+
+def _secure(operation: dict[str, Any], *, has_body: bool, proxied: bool = False) -> None:
     operation["security"] = [{SECURITY_SCHEME: []}]
     responses = operation.setdefault("responses", {})
     for status in _GATEWAY_PROBLEMS + (_BODY_PROBLEMS if has_body else ()):
         responses.setdefault(str(status), _problem_response(status))
+    responses["429"] = {**responses["429"], "headers": {"Retry-After": RETRY_AFTER}}
+    if proxied:
+        for status, response in responses.items():
+            if status not in ("401", "403", "413", "502", "503", "504"):  # answered before
+                response["headers"] = {**response.get("headers", {}), **RATE_LIMIT_HEADERS}
 
 
 def merge_documents(
@@ -79,7 +101,7 @@ def merge_documents(
             item = copy.deepcopy(item)
             for method, operation in item.items():
                 if method in _METHODS:
-                    _secure(operation, has_body="requestBody" in operation)
+                    _secure(operation, has_body="requestBody" in operation, proxied=True)
             paths[path] = item
         for name, schema in document.get("components", {}).get("schemas", {}).items():
             if name in schemas and schemas[name] != schema:

@@ -106,8 +106,8 @@ class Proxy:
         )
         if not decision.allowed:
             raise RateLimited(
-                f"Rate limit of {decision.limit} requests exceeded; retry after "
-                f"{decision.retry_after_seconds} s.",
+                f"Rate limit of {decision.limit} requests a minute (bursts of "
+                f"{decision.burst}) exceeded; retry after {decision.retry_after_seconds} s.",
                 headers={k.decode(): v.decode() for k, v in decision.headers()},
             )
         return key, decision

@@ -3,6 +3,13 @@
 
 A bucket holds at most `burst` tokens and refills at `per_minute / 60` tokens a second; a
 request takes one.
+
+The headers follow the IETF RateLimit header fields draft (draft-ietf-httpapi-ratelimit-headers)
+with a 60-second window: `RateLimit-Limit` is the documented rate (requests a minute, not
+the burst), `RateLimit-Policy` says the window and the burst (`1200;w=60;burst=200`),
+`RateLimit-Remaining` how many requests may be sent right now (the tokens left, never more
+than the limit), `RateLimit-Reset` in how many seconds the bucket is full again, and on a 429
+`Retry-After` in how many seconds the next request is let through.
 """
 
 from __future__ import annotations
@@ -17,7 +24,8 @@ from typing import Protocol
 @dataclass(frozen=True)
 class RateDecision:
     allowed: bool
-    limit: int
+    limit: int  # requests a minute
+    burst: int
     remaining: int
     reset_seconds: int
     retry_after_seconds: int
@@ -25,6 +33,7 @@ class RateDecision:
     def headers(self) -> list[tuple[bytes, bytes]]:
         headers = [
             (b"ratelimit-limit", str(self.limit).encode()),
+            (b"ratelimit-policy", f"{self.limit};w=60;burst={self.burst}".encode()),
             (b"ratelimit-remaining", str(self.remaining).encode()),
             (b"ratelimit-reset", str(self.reset_seconds).encode()),
         ]
@@ -37,8 +46,9 @@ def decide(tokens_after: float, allowed: bool, per_minute: int, burst: int) -> R
     rate = per_minute / 60.0
     return RateDecision(
         allowed=allowed,
-        limit=burst,
-        remaining=max(0, math.floor(tokens_after)),
+        limit=per_minute,
+        burst=burst,
+        remaining=min(per_minute, max(0, math.floor(tokens_after))),
         reset_seconds=max(0, math.ceil((burst - tokens_after) / rate)),
         retry_after_seconds=0 if allowed else max(1, math.ceil((1 - tokens_after) / rate)),
     )

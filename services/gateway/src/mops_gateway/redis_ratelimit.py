@@ -59,7 +59,7 @@ class RedisRateLimiter:
             logger.warning(
                 "rate limiter unavailable, request let through", extra={"error": str(exc)}
             )
-            return RateDecision(True, burst, burst, 0, 0)
+            return decide(float(burst), True, per_minute, burst)  # as a full bucket
         return decide(float(tokens), bool(int(allowed)), per_minute, burst)
 
     async def close(self) -> None:

@@ -3,11 +3,12 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, status
+from fastapi import APIRouter, Query, Request, Response, status
 
 from mops_gateway.deps import AUTH_PROBLEMS, AdminKeyDep, SessionDep
 from mops_gateway.keys import repository, service
 from mops_gateway.tenants import service as tenants
+from mops_shared.conventions import CREATED_WITH_LOCATION
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
 from mops_shared.schemas.admin import (
@@ -63,11 +64,16 @@ async def list_keys(
     operation_id="admin_create_key",
     summary="Create an API key",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(*AUTH_PROBLEMS, 422),
+    # Its schema (with the secret shown once) is not the one read at the Location.
+    responses={**problem_responses(*AUTH_PROBLEMS, 422), **CREATED_WITH_LOCATION},
 )
-async def create_key(body: ApiKeyCreate, session: SessionDep, caller: AdminKeyDep) -> ApiKeyCreated:
+async def create_key(
+    body: ApiKeyCreate, response: Response, session: SessionDep, caller: AdminKeyDep
+) -> ApiKeyCreated:
     """Creates a key in the caller's tenant. The whole key is in this response only."""
-    return await service.create_key(session, caller.tenant_id, body)
+    created = await service.create_key(session, caller.tenant_id, body)
+    response.headers["Location"] = f"/v1/admin/keys/{created.id}"
+    return created
 
 
 @router.get(

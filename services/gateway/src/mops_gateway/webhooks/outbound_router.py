@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from mops_gateway.deps import AUTH_PROBLEMS, SessionDep, WebhooksAdminKeyDep, bounded_body
 from mops_gateway.webhooks import outbound, subscriptions
+from mops_shared.conventions import CREATED_WITH_LOCATION
 from mops_shared.errors import (
     Unauthorized,
     ValidationFailed,
@@ -51,7 +52,8 @@ intake_router = APIRouter(include_in_schema=False)
     operation_id="webhooks_create_subscription",
     summary="Subscribe a URL to events",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(*AUTH_PROBLEMS, 422),
+    # Its schema (with the secret shown once) is not the one read at the Location.
+    responses={**problem_responses(*AUTH_PROBLEMS, 422), **CREATED_WITH_LOCATION},
 )
 async def create_subscription(
     body: SubscriptionCreate,

@@ -1,10 +1,11 @@
 """`POST /v1/webhooks/in/{connection_id}`, the providers' deliveries, in pure ASGI.
 
 The route in `router.py` stays the documented operation and answers what this does not take:
-an id not in canonical form, a body without Content-Length or over the limit. This path calls
-the same `service.receive` (verification, parsing, the committed insert) and answers the same
-report, problems and Salesforce acknowledgement, without FastAPI's routing, dependency solving
-and response validation, which profiling showed were a large part of each acknowledgement.
+an id not in canonical form, a body without Content-Length or over the limit, a query
+parameter other than `token`. This path calls the same `service.receive` (verification,
+parsing, the committed insert) and answers the same report, problems and Salesforce
+acknowledgement, without FastAPI's routing, dependency solving and response validation,
+which profiling showed were a large part of each acknowledgement.
 """
 
 from __future__ import annotations
@@ -18,17 +19,21 @@ from starlette.types import Receive, Scope, Send
 from mops_gateway.proxy import ClientGone
 from mops_gateway.webhooks import service
 from mops_gateway.webhooks.verify import SALESFORCE_ACK
+from mops_shared.conventions import query_is_only
 from mops_shared.errors import MopsError, send_problem
 from mops_shared.fast_path import canonical_id
 from mops_shared.schemas.webhooks import Provider
 
 PREFIX = "/v1/webhooks/in/"
+_QUERY = ("token",)  # the route's one query parameter
 
 
 def handles(scope: Scope) -> bool:
     """A delivery this path takes: POST, a canonical id, a declared length within the limit."""
     if scope["method"] != "POST" or canonical_id(scope["path"], PREFIX) is None:
         return False
+    if not query_is_only(scope, _QUERY):
+        return False  # the route refuses the unknown parameters
     limit: int = scope["app"].state.settings.webhook_max_body_bytes
     for name, value in scope["headers"]:
         if name == b"content-length":

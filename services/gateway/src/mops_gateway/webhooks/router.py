@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from mops_gateway.deps import AUTH_PROBLEMS, SessionDep, WebhooksAdminKeyDep, bounded_body
 from mops_gateway.webhooks import service
 from mops_gateway.webhooks.verify import SALESFORCE_ACK
+from mops_shared.conventions import CREATED_WITH_LOCATION
 from mops_shared.errors import problem_responses
 from mops_shared.etag import IfMatch, tagged
 from mops_shared.event_types import EVENT_TYPES
@@ -40,7 +41,8 @@ router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
     operation_id="webhooks_create_connection",
     summary="Register a CRM connection",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(*AUTH_PROBLEMS, 422),
+    # Its schema (with the secret shown once) is not the one read at the Location.
+    responses={**problem_responses(*AUTH_PROBLEMS, 422), **CREATED_WITH_LOCATION},
 )
 async def create_connection(
     body: ConnectionCreate,
@@ -56,7 +58,7 @@ async def create_connection(
         session, caller.tenant_id, body, request.app.state.webhook_secrets
     )
     response.headers["Location"] = f"/v1/webhooks/connections/{created.id}"
-    return created
+    return tagged(response, created)
 
 
 @router.get(
@@ -122,15 +124,17 @@ async def rotate_connection_secret(
     connection_id: uuid.UUID,
     body: ConnectionSecretRotation,
     request: Request,
+    response: Response,
     session: SessionDep,
     caller: WebhooksAdminKeyDep,
 ) -> ConnectionCreated:
     """HubSpot and generic connections: the new secret is accepted at once and the previous
     one still, so deliveries signed with either pass while the sender switches. A generated
     `whsec_` secret is shown this once."""
-    return await service.rotate_connection_secret(
+    rotated = await service.rotate_connection_secret(
         session, caller.tenant_id, connection_id, body, request.app.state.webhook_secrets
     )
+    return tagged(response, rotated)
 
 
 @router.delete(
@@ -140,10 +144,11 @@ async def rotate_connection_secret(
     responses=problem_responses(*AUTH_PROBLEMS, 404, 409, 422),
 )
 async def drop_previous_secret(
-    connection_id: uuid.UUID, session: SessionDep, caller: WebhooksAdminKeyDep
+    connection_id: uuid.UUID, response: Response, session: SessionDep, caller: WebhooksAdminKeyDep
 ) -> ConnectionRead:
     """Only the newest secret is accepted from now on (409 when there is no other)."""
-    return await service.drop_previous_secret(session, caller.tenant_id, connection_id)
+    dropped = await service.drop_previous_secret(session, caller.tenant_id, connection_id)
+    return tagged(response, dropped)
 
 
 @router.delete(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 
 from mops_inventory.categories import repository, service
 from mops_inventory.deps import LandscapeSeederDep, PrincipalDep, SessionDep
@@ -83,6 +83,9 @@ async def create_category(
     session: SessionDep,
     principal: PrincipalDep,
     seeder: LandscapeSeederDep,
+    response: Response,
 ) -> CategoryRead:
     """A subcategory of one of the tenant's categories (the six landscape ones are built in)."""
-    return await service.create_subcategory(session, principal, seeder, body)
+    created = await service.create_subcategory(session, principal, seeder, body)
+    response.headers["Location"] = f"/v1/inventory/categories/{created.id}"
+    return created

@@ -6,8 +6,8 @@ Profiled under load (py-spy, bench suite): through the FastAPI route, the ORM se
 same rows; the ORM's statement compilation and row instantiation and FastAPI's dependency
 solving were the largest parts. This path answers only the plain success case, from one
 query; anything else (no or bad principal, a missing scope, an id that is not a canonical
-UUID, a tool not found) falls through to the FastAPI route, which gives the same problem
-answers as before. The tenant comes from the verified principal, as on every route.
+UUID, a tool not found, any query parameter) falls through to the FastAPI route, which gives
+the same problem answers as before. The tenant comes from the verified principal, as on every route.
 """
 
 from __future__ import annotations
@@ -185,7 +185,8 @@ class ToolReadFastPath:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET":
+        # With a query string (the route declares none) the route answers: it refuses them.
+        if scope["type"] == "http" and scope["method"] == "GET" and not scope["query_string"]:
             tool_id = canonical_id(scope["path"], PREFIX)
             if tool_id is not None:
                 answer = await self._answer(scope, tool_id)

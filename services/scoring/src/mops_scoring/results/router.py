@@ -4,7 +4,7 @@ read one by one, and listed as histories with deltas (`/v1/scoring/results`)."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BeforeValidator
@@ -12,6 +12,7 @@ from pydantic import BeforeValidator
 from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, SessionDep
 from mops_scoring.results import pictures, service
 from mops_shared.errors import problem_responses
+from mops_shared.etag import IMMUTABLE_CACHE_CONTROL, IfNoneMatch, content_etag, none_match
 from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
 from mops_shared.schemas.scoring_frameworks import FrameworkKind
 from mops_shared.schemas.scoring_results import ResultPage, ResultRead, ResultSort
@@ -90,14 +91,42 @@ async def get_result(
 SVG = "image/svg+xml"
 
 
-def _svg(document: str) -> Response:
+def _svg(document: str, if_none_match: str | None) -> Response:
+    """The picture, or 304 when the client holds it already: a result never changes, so its
+    picture never does, and the client may keep it for a year without asking again."""
+    content = document.encode()
+    etag = content_etag(content)
+    headers = {"ETag": etag, "Cache-Control": IMMUTABLE_CACHE_CONTROL}
+    if none_match(if_none_match, etag):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
     # The pictures carry user-named labels: nothing in them may run or load, if ever opened
     # straight from this origin.
-    return Response(
-        content=document,
-        media_type=SVG,
-        headers={"Content-Security-Policy": "default-src 'none'"},
-    )
+    headers["Content-Security-Policy"] = "default-src 'none'"
+    return Response(content=content, media_type=SVG, headers=headers)
+
+
+_PICTURE_HEADERS = {
+    "ETag": {"description": "The picture's strong ETag.", "schema": {"type": "string"}},
+    "Cache-Control": {
+        "description": f"`{IMMUTABLE_CACHE_CONTROL}`: results never change.",
+        "schema": {"type": "string"},
+    },
+}
+
+
+def _picture_responses(description: str) -> dict[int | str, dict[str, Any]]:
+    return {
+        200: {
+            "content": {SVG: {"schema": {"type": "string"}}},
+            "description": description,
+            "headers": _PICTURE_HEADERS,
+        },
+        304: {
+            "description": "Not modified: `If-None-Match` names the picture's ETag.",
+            "headers": _PICTURE_HEADERS,
+        },
+        **problem_responses(*COMMON_PROBLEMS, 404, 409),
+    }
 
 
 @router.get(
@@ -105,23 +134,20 @@ def _svg(document: str) -> Response:
     operation_id="scoring_get_result_grid",
     summary="Draw a five-forces result's grid",
     response_class=Response,
-    responses={
-        200: {
-            "content": {SVG: {"schema": {"type": "string"}}},
-            "description": "The grid, a standalone SVG document.",
-        },
-        **problem_responses(*COMMON_PROBLEMS, 404, 409),
-    },
+    responses=_picture_responses("The grid, a standalone SVG document."),
 )
 async def get_result_grid(
-    result_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+    result_id: uuid.UUID,
+    session: SessionDep,
+    principal: PrincipalDep,
+    if_none_match: IfNoneMatch = None,
 ) -> Response:
     """The five-forces grid of a result as a standalone SVG: centralize to decentralize
     across, automate to humanize down, each quadrant shaded by its score and written with it,
     weak quadrants bordered red, continuous change as the circle in the middle. 409 when the
     result is not a five-forces one."""
     result = await service.result_of_kind(session, principal, result_id, FrameworkKind.five_forces)
-    return _svg(pictures.five_forces_grid(result))
+    return _svg(pictures.five_forces_grid(result), if_none_match)
 
 
 @router.get(
@@ -129,23 +155,20 @@ async def get_result_grid(
     operation_id="scoring_get_result_cx_matrix",
     summary="Draw a CX-efficiency result's matrix",
     response_class=Response,
-    responses={
-        200: {
-            "content": {SVG: {"schema": {"type": "string"}}},
-            "description": "The matrix, a standalone SVG document.",
-        },
-        **problem_responses(*COMMON_PROBLEMS, 404, 409),
-    },
+    responses=_picture_responses("The matrix, a standalone SVG document."),
 )
 async def get_result_cx_matrix(
-    result_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+    result_id: uuid.UUID,
+    session: SessionDep,
+    principal: PrincipalDep,
+    if_none_match: IfNoneMatch = None,
 ) -> Response:
     """The CX-efficiency matrix of a result as a standalone SVG: efficiency for the company
     across, for the customer up, split at its framework version's `efficient` threshold into
     improve, protect, verify and danger; each rated process a dot with its name, danger ones
     in red, unrated ones listed below. 409 when the result is not a CX-efficiency one."""
     result, efficient = await service.cx_matrix_of(session, principal, result_id)
-    return _svg(pictures.cx_matrix(result, efficient))
+    return _svg(pictures.cx_matrix(result, efficient), if_none_match)
 
 
 @router.get(

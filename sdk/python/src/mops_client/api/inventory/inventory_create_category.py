@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.category_read import CategoryRead
 from ...models.problem import Problem
 from ...models.subcategory_create import SubcategoryCreate
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: SubcategoryCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -109,12 +112,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SubcategoryCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CategoryRead | Problem]:
     """Add a subcategory
 
      A subcategory of one of the tenant's categories (the six landscape ones are built in).
 
     Args:
+        idempotency_key (str | Unset):
         body (SubcategoryCreate):
 
     Raises:
@@ -127,6 +132,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -140,12 +146,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SubcategoryCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> CategoryRead | Problem | None:
     """Add a subcategory
 
      A subcategory of one of the tenant's categories (the six landscape ones are built in).
 
     Args:
+        idempotency_key (str | Unset):
         body (SubcategoryCreate):
 
     Raises:
@@ -159,6 +167,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -166,12 +175,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SubcategoryCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CategoryRead | Problem]:
     """Add a subcategory
 
      A subcategory of one of the tenant's categories (the six landscape ones are built in).
 
     Args:
+        idempotency_key (str | Unset):
         body (SubcategoryCreate):
 
     Raises:
@@ -184,6 +195,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -195,12 +207,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SubcategoryCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> CategoryRead | Problem | None:
     """Add a subcategory
 
      A subcategory of one of the tenant's categories (the six landscape ones are built in).
 
     Args:
+        idempotency_key (str | Unset):
         body (SubcategoryCreate):
 
     Raises:
@@ -215,5 +229,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.contract_create import ContractCreate
 from ...models.contract_read import ContractRead
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     tool_id: UUID,
     *,
     body: ContractCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -62,6 +65,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -115,6 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ContractCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ContractRead | Problem]:
     """Add a contract to a tool
 
@@ -122,6 +131,7 @@ def sync_detailed(
 
     Args:
         tool_id (UUID):
+        idempotency_key (str | Unset):
         body (ContractCreate):
 
     Raises:
@@ -135,6 +145,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         tool_id=tool_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -149,6 +160,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ContractCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> ContractRead | Problem | None:
     """Add a contract to a tool
 
@@ -156,6 +168,7 @@ def sync(
 
     Args:
         tool_id (UUID):
+        idempotency_key (str | Unset):
         body (ContractCreate):
 
     Raises:
@@ -170,6 +183,7 @@ def sync(
         tool_id=tool_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -178,6 +192,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ContractCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ContractRead | Problem]:
     """Add a contract to a tool
 
@@ -185,6 +200,7 @@ async def asyncio_detailed(
 
     Args:
         tool_id (UUID):
+        idempotency_key (str | Unset):
         body (ContractCreate):
 
     Raises:
@@ -198,6 +214,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         tool_id=tool_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -210,6 +227,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ContractCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> ContractRead | Problem | None:
     """Add a contract to a tool
 
@@ -217,6 +235,7 @@ async def asyncio(
 
     Args:
         tool_id (UUID):
+        idempotency_key (str | Unset):
         body (ContractCreate):
 
     Raises:
@@ -232,5 +251,6 @@ async def asyncio(
             tool_id=tool_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

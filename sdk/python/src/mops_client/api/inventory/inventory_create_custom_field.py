@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.custom_field_create import CustomFieldCreate
 from ...models.custom_field_read import CustomFieldRead
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CustomFieldCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -109,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CustomFieldCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CustomFieldRead | Problem]:
     """Declare a custom field for tools
 
@@ -116,6 +120,7 @@ def sync_detailed(
     `custom_fields`. Keys are permanent and unique in the tenant; fields are optional.
 
     Args:
+        idempotency_key (str | Unset):
         body (CustomFieldCreate):
 
     Raises:
@@ -128,6 +133,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -141,6 +147,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CustomFieldCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> CustomFieldRead | Problem | None:
     """Declare a custom field for tools
 
@@ -148,6 +155,7 @@ def sync(
     `custom_fields`. Keys are permanent and unique in the tenant; fields are optional.
 
     Args:
+        idempotency_key (str | Unset):
         body (CustomFieldCreate):
 
     Raises:
@@ -161,6 +169,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -168,6 +177,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CustomFieldCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CustomFieldRead | Problem]:
     """Declare a custom field for tools
 
@@ -175,6 +185,7 @@ async def asyncio_detailed(
     `custom_fields`. Keys are permanent and unique in the tenant; fields are optional.
 
     Args:
+        idempotency_key (str | Unset):
         body (CustomFieldCreate):
 
     Raises:
@@ -187,6 +198,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,6 +210,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CustomFieldCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> CustomFieldRead | Problem | None:
     """Declare a custom field for tools
 
@@ -205,6 +218,7 @@ async def asyncio(
     `custom_fields`. Keys are permanent and unique in the tenant; fields are optional.
 
     Args:
+        idempotency_key (str | Unset):
         body (CustomFieldCreate):
 
     Raises:
@@ -219,5 +233,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.integration_create import IntegrationCreate
 from ...models.integration_read import IntegrationRead
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: IntegrationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -109,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: IntegrationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[IntegrationRead | Problem]:
     """Connect two tools
 
@@ -117,6 +121,7 @@ def sync_detailed(
     reverse direction is another integration). Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (IntegrationCreate):
 
     Raises:
@@ -129,6 +134,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -142,6 +148,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: IntegrationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> IntegrationRead | Problem | None:
     """Connect two tools
 
@@ -150,6 +157,7 @@ def sync(
     reverse direction is another integration). Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (IntegrationCreate):
 
     Raises:
@@ -163,6 +171,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -170,6 +179,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: IntegrationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[IntegrationRead | Problem]:
     """Connect two tools
 
@@ -178,6 +188,7 @@ async def asyncio_detailed(
     reverse direction is another integration). Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (IntegrationCreate):
 
     Raises:
@@ -190,6 +201,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -201,6 +213,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: IntegrationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> IntegrationRead | Problem | None:
     """Connect two tools
 
@@ -209,6 +222,7 @@ async def asyncio(
     reverse direction is another integration). Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (IntegrationCreate):
 
     Raises:
@@ -223,5 +237,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -18,8 +18,11 @@ def _get_kwargs(
     body: list[ToolImportRow],
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     params: dict[str, Any] = {}
 
@@ -74,6 +77,11 @@ def _parse_response(
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -133,6 +141,7 @@ def sync_detailed(
     body: list[ToolImportRow],
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportRefusal | ImportReport | Problem]:
     """Import tools from CSV or JSON
 
@@ -156,6 +165,7 @@ def sync_detailed(
     Args:
         mode (ImportMode | Unset):  Default: ImportMode.ALL_OR_NOTHING.
         dry_run (bool | Unset):  Default: False.
+        idempotency_key (str | Unset):
         body (list[ToolImportRow]): An import in JSON: a list of tools in the CSV layout.
 
     Raises:
@@ -170,6 +180,7 @@ def sync_detailed(
         body=body,
         mode=mode,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -185,6 +196,7 @@ def sync(
     body: list[ToolImportRow],
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportRefusal | ImportReport | Problem | None:
     """Import tools from CSV or JSON
 
@@ -208,6 +220,7 @@ def sync(
     Args:
         mode (ImportMode | Unset):  Default: ImportMode.ALL_OR_NOTHING.
         dry_run (bool | Unset):  Default: False.
+        idempotency_key (str | Unset):
         body (list[ToolImportRow]): An import in JSON: a list of tools in the CSV layout.
 
     Raises:
@@ -223,6 +236,7 @@ def sync(
         body=body,
         mode=mode,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -232,6 +246,7 @@ async def asyncio_detailed(
     body: list[ToolImportRow],
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportRefusal | ImportReport | Problem]:
     """Import tools from CSV or JSON
 
@@ -255,6 +270,7 @@ async def asyncio_detailed(
     Args:
         mode (ImportMode | Unset):  Default: ImportMode.ALL_OR_NOTHING.
         dry_run (bool | Unset):  Default: False.
+        idempotency_key (str | Unset):
         body (list[ToolImportRow]): An import in JSON: a list of tools in the CSV layout.
 
     Raises:
@@ -269,6 +285,7 @@ async def asyncio_detailed(
         body=body,
         mode=mode,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -282,6 +299,7 @@ async def asyncio(
     body: list[ToolImportRow],
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportRefusal | ImportReport | Problem | None:
     """Import tools from CSV or JSON
 
@@ -305,6 +323,7 @@ async def asyncio(
     Args:
         mode (ImportMode | Unset):  Default: ImportMode.ALL_OR_NOTHING.
         dry_run (bool | Unset):  Default: False.
+        idempotency_key (str | Unset):
         body (list[ToolImportRow]): An import in JSON: a list of tools in the CSV layout.
 
     Raises:
@@ -321,5 +340,6 @@ async def asyncio(
             body=body,
             mode=mode,
             dry_run=dry_run,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.licence_usage_create import LicenceUsageCreate
 from ...models.licence_usage_read import LicenceUsageRead
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     tool_id: UUID,
     *,
     body: LicenceUsageCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -67,6 +70,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -120,6 +128,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: LicenceUsageCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[LicenceUsageRead | Problem]:
     """Record seats in use on a day
 
@@ -127,6 +136,7 @@ def sync_detailed(
 
     Args:
         tool_id (UUID):
+        idempotency_key (str | Unset):
         body (LicenceUsageCreate):
 
     Raises:
@@ -140,6 +150,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         tool_id=tool_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -154,6 +165,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: LicenceUsageCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> LicenceUsageRead | Problem | None:
     """Record seats in use on a day
 
@@ -161,6 +173,7 @@ def sync(
 
     Args:
         tool_id (UUID):
+        idempotency_key (str | Unset):
         body (LicenceUsageCreate):
 
     Raises:
@@ -175,6 +188,7 @@ def sync(
         tool_id=tool_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -183,6 +197,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: LicenceUsageCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[LicenceUsageRead | Problem]:
     """Record seats in use on a day
 
@@ -190,6 +205,7 @@ async def asyncio_detailed(
 
     Args:
         tool_id (UUID):
+        idempotency_key (str | Unset):
         body (LicenceUsageCreate):
 
     Raises:
@@ -203,6 +219,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         tool_id=tool_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,6 +232,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: LicenceUsageCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> LicenceUsageRead | Problem | None:
     """Record seats in use on a day
 
@@ -222,6 +240,7 @@ async def asyncio(
 
     Args:
         tool_id (UUID):
+        idempotency_key (str | Unset):
         body (LicenceUsageCreate):
 
     Raises:
@@ -237,5 +256,6 @@ async def asyncio(
             tool_id=tool_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

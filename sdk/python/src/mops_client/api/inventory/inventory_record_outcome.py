@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.outcome_create import OutcomeCreate
 from ...models.outcome_read import OutcomeRead
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: OutcomeCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -114,6 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OutcomeCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[OutcomeRead | Problem]:
     """Record an outcome of a tool
 
@@ -121,6 +125,7 @@ def sync_detailed(
     once: sending it again answers 200 with the stored outcome (409 if the values differ).
 
     Args:
+        idempotency_key (str | Unset):
         body (OutcomeCreate):
 
     Raises:
@@ -133,6 +138,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OutcomeCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> OutcomeRead | Problem | None:
     """Record an outcome of a tool
 
@@ -153,6 +160,7 @@ def sync(
     once: sending it again answers 200 with the stored outcome (409 if the values differ).
 
     Args:
+        idempotency_key (str | Unset):
         body (OutcomeCreate):
 
     Raises:
@@ -166,6 +174,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -173,6 +182,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OutcomeCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[OutcomeRead | Problem]:
     """Record an outcome of a tool
 
@@ -180,6 +190,7 @@ async def asyncio_detailed(
     once: sending it again answers 200 with the stored outcome (409 if the values differ).
 
     Args:
+        idempotency_key (str | Unset):
         body (OutcomeCreate):
 
     Raises:
@@ -192,6 +203,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,6 +215,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OutcomeCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> OutcomeRead | Problem | None:
     """Record an outcome of a tool
 
@@ -210,6 +223,7 @@ async def asyncio(
     once: sending it again answers 200 with the stored outcome (409 if the values differ).
 
     Args:
+        idempotency_key (str | Unset):
         body (OutcomeCreate):
 
     Raises:
@@ -224,5 +238,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -13,7 +13,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     horizon_days: int | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     params: dict[str, Any] = {}
 
@@ -27,6 +31,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -38,6 +43,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -47,6 +57,11 @@ def _parse_response(
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -94,6 +109,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     horizon_days: int | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RenewalSweepResult]:
     """Announce the tenant's due contract renewals now
 
@@ -107,6 +123,7 @@ def sync_detailed(
 
     Args:
         horizon_days (int | Unset):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,6 +135,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         horizon_days=horizon_days,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -131,6 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     horizon_days: int | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RenewalSweepResult | None:
     """Announce the tenant's due contract renewals now
 
@@ -144,6 +163,7 @@ def sync(
 
     Args:
         horizon_days (int | Unset):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +176,7 @@ def sync(
     return sync_detailed(
         client=client,
         horizon_days=horizon_days,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -163,6 +184,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     horizon_days: int | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RenewalSweepResult]:
     """Announce the tenant's due contract renewals now
 
@@ -176,6 +198,7 @@ async def asyncio_detailed(
 
     Args:
         horizon_days (int | Unset):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,6 +210,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         horizon_days=horizon_days,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,6 +222,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     horizon_days: int | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RenewalSweepResult | None:
     """Announce the tenant's due contract renewals now
 
@@ -211,6 +236,7 @@ async def asyncio(
 
     Args:
         horizon_days (int | Unset):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,5 +250,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             horizon_days=horizon_days,
+            idempotency_key=idempotency_key,
         )
     ).parsed

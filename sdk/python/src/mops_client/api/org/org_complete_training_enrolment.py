@@ -18,8 +18,11 @@ def _get_kwargs(
     enrolment_id: UUID,
     *,
     body: TrainingCompletionCreate | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -124,6 +127,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TrainingCompletionCreate | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TrainingEnrolmentRead]:
     """Record that a person completed a wave
 
@@ -136,6 +140,7 @@ def sync_detailed(
     Args:
         programme_id (UUID):
         enrolment_id (UUID):
+        idempotency_key (str | Unset):
         body (TrainingCompletionCreate | Unset):
 
     Raises:
@@ -150,6 +155,7 @@ def sync_detailed(
         programme_id=programme_id,
         enrolment_id=enrolment_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -165,6 +171,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TrainingCompletionCreate | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | TrainingEnrolmentRead | None:
     """Record that a person completed a wave
 
@@ -177,6 +184,7 @@ def sync(
     Args:
         programme_id (UUID):
         enrolment_id (UUID):
+        idempotency_key (str | Unset):
         body (TrainingCompletionCreate | Unset):
 
     Raises:
@@ -192,6 +200,7 @@ def sync(
         enrolment_id=enrolment_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -201,6 +210,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TrainingCompletionCreate | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TrainingEnrolmentRead]:
     """Record that a person completed a wave
 
@@ -213,6 +223,7 @@ async def asyncio_detailed(
     Args:
         programme_id (UUID):
         enrolment_id (UUID):
+        idempotency_key (str | Unset):
         body (TrainingCompletionCreate | Unset):
 
     Raises:
@@ -227,6 +238,7 @@ async def asyncio_detailed(
         programme_id=programme_id,
         enrolment_id=enrolment_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -240,6 +252,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TrainingCompletionCreate | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | TrainingEnrolmentRead | None:
     """Record that a person completed a wave
 
@@ -252,6 +265,7 @@ async def asyncio(
     Args:
         programme_id (UUID):
         enrolment_id (UUID):
+        idempotency_key (str | Unset):
         body (TrainingCompletionCreate | Unset):
 
     Raises:
@@ -268,5 +282,6 @@ async def asyncio(
             enrolment_id=enrolment_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

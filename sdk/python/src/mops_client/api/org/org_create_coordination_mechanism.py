@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.coordination_mechanism_create import CoordinationMechanismCreate
 from ...models.coordination_mechanism_read import CoordinationMechanismRead
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CoordinationMechanismCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -109,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CoordinationMechanismCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CoordinationMechanismRead | Problem]:
     """Add a coordination mechanism
 
@@ -121,6 +125,7 @@ def sync_detailed(
     Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (CoordinationMechanismCreate):
 
     Raises:
@@ -133,6 +138,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CoordinationMechanismCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> CoordinationMechanismRead | Problem | None:
     """Add a coordination mechanism
 
@@ -158,6 +165,7 @@ def sync(
     Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (CoordinationMechanismCreate):
 
     Raises:
@@ -171,6 +179,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -178,6 +187,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CoordinationMechanismCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CoordinationMechanismRead | Problem]:
     """Add a coordination mechanism
 
@@ -190,6 +200,7 @@ async def asyncio_detailed(
     Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (CoordinationMechanismCreate):
 
     Raises:
@@ -202,6 +213,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -213,6 +225,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CoordinationMechanismCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> CoordinationMechanismRead | Problem | None:
     """Add a coordination mechanism
 
@@ -225,6 +238,7 @@ async def asyncio(
     Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (CoordinationMechanismCreate):
 
     Raises:
@@ -239,5 +253,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

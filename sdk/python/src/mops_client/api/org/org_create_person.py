@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.person_create import PersonCreate
 from ...models.person_read import PersonRead
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: PersonCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -109,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PersonCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PersonRead | Problem]:
     """Add a person
 
@@ -117,6 +121,7 @@ def sync_detailed(
     Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (PersonCreate):
 
     Raises:
@@ -129,6 +134,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -142,6 +148,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PersonCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> PersonRead | Problem | None:
     """Add a person
 
@@ -150,6 +157,7 @@ def sync(
     Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (PersonCreate):
 
     Raises:
@@ -163,6 +171,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -170,6 +179,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PersonCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PersonRead | Problem]:
     """Add a person
 
@@ -178,6 +188,7 @@ async def asyncio_detailed(
     Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (PersonCreate):
 
     Raises:
@@ -190,6 +201,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -201,6 +213,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PersonCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> PersonRead | Problem | None:
     """Add a person
 
@@ -209,6 +222,7 @@ async def asyncio(
     Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (PersonCreate):
 
     Raises:
@@ -223,5 +237,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

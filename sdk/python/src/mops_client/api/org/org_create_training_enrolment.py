@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.training_enrolment_create import TrainingEnrolmentCreate
 from ...models.training_enrolment_read import TrainingEnrolmentRead
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     programme_id: UUID,
     *,
     body: TrainingEnrolmentCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -120,6 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TrainingEnrolmentCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TrainingEnrolmentRead]:
     """Enrol a person in a wave
 
@@ -129,6 +133,7 @@ def sync_detailed(
 
     Args:
         programme_id (UUID):
+        idempotency_key (str | Unset):
         body (TrainingEnrolmentCreate):
 
     Raises:
@@ -142,6 +147,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         programme_id=programme_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -156,6 +162,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TrainingEnrolmentCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | TrainingEnrolmentRead | None:
     """Enrol a person in a wave
 
@@ -165,6 +172,7 @@ def sync(
 
     Args:
         programme_id (UUID):
+        idempotency_key (str | Unset):
         body (TrainingEnrolmentCreate):
 
     Raises:
@@ -179,6 +187,7 @@ def sync(
         programme_id=programme_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -187,6 +196,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TrainingEnrolmentCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TrainingEnrolmentRead]:
     """Enrol a person in a wave
 
@@ -196,6 +206,7 @@ async def asyncio_detailed(
 
     Args:
         programme_id (UUID):
+        idempotency_key (str | Unset):
         body (TrainingEnrolmentCreate):
 
     Raises:
@@ -209,6 +220,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         programme_id=programme_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -221,6 +233,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TrainingEnrolmentCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | TrainingEnrolmentRead | None:
     """Enrol a person in a wave
 
@@ -230,6 +243,7 @@ async def asyncio(
 
     Args:
         programme_id (UUID):
+        idempotency_key (str | Unset):
         body (TrainingEnrolmentCreate):
 
     Raises:
@@ -245,5 +259,6 @@ async def asyncio(
             programme_id=programme_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

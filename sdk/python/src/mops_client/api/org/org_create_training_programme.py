@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.training_programme_create import TrainingProgrammeCreate
 from ...models.training_programme_read import TrainingProgrammeRead
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: TrainingProgrammeCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -109,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TrainingProgrammeCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TrainingProgrammeRead]:
     """Add a training programme
 
@@ -123,6 +127,7 @@ def sync_detailed(
     be asked, 503 (or 504) and nothing is stored.
 
     Args:
+        idempotency_key (str | Unset):
         body (TrainingProgrammeCreate):
 
     Raises:
@@ -135,6 +140,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -148,6 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TrainingProgrammeCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | TrainingProgrammeRead | None:
     """Add a training programme
 
@@ -162,6 +169,7 @@ def sync(
     be asked, 503 (or 504) and nothing is stored.
 
     Args:
+        idempotency_key (str | Unset):
         body (TrainingProgrammeCreate):
 
     Raises:
@@ -175,6 +183,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -182,6 +191,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TrainingProgrammeCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TrainingProgrammeRead]:
     """Add a training programme
 
@@ -196,6 +206,7 @@ async def asyncio_detailed(
     be asked, 503 (or 504) and nothing is stored.
 
     Args:
+        idempotency_key (str | Unset):
         body (TrainingProgrammeCreate):
 
     Raises:
@@ -208,6 +219,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -219,6 +231,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TrainingProgrammeCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | TrainingProgrammeRead | None:
     """Add a training programme
 
@@ -233,6 +246,7 @@ async def asyncio(
     be asked, 503 (or 504) and nothing is stored.
 
     Args:
+        idempotency_key (str | Unset):
         body (TrainingProgrammeCreate):
 
     Raises:
@@ -247,5 +261,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -17,8 +17,11 @@ def _get_kwargs(
     body: OrgDocument,
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     params: dict[str, Any] = {}
 
@@ -127,6 +130,7 @@ def sync_detailed(
     body: OrgDocument,
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[OrgImportReport | Problem]:
     """Import an organisation
 
@@ -147,6 +151,7 @@ def sync_detailed(
     Args:
         mode (ImportMode | Unset):  Default: ImportMode.ALL_OR_NOTHING.
         dry_run (bool | Unset):  Default: False.
+        idempotency_key (str | Unset):
         body (OrgDocument): A whole organisation: what `POST /v1/org/imports` takes and the export
             gives.
 
@@ -162,6 +167,7 @@ def sync_detailed(
         body=body,
         mode=mode,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -177,6 +183,7 @@ def sync(
     body: OrgDocument,
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> OrgImportReport | Problem | None:
     """Import an organisation
 
@@ -197,6 +204,7 @@ def sync(
     Args:
         mode (ImportMode | Unset):  Default: ImportMode.ALL_OR_NOTHING.
         dry_run (bool | Unset):  Default: False.
+        idempotency_key (str | Unset):
         body (OrgDocument): A whole organisation: what `POST /v1/org/imports` takes and the export
             gives.
 
@@ -213,6 +221,7 @@ def sync(
         body=body,
         mode=mode,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -222,6 +231,7 @@ async def asyncio_detailed(
     body: OrgDocument,
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[OrgImportReport | Problem]:
     """Import an organisation
 
@@ -242,6 +252,7 @@ async def asyncio_detailed(
     Args:
         mode (ImportMode | Unset):  Default: ImportMode.ALL_OR_NOTHING.
         dry_run (bool | Unset):  Default: False.
+        idempotency_key (str | Unset):
         body (OrgDocument): A whole organisation: what `POST /v1/org/imports` takes and the export
             gives.
 
@@ -257,6 +268,7 @@ async def asyncio_detailed(
         body=body,
         mode=mode,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -270,6 +282,7 @@ async def asyncio(
     body: OrgDocument,
     mode: ImportMode | Unset = ImportMode.ALL_OR_NOTHING,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> OrgImportReport | Problem | None:
     """Import an organisation
 
@@ -290,6 +303,7 @@ async def asyncio(
     Args:
         mode (ImportMode | Unset):  Default: ImportMode.ALL_OR_NOTHING.
         dry_run (bool | Unset):  Default: False.
+        idempotency_key (str | Unset):
         body (OrgDocument): A whole organisation: what `POST /v1/org/imports` takes and the export
             gives.
 
@@ -307,5 +321,6 @@ async def asyncio(
             body=body,
             mode=mode,
             dry_run=dry_run,
+            idempotency_key=idempotency_key,
         )
     ).parsed

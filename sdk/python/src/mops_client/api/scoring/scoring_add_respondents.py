@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.respondent_page import RespondentPage
 from ...models.respondents_add import RespondentsAdd
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     assessment_id: UUID,
     *,
     body: RespondentsAdd,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -120,6 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RespondentsAdd,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RespondentPage]:
     """Add respondents
 
@@ -129,6 +133,7 @@ def sync_detailed(
 
     Args:
         assessment_id (UUID):
+        idempotency_key (str | Unset):
         body (RespondentsAdd):
 
     Raises:
@@ -142,6 +147,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         assessment_id=assessment_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -156,6 +162,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RespondentsAdd,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RespondentPage | None:
     """Add respondents
 
@@ -165,6 +172,7 @@ def sync(
 
     Args:
         assessment_id (UUID):
+        idempotency_key (str | Unset):
         body (RespondentsAdd):
 
     Raises:
@@ -179,6 +187,7 @@ def sync(
         assessment_id=assessment_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -187,6 +196,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RespondentsAdd,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RespondentPage]:
     """Add respondents
 
@@ -196,6 +206,7 @@ async def asyncio_detailed(
 
     Args:
         assessment_id (UUID):
+        idempotency_key (str | Unset):
         body (RespondentsAdd):
 
     Raises:
@@ -209,6 +220,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         assessment_id=assessment_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -221,6 +233,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RespondentsAdd,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RespondentPage | None:
     """Add respondents
 
@@ -230,6 +243,7 @@ async def asyncio(
 
     Args:
         assessment_id (UUID):
+        idempotency_key (str | Unset):
         body (RespondentsAdd):
 
     Raises:
@@ -245,5 +259,6 @@ async def asyncio(
             assessment_id=assessment_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

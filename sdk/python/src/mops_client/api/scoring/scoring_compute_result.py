@@ -16,7 +16,11 @@ def _get_kwargs(
     assessment_id: UUID,
     *,
     allow_partial: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     params: dict[str, Any] = {}
 
@@ -32,6 +36,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -42,6 +47,11 @@ def _parse_response(
         response_201 = ResultRead.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -110,6 +120,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     allow_partial: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ResultRead]:
     """Compute a result
 
@@ -125,6 +136,7 @@ def sync_detailed(
     Args:
         assessment_id (UUID):
         allow_partial (bool | Unset):  Default: False.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +149,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         assessment_id=assessment_id,
         allow_partial=allow_partial,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -151,6 +164,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     allow_partial: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ResultRead | None:
     """Compute a result
 
@@ -166,6 +180,7 @@ def sync(
     Args:
         assessment_id (UUID):
         allow_partial (bool | Unset):  Default: False.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +194,7 @@ def sync(
         assessment_id=assessment_id,
         client=client,
         allow_partial=allow_partial,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -187,6 +203,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     allow_partial: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ResultRead]:
     """Compute a result
 
@@ -202,6 +219,7 @@ async def asyncio_detailed(
     Args:
         assessment_id (UUID):
         allow_partial (bool | Unset):  Default: False.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,6 +232,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         assessment_id=assessment_id,
         allow_partial=allow_partial,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -226,6 +245,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     allow_partial: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ResultRead | None:
     """Compute a result
 
@@ -241,6 +261,7 @@ async def asyncio(
     Args:
         assessment_id (UUID):
         allow_partial (bool | Unset):  Default: False.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,5 +276,6 @@ async def asyncio(
             assessment_id=assessment_id,
             client=client,
             allow_partial=allow_partial,
+            idempotency_key=idempotency_key,
         )
     ).parsed

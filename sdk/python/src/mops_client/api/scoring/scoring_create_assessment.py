@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.assessment_create import AssessmentCreate
 from ...models.assessment_read import AssessmentRead
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: AssessmentCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -52,6 +55,11 @@ def _parse_response(
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -104,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AssessmentCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[AssessmentRead | Problem]:
     """Create an assessment
 
@@ -114,6 +123,7 @@ def sync_detailed(
     cannot answer; nothing is written. Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (AssessmentCreate):
 
     Raises:
@@ -126,6 +136,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -139,6 +150,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AssessmentCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> AssessmentRead | Problem | None:
     """Create an assessment
 
@@ -149,6 +161,7 @@ def sync(
     cannot answer; nothing is written. Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (AssessmentCreate):
 
     Raises:
@@ -162,6 +175,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -169,6 +183,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AssessmentCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[AssessmentRead | Problem]:
     """Create an assessment
 
@@ -179,6 +194,7 @@ async def asyncio_detailed(
     cannot answer; nothing is written. Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (AssessmentCreate):
 
     Raises:
@@ -191,6 +207,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -202,6 +219,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AssessmentCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> AssessmentRead | Problem | None:
     """Create an assessment
 
@@ -212,6 +230,7 @@ async def asyncio(
     cannot answer; nothing is written. Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (AssessmentCreate):
 
     Raises:
@@ -226,5 +245,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

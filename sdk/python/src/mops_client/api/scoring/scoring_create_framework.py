@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.framework_create import FrameworkCreate
 from ...models.framework_detail import FrameworkDetail
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: FrameworkCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -109,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: FrameworkCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[FrameworkDetail | Problem]:
     """Create a framework
 
@@ -118,6 +122,7 @@ def sync_detailed(
     422 naming each at its pointer, and nothing is written. Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (FrameworkCreate): A framework of the tenant's own, or a new version of one it sees.
 
     Raises:
@@ -130,6 +135,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -143,6 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: FrameworkCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> FrameworkDetail | Problem | None:
     """Create a framework
 
@@ -152,6 +159,7 @@ def sync(
     422 naming each at its pointer, and nothing is written. Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (FrameworkCreate): A framework of the tenant's own, or a new version of one it sees.
 
     Raises:
@@ -165,6 +173,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -172,6 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: FrameworkCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[FrameworkDetail | Problem]:
     """Create a framework
 
@@ -181,6 +191,7 @@ async def asyncio_detailed(
     422 naming each at its pointer, and nothing is written. Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (FrameworkCreate): A framework of the tenant's own, or a new version of one it sees.
 
     Raises:
@@ -193,6 +204,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,6 +216,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: FrameworkCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> FrameworkDetail | Problem | None:
     """Create a framework
 
@@ -213,6 +226,7 @@ async def asyncio(
     422 naming each at its pointer, and nothing is written. Accepts `Idempotency-Key`.
 
     Args:
+        idempotency_key (str | Unset):
         body (FrameworkCreate): A framework of the tenant's own, or a new version of one it sees.
 
     Raises:
@@ -227,5 +241,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

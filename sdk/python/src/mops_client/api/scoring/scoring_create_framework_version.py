@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.framework_create import FrameworkCreate
 from ...models.framework_detail import FrameworkDetail
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     framework_id: UUID,
     *,
     body: FrameworkCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -120,6 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: FrameworkCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[FrameworkDetail | Problem]:
     """Write a new version of a framework
 
@@ -131,6 +135,7 @@ def sync_detailed(
 
     Args:
         framework_id (UUID):
+        idempotency_key (str | Unset):
         body (FrameworkCreate): A framework of the tenant's own, or a new version of one it sees.
 
     Raises:
@@ -144,6 +149,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         framework_id=framework_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -158,6 +164,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: FrameworkCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> FrameworkDetail | Problem | None:
     """Write a new version of a framework
 
@@ -169,6 +176,7 @@ def sync(
 
     Args:
         framework_id (UUID):
+        idempotency_key (str | Unset):
         body (FrameworkCreate): A framework of the tenant's own, or a new version of one it sees.
 
     Raises:
@@ -183,6 +191,7 @@ def sync(
         framework_id=framework_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -191,6 +200,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: FrameworkCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[FrameworkDetail | Problem]:
     """Write a new version of a framework
 
@@ -202,6 +212,7 @@ async def asyncio_detailed(
 
     Args:
         framework_id (UUID):
+        idempotency_key (str | Unset):
         body (FrameworkCreate): A framework of the tenant's own, or a new version of one it sees.
 
     Raises:
@@ -215,6 +226,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         framework_id=framework_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -227,6 +239,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: FrameworkCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> FrameworkDetail | Problem | None:
     """Write a new version of a framework
 
@@ -238,6 +251,7 @@ async def asyncio(
 
     Args:
         framework_id (UUID):
+        idempotency_key (str | Unset):
         body (FrameworkCreate): A framework of the tenant's own, or a new version of one it sees.
 
     Raises:
@@ -253,5 +267,6 @@ async def asyncio(
             framework_id=framework_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -9,12 +9,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.plan_read import PlanRead
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     result_id: UUID,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -33,6 +39,11 @@ def _parse_response(
         response_201 = PlanRead.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -48,6 +59,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -95,6 +111,7 @@ def sync_detailed(
     result_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PlanRead | Problem]:
     """Draft a plan from a result
 
@@ -107,6 +124,7 @@ def sync_detailed(
 
     Args:
         result_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,6 +136,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         result_id=result_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -131,6 +150,7 @@ def sync(
     result_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> PlanRead | Problem | None:
     """Draft a plan from a result
 
@@ -143,6 +163,7 @@ def sync(
 
     Args:
         result_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +176,7 @@ def sync(
     return sync_detailed(
         result_id=result_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -162,6 +184,7 @@ async def asyncio_detailed(
     result_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PlanRead | Problem]:
     """Draft a plan from a result
 
@@ -174,6 +197,7 @@ async def asyncio_detailed(
 
     Args:
         result_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,6 +209,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         result_id=result_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -196,6 +221,7 @@ async def asyncio(
     result_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> PlanRead | Problem | None:
     """Draft a plan from a result
 
@@ -208,6 +234,7 @@ async def asyncio(
 
     Args:
         result_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,5 +248,6 @@ async def asyncio(
         await asyncio_detailed(
             result_id=result_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

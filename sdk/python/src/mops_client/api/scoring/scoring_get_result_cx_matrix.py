@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -8,12 +8,17 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     result_id: UUID,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["if-none-match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,15 +27,20 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | str | None:
+) -> Any | Problem | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -85,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | str]:
+) -> Response[Any | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +108,8 @@ def sync_detailed(
     result_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | str]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Problem | str]:
     """Draw a CX-efficiency result's matrix
 
      The CX-efficiency matrix of a result as a standalone SVG: efficiency for the company
@@ -108,17 +119,19 @@ def sync_detailed(
 
     Args:
         result_id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | str]
+        Response[Any | Problem | str]
     """
 
     kwargs = _get_kwargs(
         result_id=result_id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -132,7 +145,8 @@ def sync(
     result_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | str | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Problem | str | None:
     """Draw a CX-efficiency result's matrix
 
      The CX-efficiency matrix of a result as a standalone SVG: efficiency for the company
@@ -142,18 +156,20 @@ def sync(
 
     Args:
         result_id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | str
+        Any | Problem | str
     """
 
     return sync_detailed(
         result_id=result_id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -161,7 +177,8 @@ async def asyncio_detailed(
     result_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | str]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Problem | str]:
     """Draw a CX-efficiency result's matrix
 
      The CX-efficiency matrix of a result as a standalone SVG: efficiency for the company
@@ -171,17 +188,19 @@ async def asyncio_detailed(
 
     Args:
         result_id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | str]
+        Response[Any | Problem | str]
     """
 
     kwargs = _get_kwargs(
         result_id=result_id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,7 +212,8 @@ async def asyncio(
     result_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | str | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Problem | str | None:
     """Draw a CX-efficiency result's matrix
 
      The CX-efficiency matrix of a result as a standalone SVG: efficiency for the company
@@ -203,18 +223,20 @@ async def asyncio(
 
     Args:
         result_id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | str
+        Any | Problem | str
     """
 
     return (
         await asyncio_detailed(
             result_id=result_id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -1,0 +1,238 @@
+"""HTTP conventions every route of every service keeps, installed once by the app frame
+(`mops_shared.app.create_service_app`), so no route can forget them:
+
+- a query parameter the route does not declare is refused with 422 (a misspelt filter,
+  `?stauts=active`, would otherwise be ignored and the whole list answered);
+- `HEAD` is answered wherever `GET` is: the same status and headers, no body;
+- a 405 names in `Allow` every method some route of that path accepts (Starlette names only
+  the methods of the first route whose path matches).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.routing import APIRoute, iter_route_contexts
+from pydantic import BaseModel
+from starlette.datastructures import QueryParams
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+from starlette.routing import BaseRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from mops_shared.errors import ValidationFailed, pointer_token, problem_response
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
+
+# The method a HEAD request was answered as GET for: the 405 detail names what was sent.
+_SENT_METHOD = "mops.sent_method"
+_METHOD_ORDER = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def unknown_query_parameters(query_string: bytes, known: Iterable[str]) -> list[str]:
+    """The names in `query_string` that are not in `known`, sorted, each once."""
+    if not query_string:
+        return []
+    return sorted(set(QueryParams(query_string).keys()) - set(known))
+
+
+def refusal_of(unknown: list[str]) -> ValidationFailed:
+    """The 422 naming each unknown query parameter at its pointer."""
+    return ValidationFailed(
+        "Unknown query parameter(s): " + ", ".join(unknown) + ".",
+        errors=[
+            ProblemFieldError(
+                location=ProblemLocation.query,
+                pointer="/" + pointer_token(name),
+                detail="unknown query parameter",
+            )
+            for name in unknown
+        ],
+    )
+
+
+def declared_query_names(route: APIRoute) -> frozenset[str]:
+    """Every query parameter the route and its dependencies declare, by the name sent."""
+    names: set[str] = set()
+    dependants = [route.dependant]
+    while dependants:
+        dependant = dependants.pop()
+        dependants.extend(dependant.dependencies)
+        for field in dependant.query_params:
+            annotation = field.field_info.annotation
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                # A query-parameter model: its fields are the parameters.
+                names.update(f.alias or n for n, f in annotation.model_fields.items())
+            else:
+                names.add(field.alias)
+    return frozenset(names)
+
+
+# Per route, computed on its first request: routes live as long as their app.
+_declared: dict[int, frozenset[str]] = {}
+
+
+async def refuse_unknown_query_parameters(request: Request) -> None:
+    """A dependency of every route (the frame includes each router with it): FastAPI ignores
+    query parameters a route does not declare; we refuse them before the route runs."""
+    query_string: bytes = request.scope.get("query_string", b"")
+    route = request.scope.get("route")
+    if not query_string or not isinstance(route, APIRoute):
+        return
+    known = _declared.get(id(route))
+    if known is None:
+        known = _declared[id(route)] = declared_query_names(route)
+    unknown = unknown_query_parameters(query_string, known)
+    if unknown:
+        raise refusal_of(unknown)  # rendered by the problem handlers, as any 422
+
+
+KNOWN_QUERY_ONLY = Depends(refuse_unknown_query_parameters)
+
+
+def allowed_methods(routes: Sequence[BaseRoute], scope: Scope) -> list[str]:
+    """Every method that some route matching this request's path accepts (HEAD with GET)."""
+    path = scope["path"]  # no service is mounted under a root path
+    methods: set[str] = set()
+    for route in iter_route_contexts(list(routes)):
+        route_methods: set[str] | None = getattr(route, "methods", None)
+        path_regex = getattr(route, "path_regex", None)
+        if route_methods and path_regex is not None and path_regex.match(path):
+            methods.update(route_methods)
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(
+        methods, key=lambda m: _METHOD_ORDER.index(m) if m in _METHOD_ORDER else len(m) + 99
+    )
+
+
+async def _method_not_allowed(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    headers = dict(exc.headers or {})
+    allowed = allowed_methods(request.app.router.routes, request.scope)
+    if allowed:
+        headers["Allow"] = ", ".join(allowed)
+    method = request.scope.get(_SENT_METHOD, request.method)
+    return problem_response(
+        request, 405, detail=f"{method} is not allowed on {request.url.path}", headers=headers
+    )
+
+
+class HeadAsGet:
+    """Pure ASGI: a HEAD request is answered as the GET would be, its body left out (the
+    headers, Content-Length and ETag included, stay those of the GET)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET", _SENT_METHOD: "HEAD"}, receive, headers_only)
+
+
+def install_http_conventions(app: FastAPI) -> None:
+    """The 405 answer; the query check is a dependency the frame includes every router with,
+    and `HeadAsGet` a middleware it adds outside any fast path."""
+    app.add_exception_handler(405, _method_not_allowed)
+
+
+def query_is_only(scope: Scope, known: Iterable[str]) -> bool:
+    """For pure-ASGI fast paths: whether every query parameter is one the route declares (the
+    rest go to the route, which refuses them)."""
+    return not unknown_query_parameters(scope.get("query_string", b""), known)
+
+
+IDEMPOTENCY_KEY_PATTERN = r"^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$"
+IDEMPOTENCY_KEY_MAX_LENGTH = 255
+_IDEMPOTENCY_PARAMETER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "Makes the call safe to retry: the same key with the same request (kept 24 h "
+    "per tenant) replays the first answer with `Idempotent-Replayed: true`; with another "
+    "request it is a 422, while the first is still running a 409.",
+    "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": IDEMPOTENCY_KEY_MAX_LENGTH,
+        "pattern": IDEMPOTENCY_KEY_PATTERN,
+    },
+}
+ETAG_HEADER = {
+    "description": "The version of the resource, to send as `If-Match` when changing it.",
+    "schema": {"type": "string"},
+}
+LOCATION_HEADER = {
+    "description": "The path of the created resource.",
+    "schema": {"type": "string"},
+}
+
+# `responses=` for a create whose answer the Location's GET does not give in the same schema.
+CREATED_WITH_LOCATION: dict[int | str, dict[str, Any]] = {
+    201: {"headers": {"Location": LOCATION_HEADER}}
+}
+
+
+def declare_convention_headers(
+    document: dict[str, Any],
+    *,
+    idempotent_posts: bool,
+    problem: Callable[[int], dict[str, Any]],
+) -> None:
+    """Headers the frame's mechanisms send, declared where they apply: `Idempotency-Key` on
+    every `/v1` POST when the service honours it (with the 400, 409 and 422 it may answer);
+    `ETag` on every success answer of a versioned resource (`tagged` sets it from the body's
+    `version`); `Location` on every 201 of a PUT (the path itself) and on every 201 whose body
+    (with an `id`) some `GET .../{id}` answers (where the route points it).
+    tests/shared/test_openapi_headers.py checks these rules against the code."""
+    schemas: dict[str, Any] = document.get("components", {}).get("schemas", {})
+    readable = _readable_schemas(document)
+
+    def properties(response: dict[str, Any]) -> dict[str, Any]:
+        ref = response.get("content", {}).get("application/json", {}).get("schema", {})
+        named: dict[str, Any] = schemas.get(str(ref.get("$ref", "")).rsplit("/", 1)[-1], {})
+        return dict(named.get("properties", {}))
+
+    for path, item in document.get("paths", {}).items():
+        for method, operation in item.items():
+            responses: dict[str, Any] = operation.get("responses", {})
+            if idempotent_posts and method == "post" and path.startswith("/v1/"):
+                operation.setdefault("parameters", []).append(dict(_IDEMPOTENCY_PARAMETER))
+                for status in ("400", "409", "422"):
+                    responses.setdefault(status, problem(int(status)))
+            for status, response in responses.items():
+                if not status.startswith("2"):
+                    continue
+                fields = properties(response)
+                headers = response.setdefault("headers", {})
+                if fields.get("version", {}).get("type") == "integer":
+                    headers.setdefault("ETag", ETAG_HEADER)
+                ref = response.get("content", {}).get("application/json", {}).get("schema", {})
+                if status == "201" and (
+                    method == "put" or ("id" in fields and ref.get("$ref") in readable)
+                ):
+                    headers.setdefault("Location", LOCATION_HEADER)
+                if not headers:
+                    del response["headers"]
+
+
+def _readable_schemas(document: dict[str, Any]) -> set[str]:
+    """The schemas some `GET .../{id}` answers: objects with a path of their own."""
+    found = set()
+    for path, item in document.get("paths", {}).items():
+        answer = item.get("get", {}).get("responses", {}).get("200", {})
+        ref = answer.get("content", {}).get("application/json", {}).get("schema", {}).get("$ref")
+        if path.endswith("}") and ref:
+            found.add(str(ref))
+    return found
