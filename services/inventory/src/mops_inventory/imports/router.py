@@ -22,8 +22,8 @@ from mops_shared.errors import (
     ValidationFailed,
     pointer_token,
     problem_responses,
-    problem_type_and_title,
 )
+from mops_shared.problem_types import problem_type_and_title
 from mops_shared.schemas.imports import (
     COLUMN_TYPES,
     ImportFieldError,
