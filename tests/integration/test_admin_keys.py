@@ -45,6 +45,30 @@ async def test_key_with_unknown_scope_is_422(
     assert response.json()["errors"][0]["pointer"] == "/scopes/0"
 
 
+@pytest.mark.parametrize(
+    ("rate_limit", "pointer"),
+    [
+        ({"requests_per_minute": True, "burst": 10}, "/rate_limit/requests_per_minute"),
+        ({"requests_per_minute": 60, "burst": "10"}, "/rate_limit/burst"),
+        ({"requests_per_minute": 60.5, "burst": 10}, "/rate_limit/requests_per_minute"),
+    ],
+)
+async def test_a_rate_limit_takes_integers_only(
+    gateway_client: httpx.AsyncClient,
+    tenant: TenantKey,
+    rate_limit: dict[str, object],
+    pointer: str,
+) -> None:
+    """A boolean or a text is not read as a number (`true` would have been a limit of 1)."""
+    response = await gateway_client.post(
+        "/v1/admin/keys",
+        json={"name": "x", "scopes": ["inventory:read"], "rate_limit": rate_limit},
+        headers=tenant.headers,
+    )
+    assert response.status_code == 422, response.text
+    assert [e["pointer"] for e in response.json()["errors"]] == [pointer]
+
+
 async def test_rotation_without_grace_retires_the_old_secret_at_once(
     gateway_client: httpx.AsyncClient, tenant: TenantKey
 ) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from mops_shared.auth import ApiScope
-from mops_shared.schemas.common import Name
+from mops_shared.schemas.common import Name, json_integer
 from mops_shared.schemas.pagination import Page
 
 
@@ -20,9 +21,15 @@ class TenantRead(BaseModel):
     created_at: datetime
 
 
+# An integer as the document means it: `true` or "60" is refused, not read as 1 or 60.
+_Count = Annotated[int, Field(ge=1, le=1_000_000), BeforeValidator(json_integer)]
+
+
 class RateLimit(BaseModel):
-    requests_per_minute: int = Field(ge=1, le=1_000_000, description="Sustained rate.")
-    burst: int = Field(ge=1, le=1_000_000, description="Requests allowed at once.")
+    model_config = ConfigDict(extra="forbid")
+
+    requests_per_minute: _Count = Field(description="Sustained rate.")
+    burst: _Count = Field(description="Requests allowed at once.")
 
 
 class ApiKeyCreate(BaseModel):
@@ -45,11 +52,11 @@ class ApiKeyRotate(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"grace_seconds": 3600}]}
     )
 
-    grace_seconds: int = Field(
-        default=0,
-        ge=0,
-        le=7 * 24 * 3600,
-        description="How long the old secret keeps working, so callers can switch over.",
+    grace_seconds: Annotated[int, Field(ge=0, le=7 * 24 * 3600), BeforeValidator(json_integer)] = (
+        Field(
+            default=0,
+            description="How long the old secret keeps working, so callers can switch over.",
+        )
     )
 
 
