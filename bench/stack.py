@@ -72,9 +72,9 @@ async def gateway_key(
     """A new tenant and a key of `scopes`, written straight to the gateway's database; with
     `unlimited`, a rate limit no benchmark reaches. The key and the tenant's id."""
     from mops_gateway.keys import service as keys
+    from mops_gateway.keys.schemas import ApiKeyCreate
     from mops_gateway.tenants import service as tenants
     from mops_shared.db import create_engine, create_sessionmaker
-    from mops_shared.schemas.admin import ApiKeyCreate
 
     limit = {"rate_limit": {"requests_per_minute": 1_000_000, "burst": 1_000_000}}
     engine = create_engine(database_url)

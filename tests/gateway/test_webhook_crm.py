@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from mops_gateway.webhooks import crm
-from mops_shared.schemas.webhooks import AttributionRule, Provider
+from mops_gateway.webhooks.schemas import AttributionRule, Provider
 
 AT = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 RULES = [

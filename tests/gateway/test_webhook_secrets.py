@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 
 from mops_gateway.config import GatewaySettings
 from mops_gateway.webhooks import verify
+from mops_gateway.webhooks.outbound_schemas import SIGNING_SECRET_PATTERN
+from mops_gateway.webhooks.schemas import STANDARD_SECRET_PATTERN
 from mops_gateway.webhooks.service import secrets_box
 from mops_gateway.webhooks.subscriptions import checked_secret
 from mops_shared.errors import ValidationFailed
-from mops_shared.schemas.webhooks import STANDARD_SECRET_PATTERN
-from mops_shared.schemas.webhooks_outbound import SIGNING_SECRET_PATTERN
 
 LONG_SECRET = "a-long-enough-internal-secret-0123456789abcdef"
 

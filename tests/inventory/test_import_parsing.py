@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from email_validator import EmailNotValidError, validate_email
 
+from mops_inventory.categories.schemas import LANDSCAPE_CATEGORIES
 from mops_inventory.imports.parsing import (
     COLUMNS,
     ImportParse,
@@ -28,7 +29,7 @@ from mops_inventory.imports.parsing import (
     parse_csv,
     parse_json,
 )
-from mops_shared.schemas.inventory import LANDSCAPE_CATEGORIES, ToolStatus
+from mops_shared.schemas.inventory import ToolStatus
 from mops_shared.schemas.money import parse_amount
 from tests.support import SAMPLES
 

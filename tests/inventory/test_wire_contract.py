@@ -13,18 +13,19 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from mops_inventory.categories.repository import CATEGORY_SORTS
+from mops_inventory.categories.schemas import CategorySort
+from mops_inventory.contracts.schemas import ContractCreate, ContractSort, LicenceUsageCreate
 from mops_inventory.contracts.service import CONTRACT_SORTS
+from mops_inventory.custom_fields.schemas import CustomFieldCreate
+from mops_inventory.imports.schemas import ToolImportFile
 from mops_inventory.integrations.repository import INTEGRATION_SORTS
+from mops_inventory.integrations.schemas import IntegrationSort, IntegrationUpdate
+from mops_inventory.scenarios.schemas import PlannedChange, ScenarioSort
 from mops_inventory.scenarios.service import SCENARIO_SORTS
 from mops_inventory.tools.repository import TOOL_SORTS
+from mops_inventory.tools.schemas import ToolCreate, ToolSort, ToolUpdate
 from mops_shared.pagination import SortOption
-from mops_shared.schemas.contracts import ContractCreate, ContractSort, LicenceUsageCreate
-from mops_shared.schemas.custom_fields import CustomFieldCreate
-from mops_shared.schemas.imports import ToolImportFile
-from mops_shared.schemas.integrations import IntegrationSort, IntegrationUpdate
-from mops_shared.schemas.inventory import CategorySort, ToolCreate, ToolSort, ToolUpdate
 from mops_shared.schemas.outcomes import OutcomeCreate
-from mops_shared.schemas.scenarios import PlannedChange, ScenarioSort
 
 ID = str(uuid.UUID(int=1))
 USD = {"amount_minor": 100, "currency": "USD"}

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from mops_shared.schemas.org import PersonCreate
+from mops_org.people.schemas import PersonCreate
 from tests.support import assert_problem
 
 pytestmark = pytest.mark.asyncio

@@ -9,17 +9,18 @@ import httpx
 import pytest
 
 from mops_org.coordination.repository import MECHANISM_SORTS
+from mops_org.coordination.schemas import CoordinationMechanismSort
 from mops_org.people.repository import PERSON_SORTS
+from mops_org.people.schemas import PersonSort
 from mops_org.raci.repository import MATRIX_SORTS
+from mops_org.raci.schemas import RaciMatrixSort
 from mops_org.roles.repository import ROLE_SORTS
+from mops_org.roles.schemas import RoleSort
 from mops_org.training.repository import ENROLMENT_SORTS, PROGRAMME_SORTS
+from mops_org.training.schemas import TrainingEnrolmentSort, TrainingProgrammeSort
 from mops_org.units.repository import UNIT_SORTS
+from mops_org.units.schemas import UnitSort
 from mops_shared.pagination import SortOption
-from mops_shared.schemas.org import PersonSort, UnitSort
-from mops_shared.schemas.org_coordination import CoordinationMechanismSort
-from mops_shared.schemas.org_raci import RaciMatrixSort
-from mops_shared.schemas.org_roles import RoleSort
-from mops_shared.schemas.org_training import TrainingEnrolmentSort, TrainingProgrammeSort
 
 SORTS: list[tuple[type[StrEnum], Mapping[str, SortOption]]] = [
     (UnitSort, UNIT_SORTS),

@@ -48,7 +48,7 @@ from mops_org.training.coverage import training_coverage
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
 from mops_shared.schemas.inventory import OwnerRole, ToolOwner, ToolStatus
-from mops_shared.schemas.org_training import TrainingCoverage
+from mops_shared.schemas.org_metrics import TrainingCoverage
 from mops_shared.schemas.reports import ToolOwnership
 from tests.support import TEST_SECRET, ClientFactory, new_principal, principal_headers
 

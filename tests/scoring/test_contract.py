@@ -13,16 +13,15 @@ import httpx
 import pytest
 
 from mops_scoring.assessments import repository as assessments
+from mops_scoring.assessments.schemas import AssessmentSort, RespondentSort, ResponseSort
 from mops_scoring.evidence.catalogue import SIGNALS
 from mops_scoring.frameworks import repository as frameworks
+from mops_scoring.frameworks.schemas import SIGNAL_SOURCES, FrameworkSort
+from mops_scoring.plans.schemas import MartechGap, PlanSort
 from mops_scoring.plans.service import PLAN_SORTS
+from mops_scoring.results.schemas import ResultSort
 from mops_scoring.results.service import RESULT_SORTS
 from mops_shared.pagination import SortOption, encode_values
-from mops_shared.schemas.scoring import FrameworkSort
-from mops_shared.schemas.scoring_assessments import AssessmentSort, RespondentSort, ResponseSort
-from mops_shared.schemas.scoring_frameworks import SIGNAL_SOURCES
-from mops_shared.schemas.scoring_plans import MartechGap, PlanSort
-from mops_shared.schemas.scoring_results import ResultSort
 from tests.support import assert_problem, walk_pages
 
 FRAMEWORKS = "/v1/scoring/frameworks"

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from mops_scoring.assessments.schemas import Process
+from mops_scoring.frameworks.schemas import FrameworkDocument
 from mops_scoring.results.engine import Answers, score
-from mops_shared.schemas.scoring_assessments import Process
-from mops_shared.schemas.scoring_frameworks import FrameworkDocument
-from mops_shared.schemas.scoring_results import CxQuadrant, EvidenceValue
+from mops_scoring.results.schemas import CxQuadrant, EvidenceValue
 
 LIKERT = {"min": 0, "max": 4, "labels": {str(i): f"level {i}" for i in range(5)}}
 

@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from mops_scoring.db import writes
 from mops_scoring.evidence.catalogue import SIGNALS
 from mops_scoring.frameworks.models import Framework
-from mops_shared.schemas.scoring_frameworks import FrameworkDocument
+from mops_scoring.frameworks.schemas import FrameworkDocument
 from tests.support import (
     ClientFactory,
     assert_problem,

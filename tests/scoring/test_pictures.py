@@ -19,7 +19,7 @@ import pytest
 
 from mops_scoring.results.layout import ASCENT, DESCENT, text_width
 from mops_scoring.results.pictures import CX_FILLS, DOT, cx_matrix, five_forces_grid, ramp
-from mops_shared.schemas.scoring_results import ResultRead
+from mops_scoring.results.schemas import ResultRead
 from tests.browser import screenshot
 from tests.png import read_png
 from tests.scoring.support import (

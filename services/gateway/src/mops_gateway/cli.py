@@ -19,9 +19,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_gateway import supervisor
 from mops_gateway.config import GatewaySettings
+from mops_gateway.keys.schemas import ApiKeyCreate, ApiKeyRead, RateLimit
+from mops_gateway.tenants.schemas import TenantRead
 from mops_shared.auth import ApiScope
 from mops_shared.errors import MopsError
-from mops_shared.schemas.admin import ApiKeyCreate, ApiKeyRead, RateLimit, TenantRead
 
 T = TypeVar("T")
 

@@ -247,12 +247,12 @@ class DevKey:
 
 async def _ensure_dev_key(database_url: str, key_path: Path) -> DevKey:
     from mops_gateway.authn import KeyAuthenticator
+    from mops_gateway.keys.schemas import ApiKeyCreate
     from mops_gateway.keys.service import create_key
     from mops_gateway.tenants.service import create_tenant, find_tenant_by_name
     from mops_shared.auth import ApiScope
     from mops_shared.db import create_engine, create_sessionmaker
     from mops_shared.errors import MopsError
-    from mops_shared.schemas.admin import ApiKeyCreate
 
     engine = create_engine(database_url)
     try:

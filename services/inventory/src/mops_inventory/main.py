@@ -18,6 +18,7 @@ from mops_inventory.custom_fields.router import router as custom_fields_router
 from mops_inventory.db import writes
 from mops_inventory.imports.export import router as exports_router
 from mops_inventory.imports.router import router as imports_router
+from mops_inventory.imports.schemas import ToolImportFile
 from mops_inventory.integrations.router import router as integrations_router
 from mops_inventory.licences.router import router as licences_router
 from mops_inventory.outcomes.router import router as outcomes_router
@@ -37,7 +38,6 @@ from mops_inventory.tools.fast_read import ToolReader, ToolReadFastPath
 from mops_inventory.tools.router import router as tools_router
 from mops_shared.app import create_service_app
 from mops_shared.clients import OrgClient
-from mops_shared.schemas.imports import ToolImportFile
 
 # The first renewal sweep runs this long after startup (sooner with a shorter interval).
 FIRST_SWEEP_DELAY_SECONDS = 5.0

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AwareDatetime,
@@ -16,7 +17,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     StringConstraints,
 )
-from pydantic_core import core_schema
+from pydantic_core import PydanticCustomError, core_schema
 
 # Text is stored without its surrounding spaces, but judged as sent, so that the schema's
 # minLength, maxLength and pattern say what is accepted: `strip_whitespace` would measure the
@@ -147,3 +148,33 @@ def spelling_key(name: str) -> str:
     return _AMERICAN_SPELLINGS.sub(
         lambda match: "centre" if match.group(0) == "center" else "is", name_key(name)
     )
+
+
+ItemT = TypeVar("ItemT")
+
+
+def _item_key(item: object) -> Hashable:
+    if isinstance(item, BaseModel):
+        return item.model_dump_json()
+    assert isinstance(item, Hashable)
+    return item
+
+
+def refuse_repeats(items: list[ItemT] | None) -> list[ItemT] | None:
+    """The check of a list the document marks `uniqueItems` (see UNIQUE): the first item that
+    repeats an earlier one is refused. A field validator of the model, not of the type, so that
+    the error is at the list's pointer even when the field is `T | None`; run
+    while the body is read, it answers 422 before an `If-Match` is looked at."""
+    first: dict[Hashable, int] = {}
+    for i, item in enumerate(items or ()):
+        j = first.setdefault(_item_key(item), i)
+        if j != i:
+            raise PydanticCustomError(
+                "unique_items",
+                "each item may be listed once: item {i} is item {j} again",
+                {"i": i, "j": j},
+            )
+    return items
+
+
+UNIQUE: Any = Field(json_schema_extra={"uniqueItems": True})

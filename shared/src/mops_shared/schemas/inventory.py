@@ -1,4 +1,5 @@
-"""Wire models of the inventory area (`/v1/inventory/...`)."""
+"""Wire models of the inventory that other services read: categories and tools as the
+gateway's client lists them, and the field types the inventory's own schemas share with them."""
 
 from __future__ import annotations
 
@@ -20,13 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from mops_shared.schemas.common import (
-    Name,
-    StrictModel,
-    Text,
-    Trimmed,
-    not_null,
-)
+from mops_shared.schemas.common import Name, Text, Trimmed
 from mops_shared.schemas.money import CurrencyCode, Money
 from mops_shared.schemas.pagination import Page
 
@@ -75,35 +70,6 @@ class MoneySum(BaseModel):
     currency: CurrencyCode
 
 
-# The six top-level categories of the martech landscape, seeded for every tenant.
-LANDSCAPE_CATEGORIES: tuple[str, ...] = (
-    "Advertising & Promotion",
-    "Content & Experience",
-    "Social & Relationships",
-    "Commerce & Sales",
-    "Data",
-    "Management",
-)
-
-
-class CategorySort(StrEnum):
-    """The orders of `GET /v1/inventory/categories` (`-` for descending)."""
-
-    name = "name"
-    name_desc = "-name"
-    created_at = "created_at"
-    created_at_desc = "-created_at"
-
-
-class ToolSort(StrEnum):
-    """The orders of `GET /v1/inventory/tools` (`-` for descending)."""
-
-    name = "name"
-    name_desc = "-name"
-    created_at = "created_at"
-    created_at_desc = "-created_at"
-
-
 class CategoryRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -116,23 +82,6 @@ class CategoryRead(BaseModel):
 
 class CategoryPage(Page[CategoryRead]):
     pass
-
-
-class SubcategoryCreate(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "name": "Marketing automation",
-                    "parent_id": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b",
-                }
-            ]
-        },
-    )
-
-    name: Name = Field(description="Unique in the tenant, compared without case.")
-    parent_id: uuid.UUID = Field(description="The category it belongs to.")
 
 
 class ToolStatus(StrEnum):
@@ -175,7 +124,7 @@ class ToolOwner(BaseModel):
         return self
 
 
-def _at_most_one_business_owner(owners: list[ToolOwner]) -> list[ToolOwner]:
+def at_most_one_business_owner(owners: list[ToolOwner]) -> list[ToolOwner]:
     if sum(1 for o in owners if o.role is OwnerRole.business_owner) > 1:
         raise ValueError("a tool has at most one business owner")
     return owners
@@ -183,11 +132,11 @@ def _at_most_one_business_owner(owners: list[ToolOwner]) -> list[ToolOwner]:
 
 # Keys of custom fields have the form of a declared key (whether it is declared is checked on
 # write: the tenant's fields are data, not schema).
-_CUSTOM_FIELD_KEYS: dict[str, Any] = {"propertyNames": {"pattern": FIELD_KEY_PATTERN}}
+CUSTOM_FIELD_KEYS: dict[str, Any] = {"propertyNames": {"pattern": FIELD_KEY_PATTERN}}
 _FIELD_KEY = re.compile(FIELD_KEY_PATTERN)
 
 
-def _custom_field_keys(values: dict[str, Any]) -> dict[str, Any]:
+def custom_field_keys(values: dict[str, Any]) -> dict[str, Any]:
     # The form of the keys, as the schema's propertyNames says: checked with the body, before
     # the tool is read (and its If-Match compared).
     for key in values:
@@ -217,40 +166,19 @@ class ToolFields(BaseModel):
     custom_fields: dict[str, Any] = Field(
         default_factory=dict,
         max_length=50,
-        json_schema_extra=_CUSTOM_FIELD_KEYS,
+        json_schema_extra=CUSTOM_FIELD_KEYS,
         description="Values of the tenant's custom fields (`/v1/inventory/custom-fields`).",
     )
 
     @field_validator("owners")
     @classmethod
     def _one_business_owner(cls, owners: list[ToolOwner]) -> list[ToolOwner]:
-        return _at_most_one_business_owner(owners)
+        return at_most_one_business_owner(owners)
 
     @field_validator("custom_fields")
     @classmethod
     def _keys_of_custom_fields(cls, values: dict[str, Any]) -> dict[str, Any]:
-        return _custom_field_keys(values)
-
-
-class ToolCreate(ToolFields):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "name": "Marketo Engage",
-                    "vendor": "Adobe",
-                    "capabilities": ["Marketing automation"],
-                    "status": "active",
-                    "shares_data_with_core": True,
-                    "processes_personal_data": True,
-                }
-            ]
-        },
-    )
-
-    name: Name = Field(description="Unique in the tenant, compared without case.")
-    status: ToolStatus = ToolStatus.active
+        return custom_field_keys(values)
 
 
 class ToolRead(ToolFields):
@@ -267,57 +195,3 @@ class ToolRead(ToolFields):
 
 class ToolPage(Page[ToolRead]):
     pass
-
-
-class ToolUpdate(StrictModel):
-    """Only the fields sent change (`null` clears an optional field; `name`, `status` and
-    `processes_personal_data` may be left out but not cleared)."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"status": "sunsetting", "usage_notes": "Replaced by X"}]},
-    )
-
-    name: Name | None = not_null()
-    status: ToolStatus | None = not_null()
-    vendor: Name | None = None
-    category_id: uuid.UUID | None = None
-    capabilities: list[Capability] | None = Field(default=None, max_length=50)
-    description: Text | None = None
-    usage_notes: Text | None = None
-    owners: list[ToolOwner] | None = Field(default=None, max_length=20)
-    shares_data_with_core: StrictBool | None = None
-    processes_personal_data: StrictBool | None = not_null()
-    personal_data_categories: list[Tag] | None = Field(default=None, max_length=50)
-    website: HttpUrl | None = None
-    tags: list[Tag] | None = Field(default=None, max_length=50)
-    custom_fields: dict[str, Any] | None = Field(
-        default=None,
-        max_length=50,
-        json_schema_extra=_CUSTOM_FIELD_KEYS,
-        description="Replaces the tool's custom field values.",
-    )
-
-    @field_validator("owners")
-    @classmethod
-    def _one_business_owner(cls, owners: list[ToolOwner] | None) -> list[ToolOwner] | None:
-        return None if owners is None else _at_most_one_business_owner(owners)
-
-    @field_validator("custom_fields")
-    @classmethod
-    def _keys_of_custom_fields(cls, values: dict[str, Any] | None) -> dict[str, Any] | None:
-        return None if values is None else _custom_field_keys(values)
-
-
-class StatusChange(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    from_status: ToolStatus | None
-    to_status: ToolStatus
-    changed_at: datetime
-    actor_key_id: uuid.UUID
-
-
-class StatusHistory(BaseModel):
-    tool_id: uuid.UUID
-    changes: list[StatusChange] = Field(description="Oldest first.")

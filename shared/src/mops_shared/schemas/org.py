@@ -1,57 +1,17 @@
-"""Wire models of the org area (`/v1/org/...`)."""
+"""Units and people as other services read them through the org client; their writes are in
+the org service (`mops_org.units.schemas`, `mops_org.people.schemas`)."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Hashable
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StringConstraints,
-    WithJsonSchema,
-    field_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field
 
-from mops_shared.schemas.common import Name, StrictModel, not_null
+from mops_shared.schemas.common import Name
 from mops_shared.schemas.pagination import Page
-
-ItemT = TypeVar("ItemT")
-
-
-def _item_key(item: object) -> Hashable:
-    if isinstance(item, BaseModel):
-        return item.model_dump_json()
-    assert isinstance(item, Hashable)
-    return item
-
-
-def refuse_repeats(items: list[ItemT] | None) -> list[ItemT] | None:
-    """The check of a list the document marks `uniqueItems` (see UNIQUE): the first item that
-    repeats an earlier one is refused. A field validator of the model, not of the type, so that
-    the error is at the list's pointer even when the field is `T | None`; run
-    while the body is read, it answers 422 before an `If-Match` is looked at."""
-    first: dict[Hashable, int] = {}
-    for i, item in enumerate(items or ()):
-        j = first.setdefault(_item_key(item), i)
-        if j != i:
-            raise PydanticCustomError(
-                "unique_items",
-                "each item may be listed once: item {i} is item {j} again",
-                {"i": i, "j": j},
-            )
-    return items
-
-
-UNIQUE: Any = Field(json_schema_extra={"uniqueItems": True})
 
 
 class UnitType(StrEnum):
@@ -71,15 +31,6 @@ class UnitRole(StrEnum):
     spoke = "spoke"
 
 
-class UnitSort(StrEnum):
-    """The orders of `GET /v1/org/units`; `-` sorts descending."""
-
-    name = "name"
-    name_desc = "-name"
-    created_at = "created_at"
-    created_at_desc = "-created_at"
-
-
 class UnitBase(BaseModel):
     name: Name = Field(description="Unique in the tenant, compared without case.")
     type: UnitType
@@ -94,30 +45,6 @@ class UnitBase(BaseModel):
     )
 
 
-class UnitCreate(UnitBase, StrictModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"name": "Marketing Ops CoE", "type": "marketing_ops_centre"}]
-        },
-    )
-
-
-class UnitUpdate(StrictModel):
-    """The fields sent are changed; `parent_id` (a move), `role` and `lead_person_id` may be null
-    to clear them; `name` and `type` may not."""
-
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"name": "Marketing Ops CoE (EMEA)"}]}
-    )
-
-    name: Name | None = not_null()
-    type: UnitType | None = not_null()
-    parent_id: uuid.UUID | None = None
-    role: UnitRole | None = None
-    lead_person_id: uuid.UUID | None = None
-
-
 class UnitRead(UnitBase):
     model_config = ConfigDict(from_attributes=True)
 
@@ -129,45 +56,6 @@ class UnitRead(UnitBase):
 
 class UnitPage(Page[UnitRead]):
     pass
-
-
-class UnitInTree(UnitRead):
-    """A unit of a subtree, with how far below the subtree's root it is."""
-
-    depth: int = Field(ge=0, description="0 for the subtree's root, 1 for its children, ...")
-
-
-class UnitSubtreePage(Page[UnitInTree]):
-    pass
-
-
-class UnitAncestor(UnitRead):
-    """A unit above another one, with how many levels above it is."""
-
-    levels_up: int = Field(ge=1, description="1 for the parent, 2 for the grandparent, ...")
-
-
-class UnitAncestors(BaseModel):
-    """From the parent up to the root, nearest first (empty for a root)."""
-
-    items: list[UnitAncestor]
-
-
-# --- people ------------------------------------------------------------------------------------
-
-
-class PersonSort(StrEnum):
-    """The orders of `GET /v1/org/people`; `-` sorts descending."""
-
-    name = "name"
-    name_desc = "-name"
-    email = "email"
-    email_desc = "-email"
-    created_at = "created_at"
-    created_at_desc = "-created_at"
-
-
-MAX_EMAIL = 254
 
 
 def normalize_email(text: str) -> str:
@@ -195,85 +83,6 @@ def email_key(text: str) -> str:
         return normalize_email(text).lower()
     except ValueError:
         return text.lower()
-
-
-def _email_as_sent(text: str) -> str:
-    # An idn-email has no surrounding spaces (an import's file may: it strips them itself).
-    if text != text.strip():
-        raise ValueError("not a valid email address: it has spaces around it")
-    return normalize_email(text)
-
-
-# An internationalised address (email-validator takes Unicode local parts and domains): the
-# document says `idn-email`, not `email`, which is ASCII only.
-Email = Annotated[
-    str,
-    StringConstraints(min_length=3, max_length=MAX_EMAIL),
-    AfterValidator(_email_as_sent),
-    WithJsonSchema(
-        {"type": "string", "format": "idn-email", "minLength": 3, "maxLength": MAX_EMAIL}
-    ),
-]
-
-
-# A person holds a handful of roles; the cap keeps one request's validation bounded.
-MAX_PERSON_ROLES = 20
-
-_ROLE_IDS = (
-    "The person's roles, in order of importance, each once: built-in roles of the catalogue or "
-    "the tenant's own (`/v1/org/roles`)."
-)
-
-RoleIds = Annotated[list[uuid.UUID], Field(max_length=MAX_PERSON_ROLES), UNIQUE]
-
-
-class PersonCreate(StrictModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "name": "Ada Lovelace",
-                    "email": "ada@acme.example",
-                    "unit_id": None,
-                    "role_ids": ["1b5c3c7d-f526-5578-8b11-f34cb2c277c7"],
-                }
-            ]
-        },
-    )
-
-    name: Name
-    email: Email = Field(description="Unique in the tenant, compared without case.")
-    unit_id: uuid.UUID | None = Field(default=None, description="The unit the person is in.")
-    manager_id: uuid.UUID | None = Field(
-        default=None, description="The person this one reports to (never itself, no cycles)."
-    )
-    active: StrictBool = True
-    role_ids: RoleIds = Field(default_factory=list, description=_ROLE_IDS)
-
-    _each_role_once = field_validator("role_ids")(refuse_repeats)
-
-
-class PersonUpdate(StrictModel):
-    """The fields sent are changed; `unit_id` and `manager_id` may be null to clear them (the
-    other fields may not); `role_ids`, when sent, replaces the person's roles (`[]` removes them
-    all)."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"unit_id": None, "role_ids": ["aad21883-cc7b-55c3-80af-1ffe445c6b7e"]}]
-        },
-    )
-
-    name: Name | None = not_null()
-    email: Email | None = not_null()
-    unit_id: uuid.UUID | None = None
-    manager_id: uuid.UUID | None = None
-    active: StrictBool | None = not_null()
-    role_ids: RoleIds | None = not_null(description=_ROLE_IDS)
-
-    _each_role_once = field_validator("role_ids")(refuse_repeats)
 
 
 class PersonRead(BaseModel):

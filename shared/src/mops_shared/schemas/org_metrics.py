@@ -1,16 +1,99 @@
-"""`GET /v1/org/metrics`: the organisation in figures, for the scoring service's evidence."""
+"""`GET /v1/org/metrics`: the organisation in figures, for the scoring service's evidence.
+
+The summaries it is made of (coordination, roles' skill gaps, training coverage) live here, not
+beside their domains in the org service, because the scoring service reads them too."""
 
 from __future__ import annotations
 
 import uuid
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from mops_shared.schemas.org_coordination import CoordinationSummary
 from mops_shared.schemas.org_profile import InferredModel
 from mops_shared.schemas.org_raci import RaciSummary
-from mops_shared.schemas.org_roles import RoleGapCount
-from mops_shared.schemas.org_training import TrainingCoverage
+
+
+class CoordinationKind(StrEnum):
+    """How units coordinate: meetings, forums and communities of practice share information;
+    standards and incentives align behaviour at any level of integration; formal processes
+    bind the functions together; customer and partner advisory boards and pilots bring
+    outside insight into a collaborative setting."""
+
+    meeting = "meeting"
+    forum = "forum"
+    community_of_practice = "community_of_practice"
+    standards = "standards"
+    incentives = "incentives"
+    formal_process = "formal_process"
+    advisory_board = "advisory_board"
+    pilot = "pilot"
+
+
+class IntegrationLevel(StrEnum):
+    """Where a mechanism sits on the integration continuum, least mature first. `ad_hoc`: ad
+    hoc meetings, forums or communities of practice to share information, coordinate actions
+    and pool resources. `standardised`: recurring mechanisms with agreed standards and
+    incentives. `formalised`: formal management and business processes across functions, with
+    shared-responsibility (RACI) matrices for the key programme activities."""
+
+    ad_hoc = "ad_hoc"
+    standardised = "standardised"
+    formalised = "formalised"
+
+
+class CoordinationSummary(BaseModel):
+    """The tenant's coordination mechanisms in figures."""
+
+    mechanisms: int
+    by_level: dict[IntegrationLevel, int] = Field(
+        description="Mechanisms per integration level, every level present (0 when none)."
+    )
+    by_kind: dict[CoordinationKind, int] = Field(
+        description="Mechanisms per kind, every kind present (0 when none)."
+    )
+    maturity: float | None = Field(
+        description="The mean level with ad_hoc = 0, standardised = 1, formalised = 2, divided "
+        "by 2: 0 (all ad hoc) to 1 (all formalised); null when there is no mechanism."
+    )
+
+
+class RoleGapCount(BaseModel):
+    """A role's skill gaps over the tenant's active people holding it."""
+
+    role_id: uuid.UUID
+    role_name: str
+    people: int = Field(description="Active people holding the role.")
+    people_with_gaps: int = Field(
+        description="Of those, the people below at least one of the role's minimums."
+    )
+    gaps: int = Field(
+        description="(person, skill) pairs where a holder is below the role's minimum."
+    )
+
+
+# --- coverage --------------------------------------------------------------------------------
+
+
+class TrainingCoverage(BaseModel):
+    """Training coverage of the active people in a scope (see the endpoint for definitions)."""
+
+    people: int = Field(ge=0, description="Active people in the scope.")
+    people_with_tools: int = Field(ge=0, description="Of those, the people with at least one tool.")
+    people_covered: int = Field(
+        ge=0, description="Of those, the people trained on every one of their tools."
+    )
+    coverage: float | None = Field(
+        description="`people_covered / people_with_tools`; null when nobody has a tool."
+    )
+    tool_assignments: int = Field(ge=0, description="(person, tool) pairs of the people counted.")
+    trained_assignments: int = Field(
+        ge=0, description="Of those pairs, the ones where the person is trained on the tool."
+    )
+    assignment_coverage: float | None = Field(
+        description="`trained_assignments / tool_assignments`; null when there is no pair."
+    )
+
 
 # A manager with more direct reports than this has a wide span of control.
 WIDE_SPAN = 10

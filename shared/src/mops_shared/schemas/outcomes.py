@@ -1,4 +1,5 @@
-"""Wire models of outcomes: results attributed to a tool (`/v1/inventory/outcomes`)."""
+"""Outcomes: results attributed to a tool (`/v1/inventory/outcomes`), as the gateway records
+them from CRM events."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from mops_shared.schemas.common import IsoAwareDateTime, json_integer
 from mops_shared.schemas.inventory import MoneyIn, ShortText
-from mops_shared.schemas.pagination import Page
 
 
 class OutcomeKind(StrEnum):
@@ -73,7 +73,3 @@ class OutcomeRead(OutcomeCreate):
 
     id: uuid.UUID
     created_at: datetime
-
-
-class OutcomePage(Page[OutcomeRead]):
-    pass

@@ -7,18 +7,18 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from mops_gateway.deps import AUTH_PROBLEMS, AdminKeyDep, SessionDep
 from mops_gateway.keys import repository, service
-from mops_gateway.tenants import service as tenants
-from mops_shared.conventions import CREATED_WITH_LOCATION
-from mops_shared.errors import problem_responses
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.admin import (
+from mops_gateway.keys.schemas import (
     ApiKeyCreate,
     ApiKeyCreated,
     ApiKeyPage,
     ApiKeyRead,
     ApiKeyRotate,
-    TenantRead,
 )
+from mops_gateway.tenants import service as tenants
+from mops_gateway.tenants.schemas import TenantRead
+from mops_shared.conventions import CREATED_WITH_LOCATION
+from mops_shared.errors import problem_responses
+from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 

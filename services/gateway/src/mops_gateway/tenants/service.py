@@ -9,8 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_gateway.tenants.models import Tenant
+from mops_gateway.tenants.schemas import TenantRead
 from mops_shared.errors import Conflict, NotFound
-from mops_shared.schemas.admin import TenantRead
 from mops_shared.schemas.common import name_key
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from mops_gateway.webhooks.schemas import AttributionRule, Provider
 from mops_shared.schemas.money import is_currency, parse_amount
-from mops_shared.schemas.webhooks import AttributionRule, Provider
 
 CONTACT = "contact"
 DEAL = "deal"

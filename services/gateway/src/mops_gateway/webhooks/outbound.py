@@ -49,6 +49,7 @@ from mops_gateway.webhooks.models import (
     DomainEventRow,
     WebhookSubscription,
 )
+from mops_gateway.webhooks.outbound_schemas import DeliveryStatus
 from mops_gateway.webhooks.subscriptions import OPEN_STATUSES, event_type_matches
 from mops_gateway.worker import WorkerContext, claim_due
 from mops_shared.db import (
@@ -57,7 +58,6 @@ from mops_shared.db import (
     utcnow,
 )
 from mops_shared.events import EventBatch, EventEnvelope, IntakeReport
-from mops_shared.schemas.webhooks_outbound import DeliveryStatus
 
 log = logging.getLogger("mops.gateway.webhooks")
 

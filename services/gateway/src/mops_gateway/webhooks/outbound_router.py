@@ -12,6 +12,17 @@ from pydantic import ValidationError
 
 from mops_gateway.deps import AUTH_PROBLEMS, SessionDep, WebhooksAdminKeyDep, bounded_body
 from mops_gateway.webhooks import outbound, subscriptions
+from mops_gateway.webhooks.outbound_schemas import (
+    DeliveryDetail,
+    DeliveryPage,
+    DeliveryStatus,
+    SecretRotation,
+    SubscriptionCreate,
+    SubscriptionCreated,
+    SubscriptionPage,
+    SubscriptionRead,
+    SubscriptionUpdate,
+)
 from mops_shared.conventions import CREATED_WITH_LOCATION
 from mops_shared.errors import (
     Unauthorized,
@@ -29,17 +40,6 @@ from mops_shared.events import (
     batch_signature_holds,
 )
 from mops_shared.pagination import CursorQuery, LimitQuery
-from mops_shared.schemas.webhooks_outbound import (
-    DeliveryDetail,
-    DeliveryPage,
-    DeliveryStatus,
-    SecretRotation,
-    SubscriptionCreate,
-    SubscriptionCreated,
-    SubscriptionPage,
-    SubscriptionRead,
-    SubscriptionUpdate,
-)
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 intake_router = APIRouter(include_in_schema=False)

@@ -25,6 +25,7 @@ from sqlmodel import col
 
 from mops_gateway.webhooks import crm
 from mops_gateway.webhooks.models import CrmObjectRow, InboxEventRow, WebhookConnection
+from mops_gateway.webhooks.schemas import AttributionRule, InboxStatus, Provider
 from mops_gateway.worker import WorkerContext, claim_due
 from mops_shared.auth import ApiScope, Principal
 from mops_shared.clients.base import DownstreamError
@@ -32,7 +33,6 @@ from mops_shared.db import insert_ignoring_conflicts, new_id
 from mops_shared.errors import MopsError
 from mops_shared.schemas.money import Money
 from mops_shared.schemas.outcomes import OutcomeCreate, OutcomeKind, OutcomeSource
-from mops_shared.schemas.webhooks import AttributionRule, InboxStatus, Provider
 
 log = logging.getLogger("mops.gateway.webhooks")
 

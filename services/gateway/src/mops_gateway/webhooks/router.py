@@ -10,13 +10,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from mops_gateway.deps import AUTH_PROBLEMS, SessionDep, WebhooksAdminKeyDep, bounded_body
 from mops_gateway.webhooks import service
-from mops_gateway.webhooks.verify import SALESFORCE_ACK
-from mops_shared.conventions import CREATED_WITH_LOCATION
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.event_types import EVENT_TYPES
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.webhooks import (
+from mops_gateway.webhooks.schemas import (
     ConnectionCreate,
     ConnectionCreated,
     ConnectionPage,
@@ -32,6 +26,12 @@ from mops_shared.schemas.webhooks import (
     Provider,
     ReceiveReport,
 )
+from mops_gateway.webhooks.verify import SALESFORCE_ACK
+from mops_shared.conventions import CREATED_WITH_LOCATION
+from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
+from mops_shared.event_types import EVENT_TYPES
+from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 

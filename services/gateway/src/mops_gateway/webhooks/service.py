@@ -23,19 +23,7 @@ from sqlmodel import col
 from mops_gateway.config import GatewaySettings
 from mops_gateway.webhooks import verify
 from mops_gateway.webhooks.models import InboxEventRow, WebhookConnection
-from mops_shared.db import get_for_tenant, utcnow
-from mops_shared.errors import (
-    BadRequest,
-    Conflict,
-    NotFound,
-    Unauthorized,
-    ValidationFailed,
-    body_error,
-)
-from mops_shared.etag import check_if_match
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.schemas.problem import ProblemLocation
-from mops_shared.schemas.webhooks import (
+from mops_gateway.webhooks.schemas import (
     AttributionRule,
     ConnectionCreate,
     ConnectionCreated,
@@ -49,6 +37,18 @@ from mops_shared.schemas.webhooks import (
     Provider,
     ReceiveReport,
 )
+from mops_shared.db import get_for_tenant, utcnow
+from mops_shared.errors import (
+    BadRequest,
+    Conflict,
+    NotFound,
+    Unauthorized,
+    ValidationFailed,
+    body_error,
+)
+from mops_shared.etag import check_if_match
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.schemas.problem import ProblemLocation
 
 RECEIVE_PATH = "/v1/webhooks/in/{connection_id}"
 CONNECTION_SORTS = sort_options(

@@ -24,13 +24,7 @@ from mops_gateway.webhooks.models import (
     DomainEventRow,
     WebhookSubscription,
 )
-from mops_shared.db import get_for_tenant, utcnow
-from mops_shared.errors import Conflict, ValidationFailed, body_error
-from mops_shared.etag import check_if_match
-from mops_shared.event_types import EVENT_TYPES, event_families, matches
-from mops_shared.pagination import keyset_page, sort_options, split_page
-from mops_shared.schemas.problem import ProblemLocation
-from mops_shared.schemas.webhooks_outbound import (
+from mops_gateway.webhooks.outbound_schemas import (
     Delivery,
     DeliveryAttempt,
     DeliveryDetail,
@@ -43,6 +37,12 @@ from mops_shared.schemas.webhooks_outbound import (
     SubscriptionRead,
     SubscriptionUpdate,
 )
+from mops_shared.db import get_for_tenant, utcnow
+from mops_shared.errors import Conflict, ValidationFailed, body_error
+from mops_shared.etag import check_if_match
+from mops_shared.event_types import EVENT_TYPES, event_families, matches
+from mops_shared.pagination import keyset_page, sort_options, split_page
+from mops_shared.schemas.problem import ProblemLocation
 
 SUBSCRIPTION_SORTS = sort_options(
     [("created_at", [WebhookSubscription.created_at])], WebhookSubscription.id

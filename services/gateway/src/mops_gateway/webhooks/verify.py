@@ -32,7 +32,7 @@ from typing import Any
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from defusedxml import ElementTree as SafeET
 
-from mops_shared.schemas.webhooks import STANDARD_SECRET_PATTERN
+from mops_gateway.webhooks.schemas import STANDARD_SECRET_PATTERN
 
 TIMESTAMP_TOLERANCE_SECONDS = 5 * 60
 MAX_SECRETS = 2  # the current secret and, during a rotation, the previous one

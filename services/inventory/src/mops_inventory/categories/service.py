@@ -9,18 +9,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_inventory.categories import repository
 from mops_inventory.categories.models import Category
+from mops_inventory.categories.schemas import LANDSCAPE_CATEGORIES, SubcategoryCreate
 from mops_inventory.db import writes
 from mops_shared.audit import record_audit
 from mops_shared.auth import Principal
 from mops_shared.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.pagination import SortOption
 from mops_shared.schemas.common import name_key
-from mops_shared.schemas.inventory import (
-    LANDSCAPE_CATEGORIES,
-    CategoryPage,
-    CategoryRead,
-    SubcategoryCreate,
-)
+from mops_shared.schemas.inventory import CategoryPage, CategoryRead
 from mops_shared.schemas.problem import ProblemLocation
 
 

@@ -6,17 +6,17 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from mops_inventory.contracts import service
-from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.contracts import (
+from mops_inventory.contracts.schemas import (
     ContractCreate,
     ContractPage,
     ContractRead,
     ContractSort,
     ContractUpdate,
 )
+from mops_inventory.deps import PrincipalDep, SessionDep
+from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
+from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(tags=["inventory"])
 

@@ -11,6 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_inventory.contracts.models import Contract
+from mops_inventory.contracts.schemas import (
+    ContractCreate,
+    ContractPage,
+    ContractRead,
+    ContractUpdate,
+)
 from mops_inventory.db import writes
 from mops_inventory.tools.repository import get_by_id as get_tool
 from mops_shared.auth import Principal
@@ -18,7 +24,6 @@ from mops_shared.db import get_for_tenant, utcnow
 from mops_shared.errors import NotFound, ValidationFailed
 from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.schemas.contracts import ContractCreate, ContractPage, ContractRead, ContractUpdate
 from mops_shared.schemas.money import Money
 from mops_shared.schemas.problem import ProblemLocation
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from mops_inventory.custom_fields import service
+from mops_inventory.custom_fields.schemas import CustomFieldCreate, CustomFieldPage, CustomFieldRead
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import CursorQuery, LimitQuery
-from mops_shared.schemas.custom_fields import CustomFieldCreate, CustomFieldPage, CustomFieldRead
 
 router = APIRouter(prefix="/v1/inventory/custom-fields", tags=["inventory"])
 

@@ -11,17 +11,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_inventory.custom_fields.models import CustomFieldDefinition
-from mops_inventory.db import writes
-from mops_shared.audit import record_audit
-from mops_shared.auth import Principal
-from mops_shared.errors import Conflict, ValidationFailed
-from mops_shared.pagination import SortOption, keyset_page, split_page
-from mops_shared.schemas.custom_fields import (
+from mops_inventory.custom_fields.schemas import (
     CustomFieldCreate,
     CustomFieldPage,
     CustomFieldRead,
     check_value,
 )
+from mops_inventory.db import writes
+from mops_shared.audit import record_audit
+from mops_shared.auth import Principal
+from mops_shared.errors import Conflict, ValidationFailed
+from mops_shared.pagination import SortOption, keyset_page, split_page
 from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 
 OLDEST_FIRST = SortOption(

@@ -35,10 +35,12 @@ from typing import Any, Final
 
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
+from mops_inventory.categories.schemas import LANDSCAPE_CATEGORIES
+from mops_inventory.imports.schemas import MAX_SEATS
 from mops_shared.errors import pointer_token
 from mops_shared.schemas.common import name_key
-from mops_shared.schemas.imports import MAX_SEATS, ImportSeverity
-from mops_shared.schemas.inventory import LANDSCAPE_CATEGORIES, ToolStatus
+from mops_shared.schemas.imports import ImportSeverity
+from mops_shared.schemas.inventory import ToolStatus
 from mops_shared.schemas.money import currency_exponent, is_currency, parse_amount
 
 COLUMNS: Final[tuple[str, ...]] = (

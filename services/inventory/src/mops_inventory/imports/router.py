@@ -15,6 +15,14 @@ from mops_inventory.imports.parsing import (
     parse_csv,
     parse_json,
 )
+from mops_inventory.imports.schemas import (
+    COLUMN_TYPES,
+    ImportFieldError,
+    ImportProblemRead,
+    ImportRefusal,
+    ImportReport,
+    ToolImportFile,
+)
 from mops_shared.errors import (
     BadRequest,
     MopsError,
@@ -24,15 +32,7 @@ from mops_shared.errors import (
     problem_responses,
 )
 from mops_shared.problem_types import problem_type_and_title
-from mops_shared.schemas.imports import (
-    COLUMN_TYPES,
-    ImportFieldError,
-    ImportMode,
-    ImportProblemRead,
-    ImportRefusal,
-    ImportReport,
-    ToolImportFile,
-)
+from mops_shared.schemas.imports import ImportMode
 from mops_shared.schemas.problem import ProblemLocation
 
 router = APIRouter(prefix="/v1/inventory/imports", tags=["inventory"])

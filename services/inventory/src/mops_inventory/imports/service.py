@@ -30,6 +30,12 @@ from mops_inventory.categories.service import LandscapeSeeder
 from mops_inventory.contracts.models import Contract
 from mops_inventory.db import writes
 from mops_inventory.imports.parsing import ImportParse, ImportProblem, ParsedTool
+from mops_inventory.imports.schemas import (
+    ImportAction,
+    ImportProblemRead,
+    ImportReport,
+    ImportRowResult,
+)
 from mops_inventory.integrations.models import Integration
 from mops_inventory.licences.models import LicenceUsage
 from mops_inventory.tools import repository as tools_repository
@@ -47,14 +53,7 @@ from mops_shared.db import (
 )
 from mops_shared.outbox import record_events
 from mops_shared.schemas.common import name_key
-from mops_shared.schemas.imports import (
-    ImportAction,
-    ImportMode,
-    ImportProblemRead,
-    ImportReport,
-    ImportRowResult,
-    ImportSeverity,
-)
+from mops_shared.schemas.imports import ImportMode, ImportSeverity
 from mops_shared.schemas.inventory import OwnerRole, ToolOwner, ToolRead
 from mops_shared.schemas.money import currency_exponent
 

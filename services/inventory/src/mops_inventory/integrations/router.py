@@ -7,10 +7,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.integrations import repository, service
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.integrations import (
+from mops_inventory.integrations.schemas import (
     IntegrationCreate,
     IntegrationPage,
     IntegrationRead,
@@ -19,6 +16,9 @@ from mops_shared.schemas.integrations import (
     IntegrationUpdate,
     SyncMode,
 )
+from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
+from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(prefix="/v1/inventory/integrations", tags=["inventory"])
 

@@ -14,16 +14,16 @@ from sqlmodel import col
 from mops_inventory.db import writes
 from mops_inventory.integrations import repository
 from mops_inventory.integrations.models import Integration
-from mops_shared.auth import Principal
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
-from mops_shared.etag import check_if_match
-from mops_shared.schemas.integrations import (
+from mops_inventory.integrations.schemas import (
     IntegrationCreate,
     IntegrationPage,
     IntegrationRead,
     IntegrationUpdate,
 )
+from mops_shared.auth import Principal
+from mops_shared.db import utcnow
+from mops_shared.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.etag import check_if_match
 from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 
 

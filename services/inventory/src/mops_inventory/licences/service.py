@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from mops_inventory.contracts.schemas import LicenceUsageCreate, LicenceUsagePage, LicenceUsageRead
 from mops_inventory.db import writes
 from mops_inventory.licences.models import LicenceUsage
 from mops_inventory.tools.repository import get_by_id as get_tool
@@ -17,7 +18,6 @@ from mops_shared.auth import Principal
 from mops_shared.db import utcnow
 from mops_shared.errors import NotFound
 from mops_shared.pagination import SortOption, keyset_page, split_page
-from mops_shared.schemas.contracts import LicenceUsageCreate, LicenceUsagePage, LicenceUsageRead
 
 OLDEST_FIRST = SortOption("as_of", (col(LicenceUsage.as_of), col(LicenceUsage.id)))
 

@@ -21,10 +21,10 @@ from mops_inventory.reports import (
     seats_purchased,
     sum_int,
 )
+from mops_inventory.reports.schemas import AdoptionReport
 from mops_inventory.tools.models import Tool
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import CursorQuery, keyset_page, split_page
-from mops_shared.schemas.reports import AdoptionReport
 
 router = APIRouter(tags=["inventory"])
 

@@ -16,11 +16,11 @@ from mops_inventory.contracts.renewal_window import notice_deadline
 from mops_inventory.contracts.renewal_window import window_end as renewal_window_end
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.reports import DEFAULT_REPORT_LIMIT, ReportLimitQuery
+from mops_inventory.reports.schemas import RenewalsReport
 from mops_inventory.tools.models import Tool
 from mops_shared.errors import problem_responses
 from mops_shared.pagination import CursorQuery, SortOption, keyset_page, split_page
 from mops_shared.schemas.common import IsoDate
-from mops_shared.schemas.reports import RenewalsReport
 
 router = APIRouter(tags=["inventory"])
 

@@ -21,13 +21,13 @@ from mops_inventory.reports import (
     ranked_sort,
     sum_int,
 )
+from mops_inventory.reports.schemas import ReturnsReport
 from mops_inventory.tools.models import Tool
 from mops_shared.errors import ValidationFailed, problem_responses
 from mops_shared.pagination import CursorQuery, keyset_page, split_page
 from mops_shared.schemas.common import IsoDate
 from mops_shared.schemas.outcomes import OutcomeKind
 from mops_shared.schemas.problem import ProblemLocation
-from mops_shared.schemas.reports import ReturnsReport
 
 router = APIRouter(tags=["inventory"])
 

@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_inventory.contracts.models import Contract
+from mops_inventory.integrations.schemas import IntegrationStatus
 from mops_inventory.outcomes.models import Outcome
 from mops_inventory.reports import (
     annual_cost_in,
@@ -48,7 +49,6 @@ from mops_inventory.tools.models import (
     ToolStatusChange,
 )
 from mops_shared.schemas.common import name_key
-from mops_shared.schemas.integrations import IntegrationStatus
 from mops_shared.schemas.inventory import ToolStatus
 from mops_shared.schemas.reports_evidence import (
     CITIZEN_CAPABILITY_TERMS,

@@ -24,19 +24,19 @@ from sqlmodel import col
 
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.integrations.models import Integration
+from mops_inventory.integrations.schemas import IntegrationStatus
 from mops_inventory.reports import DEFAULT_REPORT_LIMIT, URL_TOO_LONG, ReportLimitQuery
-from mops_inventory.tools.models import Capability, Tool, ToolCapability
-from mops_shared.errors import ValidationFailed, problem_responses
-from mops_shared.pagination import CursorQuery, SortOption, keyset_page, split_page
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.integrations import IntegrationStatus
-from mops_shared.schemas.inventory import ToolStatus
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
-from mops_shared.schemas.reports_stack import (
+from mops_inventory.reports_stack.schemas import (
     CoreToolsChosenBy,
     IntegrationCoverageReport,
     StackToolRef,
 )
+from mops_inventory.tools.models import Capability, Tool, ToolCapability
+from mops_shared.errors import ValidationFailed, problem_responses
+from mops_shared.pagination import CursorQuery, SortOption, keyset_page, split_page
+from mops_shared.schemas.common import name_key
+from mops_shared.schemas.inventory import ToolStatus
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 
 router = APIRouter(tags=["inventory"])
 

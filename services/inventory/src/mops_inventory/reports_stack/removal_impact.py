@@ -12,16 +12,16 @@ from sqlmodel import col
 
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.integrations.models import Integration
-from mops_inventory.tools.models import Tool
-from mops_shared.errors import NotFound, problem_responses
-from mops_shared.schemas.integrations import IntegrationStatus, SyncMode
-from mops_shared.schemas.inventory import ToolStatus
-from mops_shared.schemas.reports_stack import (
+from mops_inventory.integrations.schemas import IntegrationStatus, SyncMode
+from mops_inventory.reports_stack.schemas import (
     BrokenIntegration,
     EdgeDirection,
     StackToolRef,
     ToolRemovalImpact,
 )
+from mops_inventory.tools.models import Tool
+from mops_shared.errors import NotFound, problem_responses
+from mops_shared.schemas.inventory import ToolStatus
 
 router = APIRouter(tags=["inventory"])
 

@@ -7,17 +7,17 @@ from fastapi import APIRouter, Query, Response, status
 
 from mops_inventory.deps import OrgClientDep, PrincipalDep, SessionDep
 from mops_inventory.scenarios import service
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.scenarios import (
+from mops_inventory.scenarios.schemas import (
     ScenarioCreate,
-    ScenarioDiff,
     ScenarioPage,
     ScenarioRead,
     ScenarioSort,
     ScenarioUpdate,
 )
+from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
+from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.schemas.scenarios import ScenarioDiff
 
 router = APIRouter(prefix="/v1/inventory/scenarios", tags=["inventory"])
 

@@ -15,6 +15,14 @@ from sqlmodel import col
 from mops_inventory.contracts.models import Contract
 from mops_inventory.db import writes
 from mops_inventory.scenarios.models import Scenario
+from mops_inventory.scenarios.schemas import (
+    ChangeKind,
+    PlannedChange,
+    ScenarioCreate,
+    ScenarioPage,
+    ScenarioRead,
+    ScenarioUpdate,
+)
 from mops_inventory.tools import repository as tools_repository
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.audit import record_audit
@@ -27,16 +35,7 @@ from mops_shared.pagination import SortOption, keyset_page, sort_options, split_
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.inventory import MoneySum
 from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
-from mops_shared.schemas.scenarios import (
-    ChangeKind,
-    PlannedChange,
-    ScenarioCreate,
-    ScenarioDiff,
-    ScenarioPage,
-    ScenarioRead,
-    ScenarioUpdate,
-    StageDiff,
-)
+from mops_shared.schemas.scenarios import ScenarioDiff, StageDiff
 
 SCENARIO_SORTS = sort_options(
     [("name", [col(Scenario.name_key)]), ("created_at", [col(Scenario.created_at)])],

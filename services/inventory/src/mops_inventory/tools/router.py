@@ -7,18 +7,11 @@ from fastapi import APIRouter, Query, Response, status
 
 from mops_inventory.deps import OrgClientDep, PrincipalDep, SessionDep
 from mops_inventory.tools import repository, service
+from mops_inventory.tools.schemas import StatusHistory, ToolCreate, ToolSort, ToolUpdate
 from mops_shared.errors import problem_responses
 from mops_shared.etag import IfMatch, tagged
 from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.inventory import (
-    StatusHistory,
-    ToolCreate,
-    ToolPage,
-    ToolRead,
-    ToolSort,
-    ToolStatus,
-    ToolUpdate,
-)
+from mops_shared.schemas.inventory import ToolPage, ToolRead, ToolStatus
 
 router = APIRouter(prefix="/v1/inventory/tools", tags=["inventory"])
 

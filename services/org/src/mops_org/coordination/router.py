@@ -6,19 +6,18 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from mops_org.coordination import repository, service
-from mops_org.deps import PrincipalDep, SessionDep
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.org_coordination import (
-    CoordinationKind,
+from mops_org.coordination.schemas import (
     CoordinationMechanismCreate,
     CoordinationMechanismPage,
     CoordinationMechanismRead,
     CoordinationMechanismSort,
     CoordinationMechanismUpdate,
-    IntegrationLevel,
 )
+from mops_org.deps import PrincipalDep, SessionDep
+from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
+from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.schemas.org_metrics import CoordinationKind, IntegrationLevel
 
 router = APIRouter(prefix="/v1/org/coordination-mechanisms", tags=["org"])
 

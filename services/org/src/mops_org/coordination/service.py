@@ -19,6 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_org.coordination import repository
 from mops_org.coordination.models import CoordinationMechanism
+from mops_org.coordination.schemas import (
+    LEVEL_SCORES,
+    CoordinationMechanismCreate,
+    CoordinationMechanismPage,
+    CoordinationMechanismRead,
+    CoordinationMechanismUpdate,
+)
 from mops_org.db import writes
 from mops_shared.auth import Principal
 from mops_shared.db import utcnow
@@ -26,16 +33,7 @@ from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.etag import check_if_match
 from mops_shared.pagination import SortOption
 from mops_shared.schemas.common import name_key
-from mops_shared.schemas.org_coordination import (
-    LEVEL_SCORES,
-    CoordinationKind,
-    CoordinationMechanismCreate,
-    CoordinationMechanismPage,
-    CoordinationMechanismRead,
-    CoordinationMechanismUpdate,
-    CoordinationSummary,
-    IntegrationLevel,
-)
+from mops_shared.schemas.org_metrics import CoordinationKind, CoordinationSummary, IntegrationLevel
 from mops_shared.schemas.problem import ProblemFieldError
 from mops_shared.writes import retry_lost_races
 

@@ -7,12 +7,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mops_org.imports.schemas import OrgDocument
 from mops_org.imports.service import load_existing
 from mops_org.units.tree import depths
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
 from mops_shared.schemas.common import name_key
-from mops_shared.schemas.org_import import OrgDocument
 
 
 async def export_organisation(

@@ -16,15 +16,17 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from mops_org.coordination.schemas import Cadence
+from mops_org.imports.schemas import OrgDocument, OrgImportProblem
+from mops_org.profile.schemas import CommerceStructure
 from mops_org.raci.validation import Assignee, assignee_key, validate_activities
+from mops_org.training.schemas import WaveLevel
 from mops_shared.schemas.common import name_key, spelling_key
 from mops_shared.schemas.imports import ImportSeverity
 from mops_shared.schemas.org import UnitRole, UnitType, email_key, normalize_email
-from mops_shared.schemas.org_coordination import Cadence, CoordinationKind, IntegrationLevel
-from mops_shared.schemas.org_import import OrgDocument, OrgImportProblem
-from mops_shared.schemas.org_profile import CommerceStructure, OperatingModel
+from mops_shared.schemas.org_metrics import CoordinationKind, IntegrationLevel
+from mops_shared.schemas.org_profile import OperatingModel
 from mops_shared.schemas.org_raci import ActivityKind
-from mops_shared.schemas.org_training import WaveLevel
 
 MAX_PROFICIENCY = 4
 RACI_LETTERS = ("R", "A", "C", "I")

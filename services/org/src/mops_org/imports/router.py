@@ -7,9 +7,9 @@ from fastapi import APIRouter, Query
 from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
 from mops_org.imports import service
 from mops_org.imports.export import export_organisation
+from mops_org.imports.schemas import OrgDocument, OrgImportReport
 from mops_shared.errors import ValidationFailed, problem_responses
 from mops_shared.schemas.imports import ImportMode
-from mops_shared.schemas.org_import import OrgDocument, OrgImportReport
 from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 
 router = APIRouter(tags=["org"])

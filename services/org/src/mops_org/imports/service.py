@@ -32,6 +32,7 @@ from mops_org.imports.plan import (
     build_plan,
     tool_names_wanted,
 )
+from mops_org.imports.schemas import OrgDocument, OrgImportCounts, OrgImportReport
 from mops_org.people.models import Person
 from mops_org.profile.models import OrgProfile
 from mops_org.raci.models import RaciMatrix
@@ -47,7 +48,6 @@ from mops_shared.outbox import record_events
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.imports import ImportMode
 from mops_shared.schemas.org import PersonRead, UnitRead
-from mops_shared.schemas.org_import import OrgDocument, OrgImportCounts, OrgImportReport
 
 # The tables an import fills (their statistics are refreshed after a large one).
 _IMPORTED_TABLES = [

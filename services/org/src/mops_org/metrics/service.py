@@ -29,10 +29,10 @@ from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
 from mops_shared.errors import GatewayTimeout, ServiceUnavailable
 from mops_shared.schemas.org import UnitType
-from mops_shared.schemas.org_coordination import CoordinationSummary
 from mops_shared.schemas.org_metrics import (
     WIDE_SPAN,
     CentreOfExcellenceSize,
+    CoordinationSummary,
     OrgMetrics,
     PeopleDistribution,
     SpansOfControl,

@@ -8,8 +8,8 @@ from sqlalchemy import Boolean, Column, ForeignKey, Index, String, UniqueConstra
 from sqlmodel import Field
 
 from mops_org.db import OrgTable
+from mops_org.people.schemas import MAX_EMAIL
 from mops_shared.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
-from mops_shared.schemas.org import MAX_EMAIL
 
 _VERSION = version_column()
 

@@ -8,18 +8,11 @@ from pydantic import StringConstraints
 
 from mops_org.deps import PrincipalDep, SessionDep
 from mops_org.people import repository, service
+from mops_org.people.schemas import MAX_EMAIL, PersonCreate, PersonSort, PersonUpdate
 from mops_shared.errors import problem_responses
 from mops_shared.etag import IfMatch, tagged
 from mops_shared.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.org import (
-    MAX_EMAIL,
-    PersonCreate,
-    PersonPage,
-    PersonRead,
-    PersonSort,
-    PersonUpdate,
-    email_key,
-)
+from mops_shared.schemas.org import PersonPage, PersonRead, email_key
 
 router = APIRouter(prefix="/v1/org/people", tags=["org"])
 

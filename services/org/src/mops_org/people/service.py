@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mops_org.db import writes
 from mops_org.people import repository
 from mops_org.people.models import Person
+from mops_org.people.schemas import PersonCreate, PersonUpdate
 from mops_org.roles import repository as roles_repository
 from mops_org.units import repository as units_repository
 from mops_shared.auth import Principal
@@ -25,7 +26,7 @@ from mops_shared.db import utcnow
 from mops_shared.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.etag import check_if_match
 from mops_shared.schemas.common import name_key
-from mops_shared.schemas.org import PersonCreate, PersonRead, PersonUpdate
+from mops_shared.schemas.org import PersonRead
 from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 from mops_shared.writes import retry_lost_races
 

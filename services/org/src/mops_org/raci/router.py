@@ -7,17 +7,17 @@ from fastapi import APIRouter, Query, Response, status
 
 from mops_org.deps import PrincipalDep, SessionDep
 from mops_org.raci import repository, service
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.org_raci import (
+from mops_org.raci.schemas import (
     RaciMatrixCreate,
     RaciMatrixPage,
-    RaciMatrixRead,
     RaciMatrixSort,
     RaciMatrixUpdate,
     RaciValidation,
 )
+from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
+from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.schemas.org_raci import RaciMatrixRead
 
 router = APIRouter(prefix="/v1/org/raci-matrices", tags=["org"])
 

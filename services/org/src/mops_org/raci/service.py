@@ -23,6 +23,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mops_org.db import writes
 from mops_org.raci import repository
 from mops_org.raci.models import RaciMatrix
+from mops_org.raci.schemas import (
+    RaciMatrixCreate,
+    RaciMatrixPage,
+    RaciMatrixUpdate,
+    RaciValidation,
+    RaciViolation,
+)
 from mops_org.raci.validation import (
     Assignee,
     assignee_context,
@@ -39,13 +46,8 @@ from mops_shared.pagination import SortOption, encode_cursor, split_page
 from mops_shared.schemas.common import name_key
 from mops_shared.schemas.org_raci import (
     RaciActivity,
-    RaciMatrixCreate,
-    RaciMatrixPage,
     RaciMatrixRead,
-    RaciMatrixUpdate,
     RaciSummary,
-    RaciValidation,
-    RaciViolation,
     RaciViolationCode,
 )
 from mops_shared.schemas.problem import ProblemFieldError

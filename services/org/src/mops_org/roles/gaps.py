@@ -35,18 +35,18 @@ from mops_org.people.models import Person
 from mops_org.people.repository import PERSON_SORTS
 from mops_org.roles import repository
 from mops_org.roles.models import PersonRole, PersonSkill, Role, RoleSkill
-from mops_org.units.repository import subtree_cte
-from mops_shared.pagination import keyset_page, split_page
-from mops_shared.schemas.org_roles import (
+from mops_org.roles.schemas import (
     GapRole,
     PersonSkillGap,
-    RoleGapCount,
     RoleHolderGaps,
     RoleRequirementGap,
     RoleSkillGaps,
     UnitSkillGap,
     UnitSkillGaps,
 )
+from mops_org.units.repository import subtree_cte
+from mops_shared.pagination import keyset_page, split_page
+from mops_shared.schemas.org_metrics import RoleGapCount
 
 # What a person holds of the skill a requirement row names: 0 without a person_skills row.
 _HELD = func.coalesce(col(PersonSkill.proficiency), 0)

@@ -10,10 +10,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from mops_org.deps import PrincipalDep, SessionDep
 from mops_org.roles import repository, service
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.org_roles import (
+from mops_org.roles.schemas import (
     PersonSkillGaps,
     PersonSkills,
     PersonSkillsUpdate,
@@ -25,6 +22,9 @@ from mops_shared.schemas.org_roles import (
     RoleUpdate,
     UnitSkillGaps,
 )
+from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
+from mops_shared.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(tags=["org"])
 

@@ -24,14 +24,7 @@ from mops_org.people import repository as people_repository
 from mops_org.people.models import Person
 from mops_org.roles import gaps, repository
 from mops_org.roles.models import Role, RoleSkill
-from mops_org.units import repository as units_repository
-from mops_shared.auth import Principal
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.etag import check_if_match
-from mops_shared.schemas.common import name_key, spelling_key
-from mops_shared.schemas.org import PersonRead
-from mops_shared.schemas.org_roles import (
+from mops_org.roles.schemas import (
     MAX_SKILL_NAME,
     HeldSkill,
     PersonSkillGaps,
@@ -44,6 +37,13 @@ from mops_shared.schemas.org_roles import (
     RoleUpdate,
     UnitSkillGaps,
 )
+from mops_org.units import repository as units_repository
+from mops_shared.auth import Principal
+from mops_shared.db import utcnow
+from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.etag import check_if_match
+from mops_shared.schemas.common import name_key, spelling_key
+from mops_shared.schemas.org import PersonRead
 from mops_shared.schemas.problem import ProblemFieldError
 from mops_shared.writes import retry_lost_races
 

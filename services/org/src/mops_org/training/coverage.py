@@ -22,7 +22,7 @@ from mops_org.roles.models import PersonRole
 from mops_org.training.models import TrainingEnrolment, TrainingWave
 from mops_shared.db import among
 from mops_shared.schemas.inventory import ToolStatus
-from mops_shared.schemas.org_training import TrainingCoverage
+from mops_shared.schemas.org_metrics import TrainingCoverage
 from mops_shared.schemas.reports import ToolOwnership
 
 

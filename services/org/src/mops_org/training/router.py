@@ -7,10 +7,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
 from mops_org.training import repository, service
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.org_training import (
+from mops_org.training.schemas import (
     PersonTraining,
     TrainingCompletionCreate,
     TrainingCoverageRead,
@@ -24,6 +21,9 @@ from mops_shared.schemas.org_training import (
     TrainingProgrammeSort,
     TrainingProgrammeUpdate,
 )
+from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
+from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(tags=["org"])
 

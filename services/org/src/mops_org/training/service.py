@@ -21,15 +21,7 @@ from mops_org.people import repository as people_repository
 from mops_org.training import repository
 from mops_org.training.coverage import training_coverage
 from mops_org.training.models import TrainingEnrolment, TrainingProgramme, TrainingWave
-from mops_org.units import repository as units_repository
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.etag import check_if_match
-from mops_shared.pagination import SortOption
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.org_training import (
+from mops_org.training.schemas import (
     PersonTraining,
     PersonTrainingItem,
     TrainingCompletionCreate,
@@ -46,6 +38,14 @@ from mops_shared.schemas.org_training import (
     TrainingWaveRead,
     WaveLevel,
 )
+from mops_org.units import repository as units_repository
+from mops_shared.auth import Principal
+from mops_shared.clients import InventoryClient
+from mops_shared.db import utcnow
+from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.etag import check_if_match
+from mops_shared.pagination import SortOption
+from mops_shared.schemas.common import name_key
 from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 from mops_shared.writes import retry_lost_races
 

@@ -7,19 +7,11 @@ from fastapi import APIRouter, Query, Response, status
 
 from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
 from mops_org.units import repository, service
+from mops_org.units.schemas import UnitAncestors, UnitCreate, UnitSort, UnitSubtreePage, UnitUpdate
 from mops_shared.errors import problem_responses
 from mops_shared.etag import IfMatch, tagged
 from mops_shared.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.org import (
-    UnitAncestors,
-    UnitCreate,
-    UnitPage,
-    UnitRead,
-    UnitSort,
-    UnitSubtreePage,
-    UnitType,
-    UnitUpdate,
-)
+from mops_shared.schemas.org import UnitPage, UnitRead, UnitType
 
 router = APIRouter(prefix="/v1/org/units", tags=["org"])
 

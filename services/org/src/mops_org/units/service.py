@@ -25,6 +25,14 @@ from mops_org.db import writes
 from mops_org.people import repository as people_repository
 from mops_org.units import repository
 from mops_org.units.models import Unit
+from mops_org.units.schemas import (
+    UnitAncestor,
+    UnitAncestors,
+    UnitCreate,
+    UnitInTree,
+    UnitSubtreePage,
+    UnitUpdate,
+)
 from mops_shared.audit import record_audits
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient
@@ -33,16 +41,7 @@ from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.etag import check_if_match
 from mops_shared.outbox import record_event, record_events
 from mops_shared.schemas.common import name_key
-from mops_shared.schemas.org import (
-    PersonRead,
-    UnitAncestor,
-    UnitAncestors,
-    UnitCreate,
-    UnitInTree,
-    UnitRead,
-    UnitSubtreePage,
-    UnitUpdate,
-)
+from mops_shared.schemas.org import PersonRead, UnitRead
 from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
 from mops_shared.writes import retry_lost_races
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from mops_scoring.assessments.schemas import ResponseSubmit
+from mops_scoring.frameworks.schemas import FrameworkDocument, Question, Scale
 from mops_shared.errors import body_error, pointer_token
 from mops_shared.schemas.problem import ProblemFieldError
-from mops_shared.schemas.scoring_assessments import ResponseSubmit
-from mops_shared.schemas.scoring_frameworks import FrameworkDocument, Question, Scale
 
 
 def scale_of(document: FrameworkDocument, question: Question) -> Scale:

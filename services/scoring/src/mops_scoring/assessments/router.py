@@ -8,11 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from mops_scoring.assessments import repository, service
-from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, SessionDep
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.scoring_assessments import (
+from mops_scoring.assessments.schemas import (
     AssessmentCreate,
     AssessmentPage,
     AssessmentRead,
@@ -27,6 +23,10 @@ from mops_shared.schemas.scoring_assessments import (
     ResponseSort,
     ResponseSubmit,
 )
+from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, SessionDep
+from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
+from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
 
 ASSESSMENTS = "/v1/scoring/assessments"
 router = APIRouter(prefix=ASSESSMENTS, tags=["scoring"])

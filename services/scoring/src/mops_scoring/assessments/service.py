@@ -19,18 +19,7 @@ from sqlmodel import col
 from mops_scoring.assessments import repository
 from mops_scoring.assessments.answers import check_response
 from mops_scoring.assessments.models import Assessment, AssessmentResponse, Respondent
-from mops_scoring.db import writes
-from mops_scoring.frameworks import repository as frameworks
-from mops_scoring.frameworks.models import Framework
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient, OrgClient
-from mops_shared.db import insert_ignoring_conflicts, utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.etag import check_if_match
-from mops_shared.pagination import SortOption, split_page
-from mops_shared.schemas.money import Money
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
-from mops_shared.schemas.scoring_assessments import (
+from mops_scoring.assessments.schemas import (
     AssessmentCreate,
     AssessmentPage,
     AssessmentRead,
@@ -44,7 +33,19 @@ from mops_shared.schemas.scoring_assessments import (
     ResponseRead,
     ResponseSubmit,
 )
-from mops_shared.schemas.scoring_frameworks import FrameworkDocument, FrameworkKind
+from mops_scoring.db import writes
+from mops_scoring.frameworks import repository as frameworks
+from mops_scoring.frameworks.models import Framework
+from mops_scoring.frameworks.schemas import FrameworkDocument
+from mops_shared.auth import Principal
+from mops_shared.clients import InventoryClient, OrgClient
+from mops_shared.db import insert_ignoring_conflicts, utcnow
+from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.etag import check_if_match
+from mops_shared.pagination import SortOption, split_page
+from mops_shared.schemas.money import Money
+from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
+from mops_shared.schemas.scoring import FrameworkKind
 from mops_shared.writes import retry_lost_races
 
 _OPEN = AssessmentStatus.open.value

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mops_shared.schemas.scoring_frameworks import EvidenceSource
+from mops_scoring.frameworks.schemas import EvidenceSource
 
 _INVENTORY = (EvidenceSource.inventory,)
 _ORG = (EvidenceSource.org,)

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from mops_scoring.deps import PrincipalDep
 from mops_scoring.evidence.catalogue import SIGNALS
+from mops_scoring.evidence.schemas import EvidenceSignalPage, EvidenceSignalRead
 from mops_shared.errors import ValidationFailed, problem_responses
 from mops_shared.pagination import (
     DEFAULT_LIMIT,
@@ -15,7 +16,6 @@ from mops_shared.pagination import (
     encode_values,
 )
 from mops_shared.schemas.problem import ProblemLocation
-from mops_shared.schemas.scoring import EvidenceSignalPage, EvidenceSignalRead
 
 router = APIRouter(prefix="/v1/scoring/evidence-signals", tags=["scoring"])
 

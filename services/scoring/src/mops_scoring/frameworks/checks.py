@@ -15,15 +15,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from mops_scoring.evidence.catalogue import SIGNALS
-from mops_shared.errors import body_error
-from mops_shared.schemas.problem import ProblemFieldError
-from mops_shared.schemas.scoring_frameworks import (
+from mops_scoring.frameworks.schemas import (
     CX_DIMENSIONS,
     WEIGHT_TOLERANCE,
     FrameworkDocument,
-    FrameworkKind,
     Scale,
 )
+from mops_shared.errors import body_error
+from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.scoring import FrameworkKind
 
 
 class _Errors:

@@ -11,21 +11,17 @@ from pydantic import TypeAdapter
 
 from mops_scoring.deps import PrincipalDep, SessionDep
 from mops_scoring.frameworks import repository, service
+from mops_scoring.frameworks.schemas import (
+    FrameworkCreate,
+    FrameworkDetail,
+    FrameworkDocumentWrite,
+    FrameworkSort,
+    JsonSchemaDocument,
+)
 from mops_shared.errors import problem_responses
 from mops_shared.etag import tagged
 from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.scoring import (
-    FrameworkCreate,
-    FrameworkDetail,
-    FrameworkPage,
-    FrameworkRead,
-    FrameworkSort,
-)
-from mops_shared.schemas.scoring_frameworks import (
-    FrameworkDocumentWrite,
-    FrameworkKind,
-    JsonSchemaDocument,
-)
+from mops_shared.schemas.scoring import FrameworkKind, FrameworkPage, FrameworkRead
 
 FRAMEWORKS = service.FRAMEWORKS
 router = APIRouter(prefix=FRAMEWORKS, tags=["scoring"])

@@ -24,9 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from mops_shared.schemas.org_profile import OperatingModel
-from mops_shared.schemas.scoring_frameworks import FrameworkDocument
-from mops_shared.schemas.scoring_plans import (
+from mops_scoring.frameworks.schemas import FrameworkDocument
+from mops_scoring.plans.schemas import (
     Barrier,
     BarrierKind,
     Goal,
@@ -37,12 +36,8 @@ from mops_shared.schemas.scoring_plans import (
     SkillSource,
     Stage,
 )
-from mops_shared.schemas.scoring_results import (
-    CxQuadrant,
-    DimensionScore,
-    EvidenceValue,
-    ResultRead,
-)
+from mops_scoring.results.schemas import CxQuadrant, DimensionScore, EvidenceValue, ResultRead
+from mops_shared.schemas.org_profile import OperatingModel
 
 STAGE_MONTHS = 6
 DISAGREEMENT_POINTS = 20.0

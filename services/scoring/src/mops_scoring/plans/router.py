@@ -9,10 +9,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, SessionDep
 from mops_scoring.plans import service
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.scoring_plans import (
+from mops_scoring.plans.schemas import (
     PlanCreate,
     PlanPage,
     PlanRead,
@@ -20,6 +17,9 @@ from mops_shared.schemas.scoring_plans import (
     PlanStatus,
     PlanUpdate,
 )
+from mops_shared.errors import problem_responses
+from mops_shared.etag import IfMatch, tagged
+from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
 
 PLANS = "/v1/scoring/plans"
 router = APIRouter(tags=["scoring"])

@@ -14,21 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_scoring.db import writes
+from mops_scoring.frameworks.schemas import FrameworkDocument
 from mops_scoring.frameworks.service import document_of
 from mops_scoring.plans.draft import draft_plan
 from mops_scoring.plans.models import Plan
-from mops_scoring.results.models import Result
-from mops_scoring.results.service import get_result, latest_result
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient, OrgClient
-from mops_shared.db import utcnow
-from mops_shared.errors import NotFound, ValidationFailed, body_error
-from mops_shared.etag import check_if_match
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.schemas.problem import ProblemFieldError
-from mops_shared.schemas.scenarios import ScenarioDiff
-from mops_shared.schemas.scoring_frameworks import FrameworkDocument, FrameworkKind
-from mops_shared.schemas.scoring_plans import (
+from mops_scoring.plans.schemas import (
     MartechGapRead,
     PlanCreate,
     PlanPage,
@@ -38,7 +28,18 @@ from mops_shared.schemas.scoring_plans import (
     Stage,
     StageRead,
 )
-from mops_shared.schemas.scoring_results import ResultRead
+from mops_scoring.results.models import Result
+from mops_scoring.results.schemas import ResultRead
+from mops_scoring.results.service import get_result, latest_result
+from mops_shared.auth import Principal
+from mops_shared.clients import InventoryClient, OrgClient
+from mops_shared.db import utcnow
+from mops_shared.errors import NotFound, ValidationFailed, body_error
+from mops_shared.etag import check_if_match
+from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.schemas.scenarios import ScenarioDiff
+from mops_shared.schemas.scoring import FrameworkKind
 from mops_shared.writes import retry_lost_races
 
 PLAN_SORTS = sort_options(

@@ -8,16 +8,15 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from mops_shared.schemas.scoring_assessments import Process
-from mops_shared.schemas.scoring_frameworks import (
+from mops_scoring.assessments.schemas import Process
+from mops_scoring.frameworks.schemas import (
     Dimension,
     FrameworkDocument,
-    FrameworkKind,
     LinearMapping,
     Question,
     Scale,
 )
-from mops_shared.schemas.scoring_results import (
+from mops_scoring.results.schemas import (
     CentreScore,
     Contribution,
     ContributionSource,
@@ -29,6 +28,7 @@ from mops_shared.schemas.scoring_results import (
     ReadinessVerdict,
     Spread,
 )
+from mops_shared.schemas.scoring import FrameworkKind
 
 COMPANY, CUSTOMER = "company_efficiency", "customer_efficiency"
 

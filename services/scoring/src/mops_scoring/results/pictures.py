@@ -36,7 +36,7 @@ from mops_scoring.results.layout import (
     text_box,
     text_width,
 )
-from mops_shared.schemas.scoring_results import (
+from mops_scoring.results.schemas import (
     CentreScore,
     CxQuadrant,
     ProcessScore,

@@ -12,25 +12,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_scoring.assessments import repository as assessments
+from mops_scoring.assessments.schemas import AssessmentStatus, Process
 from mops_scoring.assessments.service import assessment_or_404, budget_of, framework_of
 from mops_scoring.db import writes
 from mops_scoring.evidence.compute import DangerShare, evidence_values, fetch
+from mops_scoring.frameworks.schemas import FrameworkDocument
 from mops_scoring.frameworks.service import document_of
 from mops_scoring.results import engine
 from mops_scoring.results.models import Result
+from mops_scoring.results.schemas import CxQuadrant, ResultPage, ResultRead, ResultSummary
 from mops_shared.auth import Principal
 from mops_shared.clients import InventoryClient, OrgClient
 from mops_shared.db import new_id, utcnow
 from mops_shared.errors import Conflict, NotFound
 from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.schemas.scoring_assessments import AssessmentStatus, Process
-from mops_shared.schemas.scoring_frameworks import FrameworkDocument, FrameworkKind
-from mops_shared.schemas.scoring_results import (
-    CxQuadrant,
-    ResultPage,
-    ResultRead,
-    ResultSummary,
-)
+from mops_shared.schemas.scoring import FrameworkKind
 
 RESULT_SORTS = sort_options([("computed_at", [Result.computed_at])], tiebreaker=Result.id)
 

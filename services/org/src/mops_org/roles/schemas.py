@@ -25,6 +25,7 @@ from mops_shared.schemas.common import (
     Trimmed,
     not_null,
 )
+from mops_shared.schemas.org_metrics import RoleGapCount
 from mops_shared.schemas.pagination import Page
 
 MAX_PROFICIENCY = 4
@@ -224,20 +225,6 @@ class RoleHolderGaps(BaseModel):
     name: str
     unit_id: uuid.UUID | None
     gaps: list[RoleRequirementGap] = Field(description="By skill name; empty when none.")
-
-
-class RoleGapCount(BaseModel):
-    """A role's skill gaps over the tenant's active people holding it."""
-
-    role_id: uuid.UUID
-    role_name: str
-    people: int = Field(description="Active people holding the role.")
-    people_with_gaps: int = Field(
-        description="Of those, the people below at least one of the role's minimums."
-    )
-    gaps: int = Field(
-        description="(person, skill) pairs where a holder is below the role's minimum."
-    )
 
 
 class RoleSkillGaps(Page[RoleHolderGaps]):

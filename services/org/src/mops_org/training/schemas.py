@@ -16,9 +16,17 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mops_shared.schemas.common import IsoAwareDateTime, Name, StrictModel, Text, not_null
-from mops_shared.schemas.org import UNIQUE, refuse_repeats
-from mops_shared.schemas.org_roles import Proficiency, SkillName
+from mops_org.roles.schemas import Proficiency, SkillName
+from mops_shared.schemas.common import (
+    UNIQUE,
+    IsoAwareDateTime,
+    Name,
+    StrictModel,
+    Text,
+    not_null,
+    refuse_repeats,
+)
+from mops_shared.schemas.org_metrics import TrainingCoverage
 from mops_shared.schemas.pagination import Page
 
 # Bounds that keep one programme one reasonable document (it is read and validated whole).
@@ -228,29 +236,6 @@ class PersonTraining(BaseModel):
     person_id: uuid.UUID
     items: list[PersonTrainingItem] = Field(
         description="Every enrolment of the person, by programme name then wave order."
-    )
-
-
-# --- coverage --------------------------------------------------------------------------------
-
-
-class TrainingCoverage(BaseModel):
-    """Training coverage of the active people in a scope (see the endpoint for definitions)."""
-
-    people: int = Field(ge=0, description="Active people in the scope.")
-    people_with_tools: int = Field(ge=0, description="Of those, the people with at least one tool.")
-    people_covered: int = Field(
-        ge=0, description="Of those, the people trained on every one of their tools."
-    )
-    coverage: float | None = Field(
-        description="`people_covered / people_with_tools`; null when nobody has a tool."
-    )
-    tool_assignments: int = Field(ge=0, description="(person, tool) pairs of the people counted.")
-    trained_assignments: int = Field(
-        ge=0, description="Of those pairs, the ones where the person is trained on the tool."
-    )
-    assignment_coverage: float | None = Field(
-        description="`trained_assignments / tool_assignments`; null when there is no pair."
     )
 
 

@@ -31,6 +31,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AllowInfNan,
+    BaseModel,
+    ConfigDict,
     Discriminator,
     Field,
     RootModel,
@@ -44,12 +46,8 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from mops_shared.schemas.common import (
-    Integer,
-    Name,
-    StrictModel,
-    Trimmed,
-)
+from mops_shared.schemas.common import Integer, Name, StrictModel, Trimmed
+from mops_shared.schemas.scoring import FrameworkKind, FrameworkRead
 
 # Keys are stable identifiers that results and explanations refer to.
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
@@ -69,14 +67,6 @@ WEIGHT_TOLERANCE = 1e-6
 
 # The CX-efficiency matrix places each process by these two dimensions.
 CX_DIMENSIONS = ("company_efficiency", "customer_efficiency")
-
-
-class FrameworkKind(StrEnum):
-    """Which scoring the framework drives, and so which result it produces."""
-
-    five_forces = "five_forces"
-    cx_efficiency = "cx_efficiency"
-    mo_readiness = "mo_readiness"
 
 
 class EvidenceSource(StrEnum):
@@ -485,3 +475,59 @@ FrameworkDocumentWrite = Annotated[
 
 class JsonSchemaDocument(RootModel[dict[str, Any]]):
     """A JSON Schema (draft 2020-12), as a JSON object."""
+
+
+class FrameworkSort(StrEnum):
+    """Orders of the framework list: by key, then by version in the same direction."""
+
+    key = "key"
+    key_desc = "-key"
+
+
+class FrameworkDetail(FrameworkRead):
+    """One version of a framework with its whole document."""
+
+    document: FrameworkDocument
+
+
+class FrameworkCreate(BaseModel):
+    """A framework of the tenant's own, or a new version of one it sees."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "document": {
+                        "key": "campaign_readiness",
+                        "name": "Campaign readiness",
+                        "description": "Whether the team can run a campaign end to end.",
+                        "kind": "mo_readiness",
+                        "scale": {
+                            "min": 0,
+                            "max": 2,
+                            "labels": {"0": "No", "1": "Partly", "2": "Yes"},
+                        },
+                        "dimensions": [
+                            {
+                                "key": "planning",
+                                "name": "Planning",
+                                "description": "Campaigns are planned against goals.",
+                                "answers_weight": 1,
+                            }
+                        ],
+                        "questions": [
+                            {
+                                "key": "briefs",
+                                "dimension": "planning",
+                                "text": "Does every campaign start from a written brief?",
+                                "weight": 1,
+                            }
+                        ],
+                    }
+                }
+            ]
+        },
+    )
+
+    document: FrameworkDocumentWrite

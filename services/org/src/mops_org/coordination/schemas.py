@@ -9,27 +9,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mops_shared.schemas.common import Name, StrictModel, Text, not_null
-from mops_shared.schemas.org import UNIQUE, refuse_repeats
+from mops_shared.schemas.common import UNIQUE, Name, StrictModel, Text, not_null, refuse_repeats
+from mops_shared.schemas.org_metrics import CoordinationKind, IntegrationLevel
 from mops_shared.schemas.pagination import Page
 
 MAX_PARTICIPANTS = 500
-
-
-class CoordinationKind(StrEnum):
-    """How units coordinate: meetings, forums and communities of practice share information;
-    standards and incentives align behaviour at any level of integration; formal processes
-    bind the functions together; customer and partner advisory boards and pilots bring
-    outside insight into a collaborative setting."""
-
-    meeting = "meeting"
-    forum = "forum"
-    community_of_practice = "community_of_practice"
-    standards = "standards"
-    incentives = "incentives"
-    formal_process = "formal_process"
-    advisory_board = "advisory_board"
-    pilot = "pilot"
 
 
 class Cadence(StrEnum):
@@ -40,18 +24,6 @@ class Cadence(StrEnum):
     quarterly = "quarterly"
     yearly = "yearly"
     ad_hoc = "ad_hoc"
-
-
-class IntegrationLevel(StrEnum):
-    """Where a mechanism sits on the integration continuum, least mature first. `ad_hoc`: ad
-    hoc meetings, forums or communities of practice to share information, coordinate actions
-    and pool resources. `standardised`: recurring mechanisms with agreed standards and
-    incentives. `formalised`: formal management and business processes across functions, with
-    shared-responsibility (RACI) matrices for the key programme activities."""
-
-    ad_hoc = "ad_hoc"
-    standardised = "standardised"
-    formalised = "formalised"
 
 
 class CoordinationMechanismSort(StrEnum):
@@ -145,19 +117,3 @@ class CoordinationMechanismRead(BaseModel):
 
 class CoordinationMechanismPage(Page[CoordinationMechanismRead]):
     pass
-
-
-class CoordinationSummary(BaseModel):
-    """The tenant's coordination mechanisms in figures."""
-
-    mechanisms: int
-    by_level: dict[IntegrationLevel, int] = Field(
-        description="Mechanisms per integration level, every level present (0 when none)."
-    )
-    by_kind: dict[CoordinationKind, int] = Field(
-        description="Mechanisms per kind, every kind present (0 when none)."
-    )
-    maturity: float | None = Field(
-        description="The mean level with ad_hoc = 0, standardised = 1, formalised = 2, divided "
-        "by 2: 0 (all ad hoc) to 1 (all formalised); null when there is no mechanism."
-    )

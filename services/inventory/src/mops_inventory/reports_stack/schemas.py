@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from mops_shared.schemas.integrations import SyncMode
+from mops_inventory.integrations.schemas import SyncMode
 from mops_shared.schemas.inventory import MoneySum, ToolStatus
 
 

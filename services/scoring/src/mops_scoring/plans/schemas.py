@@ -11,17 +11,11 @@ from typing import Annotated, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from mops_shared.schemas.common import (
-    Integer,
-    IsoDate,
-    Name,
-    StrictModel,
-    Trimmed,
-)
+from mops_scoring.frameworks.schemas import Number
+from mops_shared.schemas.common import Integer, IsoDate, Name, StrictModel, Trimmed
 from mops_shared.schemas.org_profile import OperatingModel
 from mops_shared.schemas.pagination import Page
 from mops_shared.schemas.scenarios import StageDiff
-from mops_shared.schemas.scoring_frameworks import Number
 
 # Judged as sent, stored stripped (see mops_shared.schemas.common.Name).
 Text = Annotated[

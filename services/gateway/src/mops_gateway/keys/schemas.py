@@ -12,15 +12,6 @@ from mops_shared.auth import ApiScope
 from mops_shared.schemas.common import Name, json_integer
 from mops_shared.schemas.pagination import Page
 
-
-class TenantRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    name: str
-    created_at: datetime
-
-
 # An integer as the document means it: `true` or "60" is refused, not read as 1 or 60.
 _Count = Annotated[int, Field(ge=1, le=1_000_000), BeforeValidator(json_integer)]
 

@@ -12,8 +12,9 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from mops_scoring.frameworks.schemas import EvidenceSource
 from mops_shared.schemas.pagination import Page
-from mops_shared.schemas.scoring_frameworks import EvidenceSource, FrameworkKind
+from mops_shared.schemas.scoring import FrameworkKind
 
 
 class ResultSort(StrEnum):
