@@ -36,7 +36,7 @@ from bench.stack import (  # noqa: E402
     timed_side_by_side,
 )
 from mops_inventory.imports.parsing import COLUMNS  # noqa: E402
-from mops_shared.pagination import encode_cursor  # noqa: E402
+from mops_shared.kit.pagination import encode_cursor  # noqa: E402
 
 CAPABILITIES = [f"Capability {i}" for i in range(40)]
 CURRENCIES = ["USD", "EUR"]

@@ -23,7 +23,7 @@ import asyncpg
 import httpx
 
 from bench.measure import free_port, wait_ready
-from mops_shared.auth import Principal, sign_principal
+from mops_shared.kit.auth import Principal, sign_principal
 
 REPO = Path(__file__).resolve().parent.parent
 SECRET = "bench-internal-secret-0123456789abcdef"
@@ -74,7 +74,7 @@ async def gateway_key(
     from mops_gateway.keys import service as keys
     from mops_gateway.keys.schemas import ApiKeyCreate
     from mops_gateway.tenants import service as tenants
-    from mops_shared.db import create_engine, create_sessionmaker
+    from mops_shared.kit.db import create_engine, create_sessionmaker
 
     limit = {"rate_limit": {"requests_per_minute": 1_000_000, "burst": 1_000_000}}
     engine = create_engine(database_url)

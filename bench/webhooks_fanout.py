@@ -96,7 +96,7 @@ async def delivered_count(conn: Any) -> tuple[int, int]:
 async def measure(
     gateway: str, database_url: str, events: int, subscriptions: int, batch: int
 ) -> dict[str, Any]:
-    from mops_shared.events import EVENT_INTAKE_PATH, SIGNATURE_HEADER, sign_batch
+    from mops_shared.contracts.events import EVENT_INTAKE_PATH, SIGNATURE_HEADER, sign_batch
 
     receiver = Receiver()
     port = free_port()

@@ -26,7 +26,7 @@ from typing import Any
 import httpx
 
 from contract.document import build, render
-from mops_shared.auth import ApiScope
+from mops_shared.kit.auth import ApiScope
 from tests.e2e.stack import SERVICES, Run, free_ports
 
 CONFIG = Path(__file__).resolve().parent / "schemathesis.toml"

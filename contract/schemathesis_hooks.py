@@ -24,7 +24,7 @@ from typing import Any
 import schemathesis
 
 from contract.beyond_schema import gateway, inventory, org, scoring
-from mops_shared.conventions import IDEMPOTENCY_KEY_PATTERN
+from mops_shared.kit.conventions import IDEMPOTENCY_KEY_PATTERN
 
 _EVERYWHERE = ("with this id", "cursor is not valid")
 

@@ -16,7 +16,7 @@ import pytest
 import pytest_asyncio
 from fastapi import FastAPI
 
-from mops_shared.clients import InventoryClient, OrgClient
+from mops_shared.contracts.clients import InventoryClient, OrgClient
 from tests.support import (
     SERVICES,
     TEST_SECRET,

@@ -17,8 +17,8 @@ from alembic import command
 from fastapi import FastAPI
 from sqlalchemy import Table, select
 
-from mops_shared.auth import ApiScope, Principal, sign_principal
-from mops_shared.migrations import alembic_config
+from mops_shared.kit.auth import ApiScope, Principal, sign_principal
+from mops_shared.kit.migrations import alembic_config
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"  # the sample company, kept in the repository

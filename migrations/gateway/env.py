@@ -2,6 +2,6 @@
 
 from mops_gateway.config import GatewaySettings
 from mops_gateway.models import metadata
-from mops_shared.migrations import run_env
+from mops_shared.kit.migrations import run_env
 
 run_env(metadata, GatewaySettings().database_url)

@@ -2,6 +2,6 @@
 
 from mops_inventory.config import InventorySettings
 from mops_inventory.models import metadata
-from mops_shared.migrations import run_env
+from mops_shared.kit.migrations import run_env
 
 run_env(metadata, InventorySettings().database_url)

@@ -2,6 +2,6 @@
 
 from mops_org.config import OrgSettings
 from mops_org.models import metadata
-from mops_shared.migrations import run_env
+from mops_shared.kit.migrations import run_env
 
 run_env(metadata, OrgSettings().database_url)

@@ -2,6 +2,6 @@
 
 from mops_scoring.config import ScoringSettings
 from mops_scoring.models import metadata
-from mops_shared.migrations import run_env
+from mops_shared.kit.migrations import run_env
 
 run_env(metadata, ScoringSettings().database_url)

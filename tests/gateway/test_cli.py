@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from mops_gateway.authn import KeyAuthenticator
 from mops_gateway.cli import app
-from mops_shared.db import create_engine
-from mops_shared.errors import Unauthorized
+from mops_shared.kit.db import create_engine
+from mops_shared.kit.errors import Unauthorized
 from tests.support import ALEMBIC_INI, drop_postgres_database, migrate, new_database
 
 

@@ -14,7 +14,7 @@ from mops_gateway.webhooks.outbound_schemas import SIGNING_SECRET_PATTERN
 from mops_gateway.webhooks.schemas import STANDARD_SECRET_PATTERN
 from mops_gateway.webhooks.service import secrets_box
 from mops_gateway.webhooks.subscriptions import checked_secret
-from mops_shared.errors import ValidationFailed
+from mops_shared.kit.errors import ValidationFailed
 
 LONG_SECRET = "a-long-enough-internal-secret-0123456789abcdef"
 

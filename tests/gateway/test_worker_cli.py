@@ -20,7 +20,7 @@ from mops_gateway.config import GatewaySettings
 from mops_gateway.webhooks.models import InboxEventRow
 from mops_gateway.webhooks.schemas import ConnectionCreate
 from mops_gateway.webhooks.service import create_connection, secrets_box
-from mops_shared.db import create_engine, create_sessionmaker, utcnow
+from mops_shared.kit.db import create_engine, create_sessionmaker, utcnow
 from tests.support import (
     ALEMBIC_INI,
     REPO,

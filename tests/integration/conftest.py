@@ -20,7 +20,7 @@ from mops_gateway.keys import service as keys
 from mops_gateway.keys.schemas import ApiKeyCreate
 from mops_gateway.main import create_app as create_gateway
 from mops_gateway.tenants import service as tenants
-from mops_shared.clients import InventoryClient
+from mops_shared.contracts.clients import InventoryClient
 from tests.support import (
     TEST_SECRET,
     Served,

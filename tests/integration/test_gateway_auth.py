@@ -168,7 +168,7 @@ async def test_client_supplied_principal_is_overwritten(
     stack: Stack, gateway_client: httpx.AsyncClient
 ) -> None:
     """A principal a client forges for another tenant never reaches a service as such."""
-    from mops_shared.auth import Principal, sign_principal
+    from mops_shared.kit.auth import Principal, sign_principal
     from tests.support import TEST_SECRET
 
     tenant_a = await new_tenant(stack.gateway)

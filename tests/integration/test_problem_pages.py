@@ -9,8 +9,8 @@ import httpx
 import orjson
 import pytest
 
-from mops_shared.errors import problem_body
-from mops_shared.problem_types import PROBLEM_TYPES
+from mops_shared.contracts.problem_types import PROBLEM_TYPES
+from mops_shared.kit.errors import problem_body
 from tests.support import assert_problem
 
 pytestmark = pytest.mark.asyncio

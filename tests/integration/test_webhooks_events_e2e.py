@@ -19,7 +19,7 @@ from starlette.routing import Route
 from mops_gateway.main import create_app as create_gateway
 from mops_gateway.webhooks.outbound import deliver_due
 from mops_inventory.db import writes
-from mops_shared.relay import OutboxRelay
+from mops_shared.kit.relay import OutboxRelay
 from tests.integration.conftest import Stack, TenantKey, client_for, gateway_settings
 from tests.support import TEST_SECRET, running, serve
 

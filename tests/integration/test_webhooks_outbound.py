@@ -44,8 +44,8 @@ from mops_gateway.webhooks.outbound import (
     lease_seconds,
 )
 from mops_gateway.worker import WorkerContext
-from mops_shared.db import utcnow
-from mops_shared.events import EVENT_INTAKE_PATH, SIGNATURE_HEADER, sign_batch
+from mops_shared.contracts.events import EVENT_INTAKE_PATH, SIGNATURE_HEADER, sign_batch
+from mops_shared.kit.db import utcnow
 from tests.integration.conftest import TenantKey, client_for, gateway_settings, new_tenant
 from tests.support import (
     TEST_SECRET,

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from mops_inventory.categories.models import Category
 from mops_inventory.categories.service import LandscapeSeeder
-from mops_shared.schemas.common import name_key
+from mops_shared.contracts.common import name_key
 from tests.support import ClientFactory, new_principal, principal_headers, tenant_client, walk_pages
 
 pytestmark = pytest.mark.asyncio

@@ -29,8 +29,8 @@ from mops_inventory.imports.parsing import (
     parse_csv,
     parse_json,
 )
-from mops_shared.schemas.inventory import ToolStatus
-from mops_shared.schemas.money import parse_amount
+from mops_shared.contracts.inventory import ToolStatus
+from mops_shared.contracts.money import parse_amount
 from tests.support import SAMPLES
 
 SAMPLE = SAMPLES / "martech_inventory_sample.csv"

@@ -17,7 +17,7 @@ from sqlalchemy import Table, event, func, select
 
 from mops_inventory.db import writes
 from mops_inventory.integrations.models import Integration
-from mops_shared.auth import Principal
+from mops_shared.kit.auth import Principal
 from tests.support import ClientFactory, new_principal, principal_headers, tenant_client, walk_pages
 
 pytestmark = pytest.mark.asyncio

@@ -9,8 +9,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient
+from mops_shared.contracts.clients import InventoryClient
+from mops_shared.kit.auth import Principal
 from tests.support import TEST_SECRET, ClientFactory, new_principal, principal_headers
 
 pytestmark = pytest.mark.asyncio

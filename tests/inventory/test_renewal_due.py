@@ -24,7 +24,7 @@ from sqlalchemy import select
 from mops_inventory.contracts import renewal_due
 from mops_inventory.contracts.renewal_due import EVENT_TYPE, emit_due_renewals
 from mops_inventory.db import writes
-from mops_shared.auth import ApiScope, Principal
+from mops_shared.kit.auth import ApiScope, Principal
 from tests.support import (
     ClientFactory,
     build_service_app,

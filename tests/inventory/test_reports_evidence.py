@@ -25,9 +25,9 @@ from sqlalchemy import event, update
 from sqlmodel import col
 
 from mops_inventory.tools.models import Tool, ToolStatusChange
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient
-from mops_shared.schemas.reports_evidence import InventoryEvidence
+from mops_shared.contracts.clients import InventoryClient
+from mops_shared.contracts.reports_evidence import InventoryEvidence
+from mops_shared.kit.auth import Principal
 from tests.support import (
     SAMPLES,
     TEST_SECRET,

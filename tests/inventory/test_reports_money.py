@@ -742,6 +742,6 @@ async def test_reports_are_documented(service_apps: dict[str, FastAPI]) -> None:
         assert ok == {"$ref": f"#/components/schemas/{model}"}
         assert {"401", "403", "422"} <= set(operation["responses"])
     counts = schema["components"]["schemas"]["OutcomeCounts"]["properties"]
-    from mops_shared.schemas.outcomes import OutcomeKind
+    from mops_shared.contracts.outcomes import OutcomeKind
 
     assert set(counts) == {kind.value for kind in OutcomeKind}

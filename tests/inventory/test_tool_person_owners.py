@@ -19,7 +19,7 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from mops_inventory.db import writes
-from mops_shared.auth import Principal
+from mops_shared.kit.auth import Principal
 from tests.support import (
     ClientFactory,
     build_service_app,

@@ -19,8 +19,8 @@ from sqlalchemy import func, select
 
 from mops_inventory.db import writes
 from mops_inventory.tools.models import ToolStatusChange
-from mops_shared.auth import Principal
-from mops_shared.schemas.common import name_key
+from mops_shared.contracts.common import name_key
+from mops_shared.kit.auth import Principal
 from tests.support import (
     ClientFactory,
     build_service_app,

@@ -24,8 +24,8 @@ from mops_inventory.scenarios.schemas import PlannedChange, ScenarioSort
 from mops_inventory.scenarios.service import SCENARIO_SORTS
 from mops_inventory.tools.repository import TOOL_SORTS
 from mops_inventory.tools.schemas import ToolCreate, ToolSort, ToolUpdate
-from mops_shared.pagination import SortOption
-from mops_shared.schemas.outcomes import OutcomeCreate
+from mops_shared.contracts.outcomes import OutcomeCreate
+from mops_shared.kit.pagination import SortOption
 
 ID = str(uuid.UUID(int=1))
 USD = {"amount_minor": 100, "currency": "USD"}

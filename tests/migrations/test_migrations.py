@@ -11,7 +11,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import MetaData, inspect
 from sqlalchemy.engine import Connection
 
-from mops_shared.db import create_engine
+from mops_shared.kit.db import create_engine
 from tests.support import SERVICES, downgrade, drop_postgres_database, migrate, new_database
 
 pytestmark = pytest.mark.asyncio

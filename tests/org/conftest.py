@@ -9,7 +9,7 @@ import pytest
 import pytest_asyncio
 from fastapi import FastAPI
 
-from mops_shared.auth import Principal
+from mops_shared.kit.auth import Principal
 from tests.support import new_principal, principal_headers
 
 

@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 
 from mops_org.coordination.models import CoordinationParticipant
 from mops_org.coordination.service import coordination_summary
-from mops_shared.auth import Principal
-from mops_shared.schemas.org_metrics import CoordinationKind, IntegrationLevel
+from mops_shared.contracts.org_metrics import CoordinationKind, IntegrationLevel
+from mops_shared.kit.auth import Principal
 from tests.org.support import outbox_events
 from tests.support import assert_problem, walk_pages
 

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from mops_org.db import writes
-from mops_shared.auth import Principal
+from mops_shared.kit.auth import Principal
 from tests.support import SAMPLES, new_principal, principal_headers, walk_pages
 
 pytestmark = pytest.mark.asyncio

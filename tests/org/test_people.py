@@ -16,8 +16,8 @@ import pytest
 import pytest_asyncio
 from fastapi import FastAPI
 
-from mops_shared.auth import Principal
-from mops_shared.clients import OrgClient
+from mops_shared.contracts.clients import OrgClient
+from mops_shared.kit.auth import Principal
 from tests.org.support import outbox_events
 from tests.support import TEST_SECRET, assert_problem, new_principal, principal_headers, walk_pages
 

@@ -17,10 +17,10 @@ import pytest_asyncio
 from fastapi import FastAPI
 
 from mops_org.profile.inference import classify_units, infer_model, model_basis
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient
-from mops_shared.schemas.org_profile import ModelBasis, OperatingModel
-from mops_shared.schemas.reports import ToolOwnership
+from mops_shared.contracts.clients import InventoryClient
+from mops_shared.contracts.org_profile import ModelBasis, OperatingModel
+from mops_shared.contracts.reports import ToolOwnership
+from mops_shared.kit.auth import Principal
 from tests.org.support import outbox_events
 from tests.support import TEST_SECRET, assert_problem, new_principal, principal_headers, walk_pages
 

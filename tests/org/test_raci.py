@@ -21,8 +21,8 @@ from mops_org.raci.models import RaciMatrix
 from mops_org.raci.schemas import RaciMatrixCreate
 from mops_org.raci.service import check_matrix, raci_summary
 from mops_org.raci.validation import assignee_context, validate_activities
-from mops_shared.auth import Principal
-from mops_shared.schemas.org_raci import RaciViolationCode
+from mops_shared.contracts.org_raci import RaciViolationCode
+from mops_shared.kit.auth import Principal
 from tests.org.support import outbox_events
 from tests.support import assert_problem, walk_pages
 

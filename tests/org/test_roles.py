@@ -19,8 +19,8 @@ from fastapi import FastAPI
 from sqlalchemy import event
 
 from mops_org.roles.repository import roles_by_key
-from mops_shared.auth import Principal
-from mops_shared.schemas.common import spelling_key
+from mops_shared.contracts.common import spelling_key
+from mops_shared.kit.auth import Principal
 from tests.org.support import outbox_events
 from tests.support import assert_problem, new_principal, principal_headers, walk_pages
 

@@ -16,7 +16,7 @@ import pytest
 from fastapi import FastAPI
 
 from mops_org.roles.gaps import skill_gap_counts_by_role
-from mops_shared.auth import Principal
+from mops_shared.kit.auth import Principal
 from tests.org.support import outbox_events
 from tests.support import assert_problem, walk_pages
 

@@ -20,7 +20,7 @@ from mops_org.training.repository import ENROLMENT_SORTS, PROGRAMME_SORTS
 from mops_org.training.schemas import TrainingEnrolmentSort, TrainingProgrammeSort
 from mops_org.units.repository import UNIT_SORTS
 from mops_org.units.schemas import UnitSort
-from mops_shared.pagination import SortOption
+from mops_shared.kit.pagination import SortOption
 
 SORTS: list[tuple[type[StrEnum], Mapping[str, SortOption]]] = [
     (UnitSort, UNIT_SORTS),

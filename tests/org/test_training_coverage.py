@@ -45,11 +45,11 @@ from fastapi import FastAPI
 
 from mops_org.roles.models import PersonRole
 from mops_org.training.coverage import training_coverage
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient
-from mops_shared.schemas.inventory import OwnerRole, ToolOwner, ToolStatus
-from mops_shared.schemas.org_metrics import TrainingCoverage
-from mops_shared.schemas.reports import ToolOwnership
+from mops_shared.contracts.clients import InventoryClient
+from mops_shared.contracts.inventory import OwnerRole, ToolOwner, ToolStatus
+from mops_shared.contracts.org_metrics import TrainingCoverage
+from mops_shared.contracts.reports import ToolOwnership
+from mops_shared.kit.auth import Principal
 from tests.support import TEST_SECRET, ClientFactory, new_principal, principal_headers
 
 pytestmark = pytest.mark.asyncio

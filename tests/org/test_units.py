@@ -9,7 +9,7 @@ import pytest
 from fastapi.openapi.utils import get_openapi
 
 from mops_org.units.router import router as units_router
-from mops_shared.auth import sign_principal
+from mops_shared.kit.auth import sign_principal
 from tests.support import TEST_SECRET, new_principal, principal_headers
 
 pytestmark = pytest.mark.asyncio

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from mops_shared.auth import Principal
+from mops_shared.kit.auth import Principal
 from tests.org.support import outbox_events
 from tests.support import assert_problem, walk_pages
 

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from sqlalchemy import Table, func, select
 
 from mops_org.models import writes
-from mops_shared.auth import Principal
+from mops_shared.kit.auth import Principal
 from tests.support import new_principal, principal_headers
 
 pytestmark = pytest.mark.asyncio

@@ -12,7 +12,7 @@ import pytest
 from fastapi import FastAPI
 
 from mops_scoring.db import writes
-from mops_shared.clients import OrgClient
+from mops_shared.contracts.clients import OrgClient
 from tests.support import (
     TEST_SECRET,
     assert_problem,

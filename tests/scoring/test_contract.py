@@ -21,7 +21,7 @@ from mops_scoring.plans.schemas import MartechGap, PlanSort
 from mops_scoring.plans.service import PLAN_SORTS
 from mops_scoring.results.schemas import ResultSort
 from mops_scoring.results.service import RESULT_SORTS
-from mops_shared.pagination import SortOption, encode_values
+from mops_shared.kit.pagination import SortOption, encode_values
 from tests.support import assert_problem, walk_pages
 
 FRAMEWORKS = "/v1/scoring/frameworks"

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from mops_shared.clients import InventoryClient, OrgClient
+from mops_shared.contracts.clients import InventoryClient, OrgClient
 from tests.scoring.support import (
     ASSESSMENTS,
     FRAMEWORKS,

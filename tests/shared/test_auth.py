@@ -5,14 +5,14 @@ import uuid
 
 import pytest
 
-from mops_shared.auth import (
+from mops_shared.kit.auth import (
     Principal,
     has_scope,
     required_scope,
     sign_principal,
     verify_principal,
 )
-from mops_shared.errors import Unauthorized
+from mops_shared.kit.errors import Unauthorized
 
 SECRET = "s" * 40
 

@@ -5,10 +5,10 @@ import uuid
 import httpx
 import pytest
 
-from mops_shared.auth import verify_principal
-from mops_shared.clients import OrgClient
-from mops_shared.clients.base import DownstreamError
-from mops_shared.errors import Forbidden, GatewayTimeout, ServiceUnavailable
+from mops_shared.contracts.clients import OrgClient
+from mops_shared.contracts.clients.base import DownstreamError
+from mops_shared.kit.auth import verify_principal
+from mops_shared.kit.errors import Forbidden, GatewayTimeout, ServiceUnavailable
 from tests.support import TEST_SECRET, new_principal
 
 pytestmark = pytest.mark.asyncio

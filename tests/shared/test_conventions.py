@@ -1,5 +1,5 @@
 """The HTTP conventions the app frame gives every route of every service
-(`mops_shared.conventions`): unknown query parameters refused, HEAD wherever GET, 405 with
+(`mops_shared.kit.conventions`): unknown query parameters refused, HEAD wherever GET, 405 with
 every allowed method."""
 
 from __future__ import annotations

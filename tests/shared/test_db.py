@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import JSON, Column, Integer, MetaData, Table, insert, select
 
-from mops_shared.db import create_engine
+from mops_shared.kit.db import create_engine
 
 pytestmark = pytest.mark.asyncio
 

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from mops_shared.deprecation import deprecated
+from mops_shared.kit.deprecation import deprecated
 
 SINCE = datetime(2026, 12, 1, tzinfo=UTC)
 SUNSET = datetime(2027, 6, 1, tzinfo=UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mops_shared.event_types import EVENT_TYPES, event_families, matches
+from mops_shared.contracts.event_types import EVENT_TYPES, event_families, matches
 from tests.support import REPO
 
 # How the code names an event: `event="tool.created"` (record_change), a (type, data) pair

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from mops_shared.fast_path import canonical_id
+from mops_shared.kit.fast_path import canonical_id
 
 PREFIX = "/v1/inventory/tools/"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from mops_shared.schemas.money import Money, currency_exponent, parse_amount
+from mops_shared.contracts.money import Money, currency_exponent, parse_amount
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_the_written_out_currency_codes_are_babels() -> None:
     data is where they come from, so an upgrade that changes it shows here."""
     from babel.numbers import list_currencies
 
-    from mops_shared.schemas.currencies import CURRENCY_CODES
+    from mops_shared.contracts.currencies import CURRENCY_CODES
 
     assert list(CURRENCY_CODES) == sorted(list_currencies())
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from mops_shared.conventions import IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_PATTERN
+from mops_shared.kit.conventions import IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_PATTERN
 
 REPO = Path(__file__).resolve().parents[2]
 DOCUMENT: dict[str, Any] = json.loads((REPO / "contract" / "openapi.json").read_text())

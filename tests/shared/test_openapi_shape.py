@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from mops_shared.app import create_service_app
-from mops_shared.settings import ServiceSettings
+from mops_shared.kit.app import create_service_app
+from mops_shared.kit.settings import ServiceSettings
 
 
 class Colour(StrEnum):

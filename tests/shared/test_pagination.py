@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import Column, DateTime, MetaData, String, Table, Uuid
 from sqlalchemy.orm import registry
 
-from mops_shared.errors import ValidationFailed
-from mops_shared.pagination import decode_cursor, encode_cursor, resolve_sort, sort_options
+from mops_shared.kit.errors import ValidationFailed
+from mops_shared.kit.pagination import decode_cursor, encode_cursor, resolve_sort, sort_options
 
 _registry = registry(metadata=MetaData())
 _table = Table(

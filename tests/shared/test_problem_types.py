@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from mops_shared.problem_types import BY_SLUG, BY_STATUS, PROBLEM_TYPES, problem_type_and_title
+from mops_shared.contracts.problem_types import (
+    BY_SLUG,
+    BY_STATUS,
+    PROBLEM_TYPES,
+    problem_type_and_title,
+)
 
 
 def test_each_type_has_its_own_status_and_slug() -> None:

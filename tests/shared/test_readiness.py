@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 
-from mops_shared.migrations import alembic_config
-from mops_shared.readiness import head_revisions
+from mops_shared.kit.migrations import alembic_config
+from mops_shared.kit.readiness import head_revisions
 from tests.support import ALEMBIC_INI, SERVICES
 
 

@@ -33,16 +33,16 @@ from starlette.routing import Route
 
 from mops_inventory.config import InventorySettings
 from mops_inventory.db import writes
-from mops_shared.db import create_engine, create_sessionmaker
-from mops_shared.events import (
+from mops_shared.contracts.events import (
     EVENT_INTAKE_PATH,
     SIGNATURE_HEADER,
     EventBatch,
     IntakeReport,
     batch_signature_holds,
 )
-from mops_shared.outbox import record_events
-from mops_shared.relay import OutboxRelay
+from mops_shared.kit.db import create_engine, create_sessionmaker
+from mops_shared.kit.outbox import record_events
+from mops_shared.kit.relay import OutboxRelay
 from tests.support import (
     TEST_SECRET,
     backend,

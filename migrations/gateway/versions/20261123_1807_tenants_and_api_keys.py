@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = '36ce96f79568'
 down_revision: str | Sequence[str] | None = None
@@ -24,7 +24,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
     sa.Column('name_key', sa.String(length=200), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tenants')),
     sa.UniqueConstraint('name_key', name=op.f('uq_tenants_name_key'))
     )
@@ -35,12 +35,12 @@ def upgrade() -> None:
     sa.Column('scopes', sa.JSON(), nullable=False),
     sa.Column('secret_hash', sa.String(length=64), nullable=False),
     sa.Column('previous_secret_hash', sa.String(length=64), nullable=True),
-    sa.Column('previous_valid_until', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('previous_valid_until', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
     sa.Column('rate_limit_per_minute', sa.Integer(), nullable=True),
     sa.Column('rate_limit_burst', sa.Integer(), nullable=True),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('revoked_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('rotated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('revoked_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('rotated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name=op.f('fk_api_keys_tenant_id_tenants'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_api_keys'))
     )

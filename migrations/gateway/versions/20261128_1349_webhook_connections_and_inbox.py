@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = 'e7755113af3a'
 down_revision: str | Sequence[str] | None = '36ce96f79568'
@@ -31,8 +31,8 @@ def upgrade() -> None:
     sa.Column('credential_hash', sa.String(length=300), nullable=True),
     sa.Column('attribution_rules', sa.JSON(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_webhook_connections'))
     )
     with op.batch_alter_table('webhook_connections', schema=None) as batch_op:
@@ -45,13 +45,13 @@ def upgrade() -> None:
     sa.Column('provider', sa.String(length=20), nullable=False),
     sa.Column('identity', sa.String(length=300), nullable=False),
     sa.Column('kind', sa.String(length=200), nullable=True),
-    sa.Column('occurred_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('received_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('occurred_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('received_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('payload', sa.JSON(), nullable=False),
     sa.Column('headers', sa.JSON(), nullable=False),
     sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
-    sa.Column('next_attempt_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('next_attempt_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
     sa.Column('last_error', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['connection_id'], ['webhook_connections.id'], name=op.f('fk_webhook_inbox_connection_id_webhook_connections'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_webhook_inbox')),

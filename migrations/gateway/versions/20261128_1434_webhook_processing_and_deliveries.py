@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = '1e53ade360fa'
 down_revision: str | Sequence[str] | None = 'e7755113af3a'
@@ -24,8 +24,8 @@ def upgrade() -> None:
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('type', sa.String(length=80), nullable=False),
     sa.Column('service', sa.String(length=40), nullable=False),
-    sa.Column('occurred_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('received_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('occurred_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('received_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('data', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_webhook_events'))
     )
@@ -39,12 +39,12 @@ def upgrade() -> None:
     sa.Column('description', sa.String(length=500), nullable=True),
     sa.Column('event_types', sa.JSON(), nullable=False),
     sa.Column('secrets', sa.JSON(), nullable=False),
-    sa.Column('previous_secret_expires_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('previous_secret_expires_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
     sa.Column('enabled', sa.Boolean(), nullable=False),
     sa.Column('disabled_reason', sa.Text(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_webhook_subscriptions'))
     )
     with op.batch_alter_table('webhook_subscriptions', schema=None) as batch_op:
@@ -58,7 +58,7 @@ def upgrade() -> None:
     sa.Column('object_id', sa.String(length=200), nullable=False),
     sa.Column('properties', sa.JSON(), nullable=False),
     sa.Column('outcomes', sa.JSON(), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['connection_id'], ['webhook_connections.id'], name=op.f('fk_webhook_crm_objects_connection_id_webhook_connections'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_webhook_crm_objects')),
     sa.UniqueConstraint('connection_id', 'object_type', 'object_id', name=op.f('uq_webhook_crm_objects_connection_id_object_type_object_id'))
@@ -74,10 +74,10 @@ def upgrade() -> None:
     sa.Column('event_type', sa.String(length=80), nullable=False),
     sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
-    sa.Column('next_attempt_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('next_attempt_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
     sa.Column('last_status_code', sa.Integer(), nullable=True),
-    sa.Column('delivered_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('delivered_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['event_id'], ['webhook_events.id'], name=op.f('fk_webhook_deliveries_event_id_webhook_events'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['subscription_id'], ['webhook_subscriptions.id'], name=op.f('fk_webhook_deliveries_subscription_id_webhook_subscriptions'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_webhook_deliveries')),
@@ -91,7 +91,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('delivery_id', sa.Uuid(), nullable=False),
-    sa.Column('attempted_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('attempted_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('status_code', sa.Integer(), nullable=True),
     sa.Column('latency_ms', sa.Integer(), nullable=False),
     sa.Column('error', sa.Text(), nullable=True),
@@ -107,7 +107,7 @@ def upgrade() -> None:
 
     with op.batch_alter_table('webhook_inbox', schema=None) as batch_op:
         batch_op.add_column(sa.Column('detail', sa.Text(), nullable=True))
-        batch_op.add_column(sa.Column('processed_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('processed_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True))
 
 
 

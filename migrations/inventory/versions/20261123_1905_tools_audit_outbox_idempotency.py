@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = '2b66937f7797'
 down_revision: str | Sequence[str] | None = '5b781c5b1ea4'
@@ -23,7 +23,7 @@ def upgrade() -> None:
     op.create_table('audit_entries',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
-    sa.Column('occurred_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('occurred_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('actor_key_id', sa.Uuid(), nullable=False),
     sa.Column('request_id', sa.String(length=128), nullable=True),
     sa.Column('action', sa.String(length=16), nullable=False),
@@ -42,7 +42,7 @@ def upgrade() -> None:
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('name', sa.String(length=120), nullable=False),
     sa.Column('name_key', sa.String(length=120), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_capabilities')),
     sa.UniqueConstraint('tenant_id', 'name_key', name=op.f('uq_capabilities_tenant_id_name_key'))
     )
@@ -54,8 +54,8 @@ def upgrade() -> None:
     sa.Column('status_code', sa.Integer(), nullable=True),
     sa.Column('headers', sa.JSON(), nullable=True),
     sa.Column('body', sa.LargeBinary(), nullable=True),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('expires_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('expires_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('tenant_id', 'key', name=op.f('pk_idempotency_keys'))
     )
     with op.batch_alter_table('idempotency_keys', schema=None) as batch_op:
@@ -65,10 +65,10 @@ def upgrade() -> None:
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('type', sa.String(length=80), nullable=False),
-    sa.Column('occurred_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('occurred_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('request_id', sa.String(length=128), nullable=True),
     sa.Column('data', sa.JSON(), nullable=False),
-    sa.Column('published_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('published_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox_events'))
     )
@@ -86,15 +86,15 @@ def upgrade() -> None:
     sa.Column('description', sa.Text(), nullable=True),
     sa.Column('usage_notes', sa.Text(), nullable=True),
     sa.Column('status', sa.String(length=20), nullable=False),
-    sa.Column('status_changed_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('status_changed_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('shares_data_with_core', sa.Boolean(), nullable=True),
     sa.Column('processes_personal_data', sa.Boolean(), nullable=False),
     sa.Column('personal_data_categories', sa.JSON(), nullable=False),
     sa.Column('website', sa.String(length=2048), nullable=True),
     sa.Column('tags', sa.JSON(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['category_id'], ['categories.id'], name=op.f('fk_tools_category_id_categories'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tools')),
     sa.UniqueConstraint('tenant_id', 'name_key', name=op.f('uq_tools_tenant_id_name_key'))
@@ -137,7 +137,7 @@ def upgrade() -> None:
     sa.Column('tool_id', sa.Uuid(), nullable=False),
     sa.Column('from_status', sa.String(length=20), nullable=True),
     sa.Column('to_status', sa.String(length=20), nullable=False),
-    sa.Column('changed_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('changed_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('actor_key_id', sa.Uuid(), nullable=False),
     sa.ForeignKeyConstraint(['tool_id'], ['tools.id'], name=op.f('fk_tool_status_changes_tool_id_tools'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tool_status_changes'))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = 'ab6d469cc2b1'
 down_revision: str | Sequence[str] | None = '2b66937f7797'
@@ -34,8 +34,8 @@ def upgrade() -> None:
     sa.Column('seats_purchased', sa.Integer(), nullable=True),
     sa.Column('notes', sa.Text(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['tool_id'], ['tools.id'], name=op.f('fk_contracts_tool_id_tools'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_contracts'))
     )
@@ -50,7 +50,7 @@ def upgrade() -> None:
     sa.Column('tool_id', sa.Uuid(), nullable=False),
     sa.Column('as_of', sa.Date(), nullable=False),
     sa.Column('seats_active', sa.Integer(), nullable=False),
-    sa.Column('recorded_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('recorded_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['tool_id'], ['tools.id'], name=op.f('fk_licence_usage_tool_id_tools'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_licence_usage')),
     sa.UniqueConstraint('tool_id', 'as_of', name=op.f('uq_licence_usage_tool_id_as_of'))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = "4bdde348d8d8"
 down_revision: str | Sequence[str] | None = "ab6d469cc2b1"
@@ -30,8 +30,8 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("notes", sa.Text(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["source_tool_id"],
             ["tools.id"],

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = 'a0c7a413d5e8'
 down_revision: str | Sequence[str] | None = '4bdde348d8d8'
@@ -28,11 +28,11 @@ def upgrade() -> None:
     sa.Column('quantity', sa.Integer(), nullable=False),
     sa.Column('amount_minor', sa.BigInteger(), nullable=True),
     sa.Column('currency', sa.String(length=3), nullable=True),
-    sa.Column('occurred_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('occurred_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('source', sa.String(length=20), nullable=False),
     sa.Column('external_id', sa.String(length=255), nullable=True),
     sa.Column('attributes', sa.JSON(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['tool_id'], ['tools.id'], name=op.f('fk_outcomes_tool_id_tools'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outcomes')),
     sa.UniqueConstraint('tenant_id', 'source', 'external_id', name=op.f('uq_outcomes_tenant_id_source_external_id'))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = '1d9ad72ac450'
 down_revision: str | Sequence[str] | None = '637904379017'
@@ -27,7 +27,7 @@ def upgrade() -> None:
     sa.Column('label', sa.String(length=200), nullable=False),
     sa.Column('type', sa.String(length=10), nullable=False),
     sa.Column('options', sa.JSON(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_custom_field_definitions')),
     sa.UniqueConstraint('tenant_id', 'key', name=op.f('uq_custom_field_definitions_tenant_id_key'))
     )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = 'a849f2dd77c5'
 down_revision: str | Sequence[str] | None = '1d9ad72ac450'

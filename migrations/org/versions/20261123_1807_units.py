@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = 'f9fbb464a32d'
 down_revision: str | Sequence[str] | None = None
@@ -27,8 +27,8 @@ def upgrade() -> None:
     sa.Column('name_key', sa.String(length=200), nullable=False),
     sa.Column('type', sa.String(length=40), nullable=False),
     sa.Column('parent_id', sa.Uuid(), nullable=True),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['parent_id'], ['units.id'], name=op.f('fk_units_parent_id_units'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_units')),
     sa.UniqueConstraint('tenant_id', 'name_key', name=op.f('uq_units_tenant_id_name_key'))

@@ -1,6 +1,6 @@
 """audit outbox idempotency
 
-The tables every service that accepts writes keeps (mops_shared.writes): the audit trail,
+The tables every service that accepts writes keeps (mops_shared.kit.writes): the audit trail,
 the outbox of domain events and the Idempotency-Key store.
 
 Revision ID: 2b63f62a2809
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = "2b63f62a2809"
 down_revision: str | Sequence[str] | None = "f9fbb464a32d"
@@ -26,7 +26,7 @@ def upgrade() -> None:
         "audit_entries",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("tenant_id", sa.Uuid(), nullable=False),
-        sa.Column("occurred_at", mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("occurred_at", mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("actor_key_id", sa.Uuid(), nullable=False),
         sa.Column("request_id", sa.String(length=128), nullable=True),
         sa.Column("action", sa.String(length=16), nullable=False),
@@ -52,10 +52,10 @@ def upgrade() -> None:
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("tenant_id", sa.Uuid(), nullable=False),
         sa.Column("type", sa.String(length=80), nullable=False),
-        sa.Column("occurred_at", mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("occurred_at", mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("request_id", sa.String(length=128), nullable=True),
         sa.Column("data", sa.JSON(), nullable=False),
-        sa.Column("published_at", mops_shared.db.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("published_at", mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_outbox_events")),
     )
@@ -79,8 +79,8 @@ def upgrade() -> None:
         sa.Column("status_code", sa.Integer(), nullable=True),
         sa.Column("headers", sa.JSON(), nullable=True),
         sa.Column("body", sa.LargeBinary(), nullable=True),
-        sa.Column("created_at", mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("expires_at", mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("tenant_id", "key", name=op.f("pk_idempotency_keys")),
     )
     op.create_index(op.f("ix_idempotency_keys_expires_at"), "idempotency_keys", ["expires_at"])

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = '767e763fb661'
 down_revision: str | Sequence[str] | None = '2b63f62a2809'
@@ -33,8 +33,8 @@ def upgrade() -> None:
     sa.Column('manager_id', sa.Uuid(), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['manager_id'], ['people.id'], name=op.f('fk_people_manager_id_people'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_people_unit_id_units'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_people')),

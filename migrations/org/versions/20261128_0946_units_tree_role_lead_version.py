@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = '844f73e64e6a'
 down_revision: str | Sequence[str] | None = '767e763fb661'

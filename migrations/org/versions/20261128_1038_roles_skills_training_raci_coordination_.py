@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = '1600268aaa2b'
 down_revision: str | Sequence[str] | None = '844f73e64e6a'
@@ -71,8 +71,8 @@ def upgrade() -> None:
     sa.Column('commerce_structure', sa.String(length=30), nullable=True),
     sa.Column('notes', sa.Text(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('tenant_id', name=op.f('pk_org_profiles'))
     )
     op.create_table('raci_matrices',
@@ -84,8 +84,8 @@ def upgrade() -> None:
     sa.Column('allow_accountable_responsible', sa.Boolean(), nullable=False),
     sa.Column('activities', sa.JSON(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_raci_matrices')),
     sa.UniqueConstraint('tenant_id', 'name_key', name=op.f('uq_raci_matrices_tenant_id_name_key'))
     )
@@ -101,8 +101,8 @@ def upgrade() -> None:
     sa.Column('legal', sa.Boolean(), nullable=False),
     sa.Column('builtin', sa.Boolean(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_roles')),
     sa.UniqueConstraint('tenant_id', 'name_key', name=op.f('uq_roles_tenant_id_name_key'))
     )
@@ -116,8 +116,8 @@ def upgrade() -> None:
     sa.Column('name_key', sa.String(length=200), nullable=False),
     sa.Column('description', sa.Text(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_training_programmes')),
     sa.UniqueConstraint('tenant_id', 'name_key', name=op.f('uq_training_programmes_tenant_id_name_key'))
     )
@@ -135,8 +135,8 @@ def upgrade() -> None:
     sa.Column('description', sa.Text(), nullable=True),
     sa.Column('owner_unit_id', sa.Uuid(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['owner_unit_id'], ['units.id'], name=op.f('fk_coordination_mechanisms_owner_unit_id_units'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_coordination_mechanisms')),
     sa.UniqueConstraint('tenant_id', 'name_key', name=op.f('uq_coordination_mechanisms_tenant_id_name_key'))
@@ -199,7 +199,7 @@ def upgrade() -> None:
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('skill', sa.String(length=120), nullable=False),
     sa.Column('proficiency', sa.Integer(), nullable=False),
-    sa.Column('assessed_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('assessed_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_person_skills_person_id_people'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('person_id', 'skill_key', name=op.f('pk_person_skills'))
     )
@@ -212,8 +212,8 @@ def upgrade() -> None:
     sa.Column('programme_id', sa.Uuid(), nullable=False),
     sa.Column('wave_id', sa.Uuid(), nullable=False),
     sa.Column('person_id', sa.Uuid(), nullable=False),
-    sa.Column('enrolled_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('completed_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('enrolled_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('completed_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_training_enrolments_person_id_people'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['programme_id'], ['training_programmes.id'], name=op.f('fk_training_enrolments_programme_id_training_programmes'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['wave_id'], ['training_waves.id'], name=op.f('fk_training_enrolments_wave_id_training_waves'), ondelete='CASCADE'),
@@ -237,8 +237,8 @@ def upgrade() -> None:
         sa.column('legal', sa.Boolean()),
         sa.column('builtin', sa.Boolean()),
         sa.column('version', sa.Integer()),
-        sa.column('created_at', mops_shared.db.UTCDateTime()),
-        sa.column('updated_at', mops_shared.db.UTCDateTime()),
+        sa.column('created_at', mops_shared.kit.db.UTCDateTime()),
+        sa.column('updated_at', mops_shared.kit.db.UTCDateTime()),
     )
     role_skills = sa.table(
         'role_skills',

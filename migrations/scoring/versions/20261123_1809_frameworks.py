@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = "9f02fda09c9b"
 down_revision: str | Sequence[str] | None = None
@@ -29,7 +29,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("built_in", sa.Boolean(), nullable=False),
         sa.Column("document", sa.JSON(), nullable=False),
-        sa.Column("created_at", mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_frameworks")),
         sa.UniqueConstraint(
             "tenant_id", "key", "version", name=op.f("uq_frameworks_tenant_id_key_version")

@@ -19,7 +19,7 @@ from importlib import resources
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = '5322f67ffbfa'
 down_revision: str | Sequence[str] | None = '9f02fda09c9b'
@@ -38,7 +38,7 @@ def upgrade() -> None:
     op.create_table('audit_entries',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
-    sa.Column('occurred_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('occurred_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('actor_key_id', sa.Uuid(), nullable=False),
     sa.Column('request_id', sa.String(length=128), nullable=True),
     sa.Column('action', sa.String(length=16), nullable=False),
@@ -60,8 +60,8 @@ def upgrade() -> None:
     sa.Column('status_code', sa.Integer(), nullable=True),
     sa.Column('headers', sa.JSON(), nullable=True),
     sa.Column('body', sa.LargeBinary(), nullable=True),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('expires_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('expires_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('tenant_id', 'key', name=op.f('pk_idempotency_keys'))
     )
     with op.batch_alter_table('idempotency_keys', schema=None) as batch_op:
@@ -71,10 +71,10 @@ def upgrade() -> None:
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('type', sa.String(length=80), nullable=False),
-    sa.Column('occurred_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('occurred_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('request_id', sa.String(length=128), nullable=True),
     sa.Column('data', sa.JSON(), nullable=False),
-    sa.Column('published_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('published_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox_events'))
     )
@@ -102,7 +102,7 @@ def upgrade() -> None:
         sa.column('built_in', sa.Boolean()),
         sa.column('document', sa.JSON()),
         sa.column('based_on_id', sa.Uuid()),
-        sa.column('created_at', mops_shared.db.UTCDateTime()),
+        sa.column('created_at', mops_shared.kit.db.UTCDateTime()),
     )
     # Fixed ids and timestamp: the rows are the same in every database.
     seeded_at = datetime(2026, 11, 28, tzinfo=UTC)

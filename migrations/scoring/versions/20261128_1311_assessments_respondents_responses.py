@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = '283ccecd8e01'
 down_revision: str | Sequence[str] | None = '5322f67ffbfa'
@@ -31,9 +31,9 @@ def upgrade() -> None:
     sa.Column('processes', sa.JSON(), nullable=False),
     sa.Column('status', sa.String(length=10), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('closed_at', mops_shared.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('closed_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['framework_id'], ['frameworks.id'], name=op.f('fk_assessments_framework_id_frameworks')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_assessments'))
     )
@@ -45,7 +45,7 @@ def upgrade() -> None:
     sa.Column('assessment_id', sa.Uuid(), nullable=False),
     sa.Column('person_id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
-    sa.Column('added_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('added_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['assessment_id'], ['assessments.id'], name=op.f('fk_assessment_respondents_assessment_id_assessments'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('assessment_id', 'person_id', name=op.f('pk_assessment_respondents'))
     )
@@ -56,7 +56,7 @@ def upgrade() -> None:
     sa.Column('answers', sa.JSON(), nullable=False),
     sa.Column('process_answers', sa.JSON(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('submitted_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('submitted_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['assessment_id'], ['assessments.id'], name=op.f('fk_assessment_responses_assessment_id_assessments'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('assessment_id', 'person_id', name=op.f('pk_assessment_responses'))
     )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import mops_shared.db
+import mops_shared.kit.db
 
 revision: str = 'bed0762f0442'
 down_revision: str | Sequence[str] | None = '283ccecd8e01'
@@ -27,7 +27,7 @@ def upgrade() -> None:
     sa.Column('framework_key', sa.String(length=100), nullable=False),
     sa.Column('kind', sa.String(length=40), nullable=False),
     sa.Column('scope_unit_id', sa.Uuid(), nullable=True),
-    sa.Column('computed_at', mops_shared.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('computed_at', mops_shared.kit.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('scores', sa.JSON(), nullable=False),
     sa.Column('body', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['assessment_id'], ['assessments.id'], name=op.f('fk_results_assessment_id_assessments')),

@@ -20,8 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from mops_gateway.keys.models import ApiKey
 from mops_gateway.keys.secrets import parse_key, secret_matches
-from mops_shared.db import UTCDateTime, utcnow
-from mops_shared.errors import Unauthorized
+from mops_shared.kit.db import UTCDateTime, utcnow
+from mops_shared.kit.errors import Unauthorized
 
 _CACHE_MAX_ENTRIES = 10_000
 

@@ -21,8 +21,8 @@ from mops_gateway import supervisor
 from mops_gateway.config import GatewaySettings
 from mops_gateway.keys.schemas import ApiKeyCreate, ApiKeyRead, RateLimit
 from mops_gateway.tenants.schemas import TenantRead
-from mops_shared.auth import ApiScope
-from mops_shared.errors import MopsError
+from mops_shared.kit.auth import ApiScope
+from mops_shared.kit.errors import MopsError
 
 T = TypeVar("T")
 
@@ -157,8 +157,8 @@ def _local_key() -> str:
 
 def with_session(use: Callable[[AsyncSession], Awaitable[T]]) -> T:
     """Runs `use` with a session on the gateway database, turning failures into one-line errors."""
-    from mops_shared.db import create_engine, create_sessionmaker
-    from mops_shared.readiness import current_revisions, head_revisions
+    from mops_shared.kit.db import create_engine, create_sessionmaker
+    from mops_shared.kit.readiness import current_revisions, head_revisions
 
     settings = GatewaySettings()
 
@@ -284,7 +284,7 @@ def keys_list(
     """List a tenant's API keys (never their secrets)."""
     from mops_gateway.keys import repository
     from mops_gateway.keys.service import to_read
-    from mops_shared.pagination import MAX_LIMIT, resolve_sort
+    from mops_shared.kit.pagination import MAX_LIMIT, resolve_sort
 
     async def use(session: AsyncSession) -> list[ApiKeyRead]:
         found = await resolve_tenant(session, tenant)

@@ -15,7 +15,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp
 
-from mops_shared.errors import PROBLEM_MEDIA_TYPE, problem_body
+from mops_shared.kit.errors import PROBLEM_MEDIA_TYPE, problem_body
 
 ALLOWED_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 ALLOWED_HEADERS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from mops_shared.db import new_registry
+from mops_shared.kit.db import new_registry
 
 gateway_registry = new_registry()
 

@@ -6,9 +6,9 @@ from fastapi import Depends, Request
 
 from mops_gateway.authn import AuthenticatedKey
 from mops_gateway.proxy import Proxy
-from mops_shared.auth import ApiScope
-from mops_shared.deps import SessionDep
-from mops_shared.errors import PayloadTooLarge
+from mops_shared.kit.auth import ApiScope
+from mops_shared.kit.deps import SessionDep
+from mops_shared.kit.errors import PayloadTooLarge
 
 
 async def bounded_body(request: Request, limit: int, what: str) -> bytes:

@@ -20,8 +20,8 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
 from mops_gateway.openapi import fetch_service_documents, merge_documents
-from mops_shared.errors import NotFound
-from mops_shared.problem_types import BY_SLUG, PROBLEM_TYPES, PROBLEMS_PATH, ProblemType
+from mops_shared.contracts.problem_types import BY_SLUG, PROBLEM_TYPES, PROBLEMS_PATH, ProblemType
+from mops_shared.kit.errors import NotFound
 
 _PACKAGE = "fastapi-standalone-docs"
 ASSET_VERSION = metadata.version(_PACKAGE)

@@ -24,9 +24,9 @@ from mops_gateway.webhooks.outbound_router import router as outbound_webhooks_ro
 from mops_gateway.webhooks.router import router as webhooks_router
 from mops_gateway.webhooks.service import secrets_box
 from mops_gateway.worker import WorkerContext, run_until_stopped
-from mops_shared.app import create_service_app
-from mops_shared.clients import InventoryClient, OrgClient, ScoringClient
-from mops_shared.clients.base import ServiceClient
+from mops_shared.contracts.clients import InventoryClient, OrgClient, ScoringClient
+from mops_shared.contracts.clients.base import ServiceClient
+from mops_shared.kit.app import create_service_app
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:

@@ -13,9 +13,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from mops_shared.clients.base import ServiceClient
-from mops_shared.errors import PROBLEM_MEDIA_TYPE
-from mops_shared.problem_types import problem_type_and_title
+from mops_shared.contracts.clients.base import ServiceClient
+from mops_shared.contracts.problem_types import problem_type_and_title
+from mops_shared.kit.errors import PROBLEM_MEDIA_TYPE
 
 SECURITY_SCHEME = "ApiKey"
 _GATEWAY_PROBLEMS = (401, 403, 429, 502, 503, 504)

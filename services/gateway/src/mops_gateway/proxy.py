@@ -18,9 +18,9 @@ from yarl import URL
 
 from mops_gateway.authn import AuthenticatedKey, KeyAuthenticator
 from mops_gateway.ratelimit import RateDecision, RateLimiter
-from mops_shared.auth import PRINCIPAL_HEADER, has_scope, required_scope, sign_claims
-from mops_shared.errors import Forbidden, MopsError, RateLimited, send_problem
-from mops_shared.observability import REQUEST_ID_HEADER, RequestContextMiddleware, request_id_of
+from mops_shared.kit.auth import PRINCIPAL_HEADER, has_scope, required_scope, sign_claims
+from mops_shared.kit.errors import Forbidden, MopsError, RateLimited, send_problem
+from mops_shared.kit.observability import REQUEST_ID_HEADER, RequestContextMiddleware, request_id_of
 
 logger = logging.getLogger("mops.gateway.proxy")
 

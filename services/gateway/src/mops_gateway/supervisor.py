@@ -27,7 +27,7 @@ from typing import IO
 
 import typer
 
-from mops_shared.settings import DEVELOPMENT_INTERNAL_SECRET
+from mops_shared.kit.settings import DEVELOPMENT_INTERNAL_SECRET
 
 SERVICES = ("gateway", "inventory", "org", "scoring")
 DEFAULT_PORTS = {"gateway": 8080, "inventory": 8081, "org": 8082, "scoring": 8083}
@@ -162,9 +162,9 @@ def services_behind_head(folder: Path) -> list[str]:
     Checking costs a query each; a migration costs an Alembic process (~3 s of CPU each, which
     on two cores was most of a warm restart).
     """
-    from mops_shared.db import create_engine
-    from mops_shared.readiness import current_revisions, head_revisions
-    from mops_shared.settings import default_database_url
+    from mops_shared.kit.db import create_engine
+    from mops_shared.kit.readiness import current_revisions, head_revisions
+    from mops_shared.kit.settings import default_database_url
 
     _check_alembic_ini()
 
@@ -250,9 +250,9 @@ async def _ensure_dev_key(database_url: str, key_path: Path) -> DevKey:
     from mops_gateway.keys.schemas import ApiKeyCreate
     from mops_gateway.keys.service import create_key
     from mops_gateway.tenants.service import create_tenant, find_tenant_by_name
-    from mops_shared.auth import ApiScope
-    from mops_shared.db import create_engine, create_sessionmaker
-    from mops_shared.errors import MopsError
+    from mops_shared.kit.auth import ApiScope
+    from mops_shared.kit.db import create_engine, create_sessionmaker
+    from mops_shared.kit.errors import MopsError
 
     engine = create_engine(database_url)
     try:

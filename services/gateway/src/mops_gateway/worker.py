@@ -22,8 +22,8 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from mops_gateway.config import GatewaySettings
-from mops_shared.clients import InventoryClient
-from mops_shared.db import utcnow
+from mops_shared.contracts.clients import InventoryClient
+from mops_shared.kit.db import utcnow
 
 log = logging.getLogger("mops.gateway.worker")
 
@@ -121,7 +121,7 @@ async def run_standalone(settings: GatewaySettings) -> None:
     import signal
 
     from mops_gateway.webhooks.service import secrets_box
-    from mops_shared.db import create_engine, create_sessionmaker
+    from mops_shared.kit.db import create_engine, create_sessionmaker
 
     engine = create_engine(settings.database_url)
     inventory = InventoryClient(

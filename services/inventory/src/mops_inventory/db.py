@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from mops_shared.db import new_registry
-from mops_shared.writes import write_tables
+from mops_shared.kit.db import new_registry
+from mops_shared.kit.writes import write_tables
 
 inventory_registry = new_registry()
 

@@ -5,9 +5,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from mops_inventory.categories.service import LandscapeSeeder
-from mops_shared.auth import Principal, principal_dependency
-from mops_shared.clients import OrgClient
-from mops_shared.deps import SessionDep
+from mops_shared.contracts.clients import OrgClient
+from mops_shared.kit.auth import Principal, principal_dependency
+from mops_shared.kit.deps import SessionDep
 
 PrincipalDep = Annotated[Principal, Depends(principal_dependency("inventory"))]
 

@@ -36,8 +36,8 @@ from mops_inventory.reports_stack import (
 from mops_inventory.scenarios.router import router as scenarios_router
 from mops_inventory.tools.fast_read import ToolReader, ToolReadFastPath
 from mops_inventory.tools.router import router as tools_router
-from mops_shared.app import create_service_app
-from mops_shared.clients import OrgClient
+from mops_shared.contracts.clients import OrgClient
+from mops_shared.kit.app import create_service_app
 
 # The first renewal sweep runs this long after startup (sooner with a shorter interval).
 FIRST_SWEEP_DELAY_SECONDS = 5.0

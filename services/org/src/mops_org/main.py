@@ -18,8 +18,8 @@ from mops_org.raci.router import router as raci_router
 from mops_org.roles.router import router as roles_router
 from mops_org.training.router import router as training_router
 from mops_org.units.router import router as units_router
-from mops_shared.app import create_service_app
-from mops_shared.clients import InventoryClient
+from mops_shared.contracts.clients import InventoryClient
+from mops_shared.kit.app import create_service_app
 
 
 def create_app(settings: OrgSettings | None = None) -> FastAPI:

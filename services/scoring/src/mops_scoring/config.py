@@ -3,7 +3,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from mops_shared.settings import ServiceSettings, local_service_url
+from mops_shared.kit.settings import ServiceSettings, local_service_url
 
 
 class ScoringSettings(ServiceSettings):

@@ -14,8 +14,8 @@ from mops_scoring.frameworks.router import router as frameworks_router
 from mops_scoring.models import writes
 from mops_scoring.plans.router import router as plans_router
 from mops_scoring.results.router import router as results_router
-from mops_shared.app import create_service_app
-from mops_shared.clients import InventoryClient, OrgClient
+from mops_shared.contracts.clients import InventoryClient, OrgClient
+from mops_shared.kit.app import create_service_app
 
 
 def create_app(settings: ScoringSettings | None = None) -> FastAPI:

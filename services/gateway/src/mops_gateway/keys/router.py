@@ -16,9 +16,9 @@ from mops_gateway.keys.schemas import (
 )
 from mops_gateway.tenants import service as tenants
 from mops_gateway.tenants.schemas import TenantRead
-from mops_shared.conventions import CREATED_WITH_LOCATION
-from mops_shared.errors import problem_responses
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.conventions import CREATED_WITH_LOCATION
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 

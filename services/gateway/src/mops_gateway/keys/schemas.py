@@ -8,9 +8,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from mops_shared.auth import ApiScope
-from mops_shared.schemas.common import Name, json_integer
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.common import Name, json_integer
+from mops_shared.contracts.pagination import Page
+from mops_shared.kit.auth import ApiScope
 
 # An integer as the document means it: `true` or "60" is refused, not read as 1 or 60.
 _Count = Annotated[int, Field(ge=1, le=1_000_000), BeforeValidator(json_integer)]

@@ -11,8 +11,8 @@ from mops_gateway.keys import repository
 from mops_gateway.keys.models import ApiKey
 from mops_gateway.keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead, RateLimit
 from mops_gateway.keys.secrets import format_key, hash_secret, new_secret
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import Conflict, NotFound
 
 
 def to_read(key: ApiKey) -> ApiKeyRead:

@@ -7,7 +7,7 @@ from sqlalchemy import Column, String, UniqueConstraint
 from sqlmodel import Field
 
 from mops_gateway.db import GatewayTable
-from mops_shared.db import UTCDateTime, new_id, utcnow
+from mops_shared.kit.db import UTCDateTime, new_id, utcnow
 
 
 class Tenant(GatewayTable, table=True):

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_gateway.tenants.models import Tenant
 from mops_gateway.tenants.schemas import TenantRead
-from mops_shared.errors import Conflict, NotFound
-from mops_shared.schemas.common import name_key
+from mops_shared.contracts.common import name_key
+from mops_shared.kit.errors import Conflict, NotFound
 
 
 async def create_tenant(session: AsyncSession, name: str) -> TenantRead:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from mops_gateway.webhooks.schemas import AttributionRule, Provider
-from mops_shared.schemas.money import is_currency, parse_amount
+from mops_shared.contracts.money import is_currency, parse_amount
 
 CONTACT = "contact"
 DEAL = "deal"

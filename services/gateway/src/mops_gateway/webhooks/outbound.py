@@ -52,12 +52,12 @@ from mops_gateway.webhooks.models import (
 from mops_gateway.webhooks.outbound_schemas import DeliveryStatus
 from mops_gateway.webhooks.subscriptions import OPEN_STATUSES, event_type_matches
 from mops_gateway.worker import WorkerContext, claim_due
-from mops_shared.db import (
+from mops_shared.contracts.events import EventBatch, EventEnvelope, IntakeReport
+from mops_shared.kit.db import (
     UTCDateTime,
     among,
     utcnow,
 )
-from mops_shared.events import EventBatch, EventEnvelope, IntakeReport
 
 log = logging.getLogger("mops.gateway.webhooks")
 

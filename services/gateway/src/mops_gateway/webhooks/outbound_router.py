@@ -23,23 +23,23 @@ from mops_gateway.webhooks.outbound_schemas import (
     SubscriptionRead,
     SubscriptionUpdate,
 )
-from mops_shared.conventions import CREATED_WITH_LOCATION
-from mops_shared.errors import (
-    Unauthorized,
-    ValidationFailed,
-    body_error,
-    pointer_token,
-    problem_responses,
-)
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.events import (
+from mops_shared.contracts.events import (
     EVENT_INTAKE_PATH,
     SIGNATURE_HEADER,
     EventBatch,
     IntakeReport,
     batch_signature_holds,
 )
-from mops_shared.pagination import CursorQuery, LimitQuery
+from mops_shared.kit.conventions import CREATED_WITH_LOCATION
+from mops_shared.kit.errors import (
+    Unauthorized,
+    ValidationFailed,
+    body_error,
+    pointer_token,
+    problem_responses,
+)
+from mops_shared.kit.etag import IfMatch, tagged
+from mops_shared.kit.pagination import CursorQuery, LimitQuery
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 intake_router = APIRouter(include_in_schema=False)

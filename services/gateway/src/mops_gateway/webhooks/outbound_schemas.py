@@ -22,9 +22,9 @@ from pydantic import (
 from pydantic.config import JsonDict
 from typing_extensions import TypeAliasType
 
-from mops_shared.event_types import event_selectors
-from mops_shared.schemas.common import Integer, StrictModel, not_null
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.common import Integer, StrictModel, not_null
+from mops_shared.contracts.event_types import event_selectors
+from mops_shared.contracts.pagination import Page
 
 # `tool.created` (one type), `tool.*` (a family: every type under `tool.`) or `*` (every type).
 EVENT_TYPE_PATTERN = r"^(\*|[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*(\.\*)?)$"

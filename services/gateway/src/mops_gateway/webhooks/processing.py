@@ -27,12 +27,12 @@ from mops_gateway.webhooks import crm
 from mops_gateway.webhooks.models import CrmObjectRow, InboxEventRow, WebhookConnection
 from mops_gateway.webhooks.schemas import AttributionRule, InboxStatus, Provider
 from mops_gateway.worker import WorkerContext, claim_due
-from mops_shared.auth import ApiScope, Principal
-from mops_shared.clients.base import DownstreamError
-from mops_shared.db import insert_ignoring_conflicts, new_id
-from mops_shared.errors import MopsError
-from mops_shared.schemas.money import Money
-from mops_shared.schemas.outcomes import OutcomeCreate, OutcomeKind, OutcomeSource
+from mops_shared.contracts.clients.base import DownstreamError
+from mops_shared.contracts.money import Money
+from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeKind, OutcomeSource
+from mops_shared.kit.auth import ApiScope, Principal
+from mops_shared.kit.db import insert_ignoring_conflicts, new_id
+from mops_shared.kit.errors import MopsError
 
 log = logging.getLogger("mops.gateway.webhooks")
 

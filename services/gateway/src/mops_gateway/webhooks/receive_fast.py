@@ -20,9 +20,9 @@ from mops_gateway.proxy import ClientGone
 from mops_gateway.webhooks import service
 from mops_gateway.webhooks.schemas import Provider
 from mops_gateway.webhooks.verify import SALESFORCE_ACK
-from mops_shared.conventions import query_is_only
-from mops_shared.errors import MopsError, send_problem
-from mops_shared.fast_path import canonical_id
+from mops_shared.kit.conventions import query_is_only
+from mops_shared.kit.errors import MopsError, send_problem
+from mops_shared.kit.fast_path import canonical_id
 
 PREFIX = "/v1/webhooks/in/"
 _QUERY = ("token",)  # the route's one query parameter

@@ -27,11 +27,11 @@ from mops_gateway.webhooks.schemas import (
     ReceiveReport,
 )
 from mops_gateway.webhooks.verify import SALESFORCE_ACK
-from mops_shared.conventions import CREATED_WITH_LOCATION
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.event_types import EVENT_TYPES
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.contracts.event_types import EVENT_TYPES
+from mops_shared.kit.conventions import CREATED_WITH_LOCATION
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import IfMatch, tagged
+from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 

@@ -9,9 +9,9 @@ from typing import Annotated, Any
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, SecretStr, StringConstraints
 
-from mops_shared.schemas.common import Name, StrictModel, not_null
-from mops_shared.schemas.money import CurrencyCode
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.common import Name, StrictModel, not_null
+from mops_shared.contracts.money import CurrencyCode
+from mops_shared.contracts.pagination import Page
 
 
 class Provider(StrEnum):

@@ -37,8 +37,9 @@ from mops_gateway.webhooks.schemas import (
     Provider,
     ReceiveReport,
 )
-from mops_shared.db import get_for_tenant, utcnow
-from mops_shared.errors import (
+from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit.db import get_for_tenant, utcnow
+from mops_shared.kit.errors import (
     BadRequest,
     Conflict,
     NotFound,
@@ -46,9 +47,8 @@ from mops_shared.errors import (
     ValidationFailed,
     body_error,
 )
-from mops_shared.etag import check_if_match
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.schemas.problem import ProblemLocation
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 RECEIVE_PATH = "/v1/webhooks/in/{connection_id}"
 CONNECTION_SORTS = sort_options(

@@ -37,12 +37,12 @@ from mops_gateway.webhooks.outbound_schemas import (
     SubscriptionRead,
     SubscriptionUpdate,
 )
-from mops_shared.db import get_for_tenant, utcnow
-from mops_shared.errors import Conflict, ValidationFailed, body_error
-from mops_shared.etag import check_if_match
-from mops_shared.event_types import EVENT_TYPES, event_families, matches
-from mops_shared.pagination import keyset_page, sort_options, split_page
-from mops_shared.schemas.problem import ProblemLocation
+from mops_shared.contracts.event_types import EVENT_TYPES, event_families, matches
+from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit.db import get_for_tenant, utcnow
+from mops_shared.kit.errors import Conflict, ValidationFailed, body_error
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import keyset_page, sort_options, split_page
 
 SUBSCRIPTION_SORTS = sort_options(
     [("created_at", [WebhookSubscription.created_at])], WebhookSubscription.id

@@ -7,7 +7,7 @@ from sqlalchemy import Boolean, Column, ForeignKey, Index, String, UniqueConstra
 from sqlmodel import Field
 
 from mops_inventory.db import InventoryTable
-from mops_shared.db import UTCDateTime, new_id, utcnow
+from mops_shared.kit.db import UTCDateTime, new_id, utcnow
 
 
 class Category(InventoryTable, table=True):

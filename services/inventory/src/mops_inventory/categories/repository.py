@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_inventory.categories.models import Category
-from mops_shared.db import insert_ignoring_conflicts, new_id, utcnow
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.schemas.common import name_key
+from mops_shared.contracts.common import name_key
+from mops_shared.kit.db import insert_ignoring_conflicts, new_id, utcnow
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 CATEGORY_SORTS = sort_options(
     [("name", [Category.name_key]), ("created_at", [Category.created_at])],

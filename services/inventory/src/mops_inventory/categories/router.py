@@ -8,9 +8,9 @@ from fastapi import APIRouter, Query, Response, status
 from mops_inventory.categories import repository, service
 from mops_inventory.categories.schemas import CategorySort, SubcategoryCreate
 from mops_inventory.deps import LandscapeSeederDep, PrincipalDep, SessionDep
-from mops_shared.errors import problem_responses
-from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.inventory import CategoryPage, CategoryRead
+from mops_shared.contracts.inventory import CategoryPage, CategoryRead
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(prefix="/v1/inventory/categories", tags=["inventory"])
 

@@ -1,5 +1,5 @@
 """Wire models of categories (`/v1/inventory/categories`); `CategoryRead` and
-`CategoryPage`, which the gateway's client reads too, are in `mops_shared.schemas.inventory`."""
+`CategoryPage`, which the gateway's client reads too, are in `mops_shared.contracts.inventory`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mops_shared.schemas.common import Name
+from mops_shared.contracts.common import Name
 
 # The six top-level categories of the martech landscape, seeded for every tenant.
 LANDSCAPE_CATEGORIES: tuple[str, ...] = (

@@ -11,13 +11,13 @@ from mops_inventory.categories import repository
 from mops_inventory.categories.models import Category
 from mops_inventory.categories.schemas import LANDSCAPE_CATEGORIES, SubcategoryCreate
 from mops_inventory.db import writes
-from mops_shared.audit import record_audit
-from mops_shared.auth import Principal
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
-from mops_shared.pagination import SortOption
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.inventory import CategoryPage, CategoryRead
-from mops_shared.schemas.problem import ProblemLocation
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.inventory import CategoryPage, CategoryRead
+from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit.audit import record_audit
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.kit.pagination import SortOption
 
 
 class LandscapeSeeder:

@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from mops_inventory.config import InventorySettings
 from mops_inventory.contracts.renewal_due import emit_due_renewals, utc_today
 from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_shared.auth import ApiScope
-from mops_shared.errors import Forbidden, problem_responses
+from mops_shared.kit.auth import ApiScope
+from mops_shared.kit.errors import Forbidden, problem_responses
 
 router = APIRouter(tags=["inventory"])
 

@@ -45,8 +45,8 @@ from mops_inventory.contracts.models import Contract
 from mops_inventory.contracts.renewal_window import notice_deadline, window_end
 from mops_inventory.db import writes
 from mops_inventory.tools.models import Tool
-from mops_shared.db import new_id, utcnow
-from mops_shared.schemas.inventory import ToolStatus
+from mops_shared.contracts.inventory import ToolStatus
+from mops_shared.kit.db import new_id, utcnow
 
 EVENT_TYPE = "contract.renewal_due"
 BATCH_SIZE = 500

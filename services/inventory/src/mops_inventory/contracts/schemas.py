@@ -9,10 +9,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 
-from mops_shared.schemas.common import IsoDate, StrictModel, Text, json_integer, not_null
-from mops_shared.schemas.inventory import MoneyIn
-from mops_shared.schemas.money import Money
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.common import IsoDate, StrictModel, Text, json_integer, not_null
+from mops_shared.contracts.inventory import MoneyIn
+from mops_shared.contracts.money import Money
+from mops_shared.contracts.pagination import Page
 
 # Integers as JSON Schema means them (3.0 included; never text or a boolean), bounds first.
 NoticeDays = Annotated[int, Field(ge=0, le=3650), BeforeValidator(json_integer)]

@@ -19,13 +19,13 @@ from mops_inventory.contracts.schemas import (
 )
 from mops_inventory.db import writes
 from mops_inventory.tools.repository import get_by_id as get_tool
-from mops_shared.auth import Principal
-from mops_shared.db import get_for_tenant, utcnow
-from mops_shared.errors import NotFound, ValidationFailed
-from mops_shared.etag import check_if_match
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.schemas.money import Money
-from mops_shared.schemas.problem import ProblemLocation
+from mops_shared.contracts.money import Money
+from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import get_for_tenant, utcnow
+from mops_shared.kit.errors import NotFound, ValidationFailed
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 CONTRACT_SORTS = sort_options(
     [("created_at", [col(Contract.created_at)]), ("renewal_date", [col(Contract.renewal_date)])],

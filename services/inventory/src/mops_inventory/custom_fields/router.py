@@ -5,8 +5,8 @@ from fastapi import APIRouter, status
 from mops_inventory.custom_fields import service
 from mops_inventory.custom_fields.schemas import CustomFieldCreate, CustomFieldPage, CustomFieldRead
 from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_shared.errors import problem_responses
-from mops_shared.pagination import CursorQuery, LimitQuery
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.pagination import CursorQuery, LimitQuery
 
 router = APIRouter(prefix="/v1/inventory/custom-fields", tags=["inventory"])
 

@@ -9,9 +9,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from mops_shared.schemas.common import Name
-from mops_shared.schemas.inventory import FIELD_KEY_PATTERN
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.common import Name
+from mops_shared.contracts.inventory import FIELD_KEY_PATTERN
+from mops_shared.contracts.pagination import Page
 
 FieldKey = Annotated[
     str,

@@ -18,11 +18,11 @@ from mops_inventory.custom_fields.schemas import (
     check_value,
 )
 from mops_inventory.db import writes
-from mops_shared.audit import record_audit
-from mops_shared.auth import Principal
-from mops_shared.errors import Conflict, ValidationFailed
-from mops_shared.pagination import SortOption, keyset_page, split_page
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
+from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
+from mops_shared.kit.audit import record_audit
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.errors import Conflict, ValidationFailed
+from mops_shared.kit.pagination import SortOption, keyset_page, split_page
 
 OLDEST_FIRST = SortOption(
     "created_at", (col(CustomFieldDefinition.created_at), col(CustomFieldDefinition.id))

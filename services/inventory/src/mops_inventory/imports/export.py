@@ -24,10 +24,10 @@ from mops_inventory.integrations.models import Integration
 from mops_inventory.licences.models import LicenceUsage
 from mops_inventory.tools import repository
 from mops_inventory.tools.models import Tool, ToolOwnerRow
-from mops_shared.auth import Principal
-from mops_shared.errors import problem_responses
-from mops_shared.schemas.inventory import OwnerRole
-from mops_shared.schemas.money import currency_exponent
+from mops_shared.contracts.inventory import OwnerRole
+from mops_shared.contracts.money import currency_exponent
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.errors import problem_responses
 
 router = APIRouter(prefix="/v1/inventory/exports", tags=["inventory"])
 

@@ -37,11 +37,11 @@ from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, valida
 
 from mops_inventory.categories.schemas import LANDSCAPE_CATEGORIES
 from mops_inventory.imports.schemas import MAX_SEATS
-from mops_shared.errors import pointer_token
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.imports import ImportSeverity
-from mops_shared.schemas.inventory import ToolStatus
-from mops_shared.schemas.money import currency_exponent, is_currency, parse_amount
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.imports import ImportSeverity
+from mops_shared.contracts.inventory import ToolStatus
+from mops_shared.contracts.money import currency_exponent, is_currency, parse_amount
+from mops_shared.kit.errors import pointer_token
 
 COLUMNS: Final[tuple[str, ...]] = (
     "name",
@@ -63,7 +63,7 @@ COLUMNS: Final[tuple[str, ...]] = (
 )
 REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("name",)
 
-# Limits of the wire models (mops_shared.schemas): names, capabilities, free text.
+# Limits of the wire models (mops_shared.contracts): names, capabilities, free text.
 MAX_NAME = 200
 MAX_CAPABILITY = 120
 MAX_CAPABILITIES = 50

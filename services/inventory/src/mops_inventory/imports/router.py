@@ -23,7 +23,10 @@ from mops_inventory.imports.schemas import (
     ImportReport,
     ToolImportFile,
 )
-from mops_shared.errors import (
+from mops_shared.contracts.imports import ImportMode
+from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.contracts.problem_types import problem_type_and_title
+from mops_shared.kit.errors import (
     BadRequest,
     MopsError,
     PayloadTooLarge,
@@ -31,9 +34,6 @@ from mops_shared.errors import (
     pointer_token,
     problem_responses,
 )
-from mops_shared.problem_types import problem_type_and_title
-from mops_shared.schemas.imports import ImportMode
-from mops_shared.schemas.problem import ProblemLocation
 
 router = APIRouter(prefix="/v1/inventory/imports", tags=["inventory"])
 

@@ -16,9 +16,9 @@ from pydantic import (
     StrictStr,
 )
 
-from mops_shared.schemas.common import json_integer
-from mops_shared.schemas.imports import ImportMode, ImportSeverity
-from mops_shared.schemas.problem import Problem, ProblemFieldError
+from mops_shared.contracts.common import json_integer
+from mops_shared.contracts.imports import ImportMode, ImportSeverity
+from mops_shared.contracts.problem import Problem, ProblemFieldError
 
 # The largest seat count an import takes.
 MAX_SEATS = 2**31 - 1

@@ -41,21 +41,21 @@ from mops_inventory.licences.models import LicenceUsage
 from mops_inventory.tools import repository as tools_repository
 from mops_inventory.tools.models import Tool, ToolCapability, ToolOwnerRow, ToolStatusChange
 from mops_inventory.tools.service import to_reads
-from mops_shared.audit import AuditAction, record_audits
-from mops_shared.auth import Principal
-from mops_shared.clients import OrgClient
-from mops_shared.db import (
+from mops_shared.contracts.clients import OrgClient
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.imports import ImportMode, ImportSeverity
+from mops_shared.contracts.inventory import OwnerRole, ToolOwner, ToolRead
+from mops_shared.contracts.money import currency_exponent
+from mops_shared.kit.audit import AuditAction, record_audits
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import (
     analyze_after_bulk_write,
     in_bind_chunks,
     insert_ignoring_conflicts,
     new_id,
     utcnow,
 )
-from mops_shared.outbox import record_events
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.imports import ImportMode, ImportSeverity
-from mops_shared.schemas.inventory import OwnerRole, ToolOwner, ToolRead
-from mops_shared.schemas.money import currency_exponent
+from mops_shared.kit.outbox import record_events
 
 # An update that multiplies or divides a tool's annual cost by this much or more (or sets it to
 # or from zero) is reported as a warning: most often a typo or a wrong unit in the file.

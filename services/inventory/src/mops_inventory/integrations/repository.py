@@ -11,7 +11,7 @@ from sqlmodel import col
 
 from mops_inventory.integrations.models import Integration
 from mops_inventory.tools.models import Tool
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 INTEGRATION_SORTS = sort_options(
     [("created_at", [col(Integration.created_at)])], tiebreaker=col(Integration.id)

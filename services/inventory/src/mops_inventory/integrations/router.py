@@ -16,9 +16,9 @@ from mops_inventory.integrations.schemas import (
     IntegrationUpdate,
     SyncMode,
 )
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import IfMatch, tagged
+from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(prefix="/v1/inventory/integrations", tags=["inventory"])
 

@@ -8,9 +8,9 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mops_shared.schemas.common import StrictModel, Text, name_key, not_null
-from mops_shared.schemas.inventory import Tag
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.common import StrictModel, Text, name_key, not_null
+from mops_shared.contracts.inventory import Tag
+from mops_shared.contracts.pagination import Page
 
 
 class IntegrationSort(StrEnum):

@@ -20,11 +20,11 @@ from mops_inventory.integrations.schemas import (
     IntegrationRead,
     IntegrationUpdate,
 )
-from mops_shared.auth import Principal
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
-from mops_shared.etag import check_if_match
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
+from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.kit.etag import check_if_match
 
 
 def _read(integration: Integration, names: dict[uuid.UUID, str]) -> IntegrationRead:

@@ -7,7 +7,7 @@ from sqlalchemy import Column, Date, ForeignKey, Index, Integer, UniqueConstrain
 from sqlmodel import Field
 
 from mops_inventory.db import InventoryTable
-from mops_shared.db import UTCDateTime, new_id, utcnow
+from mops_shared.kit.db import UTCDateTime, new_id, utcnow
 
 
 class LicenceUsage(InventoryTable, table=True):

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Query, Response, status
 from mops_inventory.contracts.schemas import LicenceUsageCreate, LicenceUsagePage, LicenceUsageRead
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.licences import service
-from mops_shared.errors import problem_responses
-from mops_shared.pagination import CursorQuery, LimitQuery
-from mops_shared.schemas.common import IsoDate
+from mops_shared.contracts.common import IsoDate
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.pagination import CursorQuery, LimitQuery
 
 router = APIRouter(prefix="/v1/inventory/tools/{tool_id}/licence-usage", tags=["inventory"])
 

@@ -13,11 +13,11 @@ from mops_inventory.contracts.schemas import LicenceUsageCreate, LicenceUsagePag
 from mops_inventory.db import writes
 from mops_inventory.licences.models import LicenceUsage
 from mops_inventory.tools.repository import get_by_id as get_tool
-from mops_shared.audit import record_audit
-from mops_shared.auth import Principal
-from mops_shared.db import utcnow
-from mops_shared.errors import NotFound
-from mops_shared.pagination import SortOption, keyset_page, split_page
+from mops_shared.kit.audit import record_audit
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import NotFound
+from mops_shared.kit.pagination import SortOption, keyset_page, split_page
 
 OLDEST_FIRST = SortOption("as_of", (col(LicenceUsage.as_of), col(LicenceUsage.id)))
 

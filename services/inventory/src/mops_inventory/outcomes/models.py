@@ -17,7 +17,7 @@ from sqlalchemy import (
 from sqlmodel import Field
 
 from mops_inventory.db import InventoryTable
-from mops_shared.db import UTCDateTime, new_id, utcnow
+from mops_shared.kit.db import UTCDateTime, new_id, utcnow
 
 
 class Outcome(InventoryTable, table=True):

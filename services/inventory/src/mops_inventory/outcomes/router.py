@@ -8,10 +8,10 @@ from fastapi import APIRouter, Query, Response, status
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.outcomes import service
 from mops_inventory.outcomes.schemas import OutcomePage
-from mops_shared.errors import problem_responses
-from mops_shared.pagination import CursorQuery, LimitQuery
-from mops_shared.schemas.common import IsoAwareDateTime
-from mops_shared.schemas.outcomes import OutcomeCreate, OutcomeKind, OutcomeRead, OutcomeSource
+from mops_shared.contracts.common import IsoAwareDateTime
+from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeKind, OutcomeRead, OutcomeSource
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.pagination import CursorQuery, LimitQuery
 
 router = APIRouter(prefix="/v1/inventory/outcomes", tags=["inventory"])
 

@@ -14,13 +14,13 @@ from mops_inventory.db import writes
 from mops_inventory.outcomes.models import Outcome
 from mops_inventory.outcomes.schemas import OutcomePage
 from mops_inventory.tools.repository import get_by_id as get_tool
-from mops_shared.auth import Principal
-from mops_shared.db import get_for_tenant
-from mops_shared.errors import Conflict, ValidationFailed
-from mops_shared.pagination import SortOption, keyset_page, split_page
-from mops_shared.schemas.money import Money
-from mops_shared.schemas.outcomes import OutcomeCreate, OutcomeKind, OutcomeRead
-from mops_shared.schemas.problem import ProblemLocation
+from mops_shared.contracts.money import Money
+from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeKind, OutcomeRead
+from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import get_for_tenant
+from mops_shared.kit.errors import Conflict, ValidationFailed
+from mops_shared.kit.pagination import SortOption, keyset_page, split_page
 
 NEWEST_FIRST = SortOption(
     "-occurred_at", (col(Outcome.occurred_at), col(Outcome.id)), descending=True

@@ -21,7 +21,7 @@ from sqlmodel import col
 
 from mops_inventory.contracts.models import Contract
 from mops_inventory.licences.models import LicenceUsage
-from mops_shared.pagination import SortOption
+from mops_shared.kit.pagination import SortOption
 
 
 def sum_int(column: Any) -> ColumnElement[int]:

@@ -23,8 +23,8 @@ from mops_inventory.reports import (
 )
 from mops_inventory.reports.schemas import AdoptionReport
 from mops_inventory.tools.models import Tool
-from mops_shared.errors import problem_responses
-from mops_shared.pagination import CursorQuery, keyset_page, split_page
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.pagination import CursorQuery, keyset_page, split_page
 
 router = APIRouter(tags=["inventory"])
 

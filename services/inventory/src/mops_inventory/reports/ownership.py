@@ -19,9 +19,9 @@ from sqlmodel import col
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.reports import MAX_REPORT_LIMIT, URL_TOO_LONG, ReportLimitQuery
 from mops_inventory.tools.models import Tool, ToolOwnerRow
-from mops_shared.errors import problem_responses
-from mops_shared.pagination import CursorQuery, SortOption, keyset_page, split_page
-from mops_shared.schemas.reports import ToolOwnershipPage
+from mops_shared.contracts.reports import ToolOwnershipPage
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.pagination import CursorQuery, SortOption, keyset_page, split_page
 
 router = APIRouter(tags=["inventory"])
 

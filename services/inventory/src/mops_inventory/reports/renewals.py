@@ -18,9 +18,9 @@ from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.reports import DEFAULT_REPORT_LIMIT, ReportLimitQuery
 from mops_inventory.reports.schemas import RenewalsReport
 from mops_inventory.tools.models import Tool
-from mops_shared.errors import problem_responses
-from mops_shared.pagination import CursorQuery, SortOption, keyset_page, split_page
-from mops_shared.schemas.common import IsoDate
+from mops_shared.contracts.common import IsoDate
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.pagination import CursorQuery, SortOption, keyset_page, split_page
 
 router = APIRouter(tags=["inventory"])
 

@@ -23,11 +23,11 @@ from mops_inventory.reports import (
 )
 from mops_inventory.reports.schemas import ReturnsReport
 from mops_inventory.tools.models import Tool
-from mops_shared.errors import ValidationFailed, problem_responses
-from mops_shared.pagination import CursorQuery, keyset_page, split_page
-from mops_shared.schemas.common import IsoDate
-from mops_shared.schemas.outcomes import OutcomeKind
-from mops_shared.schemas.problem import ProblemLocation
+from mops_shared.contracts.common import IsoDate
+from mops_shared.contracts.outcomes import OutcomeKind
+from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit.errors import ValidationFailed, problem_responses
+from mops_shared.kit.pagination import CursorQuery, keyset_page, split_page
 
 router = APIRouter(tags=["inventory"])
 

@@ -12,8 +12,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mops_shared.schemas.inventory import MoneySum, ToolStatus
-from mops_shared.schemas.money import Money
+from mops_shared.contracts.inventory import MoneySum, ToolStatus
+from mops_shared.contracts.money import Money
 
 # Spend
 

@@ -16,8 +16,8 @@ from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.reports import as_int, sum_int
 from mops_inventory.reports.schemas import SpendGroupBy, SpendReport, SpendRow, SpendTotal
 from mops_inventory.tools.models import Capability, Tool, ToolCapability, ToolOwnerRow
-from mops_shared.errors import problem_responses
-from mops_shared.schemas.inventory import MoneySum, OwnerRole, ToolStatus
+from mops_shared.contracts.inventory import MoneySum, OwnerRole, ToolStatus
+from mops_shared.kit.errors import problem_responses
 
 router = APIRouter(tags=["inventory"])
 

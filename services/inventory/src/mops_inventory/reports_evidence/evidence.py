@@ -48,9 +48,9 @@ from mops_inventory.tools.models import (
     ToolOwnerRow,
     ToolStatusChange,
 )
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.inventory import ToolStatus
-from mops_shared.schemas.reports_evidence import (
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.inventory import ToolStatus
+from mops_shared.contracts.reports_evidence import (
     CITIZEN_CAPABILITY_TERMS,
     InventoryEvidence,
     UnitEvidence,

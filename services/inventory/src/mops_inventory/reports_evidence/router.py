@@ -8,9 +8,9 @@ from fastapi import APIRouter, Query
 
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.reports_evidence.evidence import inventory_evidence
-from mops_shared.errors import problem_responses
-from mops_shared.schemas.money import CurrencyCode
-from mops_shared.schemas.reports_evidence import InventoryEvidence
+from mops_shared.contracts.money import CurrencyCode
+from mops_shared.contracts.reports_evidence import InventoryEvidence
+from mops_shared.kit.errors import problem_responses
 
 router = APIRouter(tags=["inventory"])
 

@@ -32,11 +32,11 @@ from mops_inventory.reports_stack.schemas import (
     StackToolRef,
 )
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
-from mops_shared.errors import ValidationFailed, problem_responses
-from mops_shared.pagination import CursorQuery, SortOption, keyset_page, split_page
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.inventory import ToolStatus
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.inventory import ToolStatus
+from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
+from mops_shared.kit.errors import ValidationFailed, problem_responses
+from mops_shared.kit.pagination import CursorQuery, SortOption, keyset_page, split_page
 
 router = APIRouter(tags=["inventory"])
 

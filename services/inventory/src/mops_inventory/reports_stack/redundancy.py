@@ -18,11 +18,11 @@ from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.reports import latest_usage, prefer_hash_joins, seats_purchased
 from mops_inventory.reports_stack.schemas import RedundancyReport
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
-from mops_shared.errors import ValidationFailed, problem_responses
-from mops_shared.pagination import CursorQuery, decode_values, encode_values
-from mops_shared.schemas.inventory import MoneySum, ToolStatus
-from mops_shared.schemas.money import currency_exponent
-from mops_shared.schemas.problem import ProblemLocation
+from mops_shared.contracts.inventory import MoneySum, ToolStatus
+from mops_shared.contracts.money import currency_exponent
+from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit.errors import ValidationFailed, problem_responses
+from mops_shared.kit.pagination import CursorQuery, decode_values, encode_values
 
 router = APIRouter(tags=["inventory"])
 

@@ -20,8 +20,8 @@ from mops_inventory.reports_stack.schemas import (
     ToolRemovalImpact,
 )
 from mops_inventory.tools.models import Tool
-from mops_shared.errors import NotFound, problem_responses
-from mops_shared.schemas.inventory import ToolStatus
+from mops_shared.contracts.inventory import ToolStatus
+from mops_shared.kit.errors import NotFound, problem_responses
 
 router = APIRouter(tags=["inventory"])
 

@@ -15,7 +15,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from mops_inventory.integrations.schemas import SyncMode
-from mops_shared.schemas.inventory import MoneySum, ToolStatus
+from mops_shared.contracts.inventory import MoneySum, ToolStatus
 
 
 class StackToolRef(BaseModel):

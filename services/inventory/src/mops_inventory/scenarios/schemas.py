@@ -1,5 +1,5 @@
 """Wire models of stack scenarios: a target state as planned changes. Their gap analysis
-(`ScenarioDiff`), which the scoring service reads, is in `mops_shared.schemas.scenarios`."""
+(`ScenarioDiff`), which the scoring service reads, is in `mops_shared.contracts.scenarios`."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from mops_shared.schemas.common import IsoDate, Name, StrictModel, Text, json_integer, not_null
-from mops_shared.schemas.inventory import Capability, MoneyIn
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.common import IsoDate, Name, StrictModel, Text, json_integer, not_null
+from mops_shared.contracts.inventory import Capability, MoneyIn
+from mops_shared.contracts.pagination import Page
 
 
 class ScenarioSort(StrEnum):

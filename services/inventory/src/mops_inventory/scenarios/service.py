@@ -25,17 +25,17 @@ from mops_inventory.scenarios.schemas import (
 )
 from mops_inventory.tools import repository as tools_repository
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
-from mops_shared.audit import record_audit
-from mops_shared.auth import Principal
-from mops_shared.clients import OrgClient
-from mops_shared.db import get_for_tenant, utcnow
-from mops_shared.errors import Conflict, ValidationFailed
-from mops_shared.etag import check_if_match
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.inventory import MoneySum
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
-from mops_shared.schemas.scenarios import ScenarioDiff, StageDiff
+from mops_shared.contracts.clients import OrgClient
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.inventory import MoneySum
+from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
+from mops_shared.contracts.scenarios import ScenarioDiff, StageDiff
+from mops_shared.kit.audit import record_audit
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import get_for_tenant, utcnow
+from mops_shared.kit.errors import Conflict, ValidationFailed
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 SCENARIO_SORTS = sort_options(
     [("name", [col(Scenario.name_key)]), ("created_at", [col(Scenario.created_at)])],

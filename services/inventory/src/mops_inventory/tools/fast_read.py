@@ -23,10 +23,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mops_inventory.tools.models import Capability, Tool, ToolCapability, ToolOwnerRow
-from mops_shared.auth import PRINCIPAL_HEADER, has_scope, required_scope, verify_principal
-from mops_shared.errors import MopsError
-from mops_shared.etag import etag_of
-from mops_shared.fast_path import canonical_id
+from mops_shared.kit.auth import PRINCIPAL_HEADER, has_scope, required_scope, verify_principal
+from mops_shared.kit.errors import MopsError
+from mops_shared.kit.etag import etag_of
+from mops_shared.kit.fast_path import canonical_id
 
 PREFIX = "/v1/inventory/tools/"
 _READ_SCOPE = required_scope("inventory", "GET")

@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlmodel import Field
 
 from mops_inventory.db import InventoryTable
-from mops_shared.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
+from mops_shared.kit.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
 
 _VERSION = version_column()
 

@@ -17,10 +17,10 @@ from mops_inventory.tools.models import (
     ToolCapability,
     ToolOwnerRow,
 )
-from mops_shared.db import insert_ignoring_conflicts, new_id, utcnow
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.inventory import OwnerRole, ToolOwner
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.inventory import OwnerRole, ToolOwner
+from mops_shared.kit.db import insert_ignoring_conflicts, new_id, utcnow
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 TOOL_SORTS = sort_options(
     [("name", [col(Tool.name_key)]), ("created_at", [col(Tool.created_at)])],

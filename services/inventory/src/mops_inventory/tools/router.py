@@ -8,10 +8,10 @@ from fastapi import APIRouter, Query, Response, status
 from mops_inventory.deps import OrgClientDep, PrincipalDep, SessionDep
 from mops_inventory.tools import repository, service
 from mops_inventory.tools.schemas import StatusHistory, ToolCreate, ToolSort, ToolUpdate
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.inventory import ToolPage, ToolRead, ToolStatus
+from mops_shared.contracts.inventory import ToolPage, ToolRead, ToolStatus
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import IfMatch, tagged
+from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(prefix="/v1/inventory/tools", tags=["inventory"])
 

@@ -1,5 +1,5 @@
 """Wire models of tools (`/v1/inventory/tools`) that only the inventory reads; `ToolRead`,
-`ToolPage` and the fields they share with these are in `mops_shared.schemas.inventory`."""
+`ToolPage` and the fields they share with these are in `mops_shared.contracts.inventory`."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool, field_validator
 
-from mops_shared.schemas.common import Name, StrictModel, Text, not_null
-from mops_shared.schemas.inventory import (
+from mops_shared.contracts.common import Name, StrictModel, Text, not_null
+from mops_shared.contracts.inventory import (
     CUSTOM_FIELD_KEYS,
     Capability,
     Tag,

@@ -22,16 +22,16 @@ from mops_inventory.integrations import service as integrations_service
 from mops_inventory.tools import repository
 from mops_inventory.tools.models import Tool, ToolStatusChange
 from mops_inventory.tools.schemas import StatusChange, StatusHistory, ToolCreate, ToolUpdate
-from mops_shared.auth import Principal
-from mops_shared.clients import OrgClient
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
-from mops_shared.etag import check_if_match
-from mops_shared.outbox import record_event
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.inventory import ToolOwner, ToolPage, ToolRead, ToolStatus
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
-from mops_shared.writes import retry_lost_races
+from mops_shared.contracts.clients import OrgClient
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.inventory import ToolOwner, ToolPage, ToolRead, ToolStatus
+from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.outbox import record_event
+from mops_shared.kit.writes import retry_lost_races
 
 
 async def to_reads(session: AsyncSession, tools: Sequence[Tool]) -> list[ToolRead]:

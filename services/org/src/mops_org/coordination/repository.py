@@ -12,7 +12,7 @@ from sqlmodel import col
 
 from mops_org.coordination.models import CoordinationMechanism, CoordinationParticipant
 from mops_org.units.models import Unit
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 MECHANISM_SORTS = sort_options(
     [("name", [CoordinationMechanism.name_key])], tiebreaker=CoordinationMechanism.id

@@ -14,10 +14,10 @@ from mops_org.coordination.schemas import (
     CoordinationMechanismUpdate,
 )
 from mops_org.deps import PrincipalDep, SessionDep
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.org_metrics import CoordinationKind, IntegrationLevel
+from mops_shared.contracts.org_metrics import CoordinationKind, IntegrationLevel
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import IfMatch, tagged
+from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(prefix="/v1/org/coordination-mechanisms", tags=["org"])
 

@@ -9,9 +9,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mops_shared.schemas.common import UNIQUE, Name, StrictModel, Text, not_null, refuse_repeats
-from mops_shared.schemas.org_metrics import CoordinationKind, IntegrationLevel
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.common import UNIQUE, Name, StrictModel, Text, not_null, refuse_repeats
+from mops_shared.contracts.org_metrics import CoordinationKind, IntegrationLevel
+from mops_shared.contracts.pagination import Page
 
 MAX_PARTICIPANTS = 500
 

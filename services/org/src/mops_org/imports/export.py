@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mops_org.imports.schemas import OrgDocument
 from mops_org.imports.service import load_existing
 from mops_org.units.tree import depths
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient
-from mops_shared.schemas.common import name_key
+from mops_shared.contracts.clients import InventoryClient
+from mops_shared.contracts.common import name_key
+from mops_shared.kit.auth import Principal
 
 
 async def export_organisation(

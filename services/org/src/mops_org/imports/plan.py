@@ -21,12 +21,12 @@ from mops_org.imports.schemas import OrgDocument, OrgImportProblem
 from mops_org.profile.schemas import CommerceStructure
 from mops_org.raci.validation import Assignee, assignee_key, validate_activities
 from mops_org.training.schemas import WaveLevel
-from mops_shared.schemas.common import name_key, spelling_key
-from mops_shared.schemas.imports import ImportSeverity
-from mops_shared.schemas.org import UnitRole, UnitType, email_key, normalize_email
-from mops_shared.schemas.org_metrics import CoordinationKind, IntegrationLevel
-from mops_shared.schemas.org_profile import OperatingModel
-from mops_shared.schemas.org_raci import ActivityKind
+from mops_shared.contracts.common import name_key, spelling_key
+from mops_shared.contracts.imports import ImportSeverity
+from mops_shared.contracts.org import UnitRole, UnitType, email_key, normalize_email
+from mops_shared.contracts.org_metrics import CoordinationKind, IntegrationLevel
+from mops_shared.contracts.org_profile import OperatingModel
+from mops_shared.contracts.org_raci import ActivityKind
 
 MAX_PROFICIENCY = 4
 RACI_LETTERS = ("R", "A", "C", "I")

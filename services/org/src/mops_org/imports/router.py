@@ -8,9 +8,9 @@ from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
 from mops_org.imports import service
 from mops_org.imports.export import export_organisation
 from mops_org.imports.schemas import OrgDocument, OrgImportReport
-from mops_shared.errors import ValidationFailed, problem_responses
-from mops_shared.schemas.imports import ImportMode
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
+from mops_shared.contracts.imports import ImportMode
+from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
+from mops_shared.kit.errors import ValidationFailed, problem_responses
 
 router = APIRouter(tags=["org"])
 

@@ -14,8 +14,8 @@ from typing import Annotated
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, StrictBool
 
 from mops_org.roles.schemas import MAX_SKILL_NAME
-from mops_shared.schemas.common import Integer, IsoDateTime
-from mops_shared.schemas.imports import ImportMode, ImportSeverity
+from mops_shared.contracts.common import Integer, IsoDateTime
+from mops_shared.contracts.imports import ImportMode, ImportSeverity
 
 # What the import stores is bounded as the API's own writes are (a name is at most 200
 # characters, a skill 120, a text 10 000): the document says so of the text as sent.

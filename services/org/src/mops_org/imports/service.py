@@ -39,15 +39,15 @@ from mops_org.raci.models import RaciMatrix
 from mops_org.roles.models import PersonRole, PersonSkill, Role
 from mops_org.training.models import TrainingEnrolment, TrainingProgramme, TrainingWave
 from mops_org.units.models import Unit
-from mops_shared.audit import AuditAction, record_audits
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient
-from mops_shared.db import analyze_after_bulk_write, utcnow
-from mops_shared.errors import Conflict
-from mops_shared.outbox import record_events
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.imports import ImportMode
-from mops_shared.schemas.org import PersonRead, UnitRead
+from mops_shared.contracts.clients import InventoryClient
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.imports import ImportMode
+from mops_shared.contracts.org import PersonRead, UnitRead
+from mops_shared.kit.audit import AuditAction, record_audits
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import analyze_after_bulk_write, utcnow
+from mops_shared.kit.errors import Conflict
+from mops_shared.kit.outbox import record_events
 
 # The tables an import fills (their statistics are refreshed after a large one).
 _IMPORTED_TABLES = [

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Query, Request
 
 from mops_org.deps import InventoryClientDep, PrincipalDep
 from mops_org.metrics.service import org_metrics
-from mops_shared.errors import problem_responses
-from mops_shared.schemas.org_metrics import WIDE_SPAN, OrgMetrics
+from mops_shared.contracts.org_metrics import WIDE_SPAN, OrgMetrics
+from mops_shared.kit.errors import problem_responses
 
 router = APIRouter(tags=["org"])
 

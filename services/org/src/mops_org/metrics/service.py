@@ -25,11 +25,9 @@ from mops_org.training.coverage import (
     tools_by_owner,
 )
 from mops_org.units.tree import within
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient
-from mops_shared.errors import GatewayTimeout, ServiceUnavailable
-from mops_shared.schemas.org import UnitType
-from mops_shared.schemas.org_metrics import (
+from mops_shared.contracts.clients import InventoryClient
+from mops_shared.contracts.org import UnitType
+from mops_shared.contracts.org_metrics import (
     WIDE_SPAN,
     CentreOfExcellenceSize,
     CoordinationSummary,
@@ -38,7 +36,9 @@ from mops_shared.schemas.org_metrics import (
     SpansOfControl,
     UnitSides,
 )
-from mops_shared.schemas.reports import ToolOwnership
+from mops_shared.contracts.reports import ToolOwnership
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.errors import GatewayTimeout, ServiceUnavailable
 
 T = TypeVar("T")
 

@@ -9,7 +9,7 @@ from sqlmodel import Field
 
 from mops_org.db import OrgTable
 from mops_org.people.schemas import MAX_EMAIL
-from mops_shared.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
+from mops_shared.kit.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
 
 _VERSION = version_column()
 

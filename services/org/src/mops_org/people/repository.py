@@ -11,7 +11,7 @@ from sqlmodel import col
 
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 PERSON_SORTS = sort_options(
     [

@@ -9,10 +9,10 @@ from pydantic import StringConstraints
 from mops_org.deps import PrincipalDep, SessionDep
 from mops_org.people import repository, service
 from mops_org.people.schemas import MAX_EMAIL, PersonCreate, PersonSort, PersonUpdate
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.org import PersonPage, PersonRead, email_key
+from mops_shared.contracts.org import PersonPage, PersonRead, email_key
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import IfMatch, tagged
+from mops_shared.kit.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(prefix="/v1/org/people", tags=["org"])
 

@@ -1,5 +1,5 @@
 """Wire models of people (`/v1/org/people`); `PersonRead`, `PersonPage` and `email_key`, which
-the inventory's client uses too, are in `mops_shared.schemas.org`."""
+the inventory's client uses too, are in `mops_shared.contracts.org`."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from pydantic import (
     field_validator,
 )
 
-from mops_shared.schemas.common import UNIQUE, Name, StrictModel, not_null, refuse_repeats
-from mops_shared.schemas.org import normalize_email
+from mops_shared.contracts.common import UNIQUE, Name, StrictModel, not_null, refuse_repeats
+from mops_shared.contracts.org import normalize_email
 
 # --- people ------------------------------------------------------------------------------------
 

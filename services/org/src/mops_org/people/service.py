@@ -21,14 +21,14 @@ from mops_org.people.models import Person
 from mops_org.people.schemas import PersonCreate, PersonUpdate
 from mops_org.roles import repository as roles_repository
 from mops_org.units import repository as units_repository
-from mops_shared.auth import Principal
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed
-from mops_shared.etag import check_if_match
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.org import PersonRead
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
-from mops_shared.writes import retry_lost_races
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.org import PersonRead
+from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.writes import retry_lost_races
 
 # How many of a manager's reports a refused delete names.
 _NAMED_REPORTS = 10

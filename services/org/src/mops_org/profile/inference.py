@@ -20,10 +20,10 @@ from sqlmodel import col
 from mops_org.people.models import Person
 from mops_org.units.models import Unit
 from mops_org.units.tree import within
-from mops_shared.db import among
-from mops_shared.schemas.org import UnitRole, UnitType
-from mops_shared.schemas.org_profile import ModelBasis, OperatingModel
-from mops_shared.schemas.reports import ToolOwnership
+from mops_shared.contracts.org import UnitRole, UnitType
+from mops_shared.contracts.org_profile import ModelBasis, OperatingModel
+from mops_shared.contracts.reports import ToolOwnership
+from mops_shared.kit.db import among
 
 UnitSide = Literal["central", "edge"]
 

@@ -8,7 +8,7 @@ from sqlalchemy import Column, String, Text
 from sqlmodel import Field
 
 from mops_org.db import OrgTable
-from mops_shared.db import UTCDateTime, optimistic_locking, utcnow, version_column
+from mops_shared.kit.db import UTCDateTime, optimistic_locking, utcnow, version_column
 
 _VERSION = version_column()
 

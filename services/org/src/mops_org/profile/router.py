@@ -6,9 +6,9 @@ from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
 from mops_org.profile import service
 from mops_org.profile.inference import INFERENCE_RULES
 from mops_org.profile.schemas import OrgProfilePut, OrgProfileRead
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.schemas.org_profile import InferredModel
+from mops_shared.contracts.org_profile import InferredModel
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import IfMatch, tagged
 
 router = APIRouter(prefix="/v1/org/profile", tags=["org"])
 

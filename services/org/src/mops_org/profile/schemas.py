@@ -1,6 +1,6 @@
 """Wire models of the organisation profile (`/v1/org/profile`); the operating models and
 the inferred model, which the metrics carry to the scoring service, are in
-`mops_shared.schemas.org_profile`."""
+`mops_shared.contracts.org_profile`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mops_shared.schemas.common import Name, Text
-from mops_shared.schemas.org_profile import OperatingModel
+from mops_shared.contracts.common import Name, Text
+from mops_shared.contracts.org_profile import OperatingModel
 
 
 class CommerceStructure(StrEnum):

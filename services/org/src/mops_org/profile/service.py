@@ -17,14 +17,14 @@ from mops_org.db import writes
 from mops_org.profile import inference, repository
 from mops_org.profile.models import OrgProfile
 from mops_org.profile.schemas import OrgProfilePut, OrgProfileRead
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict
-from mops_shared.etag import check_if_match
-from mops_shared.schemas.org_profile import InferredModel, OperatingModel
-from mops_shared.schemas.reports import ToolOwnership
-from mops_shared.writes import WRITE_ATTEMPTS
+from mops_shared.contracts.clients import InventoryClient
+from mops_shared.contracts.org_profile import InferredModel, OperatingModel
+from mops_shared.contracts.reports import ToolOwnership
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import Conflict
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.writes import WRITE_ATTEMPTS
 
 _UNWRITTEN = OrgProfileRead(
     name=None,

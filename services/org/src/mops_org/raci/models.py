@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Boolean, Column, Index, String, Text, UniqueConstra
 from sqlmodel import Field
 
 from mops_org.db import OrgTable
-from mops_shared.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
+from mops_shared.kit.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
 
 _VERSION = version_column()
 

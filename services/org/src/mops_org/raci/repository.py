@@ -28,8 +28,8 @@ from mops_org.people.models import Person
 from mops_org.raci.models import RaciMatrix
 from mops_org.roles.models import PersonRole, Role
 from mops_org.units.models import Unit
-from mops_shared.db import among, parse_uuids
-from mops_shared.pagination import SortOption, keyset_page, sort_options
+from mops_shared.kit.db import among, parse_uuids
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options
 
 MATRIX_SORTS = sort_options([("name", [RaciMatrix.name_key])], tiebreaker=RaciMatrix.id)
 

@@ -14,10 +14,10 @@ from mops_org.raci.schemas import (
     RaciMatrixUpdate,
     RaciValidation,
 )
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.org_raci import RaciMatrixRead
+from mops_shared.contracts.org_raci import RaciMatrixRead
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import IfMatch, tagged
+from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(prefix="/v1/org/raci-matrices", tags=["org"])
 

@@ -1,6 +1,6 @@
 """Wire models of RACI matrices (`/v1/org/raci-matrices`) that only the org service reads;
 `RaciMatrixRead`, which the scoring service reads through the org client, is in
-`mops_shared.schemas.org_raci`."""
+`mops_shared.contracts.org_raci`."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictBool
 
-from mops_shared.schemas.common import Name, StrictModel, Text, not_null
-from mops_shared.schemas.org_raci import (
+from mops_shared.contracts.common import Name, StrictModel, Text, not_null
+from mops_shared.contracts.org_raci import (
     RaciActivity,
     RaciAssignee,
     RaciMatrixRead,
     RaciViolationCode,
 )
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.pagination import Page
 
 # Bounds that keep one matrix one reasonable document (it is read and validated whole).
 MAX_ACTIVITIES = 1000

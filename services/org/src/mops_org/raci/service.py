@@ -38,20 +38,20 @@ from mops_org.raci.validation import (
     referenced,
     validate_activities,
 )
-from mops_shared.auth import Principal
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.etag import check_if_match
-from mops_shared.pagination import SortOption, encode_cursor, split_page
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.org_raci import (
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.org_raci import (
     RaciActivity,
     RaciMatrixRead,
     RaciSummary,
     RaciViolationCode,
 )
-from mops_shared.schemas.problem import ProblemFieldError
-from mops_shared.writes import retry_lost_races
+from mops_shared.contracts.problem import ProblemFieldError
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import SortOption, encode_cursor, split_page
+from mops_shared.kit.writes import retry_lost_races
 
 # How many matrices a list filtered on `valid` judges at a time while it fills a page.
 _FILTER_BATCH = 50

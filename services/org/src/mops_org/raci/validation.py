@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mops_org.raci import repository
 from mops_org.raci.models import RaciMatrix
 from mops_org.raci.schemas import RaciViolation
-from mops_shared.schemas.org_raci import (
+from mops_shared.contracts.org_raci import (
     ActivityKind,
     AssigneeType,
     RaciAssignee,

@@ -45,8 +45,8 @@ from mops_org.roles.schemas import (
     UnitSkillGaps,
 )
 from mops_org.units.repository import subtree_cte
-from mops_shared.pagination import keyset_page, split_page
-from mops_shared.schemas.org_metrics import RoleGapCount
+from mops_shared.contracts.org_metrics import RoleGapCount
+from mops_shared.kit.pagination import keyset_page, split_page
 
 # What a person holds of the skill a requirement row names: 0 without a person_skills row.
 _HELD = func.coalesce(col(PersonSkill.proficiency), 0)

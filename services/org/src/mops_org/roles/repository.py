@@ -16,7 +16,7 @@ from sqlmodel import col
 
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole, PersonSkill, Role, RoleSkill
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 ROLE_SORTS = sort_options([("name", [Role.name_key])], tiebreaker=Role.id)
 

@@ -22,9 +22,9 @@ from mops_org.roles.schemas import (
     RoleUpdate,
     UnitSkillGaps,
 )
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import IfMatch, tagged
+from mops_shared.kit.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(tags=["org"])
 

@@ -16,7 +16,7 @@ from typing import Annotated, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
-from mops_shared.schemas.common import (
+from mops_shared.contracts.common import (
     Integer,
     IsoAwareDateTime,
     Name,
@@ -25,8 +25,8 @@ from mops_shared.schemas.common import (
     Trimmed,
     not_null,
 )
-from mops_shared.schemas.org_metrics import RoleGapCount
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.org_metrics import RoleGapCount
+from mops_shared.contracts.pagination import Page
 
 MAX_PROFICIENCY = 4
 MAX_SKILL_NAME = 120

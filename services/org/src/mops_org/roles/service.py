@@ -38,14 +38,14 @@ from mops_org.roles.schemas import (
     UnitSkillGaps,
 )
 from mops_org.units import repository as units_repository
-from mops_shared.auth import Principal
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.etag import check_if_match
-from mops_shared.schemas.common import name_key, spelling_key
-from mops_shared.schemas.org import PersonRead
-from mops_shared.schemas.problem import ProblemFieldError
-from mops_shared.writes import retry_lost_races
+from mops_shared.contracts.common import name_key, spelling_key
+from mops_shared.contracts.org import PersonRead
+from mops_shared.contracts.problem import ProblemFieldError
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.writes import retry_lost_races
 
 # How many holders a refused role delete names.
 _NAMED_HOLDERS = 10

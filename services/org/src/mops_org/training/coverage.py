@@ -20,10 +20,10 @@ from sqlmodel import col
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole
 from mops_org.training.models import TrainingEnrolment, TrainingWave
-from mops_shared.db import among
-from mops_shared.schemas.inventory import ToolStatus
-from mops_shared.schemas.org_metrics import TrainingCoverage
-from mops_shared.schemas.reports import ToolOwnership
+from mops_shared.contracts.inventory import ToolStatus
+from mops_shared.contracts.org_metrics import TrainingCoverage
+from mops_shared.contracts.reports import ToolOwnership
+from mops_shared.kit.db import among
 
 
 def _ratio(part: int, whole: int) -> float | None:

@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Text, U
 from sqlmodel import Field
 
 from mops_org.db import OrgTable
-from mops_shared.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
+from mops_shared.kit.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
 
 _PROGRAMME_VERSION = version_column()
 

@@ -16,7 +16,7 @@ from mops_org.training.models import TrainingEnrolment, TrainingProgramme, Train
 
 # The units' own recursive subtree query, so both walk the tree the same way.
 from mops_org.units.repository import subtree_cte
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 PROGRAMME_SORTS = sort_options(
     [("name", [TrainingProgramme.name_key])], tiebreaker=TrainingProgramme.id

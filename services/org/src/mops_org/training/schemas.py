@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from mops_org.roles.schemas import Proficiency, SkillName
-from mops_shared.schemas.common import (
+from mops_shared.contracts.common import (
     UNIQUE,
     IsoAwareDateTime,
     Name,
@@ -26,8 +26,8 @@ from mops_shared.schemas.common import (
     not_null,
     refuse_repeats,
 )
-from mops_shared.schemas.org_metrics import TrainingCoverage
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.org_metrics import TrainingCoverage
+from mops_shared.contracts.pagination import Page
 
 # Bounds that keep one programme one reasonable document (it is read and validated whole).
 MAX_WAVES = 50

@@ -39,15 +39,15 @@ from mops_org.training.schemas import (
     WaveLevel,
 )
 from mops_org.units import repository as units_repository
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.etag import check_if_match
-from mops_shared.pagination import SortOption
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
-from mops_shared.writes import retry_lost_races
+from mops_shared.contracts.clients import InventoryClient
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import SortOption
+from mops_shared.kit.writes import retry_lost_races
 
 
 def _duplicate(name: str) -> Conflict:

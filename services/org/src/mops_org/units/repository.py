@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_org.units.models import Unit
-from mops_shared.pagination import (
+from mops_shared.kit.pagination import (
     SortOption,
     encode_values,
     keyset_page,

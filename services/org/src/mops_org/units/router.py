@@ -8,10 +8,10 @@ from fastapi import APIRouter, Query, Response, status
 from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
 from mops_org.units import repository, service
 from mops_org.units.schemas import UnitAncestors, UnitCreate, UnitSort, UnitSubtreePage, UnitUpdate
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.org import UnitPage, UnitRead, UnitType
+from mops_shared.contracts.org import UnitPage, UnitRead, UnitType
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import IfMatch, tagged
+from mops_shared.kit.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
 
 router = APIRouter(prefix="/v1/org/units", tags=["org"])
 

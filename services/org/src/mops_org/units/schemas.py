@@ -1,5 +1,5 @@
 """Wire models of units (`/v1/org/units`); `UnitRead` and `UnitPage`, which the inventory's
-client reads too, are in `mops_shared.schemas.org`."""
+client reads too, are in `mops_shared.contracts.org`."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mops_shared.schemas.common import Name, StrictModel, not_null
-from mops_shared.schemas.org import UnitBase, UnitRead, UnitRole, UnitType
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.common import Name, StrictModel, not_null
+from mops_shared.contracts.org import UnitBase, UnitRead, UnitRole, UnitType
+from mops_shared.contracts.pagination import Page
 
 
 class UnitSort(StrEnum):

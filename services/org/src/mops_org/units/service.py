@@ -33,17 +33,17 @@ from mops_org.units.schemas import (
     UnitSubtreePage,
     UnitUpdate,
 )
-from mops_shared.audit import record_audits
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.etag import check_if_match
-from mops_shared.outbox import record_event, record_events
-from mops_shared.schemas.common import name_key
-from mops_shared.schemas.org import PersonRead, UnitRead
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
-from mops_shared.writes import retry_lost_races
+from mops_shared.contracts.clients import InventoryClient
+from mops_shared.contracts.common import name_key
+from mops_shared.contracts.org import PersonRead, UnitRead
+from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
+from mops_shared.kit.audit import record_audits
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.outbox import record_event, record_events
+from mops_shared.kit.writes import retry_lost_races
 
 # How many of the tools still owned by a unit a refused delete names.
 _NAMED_TOOLS = 10

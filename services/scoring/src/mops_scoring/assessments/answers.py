@@ -8,8 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 from mops_scoring.assessments.schemas import ResponseSubmit
 from mops_scoring.frameworks.schemas import FrameworkDocument, Question, Scale
-from mops_shared.errors import body_error, pointer_token
-from mops_shared.schemas.problem import ProblemFieldError
+from mops_shared.contracts.problem import ProblemFieldError
+from mops_shared.kit.errors import body_error, pointer_token
 
 
 def scale_of(document: FrameworkDocument, question: Question) -> Scale:

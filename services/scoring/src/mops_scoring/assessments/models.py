@@ -8,7 +8,7 @@ from sqlalchemy import JSON, BigInteger, Column, Date, ForeignKey, Index, String
 from sqlmodel import Field
 
 from mops_scoring.db import ScoringTable
-from mops_shared.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
+from mops_shared.kit.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
 
 _ASSESSMENT_VERSION = version_column()
 _RESPONSE_VERSION = version_column()

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_scoring.assessments.models import Assessment, AssessmentResponse, Respondent
-from mops_shared.pagination import SortOption, keyset_page, sort_options
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options
 
 ASSESSMENT_SORTS = sort_options(
     [("created_at", [Assessment.created_at]), ("name", [Assessment.name])],

@@ -24,9 +24,9 @@ from mops_scoring.assessments.schemas import (
     ResponseSubmit,
 )
 from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, SessionDep
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import IfMatch, tagged
+from mops_shared.kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
 
 ASSESSMENTS = "/v1/scoring/assessments"
 router = APIRouter(prefix=ASSESSMENTS, tags=["scoring"])

@@ -11,12 +11,12 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from mops_scoring.frameworks.schemas import Key
-from mops_shared.schemas.common import Integer, IsoDate, Name, StrictModel
-from mops_shared.schemas.money import Money
-from mops_shared.schemas.pagination import Page
-from mops_shared.schemas.scoring import FrameworkKind
+from mops_shared.contracts.common import Integer, IsoDate, Name, StrictModel
+from mops_shared.contracts.money import Money
+from mops_shared.contracts.pagination import Page
+from mops_shared.contracts.scoring import FrameworkKind
 
-# Judged as sent, stored stripped (see mops_shared.schemas.common.Name).
+# Judged as sent, stored stripped (see mops_shared.contracts.common.Name).
 Description = Annotated[str, StringConstraints(max_length=2000), AfterValidator(str.strip)]
 
 MAX_PROCESSES = 200

@@ -37,16 +37,16 @@ from mops_scoring.db import writes
 from mops_scoring.frameworks import repository as frameworks
 from mops_scoring.frameworks.models import Framework
 from mops_scoring.frameworks.schemas import FrameworkDocument
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient, OrgClient
-from mops_shared.db import insert_ignoring_conflicts, utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.etag import check_if_match
-from mops_shared.pagination import SortOption, split_page
-from mops_shared.schemas.money import Money
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
-from mops_shared.schemas.scoring import FrameworkKind
-from mops_shared.writes import retry_lost_races
+from mops_shared.contracts.clients import InventoryClient, OrgClient
+from mops_shared.contracts.money import Money
+from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
+from mops_shared.contracts.scoring import FrameworkKind
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import insert_ignoring_conflicts, utcnow
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import SortOption, split_page
+from mops_shared.kit.writes import retry_lost_races
 
 _OPEN = AssessmentStatus.open.value
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from mops_scoring.evidence.catalogue import SIGNALS
 from mops_scoring.frameworks.schemas import EvidenceSource, FrameworkDocument
 from mops_scoring.results.schemas import EvidenceValue
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient, OrgClient
-from mops_shared.errors import GatewayTimeout, ServiceUnavailable
-from mops_shared.schemas.money import Money
-from mops_shared.schemas.org_metrics import OrgMetrics
-from mops_shared.schemas.reports_evidence import InventoryEvidence
+from mops_shared.contracts.clients import InventoryClient, OrgClient
+from mops_shared.contracts.money import Money
+from mops_shared.contracts.org_metrics import OrgMetrics
+from mops_shared.contracts.reports_evidence import InventoryEvidence
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.errors import GatewayTimeout, ServiceUnavailable
 
 Basis = dict[str, float | int | str | None]
 

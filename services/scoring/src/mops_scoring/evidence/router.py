@@ -7,15 +7,15 @@ from fastapi import APIRouter
 from mops_scoring.deps import PrincipalDep
 from mops_scoring.evidence.catalogue import SIGNALS
 from mops_scoring.evidence.schemas import EvidenceSignalPage, EvidenceSignalRead
-from mops_shared.errors import ValidationFailed, problem_responses
-from mops_shared.pagination import (
+from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit.errors import ValidationFailed, problem_responses
+from mops_shared.kit.pagination import (
     DEFAULT_LIMIT,
     CursorQuery,
     LimitQuery,
     decode_values,
     encode_values,
 )
-from mops_shared.schemas.problem import ProblemLocation
 
 router = APIRouter(prefix="/v1/scoring/evidence-signals", tags=["scoring"])
 

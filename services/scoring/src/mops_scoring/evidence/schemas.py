@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from mops_scoring.frameworks.schemas import EvidenceSource
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.pagination import Page
 
 
 class EvidenceSignalRead(BaseModel):

@@ -21,9 +21,9 @@ from mops_scoring.frameworks.schemas import (
     FrameworkDocument,
     Scale,
 )
-from mops_shared.errors import body_error
-from mops_shared.schemas.problem import ProblemFieldError
-from mops_shared.schemas.scoring import FrameworkKind
+from mops_shared.contracts.problem import ProblemFieldError
+from mops_shared.contracts.scoring import FrameworkKind
+from mops_shared.kit.errors import body_error
 
 
 class _Errors:

@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Boolean, Column, Index, Integer, String, UniqueCons
 from sqlmodel import Field
 
 from mops_scoring.db import ScoringTable
-from mops_shared.db import UTCDateTime, new_id, utcnow
+from mops_shared.kit.db import UTCDateTime, new_id, utcnow
 
 
 class Framework(ScoringTable, table=True):

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_scoring.frameworks.models import Framework
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 FRAMEWORK_SORTS = sort_options(
     [("key", [Framework.key, Framework.version])],

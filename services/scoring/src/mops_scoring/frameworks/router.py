@@ -18,10 +18,10 @@ from mops_scoring.frameworks.schemas import (
     FrameworkSort,
     JsonSchemaDocument,
 )
-from mops_shared.errors import problem_responses
-from mops_shared.etag import tagged
-from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.scoring import FrameworkKind, FrameworkPage, FrameworkRead
+from mops_shared.contracts.scoring import FrameworkKind, FrameworkPage, FrameworkRead
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import tagged
+from mops_shared.kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
 
 FRAMEWORKS = service.FRAMEWORKS
 router = APIRouter(prefix=FRAMEWORKS, tags=["scoring"])

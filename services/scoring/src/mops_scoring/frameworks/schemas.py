@@ -46,8 +46,8 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from mops_shared.schemas.common import Integer, Name, StrictModel, Trimmed
-from mops_shared.schemas.scoring import FrameworkKind, FrameworkRead
+from mops_shared.contracts.common import Integer, Name, StrictModel, Trimmed
+from mops_shared.contracts.scoring import FrameworkKind, FrameworkRead
 
 # Keys are stable identifiers that results and explanations refer to.
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]

@@ -13,10 +13,10 @@ from mops_scoring.frameworks import repository
 from mops_scoring.frameworks.checks import check_document
 from mops_scoring.frameworks.models import Framework
 from mops_scoring.frameworks.schemas import FrameworkCreate, FrameworkDetail, FrameworkDocument
-from mops_shared.auth import Principal
-from mops_shared.db import utcnow
-from mops_shared.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.writes import WRITE_ATTEMPTS
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.writes import WRITE_ATTEMPTS
 
 FRAMEWORKS = "/v1/scoring/frameworks"
 

@@ -37,7 +37,7 @@ from mops_scoring.plans.schemas import (
     Stage,
 )
 from mops_scoring.results.schemas import CxQuadrant, DimensionScore, EvidenceValue, ResultRead
-from mops_shared.schemas.org_profile import OperatingModel
+from mops_shared.contracts.org_profile import OperatingModel
 
 STAGE_MONTHS = 6
 DISAGREEMENT_POINTS = 20.0

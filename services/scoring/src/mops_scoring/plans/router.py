@@ -17,9 +17,9 @@ from mops_scoring.plans.schemas import (
     PlanStatus,
     PlanUpdate,
 )
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IfMatch, tagged
-from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import IfMatch, tagged
+from mops_shared.kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
 
 PLANS = "/v1/scoring/plans"
 router = APIRouter(tags=["scoring"])

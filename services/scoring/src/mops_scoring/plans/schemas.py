@@ -12,12 +12,12 @@ from typing import Annotated, get_args
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from mops_scoring.frameworks.schemas import Number
-from mops_shared.schemas.common import Integer, IsoDate, Name, StrictModel, Trimmed
-from mops_shared.schemas.org_profile import OperatingModel
-from mops_shared.schemas.pagination import Page
-from mops_shared.schemas.scenarios import StageDiff
+from mops_shared.contracts.common import Integer, IsoDate, Name, StrictModel, Trimmed
+from mops_shared.contracts.org_profile import OperatingModel
+from mops_shared.contracts.pagination import Page
+from mops_shared.contracts.scenarios import StageDiff
 
-# Judged as sent, stored stripped (see mops_shared.schemas.common.Name).
+# Judged as sent, stored stripped (see mops_shared.contracts.common.Name).
 Text = Annotated[
     str,
     StringConstraints(min_length=1, max_length=4000),

@@ -31,16 +31,16 @@ from mops_scoring.plans.schemas import (
 from mops_scoring.results.models import Result
 from mops_scoring.results.schemas import ResultRead
 from mops_scoring.results.service import get_result, latest_result
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient, OrgClient
-from mops_shared.db import utcnow
-from mops_shared.errors import NotFound, ValidationFailed, body_error
-from mops_shared.etag import check_if_match
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.schemas.problem import ProblemFieldError
-from mops_shared.schemas.scenarios import ScenarioDiff
-from mops_shared.schemas.scoring import FrameworkKind
-from mops_shared.writes import retry_lost_races
+from mops_shared.contracts.clients import InventoryClient, OrgClient
+from mops_shared.contracts.problem import ProblemFieldError
+from mops_shared.contracts.scenarios import ScenarioDiff
+from mops_shared.contracts.scoring import FrameworkKind
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import NotFound, ValidationFailed, body_error
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.writes import retry_lost_races
 
 PLAN_SORTS = sort_options(
     [("created_at", [Plan.created_at]), ("name", [Plan.name])], tiebreaker=Plan.id

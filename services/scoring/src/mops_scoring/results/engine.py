@@ -1,5 +1,5 @@
 """The scores of a result, from a framework version, the responses and the evidence values:
-pure arithmetic, as `mops_shared.schemas.scoring_frameworks` writes it down, with an
+pure arithmetic, as `mops_scoring.frameworks.schemas` writes it down, with an
 explanation for every score."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from mops_scoring.results.schemas import (
     ReadinessVerdict,
     Spread,
 )
-from mops_shared.schemas.scoring import FrameworkKind
+from mops_shared.contracts.scoring import FrameworkKind
 
 COMPANY, CUSTOMER = "company_efficiency", "customer_efficiency"
 

@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Column, ForeignKey, Index, String
 from sqlmodel import Field
 
 from mops_scoring.db import ScoringTable
-from mops_shared.db import UTCDateTime, new_id, utcnow
+from mops_shared.kit.db import UTCDateTime, new_id, utcnow
 
 
 class Result(ScoringTable, table=True):

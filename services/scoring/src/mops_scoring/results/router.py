@@ -12,10 +12,10 @@ from pydantic import BeforeValidator
 from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, SessionDep
 from mops_scoring.results import pictures, service
 from mops_scoring.results.schemas import ResultPage, ResultRead, ResultSort
-from mops_shared.errors import problem_responses
-from mops_shared.etag import IMMUTABLE_CACHE_CONTROL, IfNoneMatch, content_etag, none_match
-from mops_shared.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
-from mops_shared.schemas.scoring import FrameworkKind
+from mops_shared.contracts.scoring import FrameworkKind
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.etag import IMMUTABLE_CACHE_CONTROL, IfNoneMatch, content_etag, none_match
+from mops_shared.kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
 
 RESULTS = "/v1/scoring/results"
 router = APIRouter(tags=["scoring"])

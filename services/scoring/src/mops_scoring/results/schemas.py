@@ -1,7 +1,7 @@
 """Wire models of results: scores 0-100 that explain themselves (`/v1/scoring/results/...`).
 
 A result is computed once from a closed assessment and never changes; computing again makes a
-new result. Its arithmetic is the one written in `mops_shared.schemas.scoring_frameworks`.
+new result. Its arithmetic is the one written in `mops_scoring.frameworks.schemas`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from mops_scoring.frameworks.schemas import EvidenceSource
-from mops_shared.schemas.pagination import Page
-from mops_shared.schemas.scoring import FrameworkKind
+from mops_shared.contracts.pagination import Page
+from mops_shared.contracts.scoring import FrameworkKind
 
 
 class ResultSort(StrEnum):

@@ -21,12 +21,12 @@ from mops_scoring.frameworks.service import document_of
 from mops_scoring.results import engine
 from mops_scoring.results.models import Result
 from mops_scoring.results.schemas import CxQuadrant, ResultPage, ResultRead, ResultSummary
-from mops_shared.auth import Principal
-from mops_shared.clients import InventoryClient, OrgClient
-from mops_shared.db import new_id, utcnow
-from mops_shared.errors import Conflict, NotFound
-from mops_shared.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.schemas.scoring import FrameworkKind
+from mops_shared.contracts.clients import InventoryClient, OrgClient
+from mops_shared.contracts.scoring import FrameworkKind
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import new_id, utcnow
+from mops_shared.kit.errors import Conflict, NotFound
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 RESULT_SORTS = sort_options([("computed_at", [Result.computed_at])], tiebreaker=Result.id)
 

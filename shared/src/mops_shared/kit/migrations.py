@@ -10,7 +10,7 @@ from alembic.config import Config
 from sqlalchemy import MetaData
 from sqlalchemy.engine import Connection
 
-from mops_shared.db import create_engine
+from mops_shared.kit.db import create_engine
 
 
 def alembic_config(alembic_ini: Path, service: str, database_url: str | None = None) -> Config:

@@ -10,8 +10,8 @@ from enum import StrEnum
 from email_validator import EmailNotValidError, validate_email
 from pydantic import BaseModel, ConfigDict, Field
 
-from mops_shared.schemas.common import Name
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.common import Name
+from mops_shared.contracts.pagination import Page
 
 
 class UnitType(StrEnum):

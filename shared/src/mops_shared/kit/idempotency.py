@@ -37,11 +37,11 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mops_shared.auth import PRINCIPAL_HEADER, required_scope, verify_principal
-from mops_shared.conventions import IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_PATTERN
-from mops_shared.db import UTCDateTime, insert_ignoring_conflicts, utcnow
-from mops_shared.errors import MopsError, send_problem
-from mops_shared.observability import header
+from mops_shared.kit.auth import PRINCIPAL_HEADER, required_scope, verify_principal
+from mops_shared.kit.conventions import IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_PATTERN
+from mops_shared.kit.db import UTCDateTime, insert_ignoring_conflicts, utcnow
+from mops_shared.kit.errors import MopsError, send_problem
+from mops_shared.kit.observability import header
 
 IDEMPOTENCY_HEADER = b"idempotency-key"
 KEEP_FOR = timedelta(hours=24)

@@ -21,9 +21,9 @@ from pydantic import (
     model_validator,
 )
 
-from mops_shared.schemas.common import Name, Text, Trimmed
-from mops_shared.schemas.money import CurrencyCode, Money
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.common import Name, Text, Trimmed
+from mops_shared.contracts.money import CurrencyCode, Money
+from mops_shared.contracts.pagination import Page
 
 # Short texts stored without surrounding spaces, judged as sent (as common.Name).
 Tag = Annotated[

@@ -1,6 +1,6 @@
 """Domain events, written to an outbox in the same transaction as the change they announce.
 
-The relay (`mops_shared.relay`) delivers them at least once to the gateway's event intake, which
+The relay (`mops_shared.kit.relay`) delivers them at least once to the gateway's event intake, which
 deduplicates by event id; until then they wait here, in order, durable.
 """
 
@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, Integer, MetaData, String, Table, Uuid
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mops_shared.auth import Principal
-from mops_shared.db import UTCDateTime, new_id, utcnow
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import UTCDateTime, new_id, utcnow
 
 
 def outbox_table(metadata: MetaData) -> Table:

@@ -171,7 +171,7 @@ async def get_for_tenant(
     that never existed (404, not 403)."""
     from sqlalchemy import select
 
-    from mops_shared.errors import NotFound
+    from mops_shared.kit.errors import NotFound
 
     table = model.__table__  # type: ignore[attr-defined]
     result = await session.execute(

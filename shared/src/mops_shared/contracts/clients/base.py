@@ -12,8 +12,8 @@ from typing import Any, ClassVar, TypeVar
 import httpx
 from pydantic import BaseModel
 
-from mops_shared.auth import PRINCIPAL_HEADER, Principal, sign_principal
-from mops_shared.errors import Forbidden, GatewayTimeout, MopsError, ServiceUnavailable
+from mops_shared.kit.auth import PRINCIPAL_HEADER, Principal, sign_principal
+from mops_shared.kit.errors import Forbidden, GatewayTimeout, MopsError, ServiceUnavailable
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 from typing_extensions import TypeAliasType
 
-from mops_shared.schemas.currencies import CURRENCY_CODES
+from mops_shared.contracts.currencies import CURRENCY_CODES
 
 _KNOWN_CURRENCIES = frozenset(CURRENCY_CODES)
 

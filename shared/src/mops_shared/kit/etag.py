@@ -8,7 +8,7 @@ from typing import Annotated, Protocol, TypeVar
 
 from fastapi import Header, Response
 
-from mops_shared.errors import PreconditionFailed
+from mops_shared.kit.errors import PreconditionFailed
 
 
 def etag_of(version: int) -> str:

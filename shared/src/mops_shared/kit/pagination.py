@@ -19,8 +19,8 @@ import orjson
 from fastapi import Query
 from sqlalchemy import Select, tuple_
 
-from mops_shared.errors import ValidationFailed
-from mops_shared.schemas.problem import ProblemLocation
+from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit.errors import ValidationFailed
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200

@@ -7,7 +7,7 @@ import uuid
 
 from pydantic import BaseModel, Field
 
-from mops_shared.schemas.inventory import MoneySum
+from mops_shared.contracts.inventory import MoneySum
 
 
 class StageDiff(BaseModel):

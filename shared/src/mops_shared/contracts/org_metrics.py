@@ -10,8 +10,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from mops_shared.schemas.org_profile import InferredModel
-from mops_shared.schemas.org_raci import RaciSummary
+from mops_shared.contracts.org_profile import InferredModel
+from mops_shared.contracts.org_raci import RaciSummary
 
 
 class CoordinationKind(StrEnum):

@@ -28,14 +28,14 @@ import orjson
 from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from mops_shared.db import utcnow
-from mops_shared.events import (
+from mops_shared.contracts.events import (
     EVENT_INTAKE_PATH,
     MAX_BATCH,
     SIGNATURE_HEADER,
     envelope_of,
     sign_batch,
 )
+from mops_shared.kit.db import utcnow
 
 logger = logging.getLogger("mops.relay")
 

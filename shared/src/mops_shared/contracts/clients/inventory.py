@@ -4,13 +4,13 @@ import uuid
 from collections.abc import Collection
 from typing import Any
 
-from mops_shared.auth import Principal
-from mops_shared.clients.base import ServiceClient
-from mops_shared.schemas.inventory import CategoryPage, ToolPage
-from mops_shared.schemas.outcomes import OutcomeCreate, OutcomeRead
-from mops_shared.schemas.reports import ToolOwnership, ToolOwnershipPage
-from mops_shared.schemas.reports_evidence import InventoryEvidence
-from mops_shared.schemas.scenarios import ScenarioDiff
+from mops_shared.contracts.clients.base import ServiceClient
+from mops_shared.contracts.inventory import CategoryPage, ToolPage
+from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeRead
+from mops_shared.contracts.reports import ToolOwnership, ToolOwnershipPage
+from mops_shared.contracts.reports_evidence import InventoryEvidence
+from mops_shared.contracts.scenarios import ScenarioDiff
+from mops_shared.kit.auth import Principal
 
 # The inventory's cap on `unit_id` / `person_id` per ownership call, and its largest page.
 OWNER_IDS_PER_CALL = 200

@@ -13,11 +13,11 @@ from sqlalchemy import MetaData, Table
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
-from mops_shared.audit import AuditAction, audit_table, record_audit, record_audits
-from mops_shared.auth import Principal
-from mops_shared.errors import Conflict
-from mops_shared.idempotency import idempotency_table
-from mops_shared.outbox import outbox_table, record_event, record_events
+from mops_shared.kit.audit import AuditAction, audit_table, record_audit, record_audits
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.errors import Conflict
+from mops_shared.kit.idempotency import idempotency_table
+from mops_shared.kit.outbox import outbox_table, record_event, record_events
 
 T = TypeVar("T")
 

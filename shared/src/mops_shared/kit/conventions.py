@@ -1,5 +1,5 @@
 """HTTP conventions every route of every service keeps, installed once by the app frame
-(`mops_shared.app.create_service_app`), so no route can forget them:
+(`mops_shared.kit.app.create_service_app`), so no route can forget them:
 
 - a query parameter the route does not declare is refused with 422 (a misspelt filter,
   `?stauts=active`, would otherwise be ignored and the whole list answered);
@@ -22,8 +22,8 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mops_shared.errors import ValidationFailed, pointer_token, problem_response
-from mops_shared.schemas.problem import ProblemFieldError, ProblemLocation
+from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
+from mops_shared.kit.errors import ValidationFailed, pointer_token, problem_response
 
 # The method a HEAD request was answered as GET for: the 405 detail names what was sent.
 _SENT_METHOD = "mops.sent_method"

@@ -13,9 +13,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from mops_shared.observability import request_id_of
-from mops_shared.problem_types import problem_type_and_title
-from mops_shared.schemas.problem import Problem, ProblemFieldError, ProblemLocation
+from mops_shared.contracts.problem import Problem, ProblemFieldError, ProblemLocation
+from mops_shared.contracts.problem_types import problem_type_and_title
+from mops_shared.kit.observability import request_id_of
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 logger = logging.getLogger("mops.errors")

@@ -19,13 +19,13 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import JSON, Column, Index, MetaData, String, Table, Uuid, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mops_shared.auth import Principal
-from mops_shared.db import UTCDateTime, new_id, utcnow
-from mops_shared.deps import SessionDep
-from mops_shared.errors import problem_responses
-from mops_shared.pagination import CursorQuery, LimitQuery, SortOption, keyset_page, split_page
-from mops_shared.schemas.common import IsoDateTime
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.common import IsoDateTime
+from mops_shared.contracts.pagination import Page
+from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import UTCDateTime, new_id, utcnow
+from mops_shared.kit.deps import SessionDep
+from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.pagination import CursorQuery, LimitQuery, SortOption, keyset_page, split_page
 
 AuditAction = Literal["create", "update", "delete"]
 

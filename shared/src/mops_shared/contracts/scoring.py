@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.pagination import Page
 
 
 class FrameworkKind(StrEnum):

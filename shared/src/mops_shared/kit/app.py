@@ -14,31 +14,31 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy import text
 
-from mops_shared.audit import audit_router
-from mops_shared.auth import principal_dependency
-from mops_shared.conventions import (
+from mops_shared.contracts.problem import Problem
+from mops_shared.contracts.problem_types import problem_type_and_title
+from mops_shared.kit.audit import audit_router
+from mops_shared.kit.auth import principal_dependency
+from mops_shared.kit.conventions import (
     KNOWN_QUERY_ONLY,
     HeadAsGet,
     declare_convention_headers,
     install_http_conventions,
 )
-from mops_shared.db import create_engine, create_sessionmaker
-from mops_shared.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers
-from mops_shared.idempotency import IdempotencyMiddleware
-from mops_shared.observability import RequestContextMiddleware, configure_logging
-from mops_shared.problem_types import problem_type_and_title
-from mops_shared.readiness import current_revisions, head_revisions
-from mops_shared.relay import OutboxRelay
-from mops_shared.schemas.health import (
+from mops_shared.kit.db import create_engine, create_sessionmaker
+from mops_shared.kit.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers
+from mops_shared.kit.health import (
     DatabaseState,
     Health,
     MigrationState,
     Readiness,
     ReadinessStatus,
 )
-from mops_shared.schemas.problem import Problem
-from mops_shared.settings import ServiceSettings
-from mops_shared.writes import WriteTables
+from mops_shared.kit.idempotency import IdempotencyMiddleware
+from mops_shared.kit.observability import RequestContextMiddleware, configure_logging
+from mops_shared.kit.readiness import current_revisions, head_revisions
+from mops_shared.kit.relay import OutboxRelay
+from mops_shared.kit.settings import ServiceSettings
+from mops_shared.kit.writes import WriteTables
 
 logger = logging.getLogger("mops.app")
 

@@ -10,8 +10,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from mops_shared.schemas.common import IsoAwareDateTime, json_integer
-from mops_shared.schemas.inventory import MoneyIn, ShortText
+from mops_shared.contracts.common import IsoAwareDateTime, json_integer
+from mops_shared.contracts.inventory import MoneyIn, ShortText
 
 
 class OutcomeKind(StrEnum):

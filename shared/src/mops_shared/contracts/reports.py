@@ -6,8 +6,8 @@ import uuid
 
 from pydantic import BaseModel, Field
 
-from mops_shared.schemas.inventory import ToolOwner, ToolStatus
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.inventory import ToolOwner, ToolStatus
+from mops_shared.contracts.pagination import Page
 
 
 class ToolOwnership(BaseModel):

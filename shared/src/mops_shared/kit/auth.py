@@ -20,7 +20,7 @@ import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.requests import Request
 
-from mops_shared.errors import Forbidden, Unauthorized
+from mops_shared.kit.errors import Forbidden, Unauthorized
 
 PRINCIPAL_HEADER = "x-mops-principal"
 PRINCIPAL_TTL_SECONDS = 60

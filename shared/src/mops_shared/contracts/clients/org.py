@@ -4,12 +4,12 @@ import uuid
 from collections.abc import Collection
 from typing import Any, TypeVar
 
-from mops_shared.auth import Principal
-from mops_shared.clients.base import ServiceClient
-from mops_shared.schemas.org import PersonPage, PersonRead, UnitPage, UnitRead, email_key
-from mops_shared.schemas.org_metrics import OrgMetrics
-from mops_shared.schemas.org_raci import RaciMatrixRead
-from mops_shared.schemas.pagination import Page
+from mops_shared.contracts.clients.base import ServiceClient
+from mops_shared.contracts.org import PersonPage, PersonRead, UnitPage, UnitRead, email_key
+from mops_shared.contracts.org_metrics import OrgMetrics
+from mops_shared.contracts.org_raci import RaciMatrixRead
+from mops_shared.contracts.pagination import Page
+from mops_shared.kit.auth import Principal
 
 # The org service's cap on `id` (and `email`) per call, which is also its largest page.
 BATCH_SIZE = 200

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from mops_shared.auth import Principal
-from mops_shared.clients.base import ServiceClient
-from mops_shared.schemas.scoring import FrameworkPage
+from mops_shared.contracts.clients.base import ServiceClient
+from mops_shared.contracts.scoring import FrameworkPage
+from mops_shared.kit.auth import Principal
 
 
 class ScoringClient(ServiceClient):

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mops_shared.schemas.common import UNIQUE, Name, StrictModel, refuse_repeats
+from mops_shared.contracts.common import UNIQUE, Name, StrictModel, refuse_repeats
 
 
 class RaciLetter(StrEnum):

@@ -1,1 +1,0 @@
-"""Wire models, one module per area. Services and clients speak only these."""
