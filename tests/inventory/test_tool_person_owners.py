@@ -298,8 +298,9 @@ async def test_import_with_an_unknown_email_warns_and_imports_the_tool(
         report = response.json()
         assert (report["created"], report["failed"]) == (1, 0)
         (problem,) = report["problems"]
+        # The file's first tool is its row 2: the header is row 1.
         assert (problem["row"], problem["column"], problem["severity"]) == (
-            1,
+            2,
             "business_owner",
             "warning",
         )
