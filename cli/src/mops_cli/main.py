@@ -17,7 +17,7 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mops_gateway import supervisor
+from mops_cli import supervisor
 from mops_gateway.config import GatewaySettings
 from mops_shared.auth import ApiScope
 from mops_shared.errors import MopsError
@@ -114,7 +114,7 @@ def demo(
     """Load the sample company through the API and score it: the organisation, the inventory,
     a five-forces, a CX-efficiency and an MO-readiness assessment answered by three people,
     their results and a plan draft; prints the URLs to open. A second run changes nothing."""
-    from mops_gateway import demo as sample
+    from mops_cli import demo as sample
 
     key = api_key or _local_key()
     if base_url is None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from mops_cli.main import app
 from mops_gateway.authn import KeyAuthenticator
-from mops_gateway.cli import app
 from mops_shared.db import create_engine
 from mops_shared.errors import Unauthorized
 from tests.support import ALEMBIC_INI, drop_postgres_database, migrate, new_database
