@@ -13,6 +13,7 @@ from mops_gateway.keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead, R
 from mops_gateway.keys.secrets import format_key, hash_secret, new_secret
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound
+from mops_shared.kit.pagination import MAX_LIMIT, resolve_sort
 
 
 def to_read(key: ApiKey) -> ApiKeyRead:
@@ -61,6 +62,27 @@ async def _get(session: AsyncSession, tenant_id: uuid.UUID, key_id: uuid.UUID) -
 
 async def get_key(session: AsyncSession, tenant_id: uuid.UUID, key_id: uuid.UUID) -> ApiKeyRead:
     return to_read(await _get(session, tenant_id, key_id))
+
+
+async def list_all_keys(
+    session: AsyncSession, tenant_id: uuid.UUID, *, include_revoked: bool
+) -> list[ApiKeyRead]:
+    """Every key of the tenant, oldest first, read page by page (`mops keys list`)."""
+    sort = resolve_sort(repository.KEY_SORTS, "created_at")
+    keys: list[ApiKeyRead] = []
+    cursor: str | None = None
+    while True:
+        page, cursor = await repository.list_page(
+            session,
+            tenant_id,
+            sort=sort,
+            limit=MAX_LIMIT,
+            cursor=cursor,
+            include_revoked=include_revoked,
+        )
+        keys.extend(to_read(key) for key in page)
+        if cursor is None:
+            return keys
 
 
 async def revoke_key(session: AsyncSession, tenant_id: uuid.UUID, key_id: uuid.UUID) -> ApiKeyRead:

@@ -12,8 +12,8 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from mops_gateway import demo
-from mops_gateway.cli import app
+from mops_cli import demo
+from mops_cli.main import app
 from tests.support import SAMPLES
 
 

@@ -10,10 +10,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from mops_cli.main import app
 from mops_gateway.authn import KeyAuthenticator
-from mops_gateway.cli import app
-from mops_shared.kit.db import create_engine
+from mops_gateway.keys.schemas import ApiKeyCreate
+from mops_gateway.keys.service import create_key
+from mops_shared.kit.auth import ApiScope
+from mops_shared.kit.db import create_engine, create_sessionmaker
 from mops_shared.kit.errors import Unauthorized
+from mops_shared.kit.pagination import MAX_LIMIT
 from tests.support import ALEMBIC_INI, drop_postgres_database, migrate, new_database
 
 
@@ -66,6 +70,35 @@ def test_revoked_key_no_longer_authenticates(gateway_db: str) -> None:
     assert "revoked" in mops("keys", "revoke", key_id, "--tenant", "Globex")
     with pytest.raises(Unauthorized, match="revoked"):
         authenticate(gateway_db, key)
+
+
+def test_keys_list_reads_past_one_page_and_all_adds_the_revoked(gateway_db: str) -> None:
+    tenant_id = uuid.UUID(mops("tenants", "create", "Umbrella").strip())
+
+    async def create_keys(count: int) -> None:
+        engine = create_engine(gateway_db)
+        try:
+            async with create_sessionmaker(engine)() as session:
+                for i in range(count):
+                    data = ApiKeyCreate(name=f"k{i:03}", scopes=[ApiScope.org_read])
+                    await create_key(session, tenant_id, data)
+        finally:
+            await engine.dispose()
+
+    # One key more than a page of the repository, so the listing has to follow the cursor.
+    asyncio.run(create_keys(MAX_LIMIT + 1))
+    first = mops("keys", "list", "--tenant", "Umbrella").splitlines()[1].split()[0]
+    mops("keys", "revoke", first, "--tenant", "Umbrella")
+
+    active = mops("keys", "list", "--tenant", "Umbrella").splitlines()
+    assert active[0].split() == ["ID", "NAME", "SCOPES", "CREATED", "REVOKED"]
+    assert len(active) == 1 + MAX_LIMIT
+    assert first not in "\n".join(active)
+    everything = mops("keys", "list", "--tenant", "Umbrella", "--all").splitlines()
+    assert len(everything) == 1 + MAX_LIMIT + 1
+    (revoked_row,) = [row for row in everything if row.startswith(first)]
+    assert revoked_row.split()[-1] != "-"
+    assert {row.split()[1] for row in everything[1:]} == {f"k{i:03}" for i in range(MAX_LIMIT + 1)}
 
 
 def test_duplicate_tenant_and_unknown_scope_fail_with_a_message(gateway_db: str) -> None:
