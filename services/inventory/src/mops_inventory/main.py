@@ -22,17 +22,7 @@ from mops_inventory.imports.schemas import ToolImportFile
 from mops_inventory.integrations.router import router as integrations_router
 from mops_inventory.licences.router import router as licences_router
 from mops_inventory.outcomes.router import router as outcomes_router
-from mops_inventory.reports.adoption import router as adoption_report_router
-from mops_inventory.reports.ownership import router as ownership_report_router
-from mops_inventory.reports.renewals import router as renewals_report_router
-from mops_inventory.reports.returns import router as returns_report_router
-from mops_inventory.reports.spend import router as spend_report_router
-from mops_inventory.reports_evidence import evidence_router
-from mops_inventory.reports_stack import (
-    coverage_router,
-    redundancy_router,
-    removal_impact_router,
-)
+from mops_inventory.reports.router import router as reports_router
 from mops_inventory.scenarios.router import router as scenarios_router
 from mops_inventory.tools.fast_read import ToolReader, ToolReadFastPath
 from mops_inventory.tools.router import router as tools_router
@@ -99,15 +89,7 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
             exports_router,
             scenarios_router,
             custom_fields_router,
-            redundancy_router,
-            coverage_router,
-            removal_impact_router,
-            spend_report_router,
-            renewals_report_router,
-            adoption_report_router,
-            returns_report_router,
-            ownership_report_router,
-            evidence_router,
+            reports_router,
         ],
         openapi_tags=[{"name": "inventory", "description": "The marketing technology stack."}],
         extra_lifespan=resources,

@@ -5,16 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from fastapi import APIRouter
 from sqlalchemy import Float, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_inventory.contracts.models import Contract
-from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_inventory.reports import (
-    DEFAULT_REPORT_LIMIT,
-    ReportLimitQuery,
+from mops_inventory.reports.repository import (
     latest_usage,
     money_per_tool,
     ranked_sort,
@@ -23,28 +19,7 @@ from mops_inventory.reports import (
 )
 from mops_inventory.reports.schemas import AdoptionReport
 from mops_inventory.tools.models import Tool
-from mops_shared.kit.errors import problem_responses
-from mops_shared.kit.pagination import CursorQuery, keyset_page, split_page
-
-router = APIRouter(tags=["inventory"])
-
-DESCRIPTION = """\
-Per tool with seats — a tool with at least one contract stating `seats_purchased` or at least
-one licence-usage row; other tools are not listed:
-
-- `seats_purchased`: the sum of `seats_purchased` over the tool's contracts (`null` when no
-  contract states it);
-- `seats_active`: the `seats_active` of the tool's **latest** licence-usage row (the greatest
-  `as_of`), with its date in `seats_active_as_of`; older rows are history and are not added;
-- `utilisation`: seats_active / seats_purchased to 4 decimals (above 1 when more seats are used
-  than bought); `null` when either is `null` or seats_purchased is 0;
-- `annual_cost`: the sum of the annual cost of the tool's contracts, one entry per currency;
-- `cost_per_active_seat`: each of those amounts divided by seats_active, rounded to the nearest
-  minor unit (halves up); `null` when seats_active is `null` or 0.
-
-Rows come least used first: utilisation ascending, the tools without one last, then by name;
-a page at a time (`limit`, and `cursor` = the previous page's `next_cursor`).
-"""
+from mops_shared.kit.pagination import keyset_page, split_page
 
 
 def _per_seat(amount: int, seats: int) -> int:
@@ -122,19 +97,3 @@ def _row(row: Any, annual_cost: list[dict[str, Any]]) -> dict[str, Any]:
         if active
         else None,
     }
-
-
-@router.get(
-    "/v1/inventory/reports/adoption",
-    operation_id="inventory_get_adoption_report",
-    summary="Seats active against seats purchased, and cost per active seat, per tool",
-    description=DESCRIPTION,
-    responses=problem_responses(401, 403, 422),
-)
-async def get_adoption_report(
-    session: SessionDep,
-    principal: PrincipalDep,
-    limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
-    cursor: CursorQuery = None,
-) -> AdoptionReport:
-    return await adoption_report(session, principal.tenant_id, limit=limit, cursor=cursor)

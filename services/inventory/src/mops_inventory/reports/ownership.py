@@ -9,21 +9,15 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_inventory.reports import MAX_REPORT_LIMIT, URL_TOO_LONG, ReportLimitQuery
 from mops_inventory.tools.models import Tool, ToolOwnerRow
 from mops_shared.contracts.reports import ToolOwnershipPage
-from mops_shared.kit.errors import problem_responses
-from mops_shared.kit.pagination import CursorQuery, SortOption, keyset_page, split_page
-
-router = APIRouter(tags=["inventory"])
+from mops_shared.kit.pagination import SortOption, keyset_page, split_page
 
 # Enough ids for one batch of the org service's units or people per call.
 MAX_OWNER_IDS = 200
@@ -90,53 +84,4 @@ async def ownership_report(
             ],
             "next_cursor": next_cursor,
         }
-    )
-
-
-@router.get(
-    "/v1/inventory/reports/ownership",
-    operation_id="inventory_get_ownership_report",
-    summary="Tools and who owns them",
-    responses={**URL_TOO_LONG, **problem_responses(401, 403, 422)},
-)
-async def get_ownership_report(
-    session: SessionDep,
-    principal: PrincipalDep,
-    unit_id: Annotated[
-        list[uuid.UUID] | None,
-        Query(
-            max_length=MAX_OWNER_IDS,
-            description=(
-                "Only tools with an owner in one of these org units (repeat the parameter, "
-                f"at most {MAX_OWNER_IDS})."
-            ),
-        ),
-    ] = None,
-    person_id: Annotated[
-        list[uuid.UUID] | None,
-        Query(
-            max_length=MAX_OWNER_IDS,
-            description=(
-                "Only tools with one of these org people as an owner (repeat the parameter, "
-                f"at most {MAX_OWNER_IDS}). With `unit_id` too, a tool matching either is listed."
-            ),
-        ),
-    ] = None,
-    include_retired: Annotated[
-        bool, Query(description="Whether retired tools are listed too.")
-    ] = True,
-    limit: ReportLimitQuery = MAX_REPORT_LIMIT,
-    cursor: CursorQuery = None,
-) -> ToolOwnershipPage:
-    """The tenant's tools sorted by name, each with its owners (role, person, unit), a page at a
-    time (`limit`, and `cursor` = the previous page's `next_cursor`, asked with the same
-    filters). Without filters, every tool is listed, owned or not."""
-    return await ownership_report(
-        session,
-        principal.tenant_id,
-        unit_ids=unit_id,
-        person_ids=person_id,
-        include_retired=include_retired,
-        limit=limit,
-        cursor=cursor,
     )

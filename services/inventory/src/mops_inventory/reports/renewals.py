@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, timedelta
-from typing import Annotated, Any
+from datetime import date, timedelta
+from typing import Any
 
-from fastapi import APIRouter, Query
 from sqlalchemy import Date, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -14,36 +13,9 @@ from sqlmodel import col
 from mops_inventory.contracts.models import Contract
 from mops_inventory.contracts.renewal_window import notice_deadline
 from mops_inventory.contracts.renewal_window import window_end as renewal_window_end
-from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_inventory.reports import DEFAULT_REPORT_LIMIT, ReportLimitQuery
 from mops_inventory.reports.schemas import RenewalsReport
 from mops_inventory.tools.models import Tool
-from mops_shared.contracts.common import IsoDate
-from mops_shared.kit.errors import problem_responses
-from mops_shared.kit.pagination import CursorQuery, SortOption, keyset_page, split_page
-
-router = APIRouter(tags=["inventory"])
-
-DESCRIPTION = """\
-The contracts to act on in the next `within_days` days, counted from `as_of` (by default today's
-date in UTC; pass `as_of` to reproduce a past or future report).
-
-A contract's **notice deadline** is its `renewal_date` minus its `notice_period_days`; a contract
-without a notice period has none. With the window `[as_of, as_of + within_days]` (both days
-included), a contract is listed when its renewal is still ahead (`renewal_date >= as_of`) and
-
-- its `renewal_date` is in the window, or
-- its notice deadline is in the window, or
-- its notice deadline has already passed (`notice_deadline < as_of`, `notice_passed` is true):
-  the renewal is ahead but notice can no longer be given.
-
-Contracts without a `renewal_date`, or whose renewal date is before `as_of`, are never listed.
-`days_to_renewal` and `days_to_notice_deadline` are counted from `as_of`. Rows are sorted by
-notice deadline (by renewal date for contracts without a notice period), then renewal date,
-tool name and contract id, a page at a time (`limit`, and `cursor` = the previous page's
-`next_cursor`, asked with the same `as_of` and `within_days`). All the tool's statuses are
-included.
-"""
+from mops_shared.kit.pagination import SortOption, keyset_page, split_page
 
 
 async def renewals_report(
@@ -120,28 +92,3 @@ def _row(row: Any, as_of: date) -> dict[str, Any]:
         "auto_renew": row.auto_renew,
         "annual_cost": {"amount_minor": row.annual_cost_minor, "currency": row.currency},
     }
-
-
-@router.get(
-    "/v1/inventory/reports/renewals",
-    operation_id="inventory_get_renewals_report",
-    summary="Contracts renewing or past their notice deadline soon",
-    description=DESCRIPTION,
-    responses=problem_responses(401, 403, 422),
-)
-async def get_renewals_report(
-    session: SessionDep,
-    principal: PrincipalDep,
-    within_days: Annotated[
-        int, Query(ge=1, le=3650, description="Length of the window after `as_of`, in days.")
-    ] = 90,
-    as_of: Annotated[
-        IsoDate | None, Query(description="The day to compute for; today (UTC) by default.")
-    ] = None,
-    limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
-    cursor: CursorQuery = None,
-) -> RenewalsReport:
-    day = as_of or datetime.now(UTC).date()
-    return await renewals_report(
-        session, principal.tenant_id, day, within_days, limit=limit, cursor=cursor
-    )

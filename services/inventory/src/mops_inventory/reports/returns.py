@@ -4,58 +4,43 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated
 
-from fastapi import APIRouter, Query
 from sqlalchemy import Float, and_, case, cast, distinct, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_inventory.contracts.models import Contract
-from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.outcomes.models import Outcome
-from mops_inventory.reports import (
-    DEFAULT_REPORT_LIMIT,
-    ReportLimitQuery,
+from mops_inventory.reports.repository import (
     money_per_tool,
     ranked_sort,
     sum_int,
 )
-from mops_inventory.reports.schemas import ReturnsReport
+from mops_inventory.reports.schemas import RETURNS_DAYS, ReturnsReport
 from mops_inventory.tools.models import Tool
-from mops_shared.contracts.common import IsoDate
 from mops_shared.contracts.outcomes import OutcomeKind
 from mops_shared.contracts.problem import ProblemLocation
-from mops_shared.kit.errors import ValidationFailed, problem_responses
-from mops_shared.kit.pagination import CursorQuery, keyset_page, split_page
+from mops_shared.kit.errors import ValidationFailed
+from mops_shared.kit.pagination import keyset_page, split_page
 
-router = APIRouter(tags=["inventory"])
-
-DEFAULT_DAYS = 365
 KINDS = tuple(kind.value for kind in OutcomeKind)
-SINCE = f"First day (UTC), included; `until` minus {DEFAULT_DAYS - 1} days by default."
 
-DESCRIPTION = f"""\
-Per tool, what it returned over the period from `since` to `until` (UTC days, both included:
-outcomes with `since` 00:00 UTC <= `occurred_at` < the day after `until` 00:00 UTC) against what
-it costs a year. By default the period is the last {DEFAULT_DAYS} days: `until` is today (UTC) and
-`since` is `until` minus {DEFAULT_DAYS - 1} days; `since` after `until` is refused (422).
 
-- `outcomes`: per kind, the sum of the `quantity` of the tool's outcomes in the period (0 when
-  none);
-- `revenue`: the sum of `amount` of the tool's `revenue` outcomes in the period, one entry per
-  currency (outcomes of other kinds are counted but their amounts are not revenue);
-- `annual_cost`: the sum of the annual cost of the tool's contracts, one entry per currency — the
-  annual figure, not prorated to the period;
-- `return_ratio`: revenue / annual_cost to 4 decimals when the cost is in a single currency and
-  above zero, and the revenue is in that same currency (or there is none: then 0); `null`
-  otherwise, since currencies are never converted.
-
-Listed: every tool with a contract (with zero counts when it has no outcome: spend without a
-measured return) and every tool with an outcome in the period. Rows come lowest return first
-(return_ratio ascending, `null` last), then by name, a page at a time (`limit`, and `cursor` =
-the previous page's `next_cursor`, asked with the same `since` and `until`).
-"""
+def period(since: date | None, until: date | None) -> tuple[date, date]:
+    """The days the report covers: `until` defaults to today (UTC), `since` to the
+    RETURNS_DAYS days up to `until` (from the first day there is, near year 1)."""
+    last = until or datetime.now(UTC).date()
+    if since is not None:
+        first = since
+    elif last.toordinal() > RETURNS_DAYS:
+        first = last - timedelta(days=RETURNS_DAYS - 1)
+    else:
+        first = date.min
+    if first > last:
+        raise ValidationFailed.at(
+            ProblemLocation.query, "/since", f"since ({first}) is after until ({last})"
+        )
+    return first, last
 
 
 async def returns_report(
@@ -186,37 +171,4 @@ async def returns_report(
             ],
             "next_cursor": next_cursor,
         }
-    )
-
-
-@router.get(
-    "/v1/inventory/reports/returns",
-    operation_id="inventory_get_returns_report",
-    summary="Outcomes and revenue per tool over a period, against its annual cost",
-    description=DESCRIPTION,
-    responses=problem_responses(401, 403, 422),
-)
-async def get_returns_report(
-    session: SessionDep,
-    principal: PrincipalDep,
-    since: Annotated[IsoDate | None, Query(description=SINCE)] = None,
-    until: Annotated[
-        IsoDate | None, Query(description="Last day (UTC), included; today by default.")
-    ] = None,
-    limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
-    cursor: CursorQuery = None,
-) -> ReturnsReport:
-    last = until or datetime.now(UTC).date()
-    if since is not None:
-        first = since
-    elif last.toordinal() > DEFAULT_DAYS:
-        first = last - timedelta(days=DEFAULT_DAYS - 1)
-    else:
-        first = date.min
-    if first > last:
-        raise ValidationFailed.at(
-            ProblemLocation.query, "/since", f"since ({first}) is after until ({last})"
-        )
-    return await returns_report(
-        session, principal.tenant_id, first, last, limit=limit, cursor=cursor
     )

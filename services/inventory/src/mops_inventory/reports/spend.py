@@ -3,47 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query
 from sqlalchemy import Select, and_, distinct, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_inventory.categories.models import Category
 from mops_inventory.contracts.models import Contract
-from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_inventory.reports import as_int, sum_int
+from mops_inventory.reports.repository import as_int, sum_int
 from mops_inventory.reports.schemas import SpendGroupBy, SpendReport, SpendRow, SpendTotal
 from mops_inventory.tools.models import Capability, Tool, ToolCapability, ToolOwnerRow
 from mops_shared.contracts.inventory import MoneySum, OwnerRole, ToolStatus
-from mops_shared.kit.errors import problem_responses
-
-router = APIRouter(tags=["inventory"])
-
-DESCRIPTION = """\
-The annual cost of the tenant's contracts (`annual_cost` of each contract), added up per group
-**and per currency**: amounts in different currencies are never added together, so a group with
-contracts in two currencies has two rows.
-
-`by` chooses the group:
-- `category`: the tool's category (`key` = category id, `label` = its name);
-- `capability`: each capability of the tool (`key` = capability id, `label` = its name). A tool
-  with several capabilities has its whole cost counted **under each of them**, so the rows add
-  up to more than the totals;
-- `owner_unit`: the org unit of the tool's `business_owner` (`key` = unit id, `label` = null);
-- `vendor`: the tool's vendor (`key` = `label` = vendor);
-- `status`: the tool's status (`key` = `label` = status).
-
-Tools with no such group (no category, no capability, no business owner with a unit, no vendor)
-make one row with `key` = null. `tool_count` counts the distinct tools with a contract in the
-row's group and currency; `contract_count` the contracts added up. Rows come largest amount
-first, then by currency and key.
-
-`totals` gives, per currency, the sum over all the contracts (each counted once), with the
-number of tools and contracts. `tools_without_contract` counts the tools that have no contract:
-they are in no amount. The optional `status` filter applies to the tools throughout.
-"""
 
 
 # Every table is scoped by its own tenant_id, the child rows (contracts) included: on a database
@@ -176,21 +147,3 @@ async def spend_report(
         ],
         tools_without_contract=without,
     )
-
-
-@router.get(
-    "/v1/inventory/reports/spend",
-    operation_id="inventory_get_spend_report",
-    summary="Annual spend per category, capability, owner unit, vendor or status",
-    description=DESCRIPTION,
-    responses=problem_responses(401, 403, 422),
-)
-async def get_spend_report(
-    session: SessionDep,
-    principal: PrincipalDep,
-    by: Annotated[SpendGroupBy, Query(description="What to group the spend by.")] = (
-        SpendGroupBy.category
-    ),
-    status: Annotated[ToolStatus | None, Query(description="Only tools in this status.")] = None,
-) -> SpendReport:
-    return await spend_report(session, principal.tenant_id, by, status)

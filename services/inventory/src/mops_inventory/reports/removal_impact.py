@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter
 from sqlalchemy import and_, exists, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
-from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.integrations.models import Integration
-from mops_inventory.integrations.schemas import IntegrationStatus, SyncMode
-from mops_inventory.reports_stack.schemas import (
+from mops_inventory.integrations.schemas import SyncMode
+from mops_inventory.reports.repository import LIVE_EDGE, RETIRED
+from mops_inventory.reports.schemas import (
     BrokenIntegration,
     EdgeDirection,
     StackToolRef,
@@ -21,29 +20,7 @@ from mops_inventory.reports_stack.schemas import (
 )
 from mops_inventory.tools.models import Tool
 from mops_shared.contracts.inventory import ToolStatus
-from mops_shared.kit.errors import NotFound, problem_responses
-
-router = APIRouter(tags=["inventory"])
-
-LIVE_EDGE = IntegrationStatus.active.value
-RETIRED = ToolStatus.retired.value
-
-REMOVAL_IMPACT_DESCRIPTION = """\
-What would break if the tool were retired.
-
-**Live integration**: an integration with status `active` whose two tools are not `retired`
-(`planned`, `broken` and `retired` integrations carry no data today, so nothing of theirs breaks;
-a tool that is already `retired` has no live integration).
-
-- `broken_integrations`: every live integration touching the tool, in either direction, with
-  the other tool and the direction seen from this tool (`outgoing`: data flows from this tool to
-  the other; `incoming`: from the other tool to this one); an A → B and a B → A integration are
-  two entries. `broken_integration_count` is their number.
-- `isolated_tools`: the tools (not `retired`) whose live integrations are **all** with this
-  tool: they have at least one today and would have none left.
-
-404 for a tool that does not exist in the caller's tenant.
-"""
+from mops_shared.kit.errors import NotFound
 
 
 async def removal_impact(
@@ -153,16 +130,3 @@ async def removal_impact(
     )
     impact.isolated_tools = [StackToolRef(id=i, name=n) for i, n in isolated.all()]
     return impact
-
-
-@router.get(
-    "/v1/inventory/tools/{tool_id}/removal-impact",
-    operation_id="inventory_get_tool_removal_impact",
-    summary="What retiring a tool would break",
-    description=REMOVAL_IMPACT_DESCRIPTION,
-    responses=problem_responses(401, 403, 404, 422),
-)
-async def get_tool_removal_impact(
-    tool_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
-) -> ToolRemovalImpact:
-    return await removal_impact(session, principal.tenant_id, tool_id)

@@ -6,25 +6,21 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_inventory.contracts.models import Contract
-from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_inventory.reports import latest_usage, prefer_hash_joins, seats_purchased
-from mops_inventory.reports_stack.schemas import RedundancyReport
+from mops_inventory.reports.repository import latest_usage, prefer_hash_joins, seats_purchased
+from mops_inventory.reports.schemas import RedundancyReport
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.contracts.inventory import MoneySum, ToolStatus
 from mops_shared.contracts.money import currency_exponent
 from mops_shared.contracts.problem import ProblemLocation
-from mops_shared.kit.errors import ValidationFailed, problem_responses
-from mops_shared.kit.pagination import CursorQuery, decode_values, encode_values
-
-router = APIRouter(tags=["inventory"])
+from mops_shared.kit.errors import ValidationFailed
+from mops_shared.kit.pagination import decode_values, encode_values
 
 # Only `active` tools make a capability redundant: a `sunsetting` tool's retirement is already
 # decided, so it is not a consolidation opportunity (its cost shows in the spend report).
@@ -35,35 +31,6 @@ DEFAULT_CAPABILITY_LIMIT = 20
 MAX_CAPABILITY_LIMIT = 200
 DEFAULT_TOOLS_PER_CAPABILITY = 10
 MAX_TOOLS_PER_CAPABILITY = 200
-
-REDUNDANCY_DESCRIPTION = """\
-Capabilities served by **two or more tools with status `active`**, the largest money at stake
-first. Only `active` tools count: a `sunsetting` tool is not counted (its retirement is already
-decided, so it is no longer a consolidation opportunity), nor are `evaluating` or `retired` ones.
-A tool with several capabilities appears under each of them.
-
-For each capability, its active tools — the most expensive first (by the tool's largest
-single-currency annual cost in major units), then by name; at most `tools_per_capability` of
-them, while `tool_count` counts them all (the whole list is
-`GET /v1/inventory/tools?capability=<name>&status=active`) — each with:
-- `annual_cost`: the sum of the annual cost of **all** the tool's contracts, one entry per
-  currency (empty when the tool has no contract);
-- `seats_active`: from the tool's latest licence-usage row (greatest `as_of`), `null` if none;
-- `seats_purchased`: the sum over the tool's contracts, `null` if no contract states it.
-
-And for the capability:
-- `combined_annual_cost`: per currency, the tools' annual costs added up;
-- `money_at_stake`: per currency, the combined annual cost **minus the annual cost of the most
-  expensive single tool** in that currency, i.e. what the other tools cost. It is what
-  consolidating onto the most expensive tool (usually the main platform) would save **at most**:
-  the surviving tool may need more seats. Keeping a cheaper tool could save more, but that is a
-  migration decision, not a figure;
-- `seats_active` and `seats_purchased`: the tools' figures added up (`null` if none has any).
-
-Currencies are never added together. Ranking: by the largest single-currency `money_at_stake`,
-compared in major units (no exchange rates), descending; then by capability name. A page at a
-time: `limit` capabilities, and `cursor` = the previous page's `next_cursor`.
-"""
 
 
 @dataclass
@@ -325,42 +292,4 @@ async def redundancy_report(
             ],
             "next_cursor": next_cursor,
         }
-    )
-
-
-@router.get(
-    "/v1/inventory/reports/redundancy",
-    operation_id="inventory_get_redundancy_report",
-    summary="Redundant capabilities and the money at stake",
-    description=REDUNDANCY_DESCRIPTION,
-    responses=problem_responses(401, 403, 422),
-)
-async def get_redundancy_report(
-    session: SessionDep,
-    principal: PrincipalDep,
-    limit: Annotated[
-        int,
-        Query(
-            ge=1,
-            le=MAX_CAPABILITY_LIMIT,
-            description=f"Capabilities per page (1 to {MAX_CAPABILITY_LIMIT}).",
-        ),
-    ] = DEFAULT_CAPABILITY_LIMIT,
-    cursor: CursorQuery = None,
-    tools_per_capability: Annotated[
-        int,
-        Query(
-            ge=1,
-            le=MAX_TOOLS_PER_CAPABILITY,
-            description="Tools listed per capability, the most expensive first "
-            f"(1 to {MAX_TOOLS_PER_CAPABILITY}); `tool_count` counts them all.",
-        ),
-    ] = DEFAULT_TOOLS_PER_CAPABILITY,
-) -> RedundancyReport:
-    return await redundancy_report(
-        session,
-        principal.tenant_id,
-        limit=limit,
-        cursor=cursor,
-        tools_per_capability=tools_per_capability,
     )

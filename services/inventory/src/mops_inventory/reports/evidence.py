@@ -29,18 +29,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_inventory.contracts.models import Contract
-from mops_inventory.integrations.schemas import IntegrationStatus
 from mops_inventory.outcomes.models import Outcome
-from mops_inventory.reports import (
+from mops_inventory.reports.repository import (
+    ACTIVE,
+    RETIRED,
     annual_cost_in,
     as_int,
     latest_usage,
+    live_neighbours,
     prefer_hash_joins,
     seats_purchased,
     sum_int,
 )
-from mops_inventory.reports.returns import DEFAULT_DAYS
-from mops_inventory.reports_stack.coverage import CORE_CAPABILITY, live_neighbours
+from mops_inventory.reports.schemas import CORE_CAPABILITY, RETURNS_DAYS
 from mops_inventory.tools.models import (
     Capability,
     Tool,
@@ -49,18 +50,11 @@ from mops_inventory.tools.models import (
     ToolStatusChange,
 )
 from mops_shared.contracts.common import name_key
-from mops_shared.contracts.inventory import ToolStatus
 from mops_shared.contracts.reports_evidence import (
     CITIZEN_CAPABILITY_TERMS,
     InventoryEvidence,
     UnitEvidence,
 )
-
-# The stack reports' notion of active (coverage, redundancy): `sunsetting` tools are on their
-# way out and `evaluating` ones not yet in, so neither counts as part of the stack.
-ACTIVE = ToolStatus.active.value
-RETIRED = ToolStatus.retired.value
-LIVE_EDGE = IntegrationStatus.active.value
 
 
 def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -306,7 +300,7 @@ async def inventory_evidence(
     other tenants the whole call measured a little faster with it (57 ms against 63)."""
     await prefer_hash_joins(session)
     as_of = datetime.now(UTC)
-    since = datetime.combine(as_of.date() - timedelta(days=DEFAULT_DAYS - 1), time(), tzinfo=UTC)
+    since = datetime.combine(as_of.date() - timedelta(days=RETURNS_DAYS - 1), time(), tzinfo=UTC)
     until = datetime.combine(as_of.date() + timedelta(days=1), time(), tzinfo=UTC)
     if currency is None:
         currency = await _default_currency(session, tenant_id)

@@ -3,105 +3,40 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
 from sqlalchemy import (
     ColumnElement,
-    Select,
-    Subquery,
     and_,
     case,
     false,
     func,
     select,
     true,
-    union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 from sqlmodel import col
 
-from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_inventory.integrations.models import Integration
-from mops_inventory.integrations.schemas import IntegrationStatus
-from mops_inventory.reports import DEFAULT_REPORT_LIMIT, URL_TOO_LONG, ReportLimitQuery
-from mops_inventory.reports_stack.schemas import (
+from mops_inventory.reports.repository import (
+    ACTIVE,
+    live_neighbours,
+)
+from mops_inventory.reports.schemas import (
+    CORE_CAPABILITY,
     CoreToolsChosenBy,
     IntegrationCoverageReport,
     StackToolRef,
 )
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.contracts.common import name_key
-from mops_shared.contracts.inventory import ToolStatus
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
-from mops_shared.kit.errors import ValidationFailed, problem_responses
-from mops_shared.kit.pagination import CursorQuery, SortOption, keyset_page, split_page
+from mops_shared.kit.errors import ValidationFailed
+from mops_shared.kit.pagination import SortOption, keyset_page, split_page
 
-router = APIRouter(tags=["inventory"])
-
-CORE_CAPABILITY = "Customer data platform"
 MAX_CORE_TOOLS = 100
-LIVE_EDGE = IntegrationStatus.active.value
-ACTIVE = ToolStatus.active.value
-RETIRED = ToolStatus.retired.value
-
-COVERAGE_DESCRIPTION = f"""\
-How the tenant's **active** tools (status `active`) are integrated with each other and with the
-core customer-data platform.
-
-**Live integration**: an integration with status `active` whose two tools are not `retired`
-(`planned`, `broken` and `retired` integrations carry no data today). Direction does not matter:
-a tool is integrated whether it is the source or the target.
-
-**Core tools**: the tools given as `core_tool_id` (repeatable, at most {MAX_CORE_TOOLS}; each must
-be a tool of the tenant, else 422); by default, the tenant's `active` tools having the capability
-named "{CORE_CAPABILITY}" (compared without case). With no core tool, no tool is connected to
-the core.
-
-- `not_integrated`: active tools with no live integration at all, at either end;
-- `not_connected_to_core`: active tools, other than the core tools themselves, with no **direct**
-  live integration with a core tool, in either direction (a path through another tool does not
-  count);
-- `not_sharing_data_with_core`: the edge tools, active tools with `shares_data_with_core` false;
-  active tools where it is not stated (`null`) are listed in `core_data_sharing_unknown` instead;
-- `integrated_share`: active tools with a live integration / active tools;
-- `connected_to_core_share`: active non-core tools directly connected to a core tool / active
-  non-core tools.
-
-Shares are fractions between 0 and 1 to 4 decimals, `null` when their denominator is 0. The
-counts and shares are over all the active tools. The four lists are `{{id, name}}` by name, a page
-at a time: a page looks at the next `limit` active tools by name and lists those of them that
-belong in each list; walking the pages with `cursor` = the previous page's `next_cursor` gives
-the whole lists.
-"""
 
 
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
-
-
-def live_neighbours(tenant_id: uuid.UUID, *, other_active: bool = False) -> Subquery:
-    """(tool_id, other_id) for each live integration whose other end is not retired (or, with
-    `other_active`, is active), once from each end: uncorrelated, so the database builds it
-    once (a hashed set) rather than probing it per tool."""
-    ends: list[Select[Any, Any]] = []
-    for mine, theirs in (
-        (Integration.source_tool_id, Integration.target_tool_id),
-        (Integration.target_tool_id, Integration.source_tool_id),
-    ):
-        other = aliased(Tool)
-        ends.append(
-            select(col(mine).label("tool_id"), col(theirs).label("other_id"))
-            .join(other, col(other.id) == col(theirs))
-            .where(
-                col(Integration.tenant_id) == tenant_id,
-                col(Integration.status) == LIVE_EDGE,
-                col(other.tenant_id) == tenant_id,
-                col(other.status) == ACTIVE if other_active else col(other.status) != RETIRED,
-            )
-        )
-    return union_all(*ends).subquery("live_neighbours")
 
 
 async def _core_tools(
@@ -147,7 +82,7 @@ async def coverage_report(
     tenant_id: uuid.UUID,
     requested: list[uuid.UUID] | None,
     *,
-    limit: int = DEFAULT_REPORT_LIMIT,
+    limit: int,
     cursor: str | None = None,
 ) -> IntegrationCoverageReport:
     """Three queries, whatever the number of tools: the core tools, the counts over every
@@ -229,30 +164,4 @@ async def coverage_report(
         not_sharing_data_with_core=not_sharing,
         core_data_sharing_unknown=unknown,
         next_cursor=next_cursor,
-    )
-
-
-@router.get(
-    "/v1/inventory/reports/integration-coverage",
-    operation_id="inventory_get_integration_coverage_report",
-    summary="Integration coverage of the active stack and its core",
-    description=COVERAGE_DESCRIPTION,
-    responses={**URL_TOO_LONG, **problem_responses(401, 403, 422)},
-)
-async def get_integration_coverage_report(
-    session: SessionDep,
-    principal: PrincipalDep,
-    core_tool_id: Annotated[
-        list[uuid.UUID] | None,
-        Query(
-            max_length=MAX_CORE_TOOLS,
-            description="A core tool (repeat for several). Default: the active tools with the "
-            f'capability "{CORE_CAPABILITY}".',
-        ),
-    ] = None,
-    limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
-    cursor: CursorQuery = None,
-) -> IntegrationCoverageReport:
-    return await coverage_report(
-        session, principal.tenant_id, core_tool_id, limit=limit, cursor=cursor
     )
