@@ -34,13 +34,14 @@ from functools import lru_cache
 from typing import Any, Final
 
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from mops_inventory.categories.schemas import LANDSCAPE_CATEGORIES
 from mops_inventory.imports.schemas import MAX_SEATS
-from mops_shared.contracts.common import name_key
+from mops_shared.contracts.common import Name, Text, name_key
 from mops_shared.contracts.imports import ImportSeverity
-from mops_shared.contracts.inventory import ToolStatus
-from mops_shared.contracts.money import currency_exponent, is_currency, parse_amount
+from mops_shared.contracts.inventory import Capability, ToolFields, ToolStatus
+from mops_shared.contracts.money import Money, currency_exponent, is_currency, parse_amount
 from mops_shared.kit.errors import pointer_token
 
 COLUMNS: Final[tuple[str, ...]] = (
@@ -63,12 +64,23 @@ COLUMNS: Final[tuple[str, ...]] = (
 )
 REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("name",)
 
-# Limits of the wire models (mops_shared.contracts): names, capabilities, free text.
-MAX_NAME = 200
-MAX_CAPABILITY = 120
-MAX_CAPABILITIES = 50
-MAX_TEXT = 10_000
-MAX_AMOUNT_MINOR = 10**15
+
+def _bound(model: type[BaseModel], field_name: str, limit: str) -> int:
+    """A limit a wire model declares on one of its fields (`max_length`, `le`, ...)."""
+    for constraint in model.model_fields[field_name].metadata:
+        value = getattr(constraint, limit, None)
+        if value is not None:
+            return int(value)
+    raise LookupError(f"{model.__name__}.{field_name} declares no {limit}")
+
+
+# Each cell is judged by the type the API judges the same field with (`ToolCreate`, `Money`),
+# never by limits restated here, so that an import and the API cannot disagree.
+_NAME: Final = TypeAdapter(Name)  # name, vendor, owner_unit; also bounds the other short cells
+_TEXT: Final = TypeAdapter(Text)  # notes, stored as the tool's usage_notes
+_CAPABILITY: Final = TypeAdapter(Capability)
+MAX_CAPABILITIES: Final = _bound(ToolFields, "capabilities", "max_length")
+MAX_AMOUNT_MINOR: Final = _bound(Money, "amount_minor", "le")
 
 
 class ImportTooLarge(Exception):
@@ -509,6 +521,20 @@ def _check_email(text: str) -> tuple[str | None, str | None]:
     return result.normalized.lower(), None
 
 
+def _invalid(kind: TypeAdapter[str], value: str) -> str | None:
+    """Why `value` is not valid as the API's type `kind`, or `None` when it is; a length
+    refused is said with the limit the type declares."""
+    try:
+        kind.validate_python(value)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        if error["type"] == "string_too_long":
+            limit = error.get("ctx", {}).get("max_length")
+            return f"has {len(value)} characters; at most {limit} are allowed"
+        return str(error["msg"]).lower()
+    return None
+
+
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
     """Trimmed, empty parts dropped, first spelling kept among names equal by `name_key`."""
     seen: set[str] = set()
@@ -543,7 +569,8 @@ class _Row:
 
     # Each reader returns None both for an empty value and after reporting an error.
 
-    def text(self, cells: Mapping[str, object], column: str, limit: int) -> str | None:
+    def text(self, cells: Mapping[str, object], column: str, kind: TypeAdapter[str]) -> str | None:
+        """A text cell, trimmed (`None` when empty), valid as the API's type `kind`."""
         value = cells.get(column)
         if value is None:
             return None
@@ -553,8 +580,9 @@ class _Row:
         value = value.strip()
         if not value:
             return None
-        if len(value) > limit:
-            self.error(column, f"{column} has {len(value)} characters; at most {limit} are allowed")
+        why = _invalid(kind, value)
+        if why is not None:
+            self.error(column, f"{column} {why}")
             return None
         return value
 
@@ -664,14 +692,14 @@ class _RowParser:
         for column, problem in errors:
             row.error(column, problem)
 
-        name = row.text(cells, "name", MAX_NAME)
+        name = row.text(cells, "name", _NAME)
         given = cells.get("name")
         if given is None or (isinstance(given, str) and not given.strip()):
             row.error("name", "name is required")
-        vendor = row.text(cells, "vendor", MAX_NAME)
+        vendor = row.text(cells, "vendor", _NAME)
         category = self._category(row, cells)
         capabilities = self._capabilities(row, cells)
-        owner_unit = row.text(cells, "owner_unit", MAX_NAME)
+        owner_unit = row.text(cells, "owner_unit", _NAME)
         email = self._email(row, cells)
         status = self._status(row, cells)
         cost, currency = self._money(row, cells)
@@ -685,7 +713,7 @@ class _RowParser:
         shares = row.flag(cells, "shares_data_with_core")
         personal = row.flag(cells, "processes_personal_data")
         integrations = row.names(cells, "integrations", lambda text: text.split(";"))
-        notes = row.text(cells, "notes", MAX_TEXT)
+        notes = row.text(cells, "notes", _TEXT)
 
         key = _key(name) if name is not None else ""
         if name is not None and integrations:
@@ -767,7 +795,7 @@ class _RowParser:
 
     @staticmethod
     def _category(row: _Row, cells: Mapping[str, object]) -> str | None:
-        text = row.text(cells, "category", MAX_NAME)
+        text = row.text(cells, "category", _NAME)
         if text is None:
             return None
         canonical = _landscape_category(text)
@@ -791,18 +819,15 @@ class _RowParser:
             )
             return None
         for capability in capabilities:
-            if len(capability) > MAX_CAPABILITY:
-                row.error(
-                    "capability",
-                    f"capability {capability[:40]!r}... has {len(capability)} characters; "
-                    f"at most {MAX_CAPABILITY} are allowed",
-                )
+            why = _invalid(_CAPABILITY, capability)
+            if why is not None:
+                row.error("capability", f"capability {capability[:40]!r}... {why}")
                 return None
         return capabilities
 
     @staticmethod
     def _email(row: _Row, cells: Mapping[str, object]) -> str | None:
-        text = row.text(cells, "business_owner", MAX_NAME)
+        text = row.text(cells, "business_owner", _NAME)
         if text is None:
             return None
         email, why = _check_email(text)
@@ -828,7 +853,7 @@ class _RowParser:
     @staticmethod
     def _money(row: _Row, cells: Mapping[str, object]) -> tuple[int | None, str | None]:
         failed_before = row.failed
-        currency = row.text(cells, "currency", MAX_NAME)
+        currency = row.text(cells, "currency", _NAME)
         if currency is not None:
             code = currency.upper()
             if not (_CURRENCY_CODE.fullmatch(code) and is_currency(code)):
@@ -871,7 +896,7 @@ class _RowParser:
 
     @staticmethod
     def _date(row: _Row, cells: Mapping[str, object]) -> date | None:
-        text = row.text(cells, "renewal_date", MAX_NAME)
+        text = row.text(cells, "renewal_date", _NAME)
         if text is None:
             return None
         parsed = _iso_date(text)
