@@ -5,12 +5,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_inventory.categories import repository, service
+from mops_inventory.categories import service
 from mops_inventory.categories.schemas import CategorySort, SubcategoryCreate
 from mops_inventory.deps import LandscapeSeederDep, PrincipalDep, SessionDep
 from mops_shared.contracts.inventory import CategoryPage, CategoryRead
 from mops_shared.kit.errors import problem_responses
-from mops_shared.kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery
 
 router = APIRouter(prefix="/v1/inventory/categories", tags=["inventory"])
 
@@ -44,7 +44,7 @@ async def list_categories(
         session,
         principal,
         seeder,
-        sort=resolve_sort(repository.CATEGORY_SORTS, sort),
+        sort=sort,
         limit=limit,
         cursor=cursor,
         parent_id=parent_id,

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_inventory.categories import repository
 from mops_inventory.categories.models import Category
-from mops_inventory.categories.schemas import LANDSCAPE_CATEGORIES, SubcategoryCreate
+from mops_inventory.categories.schemas import LANDSCAPE_CATEGORIES, CategorySort, SubcategoryCreate
 from mops_inventory.db import writes
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.inventory import CategoryPage, CategoryRead
@@ -17,7 +17,7 @@ from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.audit import record_audit
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
-from mops_shared.kit.pagination import SortOption
+from mops_shared.kit.pagination import resolve_sort
 
 
 class LandscapeSeeder:
@@ -51,14 +51,19 @@ async def list_categories(
     principal: Principal,
     seeder: LandscapeSeeder,
     *,
-    sort: SortOption,
+    sort: CategorySort,
     limit: int,
     cursor: str | None,
     parent_id: uuid.UUID | None,
 ) -> CategoryPage:
     await seeder.ensure(session, principal.tenant_id)
     items, next_cursor = await repository.list_page(
-        session, principal.tenant_id, sort=sort, limit=limit, cursor=cursor, parent_id=parent_id
+        session,
+        principal.tenant_id,
+        sort=resolve_sort(repository.CATEGORY_SORTS, sort),
+        limit=limit,
+        cursor=cursor,
+        parent_id=parent_id,
     )
     return CategoryPage(
         items=[CategoryRead.model_validate(c) for c in items], next_cursor=next_cursor

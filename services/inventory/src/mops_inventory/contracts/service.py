@@ -18,7 +18,7 @@ from mops_inventory.contracts.schemas import (
     ContractUpdate,
 )
 from mops_inventory.db import writes
-from mops_inventory.tools.repository import get_by_id as get_tool
+from mops_inventory.tools.service import find_tool
 from mops_shared.contracts.money import Money
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.auth import Principal
@@ -64,7 +64,7 @@ def _snapshot(contract: Contract) -> dict[str, Any]:
 async def create_contract(
     session: AsyncSession, principal: Principal, tool_id: uuid.UUID, data: ContractCreate
 ) -> ContractRead:
-    if await get_tool(session, principal.tenant_id, tool_id) is None:
+    if await find_tool(session, principal.tenant_id, tool_id) is None:
         raise NotFound(f"No tool {tool_id}.")
     now = utcnow()
     contract = Contract(

@@ -22,7 +22,7 @@ from mops_inventory.deps import OrgClientDep, PrincipalDep
 from mops_inventory.imports.parsing import COLUMNS
 from mops_inventory.integrations.models import Integration
 from mops_inventory.licences.models import LicenceUsage
-from mops_inventory.tools import repository
+from mops_inventory.tools import service as tools_service
 from mops_inventory.tools.models import Tool, ToolOwnerRow
 from mops_shared.contracts.inventory import OwnerRole
 from mops_shared.contracts.money import currency_exponent
@@ -51,8 +51,8 @@ async def _page_rows(
     emails: dict[uuid.UUID, str],
 ) -> list[list[str]]:
     ids = [tool.id for tool in tools]
-    capabilities = await repository.capabilities_of(session, ids)
-    owners = await repository.owners_of(session, ids)
+    capabilities = await tools_service.capabilities_of(session, ids)
+    owners = await tools_service.owners_of(session, ids)
     first_contracts: dict[uuid.UUID, Contract] = {}
     for candidate in (
         await session.execute(
@@ -154,12 +154,8 @@ async def _stream(
         }
         cursor: str | None = None
         while True:
-            tools, cursor = await repository.list_page(
-                session,
-                principal.tenant_id,
-                sort=repository.TOOL_SORTS["name"],
-                limit=PAGE,
-                cursor=cursor,
+            tools, cursor = await tools_service.tools_by_name(
+                session, principal.tenant_id, limit=PAGE, cursor=cursor
             )
             for values in await _page_rows(session, tools, categories, units, emails):
                 yield _csv_line(values)

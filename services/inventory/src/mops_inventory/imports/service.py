@@ -38,7 +38,7 @@ from mops_inventory.imports.schemas import (
 )
 from mops_inventory.integrations.models import Integration
 from mops_inventory.licences.models import LicenceUsage
-from mops_inventory.tools import repository as tools_repository
+from mops_inventory.tools import service as tools_service
 from mops_inventory.tools.models import Tool, ToolCapability, ToolOwnerRow, ToolStatusChange
 from mops_inventory.tools.service import to_reads
 from mops_shared.contracts.clients import OrgClient
@@ -431,9 +431,7 @@ async def _create_many(
     for parsed, _, _ in new_tools:
         for capability in parsed.capabilities:
             capability_names.setdefault(name_key(capability), capability)
-    capability_ids = await tools_repository.ensure_capabilities(
-        session, tenant_id, capability_names
-    )
+    capability_ids = await tools_service.ensure_capabilities(session, tenant_id, capability_names)
     tool_rows, status_rows, capability_rows, owner_rows = [], [], [], []
     contract_rows, usage_rows, events = [], [], []
     audits: list[tuple[AuditAction, str, uuid.UUID, dict[str, Any] | None, dict[str, Any]]] = []
@@ -658,14 +656,14 @@ async def _update_many(
             tool.status, tool.status_changed_at = parsed.status.value, utcnow()
             changed = True
         if [name_key(c) for c in before.capabilities] != [name_key(c) for c in parsed.capabilities]:
-            await tools_repository.set_capabilities(
+            await tools_service.set_capabilities(
                 session, principal.tenant_id, tool.id, parsed.capabilities
             )
             changed = True
         # Owners are replaced only when the row names someone org knows: a file without them
         # leaves the owners set through the API alone.
         if owners and before.owners != owners:
-            await tools_repository.set_owners(session, principal.tenant_id, tool.id, owners)
+            await tools_service.set_owners(session, principal.tenant_id, tool.id, owners)
             changed = True
         if _sync_first_contract(
             session, principal.tenant_id, tool.id, first_contracts.get(tool.id), parsed

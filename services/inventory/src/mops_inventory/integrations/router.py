@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from mops_inventory.deps import PrincipalDep, SessionDep
-from mops_inventory.integrations import repository, service
+from mops_inventory.integrations import service
 from mops_inventory.integrations.schemas import (
     IntegrationCreate,
     IntegrationPage,
@@ -18,7 +18,7 @@ from mops_inventory.integrations.schemas import (
 )
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
-from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.pagination import CursorQuery, LimitQuery
 
 router = APIRouter(prefix="/v1/inventory/integrations", tags=["inventory"])
 
@@ -73,7 +73,7 @@ async def list_integrations(
     return await service.list_integrations(
         session,
         principal,
-        sort=resolve_sort(repository.INTEGRATION_SORTS, sort),
+        sort=sort,
         limit=limit,
         cursor=cursor,
         tool_id=tool_id,

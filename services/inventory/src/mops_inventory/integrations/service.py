@@ -18,6 +18,7 @@ from mops_inventory.integrations.schemas import (
     IntegrationCreate,
     IntegrationPage,
     IntegrationRead,
+    IntegrationSort,
     IntegrationUpdate,
 )
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
@@ -25,6 +26,7 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import resolve_sort
 
 
 def _read(integration: Integration, names: dict[uuid.UUID, str]) -> IntegrationRead:
@@ -142,9 +144,14 @@ async def get_integration(
 
 
 async def list_integrations(
-    session: AsyncSession, principal: Principal, **query: Any
+    session: AsyncSession, principal: Principal, *, sort: IntegrationSort, **query: Any
 ) -> IntegrationPage:
-    integrations, next_cursor = await repository.list_page(session, principal.tenant_id, **query)
+    integrations, next_cursor = await repository.list_page(
+        session,
+        principal.tenant_id,
+        sort=resolve_sort(repository.INTEGRATION_SORTS, sort),
+        **query,
+    )
     return IntegrationPage(
         items=await to_reads(session, principal.tenant_id, integrations), next_cursor=next_cursor
     )

@@ -12,7 +12,7 @@ from sqlmodel import col
 from mops_inventory.contracts.schemas import LicenceUsageCreate, LicenceUsagePage, LicenceUsageRead
 from mops_inventory.db import writes
 from mops_inventory.licences.models import LicenceUsage
-from mops_inventory.tools.repository import get_by_id as get_tool
+from mops_inventory.tools.service import find_tool
 from mops_shared.kit.audit import record_audit
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
@@ -26,7 +26,7 @@ async def record_usage(
     session: AsyncSession, principal: Principal, tool_id: uuid.UUID, data: LicenceUsageCreate
 ) -> tuple[LicenceUsageRead, bool]:
     """The stored count and whether it is new (False when it replaced that day's count)."""
-    if await get_tool(session, principal.tenant_id, tool_id) is None:
+    if await find_tool(session, principal.tenant_id, tool_id) is None:
         raise NotFound(f"No tool {tool_id}.")
     existing = (
         await session.execute(
@@ -74,7 +74,7 @@ async def list_usage(
     since: date | None,
     until: date | None,
 ) -> LicenceUsagePage:
-    if await get_tool(session, principal.tenant_id, tool_id) is None:
+    if await find_tool(session, principal.tenant_id, tool_id) is None:
         raise NotFound(f"No tool {tool_id}.")
     stmt = select(LicenceUsage).where(
         col(LicenceUsage.tenant_id) == principal.tenant_id, col(LicenceUsage.tool_id) == tool_id

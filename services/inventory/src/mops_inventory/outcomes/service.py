@@ -13,7 +13,7 @@ from sqlmodel import col
 from mops_inventory.db import writes
 from mops_inventory.outcomes.models import Outcome
 from mops_inventory.outcomes.schemas import OutcomePage
-from mops_inventory.tools.repository import get_by_id as get_tool
+from mops_inventory.tools.service import find_tool
 from mops_shared.contracts.money import Money
 from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeKind, OutcomeRead
 from mops_shared.contracts.problem import ProblemLocation
@@ -78,7 +78,7 @@ async def record_outcome(
         )
         if existing is not None:
             return _replayed(existing, data)
-    if await get_tool(session, principal.tenant_id, data.tool_id) is None:
+    if await find_tool(session, principal.tenant_id, data.tool_id) is None:
         raise ValidationFailed.at(ProblemLocation.body, "/tool_id", "no tool with this id")
     outcome = Outcome(
         tenant_id=principal.tenant_id,

@@ -23,7 +23,7 @@ from mops_inventory.scenarios.schemas import (
     ScenarioRead,
     ScenarioUpdate,
 )
-from mops_inventory.tools import repository as tools_repository
+from mops_inventory.tools import service as tools_service
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.contracts.clients import OrgClient
 from mops_shared.contracts.common import name_key
@@ -329,7 +329,7 @@ async def _changed_tools(
     )
     for tool_id, currency, amount in costs:
         found[tool_id][0].costs[currency] = int(amount)
-    for tool_id, names in (await tools_repository.capabilities_of(session, list(found))).items():
+    for tool_id, names in (await tools_service.capabilities_of(session, list(found))).items():
         found[tool_id][0].capabilities = set(names)
     return found
 

@@ -6,12 +6,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from mops_inventory.deps import OrgClientDep, PrincipalDep, SessionDep
-from mops_inventory.tools import repository, service
+from mops_inventory.tools import service
 from mops_inventory.tools.schemas import StatusHistory, ToolCreate, ToolSort, ToolUpdate
 from mops_shared.contracts.inventory import ToolPage, ToolRead, ToolStatus
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
-from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.pagination import CursorQuery, LimitQuery
 
 router = APIRouter(prefix="/v1/inventory/tools", tags=["inventory"])
 
@@ -69,7 +69,7 @@ async def list_tools(
     return await service.list_tools(
         session,
         principal,
-        sort=resolve_sort(repository.TOOL_SORTS, sort),
+        sort=sort,
         limit=limit,
         cursor=cursor,
         status=status.value if status else None,

@@ -21,7 +21,13 @@ from mops_inventory.db import writes
 from mops_inventory.integrations import service as integrations_service
 from mops_inventory.tools import repository
 from mops_inventory.tools.models import Tool, ToolStatusChange
-from mops_inventory.tools.schemas import StatusChange, StatusHistory, ToolCreate, ToolUpdate
+from mops_inventory.tools.schemas import (
+    StatusChange,
+    StatusHistory,
+    ToolCreate,
+    ToolSort,
+    ToolUpdate,
+)
 from mops_shared.contracts.clients import OrgClient
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.inventory import ToolOwner, ToolPage, ToolRead, ToolStatus
@@ -31,6 +37,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.outbox import record_event
+from mops_shared.kit.pagination import resolve_sort
 from mops_shared.kit.writes import retry_lost_races
 
 
@@ -196,8 +203,12 @@ async def get_tool(session: AsyncSession, principal: Principal, tool_id: uuid.UU
     return read
 
 
-async def list_tools(session: AsyncSession, principal: Principal, **query: Any) -> ToolPage:
-    tools, next_cursor = await repository.list_page(session, principal.tenant_id, **query)
+async def list_tools(
+    session: AsyncSession, principal: Principal, *, sort: ToolSort, **query: Any
+) -> ToolPage:
+    tools, next_cursor = await repository.list_page(
+        session, principal.tenant_id, sort=resolve_sort(repository.TOOL_SORTS, sort), **query
+    )
     return ToolPage(items=await to_reads(session, tools), next_cursor=next_cursor)
 
 
@@ -386,4 +397,27 @@ async def status_history(
     return StatusHistory(
         tool_id=tool_id,
         changes=[StatusChange.model_validate(change) for change in rows.scalars()],
+    )
+
+
+# What the other domains (contracts, licences, outcomes, scenarios, imports) read and write of
+# tools: through this service, never the tools' repository, so its queries stay its own.
+capabilities_of = repository.capabilities_of
+owners_of = repository.owners_of
+ensure_capabilities = repository.ensure_capabilities
+set_capabilities = repository.set_capabilities
+set_owners = repository.set_owners
+
+
+async def find_tool(session: AsyncSession, tenant_id: uuid.UUID, tool_id: uuid.UUID) -> Tool | None:
+    """The tenant's tool, or `None` (another tenant's tool is as absent as one never made)."""
+    return await repository.get_by_id(session, tenant_id, tool_id)
+
+
+async def tools_by_name(
+    session: AsyncSession, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> tuple[list[Tool], str | None]:
+    """A page of the tenant's tools sorted by name (the export walks them all)."""
+    return await repository.list_page(
+        session, tenant_id, sort=repository.TOOL_SORTS["name"], limit=limit, cursor=cursor
     )
