@@ -17,10 +17,10 @@ from mops_scoring.assessments.schemas import AssessmentSort, RespondentSort, Res
 from mops_scoring.evidence.catalogue import SIGNALS
 from mops_scoring.frameworks import repository as frameworks
 from mops_scoring.frameworks.schemas import SIGNAL_SOURCES, FrameworkSort
+from mops_scoring.plans.repository import PLAN_SORTS
 from mops_scoring.plans.schemas import MartechGap, PlanSort
-from mops_scoring.plans.service import PLAN_SORTS
+from mops_scoring.results.repository import RESULT_SORTS
 from mops_scoring.results.schemas import ResultSort
-from mops_scoring.results.service import RESULT_SORTS
 from mops_shared.kit.pagination import SortOption, encode_values
 from tests.support import assert_problem, walk_pages
 

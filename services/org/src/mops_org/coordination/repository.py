@@ -121,6 +121,55 @@ async def set_participants(
     )
 
 
+async def of_unit(
+    session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID
+) -> list[CoordinationMechanism]:
+    """The mechanisms the unit owns or takes part in, by name."""
+    participates = select(col(CoordinationParticipant.mechanism_id)).where(
+        col(CoordinationParticipant.tenant_id) == tenant_id,
+        col(CoordinationParticipant.unit_id) == unit_id,
+    )
+    rows = await session.execute(
+        select(CoordinationMechanism)
+        .where(
+            col(CoordinationMechanism.tenant_id) == tenant_id,
+            or_(
+                col(CoordinationMechanism.owner_unit_id) == unit_id,
+                col(CoordinationMechanism.id).in_(participates),
+            ),
+        )
+        .order_by(col(CoordinationMechanism.name_key), col(CoordinationMechanism.id))
+    )
+    return list(rows.scalars())
+
+
+async def replace_participant(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    unit_id: uuid.UUID,
+    reassign_to: uuid.UUID | None,
+    mechanism_ids: Collection[uuid.UUID],
+) -> None:
+    """The unit stops taking part anywhere; `reassign_to` takes its place in `mechanism_ids`."""
+    await session.execute(
+        delete(CoordinationParticipant).where(
+            col(CoordinationParticipant.tenant_id) == tenant_id,
+            col(CoordinationParticipant.unit_id) == unit_id,
+        )
+    )
+    if reassign_to is not None:
+        session.add_all(
+            CoordinationParticipant(
+                mechanism_id=mechanism_id, unit_id=reassign_to, tenant_id=tenant_id
+            )
+            for mechanism_id in mechanism_ids
+        )
+
+
+async def remove(session: AsyncSession, mechanism: CoordinationMechanism) -> None:
+    await session.delete(mechanism)
+
+
 async def counts_by_kind_and_level(
     session: AsyncSession, tenant_id: uuid.UUID
 ) -> list[tuple[str, str, int]]:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_org.coordination import repository, service
+from mops_org.coordination import service
 from mops_org.coordination.schemas import (
     CoordinationMechanismCreate,
     CoordinationMechanismPage,
@@ -76,7 +76,7 @@ async def list_coordination_mechanisms(
     return await service.list_mechanisms(
         session,
         principal,
-        sort=resolve_sort(repository.MECHANISM_SORTS, sort),
+        sort=resolve_sort(service.MECHANISM_SORTS, sort),
         limit=limit,
         cursor=cursor,
         kind=kind,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -34,12 +35,17 @@ from mops_shared.contracts.org_metrics import (
     IntegrationLevel,
 )
 from mops_shared.contracts.problem import ProblemFieldError
+from mops_shared.kit.audit import record_audits
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.outbox import record_events
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.writes import retry_lost_races
+
+# The router resolves the sort a client names with these.
+MECHANISM_SORTS = repository.MECHANISM_SORTS
 
 
 def _snapshot(read: CoordinationMechanismRead) -> dict[str, Any]:
@@ -348,7 +354,7 @@ async def _delete_once(
     check_if_match(if_match, mechanism.version)
     (before,) = await to_reads(session, [mechanism])
     # Its participants go with it (ON DELETE CASCADE).
-    await session.delete(mechanism)
+    await repository.remove(session, mechanism)
     await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
     await writes.record_change(
         session,
@@ -362,3 +368,54 @@ async def _delete_once(
         data={"id": str(mechanism_id), "name": before.name},
     )
     await session.commit()
+
+
+async def pass_unit_on(
+    session: AsyncSession,
+    principal: Principal,
+    unit_id: uuid.UUID,
+    reassign_to: uuid.UUID | None,
+    now: datetime,
+) -> None:
+    """The coordination mechanisms a deleted unit owns or takes part in pass to `reassign_to`
+    (a participant once), or lose it without one; each change recorded like any other. Part of
+    the unit's delete: flushed, not committed."""
+    tenant_id = principal.tenant_id
+    mechanisms = await repository.of_unit(session, tenant_id, unit_id)
+    if not mechanisms:
+        return
+    befores = await to_reads(session, mechanisms)
+    await repository.replace_participant(
+        session,
+        tenant_id,
+        unit_id,
+        reassign_to,
+        [
+            before.id
+            for before in befores
+            if unit_id in before.participating_unit_ids
+            and reassign_to not in before.participating_unit_ids
+        ],
+    )
+    for mechanism in mechanisms:
+        if mechanism.owner_unit_id == unit_id:
+            mechanism.owner_unit_id = reassign_to
+        mechanism.version += 1
+        mechanism.updated_at = now
+    await session.flush()  # `WHERE version = <read>` on each: a concurrent change wins
+    afters = [_snapshot(after) for after in await to_reads(session, mechanisms)]
+    await record_audits(
+        session,
+        writes.audit,
+        principal,
+        [
+            ("update", "coordination_mechanism", before.id, _snapshot(before), after)
+            for before, after in zip(befores, afters, strict=True)
+        ],
+    )
+    await record_events(
+        session,
+        writes.outbox,
+        principal,
+        [("coordination_mechanism.updated", after) for after in afters],
+    )

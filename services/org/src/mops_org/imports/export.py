@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mops_org.imports.repository import load_existing
 from mops_org.imports.schemas import OrgDocument
-from mops_org.imports.service import load_existing
 from mops_org.units.tree import depths
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.contracts.common import name_key

@@ -5,8 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from mops_org.deps import InventoryClientDep, PrincipalDep
+from mops_org.metrics.schemas import WIDE_SPAN, OrgMetrics
 from mops_org.metrics.service import org_metrics
-from mops_shared.contracts.org_metrics import WIDE_SPAN, OrgMetrics
 from mops_shared.kit.errors import problem_responses
 
 router = APIRouter(tags=["org"])

@@ -8,12 +8,19 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlmodel import col
 
 from mops_org.coordination.service import coordination_summary
-from mops_org.people.models import Person
+from mops_org.metrics import repository
+from mops_org.metrics.schemas import (
+    WIDE_SPAN,
+    CentreOfExcellenceSize,
+    CoordinationSummary,
+    OrgMetrics,
+    PeopleDistribution,
+    SpansOfControl,
+    UnitSides,
+)
 from mops_org.profile import inference
 from mops_org.profile.service import infer_from
 from mops_org.raci.service import raci_summary
@@ -27,15 +34,6 @@ from mops_org.training.coverage import (
 from mops_org.units.tree import within
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.contracts.org import UnitType
-from mops_shared.contracts.org_metrics import (
-    WIDE_SPAN,
-    CentreOfExcellenceSize,
-    CoordinationSummary,
-    OrgMetrics,
-    PeopleDistribution,
-    SpansOfControl,
-    UnitSides,
-)
 from mops_shared.contracts.reports import ToolOwnership
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.errors import GatewayTimeout, ServiceUnavailable
@@ -139,18 +137,7 @@ def _centres(shape: inference.OrgShape) -> CentreOfExcellenceSize:
 
 
 async def _spans(session: AsyncSession, tenant_id: uuid.UUID) -> SpansOfControl:
-    reports = [
-        count
-        for (count,) in await session.execute(
-            select(func.count())
-            .where(
-                col(Person.tenant_id) == tenant_id,
-                col(Person.active),
-                col(Person.manager_id).is_not(None),
-            )
-            .group_by(col(Person.manager_id))
-        )
-    ]
+    reports = await repository.active_report_counts(session, tenant_id)
     return SpansOfControl(
         managers=len(reports),
         mean=statistics.fmean(reports) if reports else None,

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response, status
 from pydantic import StringConstraints
 
 from mops_org.deps import PrincipalDep, SessionDep
-from mops_org.people import repository, service
+from mops_org.people import service
 from mops_org.people.schemas import MAX_EMAIL, PersonCreate, PersonSort, PersonUpdate
 from mops_shared.contracts.org import PersonPage, PersonRead, email_key
 from mops_shared.kit.errors import problem_responses
@@ -87,10 +87,10 @@ async def list_people(
 ) -> PersonPage:
     """The people of the tenant, a page at a time (cursor pagination), each with its
     `role_ids`."""
-    items, next_cursor = await repository.list_page(
+    items, next_cursor = await service.list_people(
         session,
-        principal.tenant_id,
-        sort=resolve_sort(repository.PERSON_SORTS, sort),
+        principal,
+        sort=resolve_sort(service.PERSON_SORTS, sort),
         limit=limit,
         cursor=cursor,
         unit_id=unit_id,

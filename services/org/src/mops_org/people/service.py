@@ -9,7 +9,7 @@ Every write leaves an audit entry and an outbox event (`person.created`, `person
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -19,8 +19,10 @@ from mops_org.db import writes
 from mops_org.people import repository
 from mops_org.people.models import Person
 from mops_org.people.schemas import PersonCreate, PersonUpdate
-from mops_org.roles import repository as roles_repository
-from mops_org.units import repository as units_repository
+
+# Module imports: people, roles and units check references to one another.
+from mops_org.roles import service as roles_service
+from mops_org.units import service as units_service
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.org import PersonRead
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
@@ -28,8 +30,11 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.writes import retry_lost_races
 
+# The router resolves the sort a client names with these.
+PERSON_SORTS = repository.PERSON_SORTS
 # How many of a manager's reports a refused delete names.
 _NAMED_REPORTS = 10
 
@@ -68,7 +73,7 @@ async def _role_problems(
     session: AsyncSession, tenant_id: uuid.UUID, role_ids: Sequence[uuid.UUID]
 ) -> list[ProblemFieldError]:
     """Each role id listed twice or that names no role the tenant sees, at its position."""
-    known = await roles_repository.visible_ids(session, tenant_id, role_ids)
+    known = await roles_service.visible_role_ids(session, tenant_id, role_ids)
     errors: list[ProblemFieldError] = []
     first: dict[uuid.UUID, int] = {}
     for i, role_id in enumerate(role_ids):
@@ -100,7 +105,7 @@ async def _check_references(
     errors: list[ProblemFieldError] = []
     if (
         unit_id is not None
-        and await units_repository.get_by_id(session, tenant_id, unit_id) is None
+        and await units_service.unit_of_tenant(session, tenant_id, unit_id) is None
     ):
         errors.append(
             ProblemFieldError(
@@ -325,7 +330,7 @@ async def _delete_once(
             values={"manager_id": None},
             now=now,
         )
-        await session.delete(person)
+        await repository.remove(session, person)
         await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
         await writes.record_change(
             session,
@@ -344,3 +349,55 @@ async def _delete_once(
         raise Conflict(
             f"Someone was given {before.name} as manager at the same time; read again and retry."
         ) from exc
+
+
+async def person_of_tenant(
+    session: AsyncSession, tenant_id: uuid.UUID, person_id: uuid.UUID
+) -> Person | None:
+    """The tenant's person, None when absent (another tenant's is as absent as none): for the
+    other domains' reference checks."""
+    return await repository.get_by_id(session, tenant_id, person_id)
+
+
+async def load_role_ids(
+    session: AsyncSession, tenant_id: uuid.UUID, people: Sequence[Person]
+) -> None:
+    """Sets each person's `role_ids` (one query for them all)."""
+    await repository.load_role_ids(session, tenant_id, people)
+
+
+async def in_unit(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID) -> list[Person]:
+    return await repository.in_unit(session, tenant_id, unit_id)
+
+
+async def count_in_unit(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID) -> int:
+    return await repository.count_in_unit(session, tenant_id, unit_id)
+
+
+async def list_people(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    unit_id: uuid.UUID | None,
+    manager_id: uuid.UUID | None,
+    active: bool | None,
+    role_id: uuid.UUID | None,
+    ids: Collection[uuid.UUID] | None,
+    email_keys: Collection[str] | None,
+) -> tuple[list[Person], str | None]:
+    return await repository.list_page(
+        session,
+        principal.tenant_id,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+        unit_id=unit_id,
+        manager_id=manager_id,
+        active=active,
+        role_id=role_id,
+        ids=ids,
+        email_keys=email_keys,
+    )

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from mops_org.deps import PrincipalDep, SessionDep
-from mops_org.raci import repository, service
+from mops_org.raci import service
 from mops_org.raci.schemas import (
     RaciMatrixCreate,
     RaciMatrixPage,
@@ -68,7 +68,7 @@ async def list_raci_matrices(
     return await service.list_matrices(
         session,
         principal,
-        sort=resolve_sort(repository.MATRIX_SORTS, sort),
+        sort=resolve_sort(service.MATRIX_SORTS, sort),
         limit=limit,
         cursor=cursor,
         valid=valid,

@@ -53,6 +53,9 @@ from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption, encode_cursor, split_page
 from mops_shared.kit.writes import retry_lost_races
 
+# The router resolves the sort a client names with these.
+MATRIX_SORTS = repository.MATRIX_SORTS
+
 # How many matrices a list filtered on `valid` judges at a time while it fills a page.
 _FILTER_BATCH = 50
 
@@ -443,7 +446,7 @@ async def _delete_once(
     matrix = await _get(session, principal, matrix_id)
     check_if_match(if_match, matrix.version)
     (before,) = await to_reads(session, principal.tenant_id, [matrix])
-    await session.delete(matrix)
+    await repository.remove(session, matrix)
     await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
     await writes.record_change(
         session,

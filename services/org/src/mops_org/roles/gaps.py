@@ -31,8 +31,8 @@ from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from mops_org.people import service as people_service
 from mops_org.people.models import Person
-from mops_org.people.repository import PERSON_SORTS
 from mops_org.roles import repository
 from mops_org.roles.models import PersonRole, PersonSkill, Role, RoleSkill
 from mops_org.roles.schemas import (
@@ -44,7 +44,7 @@ from mops_org.roles.schemas import (
     UnitSkillGap,
     UnitSkillGaps,
 )
-from mops_org.units.repository import subtree_cte
+from mops_org.units.tree import subtree_cte
 from mops_shared.contracts.org_metrics import RoleGapCount
 from mops_shared.kit.pagination import keyset_page, split_page
 
@@ -208,7 +208,7 @@ async def role_gaps_page(
 ) -> RoleSkillGaps:
     """A page of the role's active holders by name, each with its gaps against the role's own
     requirements, and the totals over every holder."""
-    sort = PERSON_SORTS["name"]
+    sort = people_service.PERSON_SORTS["name"]
     holders = (
         select(Person)
         .join(PersonRole, col(PersonRole.person_id) == col(Person.id))

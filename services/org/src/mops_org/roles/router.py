@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from mops_org.deps import PrincipalDep, SessionDep
-from mops_org.roles import repository, service
+from mops_org.roles import service
 from mops_org.roles.schemas import (
     PersonSkillGaps,
     PersonSkills,
@@ -83,10 +83,10 @@ async def list_roles(
 ) -> RolePage:
     """The catalogue: the built-in roles every tenant shares and the tenant's own, together, with
     their required skills, a page at a time (cursor pagination)."""
-    items, next_cursor = await repository.list_page(
+    items, next_cursor = await service.list_roles(
         session,
-        principal.tenant_id,
-        sort=resolve_sort(repository.ROLE_SORTS, sort),
+        principal,
+        sort=resolve_sort(service.ROLE_SORTS, sort),
         limit=limit,
         cursor=cursor,
         builtin=builtin,

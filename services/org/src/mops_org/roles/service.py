@@ -12,7 +12,7 @@ transaction.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,7 +20,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_org.db import writes
-from mops_org.people import repository as people_repository
+
+# Module imports: people, roles and units check references to one another.
+from mops_org.people import service as people_service
 from mops_org.people.models import Person
 from mops_org.roles import gaps, repository
 from mops_org.roles.models import Role, RoleSkill
@@ -37,7 +39,7 @@ from mops_org.roles.schemas import (
     RoleUpdate,
     UnitSkillGaps,
 )
-from mops_org.units import repository as units_repository
+from mops_org.units import service as units_service
 from mops_shared.contracts.common import name_key, spelling_key
 from mops_shared.contracts.org import PersonRead
 from mops_shared.contracts.problem import ProblemFieldError
@@ -45,7 +47,11 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.writes import retry_lost_races
+
+# The router resolves the sort a client names with these.
+ROLE_SORTS = repository.ROLE_SORTS
 
 # How many holders a refused role delete names.
 _NAMED_HOLDERS = 10
@@ -307,7 +313,7 @@ async def _delete_once(
         )
     try:
         await repository.replace_skills(session, role.id, [])
-        await session.delete(role)
+        await repository.remove(session, role)
         await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
         await writes.record_change(
             session,
@@ -339,7 +345,7 @@ def _held(rows: Sequence[tuple[str, str, int, datetime | None]]) -> list[HeldSki
 
 
 async def _person(session: AsyncSession, principal: Principal, person_id: uuid.UUID) -> Person:
-    person = await people_repository.get_by_id(session, principal.tenant_id, person_id)
+    person = await people_service.person_of_tenant(session, principal.tenant_id, person_id)
     if person is None:
         raise NotFound(f"No person {person_id}.")
     return person
@@ -410,7 +416,7 @@ async def _replace_skills_once(
     if rows == old_rows:
         # Nothing to write: the person keeps its version, and no audit entry or event is made.
         return PersonSkills(person_id=person.id, version=person.version, skills=before_skills)
-    await people_repository.load_role_ids(session, tenant_id, [person])
+    await people_service.load_role_ids(session, tenant_id, [person])
     before = _person_snapshot(person, before_skills)
     person.version += 1
     person.updated_at = utcnow()
@@ -459,8 +465,38 @@ async def unit_skill_gaps(
     session: AsyncSession, principal: Principal, unit_id: uuid.UUID, *, include_subunits: bool
 ) -> UnitSkillGaps:
     # Another tenant's unit is as absent as one that never existed.
-    if await units_repository.get_by_id(session, principal.tenant_id, unit_id) is None:
+    if await units_service.unit_of_tenant(session, principal.tenant_id, unit_id) is None:
         raise NotFound(f"No unit {unit_id}.")
     return await gaps.unit_gaps(
         session, principal.tenant_id, unit_id, include_subunits=include_subunits
+    )
+
+
+async def visible_role_ids(
+    session: AsyncSession, tenant_id: uuid.UUID, role_ids: Collection[uuid.UUID]
+) -> set[uuid.UUID]:
+    """Those of `role_ids` the tenant sees (built in or its own): for people's role checks."""
+    return await repository.visible_ids(session, tenant_id, role_ids)
+
+
+async def list_roles(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    builtin: bool | None,
+    legal: bool | None,
+    ids: Collection[uuid.UUID] | None,
+) -> tuple[list[Role], str | None]:
+    return await repository.list_page(
+        session,
+        principal.tenant_id,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+        builtin=builtin,
+        legal=legal,
+        ids=ids,
     )

@@ -15,7 +15,7 @@ from mops_org.roles.models import Role
 from mops_org.training.models import TrainingEnrolment, TrainingProgramme, TrainingWave
 
 # The units' own recursive subtree query, so both walk the tree the same way.
-from mops_org.units.repository import subtree_cte
+from mops_org.units.tree import subtree_cte
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 PROGRAMME_SORTS = sort_options(
@@ -63,6 +63,12 @@ async def list_programmes(
     stmt = select(TrainingProgramme).where(col(TrainingProgramme.tenant_id) == tenant_id)
     rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
     return split_page(rows, sort, limit)
+
+
+async def remove(
+    session: AsyncSession, row: TrainingProgramme | TrainingWave | TrainingEnrolment
+) -> None:
+    await session.delete(row)
 
 
 def add(session: AsyncSession, row: TrainingProgramme | TrainingWave | TrainingEnrolment) -> None:

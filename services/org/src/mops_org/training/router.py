@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
-from mops_org.training import repository, service
+from mops_org.training import service
 from mops_org.training.schemas import (
     PersonTraining,
     TrainingCompletionCreate,
@@ -83,7 +83,7 @@ async def list_programmes(
     return await service.list_programmes(
         session,
         principal,
-        sort=resolve_sort(repository.PROGRAMME_SORTS, sort),
+        sort=resolve_sort(service.PROGRAMME_SORTS, sort),
         limit=limit,
         cursor=cursor,
     )
@@ -196,7 +196,7 @@ async def list_enrolments(
         session,
         principal,
         programme_id,
-        sort=resolve_sort(repository.ENROLMENT_SORTS, sort),
+        sort=resolve_sort(service.ENROLMENT_SORTS, sort),
         limit=limit,
         cursor=cursor,
         wave_id=wave_id,

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_org.db import writes
-from mops_org.people import repository as people_repository
+from mops_org.people import service as people_service
 from mops_org.training import repository
 from mops_org.training.coverage import training_coverage
 from mops_org.training.models import TrainingEnrolment, TrainingProgramme, TrainingWave
@@ -38,7 +38,7 @@ from mops_org.training.schemas import (
     TrainingWaveRead,
     WaveLevel,
 )
-from mops_org.units import repository as units_repository
+from mops_org.units import service as units_service
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
@@ -48,6 +48,10 @@ from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_er
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.writes import retry_lost_races
+
+# The router resolves the sort a client names with these.
+PROGRAMME_SORTS = repository.PROGRAMME_SORTS
+ENROLMENT_SORTS = repository.ENROLMENT_SORTS
 
 
 def _duplicate(name: str) -> Conflict:
@@ -435,7 +439,7 @@ async def _replace_waves(
     """The programme's waves become `sent`, in order; kept waves keep their id (and with it
     their enrolments) and their unresolved tools."""
     for wave in removed:
-        await session.delete(wave)
+        await repository.remove(session, wave)
     # Positions are unique per programme: kept waves step aside first so that a reordering
     # never collides with itself, nor with a new wave, halfway through.
     kept = [match for match in matches if match is not None]
@@ -477,7 +481,7 @@ async def _delete_once(
     check_if_match(if_match, programme.version)
     before = _programme_read(programme, await _waves(session, principal.tenant_id, programme.id))
     # Its waves and enrolments go with it (ON DELETE CASCADE).
-    await session.delete(programme)
+    await repository.remove(session, programme)
     await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
     await writes.record_change(
         session,
@@ -505,7 +509,7 @@ async def create_enrolment(
     tenant_id = principal.tenant_id
     programme = await _get_programme(session, principal, programme_id)
     errors: list[ProblemFieldError] = []
-    person = await people_repository.get_by_id(session, tenant_id, data.person_id)
+    person = await people_service.person_of_tenant(session, tenant_id, data.person_id)
     if person is None:
         errors.append(body_error("/person_id", "no person with this id"))
     wave = (await repository.waves_by_id(session, tenant_id, [data.wave_id])).get(data.wave_id)
@@ -645,7 +649,7 @@ async def complete_enrolment(
     if wave.level == WaveLevel.advanced:
         missing = await _missing_basics(session, tenant_id, enrolment, completed_at)
         if missing:
-            person = await people_repository.get_by_id(session, tenant_id, enrolment.person_id)
+            person = await people_service.person_of_tenant(session, tenant_id, enrolment.person_id)
             who = person.name if person is not None else "The person"
             raise Conflict(
                 f"{wave.name!r} is an advanced wave: {who} must first complete every basic wave "
@@ -677,7 +681,7 @@ async def delete_enrolment(
 ) -> None:
     enrolment, wave = await _get_enrolment(session, principal, programme_id, enrolment_id)
     before = _enrolment_read(enrolment, wave)
-    await session.delete(enrolment)
+    await repository.remove(session, enrolment)
     await session.flush()
     await writes.record_change(
         session,
@@ -702,7 +706,7 @@ async def person_training(
     session: AsyncSession, principal: Principal, person_id: uuid.UUID
 ) -> PersonTraining:
     tenant_id = principal.tenant_id
-    if await people_repository.get_by_id(session, tenant_id, person_id) is None:
+    if await people_service.person_of_tenant(session, tenant_id, person_id) is None:
         raise NotFound(f"No person {person_id}.")
     rows = await repository.person_enrolments(session, tenant_id, person_id)
     return PersonTraining(
@@ -734,7 +738,7 @@ async def coverage(
     errors: list[ProblemFieldError] = []
     if (
         unit_id is not None
-        and await units_repository.get_by_id(session, tenant_id, unit_id) is None
+        and await units_service.unit_of_tenant(session, tenant_id, unit_id) is None
     ):
         errors.append(
             ProblemFieldError(

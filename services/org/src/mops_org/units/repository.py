@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_org.units.models import Unit
+from mops_org.units.tree import MAX_TREE_DEPTH, subtree_cte
 from mops_shared.kit.pagination import (
     SortOption,
     encode_values,
@@ -67,27 +68,11 @@ def add(session: AsyncSession, unit: Unit) -> Unit:
     return unit
 
 
-# A tree is never this deep; the bound only keeps a recursive query finite should two concurrent
-# moves ever have closed a loop.
-MAX_TREE_DEPTH = 1000
+async def remove(session: AsyncSession, unit: Unit) -> None:
+    await session.delete(unit)
+
 
 SUBTREE_SORT = "depth"
-
-
-def subtree_cte(tenant_id: uuid.UUID, root_id: uuid.UUID, name: str = "subtree") -> CTE:
-    """(id, depth) of the unit and of every unit below it; every step filtered by tenant.
-    `name` is the CTE's name in the query (two in one query need two names)."""
-    top = (
-        select(col(Unit.id).label("id"), literal(0).label("depth"))
-        .where(col(Unit.tenant_id) == tenant_id, col(Unit.id) == root_id)
-        .cte(name, recursive=True)
-    )
-    below = (
-        select(col(Unit.id), top.c.depth + 1)
-        .join(top, col(Unit.parent_id) == top.c.id)
-        .where(col(Unit.tenant_id) == tenant_id, top.c.depth < MAX_TREE_DEPTH)
-    )
-    return top.union_all(below)
 
 
 def _ancestors(tenant_id: uuid.UUID, unit_id: uuid.UUID) -> CTE:

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
-from mops_org.units import repository, service
+from mops_org.units import service
 from mops_org.units.schemas import UnitAncestors, UnitCreate, UnitSort, UnitSubtreePage, UnitUpdate
 from mops_shared.contracts.org import UnitPage, UnitRead, UnitType
 from mops_shared.kit.errors import problem_responses
@@ -67,10 +67,10 @@ async def list_units(
     ] = None,
 ) -> UnitPage:
     """The units of the tenant, a page at a time (cursor pagination)."""
-    items, next_cursor = await repository.list_page(
+    items, next_cursor = await service.list_units(
         session,
-        principal.tenant_id,
-        sort=resolve_sort(repository.UNIT_SORTS, sort),
+        principal,
+        sort=resolve_sort(service.UNIT_SORTS, sort),
         limit=limit,
         cursor=cursor,
         parent_id=parent_id,

@@ -11,18 +11,15 @@ transaction.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
-from mops_org.coordination.models import CoordinationMechanism, CoordinationParticipant
-from mops_org.coordination.service import to_reads as mechanism_reads
+from mops_org.coordination import service as coordination_service
 from mops_org.db import writes
-from mops_org.people import repository as people_repository
+from mops_org.people import service as people_service
 from mops_org.units import repository
 from mops_org.units.models import Unit
 from mops_org.units.schemas import (
@@ -37,14 +34,16 @@ from mops_shared.contracts.clients import InventoryClient
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.org import PersonRead, UnitRead
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
-from mops_shared.kit.audit import record_audits
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.outbox import record_event, record_events
+from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.writes import retry_lost_races
 
+# The router resolves the sort a client names with these.
+UNIT_SORTS = repository.UNIT_SORTS
 # How many of the tools still owned by a unit a refused delete names.
 _NAMED_TOOLS = 10
 
@@ -63,7 +62,7 @@ async def _lead_problem(
     # Another tenant's person is as absent as one that never existed.
     if lead_person_id is None:
         return None
-    if await people_repository.get_by_id(session, tenant_id, lead_person_id) is None:
+    if await people_service.person_of_tenant(session, tenant_id, lead_person_id) is None:
         return body_error("/lead_person_id", "no person with this id")
     return None
 
@@ -325,77 +324,6 @@ async def _refuse_if_owner_of_tools(
     )
 
 
-async def _move_mechanisms(
-    session: AsyncSession,
-    principal: Principal,
-    unit_id: uuid.UUID,
-    reassign_to: uuid.UUID | None,
-    now: datetime,
-) -> None:
-    """The coordination mechanisms the unit owns or takes part in pass to `reassign_to` (a
-    participant once), or lose it without one; each change recorded like any other."""
-    tenant_id = principal.tenant_id
-    participates = select(col(CoordinationParticipant.mechanism_id)).where(
-        col(CoordinationParticipant.tenant_id) == tenant_id,
-        col(CoordinationParticipant.unit_id) == unit_id,
-    )
-    mechanisms = list(
-        (
-            await session.execute(
-                select(CoordinationMechanism)
-                .where(
-                    col(CoordinationMechanism.tenant_id) == tenant_id,
-                    or_(
-                        col(CoordinationMechanism.owner_unit_id) == unit_id,
-                        col(CoordinationMechanism.id).in_(participates),
-                    ),
-                )
-                .order_by(col(CoordinationMechanism.name_key), col(CoordinationMechanism.id))
-            )
-        ).scalars()
-    )
-    if not mechanisms:
-        return
-    befores = await mechanism_reads(session, mechanisms)
-    await session.execute(
-        delete(CoordinationParticipant).where(
-            col(CoordinationParticipant.tenant_id) == tenant_id,
-            col(CoordinationParticipant.unit_id) == unit_id,
-        )
-    )
-    if reassign_to is not None:
-        session.add_all(
-            CoordinationParticipant(
-                mechanism_id=before.id, unit_id=reassign_to, tenant_id=tenant_id
-            )
-            for before in befores
-            if unit_id in before.participating_unit_ids
-            and reassign_to not in before.participating_unit_ids
-        )
-    for mechanism in mechanisms:
-        if mechanism.owner_unit_id == unit_id:
-            mechanism.owner_unit_id = reassign_to
-        mechanism.version += 1
-        mechanism.updated_at = now
-    await session.flush()  # `WHERE version = <read>` on each: a concurrent change wins
-    afters = [after.model_dump(mode="json") for after in await mechanism_reads(session, mechanisms)]
-    await record_audits(
-        session,
-        writes.audit,
-        principal,
-        [
-            ("update", "coordination_mechanism", before.id, before.model_dump(mode="json"), after)
-            for before, after in zip(befores, afters, strict=True)
-        ],
-    )
-    await record_events(
-        session,
-        writes.outbox,
-        principal,
-        [("coordination_mechanism.updated", after) for after in afters],
-    )
-
-
 async def _delete_once(
     session: AsyncSession,
     principal: Principal,
@@ -410,7 +338,7 @@ async def _delete_once(
     before = UnitRead.model_validate(unit)
     if reassign_to is None:
         children = await repository.count_children(session, tenant_id, unit_id)
-        people = await people_repository.count_in_unit(session, tenant_id, unit_id)
+        people = await people_service.count_in_unit(session, tenant_id, unit_id)
         if children or people:
             held = [
                 _counted(children, "child unit", "child units") if children else "",
@@ -456,15 +384,15 @@ async def _delete_once(
             await writes.update_all(
                 session,
                 principal,
-                await people_repository.in_unit(session, tenant_id, unit_id),
+                await people_service.in_unit(session, tenant_id, unit_id),
                 PersonRead,
                 object_type="person",
                 event="person.updated",
                 values={"unit_id": reassign_to},
                 now=now,
             )
-        await _move_mechanisms(session, principal, unit_id, reassign_to, now)
-        await session.delete(unit)
+        await coordination_service.pass_unit_on(session, principal, unit_id, reassign_to, now)
+        await repository.remove(session, unit)
         await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
         await writes.record_change(
             session,
@@ -487,3 +415,34 @@ async def _delete_once(
         raise Conflict(
             f"A unit or person was put in {before.name} at the same time; read again and retry."
         ) from exc
+
+
+async def unit_of_tenant(
+    session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID
+) -> Unit | None:
+    """The tenant's unit, None when absent (another tenant's is as absent as none): for the
+    other domains' reference checks."""
+    return await repository.get_by_id(session, tenant_id, unit_id)
+
+
+async def list_units(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    parent_id: uuid.UUID | None,
+    type_: str | None,
+    ids: Collection[uuid.UUID] | None,
+) -> tuple[list[Unit], str | None]:
+    return await repository.list_page(
+        session,
+        principal.tenant_id,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+        parent_id=parent_id,
+        type_=type_,
+        ids=ids,
+    )

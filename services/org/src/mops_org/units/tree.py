@@ -7,6 +7,11 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
+from sqlalchemy import CTE, literal, select
+from sqlmodel import col
+
+from mops_org.units.models import Unit
+
 T = TypeVar("T")
 
 Parents = Mapping[uuid.UUID, uuid.UUID | None]
@@ -57,3 +62,27 @@ def depths(parents: Parents) -> dict[uuid.UUID, int]:
         return above + 1
 
     return fold_from_roots(parents, at_root, below)
+
+
+# The tree in SQL: a statement other domains' queries filter with (skill gaps, training
+# coverage), so a subtree is read in the same query as what is counted in it. It builds the
+# statement and runs nothing: the queries that use it stay in their repositories.
+# A tree is never this deep; the bound only keeps a recursive query finite should two concurrent
+# moves ever have closed a loop.
+MAX_TREE_DEPTH = 1000
+
+
+def subtree_cte(tenant_id: uuid.UUID, root_id: uuid.UUID, name: str = "subtree") -> CTE:
+    """(id, depth) of the unit and of every unit below it; every step filtered by tenant.
+    `name` is the CTE's name in the query (two in one query need two names)."""
+    top = (
+        select(col(Unit.id).label("id"), literal(0).label("depth"))
+        .where(col(Unit.tenant_id) == tenant_id, col(Unit.id) == root_id)
+        .cte(name, recursive=True)
+    )
+    below = (
+        select(col(Unit.id), top.c.depth + 1)
+        .join(top, col(Unit.parent_id) == top.c.id)
+        .where(col(Unit.tenant_id) == tenant_id, top.c.depth < MAX_TREE_DEPTH)
+    )
+    return top.union_all(below)

@@ -6,17 +6,20 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_scoring.assessments.models import Assessment, AssessmentResponse, Respondent
+from mops_scoring.assessments.schemas import AssessmentStatus
+from mops_shared.kit.db import insert_ignoring_conflicts, utcnow
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options
 
 ASSESSMENT_SORTS = sort_options(
     [("created_at", [Assessment.created_at]), ("name", [Assessment.name])],
     tiebreaker=Assessment.id,
 )
+_OPEN = AssessmentStatus.open.value
 RESPONDENT_SORTS = sort_options(
     [("added_at", [Respondent.added_at])], tiebreaker=Respondent.person_id
 )
@@ -34,6 +37,69 @@ async def get(
         )
     )
     return result.scalar_one_or_none()
+
+
+def add(session: AsyncSession, row: Assessment | AssessmentResponse) -> None:
+    session.add(row)
+
+
+async def advance_if_open(session: AsyncSession, assessment_id: uuid.UUID) -> bool:
+    """Moves the open assessment to its next version; False when it is no longer open."""
+    result = await session.execute(
+        update(Assessment)
+        .where(col(Assessment.id) == assessment_id, col(Assessment.status) == _OPEN)
+        .values(version=col(Assessment.version) + 1, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+async def close_if_open(
+    session: AsyncSession, assessment_id: uuid.UUID, *, version: int | None, closed: str
+) -> bool:
+    """Closes the assessment in one guarded UPDATE (open, and at `version` when one is named);
+    False when the guard did not hold."""
+    guard = [col(Assessment.id) == assessment_id, col(Assessment.status) == _OPEN]
+    if version is not None:
+        guard.append(col(Assessment.version) == version)
+    now = utcnow()
+    result = await session.execute(
+        update(Assessment)
+        .where(*guard)
+        .values(status=closed, closed_at=now, updated_at=now, version=col(Assessment.version) + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+async def add_respondents(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    assessment_id: uuid.UUID,
+    person_ids: Sequence[uuid.UUID],
+) -> None:
+    """Adds the respondents, ignoring any a concurrent request added first."""
+    now = utcnow()
+    await session.execute(
+        insert_ignoring_conflicts(
+            session.get_bind().dialect.name,
+            Respondent.__table__,  # type: ignore[attr-defined]
+            [
+                {
+                    "assessment_id": assessment_id,
+                    "person_id": person_id,
+                    "tenant_id": tenant_id,
+                    "added_at": now,
+                }
+                for person_id in person_ids
+            ],
+            conflict_columns=["assessment_id", "person_id"],
+        )
+    )
+
+
+async def delete_respondent(session: AsyncSession, respondent: Respondent) -> None:
+    await session.delete(respondent)
 
 
 async def page_after(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_scoring.assessments import repository, service
+from mops_scoring.assessments import service
 from mops_scoring.assessments.schemas import (
     AssessmentCreate,
     AssessmentPage,
@@ -82,7 +82,7 @@ async def list_assessments(
     return await service.list_assessments(
         session,
         principal,
-        sort=resolve_sort(repository.ASSESSMENT_SORTS, sort),
+        sort=resolve_sort(service.ASSESSMENT_SORTS, sort),
         limit=limit,
         cursor=cursor,
         status=status,
@@ -184,7 +184,7 @@ async def list_respondents(
         session,
         principal,
         assessment_id,
-        sort=resolve_sort(repository.RESPONDENT_SORTS, sort),
+        sort=resolve_sort(service.RESPONDENT_SORTS, sort),
         limit=limit,
         cursor=cursor,
     )
@@ -277,7 +277,7 @@ async def list_responses(
         session,
         principal,
         assessment_id,
-        sort=resolve_sort(repository.RESPONSE_SORTS, sort),
+        sort=resolve_sort(service.RESPONSE_SORTS, sort),
         limit=limit,
         cursor=cursor,
     )

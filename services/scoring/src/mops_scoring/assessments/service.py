@@ -12,13 +12,11 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from mops_scoring.assessments import repository
 from mops_scoring.assessments.answers import check_response
-from mops_scoring.assessments.models import Assessment, AssessmentResponse, Respondent
+from mops_scoring.assessments.models import Assessment, AssessmentResponse
 from mops_scoring.assessments.schemas import (
     AssessmentCreate,
     AssessmentPage,
@@ -34,21 +32,25 @@ from mops_scoring.assessments.schemas import (
     ResponseSubmit,
 )
 from mops_scoring.db import writes
-from mops_scoring.frameworks import repository as frameworks
 from mops_scoring.frameworks.models import Framework
 from mops_scoring.frameworks.schemas import FrameworkDocument
+from mops_scoring.frameworks.service import version_of, versions_by_id, visible_version
 from mops_shared.contracts.clients import InventoryClient, OrgClient
 from mops_shared.contracts.money import Money
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.contracts.scoring import FrameworkKind
 from mops_shared.kit.auth import Principal
-from mops_shared.kit.db import insert_ignoring_conflicts, utcnow
+from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption, split_page
 from mops_shared.kit.writes import retry_lost_races
 
 _OPEN = AssessmentStatus.open.value
+# The router resolves the sorts a client names with these.
+ASSESSMENT_SORTS = repository.ASSESSMENT_SORTS
+RESPONDENT_SORTS = repository.RESPONDENT_SORTS
+RESPONSE_SORTS = repository.RESPONSE_SORTS
 
 
 # --- reads ---------------------------------------------------------------------------------------
@@ -65,23 +67,21 @@ async def assessment_or_404(
 
 
 async def framework_of(session: AsyncSession, assessment: Assessment) -> Framework:
-    framework = await session.get(Framework, assessment.framework_id)
-    if framework is None:  # the foreign key keeps this from happening
-        raise NotFound(f"The framework version of assessment {assessment.id} is gone.")
-    return framework
+    return await version_of(session, assessment.framework_id)
+
+
+async def all_responses(
+    session: AsyncSession, assessment_id: uuid.UUID
+) -> list[AssessmentResponse]:
+    """Every response to the assessment, by person id (the order results are computed in)."""
+    return await repository.all_responses(session, assessment_id)
 
 
 async def to_reads(
     session: AsyncSession, tenant_id: uuid.UUID, assessments: Sequence[Assessment]
 ) -> list[AssessmentRead]:
     """The assessments as read: their framework versions and counts in three queries."""
-    wanted = list({a.framework_id for a in assessments})
-    versions = {
-        framework.id: framework
-        for framework in (
-            await session.execute(select(Framework).where(col(Framework.id).in_(wanted)))
-        ).scalars()
-    }
+    versions = await versions_by_id(session, list({a.framework_id for a in assessments}))
     counted = await repository.counts(session, tenant_id, [a.id for a in assessments])
     reads = []
     for assessment in assessments:
@@ -160,7 +160,7 @@ async def create_assessment(
     """Checks the framework version, the processes against its kind, the scope unit with the
     org service and the processes' tools with the inventory (503 when either cannot answer),
     then writes the assessment, open."""
-    framework = await frameworks.get_visible(session, principal.tenant_id, data.framework_id)
+    framework = await visible_version(session, principal.tenant_id, data.framework_id)
     if framework is None:
         raise ValidationFailed.at(
             ProblemLocation.body,
@@ -186,7 +186,7 @@ async def create_assessment(
         created_at=now,
         updated_at=now,
     )
-    session.add(assessment)
+    repository.add(session, assessment)
     await session.flush()
     created = await read_one(session, assessment)
     await _record(session, principal, "create", created.id, None, created, "assessment.created")
@@ -271,13 +271,7 @@ async def _advance_open(session: AsyncSession, assessment: Assessment) -> None:
     """Moves the open assessment to its next version in this transaction, or raises 409: the
     guard that keeps writes from landing on an assessment closed meanwhile."""
     assessment_id = assessment.id  # the rollback below expires `assessment`
-    result = await session.execute(
-        update(Assessment)
-        .where(col(Assessment.id) == assessment_id, col(Assessment.status) == _OPEN)
-        .values(version=col(Assessment.version) + 1, updated_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if not await repository.advance_if_open(session, assessment_id):
         await session.rollback()
         raise Conflict(f"Assessment {assessment_id} is closed: it takes no more changes.")
 
@@ -309,24 +303,7 @@ async def add_respondents(
     added = [p for p in dict.fromkeys(data.person_ids) if p not in before]
     if added:
         await _advance_open(session, assessment)
-        now = utcnow()
-        dialect = session.get_bind().dialect.name
-        await session.execute(
-            insert_ignoring_conflicts(
-                dialect,
-                Respondent.__table__,  # type: ignore[attr-defined]
-                [
-                    {
-                        "assessment_id": assessment.id,
-                        "person_id": person_id,
-                        "tenant_id": principal.tenant_id,
-                        "added_at": now,
-                    }
-                    for person_id in added
-                ],
-                conflict_columns=["assessment_id", "person_id"],
-            )
-        )
+        await repository.add_respondents(session, principal.tenant_id, assessment.id, added)
         await writes.record_change(
             session,
             principal,
@@ -387,7 +364,7 @@ async def remove_respondent(
     if await repository.get_response(session, assessment.id, person_id) is not None:
         raise Conflict(f"{person_id} has responded: their answers stay with the assessment.")
     await _advance_open(session, assessment)
-    await session.delete(respondent)
+    await repository.delete_respondent(session, respondent)
     await writes.record_change(
         session,
         principal,
@@ -450,7 +427,7 @@ async def submit_response(
             process_answers=data.process_answers,
             submitted_at=utcnow(),
         )
-        session.add(existing)
+        repository.add(session, existing)
         created = True
     else:
         existing.answers = data.answers
@@ -515,22 +492,13 @@ async def close_assessment(
     check_if_match(if_match, assessment.version)
     _refuse_closed(assessment)
     before = await read_one(session, assessment)
-    guard = [col(Assessment.id) == assessment.id, col(Assessment.status) == _OPEN]
-    if if_match is not None:
-        guard.append(col(Assessment.version) == assessment.version)
-    now = utcnow()
-    result = await session.execute(
-        update(Assessment)
-        .where(*guard)
-        .values(
-            status=AssessmentStatus.closed.value,
-            closed_at=now,
-            updated_at=now,
-            version=col(Assessment.version) + 1,
-        )
-        .execution_options(synchronize_session=False)
+    closed = await repository.close_if_open(
+        session,
+        assessment.id,
+        version=assessment.version if if_match is not None else None,
+        closed=AssessmentStatus.closed.value,
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if not closed:
         await session.rollback()
         session.expunge_all()
         now_read = await assessment_or_404(session, principal, assessment_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -38,6 +39,19 @@ async def list_page(
         stmt = stmt.where(col(Framework.kind) == kind)
     rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
     return split_page(rows, sort, limit)
+
+
+async def get(session: AsyncSession, framework_id: uuid.UUID) -> Framework | None:
+    """A version by id, whatever its tenant: for what was made with it (the foreign keys of
+    assessments and results keep the version the tenant saw)."""
+    return await session.get(Framework, framework_id)
+
+
+async def by_ids(
+    session: AsyncSession, framework_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Framework]:
+    result = await session.execute(select(Framework).where(col(Framework.id).in_(framework_ids)))
+    return {framework.id: framework for framework in result.scalars()}
 
 
 async def get_visible(

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response, status
 from pydantic import TypeAdapter
 
 from mops_scoring.deps import PrincipalDep, SessionDep
-from mops_scoring.frameworks import repository, service
+from mops_scoring.frameworks import service
 from mops_scoring.frameworks.schemas import (
     FrameworkCreate,
     FrameworkDetail,
@@ -53,10 +53,10 @@ async def list_frameworks(
 ) -> FrameworkPage:
     """The built-in framework versions and the tenant's own, a page at a time (cursor
     pagination), without their documents."""
-    items, next_cursor = await repository.list_page(
+    items, next_cursor = await service.list_frameworks(
         session,
-        principal.tenant_id,
-        sort=resolve_sort(repository.FRAMEWORK_SORTS, sort),
+        principal,
+        sort=resolve_sort(service.FRAMEWORK_SORTS, sort),
         limit=limit,
         cursor=cursor,
         key=key,

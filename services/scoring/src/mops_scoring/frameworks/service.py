@@ -4,6 +4,7 @@ once written; editing a framework means writing its next version."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,9 +17,11 @@ from mops_scoring.frameworks.schemas import FrameworkCreate, FrameworkDetail, Fr
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.writes import WRITE_ATTEMPTS
 
 FRAMEWORKS = "/v1/scoring/frameworks"
+FRAMEWORK_SORTS = repository.FRAMEWORK_SORTS
 
 
 def detail(framework: Framework) -> FrameworkDetail:
@@ -28,10 +31,46 @@ def detail(framework: Framework) -> FrameworkDetail:
 async def document_of(session: AsyncSession, framework_id: uuid.UUID) -> FrameworkDocument:
     """The document of a framework version something was made with (an assessment, a
     result): the foreign keys keep the version there."""
-    framework = await session.get(Framework, framework_id)
-    if framework is None:
-        raise NotFound(f"The framework version {framework_id} is gone.")
+    framework = await version_of(session, framework_id)
     return FrameworkDocument.model_validate(framework.document)
+
+
+async def version_of(session: AsyncSession, framework_id: uuid.UUID) -> Framework:
+    """The framework version something was made with, whatever its tenant (built in or the
+    tenant's own when it was made)."""
+    framework = await repository.get(session, framework_id)
+    if framework is None:  # the foreign keys keep this from happening
+        raise NotFound(f"The framework version {framework_id} is gone.")
+    return framework
+
+
+async def versions_by_id(
+    session: AsyncSession, framework_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Framework]:
+    """The framework versions a page of things was made with, in one query."""
+    return await repository.by_ids(session, framework_ids)
+
+
+async def visible_version(
+    session: AsyncSession, tenant_id: uuid.UUID, framework_id: uuid.UUID
+) -> Framework | None:
+    """A version the tenant sees (built in or its own), None otherwise."""
+    return await repository.get_visible(session, tenant_id, framework_id)
+
+
+async def list_frameworks(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    key: str | None,
+    kind: str | None,
+) -> tuple[list[Framework], str | None]:
+    return await repository.list_page(
+        session, principal.tenant_id, sort=sort, limit=limit, cursor=cursor, key=key, kind=kind
+    )
 
 
 def _as_stored(data: FrameworkCreate) -> FrameworkDocument:

@@ -9,13 +9,12 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from mops_scoring.db import writes
 from mops_scoring.frameworks.schemas import FrameworkDocument
 from mops_scoring.frameworks.service import document_of
+from mops_scoring.plans import repository
 from mops_scoring.plans.draft import draft_plan
 from mops_scoring.plans.models import Plan
 from mops_scoring.plans.schemas import (
@@ -28,9 +27,8 @@ from mops_scoring.plans.schemas import (
     Stage,
     StageRead,
 )
-from mops_scoring.results.models import Result
 from mops_scoring.results.schemas import ResultRead
-from mops_scoring.results.service import get_result, latest_result
+from mops_scoring.results.service import get_result, latest_result, result_exists
 from mops_shared.contracts.clients import InventoryClient, OrgClient
 from mops_shared.contracts.problem import ProblemFieldError
 from mops_shared.contracts.scenarios import ScenarioDiff
@@ -39,12 +37,10 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import NotFound, ValidationFailed, body_error
 from mops_shared.kit.etag import check_if_match
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.writes import retry_lost_races
 
-PLAN_SORTS = sort_options(
-    [("created_at", [Plan.created_at]), ("name", [Plan.name])], tiebreaker=Plan.id
-)
+PLAN_SORTS = repository.PLAN_SORTS
 _DOCUMENT_FIELDS = ("charter", "goals", "objectives", "barriers", "stages")
 
 
@@ -64,11 +60,7 @@ def to_read(plan: Plan) -> PlanRead:
 
 
 async def plan_or_404(session: AsyncSession, principal: Principal, plan_id: uuid.UUID) -> Plan:
-    plan = (
-        await session.execute(
-            select(Plan).where(col(Plan.tenant_id) == principal.tenant_id, col(Plan.id) == plan_id)
-        )
-    ).scalar_one_or_none()
+    plan = await repository.get(session, principal.tenant_id, plan_id)
     if plan is None:
         raise NotFound(f"No plan {plan_id}.")
     return plan
@@ -92,8 +84,7 @@ async def _checked_document(
                 body_error(f"/objectives/{i}/target", "must differ from the baseline: measurable")
             )
     if data.result_id is not None:
-        result = await session.get(Result, data.result_id)
-        if result is None or result.tenant_id != principal.tenant_id:
+        if not await result_exists(session, principal.tenant_id, data.result_id):
             errors.append(body_error("/result_id", "no result with this id"))
     stages, stage_errors = await _stages(principal, data.stages, org, inventory)
     errors.extend(stage_errors)
@@ -173,7 +164,7 @@ async def create_plan(
         created_at=now,
         updated_at=now,
     )
-    session.add(plan)
+    repository.add(session, plan)
     await session.flush()
     created = to_read(plan)
     await writes.record_change(
@@ -254,7 +245,7 @@ async def delete_plan(
     plan = await plan_or_404(session, principal, plan_id)
     check_if_match(if_match, plan.version)
     before = to_read(plan)
-    await session.delete(plan)
+    await repository.delete(session, plan)
     await writes.record_change(
         session,
         principal,
@@ -279,13 +270,15 @@ async def list_plans(
     status: PlanStatus | None,
     result_id: uuid.UUID | None,
 ) -> PlanPage:
-    stmt = select(Plan).where(col(Plan.tenant_id) == principal.tenant_id)
-    if status is not None:
-        stmt = stmt.where(col(Plan.status) == status.value)
-    if result_id is not None:
-        stmt = stmt.where(col(Plan.result_id) == result_id)
-    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-    page, next_cursor = split_page(rows, sort, limit)
+    page, next_cursor = await repository.list_page(
+        session,
+        principal.tenant_id,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+        status=status.value if status is not None else None,
+        result_id=result_id,
+    )
     return PlanPage(items=[to_read(p) for p in page], next_cursor=next_cursor)
 
 

@@ -4,21 +4,22 @@ as computed; histories compare each with the previous one of its framework and s
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Uuid, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
-from mops_scoring.assessments import repository as assessments
 from mops_scoring.assessments.schemas import AssessmentStatus, Process
-from mops_scoring.assessments.service import assessment_or_404, budget_of, framework_of
+from mops_scoring.assessments.service import (
+    all_responses,
+    assessment_or_404,
+    budget_of,
+    framework_of,
+)
 from mops_scoring.db import writes
 from mops_scoring.evidence.compute import DangerShare, evidence_values, fetch
 from mops_scoring.frameworks.schemas import FrameworkDocument
 from mops_scoring.frameworks.service import document_of
-from mops_scoring.results import engine
+from mops_scoring.results import engine, repository
 from mops_scoring.results.models import Result
 from mops_scoring.results.schemas import CxQuadrant, ResultPage, ResultRead, ResultSummary
 from mops_shared.contracts.clients import InventoryClient, OrgClient
@@ -26,9 +27,9 @@ from mops_shared.contracts.scoring import FrameworkKind
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import new_id, utcnow
 from mops_shared.kit.errors import Conflict, NotFound
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.pagination import SortOption
 
-RESULT_SORTS = sort_options([("computed_at", [Result.computed_at])], tiebreaker=Result.id)
+RESULT_SORTS = repository.RESULT_SORTS
 
 _DANGER_SIGNAL = "danger_process_share"
 
@@ -51,7 +52,7 @@ async def compute_result(
     document = FrameworkDocument.model_validate(framework.document)
     responses = [
         engine.Answers(response.answers, response.process_answers)
-        for response in await assessments.all_responses(session, assessment.id)
+        for response in await all_responses(session, assessment.id)
     ]
     processes = [Process.model_validate(p) for p in assessment.processes]
     budget = budget_of(assessment)
@@ -92,7 +93,8 @@ async def compute_result(
         unavailable_sources=sorted(sources.unavailable),
     )
     body = result.model_dump(mode="json")
-    session.add(
+    repository.add(
+        session,
         Result(
             id=result.id,
             tenant_id=principal.tenant_id,
@@ -104,7 +106,7 @@ async def compute_result(
             computed_at=result.computed_at,
             scores={d.key: d.score for d in result.dimensions},
             body=body,
-        )
+        ),
     )
     await writes.record_change(
         session,
@@ -139,17 +141,9 @@ async def latest_result(
 ) -> Result | None:
     """The tenant's latest result of this kind, for the scope (the whole tenant when
     `scope_unit_id` is None) or, with `any_scope`, whatever its scope."""
-    stmt = select(Result).where(col(Result.tenant_id) == tenant_id, col(Result.kind) == kind.value)
-    if not any_scope:
-        stmt = stmt.where(
-            col(Result.scope_unit_id).is_(None)
-            if scope_unit_id is None
-            else col(Result.scope_unit_id) == scope_unit_id
-        )
-    latest = await session.execute(
-        stmt.order_by(col(Result.computed_at).desc(), col(Result.id).desc()).limit(1)
+    return await repository.latest(
+        session, tenant_id, kind, scope_unit_id=scope_unit_id, any_scope=any_scope
     )
-    return latest.scalar_one_or_none()
 
 
 async def _latest_danger_share(session: AsyncSession, tenant_id: uuid.UUID) -> DangerShare | None:
@@ -165,10 +159,15 @@ async def _latest_danger_share(session: AsyncSession, tenant_id: uuid.UUID) -> D
 async def get_result(
     session: AsyncSession, principal: Principal, result_id: uuid.UUID
 ) -> ResultRead:
-    result = await session.get(Result, result_id)
-    if result is None or result.tenant_id != principal.tenant_id:
+    result = await repository.get_for_tenant(session, principal.tenant_id, result_id)
+    if result is None:
         raise NotFound(f"No result {result_id}.")
     return ResultRead.model_validate(result.body)
+
+
+async def result_exists(session: AsyncSession, tenant_id: uuid.UUID, result_id: uuid.UUID) -> bool:
+    """Whether the tenant has this result (what a plan may refer to)."""
+    return await repository.get_for_tenant(session, tenant_id, result_id) is not None
 
 
 async def result_of_kind(
@@ -208,53 +207,22 @@ async def history(
     """The tenant's results, each with how its dimensions moved since the previous result of
     the same framework and scope (the previous found with a window over the tenant's results,
     in one query)."""
-    tenant_id = principal.tenant_id
-    previous = (
-        select(
-            col(Result.id).label("id"),
-            # Typed, so that SQLite gives a UUID back rather than its stored text.
-            func.lag(col(Result.id), type_=Uuid())
-            .over(
-                partition_by=(col(Result.framework_key), col(Result.scope_unit_id)),
-                order_by=(col(Result.computed_at), col(Result.id)),
-            )
-            .label("previous_id"),
-        )
-        .where(col(Result.tenant_id) == tenant_id)
-        .subquery("previous")
+    page, next_cursor = await repository.history_page(
+        session,
+        principal.tenant_id,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+        assessment_id=assessment_id,
+        framework_key=framework_key,
+        scope_unit_id=scope_unit_id,
+        whole_tenant=whole_tenant,
     )
-    stmt = (
-        select(Result, previous.c.previous_id)
-        .join(previous, previous.c.id == col(Result.id))
-        .where(col(Result.tenant_id) == tenant_id)
-    )
-    if assessment_id is not None:
-        stmt = stmt.where(col(Result.assessment_id) == assessment_id)
-    if framework_key is not None:
-        stmt = stmt.where(col(Result.framework_key) == framework_key)
-    if scope_unit_id is not None:
-        stmt = stmt.where(col(Result.scope_unit_id) == scope_unit_id)
-    elif whole_tenant:
-        stmt = stmt.where(col(Result.scope_unit_id).is_(None))
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).all()
-    results = [row[0] for row in rows]
-    previous_of = {row[0].id: row[1] for row in rows}
-    page, next_cursor = split_page(results, sort, limit)
-    earlier = await _scores_of(session, [p for r in page if (p := previous_of[r.id])])
+    earlier = await repository.scores_of(session, [p for _, p in page if p is not None])
     return ResultPage(
-        items=[_summary(r, previous_of[r.id], earlier) for r in page], next_cursor=next_cursor
+        items=[_summary(r, previous_id, earlier) for r, previous_id in page],
+        next_cursor=next_cursor,
     )
-
-
-async def _scores_of(
-    session: AsyncSession, result_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, dict[str, Any]]:
-    if not result_ids:
-        return {}
-    rows = await session.execute(
-        select(col(Result.id), col(Result.scores)).where(col(Result.id).in_(list(result_ids)))
-    )
-    return {row[0]: row[1] for row in rows.all()}
 
 
 def _summary(
