@@ -27,8 +27,7 @@ from sqlmodel import col
 
 from mops_gateway.webhooks.models import InboxEventRow
 from tests.integration.conftest import Stack, TenantKey
-from tests.integration.test_webhooks_inbound import hubspot_headers
-from tests.integration.test_webhooks_processing import connect_hubspot, hubspot, tool
+from tests.integration.webhooks_support import connect_hubspot, hubspot, hubspot_headers, tool
 from tests.support import ALEMBIC_INI, REPO, TEST_SECRET, walk_pages
 
 pytestmark = pytest.mark.asyncio

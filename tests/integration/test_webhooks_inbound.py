@@ -16,14 +16,17 @@ import pytest
 from standardwebhooks.webhooks import Webhook
 
 from tests.integration.conftest import Stack, TenantKey, new_tenant
+from tests.integration.webhooks_support import (
+    CONNECTIONS,
+    HUBSPOT_SECRET,
+    HUBSPOT_URL,
+    SALESFORCE_ORG,
+    hubspot_headers,
+    inbox,
+)
 from tests.support import assert_problem
 
 pytestmark = pytest.mark.asyncio
-
-CONNECTIONS = "/v1/webhooks/connections"
-INBOX = "/v1/webhooks/inbox"
-HUBSPOT_URL = "https://hooks.example.com/mops/hubspot"
-HUBSPOT_SECRET = "8c1f0a4e-0000-4000-8000-hubspotsecret"
 
 
 def hubspot_events(*ids: int) -> bytes:
@@ -42,21 +45,6 @@ def hubspot_events(*ids: int) -> bytes:
     ).encode()
 
 
-def hubspot_headers(
-    body: bytes, *, timestamp_ms: int | None = None, **extra: str
-) -> dict[str, str]:
-    """Signed as HubSpot documents v3: base64 HMAC-SHA256 of method + URI + body + timestamp."""
-    stamp = str(timestamp_ms if timestamp_ms is not None else int(time.time() * 1000))
-    signed = b"POST" + HUBSPOT_URL.encode() + body + stamp.encode()
-    digest = hmac.new(HUBSPOT_SECRET.encode(), signed, hashlib.sha256).digest()
-    return {
-        "content-type": "application/json",
-        "x-hubspot-request-timestamp": stamp,
-        "x-hubspot-signature-v3": base64.b64encode(digest).decode(),
-        **extra,
-    }
-
-
 async def hubspot_connection(client: httpx.AsyncClient, tenant: TenantKey) -> dict[str, Any]:
     body = {
         "provider": "hubspot",
@@ -73,13 +61,6 @@ async def hubspot_connection(client: httpx.AsyncClient, tenant: TenantKey) -> di
     assert created["generated_secret"] is None
     assert HUBSPOT_SECRET not in response.text
     return created
-
-
-async def inbox(client: httpx.AsyncClient, tenant: TenantKey) -> list[dict[str, Any]]:
-    response = await client.get(INBOX, headers=tenant.headers, params={"limit": 200})
-    assert response.status_code == 200, response.text
-    items: list[dict[str, Any]] = response.json()["items"]
-    return items
 
 
 async def test_a_hubspot_batch_is_stored_once_however_often_it_comes(
@@ -238,9 +219,6 @@ async def test_pipedrive_deliveries_are_proven_by_basic_credentials(
         assert sent.json() == {"received": 1, "stored": expected}
     (event,) = await inbox(gateway_client, tenant)
     assert (event["identity"], event["kind"]) == ("pipedrive:8f5c2a", "deal.create")
-
-
-SALESFORCE_ORG = "00D5e000000KQ2eEAG"
 
 
 def salesforce_message(*notification_ids: str) -> bytes:

@@ -7,9 +7,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import dataclasses
-import itertools
 import json
-import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -22,36 +20,21 @@ from mops_gateway.webhooks.processing import process_due, retry_delay
 from mops_gateway.worker import WorkerContext
 from mops_shared.contracts.clients import InventoryClient
 from tests.integration.conftest import Stack, TenantKey
-from tests.integration.test_webhooks_inbound import (
+from tests.integration.webhooks_support import (
     CONNECTIONS,
-    HUBSPOT_SECRET,
-    HUBSPOT_URL,
+    INBOX,
     SALESFORCE_ORG,
+    connect_hubspot,
+    hubspot,
     hubspot_headers,
+    tool,
 )
 from tests.support import TEST_SECRET, assert_problem
 
 pytestmark = pytest.mark.asyncio
 
-INBOX = "/v1/webhooks/inbox"
 OUTCOMES = "/v1/inventory/outcomes"
-_event_ids = itertools.count(int(time.time() * 1000) % 10**9)
 T0 = 1764300000000  # ms
-
-
-def hubspot(kind: str, object_id: int, at_ms: int, **change: str) -> dict[str, Any]:
-    """One HubSpot event; a property change when `change` names one (`name=value`)."""
-    event: dict[str, Any] = {
-        "eventId": next(_event_ids),
-        "subscriptionType": kind,
-        "objectId": object_id,
-        "occurredAt": at_ms,
-        "portalId": 62515,
-        "attemptNumber": 0,
-    }
-    for name, value in change.items():
-        event |= {"propertyName": name, "propertyValue": value}
-    return event
 
 
 async def post_hubspot(
@@ -62,32 +45,6 @@ async def post_hubspot(
         connection["receive_path"], content=body, headers=hubspot_headers(body)
     )
     assert sent.status_code == 200, sent.text
-
-
-async def tool(client: httpx.AsyncClient, tenant: TenantKey, name: str) -> str:
-    created = await client.post(
-        "/v1/inventory/tools", json={"name": name, "status": "active"}, headers=tenant.headers
-    )
-    assert created.status_code == 201, created.text
-    tool_id: str = created.json()["id"]
-    return tool_id
-
-
-async def connect_hubspot(
-    client: httpx.AsyncClient, tenant: TenantKey, rules: list[tuple[str, str, str]]
-) -> dict[str, Any]:
-    body = {
-        "provider": "hubspot",
-        "name": "HubSpot",
-        "public_url": HUBSPOT_URL,
-        "secret": HUBSPOT_SECRET,
-        "currency": "EUR",
-        "attribution_rules": [{"property": p, "equals": v, "tool_name": t} for p, v, t in rules],
-    }
-    created = await client.post(CONNECTIONS, json=body, headers=tenant.headers)
-    assert created.status_code == 201, created.text
-    connection: dict[str, Any] = created.json()
-    return connection
 
 
 async def outcomes(client: httpx.AsyncClient, tenant: TenantKey) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from standardwebhooks.webhooks import Webhook
 
 from mops_gateway.webhooks import router
 from tests.integration.conftest import TenantKey
-from tests.integration.test_webhooks_inbound import CONNECTIONS, inbox
+from tests.integration.webhooks_support import CONNECTIONS, inbox
 
 pytestmark = pytest.mark.asyncio
 
