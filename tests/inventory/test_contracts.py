@@ -8,18 +8,12 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.inventory.factories import create_tool
 from tests.support import ClientFactory, tenant_client
 
 pytestmark = pytest.mark.asyncio
 
 PROBLEM = "application/problem+json"
-
-
-async def _tool(client: httpx.AsyncClient, name: str = "Marketo Engage") -> str:
-    response = await client.post("/v1/inventory/tools", json={"name": name})
-    assert response.status_code == 201, response.text
-    tool_id: str = response.json()["id"]
-    return tool_id
 
 
 def _contract(**overrides: Any) -> dict[str, Any]:
@@ -37,7 +31,7 @@ def _contract(**overrides: Any) -> dict[str, Any]:
 async def test_contract_is_created_with_its_notice_deadline(
     inventory_client: httpx.AsyncClient,
 ) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Marketo Engage")
     response = await inventory_client.post(
         f"/v1/inventory/tools/{tool_id}/contracts", json=_contract()
     )
@@ -53,7 +47,7 @@ async def test_contract_is_created_with_its_notice_deadline(
 
 
 async def test_contract_without_notice_has_no_deadline(inventory_client: httpx.AsyncClient) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Marketo Engage")
     body = (
         await inventory_client.post(
             f"/v1/inventory/tools/{tool_id}/contracts",
@@ -79,7 +73,7 @@ async def test_contract_without_notice_has_no_deadline(inventory_client: httpx.A
 async def test_bad_contracts_are_refused_with_a_pointer(
     inventory_client: httpx.AsyncClient, overrides: dict[str, Any], pointer: str
 ) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Marketo Engage")
     response = await inventory_client.post(
         f"/v1/inventory/tools/{tool_id}/contracts", json=_contract(**overrides)
     )
@@ -91,7 +85,7 @@ async def test_bad_contracts_are_refused_with_a_pointer(
 
 
 async def test_term_end_before_start_is_refused(inventory_client: httpx.AsyncClient) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Marketo Engage")
     response = await inventory_client.post(
         f"/v1/inventory/tools/{tool_id}/contracts",
         json=_contract(term_start="2027-01-01", term_end="2026-01-01"),
@@ -104,7 +98,7 @@ async def test_contract_of_unknown_or_foreign_tool_is_404(
     anonymous_client_factory: ClientFactory,
 ) -> None:
     async with tenant_client(anonymous_client_factory, "inventory") as owner:
-        tool_id = await _tool(owner)
+        tool_id = await create_tool(owner, "Marketo Engage")
     async with tenant_client(anonymous_client_factory, "inventory") as other:
         for target in (tool_id, str(uuid.uuid4())):
             response = await other.post(f"/v1/inventory/tools/{target}/contracts", json=_contract())
@@ -114,7 +108,7 @@ async def test_contract_of_unknown_or_foreign_tool_is_404(
 async def test_update_honours_if_match_and_revalidates_the_term(
     inventory_client: httpx.AsyncClient,
 ) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Marketo Engage")
     created = (
         await inventory_client.post(f"/v1/inventory/tools/{tool_id}/contracts", json=_contract())
     ).json()
@@ -145,7 +139,10 @@ async def test_update_honours_if_match_and_revalidates_the_term(
 async def test_list_filters_by_tool_and_sorts_by_renewal(
     inventory_client: httpx.AsyncClient,
 ) -> None:
-    first, second = await _tool(inventory_client, "A"), await _tool(inventory_client, "B")
+    first, second = (
+        await create_tool(inventory_client, "A"),
+        await create_tool(inventory_client, "B"),
+    )
     for tool_id, renewal in ((first, "2027-06-30"), (second, "2026-12-31"), (first, "2028-01-01")):
         await inventory_client.post(
             f"/v1/inventory/tools/{tool_id}/contracts",
@@ -163,7 +160,7 @@ async def test_list_filters_by_tool_and_sorts_by_renewal(
 
 
 async def test_deleting_a_tool_deletes_its_contracts(inventory_client: httpx.AsyncClient) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Marketo Engage")
     contract = (
         await inventory_client.post(f"/v1/inventory/tools/{tool_id}/contracts", json=_contract())
     ).json()
@@ -173,7 +170,7 @@ async def test_deleting_a_tool_deletes_its_contracts(inventory_client: httpx.Asy
 
 
 async def test_contract_changes_are_audited(inventory_client: httpx.AsyncClient) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Marketo Engage")
     contract = (
         await inventory_client.post(f"/v1/inventory/tools/{tool_id}/contracts", json=_contract())
     ).json()
@@ -187,7 +184,7 @@ async def test_contract_changes_are_audited(inventory_client: httpx.AsyncClient)
 
 
 async def test_licence_usage_is_one_count_per_day(inventory_client: httpx.AsyncClient) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Marketo Engage")
     url = f"/v1/inventory/tools/{tool_id}/licence-usage"
     for as_of, seats in (("2026-10-01", 25), ("2026-11-01", 31), ("2026-09-01", 20)):
         assert (
@@ -209,7 +206,7 @@ async def test_licence_usage_is_one_count_per_day(inventory_client: httpx.AsyncC
 
 
 async def test_bad_licence_usage_is_refused(inventory_client: httpx.AsyncClient) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Marketo Engage")
     url = f"/v1/inventory/tools/{tool_id}/licence-usage"
     negative = await inventory_client.post(url, json={"as_of": "2026-11-01", "seats_active": -1})
     assert negative.status_code == 422

@@ -19,8 +19,8 @@ from sqlalchemy import Table, event, func, select
 from mops_inventory.db import writes
 from mops_inventory.integrations.models import Integration
 from mops_inventory.tools.models import Tool
+from tests.inventory.support import CSV, SAMPLE, sample_rows
 from tests.support import (
-    SAMPLES,
     ClientFactory,
     new_principal,
     principal_headers,
@@ -29,13 +29,6 @@ from tests.support import (
 )
 
 pytestmark = pytest.mark.asyncio
-
-SAMPLE = SAMPLES / "martech_inventory_sample.csv"
-CSV = {"content-type": "text/csv"}
-
-
-def sample_rows() -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(SAMPLE.read_text(encoding="utf-8-sig"))))
 
 
 def to_csv(rows: list[dict[str, str]]) -> bytes:

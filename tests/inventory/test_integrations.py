@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
@@ -13,11 +13,12 @@ import httpx
 import pytest
 import pytest_asyncio
 from fastapi import FastAPI
-from sqlalchemy import Table, event, func, select
+from sqlalchemy import Table, func, select
 
 from mops_inventory.db import writes
 from mops_inventory.integrations.models import Integration
 from mops_shared.kit.auth import Principal
+from tests.inventory.factories import create_tool
 from tests.support import ClientFactory, new_principal, principal_headers, tenant_client, walk_pages
 
 pytestmark = pytest.mark.asyncio
@@ -43,20 +44,8 @@ async def client(
         yield client
 
 
-@pytest.fixture
-def app(service_apps: dict[str, FastAPI]) -> FastAPI:
-    return service_apps["inventory"]
-
-
-async def _tool(client: httpx.AsyncClient, name: str) -> str:
-    response = await client.post(TOOLS, json={"name": name})
-    assert response.status_code == 201, response.text
-    tool_id: str = response.json()["id"]
-    return tool_id
-
-
 async def _tools(client: httpx.AsyncClient, *names: str) -> list[str]:
-    return [await _tool(client, name) for name in names]
+    return [await create_tool(client, name) for name in names]
 
 
 async def _connect(
@@ -192,7 +181,7 @@ async def test_unknown_tools_are_refused_with_their_pointers(
     unknown: str,
     pointers: list[str],
 ) -> None:
-    known = await _tool(client, "Known")
+    known = await create_tool(client, "Known")
     source = str(uuid.uuid4()) if unknown in ("source", "both") else known
     target = str(uuid.uuid4()) if unknown in ("target", "both") else known
     before = await _written(app, principal.tenant_id)
@@ -210,9 +199,9 @@ async def test_a_tool_of_another_tenant_is_unknown(
     app: FastAPI,
     principal: Principal,
 ) -> None:
-    mine = await _tool(client, "Mine")
+    mine = await create_tool(client, "Mine")
     async with tenant_client(anonymous_client_factory, "inventory") as other:
-        theirs = await _tool(other, "Theirs")
+        theirs = await create_tool(other, "Theirs")
     before = await _written(app, principal.tenant_id)
 
     as_source = await client.post(URL, json={"source_tool_id": theirs, "target_tool_id": mine})
@@ -376,7 +365,7 @@ async def test_bad_list_parameters_are_validation_problems(
 async def test_pagination_walks_every_edge_once_in_creation_order(
     client: httpx.AsyncClient,
 ) -> None:
-    hub = await _tool(client, "Hub")
+    hub = await create_tool(client, "Hub")
     spokes = await _tools(client, *(f"Spoke {i}" for i in range(5)))
     created = [(await _connect(client, hub, spoke))["id"] for spoke in spokes]
 
@@ -389,22 +378,6 @@ async def test_pagination_walks_every_edge_once_in_creation_order(
     assert [i["id"] for i in newest_first] == created[::-1]
     filtered = await walk_pages(client, URL, limit=2, tool_id=hub, sort="-created_at")
     assert [i["id"] for i in filtered] == created[::-1]
-
-
-@pytest.fixture
-def statements(app: FastAPI) -> Iterator[list[str]]:
-    """Every SQL statement the inventory's engine runs while the test is in progress."""
-    seen: list[str] = []
-
-    def record(*args: Any) -> None:
-        seen.append(args[2])
-
-    engine = app.state.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 async def test_tool_names_cost_one_query_per_page_not_one_per_item(

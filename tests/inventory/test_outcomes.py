@@ -9,16 +9,10 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.inventory.factories import create_tool
 from tests.support import ClientFactory, tenant_client
 
 pytestmark = pytest.mark.asyncio
-
-
-async def _tool(client: httpx.AsyncClient, name: str = "Google Ads") -> str:
-    response = await client.post("/v1/inventory/tools", json={"name": name})
-    assert response.status_code == 201, response.text
-    tool_id: str = response.json()["id"]
-    return tool_id
 
 
 def _revenue(tool_id: str, **overrides: Any) -> dict[str, Any]:
@@ -34,7 +28,7 @@ def _revenue(tool_id: str, **overrides: Any) -> dict[str, Any]:
 
 
 async def test_outcome_is_recorded_and_read_back(inventory_client: httpx.AsyncClient) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Google Ads")
     created = await inventory_client.post("/v1/inventory/outcomes", json=_revenue(tool_id))
     assert created.status_code == 201, created.text
     body = created.json()
@@ -46,7 +40,7 @@ async def test_outcome_is_recorded_and_read_back(inventory_client: httpx.AsyncCl
 
 
 async def test_same_external_id_counts_once(inventory_client: httpx.AsyncClient) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Google Ads")
     first = await inventory_client.post("/v1/inventory/outcomes", json=_revenue(tool_id))
     again = await inventory_client.post("/v1/inventory/outcomes", json=_revenue(tool_id))
     assert (first.status_code, again.status_code) == (201, 200)
@@ -66,7 +60,7 @@ async def test_same_external_id_counts_once(inventory_client: httpx.AsyncClient)
 
 
 async def test_concurrent_replays_count_once(inventory_client: httpx.AsyncClient) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Google Ads")
     responses = await asyncio.gather(
         *(inventory_client.post("/v1/inventory/outcomes", json=_revenue(tool_id)) for _ in range(5))
     )
@@ -77,7 +71,7 @@ async def test_concurrent_replays_count_once(inventory_client: httpx.AsyncClient
 async def test_outcomes_without_external_id_are_all_counted(
     inventory_client: httpx.AsyncClient,
 ) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Google Ads")
     lead = {"tool_id": tool_id, "kind": "lead", "occurred_at": "2026-11-01T09:00:00+02:00"}
     for _ in range(3):
         assert (await inventory_client.post("/v1/inventory/outcomes", json=lead)).status_code == 201
@@ -101,7 +95,7 @@ async def test_outcomes_without_external_id_are_all_counted(
 async def test_bad_outcomes_are_refused(
     inventory_client: httpx.AsyncClient, overrides: dict[str, Any], pointer: str
 ) -> None:
-    tool_id = await _tool(inventory_client)
+    tool_id = await create_tool(inventory_client, "Google Ads")
     response = await inventory_client.post(
         "/v1/inventory/outcomes", json=_revenue(tool_id) | overrides
     )
@@ -112,8 +106,8 @@ async def test_bad_outcomes_are_refused(
 
 async def test_filters_and_newest_first(inventory_client: httpx.AsyncClient) -> None:
     ads, mail = (
-        await _tool(inventory_client, "Google Ads"),
-        await _tool(inventory_client, "Mailchimp"),
+        await create_tool(inventory_client, "Google Ads"),
+        await create_tool(inventory_client, "Mailchimp"),
     )
     for tool_id, kind, when, ext in (
         (ads, "lead", "2026-10-01T00:00:00Z", "a"),
@@ -139,7 +133,7 @@ async def test_filters_and_newest_first(inventory_client: httpx.AsyncClient) -> 
 
 async def test_outcomes_are_tenant_scoped(anonymous_client_factory: ClientFactory) -> None:
     async with tenant_client(anonymous_client_factory, "inventory") as owner:
-        tool_id = await _tool(owner)
+        tool_id = await create_tool(owner, "Google Ads")
         outcome = (await owner.post("/v1/inventory/outcomes", json=_revenue(tool_id))).json()
     async with tenant_client(anonymous_client_factory, "inventory") as other:
         assert (await other.get(f"/v1/inventory/outcomes/{outcome['id']}")).status_code == 404

@@ -11,17 +11,12 @@ from fastapi import FastAPI
 
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.kit.auth import Principal
-from tests.support import TEST_SECRET, ClientFactory, new_principal, principal_headers
+from tests.inventory.support import signed
+from tests.support import TEST_SECRET, ClientFactory, new_principal
 
 pytestmark = pytest.mark.asyncio
 
 REPORT = "/v1/inventory/reports/ownership"
-
-
-def signed(factory: ClientFactory, service: str, principal: Principal) -> httpx.AsyncClient:
-    client = factory(service)
-    client.headers.update(principal_headers(principal))
-    return client
 
 
 async def _create(

@@ -13,7 +13,6 @@ import io
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -21,30 +20,28 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import event, update
+from sqlalchemy import update
 from sqlmodel import col
 
 from mops_inventory.tools.models import Tool, ToolStatusChange
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.contracts.reports_evidence import InventoryEvidence
 from mops_shared.kit.auth import Principal
+from tests.inventory.factories import add_contract, connect, create_tool, money_of
+from tests.inventory.support import CSV, SAMPLE, sample_rows, signed
 from tests.support import (
     SAMPLES,
     TEST_SECRET,
     ClientFactory,
     assert_problem,
     new_principal,
-    principal_headers,
     tenant_client,
     walk_pages,
 )
 
 pytestmark = pytest.mark.asyncio
 
-DATA = SAMPLES
-INVENTORY_SAMPLE = DATA / "martech_inventory_sample.csv"
-ORG_SAMPLE = DATA / "org_sample.json"
-CSV = {"content-type": "text/csv"}
+ORG_SAMPLE = SAMPLES / "org_sample.json"
 TOOLS = "/v1/inventory/tools"
 EVIDENCE = "/v1/inventory/reports/evidence"
 
@@ -54,10 +51,6 @@ SAMPLE_CITIZEN_CAPABILITIES = {"Headless CMS", "Web CMS", "iPaaS / citizen integ
 
 
 # The files, read independently of the service
-
-
-def sample_rows() -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(INVENTORY_SAMPLE.read_text(encoding="utf-8-sig"))))
 
 
 def minor(row: dict[str, str]) -> int:
@@ -164,12 +157,6 @@ def expected_units(unit_ids: dict[str, str]) -> list[dict[str, Any]]:
 # Helpers
 
 
-def signed(factory: ClientFactory, service: str, principal: Principal) -> httpx.AsyncClient:
-    client = factory(service)
-    client.headers.update(principal_headers(principal))
-    return client
-
-
 async def import_samples(factory: ClientFactory, principal: Principal) -> dict[str, str]:
     """Imports the organisation, then the inventory file, into the principal's tenant; the
     org unit ids by name."""
@@ -179,38 +166,11 @@ async def import_samples(factory: ClientFactory, principal: Principal) -> dict[s
         units = {u["name"]: u["id"] for u in await walk_pages(org, "/v1/org/units", limit=200)}
     async with signed(factory, "inventory", principal) as inventory:
         response = await inventory.post(
-            "/v1/inventory/imports", content=INVENTORY_SAMPLE.read_bytes(), headers=CSV
+            "/v1/inventory/imports", content=SAMPLE.read_bytes(), headers=CSV
         )
         assert response.status_code == 200, response.text
         assert response.json()["failed"] == 0
     return units
-
-
-async def create_tool(client: httpx.AsyncClient, name: str, **fields: Any) -> str:
-    response = await client.post(TOOLS, json={"name": name, **fields})
-    assert response.status_code == 201, response.text
-    tool_id: str = response.json()["id"]
-    return tool_id
-
-
-async def add_contract(
-    client: httpx.AsyncClient, tool_id: str, amount_minor: int, currency: str, **fields: Any
-) -> None:
-    response = await client.post(
-        f"{TOOLS}/{tool_id}/contracts",
-        json={"annual_cost": {"amount_minor": amount_minor, "currency": currency}, **fields},
-    )
-    assert response.status_code == 201, response.text
-
-
-async def connect(
-    client: httpx.AsyncClient, source: str, target: str, status: str = "active"
-) -> None:
-    response = await client.post(
-        "/v1/inventory/integrations",
-        json={"source_tool_id": source, "target_tool_id": target, "status": status},
-    )
-    assert response.status_code == 201, response.text
 
 
 async def record_usage(client: httpx.AsyncClient, tool_id: str, as_of: str, seats: int) -> None:
@@ -240,27 +200,6 @@ def figures(body: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in body.items() if k not in ("as_of", "by_owner_unit")}
 
 
-@pytest.fixture
-def app(service_apps: dict[str, FastAPI]) -> FastAPI:
-    return service_apps["inventory"]
-
-
-@pytest.fixture
-def statements(app: FastAPI) -> Iterator[list[str]]:
-    """Every SQL statement the inventory's engine runs while the test is in progress."""
-    seen: list[str] = []
-
-    def record(*args: Any) -> None:
-        seen.append(args[2])
-
-    engine = app.state.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
 # The sample file
 
 
@@ -288,7 +227,7 @@ async def test_without_the_organisation_every_sample_tool_is_unowned(
     inventory_client: httpx.AsyncClient,
 ) -> None:
     response = await inventory_client.post(
-        "/v1/inventory/imports", content=INVENTORY_SAMPLE.read_bytes(), headers=CSV
+        "/v1/inventory/imports", content=SAMPLE.read_bytes(), headers=CSV
     )
     assert response.status_code == 200, response.text
     body = await evidence(inventory_client)
@@ -386,9 +325,13 @@ async def build_stack(factory: ClientFactory, principal: Principal, app: FastAPI
             ("Old", 50_000, "USD"),
             ("Sunset", 777, "USD"),
         ):
-            await add_contract(client, ids[name], amount, currency)
-        await add_contract(client, ids["Forms"], 4_000, "USD", seats_purchased=10)
-        await add_contract(client, ids["Sunset"], 1, "USD", seats_purchased=50)
+            await add_contract(client, ids[name], annual_cost=money_of(amount, currency))
+        await add_contract(
+            client, ids["Forms"], annual_cost=money_of(4_000, "USD"), seats_purchased=10
+        )
+        await add_contract(
+            client, ids["Sunset"], annual_cost=money_of(1, "USD"), seats_purchased=50
+        )
         await record_usage(client, ids["Forms"], "2026-01-01", 9)
         await record_usage(client, ids["Forms"], "2026-03-01", 6)  # the latest
         await record_usage(client, ids["Site"], "2026-02-01", 3)
@@ -517,17 +460,19 @@ async def test_the_default_currency_is_the_most_used_then_alphabetical(
     assert (await evidence(client))["currency"] is None
     usd = await create_tool(client, "Dollars")
     eur = await create_tool(client, "Euros")
-    await add_contract(client, usd, 100, "USD")
-    await add_contract(client, eur, 100, "EUR")
-    await add_contract(client, eur, 100, "EUR")  # two contracts are still one tool
+    await add_contract(client, usd, annual_cost=money_of(100, "USD"))
+    await add_contract(client, eur, annual_cost=money_of(100, "EUR"))
+    await add_contract(
+        client, eur, annual_cost=money_of(100, "EUR")
+    )  # two contracts are still one tool
     body = await evidence(client)
     assert body["currency"] == "EUR"
     assert (body["annual_spend_minor"], body["tools_costed_in_other_currencies"]) == (200, 1)
     both = await create_tool(client, "Both", status="active")
-    await add_contract(client, both, 5, "USD")
-    await add_contract(client, uncosted, 7, "USD")
+    await add_contract(client, both, annual_cost=money_of(5, "USD"))
+    await add_contract(client, uncosted, annual_cost=money_of(7, "USD"))
     retired = await create_tool(client, "Retired euros", status="retired")
-    await add_contract(client, retired, 1, "EUR")
+    await add_contract(client, retired, annual_cost=money_of(1, "EUR"))
     body = await evidence(client)
     assert body["currency"] == "USD"
     assert (body["annual_spend_minor"], body["tools_costed_in_other_currencies"]) == (112, 1)

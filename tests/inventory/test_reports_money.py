@@ -6,12 +6,9 @@ from the same file with the csv module, never read back from the service.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from typing import Any
@@ -22,20 +19,14 @@ import pytest_asyncio
 from fastapi import FastAPI
 from sqlalchemy import event
 
-from tests.support import SAMPLES, new_principal, principal_headers, walk_pages
+from tests.inventory.factories import add_contract, create_tool
+from tests.inventory.support import Row, Tenant, client_for, import_sample
+from tests.support import new_principal, principal_headers
 
 pytestmark = pytest.mark.asyncio
 
-SAMPLE = SAMPLES / "martech_inventory_sample.csv"
-CSV = {"content-type": "text/csv"}
 PROBLEM = "application/problem+json"
 REPORTS = "/v1/inventory/reports"
-
-Row = dict[str, str]
-
-
-def sample_rows() -> list[Row]:
-    return list(csv.DictReader(io.StringIO(SAMPLE.read_text(encoding="utf-8-sig"))))
 
 
 def cost_minor(row: Row) -> int:
@@ -48,61 +39,6 @@ def seats(text: str) -> int | None:
 
 def half_up(amount: int, count: int) -> int:
     return (2 * amount + count) // (2 * count)
-
-
-def client_for(app: FastAPI, service: str, headers: dict[str, str]) -> httpx.AsyncClient:
-    return httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app),
-        base_url=f"http://{service}.test",
-        headers=headers,
-    )
-
-
-@dataclass
-class Tenant:
-    headers: dict[str, str]
-    rows: list[Row]
-    tool_ids: dict[str, str]
-    unit_ids: dict[str, str]
-    category_ids: dict[str, str]
-    imported_on: set[str]  # the UTC day(s) of the import, the date of its licence usage
-
-
-async def import_sample(apps: dict[str, FastAPI], *, with_units: bool = False) -> Tenant:
-    """A fresh tenant with the sample file imported (and, if asked, the file's owner units
-    created in the org service first, so the tools get their business-owner unit)."""
-    headers = principal_headers(new_principal())
-    rows = sample_rows()
-    unit_ids: dict[str, str] = {}
-    if with_units:
-        async with client_for(apps["org"], "org", headers) as org:
-            for unit in sorted({row["owner_unit"] for row in rows}):
-                created = await org.post("/v1/org/units", json={"name": unit, "type": "team"})
-                assert created.status_code == 201, created.text
-                unit_ids[unit] = created.json()["id"]
-    before = datetime.now(UTC).date().isoformat()
-    async with client_for(apps["inventory"], "inventory", headers) as client:
-        imported = await client.post(
-            "/v1/inventory/imports", content=SAMPLE.read_bytes(), headers=CSV
-        )
-        assert imported.status_code == 200, imported.text
-        assert imported.json()["created"] == len(rows)
-        tools = await walk_pages(client, "/v1/inventory/tools", limit=200)
-        categories = await walk_pages(client, "/v1/inventory/categories", limit=200)
-    return Tenant(
-        headers=headers,
-        rows=rows,
-        tool_ids={t["name"]: t["id"] for t in tools},
-        unit_ids=unit_ids,
-        category_ids={c["name"]: c["id"] for c in categories},
-        imported_on={before, datetime.now(UTC).date().isoformat()},
-    )
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def sample(service_apps: dict[str, FastAPI]) -> Tenant:
-    """The sample file as-is in a tenant of its own, shared read-only by this module's tests."""
-    return await import_sample(service_apps, with_units=True)
 
 
 @pytest_asyncio.fixture
@@ -129,20 +65,6 @@ async def report(client: httpx.AsyncClient, name: str, **params: Any) -> dict[st
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body
-
-
-async def add_contract(client: httpx.AsyncClient, tool_id: str, **fields: Any) -> dict[str, Any]:
-    response = await client.post(f"/v1/inventory/tools/{tool_id}/contracts", json=fields)
-    assert response.status_code == 201, response.text
-    body: dict[str, Any] = response.json()
-    return body
-
-
-async def add_tool(client: httpx.AsyncClient, name: str, **fields: Any) -> str:
-    response = await client.post("/v1/inventory/tools", json={"name": name, **fields})
-    assert response.status_code == 201, response.text
-    tool_id: str = response.json()["id"]
-    return tool_id
 
 
 def usd(amount_minor: int) -> dict[str, Any]:
@@ -248,9 +170,9 @@ async def test_spend_never_adds_currencies_and_counts_tools_without_contract(
     marketo = tenant.tool_ids["Marketo Engage"]
     await add_contract(client, marketo, annual_cost={"amount_minor": 1_250_000, "currency": "EUR"})
     await add_contract(client, marketo, annual_cost=usd(500_000))  # a second USD contract
-    await add_tool(client, "Homegrown scripts")  # no contract
-    await add_tool(client, "Spreadsheet CRM", status="retired")  # no contract either
-    both = await add_tool(client, "Suite", capabilities=["CRM", "Marketing automation"])
+    await create_tool(client, "Homegrown scripts")  # no contract
+    await create_tool(client, "Spreadsheet CRM", status="retired")  # no contract either
+    both = await create_tool(client, "Suite", capabilities=["CRM", "Marketing automation"])
     await add_contract(client, both, annual_cost={"amount_minor": 700_000, "currency": "GBP"})
 
     body = await report(client, "spend", by="category")
@@ -496,7 +418,7 @@ async def test_adoption_reads_the_latest_licence_usage(
         usd(half_up(18_500_000, 36)),
     ]
     # A tool with seats used but none purchased has no utilisation, and comes last.
-    extra = await add_tool(client, "Free tier")
+    extra = await create_tool(client, "Free tier")
     await client.post(
         f"/v1/inventory/tools/{extra}/licence-usage", json={"as_of": newer, "seats_active": 0}
     )
@@ -558,7 +480,7 @@ async def test_returns_per_tool(fresh: tuple[Tenant, httpx.AsyncClient]) -> None
         occurred_at=when,
     )
     await record_outcome(client, tool_id=salesforce, kind="retention", occurred_at=when)
-    no_contract = await add_tool(client, "Referral programme")
+    no_contract = await create_tool(client, "Referral programme")
     await record_outcome(
         client, tool_id=no_contract, kind="revenue", amount=usd(100_000), occurred_at=when
     )
@@ -708,7 +630,7 @@ async def test_queries_do_not_grow_with_the_tenant(
     async with client_for(
         app, "inventory", principal_headers(new_principal())
     ) as small:  # one tool with a contract and usage, against the 57 of the file
-        tool_id = await add_tool(small, "Only one")
+        tool_id = await create_tool(small, "Only one")
         await add_contract(
             small, tool_id, annual_cost=usd(100), seats_purchased=2, renewal_date="2027-01-01"
         )

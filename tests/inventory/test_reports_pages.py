@@ -14,7 +14,7 @@ import pytest
 import pytest_asyncio
 from fastapi import FastAPI
 
-from tests.inventory.test_reports_money import Tenant, client_for, import_sample
+from tests.inventory.support import Tenant, client_for
 
 pytestmark = pytest.mark.asyncio
 
@@ -28,11 +28,6 @@ PAGED = [
     ("renewals", {"as_of": "2026-01-01", "within_days": 730}, "rows", "contract_id"),
     ("redundancy", {}, "capabilities", "capability_id"),
 ]
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def sample(service_apps: dict[str, FastAPI]) -> Tenant:
-    return await import_sample(service_apps, with_units=True)
 
 
 @pytest_asyncio.fixture

@@ -6,24 +6,20 @@ computed here, independently, from the file itself with the csv module.
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import event
 
-from tests.support import SAMPLES, ClientFactory, tenant_client, walk_pages
+from tests.inventory.factories import add_contract, connect, create_tool, money_of
+from tests.inventory.support import CSV, SAMPLE, sample_rows
+from tests.support import ClientFactory, tenant_client, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
-SAMPLE = SAMPLES / "martech_inventory_sample.csv"
-CSV = {"content-type": "text/csv"}
 TOOLS = "/v1/inventory/tools"
 REDUNDANCY = "/v1/inventory/reports/redundancy"
 COVERAGE = "/v1/inventory/reports/integration-coverage"
@@ -31,10 +27,6 @@ PROBLEM = "application/problem+json"
 
 
 # The file, read independently of the service
-
-
-def sample_rows() -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(SAMPLE.read_text(encoding="utf-8-sig"))))
 
 
 def by_name(rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -81,35 +73,6 @@ async def import_sample(client: httpx.AsyncClient) -> dict[str, str]:
     return {t["name"]: t["id"] for t in await walk_pages(client, TOOLS, limit=200)}
 
 
-async def create_tool(client: httpx.AsyncClient, name: str, **fields: Any) -> str:
-    response = await client.post(TOOLS, json={"name": name, **fields})
-    assert response.status_code == 201, response.text
-    tool_id: str = response.json()["id"]
-    return tool_id
-
-
-async def add_contract(
-    client: httpx.AsyncClient, tool_id: str, amount_minor: int, currency: str, **fields: Any
-) -> None:
-    response = await client.post(
-        f"{TOOLS}/{tool_id}/contracts",
-        json={"annual_cost": {"amount_minor": amount_minor, "currency": currency}, **fields},
-    )
-    assert response.status_code == 201, response.text
-
-
-async def connect(
-    client: httpx.AsyncClient, source: str, target: str, status: str = "active"
-) -> str:
-    response = await client.post(
-        "/v1/inventory/integrations",
-        json={"source_tool_id": source, "target_tool_id": target, "status": status},
-    )
-    assert response.status_code == 201, response.text
-    integration_id: str = response.json()["id"]
-    return integration_id
-
-
 def names(refs: list[dict[str, Any]]) -> list[str]:
     return [ref["name"] for ref in refs]
 
@@ -120,27 +83,6 @@ def sorted_by_name(items: set[str]) -> list[str]:
 
 def money(amounts: dict[str, int]) -> list[dict[str, Any]]:
     return [{"amount_minor": amounts[c], "currency": c} for c in sorted(amounts)]
-
-
-@pytest.fixture
-def app(service_apps: dict[str, FastAPI]) -> FastAPI:
-    return service_apps["inventory"]
-
-
-@pytest.fixture
-def statements(app: FastAPI) -> Iterator[list[str]]:
-    """Every SQL statement the inventory's engine runs while the test is in progress."""
-    seen: list[str] = []
-
-    def record(*args: Any) -> None:
-        seen.append(args[2])
-
-    engine = app.state.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 # Redundancy
@@ -214,13 +156,13 @@ async def test_redundancy_keeps_currencies_apart_and_ranks_in_major_units(
     d = await create_tool(client, "D", capabilities=["Webinars"])
     e = await create_tool(client, "E", capabilities=["Webinars"], status="sunsetting")
     await create_tool(client, "Lonely", capabilities=["CRM"])
-    await add_contract(client, a, 100_000, "USD", seats_purchased=10)
-    await add_contract(client, b, 60_000, "USD", seats_purchased=5)
-    await add_contract(client, b, 20_000, "USD")
-    await add_contract(client, b, 5_000, "EUR")
-    await add_contract(client, c, 100_000, "JPY")
-    await add_contract(client, d, 50_000, "JPY")
-    await add_contract(client, e, 9_999_999, "JPY")
+    await add_contract(client, a, annual_cost=money_of(100_000, "USD"), seats_purchased=10)
+    await add_contract(client, b, annual_cost=money_of(60_000, "USD"), seats_purchased=5)
+    await add_contract(client, b, annual_cost=money_of(20_000, "USD"))
+    await add_contract(client, b, annual_cost=money_of(5_000, "EUR"))
+    await add_contract(client, c, annual_cost=money_of(100_000, "JPY"))
+    await add_contract(client, d, annual_cost=money_of(50_000, "JPY"))
+    await add_contract(client, e, annual_cost=money_of(9_999_999, "JPY"))
     for as_of, seats in (("2026-01-01", 3), ("2026-06-01", 7), ("2025-12-01", 1)):
         response = await client.post(
             f"{TOOLS}/{a}/licence-usage", json={"as_of": as_of, "seats_active": seats}
@@ -535,7 +477,7 @@ async def test_reports_cost_the_same_number_of_queries_whatever_the_tenant_size(
         cdp = await create_tool(small, "CDP", capabilities=["Customer data platform"])
         one = await create_tool(small, "One", capabilities=["Email"])
         two = await create_tool(small, "Two", capabilities=["Email"])
-        await add_contract(small, one, 100, "USD")
+        await add_contract(small, one, annual_cost=money_of(100, "USD"))
         await connect(small, one, cdp)
         await connect(small, two, one)
 

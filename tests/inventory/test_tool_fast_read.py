@@ -17,7 +17,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from mops_inventory.tools import service
 from mops_inventory.tools.fast_read import ToolReader
 from mops_shared.kit.etag import etag_of
-from tests.inventory.test_tools import create_person, create_unit, signed
+from tests.inventory.factories import create_person, create_unit
+from tests.inventory.support import signed
 from tests.support import ClientFactory, assert_problem, backend, new_principal, tenant_client
 
 pytestmark = pytest.mark.asyncio

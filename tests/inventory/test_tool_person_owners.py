@@ -19,7 +19,8 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from mops_inventory.db import writes
-from mops_shared.kit.auth import Principal
+from tests.inventory.factories import create_person, create_unit
+from tests.inventory.support import signed
 from tests.support import (
     ClientFactory,
     build_service_app,
@@ -43,30 +44,6 @@ HEADER = (
 )
 
 Json = dict[str, Any]
-
-
-def signed(factory: ClientFactory, service: str, principal: Principal) -> httpx.AsyncClient:
-    client = factory(service)
-    client.headers.update(principal_headers(principal))
-    return client
-
-
-async def create_person(
-    factory: ClientFactory, principal: Principal, name: str, email: str, **fields: Any
-) -> str:
-    async with signed(factory, "org", principal) as org:
-        response = await org.post("/v1/org/people", json={"name": name, "email": email, **fields})
-    assert response.status_code == 201, response.text
-    person_id: str = response.json()["id"]
-    return person_id
-
-
-async def create_unit(factory: ClientFactory, principal: Principal, name: str) -> str:
-    async with signed(factory, "org", principal) as org:
-        response = await org.post("/v1/org/units", json={"name": name, "type": "team"})
-    assert response.status_code == 201, response.text
-    unit_id: str = response.json()["id"]
-    return unit_id
 
 
 async def written(app: FastAPI, tenant_id: uuid.UUID) -> tuple[Counter[str], int]:

@@ -21,6 +21,8 @@ from mops_inventory.db import writes
 from mops_inventory.tools.models import ToolStatusChange
 from mops_shared.contracts.common import name_key
 from mops_shared.kit.auth import Principal
+from tests.inventory.factories import create_person, create_unit
+from tests.inventory.support import signed
 from tests.support import (
     ClientFactory,
     build_service_app,
@@ -43,13 +45,6 @@ Json = dict[str, Any]
 # --- helpers -------------------------------------------------------------------------------
 
 
-def signed(factory: ClientFactory, service: str, principal: Principal) -> httpx.AsyncClient:
-    """A client straight to a service, signed as `principal` (use it with `async with`)."""
-    client = factory(service)
-    client.headers.update(principal_headers(principal))
-    return client
-
-
 def client_of(app: FastAPI, principal: Principal) -> httpx.AsyncClient:
     """A client to an app built by the test itself (not one of the session's apps)."""
     return httpx.AsyncClient(
@@ -64,24 +59,6 @@ async def create(client: httpx.AsyncClient, name: str, **fields: Any) -> Json:
     assert response.status_code == 201, response.text
     body: Json = response.json()
     return body
-
-
-async def create_unit(factory: ClientFactory, principal: Principal, name: str) -> str:
-    """A unit of the principal's tenant in the real org app; its id."""
-    async with signed(factory, "org", principal) as org:
-        response = await org.post("/v1/org/units", json={"name": name, "type": "team"})
-    assert response.status_code == 201, response.text
-    unit_id: str = response.json()["id"]
-    return unit_id
-
-
-async def create_person(factory: ClientFactory, principal: Principal, email: str) -> str:
-    """A person of the principal's tenant in the real org app; its id."""
-    async with signed(factory, "org", principal) as org:
-        response = await org.post("/v1/org/people", json={"name": email, "email": email})
-    assert response.status_code == 201, response.text
-    person_id: str = response.json()["id"]
-    return person_id
 
 
 async def categories(client: httpx.AsyncClient) -> dict[str, str]:
