@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from sqlalchemy import Table, event, func, select
 
 from mops_inventory.db import writes
+from mops_inventory.imports.schemas import ImportRefusal
 from mops_inventory.integrations.models import Integration
 from mops_inventory.tools.models import Tool
 from tests.inventory.support import CSV, SAMPLE, sample_rows
@@ -470,6 +471,31 @@ async def test_a_dry_run_keeps_no_idempotency_record_for_the_real_import(
     assert "idempotent-replayed" not in real.headers
     assert (real.json()["dry_run"], real.json()["created"]) == (False, 57)
     assert len(await walk_pages(inventory_client, "/v1/inventory/tools", limit=200)) == 57
+
+
+async def test_a_dry_run_refuses_a_malformed_idempotency_key_as_the_import_does(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    key = {"Idempotency-Key": "   ", **CSV}  # only spaces: not a key
+    for params in ({"dry_run": "true"}, {}):
+        response = await inventory_client.post(
+            IMPORTS, params=params, content=SAMPLE.read_bytes(), headers=key
+        )
+        assert response.status_code == 400, (params, response.text)
+    assert (await inventory_client.get("/v1/inventory/tools")).json()["items"] == []
+
+
+async def test_an_unknown_query_parameter_is_a_422_in_the_refusal_s_shape(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    response = await inventory_client.post(
+        IMPORTS, params={"dryrun": "true"}, content=SAMPLE.read_bytes(), headers=CSV
+    )
+    assert response.status_code == 422, response.text
+    refusal = ImportRefusal.model_validate(response.json())  # what the document declares
+    assert refusal.errors is not None
+    assert [(e.location, e.pointer, e.row) for e in refusal.errors] == [("query", "/dryrun", None)]
+    assert (await inventory_client.get("/v1/inventory/tools")).json()["items"] == []
 
 
 async def test_a_dry_run_of_a_file_with_errors_answers_the_422_of_the_import(

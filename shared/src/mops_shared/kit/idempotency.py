@@ -108,14 +108,11 @@ class IdempotencyMiddleware:
             await self.app(scope, receive, send)
             return
         raw_key = header(scope, IDEMPOTENCY_HEADER)
-        if (
-            raw_key is None
-            or not scope["path"].startswith("/v1/")
-            or _is_dry_run(scope.get("query_string", b""))
-        ):
+        if raw_key is None or not scope["path"].startswith("/v1/"):
             await self.app(scope, receive, send)
             return
         if len(raw_key) > _MAX_KEY_LENGTH or not _KEY.fullmatch(raw_key):
+            # Refused on a dry run too: the same request must not be valid only when it writes.
             await send_problem(
                 send,
                 scope,
@@ -123,6 +120,9 @@ class IdempotencyMiddleware:
                 detail=f"Idempotency-Key must be 1 to {_MAX_KEY_LENGTH} printable ASCII "
                 "characters, not all spaces.",
             )
+            return
+        if _is_dry_run(scope.get("query_string", b"")):
+            await self.app(scope, receive, send)
             return
         state = scope["app"].state
         try:

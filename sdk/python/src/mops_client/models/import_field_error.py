@@ -7,27 +7,29 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.problem_location import ProblemLocation
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ImportFieldError")
 
 
 @_attrs_define
 class ImportFieldError:
-    """An error or warning of an import refused with 422, at its pointer and its row.
+    """An error or warning of an import refused with 422, at its pointer and its row. A problem
+    outside the file (a query parameter the route does not know, say) has no row.
 
-    Attributes:
-        location (ProblemLocation): Which part of the request holds an invalid value.
-        pointer (str): JSON Pointer (RFC 6901) to the value inside that part, e.g. `/parent_id`.
-        detail (str): What is wrong with the value.
-        row (int): The row as the file shows it, from 1: in a CSV the spreadsheet row, the header being row 1 (so the
-            first tool is row 2); in JSON the item's position (the first item is row 1). 0: the file as a whole or its
-            header.
+        Attributes:
+            location (ProblemLocation): Which part of the request holds an invalid value.
+            pointer (str): JSON Pointer (RFC 6901) to the value inside that part, e.g. `/parent_id`.
+            detail (str): What is wrong with the value.
+            row (int | Unset): The row as the file shows it, from 1: in a CSV the spreadsheet row, the header being row 1
+                (so the first tool is row 2); in JSON the item's position (the first item is row 1). 0: the file as a whole or
+                its header.
     """
 
     location: ProblemLocation
     pointer: str
     detail: str
-    row: int
+    row: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,9 +48,10 @@ class ImportFieldError:
                 "location": location,
                 "pointer": pointer,
                 "detail": detail,
-                "row": row,
             }
         )
+        if row is not UNSET:
+            field_dict["row"] = row
 
         return field_dict
 
@@ -61,7 +64,7 @@ class ImportFieldError:
 
         detail = d.pop("detail")
 
-        row = d.pop("row")
+        row = d.pop("row", UNSET)
 
         import_field_error = cls(
             location=location,

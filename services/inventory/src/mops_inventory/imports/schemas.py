@@ -16,7 +16,7 @@ from pydantic import (
     StrictStr,
 )
 
-from mops_shared.contracts.common import json_integer
+from mops_shared.contracts.common import json_integer, not_null
 from mops_shared.contracts.imports import ImportMode, ImportSeverity
 from mops_shared.contracts.problem import Problem, ProblemFieldError
 
@@ -81,9 +81,10 @@ class ImportReport(BaseModel):
 
 
 class ImportFieldError(ProblemFieldError):
-    """An error or warning of an import refused with 422, at its pointer and its row."""
+    """An error or warning of an import refused with 422, at its pointer and its row. A problem
+    outside the file (a query parameter the route does not know, say) has no row."""
 
-    row: int = Field(description=_ROW)
+    row: int | None = not_null(description=_ROW)
 
 
 class ImportRefusal(Problem):
