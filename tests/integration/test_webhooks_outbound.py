@@ -34,6 +34,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from mops_gateway.main import create_app as create_gateway
+from mops_gateway.webhooks.jobs import WorkerContext
 from mops_gateway.webhooks.models import DeliveryAttemptRow, DomainEventRow, WebhookSubscription
 from mops_gateway.webhooks.outbound import (
     MAX_ATTEMPTS,
@@ -43,7 +44,6 @@ from mops_gateway.webhooks.outbound import (
     deliver_due,
     lease_seconds,
 )
-from mops_gateway.worker import WorkerContext
 from mops_shared.contracts.events import EVENT_INTAKE_PATH, SIGNATURE_HEADER, sign_batch
 from mops_shared.kit.db import utcnow
 from tests.integration.conftest import TenantKey, client_for, gateway_settings, new_tenant

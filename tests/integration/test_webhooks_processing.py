@@ -16,8 +16,8 @@ import pytest
 import pytest_asyncio
 from standardwebhooks.webhooks import Webhook
 
+from mops_gateway.webhooks.jobs import WorkerContext
 from mops_gateway.webhooks.processing import process_due, retry_delay
-from mops_gateway.worker import WorkerContext
 from mops_shared.contracts.clients import InventoryClient
 from tests.integration.conftest import Stack, TenantKey
 from tests.integration.webhooks_support import (

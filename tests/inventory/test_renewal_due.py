@@ -14,15 +14,15 @@ import logging
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from mops_inventory.contracts import renewal_due
-from mops_inventory.contracts.renewal_due import EVENT_TYPE, emit_due_renewals
+from mops_inventory.contracts import jobs
+from mops_inventory.contracts.jobs import EVENT_TYPE, RenewalSweep, emit_due_renewals
 from mops_inventory.db import writes
 from mops_shared.kit.auth import ApiScope, Principal
 from tests.support import (
@@ -94,7 +94,7 @@ async def _sweep(
     *,
     today: date = TODAY,
     horizon_days: int = 30,
-    batch_size: int = renewal_due.BATCH_SIZE,
+    batch_size: int = jobs.BATCH_SIZE,
 ) -> int:
     async with app.state.sessionmaker() as session:
         return await emit_due_renewals(
@@ -530,7 +530,7 @@ async def test_a_failing_sweep_is_logged_and_retried(
             client, await _tool(client), renewal_date=_utc_today() + timedelta(days=100)
         )
     calls = 0
-    real = renewal_due.emit_due_renewals
+    real = jobs.emit_due_renewals
 
     async def flaky(session: Any, **kwargs: Any) -> int:
         nonlocal calls
@@ -539,7 +539,7 @@ async def test_a_failing_sweep_is_logged_and_retried(
             raise ConnectionRefusedError("the database is down")
         return await real(session, **kwargs)
 
-    monkeypatch.setattr(renewal_due, "emit_due_renewals", flaky)
+    monkeypatch.setattr(jobs, "emit_due_renewals", flaky)
     app = build_service_app(
         "inventory",
         database_urls["inventory"],
@@ -565,3 +565,51 @@ async def test_a_zero_interval_runs_no_sweeper(database_urls: dict[str, str]) ->
     app = build_service_app("inventory", database_urls["inventory"], renewal_sweep_seconds=0)
     async with running(app):
         assert set(_sweeper_tasks()) - before == set()
+
+
+async def test_the_sweep_ticks_after_its_first_delay_then_every_interval_failed_or_not(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    steps: list[int | Exception] = [2, ConnectionRefusedError("the database is down"), 0]
+    today = date(2031, 3, 1)
+    seen: list[tuple[date, int]] = []
+
+    async def scripted(session: Any, *, today: date, horizon_days: int) -> int:
+        seen.append((today, horizon_days))
+        step = steps.pop(0)
+        if isinstance(step, Exception):
+            raise step
+        return step
+
+    waits: list[float] = []
+
+    async def pause(stop: asyncio.Event, seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) == 4:
+            stop.set()
+
+    monkeypatch.setattr(jobs, "emit_due_renewals", scripted)
+    sweep = RenewalSweep(
+        cast(Any, contextlib.nullcontext),  # the scripted sweep needs no session
+        interval_seconds=3600,
+        horizon_days=45,
+        today=lambda: today,
+        pause=pause,
+    )
+    with caplog.at_level(logging.INFO, logger="mops.inventory.renewals"):
+        await sweep.run(asyncio.Event())
+    # The first sweep 5 s after startup, then hourly: after work, after a failure, when idle.
+    assert waits == [jobs.FIRST_SWEEP_DELAY_SECONDS, 3600, 3600, 3600]
+    assert seen == [(today, 45)] * 3
+    logged = [
+        (r.levelname, r.getMessage()) for r in caplog.records if r.name == "mops.inventory.renewals"
+    ]
+    assert logged == [
+        ("INFO", "renewal sweep"),
+        ("WARNING", "renewal sweep failed; retrying at the next tick"),
+    ]
+
+
+async def test_a_short_interval_shortens_the_first_delay() -> None:
+    sweep = RenewalSweep(cast(Any, contextlib.nullcontext), interval_seconds=0.5, horizon_days=30)
+    assert sweep.first_delay_seconds == 0.5

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -19,11 +18,12 @@ from mops_gateway.keys.router import router as keys_router
 from mops_gateway.proxy import Proxy, ProxyDispatch, ProxySettings
 from mops_gateway.ratelimit import LocalRateLimiter, RateLimiter
 from mops_gateway.webhooks import receive_fast
+from mops_gateway.webhooks.jobs import WorkerContext
 from mops_gateway.webhooks.outbound_router import intake_router
 from mops_gateway.webhooks.outbound_router import router as outbound_webhooks_router
 from mops_gateway.webhooks.router import router as webhooks_router
 from mops_gateway.webhooks.service import secrets_box
-from mops_gateway.worker import WorkerContext, run_until_stopped
+from mops_gateway.worker import STOP_TIMEOUT_SECONDS, WebhookWorker
 from mops_shared.contracts.clients import InventoryClient, OrgClient, ScoringClient
 from mops_shared.contracts.clients.base import ServiceClient
 from mops_shared.kit.app import create_service_app
@@ -92,18 +92,13 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             inventory=inventory,
             box=app.state.webhook_secrets,
         )
-        stop_worker = asyncio.Event()
-        worker_task = (
-            asyncio.create_task(run_until_stopped(app.state.worker_context, stop_worker))
-            if settings.webhook_worker_enabled
-            else None
-        )
+        worker = WebhookWorker(app.state.worker_context)
+        if settings.webhook_worker_enabled:
+            worker.start()
         try:
             yield
         finally:
-            stop_worker.set()
-            if worker_task is not None:
-                await worker_task
+            await worker.stop(timeout=STOP_TIMEOUT_SECONDS)
             await session.close()
             await limiter.close()
             for client in clients.values():

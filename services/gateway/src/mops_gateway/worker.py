@@ -5,114 +5,61 @@ By default it runs as a background task of the gateway process; in production it
 Any number may run at once: each job claims its rows (FOR UPDATE SKIP LOCKED on PostgreSQL)
 and leases them, so a row is worked by one worker at a time, and a worker that dies mid-way
 only delays its rows until the lease ends.
+
+The worker is a loop service (`mops_shared.kit.loop`) whose round runs every job registered in
+`mops_gateway.webhooks.jobs`; it imports none of them (the webhooks package registers them).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 
 import httpx
-from cryptography.fernet import Fernet
-from sqlalchemy import Table, select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from mops_gateway.config import GatewaySettings
+from mops_gateway.webhooks.jobs import WorkerContext, registered
 from mops_shared.contracts.clients import InventoryClient
-from mops_shared.kit.db import utcnow
+from mops_shared.kit.loop import LoopService, Pause, wait_or_stop
 
 log = logging.getLogger("mops.gateway.worker")
 
-Clock = Callable[[], datetime]
+# How long the gateway's shutdown waits for the round in progress: a delivery round claims no
+# more after ROUND_SECONDS (10) and each request is bounded by the delivery timeout (at most
+# 15). A round cut short leaves its rows leased: they are worked again once the lease ends.
+STOP_TIMEOUT_SECONDS = 30.0
 
 
-@dataclass
-class WorkerContext:
-    """What the jobs share: the gateway's settings and database, the inventory, the box that
-    decrypts secrets, and the clock (tests set their own)."""
-
-    settings: GatewaySettings
-    sessionmaker: async_sessionmaker[AsyncSession]
-    inventory: InventoryClient
-    box: Fernet
-    clock: Clock = field(default=utcnow)
-
-    @property
-    def batch(self) -> int:
-        return self.settings.webhook_worker_batch
-
-
-Job = Callable[[WorkerContext], Awaitable[int]]
-
-
-def jobs() -> dict[str, Job]:
-    # Imported here: the jobs import the webhooks package, which imports this module's types.
-    from mops_gateway.webhooks.outbound import deliver_due
-    from mops_gateway.webhooks.processing import process_due
-
-    return {"inbox": process_due, "deliveries": deliver_due}
-
-
-async def run_once(context: WorkerContext) -> dict[str, int]:
-    """Every job once, over what is due now: how many rows each finished."""
+async def run_jobs(context: WorkerContext) -> dict[str, int]:
+    """Every registered job once, over what is due now: how many rows each finished."""
     done: dict[str, int] = {}
-    for name, job in jobs().items():
+    for name, job in registered().items():
         done[name] = await job(context)
     return done
 
 
-async def run_until_stopped(context: WorkerContext, stop: asyncio.Event) -> None:
+class WebhookWorker(LoopService):
     """Round after round; sleeps only when a round found nothing. A failing round (the database
     away, say) is logged and retried after the idle wait, never fatal."""
-    idle = context.settings.webhook_worker_poll_seconds
-    while not stop.is_set():
-        try:
-            done = await run_once(context)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("webhook worker round failed")
-            done = {}
-        if not any(done.values()):
-            try:
-                await asyncio.wait_for(stop.wait(), timeout=idle)
-            except TimeoutError:
-                pass
 
+    logger = log
+    failure_message = "webhook worker round failed"
+    recovery_message = "webhook worker working again"
 
-async def claim_due(
-    context: WorkerContext, table: Table, statuses: tuple[str, ...], lease_seconds: float
-) -> list[uuid.UUID]:
-    """Ids of up to a batch of rows in these states whose next attempt is due, leased to this
-    worker: their next attempt moves `lease_seconds` ahead, so no other worker takes them
-    meanwhile, and if this one dies they come due again.
-
-    One statement (UPDATE ... WHERE id IN (SELECT ...) RETURNING id), so two workers never
-    claim the same row: PostgreSQL's FOR UPDATE SKIP LOCKED makes a concurrent claim pass over
-    rows being claimed; SQLite runs one writing statement at a time."""
-    now = context.clock()
-    due = (
-        select(table.c.id)
-        .where(table.c.status.in_(statuses), table.c.next_attempt_at <= now)
-        .order_by(table.c.next_attempt_at)
-        .limit(context.batch)
-    )
-    async with context.sessionmaker() as session:
-        if session.get_bind().dialect.name == "postgresql":
-            due = due.with_for_update(skip_locked=True)
-        claimed = await session.execute(
-            update(table)
-            .where(table.c.id.in_(due.scalar_subquery()))
-            .values(next_attempt_at=now + timedelta(seconds=lease_seconds))
-            .returning(table.c.id)
+    def __init__(self, context: WorkerContext, *, pause: Pause = wait_or_stop) -> None:
+        idle = context.settings.webhook_worker_poll_seconds
+        # A failed round waits the idle interval, no longer: the worker's one pacing setting.
+        super().__init__(
+            name="webhook-worker",
+            poll_seconds=idle,
+            backoff_first_seconds=idle,
+            backoff_max_seconds=idle,
+            pause=pause,
         )
-        ids = list(claimed.scalars())
-        await session.commit()
-    return ids
+        self.context = context
+
+    async def run_once(self) -> int:
+        return sum((await run_jobs(self.context)).values())
 
 
 async def run_standalone(settings: GatewaySettings) -> None:
@@ -143,7 +90,7 @@ async def run_standalone(settings: GatewaySettings) -> None:
     )
     log.info("webhook worker started")
     try:
-        await run_until_stopped(context, stop)
+        await WebhookWorker(context).run(stop)
     finally:
         await inventory.aclose()
         await engine.dispose()

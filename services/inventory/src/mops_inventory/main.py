@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -12,7 +11,7 @@ from mops_inventory.categories.router import router as categories_router
 from mops_inventory.categories.service import LandscapeSeeder
 from mops_inventory.config import InventorySettings
 from mops_inventory.contracts.admin_router import router as contracts_admin_router
-from mops_inventory.contracts.renewal_due import stop_sweeper, sweep_forever
+from mops_inventory.contracts.jobs import RenewalSweep
 from mops_inventory.contracts.router import router as contracts_router
 from mops_inventory.custom_fields.router import router as custom_fields_router
 from mops_inventory.db import writes
@@ -29,9 +28,6 @@ from mops_inventory.tools.router import router as tools_router
 from mops_shared.contracts.clients import OrgClient
 from mops_shared.kit.app import create_service_app
 
-# The first renewal sweep runs this long after startup (sooner with a shorter interval).
-FIRST_SWEEP_DELAY_SECONDS = 5.0
-
 
 def create_app(settings: InventorySettings | None = None) -> FastAPI:
     settings = settings or InventorySettings()
@@ -47,26 +43,22 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
             timeout=settings.downstream_timeout(),
         )
         # Announces due contract renewals (`contract.renewal_due`); each process sweeps, safely.
-        sweeper = (
-            asyncio.create_task(
-                sweep_forever(
-                    app.state.sessionmaker,
-                    interval_seconds=settings.renewal_sweep_seconds,
-                    horizon_days=settings.renewal_horizon_days,
-                    first_delay_seconds=min(
-                        FIRST_SWEEP_DELAY_SECONDS, settings.renewal_sweep_seconds
-                    ),
-                ),
-                name="inventory-renewal-sweep",
+        sweep = (
+            RenewalSweep(
+                app.state.sessionmaker,
+                interval_seconds=settings.renewal_sweep_seconds,
+                horizon_days=settings.renewal_horizon_days,
             )
             if settings.renewal_sweep_seconds > 0
             else None
         )
+        if sweep is not None:
+            sweep.start()
         try:
             yield
         finally:
-            if sweeper is not None:
-                await stop_sweeper(sweeper)
+            if sweep is not None:
+                await sweep.stop()
             await app.state.org_client.aclose()
             await app.state.tool_reader.close()
 

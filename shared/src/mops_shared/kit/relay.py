@@ -17,11 +17,7 @@ in parallel, so across them events may arrive out of order.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import uuid
-from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime
 
 import httpx
 import orjson
@@ -36,35 +32,26 @@ from mops_shared.contracts.events import (
     sign_batch,
 )
 from mops_shared.kit.db import utcnow
+from mops_shared.kit.loop import Clock, LoopService, Pause, locks_rows, wait_or_stop
 
 logger = logging.getLogger("mops.relay")
 
 DEFAULT_BATCH_SIZE = 100
 # A round holds its rows' locks (and a connection) while it posts: this bounds how long.
 POST_TIMEOUT_SECONDS = 10.0
-BACKOFF_FIRST_SECONDS = 1.0
-BACKOFF_MAX_SECONDS = 60.0
 
 # What envelope_of reads from a row.
 ENVELOPE_COLUMNS = ("id", "tenant_id", "type", "occurred_at", "data")
 
-Clock = Callable[[], datetime]
-Pause = Callable[[asyncio.Event, float], Awaitable[None]]
 
+class OutboxRelay(LoopService):
+    """Relays one service's outbox table to the gateway's event intake: a loop service whose
+    rounds go straight on while batches come full; after a failure, backoff of 1 s doubling up
+    to a minute."""
 
-async def wait_or_stop(stop: asyncio.Event, seconds: float) -> None:
-    """Sleeps `seconds`, or less when `stop` is set meanwhile."""
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(stop.wait(), timeout=seconds)
-
-
-def backoff_seconds(failures: int) -> float:
-    """The wait after the `failures`-th failure in a row: 1 s, 2 s, 4 s ... up to 60 s."""
-    return min(BACKOFF_MAX_SECONDS, BACKOFF_FIRST_SECONDS * 2.0 ** min(failures - 1, 30))
-
-
-class OutboxRelay:
-    """Relays one service's outbox table to the gateway's event intake."""
+    logger = logger
+    failure_message = "outbox relay could not deliver; retrying with backoff"
+    recovery_message = "outbox relay delivering again"
 
     def __init__(
         self,
@@ -85,19 +72,14 @@ class OutboxRelay:
             raise ValueError(f"batch_size must be between 1 and {MAX_BATCH}")
         if poll_seconds <= 0 or post_timeout <= 0:
             raise ValueError("poll_seconds and post_timeout must be positive")
+        super().__init__(name=f"{service}-relay", poll_seconds=poll_seconds, pause=pause)
         self.service = service
         self.outbox = outbox
         self.sessionmaker = sessionmaker
-        self.poll_seconds = poll_seconds
         self.batch_size = batch_size
         self.post_timeout = post_timeout
-        # Failed rounds in a row (0: the last round delivered): sets the backoff and the logging.
-        self.failures = 0
         self._secret = internal_secret
         self._clock = clock
-        self._pause = pause
-        self._task: asyncio.Task[None] | None = None
-        self._stop = asyncio.Event()
         # The intake is another mops process: no proxy from the environment, no redirects.
         self._http = httpx.AsyncClient(
             base_url=gateway_url,
@@ -108,11 +90,17 @@ class OutboxRelay:
             trust_env=False,
         )
 
+    async def run_once(self) -> int:
+        return await self.relay_once()
+
+    def more_waiting(self, done: int) -> bool:
+        return done >= self.batch_size  # a full batch: more may be waiting
+
     async def relay_once(self) -> int:
         """One batch: how many events the intake accepted (0: none waiting, or not delivered)."""
         table = self.outbox
         async with self.sessionmaker() as session:
-            locks = session.get_bind().dialect.name == "postgresql"
+            locks = locks_rows(session)
             claim = (
                 select(*(table.c[name] for name in ENVELOPE_COLUMNS))
                 .where(table.c.published_at.is_(None))
@@ -139,50 +127,12 @@ class OutboxRelay:
                 )
             await session.commit()
         if error is not None:
-            self._failed(error, ids)
+            self.failed(error, events=len(ids))
             return 0
-        self._delivered()
+        self.recovered()
         return len(ids)
 
-    async def run(self, stop: asyncio.Event) -> None:
-        """Rounds until `stop` is set: straight on while batches come full, then every poll
-        interval; after a failure, exponential backoff. Never raises out of a round."""
-        while not stop.is_set():
-            try:
-                sent = await self.relay_once()
-            except Exception as exc:  # the database away, say: retried, never fatal
-                self._failed(f"{type(exc).__name__}: {exc}", ())
-                sent = 0
-            if self.failures:
-                await self._pause(stop, backoff_seconds(self.failures))
-            elif sent < self.batch_size:
-                await self._pause(stop, self.poll_seconds)
-
-    def start(self) -> None:
-        """Runs `run` as a background task of the current event loop."""
-        if self._task is None:
-            self._stop.clear()
-            self._task = asyncio.create_task(self.run(self._stop), name=f"{self.service}-relay")
-
-    @property
-    def running(self) -> bool:
-        return self._task is not None and not self._task.done()
-
-    async def stop(self, *, timeout: float = 5.0) -> None:
-        """Lets the round in progress end (up to `timeout`), then cancels; closes the client."""
-        task, self._task = self._task, None
-        if task is not None:
-            self._stop.set()
-            done, _ = await asyncio.wait({task}, timeout=timeout)
-            if not done:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
-            elif task.exception() is not None:
-                logger.warning(
-                    "outbox relay ended with an error",
-                    extra={"error": repr(task.exception())},
-                )
+    async def close(self) -> None:
         await self._http.aclose()
 
     async def _post(self, body: bytes) -> str | None:
@@ -200,25 +150,3 @@ class OutboxRelay:
         if not response.is_success:
             return f"HTTP {response.status_code}: {response.text[:200]}"
         return None
-
-    def _failed(self, error: str, ids: Sequence[uuid.UUID]) -> None:
-        self.failures += 1
-        # Once per streak: an intake down for an hour is one warning, not thousands.
-        log = logger.warning if self.failures == 1 else logger.debug
-        log(
-            "outbox relay could not deliver; retrying with backoff",
-            extra={
-                "error": error[:500],
-                "events": len(ids),
-                "failures": self.failures,
-                "retry_in_seconds": backoff_seconds(self.failures),
-            },
-        )
-
-    def _delivered(self) -> None:
-        if self.failures:
-            logger.info(
-                "outbox relay delivering again",
-                extra={"failed_rounds": self.failures},
-            )
-        self.failures = 0

@@ -43,6 +43,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from yarl import URL
 
 from mops_gateway.webhooks import ssrf, verify
+from mops_gateway.webhooks.jobs import WorkerContext, claim_due, job
 from mops_gateway.webhooks.models import (
     DeliveryAttemptRow,
     DeliveryRow,
@@ -51,7 +52,6 @@ from mops_gateway.webhooks.models import (
 )
 from mops_gateway.webhooks.outbound_schemas import DeliveryStatus
 from mops_gateway.webhooks.subscriptions import OPEN_STATUSES, event_type_matches
-from mops_gateway.worker import WorkerContext, claim_due
 from mops_shared.contracts.events import EventBatch, EventEnvelope, IntakeReport
 from mops_shared.kit.db import (
     UTCDateTime,
@@ -270,6 +270,7 @@ def lease_seconds(context: WorkerContext) -> float:
     return 2 * waves * context.settings.delivery_timeout_seconds + 30
 
 
+@job("deliveries")
 async def deliver_due(context: WorkerContext) -> int:
     """Claims the due deliveries a batch at a time, posts them concurrently, and records every
     attempt and its outcome; how many attempts it made. While batches come full it goes on

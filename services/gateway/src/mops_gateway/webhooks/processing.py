@@ -24,9 +24,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_gateway.webhooks import crm
+from mops_gateway.webhooks.jobs import WorkerContext, claim_due, job
 from mops_gateway.webhooks.models import CrmObjectRow, InboxEventRow, WebhookConnection
 from mops_gateway.webhooks.schemas import AttributionRule, InboxStatus, Provider
-from mops_gateway.worker import WorkerContext, claim_due
 from mops_shared.contracts.clients.base import DownstreamError
 from mops_shared.contracts.money import Money
 from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeKind, OutcomeSource
@@ -59,6 +59,7 @@ def external_id(connection: WebhookConnection, object_type: str, object_id: str)
     return f"{connection.provider}:{connection.id}:{object_type}:{object_id}"
 
 
+@job("inbox")
 async def process_due(context: WorkerContext) -> int:
     """Claims the due events and processes them oldest first; how many it finished."""
     ids = await claim_due(

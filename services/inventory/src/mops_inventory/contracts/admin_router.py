@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from mops_inventory.config import InventorySettings
-from mops_inventory.contracts.renewal_due import emit_due_renewals, utc_today
+from mops_inventory.contracts.jobs import emit_due_renewals, utc_today
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_shared.kit.auth import ApiScope
 from mops_shared.kit.errors import Forbidden, problem_responses

@@ -38,7 +38,7 @@ class Contract(InventoryTable, table=True):
     auto_renew: bool = Field(default=False, sa_column=Column(Boolean, nullable=False))
     seats_purchased: int | None = Field(default=None, sa_column=Column(Integer))
     notes: str | None = Field(default=None, sa_column=Column(Text))
-    # The renewal date `contract.renewal_due` was last announced for (contracts/renewal_due.py):
+    # The renewal date `contract.renewal_due` was last announced for (contracts/jobs.py):
     # a new renewal date differs from it, so its own event becomes due. Internal, not in the API.
     renewal_due_notified_for: date | None = Field(default=None, sa_column=Column(Date))
     version: int = Field(default=1, sa_column=_VERSION)

@@ -1,4 +1,5 @@
-"""`contract.renewal_due`: the one domain event no request triggers; it falls due as time passes.
+"""The inventory's contracts' background work: the renewal sweep, which announces
+`contract.renewal_due`, the one domain event no request triggers; it falls due as time passes.
 
 A contract is due when its renewal is still ahead (`renewal_date >= today`) and its notice
 deadline (its renewal date when it has no notice period) is no later than `today + horizon_days`,
@@ -17,11 +18,13 @@ finds the marker already set.
 
 The marker is not part of the contract's representation: setting it neither bumps the
 contract's version (its ETag) nor its `updated_at`, nor leaves an audit entry.
+
+Each inventory process runs the sweep as a loop service (`RenewalSweep`); an admin runs it for
+their own tenant now with `POST /v1/inventory/admin/renewal-sweep` (`emit_due_renewals`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from collections.abc import Callable
@@ -47,9 +50,12 @@ from mops_inventory.db import writes
 from mops_inventory.tools.models import Tool
 from mops_shared.contracts.inventory import ToolStatus
 from mops_shared.kit.db import new_id, utcnow
+from mops_shared.kit.loop import LoopService, Pause, wait_or_stop
 
 EVENT_TYPE = "contract.renewal_due"
 BATCH_SIZE = 500
+# The first background sweep runs this long after startup (sooner with a shorter interval).
+FIRST_SWEEP_DELAY_SECONDS = 5.0
 
 logger = logging.getLogger("mops.inventory.renewals")
 
@@ -179,38 +185,46 @@ def utc_today() -> date:
     return datetime.now(UTC).date()
 
 
-async def sweep_forever(
-    sessionmaker: async_sessionmaker[AsyncSession],
-    *,
-    interval_seconds: float,
-    horizon_days: int,
-    first_delay_seconds: float,
-    today: Callable[[], date] = utc_today,
-) -> None:
-    """Sweeps every tenant every `interval_seconds`, the first time after `first_delay_seconds`.
-    A failed sweep (the database down, say) is logged and tried again at the next tick."""
-    delay = first_delay_seconds
-    while True:
-        await asyncio.sleep(delay)
-        delay = interval_seconds
-        try:
-            async with sessionmaker() as session:
-                emitted = await emit_due_renewals(session, today=today(), horizon_days=horizon_days)
-        except Exception as exc:  # never let a bad tick end the loop (or the service)
-            logger.warning(
-                "renewal sweep failed; retrying at the next tick",
-                extra={"error": repr(exc)[:500], "retry_in_seconds": interval_seconds},
+class RenewalSweep(LoopService):
+    """Sweeps every tenant every `interval_seconds`, the first time after FIRST_SWEEP_DELAY_SECONDS
+    (or the interval, if shorter). A failed sweep (the database down, say) is logged and tried
+    again at the next tick."""
+
+    logger = logger
+    failure_message = "renewal sweep failed; retrying at the next tick"
+    # Sweeps are an hour apart by default: each failure is worth its warning.
+    warn_every_failure = True
+
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        *,
+        interval_seconds: float,
+        horizon_days: int,
+        today: Callable[[], date] = utc_today,
+        pause: Pause = wait_or_stop,
+    ) -> None:
+        # The next tick, failed or not: no backoff beyond the interval.
+        super().__init__(
+            name="inventory-renewal-sweep",
+            poll_seconds=interval_seconds,
+            backoff_first_seconds=interval_seconds,
+            backoff_max_seconds=interval_seconds,
+            first_delay_seconds=min(FIRST_SWEEP_DELAY_SECONDS, interval_seconds),
+            pause=pause,
+        )
+        self.sessionmaker = sessionmaker
+        self.horizon_days = horizon_days
+        self.today = today
+
+    async def run_once(self) -> int:
+        async with self.sessionmaker() as session:
+            emitted = await emit_due_renewals(
+                session, today=self.today(), horizon_days=self.horizon_days
             )
-            continue
         if emitted:
             logger.info("renewal sweep", extra={"events_emitted": emitted})
+        return emitted
 
-
-async def stop_sweeper(task: asyncio.Task[None], *, timeout: float = 5.0) -> None:
-    """Cancels the sweeper and waits for it a bounded time: shutdown is never held up."""
-    task.cancel()
-    await asyncio.wait({task}, timeout=timeout)
-    if task.done() and not task.cancelled() and task.exception() is not None:
-        logger.warning(
-            "renewal sweeper ended with an error", extra={"error": repr(task.exception())}
-        )
+    def more_waiting(self, done: int) -> bool:
+        return False  # a sweep goes through every batch itself: the next one is a tick away
