@@ -16,13 +16,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_org.db import writes
-from mops_org.people import repository
+from mops_org.people import lookups, repository
 from mops_org.people.models import Person
 from mops_org.people.schemas import PersonCreate, PersonUpdate
 
-# Module imports: people, roles and units check references to one another.
-from mops_org.roles import service as roles_service
-from mops_org.units import service as units_service
+# People, roles and units check references to one another through their look-ups.
+from mops_org.roles import lookups as roles_lookups
+from mops_org.units import lookups as units_lookups
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.org import PersonRead
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
@@ -34,7 +34,7 @@ from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.writes import retry_lost_races
 
 # The router resolves the sort a client names with these.
-PERSON_SORTS = repository.PERSON_SORTS
+PERSON_SORTS = lookups.PERSON_SORTS
 # How many of a manager's reports a refused delete names.
 _NAMED_REPORTS = 10
 
@@ -73,7 +73,7 @@ async def _role_problems(
     session: AsyncSession, tenant_id: uuid.UUID, role_ids: Sequence[uuid.UUID]
 ) -> list[ProblemFieldError]:
     """Each role id listed twice or that names no role the tenant sees, at its position."""
-    known = await roles_service.visible_role_ids(session, tenant_id, role_ids)
+    known = await roles_lookups.visible_role_ids(session, tenant_id, role_ids)
     errors: list[ProblemFieldError] = []
     first: dict[uuid.UUID, int] = {}
     for i, role_id in enumerate(role_ids):
@@ -105,7 +105,7 @@ async def _check_references(
     errors: list[ProblemFieldError] = []
     if (
         unit_id is not None
-        and await units_service.unit_of_tenant(session, tenant_id, unit_id) is None
+        and await units_lookups.unit_of_tenant(session, tenant_id, unit_id) is None
     ):
         errors.append(
             ProblemFieldError(
@@ -349,29 +349,6 @@ async def _delete_once(
         raise Conflict(
             f"Someone was given {before.name} as manager at the same time; read again and retry."
         ) from exc
-
-
-async def person_of_tenant(
-    session: AsyncSession, tenant_id: uuid.UUID, person_id: uuid.UUID
-) -> Person | None:
-    """The tenant's person, None when absent (another tenant's is as absent as none): for the
-    other domains' reference checks."""
-    return await repository.get_by_id(session, tenant_id, person_id)
-
-
-async def load_role_ids(
-    session: AsyncSession, tenant_id: uuid.UUID, people: Sequence[Person]
-) -> None:
-    """Sets each person's `role_ids` (one query for them all)."""
-    await repository.load_role_ids(session, tenant_id, people)
-
-
-async def in_unit(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID) -> list[Person]:
-    return await repository.in_unit(session, tenant_id, unit_id)
-
-
-async def count_in_unit(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID) -> int:
-    return await repository.count_in_unit(session, tenant_id, unit_id)
 
 
 async def list_people(

@@ -31,7 +31,7 @@ from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from mops_org.people import service as people_service
+from mops_org.people import lookups as people_lookups
 from mops_org.people.models import Person
 from mops_org.roles import repository
 from mops_org.roles.models import PersonRole, PersonSkill, Role, RoleSkill
@@ -208,7 +208,7 @@ async def role_gaps_page(
 ) -> RoleSkillGaps:
     """A page of the role's active holders by name, each with its gaps against the role's own
     requirements, and the totals over every holder."""
-    sort = people_service.PERSON_SORTS["name"]
+    sort = people_lookups.PERSON_SORTS["name"]
     holders = (
         select(Person)
         .join(PersonRole, col(PersonRole.person_id) == col(Person.id))

@@ -21,8 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_org.db import writes
 
-# Module imports: people, roles and units check references to one another.
-from mops_org.people import service as people_service
+# People, roles and units check references to one another through their look-ups.
+from mops_org.people import lookups as people_lookups
 from mops_org.people.models import Person
 from mops_org.roles import gaps, repository
 from mops_org.roles.models import Role, RoleSkill
@@ -39,7 +39,7 @@ from mops_org.roles.schemas import (
     RoleUpdate,
     UnitSkillGaps,
 )
-from mops_org.units import service as units_service
+from mops_org.units import lookups as units_lookups
 from mops_shared.contracts.common import name_key, spelling_key
 from mops_shared.contracts.org import PersonRead
 from mops_shared.contracts.problem import ProblemFieldError
@@ -345,7 +345,7 @@ def _held(rows: Sequence[tuple[str, str, int, datetime | None]]) -> list[HeldSki
 
 
 async def _person(session: AsyncSession, principal: Principal, person_id: uuid.UUID) -> Person:
-    person = await people_service.person_of_tenant(session, principal.tenant_id, person_id)
+    person = await people_lookups.person_of_tenant(session, principal.tenant_id, person_id)
     if person is None:
         raise NotFound(f"No person {person_id}.")
     return person
@@ -416,7 +416,7 @@ async def _replace_skills_once(
     if rows == old_rows:
         # Nothing to write: the person keeps its version, and no audit entry or event is made.
         return PersonSkills(person_id=person.id, version=person.version, skills=before_skills)
-    await people_service.load_role_ids(session, tenant_id, [person])
+    await people_lookups.load_role_ids(session, tenant_id, [person])
     before = _person_snapshot(person, before_skills)
     person.version += 1
     person.updated_at = utcnow()
@@ -465,18 +465,11 @@ async def unit_skill_gaps(
     session: AsyncSession, principal: Principal, unit_id: uuid.UUID, *, include_subunits: bool
 ) -> UnitSkillGaps:
     # Another tenant's unit is as absent as one that never existed.
-    if await units_service.unit_of_tenant(session, principal.tenant_id, unit_id) is None:
+    if await units_lookups.unit_of_tenant(session, principal.tenant_id, unit_id) is None:
         raise NotFound(f"No unit {unit_id}.")
     return await gaps.unit_gaps(
         session, principal.tenant_id, unit_id, include_subunits=include_subunits
     )
-
-
-async def visible_role_ids(
-    session: AsyncSession, tenant_id: uuid.UUID, role_ids: Collection[uuid.UUID]
-) -> set[uuid.UUID]:
-    """Those of `role_ids` the tenant sees (built in or its own): for people's role checks."""
-    return await repository.visible_ids(session, tenant_id, role_ids)
 
 
 async def list_roles(

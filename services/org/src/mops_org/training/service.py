@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_org.db import writes
-from mops_org.people import service as people_service
+from mops_org.people import lookups as people_lookups
 from mops_org.training import repository
 from mops_org.training.coverage import training_coverage
 from mops_org.training.models import TrainingEnrolment, TrainingProgramme, TrainingWave
@@ -38,7 +38,7 @@ from mops_org.training.schemas import (
     TrainingWaveRead,
     WaveLevel,
 )
-from mops_org.units import service as units_service
+from mops_org.units import lookups as units_lookups
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
@@ -509,7 +509,7 @@ async def create_enrolment(
     tenant_id = principal.tenant_id
     programme = await _get_programme(session, principal, programme_id)
     errors: list[ProblemFieldError] = []
-    person = await people_service.person_of_tenant(session, tenant_id, data.person_id)
+    person = await people_lookups.person_of_tenant(session, tenant_id, data.person_id)
     if person is None:
         errors.append(body_error("/person_id", "no person with this id"))
     wave = (await repository.waves_by_id(session, tenant_id, [data.wave_id])).get(data.wave_id)
@@ -649,7 +649,7 @@ async def complete_enrolment(
     if wave.level == WaveLevel.advanced:
         missing = await _missing_basics(session, tenant_id, enrolment, completed_at)
         if missing:
-            person = await people_service.person_of_tenant(session, tenant_id, enrolment.person_id)
+            person = await people_lookups.person_of_tenant(session, tenant_id, enrolment.person_id)
             who = person.name if person is not None else "The person"
             raise Conflict(
                 f"{wave.name!r} is an advanced wave: {who} must first complete every basic wave "
@@ -706,7 +706,7 @@ async def person_training(
     session: AsyncSession, principal: Principal, person_id: uuid.UUID
 ) -> PersonTraining:
     tenant_id = principal.tenant_id
-    if await people_service.person_of_tenant(session, tenant_id, person_id) is None:
+    if await people_lookups.person_of_tenant(session, tenant_id, person_id) is None:
         raise NotFound(f"No person {person_id}.")
     rows = await repository.person_enrolments(session, tenant_id, person_id)
     return PersonTraining(
@@ -738,7 +738,7 @@ async def coverage(
     errors: list[ProblemFieldError] = []
     if (
         unit_id is not None
-        and await units_service.unit_of_tenant(session, tenant_id, unit_id) is None
+        and await units_lookups.unit_of_tenant(session, tenant_id, unit_id) is None
     ):
         errors.append(
             ProblemFieldError(

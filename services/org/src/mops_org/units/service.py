@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_org.coordination import service as coordination_service
 from mops_org.db import writes
-from mops_org.people import service as people_service
+from mops_org.people import lookups as people_lookups
 from mops_org.units import repository
 from mops_org.units.models import Unit
 from mops_org.units.schemas import (
@@ -62,7 +62,7 @@ async def _lead_problem(
     # Another tenant's person is as absent as one that never existed.
     if lead_person_id is None:
         return None
-    if await people_service.person_of_tenant(session, tenant_id, lead_person_id) is None:
+    if await people_lookups.person_of_tenant(session, tenant_id, lead_person_id) is None:
         return body_error("/lead_person_id", "no person with this id")
     return None
 
@@ -338,7 +338,7 @@ async def _delete_once(
     before = UnitRead.model_validate(unit)
     if reassign_to is None:
         children = await repository.count_children(session, tenant_id, unit_id)
-        people = await people_service.count_in_unit(session, tenant_id, unit_id)
+        people = await people_lookups.count_in_unit(session, tenant_id, unit_id)
         if children or people:
             held = [
                 _counted(children, "child unit", "child units") if children else "",
@@ -384,7 +384,7 @@ async def _delete_once(
             await writes.update_all(
                 session,
                 principal,
-                await people_service.in_unit(session, tenant_id, unit_id),
+                await people_lookups.in_unit(session, tenant_id, unit_id),
                 PersonRead,
                 object_type="person",
                 event="person.updated",
@@ -415,14 +415,6 @@ async def _delete_once(
         raise Conflict(
             f"A unit or person was put in {before.name} at the same time; read again and retry."
         ) from exc
-
-
-async def unit_of_tenant(
-    session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID
-) -> Unit | None:
-    """The tenant's unit, None when absent (another tenant's is as absent as none): for the
-    other domains' reference checks."""
-    return await repository.get_by_id(session, tenant_id, unit_id)
 
 
 async def list_units(

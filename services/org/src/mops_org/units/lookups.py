@@ -1,0 +1,24 @@
+"""What other domains may ask of units: read-only look-ups over its own repository.
+
+People, roles and units check references to one another (a person's unit and roles, a unit's
+lead and members, a role holder). They ask each other here rather than through each other's
+services, which import one another's look-ups: through the services those checks were an import
+cycle.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mops_org.units import repository
+from mops_org.units.models import Unit
+
+
+async def unit_of_tenant(
+    session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID
+) -> Unit | None:
+    """The tenant's unit, None when absent (another tenant's is as absent as none): for the
+    other domains' reference checks."""
+    return await repository.get_by_id(session, tenant_id, unit_id)
