@@ -54,7 +54,7 @@ async def list_page(
 ) -> tuple[list[Unit], str | None]:
     stmt = select(Unit).where(Unit.tenant_id == tenant_id)  # type: ignore[arg-type]
     if ids is not None:
-        stmt = stmt.where(Unit.id.in_(ids))  # type: ignore[attr-defined]
+        stmt = stmt.where(col(Unit.id).in_(ids))
     if parent_id is not None:
         stmt = stmt.where(Unit.parent_id == parent_id)  # type: ignore[arg-type]
     if type_ is not None:
