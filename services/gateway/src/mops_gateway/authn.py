@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from mops_gateway.keys.models import ApiKey
 from mops_gateway.keys.secrets import parse_key, secret_matches
-from mops_shared.kit.db import UTCDateTime, utcnow
+from mops_shared.kit.db import UTCDateTime, table_of, utcnow
 from mops_shared.kit.errors import Unauthorized
 
 _CACHE_MAX_ENTRIES = 10_000
@@ -126,7 +126,7 @@ class KeyAuthenticator:
         return stored
 
     async def _load(self, key_id: uuid.UUID) -> _StoredKey | None:
-        table = ApiKey.__table__  # type: ignore[attr-defined]
+        table = table_of(ApiKey)
         async with self._engine.connect() as conn:
             row = (await conn.execute(select(table).where(table.c.id == key_id))).first()
         if row is None:

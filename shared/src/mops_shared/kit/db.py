@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator, Collection
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import TypeAdapter
 from sqlalchemy import (
@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import CursorResult, Dialect, Result
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -161,6 +161,23 @@ def optimistic_locking(column: Column[int]) -> dict[str, Any]:
     return {"version_id_col": column, "version_id_generator": False}
 
 
+def table_of(model: type[Any]) -> Table:
+    """The table a mapped model (SQLModel `table=True`) is stored in, typed: SQLModel sets
+    `__table__` on the class without declaring it, so each direct read would need a
+    `type: ignore`."""
+    table = getattr(model, "__table__", None)
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a table")
+    return table
+
+
+def rowcount(result: Result[Any]) -> int:
+    """The rows an UPDATE or DELETE run with `session.execute` matched: the session types its
+    result as `Result`, which declares no `rowcount`, though a DML statement's is a
+    `CursorResult`."""
+    return cast(CursorResult[Any], result).rowcount
+
+
 RowT = TypeVar("RowT")
 
 
@@ -173,7 +190,7 @@ async def get_for_tenant(
 
     from mops_shared.kit.errors import NotFound
 
-    table = model.__table__  # type: ignore[attr-defined]
+    table = table_of(model)
     result = await session.execute(
         select(model).where(table.c.tenant_id == tenant_id, table.c.id == row_id)
     )

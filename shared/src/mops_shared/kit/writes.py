@@ -6,20 +6,41 @@ import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import MetaData, Table
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
 from mops_shared.kit.audit import AuditAction, audit_table, record_audit, record_audits
 from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict
+from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.idempotency import idempotency_table
 from mops_shared.kit.outbox import outbox_table, record_event, record_events
 
 T = TypeVar("T")
+
+
+class VersionedRow(Protocol):
+    """A row with an ETag: its mapper guards UPDATE and DELETE with `WHERE version = <read>`."""
+
+    id: uuid.UUID
+    version: int
+    updated_at: datetime
+
+
+RowT = TypeVar("RowT", bound=VersionedRow)
+ReadT = TypeVar("ReadT", bound=BaseModel)
+
+
+def snapshot(read: BaseModel) -> dict[str, Any]:
+    """What the audit keeps of a resource before or after a change: its wire model as JSON, so
+    the audit shows what a client read (never a column the API does not show)."""
+    return read.model_dump(mode="json")
 
 
 @dataclass(frozen=True)
@@ -97,6 +118,123 @@ class WriteTables:
         )
         await record_events(session, self.outbox, principal, [(event, a) for a in afters])
         return afters
+
+    async def update_versioned(
+        self,
+        session: AsyncSession,
+        principal: Principal,
+        *,
+        what: str,
+        object_type: str,
+        event: str,
+        if_match: str | None,
+        load: Callable[[], Awaitable[RowT]],
+        read: Callable[[RowT], Awaitable[ReadT]],
+        apply: Callable[[RowT, ReadT, datetime], Awaitable[bool]],
+        finish: Callable[[RowT], Awaitable[ReadT]] | None = None,
+        also: Callable[[ReadT, ReadT], Awaitable[None]] | None = None,
+        conflict: Callable[[ReadT], Awaitable[Exception]] | None = None,
+    ) -> ReadT:
+        """A PATCH of one versioned row, committed with its audit entry and `event`.
+
+        Each attempt: `load()` the tenant's row (404 and other refusals are its own), check
+        If-Match (412), `read` it as before, `apply(row, before, now)` the validated changes
+        to it (False: they change nothing, so `before` is answered with the same version, no
+        audit entry and no event), bump `version` and `updated_at`, flush the row alone
+        (`WHERE version = <read>`), then `finish(row)` writes what hangs on the row and reads it
+        as after (default: `read`), and `also(before, after)` records further events. A lost
+        race is run again (`retry_lost_races`); a unique or foreign key violation is rolled
+        back and answered with `conflict(before)` (409).
+        """
+
+        async def attempt() -> ReadT:
+            row = await load()
+            check_if_match(if_match, row.version)
+            before = await read(row)
+            now = utcnow()
+            if not await apply(row, before, now):
+                return before
+            row.version += 1
+            row.updated_at = now
+            try:
+                # The row first: fails here (StaleDataError) if another write got in since
+                # our read, and on PostgreSQL the row lock orders what follows.
+                await session.flush()
+                after = await (finish or read)(row)
+                await self.record_change(
+                    session,
+                    principal,
+                    action="update",
+                    object_type=object_type,
+                    object_id=row.id,
+                    before=snapshot(before),
+                    after=snapshot(after),
+                    event=event,
+                )
+                if also is not None:
+                    await also(before, after)
+                await session.commit()
+            except IntegrityError as exc:
+                await session.rollback()
+                if conflict is None:
+                    raise
+                raise await conflict(before) from exc
+            return after
+
+        return await retry_lost_races(session, what, attempt)
+
+    async def delete_versioned(
+        self,
+        session: AsyncSession,
+        principal: Principal,
+        *,
+        what: str,
+        object_type: str,
+        event: str,
+        if_match: str | None,
+        load: Callable[[], Awaitable[RowT]],
+        read: Callable[[RowT], Awaitable[ReadT]],
+        data: Callable[[ReadT], dict[str, Any]],
+        prepare: Callable[[RowT, ReadT], Awaitable[None]] | None = None,
+        conflict: Callable[[ReadT], Awaitable[Exception]] | None = None,
+    ) -> None:
+        """A DELETE of one versioned row, committed with its audit entry and `event` (carrying
+        `data(before)`).
+
+        Each attempt: `load()`, If-Match (412), `read` it as before, `prepare(row, before)`
+        refuses (409) or writes what must go or move first, then the guarded DELETE. Lost
+        races and violations as in `update_versioned`.
+        """
+
+        async def attempt() -> None:
+            row = await load()
+            row_id = row.id
+            check_if_match(if_match, row.version)
+            before = await read(row)
+            try:
+                if prepare is not None:
+                    await prepare(row, before)
+                await session.delete(row)
+                await session.flush()  # `WHERE version = <read>`: a concurrent change wins
+                await self.record_change(
+                    session,
+                    principal,
+                    action="delete",
+                    object_type=object_type,
+                    object_id=row_id,
+                    before=snapshot(before),
+                    after=None,
+                    event=event,
+                    data=data(before),
+                )
+                await session.commit()
+            except IntegrityError as exc:
+                await session.rollback()
+                if conflict is None:
+                    raise
+                raise await conflict(before) from exc
+
+        await retry_lost_races(session, what, attempt)
 
 
 def write_tables(metadata: MetaData) -> WriteTables:

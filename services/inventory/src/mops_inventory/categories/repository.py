@@ -13,7 +13,7 @@ from sqlmodel import col
 
 from mops_inventory.categories.models import Category
 from mops_shared.contracts.common import name_key
-from mops_shared.kit.db import insert_ignoring_conflicts, new_id, utcnow
+from mops_shared.kit.db import insert_ignoring_conflicts, new_id, table_of, utcnow
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 CATEGORY_SORTS = sort_options(
@@ -21,7 +21,7 @@ CATEGORY_SORTS = sort_options(
     tiebreaker=Category.id,
 )
 
-_table = Category.__table__  # type: ignore[attr-defined]
+_table = table_of(Category)
 
 
 async def get_by_id(

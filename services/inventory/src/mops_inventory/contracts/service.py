@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,8 +23,8 @@ from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import get_for_tenant, utcnow
 from mops_shared.kit.errors import NotFound, ValidationFailed
-from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.writes import snapshot
 
 CONTRACT_SORTS = sort_options(
     [("created_at", [col(Contract.created_at)]), ("renewal_date", [col(Contract.renewal_date)])],
@@ -57,10 +56,6 @@ def to_read(contract: Contract) -> ContractRead:
     )
 
 
-def _snapshot(contract: Contract) -> dict[str, Any]:
-    return to_read(contract).model_dump(mode="json")
-
-
 async def create_contract(
     session: AsyncSession, principal: Principal, tool_id: uuid.UUID, data: ContractCreate
 ) -> ContractRead:
@@ -84,7 +79,7 @@ async def create_contract(
     )
     session.add(contract)
     await session.flush()
-    after = _snapshot(contract)
+    after = snapshot(to_read(contract))
     await writes.record_change(
         session,
         principal,
@@ -131,66 +126,67 @@ async def update_contract(
     data: ContractUpdate,
     if_match: str | None,
 ) -> ContractRead:
-    contract = await get_for_tenant(session, Contract, principal.tenant_id, contract_id, "contract")
-    check_if_match(if_match, contract.version)
-    before = _snapshot(contract)
     changes = data.model_dump(exclude_unset=True)
-    for required in ("annual_cost", "auto_renew"):
-        if required in changes and changes[required] is None:
+
+    async def apply(contract: Contract, before: ContractRead, now: datetime) -> bool:
+        for required in ("annual_cost", "auto_renew"):
+            if required in changes and changes[required] is None:
+                raise ValidationFailed.at(
+                    ProblemLocation.body, f"/{required}", f"{required} cannot be null"
+                )
+        if data.annual_cost is not None:
+            contract.annual_cost_minor = data.annual_cost.amount_minor
+            contract.currency = data.annual_cost.currency
+        for field in (
+            "term_start",
+            "term_end",
+            "renewal_date",
+            "notice_period_days",
+            "auto_renew",
+            "seats_purchased",
+            "notes",
+        ):
+            if field in changes:
+                setattr(contract, field, changes[field])
+        if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
             raise ValidationFailed.at(
-                ProblemLocation.body, f"/{required}", f"{required} cannot be null"
+                ProblemLocation.body, "/term_end", "term_end is before term_start"
             )
-    if data.annual_cost is not None:
-        contract.annual_cost_minor = data.annual_cost.amount_minor
-        contract.currency = data.annual_cost.currency
-    for field in (
-        "term_start",
-        "term_end",
-        "renewal_date",
-        "notice_period_days",
-        "auto_renew",
-        "seats_purchased",
-        "notes",
-    ):
-        if field in changes:
-            setattr(contract, field, changes[field])
-    if contract.term_start and contract.term_end and contract.term_end < contract.term_start:
-        raise ValidationFailed.at(
-            ProblemLocation.body, "/term_end", "term_end is before term_start"
-        )
-    contract.version += 1
-    contract.updated_at = utcnow()
-    after = _snapshot(contract)
-    await writes.record_change(
+        # A contract's PATCH is always a change: its version moves even when the values do not.
+        return True
+
+    return await writes.update_versioned(
         session,
         principal,
-        action="update",
+        what="contract",
         object_type="contract",
-        object_id=contract.id,
-        before=before,
-        after=after,
         event="contract.updated",
+        if_match=if_match,
+        load=lambda: _get(session, principal, contract_id),
+        read=_read,
+        apply=apply,
     )
-    await session.commit()
+
+
+async def _get(session: AsyncSession, principal: Principal, contract_id: uuid.UUID) -> Contract:
+    return await get_for_tenant(session, Contract, principal.tenant_id, contract_id, "contract")
+
+
+async def _read(contract: Contract) -> ContractRead:
     return to_read(contract)
 
 
 async def delete_contract(
     session: AsyncSession, principal: Principal, contract_id: uuid.UUID, if_match: str | None
 ) -> None:
-    contract = await get_for_tenant(session, Contract, principal.tenant_id, contract_id, "contract")
-    check_if_match(if_match, contract.version)
-    before = _snapshot(contract)
-    await session.delete(contract)
-    await writes.record_change(
+    await writes.delete_versioned(
         session,
         principal,
-        action="delete",
+        what="contract",
         object_type="contract",
-        object_id=contract_id,
-        before=before,
-        after=None,
         event="contract.deleted",
-        data={"id": str(contract_id)},
+        if_match=if_match,
+        load=lambda: _get(session, principal, contract_id),
+        read=_read,
+        data=lambda before: {"id": str(before.id)},
     )
-    await session.commit()

@@ -27,6 +27,7 @@ from mops_inventory.tools.models import Tool, ToolOwnerRow
 from mops_shared.contracts.inventory import OwnerRole
 from mops_shared.contracts.money import currency_exponent
 from mops_shared.kit.auth import Principal
+from mops_shared.kit.db import table_of
 from mops_shared.kit.errors import problem_responses
 
 router = APIRouter(prefix="/v1/inventory/exports", tags=["inventory"])
@@ -79,7 +80,7 @@ async def _page_rows(
         )
     }
     targets: dict[uuid.UUID, list[str]] = {}
-    target_tool = Tool.__table__.alias("target")  # type: ignore[attr-defined]
+    target_tool = table_of(Tool).alias("target")
     for source_id, target_name in await session.execute(
         select(col(Integration.source_tool_id), target_tool.c.name)
         .join(target_tool, target_tool.c.id == Integration.target_tool_id)

@@ -53,6 +53,7 @@ from mops_shared.kit.db import (
     in_bind_chunks,
     insert_ignoring_conflicts,
     new_id,
+    table_of,
     utcnow,
 )
 from mops_shared.kit.outbox import record_events
@@ -543,12 +544,12 @@ async def _create_many(
         audits.append(("create", "tool", tool_id, None, snapshot))
         events.append(("tool.created", snapshot))
     for table, rows in (
-        (Tool.__table__, tool_rows),  # type: ignore[attr-defined]
-        (ToolStatusChange.__table__, status_rows),  # type: ignore[attr-defined]
-        (ToolCapability.__table__, capability_rows),  # type: ignore[attr-defined]
-        (ToolOwnerRow.__table__, owner_rows),  # type: ignore[attr-defined]
-        (Contract.__table__, contract_rows),  # type: ignore[attr-defined]
-        (LicenceUsage.__table__, usage_rows),  # type: ignore[attr-defined]
+        (table_of(Tool), tool_rows),
+        (table_of(ToolStatusChange), status_rows),
+        (table_of(ToolCapability), capability_rows),
+        (table_of(ToolOwnerRow), owner_rows),
+        (table_of(Contract), contract_rows),
+        (table_of(LicenceUsage), usage_rows),
     ):
         if rows:
             await session.execute(table.insert(), rows)
@@ -726,7 +727,7 @@ async def _integrations(
             )
     if not rows:
         return 0
-    table = Integration.__table__  # type: ignore[attr-defined]
+    table = table_of(Integration)
     before = await _count_edges(session, tenant_id)
     for batch in in_bind_chunks(rows):
         await session.execute(

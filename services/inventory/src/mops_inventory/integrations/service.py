@@ -27,6 +27,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import resolve_sort
+from mops_shared.kit.writes import snapshot
 
 
 def _read(integration: Integration, names: dict[uuid.UUID, str]) -> IntegrationRead:
@@ -54,10 +55,6 @@ async def to_reads(
         for i in integrations
         if i.source_tool_id in names and i.target_tool_id in names
     ]
-
-
-def _snapshot(read: IntegrationRead) -> dict[str, Any]:
-    return read.model_dump(mode="json")
 
 
 async def create_integration(
@@ -110,7 +107,7 @@ async def create_integration(
             object_type="integration",
             object_id=integration.id,
             before=None,
-            after=_snapshot(read),
+            after=snapshot(read),
             event="integration.created",
         )
         await session.commit()
@@ -194,8 +191,8 @@ async def update_integration(
         action="update",
         object_type="integration",
         object_id=integration.id,
-        before=_snapshot(before),
-        after=_snapshot(after),
+        before=snapshot(before),
+        after=snapshot(after),
         event="integration.updated",
     )
     await session.commit()
@@ -238,7 +235,7 @@ async def record_removals(
             action="delete",
             object_type="integration",
             object_id=edge.id,
-            before=_snapshot(edge),
+            before=snapshot(edge),
             after=None,
             event="integration.deleted",
             data={

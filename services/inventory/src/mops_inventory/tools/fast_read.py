@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mops_inventory.tools.models import Capability, Tool, ToolCapability, ToolOwnerRow
 from mops_shared.kit.auth import PRINCIPAL_HEADER, has_scope, required_scope, verify_principal
+from mops_shared.kit.db import table_of
 from mops_shared.kit.errors import MopsError
 from mops_shared.kit.etag import etag_of
 from mops_shared.kit.fast_path import canonical_id
@@ -33,10 +34,10 @@ _READ_SCOPE = required_scope("inventory", "GET")
 _PRINCIPAL = PRINCIPAL_HEADER.encode()
 _CONNECT_TIMEOUT_SECONDS = 5
 
-_tools = Tool.__table__.c  # type: ignore[attr-defined]
-_caps = ToolCapability.__table__.c  # type: ignore[attr-defined]
-_cap_names = Capability.__table__.c  # type: ignore[attr-defined]
-_owners = ToolOwnerRow.__table__.c  # type: ignore[attr-defined]
+_tools = table_of(Tool).c
+_caps = table_of(ToolCapability).c
+_cap_names = table_of(Capability).c
+_owners = table_of(ToolOwnerRow).c
 # Built once: SQLAlchemy memoises a statement's cache key on the object, so reusing it skips
 # the per-call cache-key walk as well as compilation.
 _TOOL = select(*(c for c in _tools if c.name not in ("tenant_id", "name_key"))).where(

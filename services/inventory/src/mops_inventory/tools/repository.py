@@ -19,7 +19,7 @@ from mops_inventory.tools.models import (
 )
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.inventory import OwnerRole, ToolOwner
-from mops_shared.kit.db import insert_ignoring_conflicts, new_id, utcnow
+from mops_shared.kit.db import insert_ignoring_conflicts, new_id, table_of, utcnow
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 TOOL_SORTS = sort_options(
@@ -145,7 +145,7 @@ async def ensure_capabilities(
     missing ones (concurrent creators agree through the unique key)."""
     if not names:
         return {}
-    table = Capability.__table__  # type: ignore[attr-defined]
+    table = table_of(Capability)
     now = utcnow()
     keys = list(names)
     ids: dict[str, uuid.UUID] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -35,10 +36,9 @@ from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
-from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.outbox import record_event
 from mops_shared.kit.pagination import resolve_sort
-from mops_shared.kit.writes import retry_lost_races
+from mops_shared.kit.writes import snapshot
 
 
 async def to_reads(session: AsyncSession, tools: Sequence[Tool]) -> list[ToolRead]:
@@ -109,10 +109,6 @@ async def _check_references(
         raise ValidationFailed("; ".join(f"{e.pointer}: {e.detail}" for e in errors), errors=errors)
 
 
-def _snapshot(read: ToolRead) -> dict[str, Any]:
-    return read.model_dump(mode="json")
-
-
 async def create_tool(
     session: AsyncSession, principal: Principal, org: OrgClient, data: ToolCreate
 ) -> ToolRead:
@@ -167,7 +163,7 @@ async def create_tool(
         object_type="tool",
         object_id=tool.id,
         before=None,
-        after=_snapshot(read),
+        after=snapshot(read),
         event="tool.created",
     )
     await _commit_or_conflict(session, data.name)
@@ -220,117 +216,116 @@ async def update_tool(
     data: ToolUpdate,
     if_match: str | None,
 ) -> ToolRead:
-    return await retry_lost_races(
-        session, "tool", lambda: _update_once(session, principal, org, tool_id, data, if_match)
-    )
-
-
-async def _update_once(
-    session: AsyncSession,
-    principal: Principal,
-    org: OrgClient,
-    tool_id: uuid.UUID,
-    data: ToolUpdate,
-    if_match: str | None,
-) -> ToolRead:
-    tool = await _get(session, principal, tool_id)
-    check_if_match(if_match, tool.version)
-    (before,) = await to_reads(session, [tool])
     changes = data.model_dump(exclude_unset=True)
-    for required in ("name", "status", "processes_personal_data"):
-        if required in changes and changes[required] is None:
-            raise ValidationFailed.at(
-                ProblemLocation.body, f"/{required}", f"{required} cannot be null"
-            )
-    if _changes_nothing(data, before):
-        # A PATCH that states what the tool already is changes nothing: same version and
-        # ETag, no audit entry, no event (so retries and syncs stay quiet).
-        return before
-    if "name" in changes:
-        key = name_key(data.name or "")
-        if await repository.name_taken(session, principal.tenant_id, key, except_id=tool.id):
-            raise Conflict(f"A tool named {data.name!r} already exists.")
-        tool.name, tool.name_key = data.name or "", key
-    await _check_references(
-        session,
-        principal,
-        org,
-        category_id=data.category_id if "category_id" in changes else None,
-        owners=data.owners or [],
-    )
-    now = utcnow()
-    status_changed = data.status is not None and data.status.value != tool.status
-    if status_changed:
-        assert data.status is not None
-        session.add(
-            ToolStatusChange(
-                tenant_id=principal.tenant_id,
-                tool_id=tool.id,
-                from_status=tool.status,
-                to_status=data.status.value,
-                changed_at=now,
-                actor_key_id=principal.key_id,
-            )
+    status_changed = False
+
+    async def apply(tool: Tool, before: ToolRead, now: datetime) -> bool:
+        nonlocal status_changed
+        for required in ("name", "status", "processes_personal_data"):
+            if required in changes and changes[required] is None:
+                raise ValidationFailed.at(
+                    ProblemLocation.body, f"/{required}", f"{required} cannot be null"
+                )
+        if _changes_nothing(data, before):
+            # A PATCH that states what the tool already is changes nothing: same version and
+            # ETag, no audit entry, no event (so retries and syncs stay quiet).
+            return False
+        if "name" in changes:
+            key = name_key(data.name or "")
+            if await repository.name_taken(session, principal.tenant_id, key, except_id=tool.id):
+                raise Conflict(f"A tool named {data.name!r} already exists.")
+            tool.name, tool.name_key = data.name or "", key
+        await _check_references(
+            session,
+            principal,
+            org,
+            category_id=data.category_id if "category_id" in changes else None,
+            owners=data.owners or [],
         )
-        tool.status, tool.status_changed_at = data.status.value, now
-    for field in (
-        "vendor",
-        "category_id",
-        "description",
-        "usage_notes",
-        "shares_data_with_core",
-        "processes_personal_data",
-    ):
-        if field in changes:
-            setattr(tool, field, getattr(data, field))
-    # Lists are never null: `null` clears them, as it does capabilities and owners below.
-    if "personal_data_categories" in changes:
-        tool.personal_data_categories = list(data.personal_data_categories or [])
-    if "tags" in changes:
-        tool.tags = list(data.tags or [])
-    if "custom_fields" in changes:
-        await check_custom_fields(session, principal.tenant_id, data.custom_fields or {})
-        tool.custom_fields = dict(data.custom_fields or {})
-    if "website" in changes:
-        tool.website = str(data.website) if data.website else None
-    tool.version += 1
-    tool.updated_at = now
-    # The tool row first: `WHERE version = <read>` fails here (StaleDataError) if another
-    # write got in since our read, and on PostgreSQL the row lock orders what follows.
-    await _flush_or_conflict(session, tool.name)
-    if "capabilities" in changes:
-        await repository.set_capabilities(
-            session, principal.tenant_id, tool.id, data.capabilities or []
-        )
-    if "owners" in changes:
-        await repository.set_owners(session, principal.tenant_id, tool.id, data.owners or [])
-    await session.flush()
-    (after,) = await to_reads(session, [tool])
-    await writes.record_change(
-        session,
-        principal,
-        action="update",
-        object_type="tool",
-        object_id=tool.id,
-        before=_snapshot(before),
-        after=_snapshot(after),
-        event="tool.updated",
-    )
-    if status_changed:
+        status_changed = data.status is not None and data.status.value != tool.status
+        if status_changed:
+            assert data.status is not None
+            session.add(
+                ToolStatusChange(
+                    tenant_id=principal.tenant_id,
+                    tool_id=tool.id,
+                    from_status=tool.status,
+                    to_status=data.status.value,
+                    changed_at=now,
+                    actor_key_id=principal.key_id,
+                )
+            )
+            tool.status, tool.status_changed_at = data.status.value, now
+        for field in (
+            "vendor",
+            "category_id",
+            "description",
+            "usage_notes",
+            "shares_data_with_core",
+            "processes_personal_data",
+        ):
+            if field in changes:
+                setattr(tool, field, getattr(data, field))
+        # Lists are never null: `null` clears them, as it does capabilities and owners below.
+        if "personal_data_categories" in changes:
+            tool.personal_data_categories = list(data.personal_data_categories or [])
+        if "tags" in changes:
+            tool.tags = list(data.tags or [])
+        if "custom_fields" in changes:
+            await check_custom_fields(session, principal.tenant_id, data.custom_fields or {})
+            tool.custom_fields = dict(data.custom_fields or {})
+        if "website" in changes:
+            tool.website = str(data.website) if data.website else None
+        return True
+
+    async def finish(tool: Tool) -> ToolRead:
+        if "capabilities" in changes:
+            await repository.set_capabilities(
+                session, principal.tenant_id, tool.id, data.capabilities or []
+            )
+        if "owners" in changes:
+            await repository.set_owners(session, principal.tenant_id, tool.id, data.owners or [])
+        await session.flush()
+        return await _read(tool)
+
+    async def also(before: ToolRead, after: ToolRead) -> None:
+        if not status_changed:
+            return
         await record_event(
             session,
             writes.outbox,
             principal,
             "tool.status_changed",
-            {"id": str(tool.id), "from": before.status.value, "to": tool.status},
+            {"id": str(after.id), "from": before.status.value, "to": after.status.value},
         )
-        if tool.status == ToolStatus.retired.value:
+        if after.status == ToolStatus.retired:
             # The event subscribers most often want on its own: a tool left the stack.
             await record_event(
                 session, writes.outbox, principal, "tool.retired", after.model_dump(mode="json")
             )
-    await _commit_or_conflict(session, tool.name)
-    return after
+
+    async def conflict(before: ToolRead) -> Exception:
+        # A concurrent write won the race for the name.
+        return Conflict(f"A tool named {data.name or before.name!r} already exists.")
+
+    async def _read(tool: Tool) -> ToolRead:
+        (read,) = await to_reads(session, [tool])
+        return read
+
+    return await writes.update_versioned(
+        session,
+        principal,
+        what="tool",
+        object_type="tool",
+        event="tool.updated",
+        if_match=if_match,
+        load=lambda: _get(session, principal, tool_id),
+        read=_read,
+        apply=apply,
+        finish=finish,
+        also=also,
+        conflict=conflict,
+    )
 
 
 def _changes_nothing(data: ToolUpdate, before: ToolRead) -> bool:
@@ -355,34 +350,27 @@ def _changes_nothing(data: ToolUpdate, before: ToolRead) -> bool:
 async def delete_tool(
     session: AsyncSession, principal: Principal, tool_id: uuid.UUID, if_match: str | None
 ) -> None:
-    await retry_lost_races(
-        session, "tool", lambda: _delete_once(session, principal, tool_id, if_match)
-    )
+    async def read(tool: Tool) -> ToolRead:
+        (before,) = await to_reads(session, [tool])
+        return before
 
+    async def prepare(tool: Tool, before: ToolRead) -> None:
+        # The database removes the tool's integrations with it; their removal is recorded too.
+        edges = await integrations_service.edges_of_tool(session, principal.tenant_id, tool.id)
+        await integrations_service.record_removals(session, principal, edges)
 
-async def _delete_once(
-    session: AsyncSession, principal: Principal, tool_id: uuid.UUID, if_match: str | None
-) -> None:
-    tool = await _get(session, principal, tool_id)
-    check_if_match(if_match, tool.version)
-    (before,) = await to_reads(session, [tool])
-    edges = await integrations_service.edges_of_tool(session, principal.tenant_id, tool_id)
-    await session.delete(tool)
-    await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
-    # The database removes the tool's integrations with it; their removal is recorded too.
-    await integrations_service.record_removals(session, principal, edges)
-    await writes.record_change(
+    await writes.delete_versioned(
         session,
         principal,
-        action="delete",
+        what="tool",
         object_type="tool",
-        object_id=tool_id,
-        before=_snapshot(before),
-        after=None,
         event="tool.deleted",
-        data={"id": str(tool_id), "name": tool.name},
+        if_match=if_match,
+        load=lambda: _get(session, principal, tool_id),
+        read=read,
+        prepare=prepare,
+        data=lambda before: {"id": str(before.id), "name": before.name},
     )
-    await session.commit()
 
 
 async def status_history(

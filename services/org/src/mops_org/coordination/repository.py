@@ -166,10 +166,6 @@ async def replace_participant(
         )
 
 
-async def remove(session: AsyncSession, mechanism: CoordinationMechanism) -> None:
-    await session.delete(mechanism)
-
-
 async def counts_by_kind_and_level(
     session: AsyncSession, tenant_id: uuid.UUID
 ) -> list[tuple[str, str, int]]:

@@ -13,7 +13,6 @@ import uuid
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,17 +38,12 @@ from mops_shared.kit.audit import record_audits
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.outbox import record_events
 from mops_shared.kit.pagination import SortOption
-from mops_shared.kit.writes import retry_lost_races
+from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
 MECHANISM_SORTS = repository.MECHANISM_SORTS
-
-
-def _snapshot(read: CoordinationMechanismRead) -> dict[str, Any]:
-    return read.model_dump(mode="json")
 
 
 def _duplicate(name: str) -> Conflict:
@@ -167,7 +161,7 @@ async def create_mechanism(
             object_type="coordination_mechanism",
             object_id=created.id,
             before=None,
-            after=_snapshot(created),
+            after=snapshot(created),
             event="coordination_mechanism.created",
         )
         await session.commit()
@@ -242,11 +236,78 @@ async def update_mechanism(
     data: CoordinationMechanismUpdate,
     if_match: str | None,
 ) -> CoordinationMechanismRead:
-    return await retry_lost_races(
+    tenant_id = principal.tenant_id
+    changes = data.model_dump(exclude_unset=True)
+
+    async def apply(
+        mechanism: CoordinationMechanism, before: CoordinationMechanismRead, now: datetime
+    ) -> bool:
+        errors = [
+            body_error(f"/{required}", f"{required} cannot be null")
+            for required in ("name", "kind", "level", "participating_unit_ids")
+            if required in changes and changes[required] is None
+        ]
+        ValidationFailed.raise_if_any(errors)
+        ValidationFailed.raise_if_any(
+            await check_units(
+                session,
+                tenant_id,
+                owner_unit_id=data.owner_unit_id,
+                participating_unit_ids=data.participating_unit_ids,
+            )
+        )
+        if _changes_nothing(data, before):
+            # A PATCH that states what the mechanism already is changes nothing: same version
+            # and ETag, no audit entry, no event.
+            return False
+        if data.name is not None:
+            key = name_key(data.name)
+            if await repository.name_taken(session, tenant_id, key, except_id=mechanism.id):
+                raise _duplicate(data.name)
+            mechanism.name, mechanism.name_key = data.name, key
+        if data.kind is not None:
+            mechanism.kind = data.kind.value
+        if data.level is not None:
+            mechanism.level = data.level.value
+        if "cadence" in changes:
+            mechanism.cadence = data.cadence.value if data.cadence else None
+        if "description" in changes:
+            mechanism.description = data.description
+        if "owner_unit_id" in changes:
+            mechanism.owner_unit_id = data.owner_unit_id
+        return True
+
+    async def finish(mechanism: CoordinationMechanism) -> CoordinationMechanismRead:
+        if data.participating_unit_ids is not None:
+            await repository.set_participants(
+                session, tenant_id, mechanism.id, data.participating_unit_ids
+            )
+            await session.flush()
+        return await _read(session, mechanism)
+
+    async def conflict(before: CoordinationMechanismRead) -> Exception:
+        return await _integrity_conflict(session, tenant_id, data.name or before.name, mechanism_id)
+
+    return await writes.update_versioned(
         session,
-        "coordination mechanism",
-        lambda: _update_once(session, principal, mechanism_id, data, if_match),
+        principal,
+        what="coordination mechanism",
+        object_type="coordination_mechanism",
+        event="coordination_mechanism.updated",
+        if_match=if_match,
+        load=lambda: _get(session, principal, mechanism_id),
+        read=lambda mechanism: _read(session, mechanism),
+        apply=apply,
+        finish=finish,
+        conflict=conflict,
     )
+
+
+async def _read(
+    session: AsyncSession, mechanism: CoordinationMechanism
+) -> CoordinationMechanismRead:
+    (read,) = await to_reads(session, [mechanism])
+    return read
 
 
 def _changes_nothing(data: CoordinationMechanismUpdate, before: CoordinationMechanismRead) -> bool:
@@ -261,113 +322,21 @@ def _changes_nothing(data: CoordinationMechanismUpdate, before: CoordinationMech
     return True
 
 
-async def _update_once(
-    session: AsyncSession,
-    principal: Principal,
-    mechanism_id: uuid.UUID,
-    data: CoordinationMechanismUpdate,
-    if_match: str | None,
-) -> CoordinationMechanismRead:
-    tenant_id = principal.tenant_id
-    mechanism = await _get(session, principal, mechanism_id)
-    check_if_match(if_match, mechanism.version)
-    changes = data.model_dump(exclude_unset=True)
-    errors = [
-        body_error(f"/{required}", f"{required} cannot be null")
-        for required in ("name", "kind", "level", "participating_unit_ids")
-        if required in changes and changes[required] is None
-    ]
-    ValidationFailed.raise_if_any(errors)
-    ValidationFailed.raise_if_any(
-        await check_units(
-            session,
-            tenant_id,
-            owner_unit_id=data.owner_unit_id,
-            participating_unit_ids=data.participating_unit_ids,
-        )
-    )
-    (before,) = await to_reads(session, [mechanism])
-    if _changes_nothing(data, before):
-        # A PATCH that states what the mechanism already is changes nothing: same version and
-        # ETag, no audit entry, no event.
-        return before
-    if data.name is not None:
-        key = name_key(data.name)
-        if await repository.name_taken(session, tenant_id, key, except_id=mechanism.id):
-            raise _duplicate(data.name)
-        mechanism.name, mechanism.name_key = data.name, key
-    if data.kind is not None:
-        mechanism.kind = data.kind.value
-    if data.level is not None:
-        mechanism.level = data.level.value
-    if "cadence" in changes:
-        mechanism.cadence = data.cadence.value if data.cadence else None
-    if "description" in changes:
-        mechanism.description = data.description
-    if "owner_unit_id" in changes:
-        mechanism.owner_unit_id = data.owner_unit_id
-    mechanism.version += 1
-    mechanism.updated_at = utcnow()
-    try:
-        # The mechanism row first: `WHERE version = <read>` fails here (StaleDataError) if
-        # another write got in since our read.
-        await session.flush()
-        if data.participating_unit_ids is not None:
-            await repository.set_participants(
-                session, tenant_id, mechanism.id, data.participating_unit_ids
-            )
-            await session.flush()
-        (after,) = await to_reads(session, [mechanism])
-        await writes.record_change(
-            session,
-            principal,
-            action="update",
-            object_type="coordination_mechanism",
-            object_id=mechanism.id,
-            before=_snapshot(before),
-            after=_snapshot(after),
-            event="coordination_mechanism.updated",
-        )
-        await session.commit()
-    except IntegrityError as exc:
-        await session.rollback()
-        raise await _integrity_conflict(
-            session, tenant_id, data.name or before.name, mechanism_id
-        ) from exc
-    return after
-
-
 async def delete_mechanism(
     session: AsyncSession, principal: Principal, mechanism_id: uuid.UUID, if_match: str | None
 ) -> None:
-    await retry_lost_races(
-        session,
-        "coordination mechanism",
-        lambda: _delete_once(session, principal, mechanism_id, if_match),
-    )
-
-
-async def _delete_once(
-    session: AsyncSession, principal: Principal, mechanism_id: uuid.UUID, if_match: str | None
-) -> None:
-    mechanism = await _get(session, principal, mechanism_id)
-    check_if_match(if_match, mechanism.version)
-    (before,) = await to_reads(session, [mechanism])
     # Its participants go with it (ON DELETE CASCADE).
-    await repository.remove(session, mechanism)
-    await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
-    await writes.record_change(
+    await writes.delete_versioned(
         session,
         principal,
-        action="delete",
+        what="coordination mechanism",
         object_type="coordination_mechanism",
-        object_id=mechanism_id,
-        before=_snapshot(before),
-        after=None,
         event="coordination_mechanism.deleted",
-        data={"id": str(mechanism_id), "name": before.name},
+        if_match=if_match,
+        load=lambda: _get(session, principal, mechanism_id),
+        read=lambda mechanism: _read(session, mechanism),
+        data=lambda before: {"id": str(before.id), "name": before.name},
     )
-    await session.commit()
 
 
 async def pass_unit_on(
@@ -403,13 +372,13 @@ async def pass_unit_on(
         mechanism.version += 1
         mechanism.updated_at = now
     await session.flush()  # `WHERE version = <read>` on each: a concurrent change wins
-    afters = [_snapshot(after) for after in await to_reads(session, mechanisms)]
+    afters = [snapshot(after) for after in await to_reads(session, mechanisms)]
     await record_audits(
         session,
         writes.audit,
         principal,
         [
-            ("update", "coordination_mechanism", before.id, _snapshot(before), after)
+            ("update", "coordination_mechanism", before.id, snapshot(before), after)
             for before, after in zip(befores, afters, strict=True)
         ],
     )

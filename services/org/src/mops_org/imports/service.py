@@ -41,7 +41,7 @@ from mops_shared.contracts.imports import ImportMode
 from mops_shared.contracts.org import PersonRead, UnitRead
 from mops_shared.kit.audit import AuditAction, record_audits
 from mops_shared.kit.auth import Principal
-from mops_shared.kit.db import analyze_after_bulk_write, utcnow
+from mops_shared.kit.db import analyze_after_bulk_write, table_of, utcnow
 from mops_shared.kit.errors import Conflict
 from mops_shared.kit.outbox import record_events
 
@@ -319,7 +319,7 @@ async def _write_units_and_people(
                     "updated_at": now,
                 }
             )
-    unit_table = Unit.__table__  # type: ignore[attr-defined]
+    unit_table = table_of(Unit)
     if new_units:
         # Leads are people that may not exist yet: units go in without, and get them below.
         await session.execute(insert(Unit), [{**row, "lead_person_id": None} for row in new_units])
@@ -391,7 +391,7 @@ async def _write_units_and_people(
                     "updated_at": now,
                 }
             )
-    person_table = Person.__table__  # type: ignore[attr-defined]
+    person_table = table_of(Person)
     if new_people:
         # Managers may be people inserted in the same statement: set after.
         await session.execute(insert(Person), [{**row, "manager_id": None} for row in new_people])
@@ -715,7 +715,7 @@ async def _write_enrolments(
         await session.execute(insert(TrainingEnrolment), new_rows)
     if completions:
         # One executemany for every enrolment the file completes, not a statement each.
-        enrolments = TrainingEnrolment.__table__  # type: ignore[attr-defined]
+        enrolments = table_of(TrainingEnrolment)
         await session.execute(
             update(enrolments)
             .where(

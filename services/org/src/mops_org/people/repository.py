@@ -168,10 +168,6 @@ async def list_page(
     return items, next_cursor
 
 
-async def remove(session: AsyncSession, person: Person) -> None:
-    await session.delete(person)
-
-
 def add(session: AsyncSession, person: Person) -> Person:
     session.add(person)
     return person

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
-from typing import Any
+from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,18 +29,13 @@ from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
-from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption
-from mops_shared.kit.writes import retry_lost_races
+from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
 PERSON_SORTS = lookups.PERSON_SORTS
 # How many of a manager's reports a refused delete names.
 _NAMED_REPORTS = 10
-
-
-def _snapshot(read: PersonRead) -> dict[str, Any]:
-    return read.model_dump(mode="json")
 
 
 def _duplicate(email: str) -> Conflict:
@@ -178,7 +173,7 @@ async def create_person(
             object_type="person",
             object_id=created.id,
             before=None,
-            after=_snapshot(created),
+            after=snapshot(created),
             event="person.created",
         )
         await session.commit()
@@ -210,115 +205,92 @@ async def update_person(
     data: PersonUpdate,
     if_match: str | None,
 ) -> PersonRead:
-    return await retry_lost_races(
-        session, "person", lambda: _update_once(session, principal, person_id, data, if_match)
-    )
-
-
-async def _update_once(
-    session: AsyncSession,
-    principal: Principal,
-    person_id: uuid.UUID,
-    data: PersonUpdate,
-    if_match: str | None,
-) -> PersonRead:
     tenant_id = principal.tenant_id
-    person = await _get(session, principal, person_id)
-    check_if_match(if_match, person.version)
-    before = PersonRead.model_validate(person)
     changes = data.model_dump(exclude_unset=True)
-    for required in ("name", "email", "active", "role_ids"):
-        if required in changes and changes[required] is None:
-            raise ValidationFailed.at(
-                ProblemLocation.body, f"/{required}", f"{required} cannot be null"
-            )
-    await _check_references(
-        session,
-        tenant_id,
-        person.id,
-        unit_id=data.unit_id if "unit_id" in changes else None,
-        manager_id=data.manager_id if "manager_id" in changes else None,
-        role_ids=data.role_ids or (),
-    )
-    if data.email is not None:
-        key = data.email.lower()
-        if await repository.email_taken(session, tenant_id, key, except_id=person.id):
-            raise _duplicate(data.email)
-        person.email, person.email_key = data.email, key
-    if data.name is not None:
-        person.name, person.name_key = data.name, name_key(data.name)
-    if data.active is not None:
-        person.active = data.active
-    if "unit_id" in changes:
-        person.unit_id = data.unit_id
-    if "manager_id" in changes:
-        person.manager_id = data.manager_id
-    role_ids = data.role_ids if data.role_ids is not None else before.role_ids
-    if (person.name, person.email, person.unit_id, person.manager_id, person.active) == (
-        before.name,
-        before.email,
-        before.unit_id,
-        before.manager_id,
-        before.active,
-    ) and list(role_ids) == list(before.role_ids):
-        # Nothing new: the version and ETag stay, and no audit entry or event is written.
-        await session.rollback()
-        return before
-    person.version += 1
-    person.updated_at = utcnow()
-    try:
-        # `WHERE version = <read>` fails here (StaleDataError) if another write got in first.
-        await session.flush()
+
+    async def apply(person: Person, before: PersonRead, now: datetime) -> bool:
+        for required in ("name", "email", "active", "role_ids"):
+            if required in changes and changes[required] is None:
+                raise ValidationFailed.at(
+                    ProblemLocation.body, f"/{required}", f"{required} cannot be null"
+                )
+        await _check_references(
+            session,
+            tenant_id,
+            person.id,
+            unit_id=data.unit_id if "unit_id" in changes else None,
+            manager_id=data.manager_id if "manager_id" in changes else None,
+            role_ids=data.role_ids or (),
+        )
+        if data.email is not None:
+            key = data.email.lower()
+            if await repository.email_taken(session, tenant_id, key, except_id=person.id):
+                raise _duplicate(data.email)
+        after = {
+            "name": before.name if data.name is None else data.name,
+            "email": before.email if data.email is None else data.email,
+            "unit_id": data.unit_id if "unit_id" in changes else before.unit_id,
+            "manager_id": data.manager_id if "manager_id" in changes else before.manager_id,
+            "active": before.active if data.active is None else data.active,
+        }
+        role_ids = data.role_ids if data.role_ids is not None else before.role_ids
+        if all(getattr(before, field) == value for field, value in after.items()) and list(
+            role_ids
+        ) == list(before.role_ids):
+            # Nothing new: the version and ETag stay, and no audit entry or event is written.
+            return False
+        for field, value in after.items():
+            setattr(person, field, value)
+        if data.name is not None:
+            person.name_key = name_key(data.name)
+        if data.email is not None:
+            person.email_key = data.email.lower()
+        return True
+
+    async def finish(person: Person) -> PersonRead:
         if data.role_ids is not None and data.role_ids != person.role_ids:
             await repository.replace_role_ids(session, tenant_id, person, data.role_ids)
-        after = PersonRead.model_validate(person)
-        await writes.record_change(
-            session,
-            principal,
-            action="update",
-            object_type="person",
-            object_id=person.id,
-            before=_snapshot(before),
-            after=_snapshot(after),
-            event="person.updated",
-        )
-        await session.commit()
-    except IntegrityError as exc:
-        await session.rollback()
-        raise await _integrity_conflict(
-            session, tenant_id, data.email or before.email, person_id
-        ) from exc
-    return after
+        return PersonRead.model_validate(person)
+
+    async def conflict(before: PersonRead) -> Exception:
+        return await _integrity_conflict(session, tenant_id, data.email or before.email, person_id)
+
+    return await writes.update_versioned(
+        session,
+        principal,
+        what="person",
+        object_type="person",
+        event="person.updated",
+        if_match=if_match,
+        load=lambda: _get(session, principal, person_id),
+        read=_read,
+        apply=apply,
+        finish=finish,
+        conflict=conflict,
+    )
+
+
+async def _read(person: Person) -> PersonRead:
+    return PersonRead.model_validate(person)
 
 
 async def delete_person(
     session: AsyncSession, principal: Principal, person_id: uuid.UUID, if_match: str | None
 ) -> None:
-    await retry_lost_races(
-        session, "person", lambda: _delete_once(session, principal, person_id, if_match)
-    )
-
-
-async def _delete_once(
-    session: AsyncSession, principal: Principal, person_id: uuid.UUID, if_match: str | None
-) -> None:
     tenant_id = principal.tenant_id
-    person = await _get(session, principal, person_id)
-    check_if_match(if_match, person.version)
-    before = PersonRead.model_validate(person)
-    reports = await repository.reports_of(session, tenant_id, person_id)
-    active = [report for report in reports if report.active]
-    if active:
-        names = ", ".join(report.name for report in active[:_NAMED_REPORTS])
-        if len(active) > _NAMED_REPORTS:
-            names += f" and {len(active) - _NAMED_REPORTS} more"
-        raise Conflict(
-            f"{person.name} manages {len(active)} active "
-            f"{'person' if len(active) == 1 else 'people'} ({names}): "
-            "give them another manager first."
-        )
-    now = utcnow()
-    try:
+
+    async def prepare(person: Person, before: PersonRead) -> None:
+        reports = await repository.reports_of(session, tenant_id, person_id)
+        active = [report for report in reports if report.active]
+        if active:
+            names = ", ".join(report.name for report in active[:_NAMED_REPORTS])
+            if len(active) > _NAMED_REPORTS:
+                names += f" and {len(active) - _NAMED_REPORTS} more"
+            raise Conflict(
+                f"{person.name} manages {len(active)} active "
+                f"{'person' if len(active) == 1 else 'people'} ({names}): "
+                "give them another manager first."
+            )
         # Inactive reports lose their manager, each change recorded like any other.
         await writes.update_all(
             session,
@@ -328,27 +300,28 @@ async def _delete_once(
             object_type="person",
             event="person.updated",
             values={"manager_id": None},
-            now=now,
+            now=utcnow(),
         )
-        await repository.remove(session, person)
-        await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
-        await writes.record_change(
-            session,
-            principal,
-            action="delete",
-            object_type="person",
-            object_id=person_id,
-            before=_snapshot(before),
-            after=None,
-            event="person.deleted",
-            data={"id": str(person_id), "name": before.name, "email": before.email},
-        )
-        await session.commit()
-    except IntegrityError as exc:  # someone was given this manager at the same time
-        await session.rollback()
-        raise Conflict(
+
+    async def conflict(before: PersonRead) -> Exception:
+        # Someone was given this manager at the same time.
+        return Conflict(
             f"Someone was given {before.name} as manager at the same time; read again and retry."
-        ) from exc
+        )
+
+    await writes.delete_versioned(
+        session,
+        principal,
+        what="person",
+        object_type="person",
+        event="person.deleted",
+        if_match=if_match,
+        load=lambda: _get(session, principal, person_id),
+        read=_read,
+        prepare=prepare,
+        data=lambda before: {"id": str(before.id), "name": before.name, "email": before.email},
+        conflict=conflict,
+    )
 
 
 async def list_people(

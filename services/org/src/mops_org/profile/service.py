@@ -7,7 +7,6 @@ Every change leaves an audit entry and an `org_profile.updated` event in the sam
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,7 +23,7 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict
 from mops_shared.kit.etag import check_if_match
-from mops_shared.kit.writes import WRITE_ATTEMPTS
+from mops_shared.kit.writes import WRITE_ATTEMPTS, snapshot
 
 _UNWRITTEN = OrgProfileRead(
     name=None,
@@ -39,10 +38,6 @@ _UNWRITTEN = OrgProfileRead(
 
 def _read(profile: OrgProfile | None) -> OrgProfileRead:
     return _UNWRITTEN if profile is None else OrgProfileRead.model_validate(profile)
-
-
-def _snapshot(read: OrgProfileRead) -> dict[str, Any]:
-    return read.model_dump(mode="json")
 
 
 async def get_profile(session: AsyncSession, principal: Principal) -> OrgProfileRead:
@@ -95,8 +90,8 @@ async def _put_once(
         action="create" if before.version == 0 else "update",
         object_type="org_profile",
         object_id=principal.tenant_id,
-        before=None if before.version == 0 else _snapshot(before),
-        after=_snapshot(after),
+        before=None if before.version == 0 else snapshot(before),
+        after=snapshot(after),
         event="org_profile.updated",
     )
     await session.commit()

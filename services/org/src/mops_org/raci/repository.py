@@ -74,10 +74,6 @@ async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[RaciMatrix
     return list(result.scalars())
 
 
-async def remove(session: AsyncSession, matrix: RaciMatrix) -> None:
-    await session.delete(matrix)
-
-
 def add(session: AsyncSession, matrix: RaciMatrix) -> RaciMatrix:
     session.add(matrix)
     return matrix

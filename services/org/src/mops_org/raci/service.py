@@ -15,6 +15,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -49,19 +50,14 @@ from mops_shared.contracts.problem import ProblemFieldError
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption, encode_cursor, split_page
-from mops_shared.kit.writes import retry_lost_races
+from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
 MATRIX_SORTS = repository.MATRIX_SORTS
 
 # How many matrices a list filtered on `valid` judges at a time while it fills a page.
 _FILTER_BATCH = 50
-
-
-def _snapshot(read: RaciMatrixRead) -> dict[str, Any]:
-    return read.model_dump(mode="json")
 
 
 def _duplicate(name: str) -> Conflict:
@@ -318,7 +314,7 @@ async def insert_matrix(
         object_type="raci_matrix",
         object_id=created.id,
         before=None,
-        after=_snapshot(created),
+        after=snapshot(created),
         event="raci_matrix.created",
     )
     return created
@@ -347,9 +343,59 @@ async def update_matrix(
     data: RaciMatrixUpdate,
     if_match: str | None,
 ) -> RaciMatrixRead:
-    return await retry_lost_races(
-        session, "RACI matrix", lambda: _update_once(session, principal, matrix_id, data, if_match)
+    tenant_id = principal.tenant_id
+    changes = data.model_dump(exclude_unset=True)
+
+    async def apply(matrix: RaciMatrix, before: RaciMatrixRead, now: datetime) -> bool:
+        errors = [
+            body_error(f"/{required}", f"{required} cannot be null")
+            for required in ("name", "allow_accountable_responsible", "activities")
+            if required in changes and changes[required] is None
+        ]
+        ValidationFailed.raise_if_any(errors)
+        if data.activities is not None:
+            ValidationFailed.raise_if_any(
+                await check_activities(session, tenant_id, data.activities)
+            )
+        if _changes_nothing(data, matrix):
+            # A PATCH that states what the matrix already is changes nothing: same version and
+            # ETag, no audit entry, no event.
+            return False
+        if data.name is not None:
+            key = name_key(data.name)
+            if await repository.name_taken(session, tenant_id, key, except_id=matrix.id):
+                raise _duplicate(data.name)
+            matrix.name, matrix.name_key = data.name, key
+        if "description" in changes:
+            matrix.description = data.description
+        if data.allow_accountable_responsible is not None:
+            matrix.allow_accountable_responsible = data.allow_accountable_responsible
+        if data.activities is not None:
+            matrix.activities = _document(data.activities)
+        return True
+
+    async def conflict(before: RaciMatrixRead) -> Exception:
+        return await _integrity_conflict(session, tenant_id, data.name or before.name, matrix_id)
+
+    return await writes.update_versioned(
+        session,
+        principal,
+        what="RACI matrix",
+        object_type="raci_matrix",
+        event="raci_matrix.updated",
+        if_match=if_match,
+        load=lambda: _get(session, principal, matrix_id),
+        read=lambda matrix: _read_one(session, tenant_id, matrix),
+        apply=apply,
+        conflict=conflict,
     )
+
+
+async def _read_one(
+    session: AsyncSession, tenant_id: uuid.UUID, matrix: RaciMatrix
+) -> RaciMatrixRead:
+    (read,) = await to_reads(session, tenant_id, [matrix])
+    return read
 
 
 def _changes_nothing(data: RaciMatrixUpdate, matrix: RaciMatrix) -> bool:
@@ -371,92 +417,17 @@ def _changes_nothing(data: RaciMatrixUpdate, matrix: RaciMatrix) -> bool:
     return True
 
 
-async def _update_once(
-    session: AsyncSession,
-    principal: Principal,
-    matrix_id: uuid.UUID,
-    data: RaciMatrixUpdate,
-    if_match: str | None,
-) -> RaciMatrixRead:
-    tenant_id = principal.tenant_id
-    matrix = await _get(session, principal, matrix_id)
-    check_if_match(if_match, matrix.version)
-    changes = data.model_dump(exclude_unset=True)
-    errors = [
-        body_error(f"/{required}", f"{required} cannot be null")
-        for required in ("name", "allow_accountable_responsible", "activities")
-        if required in changes and changes[required] is None
-    ]
-    ValidationFailed.raise_if_any(errors)
-    if data.activities is not None:
-        ValidationFailed.raise_if_any(await check_activities(session, tenant_id, data.activities))
-    if _changes_nothing(data, matrix):
-        # A PATCH that states what the matrix already is changes nothing: same version and
-        # ETag, no audit entry, no event.
-        (unchanged,) = await to_reads(session, tenant_id, [matrix])
-        return unchanged
-    (before,) = await to_reads(session, tenant_id, [matrix])
-    if data.name is not None:
-        key = name_key(data.name)
-        if await repository.name_taken(session, tenant_id, key, except_id=matrix.id):
-            raise _duplicate(data.name)
-        matrix.name, matrix.name_key = data.name, key
-    if "description" in changes:
-        matrix.description = data.description
-    if data.allow_accountable_responsible is not None:
-        matrix.allow_accountable_responsible = data.allow_accountable_responsible
-    if data.activities is not None:
-        matrix.activities = _document(data.activities)
-    matrix.version += 1
-    matrix.updated_at = utcnow()
-    try:
-        # `WHERE version = <read>` fails here (StaleDataError) if another write got in first.
-        await session.flush()
-        (after,) = await to_reads(session, tenant_id, [matrix])
-        await writes.record_change(
-            session,
-            principal,
-            action="update",
-            object_type="raci_matrix",
-            object_id=matrix.id,
-            before=_snapshot(before),
-            after=_snapshot(after),
-            event="raci_matrix.updated",
-        )
-        await session.commit()
-    except IntegrityError as exc:
-        await session.rollback()
-        raise await _integrity_conflict(
-            session, tenant_id, data.name or before.name, matrix_id
-        ) from exc
-    return after
-
-
 async def delete_matrix(
     session: AsyncSession, principal: Principal, matrix_id: uuid.UUID, if_match: str | None
 ) -> None:
-    await retry_lost_races(
-        session, "RACI matrix", lambda: _delete_once(session, principal, matrix_id, if_match)
-    )
-
-
-async def _delete_once(
-    session: AsyncSession, principal: Principal, matrix_id: uuid.UUID, if_match: str | None
-) -> None:
-    matrix = await _get(session, principal, matrix_id)
-    check_if_match(if_match, matrix.version)
-    (before,) = await to_reads(session, principal.tenant_id, [matrix])
-    await repository.remove(session, matrix)
-    await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
-    await writes.record_change(
+    await writes.delete_versioned(
         session,
         principal,
-        action="delete",
+        what="RACI matrix",
         object_type="raci_matrix",
-        object_id=matrix_id,
-        before=_snapshot(before),
-        after=None,
         event="raci_matrix.deleted",
-        data={"id": str(matrix_id), "name": before.name},
+        if_match=if_match,
+        load=lambda: _get(session, principal, matrix_id),
+        read=lambda matrix: _read_one(session, principal.tenant_id, matrix),
+        data=lambda before: {"id": str(before.id), "name": before.name},
     )
-    await session.commit()

@@ -134,10 +134,6 @@ async def holders(
     return int(count), list(names.scalars())
 
 
-async def remove(session: AsyncSession, role: Role) -> None:
-    await session.delete(role)
-
-
 def add(session: AsyncSession, role: Role) -> Role:
     session.add(role)
     return role

@@ -48,7 +48,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption
-from mops_shared.kit.writes import retry_lost_races
+from mops_shared.kit.writes import retry_lost_races, snapshot
 
 # The router resolves the sort a client names with these.
 ROLE_SORTS = repository.ROLE_SORTS
@@ -120,10 +120,6 @@ def role_read(role: Role, rows: Sequence[SkillRow]) -> RoleRead:
     )
 
 
-def _snapshot(read: RoleRead) -> dict[str, Any]:
-    return read.model_dump(mode="json")
-
-
 async def _name_conflict(
     session: AsyncSession, tenant_id: uuid.UUID, name: str, except_id: uuid.UUID | None
 ) -> Conflict | None:
@@ -180,7 +176,7 @@ async def create_role(session: AsyncSession, principal: Principal, data: RoleCre
             object_type="role",
             object_id=created.id,
             before=None,
-            after=_snapshot(created),
+            after=snapshot(created),
             event="role.created",
         )
         await session.commit()
@@ -199,7 +195,10 @@ async def role_or_404(session: AsyncSession, principal: Principal, role_id: uuid
 
 
 async def get_role(session: AsyncSession, principal: Principal, role_id: uuid.UUID) -> RoleRead:
-    role = await role_or_404(session, principal, role_id)
+    return await _read_one(session, await role_or_404(session, principal, role_id))
+
+
+async def _read_one(session: AsyncSession, role: Role) -> RoleRead:
     return role_read(role, _rows((await repository.skills_of(session, [role.id]))[role.id]))
 
 
@@ -216,122 +215,114 @@ async def update_role(
     data: RoleUpdate,
     if_match: str | None,
 ) -> RoleRead:
-    return await retry_lost_races(
-        session, "role", lambda: _update_once(session, principal, role_id, data, if_match)
+    tenant_id = principal.tenant_id
+    changes = data.model_dump(exclude_unset=True)
+    # The required skills as read and as they become: the rows themselves are written after
+    # the role's guarded flush, and only when they change.
+    old_rows: list[SkillRow] = []
+    rows: list[SkillRow] = []
+
+    async def read(role: Role) -> RoleRead:
+        nonlocal old_rows
+        old_rows = _rows((await repository.skills_of(session, [role.id]))[role.id])
+        return role_read(role, old_rows)
+
+    async def apply(role: Role, before: RoleRead, now: datetime) -> bool:
+        nonlocal rows
+        errors = [
+            body_error(f"/{required}", f"{required} cannot be null")
+            for required in ("name", "legal", "required_skills")
+            if required in changes and changes[required] is None
+        ]
+        ValidationFailed.raise_if_any(errors)
+        rows = old_rows
+        if data.required_skills is not None:
+            rows, errors = _required_rows(data.required_skills)
+        if data.name is not None and (problem := _name_problem(data.name)) is not None:
+            errors.insert(0, problem)
+        ValidationFailed.raise_if_any(errors)
+        name = role.name if data.name is None else data.name
+        description = data.description if "description" in changes else role.description
+        legal = role.legal if data.legal is None else data.legal
+        if (name, description, legal, rows) == (role.name, role.description, role.legal, old_rows):
+            # Nothing to write: the role keeps its version, and no audit entry or event is made.
+            return False
+        if name != role.name:
+            conflict = await _name_conflict(session, tenant_id, name, role.id)
+            if conflict is not None:
+                raise conflict
+            role.name, role.name_key = name, spelling_key(name)
+        role.description, role.legal = description, legal
+        return True
+
+    async def finish(role: Role) -> RoleRead:
+        if rows != old_rows:
+            await repository.replace_skills(session, role.id, rows)
+        return role_read(role, rows)
+
+    async def conflict(before: RoleRead) -> Exception:
+        # A concurrent write took the name.
+        return Conflict(f"A role named {data.name!r} was created at the same time.")
+
+    return await writes.update_versioned(
+        session,
+        principal,
+        what="role",
+        object_type="role",
+        event="role.updated",
+        if_match=if_match,
+        load=lambda: _writable_role(session, principal, role_id),
+        read=read,
+        apply=apply,
+        finish=finish,
+        conflict=conflict,
     )
 
 
-async def _update_once(
-    session: AsyncSession,
-    principal: Principal,
-    role_id: uuid.UUID,
-    data: RoleUpdate,
-    if_match: str | None,
-) -> RoleRead:
-    tenant_id = principal.tenant_id
+async def _writable_role(session: AsyncSession, principal: Principal, role_id: uuid.UUID) -> Role:
+    """The tenant's own role, or 404; a built-in role is refused (409) before any If-Match."""
     role = await role_or_404(session, principal, role_id)
     if role.builtin:
         raise _builtin_refused(role)
-    check_if_match(if_match, role.version)
-    old_rows = _rows((await repository.skills_of(session, [role.id]))[role.id])
-    before = role_read(role, old_rows)
-    changes = data.model_dump(exclude_unset=True)
-    errors = [
-        body_error(f"/{required}", f"{required} cannot be null")
-        for required in ("name", "legal", "required_skills")
-        if required in changes and changes[required] is None
-    ]
-    ValidationFailed.raise_if_any(errors)
-    rows = old_rows
-    if data.required_skills is not None:
-        rows, errors = _required_rows(data.required_skills)
-    if data.name is not None and (problem := _name_problem(data.name)) is not None:
-        errors.insert(0, problem)
-    ValidationFailed.raise_if_any(errors)
-    name = role.name if data.name is None else data.name
-    description = data.description if "description" in changes else role.description
-    legal = role.legal if data.legal is None else data.legal
-    if (name, description, legal, rows) == (role.name, role.description, role.legal, old_rows):
-        # Nothing to write: the role keeps its version, and no audit entry or event is made.
-        return before
-    if name != role.name:
-        conflict = await _name_conflict(session, tenant_id, name, role.id)
-        if conflict is not None:
-            raise conflict
-        role.name, role.name_key = name, spelling_key(name)
-    role.description, role.legal = description, legal
-    role.version += 1
-    role.updated_at = utcnow()
-    try:
-        # `WHERE version = <read>` fails here (StaleDataError) if another write got in first.
-        await session.flush()
-        if rows != old_rows:
-            await repository.replace_skills(session, role.id, rows)
-        after = role_read(role, rows)
-        await writes.record_change(
-            session,
-            principal,
-            action="update",
-            object_type="role",
-            object_id=role.id,
-            before=_snapshot(before),
-            after=_snapshot(after),
-            event="role.updated",
-        )
-        await session.commit()
-    except IntegrityError as exc:  # a concurrent write took the name
-        await session.rollback()
-        raise Conflict(f"A role named {data.name!r} was created at the same time.") from exc
-    return after
+    return role
 
 
 async def delete_role(
     session: AsyncSession, principal: Principal, role_id: uuid.UUID, if_match: str | None
 ) -> None:
-    await retry_lost_races(
-        session, "role", lambda: _delete_once(session, principal, role_id, if_match)
-    )
-
-
-async def _delete_once(
-    session: AsyncSession, principal: Principal, role_id: uuid.UUID, if_match: str | None
-) -> None:
     tenant_id = principal.tenant_id
-    role = await role_or_404(session, principal, role_id)
-    if role.builtin:
-        raise _builtin_refused(role)
-    check_if_match(if_match, role.version)
-    before = role_read(role, _rows((await repository.skills_of(session, [role.id]))[role.id]))
-    count, names = await repository.holders(session, tenant_id, role.id, named=_NAMED_HOLDERS)
-    if count:
-        listed = ", ".join(names)
-        if count > len(names):
-            listed += f" and {count - len(names)} more"
-        raise Conflict(
-            f"{role.name} is held by {count} {'person' if count == 1 else 'people'} ({listed}): "
-            "give them other roles first."
-        )
-    try:
+
+    async def prepare(role: Role, before: RoleRead) -> None:
+        count, names = await repository.holders(session, tenant_id, role.id, named=_NAMED_HOLDERS)
+        if count:
+            listed = ", ".join(names)
+            if count > len(names):
+                listed += f" and {count - len(names)} more"
+            raise Conflict(
+                f"{role.name} is held by {count} {'person' if count == 1 else 'people'} "
+                f"({listed}): give them other roles first."
+            )
         await repository.replace_skills(session, role.id, [])
-        await repository.remove(session, role)
-        await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
-        await writes.record_change(
-            session,
-            principal,
-            action="delete",
-            object_type="role",
-            object_id=role_id,
-            before=_snapshot(before),
-            after=None,
-            event="role.deleted",
-            data={"id": str(role_id), "name": before.name},
-        )
-        await session.commit()
-    except IntegrityError as exc:  # someone was given the role at the same time
-        await session.rollback()
-        raise Conflict(
+
+    async def conflict(before: RoleRead) -> Exception:
+        # Someone was given the role at the same time.
+        return Conflict(
             f"Someone was given the role {before.name} at the same time; read again and retry."
-        ) from exc
+        )
+
+    await writes.delete_versioned(
+        session,
+        principal,
+        what="role",
+        object_type="role",
+        event="role.deleted",
+        if_match=if_match,
+        load=lambda: _writable_role(session, principal, role_id),
+        read=lambda role: _read_one(session, role),
+        prepare=prepare,
+        data=lambda before: {"id": str(before.id), "name": before.name},
+        conflict=conflict,
+    )
 
 
 # --- people's skills -----------------------------------------------------------------------

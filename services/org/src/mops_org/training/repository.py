@@ -16,6 +16,7 @@ from mops_org.training.models import TrainingEnrolment, TrainingProgramme, Train
 
 # The units' own recursive subtree query, so both walk the tree the same way.
 from mops_org.units.tree import subtree_cte
+from mops_shared.kit.db import rowcount
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 PROGRAMME_SORTS = sort_options(
@@ -215,7 +216,7 @@ async def mark_completed(
         .values(completed_at=completed_at)
         .execution_options(synchronize_session=False)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return bool(rowcount(result))
 
 
 async def person_enrolments(

@@ -45,9 +45,8 @@ from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption
-from mops_shared.kit.writes import retry_lost_races
+from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
 PROGRAMME_SORTS = repository.PROGRAMME_SORTS
@@ -81,10 +80,6 @@ def _programme_read(
         created_at=programme.created_at,
         updated_at=programme.updated_at,
     )
-
-
-def _snapshot(read: TrainingProgrammeRead | TrainingEnrolmentRead) -> dict[str, Any]:
-    return read.model_dump(mode="json")
 
 
 def _enrolment_read(enrolment: TrainingEnrolment, wave: TrainingWave) -> TrainingEnrolmentRead:
@@ -271,7 +266,7 @@ async def create_programme(
             object_type="training_programme",
             object_id=created.id,
             before=None,
-            after=_snapshot(created),
+            after=snapshot(created),
             event="training_programme.created",
         )
         await session.commit()
@@ -279,21 +274,6 @@ async def create_programme(
         await session.rollback()
         raise _duplicate(data.name) from exc
     return created
-
-
-async def update_programme(
-    session: AsyncSession,
-    principal: Principal,
-    inventory: InventoryClient,
-    programme_id: uuid.UUID,
-    data: TrainingProgrammeUpdate,
-    if_match: str | None,
-) -> TrainingProgrammeRead:
-    return await retry_lost_races(
-        session,
-        "training programme",
-        lambda: _update_once(session, principal, inventory, programme_id, data, if_match),
-    )
 
 
 def _match_waves(
@@ -331,7 +311,7 @@ def _match_waves(
     return matches, errors
 
 
-async def _update_once(
+async def update_programme(
     session: AsyncSession,
     principal: Principal,
     inventory: InventoryClient,
@@ -340,93 +320,101 @@ async def _update_once(
     if_match: str | None,
 ) -> TrainingProgrammeRead:
     tenant_id = principal.tenant_id
-    programme = await _get_programme(session, principal, programme_id)
-    check_if_match(if_match, programme.version)
-    current = await _waves(session, tenant_id, programme.id)
-    before = _programme_read(programme, current)
     changes = data.model_dump(exclude_unset=True)
-    errors: list[ProblemFieldError] = [
-        body_error(f"/{required}", f"{required} cannot be null")
-        for required in ("name", "waves")
-        if required in changes and changes[required] is None
-    ]
-    ValidationFailed.raise_if_any(errors)
-
+    # The waves as read, and what the sent ones keep or remove: written after the programme's
+    # guarded flush.
+    current: list[TrainingWave] = []
     matches: list[TrainingWave | None] = []
     removed: list[TrainingWave] = []
-    if data.waves is not None:
-        matches, match_errors = _match_waves(data.waves, current)
-        errors = _wave_errors(data.waves) + match_errors
-        errors += await _unknown_tool_errors(inventory, principal, data.waves)
+
+    async def read(programme: TrainingProgramme) -> TrainingProgrammeRead:
+        nonlocal current
+        current = await _waves(session, tenant_id, programme.id)
+        return _programme_read(programme, current)
+
+    async def apply(
+        programme: TrainingProgramme, before: TrainingProgrammeRead, now: datetime
+    ) -> bool:
+        nonlocal matches, removed
+        errors: list[ProblemFieldError] = [
+            body_error(f"/{required}", f"{required} cannot be null")
+            for required in ("name", "waves")
+            if required in changes and changes[required] is None
+        ]
         ValidationFailed.raise_if_any(errors)
-        kept = {match.id for match in matches if match is not None}
-        removed = [wave for wave in current if wave.id not in kept]
+        matches, removed = [], []
+        if data.waves is not None:
+            matches, match_errors = _match_waves(data.waves, current)
+            errors = _wave_errors(data.waves) + match_errors
+            errors += await _unknown_tool_errors(inventory, principal, data.waves)
+            ValidationFailed.raise_if_any(errors)
+            kept = {match.id for match in matches if match is not None}
+            removed = [wave for wave in current if wave.id not in kept]
 
-    name_changes = data.name is not None and data.name != programme.name
-    description_changes = "description" in changes and data.description != programme.description
-    waves_change = data.waves is not None and (
-        len(data.waves) != len(current)
-        or any(
-            match is not wave or not _same_content(wave, _wave_values(sent))
-            for sent, match, wave in zip(data.waves, matches, current, strict=True)
+        name_changes = data.name is not None and data.name != programme.name
+        description_changes = "description" in changes and data.description != programme.description
+        waves_change = data.waves is not None and (
+            len(data.waves) != len(current)
+            or any(
+                match is not wave or not _same_content(wave, _wave_values(sent))
+                for sent, match, wave in zip(data.waves, matches, current, strict=True)
+            )
         )
-    )
-    if not (name_changes or description_changes or waves_change):
-        # A PATCH that states what the programme already is changes nothing: same version and
-        # ETag, no audit entry, no event.
-        return before
+        if not (name_changes or description_changes or waves_change):
+            # A PATCH that states what the programme already is changes nothing: same version
+            # and ETag, no audit entry, no event.
+            return False
 
-    if data.name is not None and name_changes:
-        key = name_key(data.name)
-        if await repository.name_taken(session, tenant_id, key, except_id=programme.id):
-            raise _duplicate(data.name)
-    if removed:
-        counts = await repository.enrolment_counts(session, tenant_id, [w.id for w in removed])
-        busy = [wave for wave in removed if counts.get(wave.id)]
-        if busy:
-            held = ", ".join(
-                f"{wave.name!r} ({counts[wave.id]} enrolment{'s' if counts[wave.id] > 1 else ''})"
-                for wave in busy
-            )
-            raise Conflict(
-                f"These waves have enrolments and cannot be removed: {held}. Keep them (send "
-                "their id or name) or delete their enrolments first."
-            )
+        if data.name is not None and name_changes:
+            key = name_key(data.name)
+            if await repository.name_taken(session, tenant_id, key, except_id=programme.id):
+                raise _duplicate(data.name)
+        if removed:
+            counts = await repository.enrolment_counts(session, tenant_id, [w.id for w in removed])
+            busy = [wave for wave in removed if counts.get(wave.id)]
+            if busy:
+                held = ", ".join(
+                    f"{wave.name!r} "
+                    f"({counts[wave.id]} enrolment{'s' if counts[wave.id] > 1 else ''})"
+                    for wave in busy
+                )
+                raise Conflict(
+                    f"These waves have enrolments and cannot be removed: {held}. Keep them "
+                    "(send their id or name) or delete their enrolments first."
+                )
 
-    if data.name is not None:
-        programme.name, programme.name_key = data.name, name_key(data.name)
-    if "description" in changes:
-        programme.description = data.description
-    programme.version += 1
-    programme.updated_at = utcnow()
-    try:
-        # `WHERE version = <read>` fails here (StaleDataError) if another write got in first.
-        await session.flush()
+        if data.name is not None:
+            programme.name, programme.name_key = data.name, name_key(data.name)
+        if "description" in changes:
+            programme.description = data.description
+        return True
+
+    async def finish(programme: TrainingProgramme) -> TrainingProgrammeRead:
         waves = current
         if data.waves is not None:
             waves = await _replace_waves(session, programme, data.waves, matches, removed)
-        after = _programme_read(programme, waves)
-        await writes.record_change(
-            session,
-            principal,
-            action="update",
-            object_type="training_programme",
-            object_id=programme.id,
-            before=_snapshot(before),
-            after=_snapshot(after),
-            event="training_programme.updated",
-        )
-        await session.commit()
-    except IntegrityError as exc:
-        await session.rollback()
+        return _programme_read(programme, waves)
+
+    async def conflict(before: TrainingProgrammeRead) -> Exception:
         if data.name is not None and await repository.name_taken(
             session, tenant_id, name_key(data.name), except_id=programme_id
         ):
-            raise _duplicate(data.name) from exc
-        raise Conflict(
-            "The training programme changed at the same time; read it again and retry."
-        ) from exc
-    return after
+            return _duplicate(data.name)
+        return Conflict("The training programme changed at the same time; read it again and retry.")
+
+    return await writes.update_versioned(
+        session,
+        principal,
+        what="training programme",
+        object_type="training_programme",
+        event="training_programme.updated",
+        if_match=if_match,
+        load=lambda: _get_programme(session, principal, programme_id),
+        read=read,
+        apply=apply,
+        finish=finish,
+        conflict=conflict,
+    )
 
 
 async def _replace_waves(
@@ -467,34 +455,21 @@ async def _replace_waves(
 async def delete_programme(
     session: AsyncSession, principal: Principal, programme_id: uuid.UUID, if_match: str | None
 ) -> None:
-    await retry_lost_races(
-        session,
-        "training programme",
-        lambda: _delete_once(session, principal, programme_id, if_match),
-    )
+    async def read(programme: TrainingProgramme) -> TrainingProgrammeRead:
+        return _programme_read(programme, await _waves(session, principal.tenant_id, programme.id))
 
-
-async def _delete_once(
-    session: AsyncSession, principal: Principal, programme_id: uuid.UUID, if_match: str | None
-) -> None:
-    programme = await _get_programme(session, principal, programme_id)
-    check_if_match(if_match, programme.version)
-    before = _programme_read(programme, await _waves(session, principal.tenant_id, programme.id))
     # Its waves and enrolments go with it (ON DELETE CASCADE).
-    await repository.remove(session, programme)
-    await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
-    await writes.record_change(
+    await writes.delete_versioned(
         session,
         principal,
-        action="delete",
+        what="training programme",
         object_type="training_programme",
-        object_id=programme_id,
-        before=_snapshot(before),
-        after=None,
         event="training_programme.deleted",
-        data={"id": str(programme_id), "name": before.name},
+        if_match=if_match,
+        load=lambda: _get_programme(session, principal, programme_id),
+        read=read,
+        data=lambda before: {"id": str(before.id), "name": before.name},
     )
-    await session.commit()
 
 
 # --- enrolments --------------------------------------------------------------------------------
@@ -539,7 +514,7 @@ async def create_enrolment(
             object_type="training_enrolment",
             object_id=created.id,
             before=None,
-            after=_snapshot(created),
+            after=snapshot(created),
             event="training_enrolment.created",
         )
         await session.commit()
@@ -668,8 +643,8 @@ async def complete_enrolment(
         action="update",
         object_type="training_enrolment",
         object_id=enrolment.id,
-        before=_snapshot(before),
-        after=_snapshot(after),
+        before=snapshot(before),
+        after=snapshot(after),
         event="training_enrolment.completed",
     )
     await session.commit()
@@ -689,7 +664,7 @@ async def delete_enrolment(
         action="delete",
         object_type="training_enrolment",
         object_id=enrolment_id,
-        before=_snapshot(before),
+        before=snapshot(before),
         after=None,
         event="training_enrolment.deleted",
         data={

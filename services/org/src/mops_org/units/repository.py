@@ -54,7 +54,7 @@ async def list_page(
 ) -> tuple[list[Unit], str | None]:
     stmt = select(Unit).where(Unit.tenant_id == tenant_id)  # type: ignore[arg-type]
     if ids is not None:
-        stmt = stmt.where(Unit.id.in_(ids))  # type: ignore[attr-defined]
+        stmt = stmt.where(col(Unit.id).in_(ids))
     if parent_id is not None:
         stmt = stmt.where(Unit.parent_id == parent_id)  # type: ignore[arg-type]
     if type_ is not None:
@@ -66,10 +66,6 @@ async def list_page(
 def add(session: AsyncSession, unit: Unit) -> Unit:
     session.add(unit)
     return unit
-
-
-async def remove(session: AsyncSession, unit: Unit) -> None:
-    await session.delete(unit)
 
 
 SUBTREE_SORT = "depth"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -37,19 +38,14 @@ from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
-from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.outbox import record_event, record_events
 from mops_shared.kit.pagination import SortOption
-from mops_shared.kit.writes import retry_lost_races
+from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
 UNIT_SORTS = repository.UNIT_SORTS
 # How many of the tools still owned by a unit a refused delete names.
 _NAMED_TOOLS = 10
-
-
-def _snapshot(read: UnitRead | PersonRead) -> dict[str, Any]:
-    return read.model_dump(mode="json")
 
 
 def _duplicate(name: str) -> Conflict:
@@ -132,7 +128,6 @@ async def create_unit(session: AsyncSession, principal: Principal, data: UnitCre
         # Flushed first so a lost race for the name fails before anything else is written.
         await session.flush()
         created = UnitRead.model_validate(unit)
-        snapshot = _snapshot(created)
         await writes.record_change(
             session,
             principal,
@@ -140,7 +135,7 @@ async def create_unit(session: AsyncSession, principal: Principal, data: UnitCre
             object_type="unit",
             object_id=created.id,
             before=None,
-            after=snapshot,
+            after=snapshot(created),
             event="unit.created",
         )
         await session.commit()
@@ -202,9 +197,71 @@ async def update_unit(
     data: UnitUpdate,
     if_match: str | None,
 ) -> UnitRead:
-    return await retry_lost_races(
-        session, "unit", lambda: _update_once(session, principal, unit_id, data, if_match)
+    tenant_id = principal.tenant_id
+    changes = data.model_dump(exclude_unset=True)
+
+    async def apply(unit: Unit, before: UnitRead, now: datetime) -> bool:
+        errors: list[ProblemFieldError] = [
+            body_error(f"/{required}", f"{required} cannot be null")
+            for required in ("name", "type")
+            if required in changes and changes[required] is None
+        ]
+        ValidationFailed.raise_if_any(errors)
+        if data.parent_id is not None and data.parent_id != unit.parent_id:
+            problem = await _parent_problem(session, tenant_id, unit.id, data.parent_id)
+            if problem is not None:
+                errors.append(problem)
+        if "lead_person_id" in changes:
+            problem = await _lead_problem(session, tenant_id, data.lead_person_id)
+            if problem is not None:
+                errors.append(problem)
+        ValidationFailed.raise_if_any(errors)
+        if data.name is not None:
+            key = name_key(data.name)
+            if await repository.get_by_name_key(session, tenant_id, key, except_id=unit.id):
+                raise _duplicate(data.name)
+            unit.name, unit.name_key = data.name, key
+        if data.type is not None:
+            unit.type = data.type.value
+        if "parent_id" in changes:
+            unit.parent_id = data.parent_id
+        if "role" in changes:
+            unit.role = data.role.value if data.role else None
+        if "lead_person_id" in changes:
+            unit.lead_person_id = data.lead_person_id
+        # A unit's PATCH is always a change: its version moves even when the values do not.
+        return True
+
+    async def also(before: UnitRead, after: UnitRead) -> None:
+        if after.parent_id != before.parent_id:
+            await record_event(
+                session,
+                writes.outbox,
+                principal,
+                "unit.moved",
+                _moved(after.id, before.parent_id, after.parent_id),
+            )
+
+    async def conflict(before: UnitRead) -> Exception:
+        return await _integrity_conflict(session, tenant_id, data.name or before.name, unit_id)
+
+    return await writes.update_versioned(
+        session,
+        principal,
+        what="unit",
+        object_type="unit",
+        event="unit.updated",
+        if_match=if_match,
+        load=lambda: _get(session, principal, unit_id),
+        read=_read,
+        apply=apply,
+        also=also,
+        conflict=conflict,
     )
+
+
+async def _read(unit: Unit) -> UnitRead:
+    return UnitRead.model_validate(unit)
 
 
 def _moved(unit_id: uuid.UUID, before: uuid.UUID | None, after: uuid.UUID | None) -> dict[str, Any]:
@@ -215,79 +272,6 @@ def _moved(unit_id: uuid.UUID, before: uuid.UUID | None, after: uuid.UUID | None
     }
 
 
-async def _update_once(
-    session: AsyncSession,
-    principal: Principal,
-    unit_id: uuid.UUID,
-    data: UnitUpdate,
-    if_match: str | None,
-) -> UnitRead:
-    tenant_id = principal.tenant_id
-    unit = await _get(session, principal, unit_id)
-    check_if_match(if_match, unit.version)
-    before = UnitRead.model_validate(unit)
-    changes = data.model_dump(exclude_unset=True)
-    errors: list[ProblemFieldError] = [
-        body_error(f"/{required}", f"{required} cannot be null")
-        for required in ("name", "type")
-        if required in changes and changes[required] is None
-    ]
-    ValidationFailed.raise_if_any(errors)
-    if data.parent_id is not None and data.parent_id != unit.parent_id:
-        problem = await _parent_problem(session, tenant_id, unit.id, data.parent_id)
-        if problem is not None:
-            errors.append(problem)
-    if "lead_person_id" in changes:
-        problem = await _lead_problem(session, tenant_id, data.lead_person_id)
-        if problem is not None:
-            errors.append(problem)
-    ValidationFailed.raise_if_any(errors)
-    if data.name is not None:
-        key = name_key(data.name)
-        if await repository.get_by_name_key(session, tenant_id, key, except_id=unit.id):
-            raise _duplicate(data.name)
-        unit.name, unit.name_key = data.name, key
-    if data.type is not None:
-        unit.type = data.type.value
-    if "parent_id" in changes:
-        unit.parent_id = data.parent_id
-    if "role" in changes:
-        unit.role = data.role.value if data.role else None
-    if "lead_person_id" in changes:
-        unit.lead_person_id = data.lead_person_id
-    unit.version += 1
-    unit.updated_at = utcnow()
-    try:
-        # `WHERE version = <read>` fails here (StaleDataError) if another write got in first.
-        await session.flush()
-        after = UnitRead.model_validate(unit)
-        await writes.record_change(
-            session,
-            principal,
-            action="update",
-            object_type="unit",
-            object_id=unit.id,
-            before=_snapshot(before),
-            after=_snapshot(after),
-            event="unit.updated",
-        )
-        if after.parent_id != before.parent_id:
-            await record_event(
-                session,
-                writes.outbox,
-                principal,
-                "unit.moved",
-                _moved(unit.id, before.parent_id, after.parent_id),
-            )
-        await session.commit()
-    except IntegrityError as exc:
-        await session.rollback()
-        raise await _integrity_conflict(
-            session, tenant_id, data.name or before.name, unit_id
-        ) from exc
-    return after
-
-
 async def delete_unit(
     session: AsyncSession,
     principal: Principal,
@@ -296,10 +280,30 @@ async def delete_unit(
     reassign_to: uuid.UUID | None,
     inventory: InventoryClient,
 ) -> None:
-    await retry_lost_races(
+    async def conflict(before: UnitRead) -> Exception:
+        # A child or a person was added to it at the same time.
+        return Conflict(
+            f"A unit or person was put in {before.name} at the same time; read again and retry."
+        )
+
+    await writes.delete_versioned(
         session,
-        "unit",
-        lambda: _delete_once(session, principal, unit_id, if_match, reassign_to, inventory),
+        principal,
+        what="unit",
+        object_type="unit",
+        event="unit.deleted",
+        if_match=if_match,
+        load=lambda: _get(session, principal, unit_id),
+        read=_read,
+        prepare=lambda unit, before: _empty_or_pass_on(
+            session, principal, unit, reassign_to, inventory
+        ),
+        data=lambda before: {
+            "id": str(before.id),
+            "name": before.name,
+            "reassigned_to": str(reassign_to) if reassign_to else None,
+        },
+        conflict=conflict,
     )
 
 
@@ -324,18 +328,19 @@ async def _refuse_if_owner_of_tools(
     )
 
 
-async def _delete_once(
+async def _empty_or_pass_on(
     session: AsyncSession,
     principal: Principal,
-    unit_id: uuid.UUID,
-    if_match: str | None,
+    unit: Unit,
     reassign_to: uuid.UUID | None,
     inventory: InventoryClient,
 ) -> None:
+    """Before a unit's delete: refuses it while it holds units or people and nothing takes
+    them (409), or a `reassign_to` that cannot (422), or while the inventory names it as a
+    tool owner (409); otherwise its children, people and coordination mechanisms pass to
+    `reassign_to`, each change recorded like any other."""
     tenant_id = principal.tenant_id
-    unit = await _get(session, principal, unit_id)
-    check_if_match(if_match, unit.version)
-    before = UnitRead.model_validate(unit)
+    unit_id = unit.id
     if reassign_to is None:
         children = await repository.count_children(session, tenant_id, unit_id)
         people = await people_lookups.count_in_unit(session, tenant_id, unit_id)
@@ -362,59 +367,35 @@ async def _delete_once(
     # Last of the checks: the one call to another service, made only for a delete that may go.
     await _refuse_if_owner_of_tools(principal, inventory, unit)
     now = utcnow()
-    try:
-        if reassign_to is not None:
-            moved = await repository.children_of(session, tenant_id, unit_id)
-            await writes.update_all(
-                session,
-                principal,
-                moved,
-                UnitRead,
-                object_type="unit",
-                event="unit.updated",
-                values={"parent_id": reassign_to},
-                now=now,
-            )
-            await record_events(
-                session,
-                writes.outbox,
-                principal,
-                [("unit.moved", _moved(child.id, unit_id, reassign_to)) for child in moved],
-            )
-            await writes.update_all(
-                session,
-                principal,
-                await people_lookups.in_unit(session, tenant_id, unit_id),
-                PersonRead,
-                object_type="person",
-                event="person.updated",
-                values={"unit_id": reassign_to},
-                now=now,
-            )
-        await coordination_service.pass_unit_on(session, principal, unit_id, reassign_to, now)
-        await repository.remove(session, unit)
-        await session.flush()  # `WHERE version = <read>`: a concurrent delete or change wins
-        await writes.record_change(
+    if reassign_to is not None:
+        moved = await repository.children_of(session, tenant_id, unit_id)
+        await writes.update_all(
             session,
             principal,
-            action="delete",
+            moved,
+            UnitRead,
             object_type="unit",
-            object_id=unit_id,
-            before=_snapshot(before),
-            after=None,
-            event="unit.deleted",
-            data={
-                "id": str(unit_id),
-                "name": before.name,
-                "reassigned_to": str(reassign_to) if reassign_to else None,
-            },
+            event="unit.updated",
+            values={"parent_id": reassign_to},
+            now=now,
         )
-        await session.commit()
-    except IntegrityError as exc:  # a child or a person was added to it at the same time
-        await session.rollback()
-        raise Conflict(
-            f"A unit or person was put in {before.name} at the same time; read again and retry."
-        ) from exc
+        await record_events(
+            session,
+            writes.outbox,
+            principal,
+            [("unit.moved", _moved(child.id, unit_id, reassign_to)) for child in moved],
+        )
+        await writes.update_all(
+            session,
+            principal,
+            await people_lookups.in_unit(session, tenant_id, unit_id),
+            PersonRead,
+            object_type="person",
+            event="person.updated",
+            values={"unit_id": reassign_to},
+            now=now,
+        )
+    await coordination_service.pass_unit_on(session, principal, unit_id, reassign_to, now)
 
 
 async def list_units(

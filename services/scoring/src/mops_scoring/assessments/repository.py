@@ -12,7 +12,7 @@ from sqlmodel import col
 
 from mops_scoring.assessments.models import Assessment, AssessmentResponse, Respondent
 from mops_scoring.assessments.schemas import AssessmentStatus
-from mops_shared.kit.db import insert_ignoring_conflicts, utcnow
+from mops_shared.kit.db import insert_ignoring_conflicts, rowcount, table_of, utcnow
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options
 
 ASSESSMENT_SORTS = sort_options(
@@ -51,7 +51,7 @@ async def advance_if_open(session: AsyncSession, assessment_id: uuid.UUID) -> bo
         .values(version=col(Assessment.version) + 1, updated_at=utcnow())
         .execution_options(synchronize_session=False)
     )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+    return rowcount(result) == 1
 
 
 async def close_if_open(
@@ -69,7 +69,7 @@ async def close_if_open(
         .values(status=closed, closed_at=now, updated_at=now, version=col(Assessment.version) + 1)
         .execution_options(synchronize_session=False)
     )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+    return rowcount(result) == 1
 
 
 async def add_respondents(
@@ -83,7 +83,7 @@ async def add_respondents(
     await session.execute(
         insert_ignoring_conflicts(
             session.get_bind().dialect.name,
-            Respondent.__table__,  # type: ignore[attr-defined]
+            table_of(Respondent),
             [
                 {
                     "assessment_id": assessment_id,
