@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Collection
+from collections.abc import Collection
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
@@ -112,14 +112,6 @@ def create_engine(url: str, *, pool_size: int = 20, echo: bool = False) -> Async
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
-
-
-async def session_scope(
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> AsyncIterator[AsyncSession]:
-    """Yields a session and closes it; commits belong to the service layer, never to teardown."""
-    async with sessionmaker() as session:
-        yield session
 
 
 # Bind parameters one statement may carry: asyncpg's limit is 32 767, SQLite's 32 766.
