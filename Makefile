@@ -61,7 +61,7 @@ lint: ## ruff check, ruff format --check and the import contracts
 typecheck: ## mypy --strict over every package
 	@$(use_uv); $$UV sync --locked; \
 	$$UV run --no-sync mypy shared/src services/gateway/src services/inventory/src \
-	  services/org/src services/scoring/src sdk/python/src cli/src
+	  services/org/src services/scoring/src services/webhooks/src sdk/python/src cli/src
 
 .PHONY: format
 format: ## Format the code and apply ruff's safe fixes

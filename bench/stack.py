@@ -168,9 +168,9 @@ def services(
         "MOPS_ACCESS_LOG": "false",
         **{f"MOPS_{s.upper()}_DATABASE_URL": url for s, url in urls.items()},
         **{f"MOPS_{s.upper()}_PORT": str(ports[s]) for s in names},
-        # Services relay their outbox to the gateway only when it runs here too.
-        "MOPS_RELAY_ENABLED": "true" if "gateway" in names else "false",
-        "MOPS_GATEWAY_URL": f"http://127.0.0.1:{ports['gateway']}" if "gateway" in names else "",
+        # Services relay their outbox to the webhooks service only when it runs here too.
+        "MOPS_RELAY_ENABLED": "true" if "webhooks" in names else "false",
+        "MOPS_WEBHOOKS_URL": f"http://127.0.0.1:{ports['webhooks']}" if "webhooks" in names else "",
     }
     procs: list[subprocess.Popen[bytes]] = []
     try:

@@ -50,7 +50,7 @@ from bench.stack import DEFAULT_POSTGRES, Stack, gateway_key, headers_for, plain
 
 BASELINE = REPO / "bench" / "results" / "baseline.json"
 REGRESSION = 0.20
-SERVICES = ("gateway", "inventory", "org", "scoring")
+SERVICES = ("gateway", "inventory", "org", "scoring", "webhooks")
 AREAS = ("inventory", "org", "scoring", "webhooks", "fanout")
 # A tool whose answer is about 300 bytes, as the hop measure asks.
 TOOL = {

@@ -1,10 +1,12 @@
 """Inbound webhook acknowledgement on PostgreSQL: signed Standard Webhooks deliveries posted to
-the gateway's receive URL as fast as the clients go, each verified and committed to the inbox
-before its 2xx. Reports acknowledgements per second, latency percentiles, and whether every
-acknowledged event is in the inbox exactly once (counted in the gateway's database afterwards).
+the receive URL, through the gateway as a CRM posts them, as fast as the clients go, each
+verified and committed to the inbox before its 2xx. Reports acknowledgements per second,
+latency percentiles, and whether every acknowledged event is in the inbox exactly once
+(counted in the webhooks service's database afterwards).
 
-Starts the gateway (uvicorn, one worker) on a fresh PostgreSQL database; the domain services
-are not needed to acknowledge. Writes bench/results/webhooks.json.
+Starts the gateway and the webhooks service (uvicorn, one worker each) on fresh PostgreSQL
+databases; the domain services are not needed to acknowledge. Writes
+bench/results/webhooks.json.
 
     .venv/bin/python bench/webhooks.py [--events 5000] [--concurrency 16]
 """
@@ -38,10 +40,12 @@ async def admin_key(database_url: str) -> str:
     return key
 
 
-async def measure(gateway: str, database_url: str, events: int, concurrency: int) -> dict[str, Any]:
-    from mops_gateway.webhooks.verify import sign_standard_webhook
+async def measure(
+    gateway: str, gateway_db: str, webhooks_db: str, events: int, concurrency: int
+) -> dict[str, Any]:
+    from mops_webhooks.providers.standard import sign_standard_webhook
 
-    key = await admin_key(database_url)
+    key = await admin_key(gateway_db)
     async with httpx.AsyncClient(base_url=gateway, timeout=30) as client:
         created = await client.post(
             "/v1/webhooks/connections",
@@ -84,7 +88,7 @@ async def measure(gateway: str, database_url: str, events: int, concurrency: int
         started = time.perf_counter()
         await asyncio.gather(*(sender() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
-    conn = await asyncpg.connect(plain(database_url))
+    conn = await asyncpg.connect(plain(webhooks_db))
     try:
         stored = await conn.fetchval("SELECT count(*) FROM webhook_inbox")
         distinct = await conn.fetchval("SELECT count(DISTINCT identity) FROM webhook_inbox")
@@ -111,11 +115,12 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--concurrency", type=int, default=16)
     args = parser.parse_args()
-    with services(args.postgres, ("gateway",)) as stack:
+    with services(args.postgres, ("gateway", "webhooks")) as stack:
         results = asyncio.run(
             measure(
                 stack.base_urls["gateway"],
                 stack.database_urls["gateway"],
+                stack.database_urls["webhooks"],
                 args.events,
                 args.concurrency,
             )

@@ -1,12 +1,12 @@
-"""Outbound webhook fan-out on PostgreSQL: domain events posted to the gateway's event intake in
-signed batches, owed to every subscription of the tenant, and delivered by the gateway's own
-worker to a receiver on loopback. Reports the time from the first intake post until the
-receiver has every delivery and the database shows every one delivered, and checks that
-nothing came twice and that a sample of signatures verifies with the `standardwebhooks`
-library.
+"""Outbound webhook fan-out on PostgreSQL: domain events posted to the webhooks service's event
+intake in signed batches (as the relays post them), owed to every subscription of the tenant,
+and delivered by the service's own worker to a receiver on loopback. Reports the time from the
+first intake post until the receiver has every delivery and the database shows every one
+delivered, and checks that nothing came twice and that a sample of signatures verifies with the
+`standardwebhooks` library.
 
-Starts the gateway (uvicorn, one worker, its webhook worker on) on a fresh PostgreSQL database,
-with private targets allowed (the receiver is on 127.0.0.1). Writes
+Starts the gateway and the webhooks service (uvicorn, one worker each, the webhook worker on)
+on fresh PostgreSQL databases, with private targets allowed (the receiver is on 127.0.0.1). Writes
 bench/results/webhooks_fanout.json.
 
     .venv/bin/python bench/webhooks_fanout.py [--events 10000] [--subscriptions 10] [--batch 500]
@@ -33,7 +33,7 @@ import uvloop
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.measure import free_port, results_path
-from bench.stack import DEFAULT_POSTGRES, SECRET, plain, services
+from bench.stack import DEFAULT_POSTGRES, SECRET, Stack, plain, services
 from bench.webhooks import admin_key
 
 REPO = Path(__file__).resolve().parent.parent
@@ -93,9 +93,7 @@ async def delivered_count(conn: Any) -> tuple[int, int]:
     return int(row["delivered"]), int(row["total"])
 
 
-async def measure(
-    gateway: str, database_url: str, events: int, subscriptions: int, batch: int
-) -> dict[str, Any]:
+async def measure(stack: Stack, events: int, subscriptions: int, batch: int) -> dict[str, Any]:
     from mops_shared.contracts.events import EVENT_INTAKE_PATH, SIGNATURE_HEADER, sign_batch
 
     receiver = Receiver()
@@ -115,12 +113,19 @@ async def measure(
     serving = asyncio.create_task(server.serve())
     while not server.started:
         await asyncio.sleep(0.01)
-    key = await admin_key(database_url)
-    conn = await asyncpg.connect(plain(database_url))
+    key = await admin_key(stack.database_urls["gateway"])
+    gateway_db = await asyncpg.connect(plain(stack.database_urls["gateway"]))
+    try:
+        tenant_id = await tenant_of(gateway_db)
+    finally:
+        await gateway_db.close()
+    conn = await asyncpg.connect(plain(stack.database_urls["webhooks"]))
     expected = events * subscriptions
     try:
-        async with httpx.AsyncClient(base_url=gateway, timeout=60) as client:
-            tenant_id = await tenant_of(conn)
+        gateway = httpx.AsyncClient(base_url=stack.base_urls["gateway"], timeout=60)
+        # The intake is the webhooks service's own, where the services' relays post.
+        intake = httpx.AsyncClient(base_url=stack.base_urls["webhooks"], timeout=60)
+        async with gateway as client, intake:
             for n in range(subscriptions):
                 created = await client.post(
                     "/v1/webhooks/subscriptions",
@@ -148,7 +153,7 @@ async def measure(
             for chunk in batches:
                 body = json.dumps({"events": chunk}).encode()
                 sent = time.perf_counter()
-                response = await client.post(
+                response = await intake.post(
                     EVENT_INTAKE_PATH,
                     content=body,
                     headers={
@@ -195,7 +200,7 @@ async def measure(
         "intake_batch_p50_ms": round(sorted(intake_ms)[len(intake_ms) // 2], 1),
         "seconds_to_all_delivered": round(drained, 2),
         "deliveries_per_second": round(delivered / drained, 1),
-        "worker_batch": int(os.environ["MOPS_GATEWAY_WEBHOOK_WORKER_BATCH"]),
+        "worker_batch": int(os.environ["MOPS_WEBHOOKS_WORKER_BATCH"]),
         "target_seconds": 60,
         "within_target": delivered == expected and drained < 60,
     }
@@ -215,22 +220,14 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=500, help="events per intake post")
     parser.add_argument("--worker-batch", type=int, default=1000, help="deliveries per claim")
     args = parser.parse_args()
-    # The gateway process inherits these: its worker delivers to our loopback receiver.
+    # The webhooks service inherits these: its worker delivers to our loopback receiver.
     os.environ["MOPS_WEBHOOKS_ALLOW_PRIVATE_TARGETS"] = "true"
-    os.environ["MOPS_GATEWAY_WEBHOOK_WORKER_ENABLED"] = "true"
-    os.environ["MOPS_GATEWAY_WEBHOOK_WORKER_BATCH"] = str(args.worker_batch)
-    os.environ["MOPS_GATEWAY_WEBHOOK_WORKER_POLL_SECONDS"] = "0.2"
-    with services(args.postgres, ("gateway",)) as stack:
-        # uvloop, as uvicorn gives the gateway: the receiver shares the two cores with it.
-        results = uvloop.run(
-            measure(
-                stack.base_urls["gateway"],
-                stack.database_urls["gateway"],
-                args.events,
-                args.subscriptions,
-                args.batch,
-            )
-        )
+    os.environ["MOPS_WEBHOOKS_WORKER_ENABLED"] = "true"
+    os.environ["MOPS_WEBHOOKS_WORKER_BATCH"] = str(args.worker_batch)
+    os.environ["MOPS_WEBHOOKS_WORKER_POLL_SECONDS"] = "0.2"
+    with services(args.postgres, ("gateway", "webhooks")) as stack:
+        # uvloop, as uvicorn gives the services: the receiver shares the two cores with them.
+        results = uvloop.run(measure(stack, args.events, args.subscriptions, args.batch))
     (results_path("webhooks_fanout.json")).write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results))
     return 0 if results["within_target"] else 1

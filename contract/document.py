@@ -23,11 +23,13 @@ def build() -> dict[str, Any]:
     from mops_inventory.main import create_app as inventory_app
     from mops_org.main import create_app as org_app
     from mops_scoring.main import create_app as scoring_app
+    from mops_webhooks.main import create_app as webhooks_app
 
     services = {
         "inventory": inventory_app().openapi(),
         "org": org_app().openapi(),
         "scoring": scoring_app().openapi(),
+        "webhooks": webhooks_app().openapi(),
     }
     return merge_documents(gateway_app().openapi(), services)
 

@@ -23,7 +23,7 @@ from mops_shared.kit.migrations import alembic_config
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"  # the sample company, kept in the repository
 ALEMBIC_INI = REPO / "migrations" / "alembic.ini"
-SERVICES = ("gateway", "inventory", "org", "scoring")
+SERVICES = ("gateway", "inventory", "org", "scoring", "webhooks")
 TEST_SECRET = "test-internal-secret-0123456789abcdef"
 ALL_SCOPES = frozenset(scope.value for scope in ApiScope if scope is not ApiScope.admin)
 
@@ -120,6 +120,12 @@ def build_service_app(service: str, url: str, **overrides: Any) -> FastAPI:
         from mops_scoring.main import create_app as create_scoring
 
         return create_scoring(ScoringSettings(**options))
+    if service == "webhooks":
+        from mops_webhooks.config import WebhooksSettings
+        from mops_webhooks.main import create_app as create_webhooks
+
+        # Tests run the worker's jobs themselves, when they want them to, with their clock.
+        return create_webhooks(WebhooksSettings(**{"worker_enabled": False, **options}))
     raise ValueError(service)
 
 

@@ -1,5 +1,5 @@
-"""`mops worker`: the webhook worker in a process of its own processes the inbox and stops
-cleanly on SIGTERM."""
+"""`mops worker` and `python -m mops_webhooks.worker`: the webhook worker in a process of its own
+processes the inbox and stops cleanly on SIGTERM."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from mops_gateway.config import GatewaySettings
-from mops_gateway.webhooks.models import InboxEventRow
-from mops_gateway.webhooks.schemas import ConnectionCreate
-from mops_gateway.webhooks.service import create_connection, secrets_box
 from mops_shared.kit.db import create_engine, create_sessionmaker, utcnow
+from mops_webhooks.config import WebhooksSettings
+from mops_webhooks.inbound.models import InboxEventRow
+from mops_webhooks.inbound.schemas import ConnectionCreate
+from mops_webhooks.inbound.service import create_connection
+from mops_webhooks.secrets import secrets_box
 from tests.support import (
     ALEMBIC_INI,
     REPO,
@@ -32,16 +33,16 @@ from tests.support import (
 
 
 @pytest.fixture
-def gateway_db(tmp_path: Path) -> Iterator[str]:
-    url, pg_name = asyncio.run(new_database("gateway", tmp_path))
-    migrate("gateway", url)
+def webhooks_db(tmp_path: Path) -> Iterator[str]:
+    url, pg_name = asyncio.run(new_database("webhooks", tmp_path))
+    migrate("webhooks", url)
     yield url
     if pg_name:
         asyncio.run(drop_postgres_database(pg_name))
 
 
 async def _pending_event(url: str) -> uuid.UUID:
-    settings = GatewaySettings(database_url=url, internal_secret=TEST_SECRET, environment="test")
+    settings = WebhooksSettings(database_url=url, internal_secret=TEST_SECRET, environment="test")
     engine = create_engine(url)
     try:
         async with create_sessionmaker(engine)() as session:
@@ -81,30 +82,33 @@ async def _status(url: str, event_id: uuid.UUID) -> tuple[str, str | None]:
         await engine.dispose()
 
 
-def test_mops_worker_processes_the_inbox_and_stops_on_sigterm(
-    gateway_db: str, tmp_path: Path
+@pytest.mark.parametrize("command", ["mops worker", "python -m mops_webhooks.worker"])
+def test_the_worker_processes_the_inbox_and_stops_on_sigterm(
+    command: str, webhooks_db: str, tmp_path: Path
 ) -> None:
-    event_id = asyncio.run(_pending_event(gateway_db))
+    event_id = asyncio.run(_pending_event(webhooks_db))
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOPS_")}
     env |= {
         "MOPS_ENVIRONMENT": "test",
         "MOPS_INTERNAL_SECRET": TEST_SECRET,
         "MOPS_ALEMBIC_INI": str(ALEMBIC_INI),
-        "MOPS_GATEWAY_DATABASE_URL": gateway_db,
-        "MOPS_GATEWAY_WEBHOOK_WORKER_POLL_SECONDS": "0.1",
+        "MOPS_WEBHOOKS_DATABASE_URL": webhooks_db,
+        "MOPS_WEBHOOKS_WORKER_POLL_SECONDS": "0.1",
     }
     log = (tmp_path / "worker.log").open("wb")
-    mops = Path(sys.executable).with_name("mops")
-    worker = subprocess.Popen(
-        [str(mops), "worker"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
+    argv = (
+        [str(Path(sys.executable).with_name("mops")), "worker"]
+        if command == "mops worker"
+        else [sys.executable, "-m", "mops_webhooks.worker"]
     )
+    worker = subprocess.Popen(argv, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60
         status: tuple[str, str | None] = ("pending", None)
         while time.monotonic() < deadline and status[0] == "pending":
             assert worker.poll() is None, (tmp_path / "worker.log").read_text()
             time.sleep(0.2)
-            status = asyncio.run(_status(gateway_db, event_id))
+            status = asyncio.run(_status(webhooks_db, event_id))
         assert status == ("processed", "no outcome comes from company.created events")
         worker.send_signal(signal.SIGTERM)
         assert worker.wait(timeout=20) == 0, (tmp_path / "worker.log").read_text()

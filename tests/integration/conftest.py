@@ -1,4 +1,4 @@
-"""The real system wired together: the three services on loopback ports, the gateway in front.
+"""The real system wired together: the four services on loopback ports, the gateway in front.
 
 The services run under uvicorn in this event loop, so the gateway's proxy makes real HTTP
 calls over real sockets, as in production; clients reach the gateway in process.
@@ -35,6 +35,7 @@ from tests.support import (
 class Stack:
     gateway: FastAPI
     services: dict[str, Served]
+    webhooks: FastAPI  # served as services["webhooks"]; its state holds the worker's context
     database_urls: dict[str, str]
 
 
@@ -57,6 +58,10 @@ async def stack(database_urls: dict[str, str]) -> AsyncIterator[Stack]:
             inventory_url=served["inventory"].url,
         )
     )
+    webhooks = build_service_app(
+        "webhooks", database_urls["webhooks"], inventory_url=served["inventory"].url
+    )
+    served["webhooks"] = await serve(webhooks)
     # Org and inventory ask each other: org learns the inventory's port once it is served.
     await org.state.inventory_client.aclose()
     org.state.inventory_client = InventoryClient(
@@ -68,14 +73,13 @@ async def stack(database_urls: dict[str, str]) -> AsyncIterator[Stack]:
             inventory_url=served["inventory"].url,
             org_url=served["org"].url,
             scoring_url=served["scoring"].url,
+            webhooks_url=served["webhooks"].url,
             upstream_read_timeout=5.0,
-            # Tests run the worker's jobs themselves, when they want them to, with their clock.
-            webhook_worker_enabled=False,
         )
     )
     try:
         async with running(gateway):
-            yield Stack(gateway, served, database_urls)
+            yield Stack(gateway, served, webhooks, database_urls)
     finally:
         for server in served.values():
             await server.stop()

@@ -39,7 +39,6 @@ async def test_the_variable_turns_it_on_for_the_origins_it_names(
         gateway_settings(
             stack.database_urls["gateway"],
             org_url=stack.services["org"].url,
-            webhook_worker_enabled=False,
         )
     )
     async with running(gateway), client_for(gateway) as client:

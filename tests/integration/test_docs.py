@@ -106,7 +106,7 @@ async def served_gateway(stack: Stack) -> AsyncIterator[Served]:
             inventory_url=urls["inventory"],
             org_url=urls["org"],
             scoring_url=urls["scoring"],
-            webhook_worker_enabled=False,
+            webhooks_url=urls["webhooks"],
         )
     )
     served = await serve(gateway)

@@ -6,6 +6,7 @@ import asyncio
 import socket
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
@@ -189,3 +190,56 @@ async def test_a_framework_version_is_written_and_read_through_the_gateway(
     }
     signals = await gateway_client.get("/v1/scoring/evidence-signals", headers=tenant.headers)
     assert "training_coverage" in {s["key"] for s in signals.json()["items"]}
+
+
+async def test_the_receive_url_passes_without_a_key_and_carries_no_principal(
+    stack: Stack, tenant: TenantKey
+) -> None:
+    """A CRM posts with no API key: the gateway passes the delivery on as sent, with the
+    sender's own Authorization (Pipedrive's Basic credentials), never a principal (not even one
+    the sender forged), and within the receive body limit; everything else under /v1/webhooks
+    still needs a key."""
+    seen: list[dict[str, str]] = []
+
+    async def echo(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        seen.append({k.decode(): v.decode() for k, v in scope["headers"]})
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": body})
+
+    upstream = await serve(echo)
+    gateway = create_gateway(
+        gateway_settings(
+            stack.database_urls["gateway"], webhooks_url=upstream.url, webhook_max_body_bytes=4096
+        )
+    )
+    receive = "/v1/webhooks/in/00000000-0000-4000-8000-000000000000"
+    try:
+        async with running(gateway), client_for(gateway) as client:
+            sent = await client.post(
+                receive,
+                content=b'{"event": 1}',
+                headers={"authorization": "Basic bW9wczpzMw==", "x-mops-principal": "forged"},
+            )
+            assert (sent.status_code, sent.content) == (200, b'{"event": 1}')
+            assert "ratelimit-limit" not in sent.headers  # no key: no key's rate limit
+            (forwarded,) = seen
+            assert forwarded["authorization"] == "Basic bW9wczpzMw=="
+            assert "x-mops-principal" not in forwarded
+
+            assert (await client.post(receive, content=b"x" * 5000)).status_code == 413
+            keyless = await client.get("/v1/webhooks/connections")
+            assert keyless.status_code == 401
+            listed = await client.get("/v1/webhooks/connections", headers=tenant.headers)
+            assert listed.status_code == 200
+            assert len(seen) == 2  # the 413 and the 401 never reached the upstream
+            assert seen[1]["x-mops-principal"]  # a keyed call carries the signed principal
+    finally:
+        await upstream.stop()

@@ -1,8 +1,8 @@
-"""A gateway killed with SIGKILL in the middle of a burst of signed deliveries loses nothing it
-acknowledged: after a restart every acknowledged event is in the inbox and processed, and each
-CRM record's outcome is recorded exactly once.
+"""The webhooks service killed with SIGKILL in the middle of a burst of signed deliveries loses
+nothing it acknowledged: after a restart every acknowledged event is in the inbox and
+processed, and each CRM record's outcome is recorded exactly once.
 
-The gateway runs as a real uvicorn process (worker included) on the suite's gateway database;
+The service runs as a real uvicorn process (worker included) on the suite's webhooks database;
 the inventory it records outcomes in is the suite's, served on loopback.
 """
 
@@ -25,7 +25,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import col
 
-from mops_gateway.webhooks.models import InboxEventRow
+from mops_webhooks.inbound.models import InboxEventRow
 from tests.integration.conftest import Stack, TenantKey
 from tests.integration.webhooks_support import connect_hubspot, hubspot, hubspot_headers, tool
 from tests.support import ALEMBIC_INI, REPO, TEST_SECRET, walk_pages
@@ -43,26 +43,24 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-class GatewayProcess:
+class WebhooksProcess:
     def __init__(self, stack: Stack, port: int, log: Path) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("MOPS_")}
         env |= {
             "MOPS_ENVIRONMENT": "test",
             "MOPS_INTERNAL_SECRET": TEST_SECRET,
             "MOPS_ALEMBIC_INI": str(ALEMBIC_INI),
-            "MOPS_GATEWAY_DATABASE_URL": stack.database_urls["gateway"],
-            "MOPS_GATEWAY_INVENTORY_URL": stack.services["inventory"].url,
-            "MOPS_GATEWAY_ORG_URL": stack.services["org"].url,
-            "MOPS_GATEWAY_SCORING_URL": stack.services["scoring"].url,
-            "MOPS_GATEWAY_WEBHOOK_WORKER_POLL_SECONDS": "0.05",
+            "MOPS_WEBHOOKS_DATABASE_URL": stack.database_urls["webhooks"],
+            "MOPS_WEBHOOKS_INVENTORY_URL": stack.services["inventory"].url,
+            "MOPS_WEBHOOKS_WORKER_POLL_SECONDS": "0.05",
             # Events a killed worker had claimed are due again soon after the restart.
-            "MOPS_GATEWAY_WEBHOOK_WORKER_LEASE_SECONDS": "1",
+            "MOPS_WEBHOOKS_WORKER_LEASE_SECONDS": "1",
         }
         self.url = f"http://127.0.0.1:{port}"
         self.log = log.open("ab")
         self.process = subprocess.Popen(
             [
-                *(sys.executable, "-m", "uvicorn", "mops_gateway.main:create_app", "--factory"),
+                *(sys.executable, "-m", "uvicorn", "mops_webhooks.main:create_app", "--factory"),
                 *("--host", "127.0.0.1", "--port", str(port), "--no-access-log"),
             ],
             cwd=REPO,
@@ -76,14 +74,16 @@ class GatewayProcess:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                pytest.fail(f"the gateway exited:\n{log.read_text(errors='replace')[-3000:]}")
+                pytest.fail(
+                    f"the webhooks service exited:\n{log.read_text(errors='replace')[-3000:]}"
+                )
             try:
                 if (await client.get(f"{self.url}/healthz", timeout=1)).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
             await asyncio.sleep(0.1)
-        pytest.fail("the gateway did not start within 60 s")
+        pytest.fail("the webhooks service did not start within 60 s")
 
     def kill(self) -> None:
         self.process.send_signal(signal.SIGKILL)
@@ -126,13 +126,13 @@ async def test_sigkill_during_a_burst_loses_no_acknowledged_event_and_counts_eac
         ).encode()
         for b in range(BATCHES)
     ]
-    log = tmp_path / "gateway.log"
+    log = tmp_path / "webhooks.log"
     port = _free_port()
     acked: list[bytes] = []
     async with httpx.AsyncClient(timeout=10) as client:
-        gateway = GatewayProcess(stack, port, log)
+        webhooks = WebhooksProcess(stack, port, log)
         try:
-            await gateway.wait_ready(client, log)
+            await webhooks.wait_ready(client, log)
             killed = asyncio.Event()
 
             async def post(body: bytes) -> None:
@@ -140,7 +140,7 @@ async def test_sigkill_during_a_burst_loses_no_acknowledged_event_and_counts_eac
                     return
                 try:
                     sent = await client.post(
-                        f"{gateway.url}{connection['receive_path']}",
+                        f"{webhooks.url}{connection['receive_path']}",
                         content=body,
                         headers=hubspot_headers(body),
                     )
@@ -150,7 +150,7 @@ async def test_sigkill_during_a_burst_loses_no_acknowledged_event_and_counts_eac
                     acked.append(body)
                     if len(acked) >= KILL_AFTER_ACKS and not killed.is_set():
                         killed.set()
-                        gateway.kill()
+                        webhooks.kill()
 
             queue = iter(batches)
 
@@ -160,14 +160,14 @@ async def test_sigkill_during_a_burst_loses_no_acknowledged_event_and_counts_eac
 
             await asyncio.gather(*(sender() for _ in range(6)))
             assert killed.is_set(), "the burst ended before the kill"
-            assert gateway.process.returncode == -signal.SIGKILL
+            assert webhooks.process.returncode == -signal.SIGKILL
         finally:
-            gateway.stop()
+            webhooks.stop()
 
         acked_ids = {f"hubspot:62515:{e['eventId']}" for body in acked for e in json.loads(body)}
         assert len(acked_ids) >= KILL_AFTER_ACKS * EVENTS_PER_BATCH
 
-        restarted = GatewayProcess(stack, port, log)
+        restarted = WebhooksProcess(stack, port, log)
         try:
             await restarted.wait_ready(client, log)
             rows = await _settled_inbox(stack, tenant, timeout=60)
@@ -190,7 +190,7 @@ async def _settled_inbox(stack: Stack, tenant: TenantKey, timeout: float) -> lis
     """The tenant's inbox once the restarted worker has finished every event in it."""
     deadline = time.monotonic() + timeout
     while True:
-        async with stack.gateway.state.sessionmaker() as session:
+        async with stack.webhooks.state.sessionmaker() as session:
             rows = list(
                 (
                     await session.execute(

@@ -17,11 +17,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from mops_gateway.main import create_app as create_gateway
-from mops_gateway.webhooks.outbound import deliver_due
 from mops_inventory.db import writes
 from mops_shared.kit.relay import OutboxRelay
+from mops_webhooks.outbound.jobs import deliver_due
 from tests.integration.conftest import Stack, TenantKey, client_for, gateway_settings
-from tests.support import TEST_SECRET, running, serve
+from tests.support import TEST_SECRET, build_service_app, running, serve
 
 pytestmark = pytest.mark.asyncio
 
@@ -36,20 +36,27 @@ async def test_a_tool_s_events_reach_a_subscriber_signed_and_once(
         return Response(status_code=204)
 
     receiver = await serve(Starlette(routes=[Route("/hook", hook, methods=["POST"])]))
-    # A gateway on the suite's gateway database that may post to loopback (the receiver).
-    lenient = create_gateway(
+    # A webhooks service on the suite's webhooks database that may post to loopback (the
+    # receiver), and a gateway in front of it.
+    lenient = build_service_app(
+        "webhooks",
+        stack.database_urls["webhooks"],
+        inventory_url=stack.services["inventory"].url,
+        allow_private_targets=True,
+    )
+    served_lenient = await serve(lenient)
+    gateway = create_gateway(
         gateway_settings(
             stack.database_urls["gateway"],
             inventory_url=stack.services["inventory"].url,
             org_url=stack.services["org"].url,
             scoring_url=stack.services["scoring"].url,
-            allow_private_targets=True,
-            webhook_worker_enabled=False,
+            webhooks_url=served_lenient.url,
         )
     )
     inventory: FastAPI = stack.services["inventory"].server.config.app
     try:
-        async with running(lenient), client_for(lenient) as client:
+        async with running(gateway), client_for(gateway) as client:
             created = await client.post(
                 "/v1/webhooks/subscriptions",
                 json={"url": f"{receiver.url}/hook", "event_types": ["tool.*"]},
@@ -76,7 +83,7 @@ async def test_a_tool_s_events_reach_a_subscriber_signed_and_once(
                 service="inventory",
                 outbox=writes.outbox,
                 sessionmaker=inventory.state.sessionmaker,
-                gateway_url="http://gateway.test",
+                intake_url="http://webhooks.test",
                 internal_secret=TEST_SECRET,
                 transport=httpx.ASGITransport(app=lenient),
             )
@@ -91,6 +98,7 @@ async def test_a_tool_s_events_reach_a_subscriber_signed_and_once(
             while await deliver_due(context):
                 pass
     finally:
+        await served_lenient.stop()
         await receiver.stop()
 
     webhook = Webhook(secret)

@@ -2,9 +2,10 @@
 its log. Deliveries go to a real HTTP receiver on 127.0.0.1 and are checked with the
 `standardwebhooks` library, as a subscriber would check them.
 
-The gateway here has a database of its own, so the delivery job (run by the tests, with a
-clock they control) only ever sees this module's deliveries. Two gateways share it: one
-that allows private targets (the receiver is on loopback) and one that does not.
+The webhooks service here has a database of its own, so the delivery job (run by the tests,
+with a clock they control) only ever sees this module's deliveries. Two services share it, each
+behind a gateway of its own: one that allows private targets (the receiver is on loopback) and
+one that does not. The relays' intake is the service's own, not the gateway's.
 """
 
 from __future__ import annotations
@@ -34,9 +35,12 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from mops_gateway.main import create_app as create_gateway
-from mops_gateway.webhooks.jobs import WorkerContext
-from mops_gateway.webhooks.models import DeliveryAttemptRow, DomainEventRow, WebhookSubscription
-from mops_gateway.webhooks.outbound import (
+from mops_shared.contracts.events import EVENT_INTAKE_PATH, SIGNATURE_HEADER, sign_batch
+from mops_shared.kit.db import utcnow
+from mops_webhooks.config import WebhooksSettings
+from mops_webhooks.jobs import WorkerContext
+from mops_webhooks.main import create_app as create_webhooks
+from mops_webhooks.outbound.jobs import (
     MAX_ATTEMPTS,
     RETRY_AFTER_CAP_SECONDS,
     RETRY_SCHEDULE,
@@ -44,8 +48,7 @@ from mops_gateway.webhooks.outbound import (
     deliver_due,
     lease_seconds,
 )
-from mops_shared.contracts.events import EVENT_INTAKE_PATH, SIGNATURE_HEADER, sign_batch
-from mops_shared.kit.db import utcnow
+from mops_webhooks.outbound.models import DeliveryAttemptRow, DomainEventRow, WebhookSubscription
 from tests.integration.conftest import TenantKey, client_for, gateway_settings, new_tenant
 from tests.support import (
     TEST_SECRET,
@@ -56,6 +59,7 @@ from tests.support import (
     new_database,
     running,
     serve,
+    settings_kwargs,
     walk_pages,
 )
 
@@ -122,39 +126,75 @@ class Receiver:
 
 @dataclass
 class World:
-    lenient: FastAPI  # private targets allowed: subscriptions may point at the receiver
-    strict: FastAPI  # the production default
+    lenient: FastAPI  # the gateway in front of `service`
+    strict: FastAPI  # the gateway in front of `strict_service`
+    service: (
+        FastAPI  # the lenient one: private targets allowed: subscriptions may point at the receiver
+    )
+    strict_service: FastAPI  # the production default
     receiver: Receiver
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def world(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[World]:
     workdir: Path = tmp_path_factory.mktemp("outbound")
-    url, pg_name = await new_database("gateway", workdir)
     receiver = Receiver()
-    served: Served | None = None
+    served: list[Served] = []
+    databases: list[str] = []
     try:
-        await migrate_async("gateway", url)
-        served = await serve(receiver.app)
-        receiver.base = served.url
-        common = {"webhook_worker_enabled": False}
-        lenient = create_gateway(gateway_settings(url, allow_private_targets=True, **common))
-        strict = create_gateway(gateway_settings(url, allow_private_targets=False, **common))
-        async with running(lenient), running(strict):
-            yield World(lenient, strict, receiver)
+        urls: dict[str, str] = {}
+        for service in ("gateway", "webhooks"):
+            urls[service], pg_name = await new_database(service, workdir)
+            if pg_name:
+                databases.append(pg_name)
+            await migrate_async(service, urls[service])
+        served.append(await serve(receiver.app))
+        receiver.base = served[0].url
+        services = {
+            private: create_webhooks(
+                WebhooksSettings(
+                    **settings_kwargs("webhooks", urls["webhooks"]),
+                    worker_enabled=False,
+                    allow_private_targets=private,
+                )
+            )
+            for private in (True, False)
+        }
+        gateways = {}
+        for private, service in services.items():
+            served.append(await serve(service))
+            gateways[private] = create_gateway(
+                gateway_settings(urls["gateway"], webhooks_url=served[-1].url)
+            )
+        async with running(gateways[True]), running(gateways[False]):
+            yield World(gateways[True], gateways[False], services[True], services[False], receiver)
     finally:
-        if served is not None:
-            await served.stop()
-        if pg_name:
-            await drop_postgres_database(pg_name)
+        for server in served:
+            await server.stop()
+        for name in databases:
+            await drop_postgres_database(name)
+
+
+class _IntakeAtTheService(httpx.AsyncBaseTransport):
+    """The relays post to the webhooks service's intake directly (the gateway does not serve
+    it); everything else goes through the gateway, as an API client's calls do."""
+
+    def __init__(self, gateway: FastAPI, service: FastAPI) -> None:
+        self.gateway = httpx.ASGITransport(app=gateway)
+        self.service = httpx.ASGITransport(app=service)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        to = self.service if request.url.path == EVENT_INTAKE_PATH else self.gateway
+        return await to.handle_async_request(request)
 
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def client(world: World) -> AsyncIterator[httpx.AsyncClient]:
-    async with client_for(world.lenient) as gateway:
+    transport = _IntakeAtTheService(world.lenient, world.service)
+    async with httpx.AsyncClient(transport=transport, base_url="http://gateway.test") as gateway:
         yield gateway
     # Each test starts from no subscriptions and no events: nothing left due for the next one.
-    async with world.lenient.state.sessionmaker() as session:
+    async with world.service.state.sessionmaker() as session:
         await session.execute(delete(WebhookSubscription))
         await session.execute(delete(DomainEventRow))
         await session.commit()
@@ -179,7 +219,7 @@ class FakeClock:
 
 
 def worker(app: FastAPI, clock: FakeClock | None = None, **settings: Any) -> WorkerContext:
-    """The gateway's worker context with the test's clock (and settings changed)."""
+    """The webhooks service's worker context with the test's clock (and settings changed)."""
     context: WorkerContext = app.state.worker_context
     return dataclasses.replace(
         context,
@@ -287,7 +327,7 @@ async def test_a_delivery_is_signed_as_standard_webhooks_libraries_verify(
     created = event(tenant.tenant_id, "tool.created", name="Marketo")
     await take_in(client, created)
 
-    assert await deliver_due(worker(world.lenient)) == 1
+    assert await deliver_due(worker(world.service)) == 1
 
     (received,) = world.receiver.at(url)
     assert verified(secret, received) == {
@@ -307,7 +347,7 @@ async def test_a_delivery_is_signed_as_standard_webhooks_libraries_verify(
     assert (attempt["status_code"], attempt["error"]) == (204, None)
     assert attempt["latency_ms"] >= 0
     assert found["data"] == {"name": "Marketo"}
-    assert await deliver_due(worker(world.lenient)) == 0  # nothing left due
+    assert await deliver_due(worker(world.service)) == 0  # nothing left due
 
 
 async def test_during_a_rotation_old_and_new_secrets_both_verify(
@@ -329,7 +369,7 @@ async def test_during_a_rotation_old_and_new_secrets_both_verify(
     assert new != old
     expires = at(rotated.json()["previous_secret_expires_at"])
     await take_in(client, event(tenant.tenant_id))
-    await deliver_due(worker(world.lenient))
+    await deliver_due(worker(world.service))
 
     (during,) = world.receiver.at(url)
     signatures = during.headers["webhook-signature"].split(" ")
@@ -340,7 +380,7 @@ async def test_during_a_rotation_old_and_new_secrets_both_verify(
     # Once the overlap has ended only the new secret signs.
     clock = FakeClock(expires + timedelta(seconds=1))
     await take_in(client, event(tenant.tenant_id))
-    await deliver_due(worker(world.lenient, clock))
+    await deliver_due(worker(world.service, clock))
     after = world.receiver.at(url)[1]
     assert len(after.headers["webhook-signature"].split(" ")) == 1
     assert verified(new, after)["type"] == "tool.created"
@@ -356,7 +396,7 @@ async def test_during_a_rotation_old_and_new_secrets_both_verify(
     assert again.json()["previous_secret_expires_at"] is None
     newest = again.json()["secret"]
     await take_in(client, event(tenant.tenant_id))
-    await deliver_due(worker(world.lenient))
+    await deliver_due(worker(world.service))
     last = world.receiver.at(url)[2]
     assert verified(newest, last)["type"] == "tool.created"
     with pytest.raises(WebhookVerificationError):
@@ -401,7 +441,7 @@ async def test_failures_are_retried_on_the_schedule_until_dead(
     await take_in(client, created)
     clock = FakeClock()
     for attempt in range(1, MAX_ATTEMPTS + 1):
-        assert await deliver_due(worker(world.lenient, clock)) == 1
+        assert await deliver_due(worker(world.service, clock)) == 1
         found = await only_delivery(client, tenant, subscription)
         assert found["attempts"] == attempt
         if attempt == MAX_ATTEMPTS:
@@ -411,7 +451,7 @@ async def test_failures_are_retried_on_the_schedule_until_dead(
         base = RETRY_SCHEDULE[attempt - 1]
         assert base / 2 - 0.001 <= wait <= base + 0.001, (attempt, wait)
         clock.advance(wait - 1)
-        assert await deliver_due(worker(world.lenient, clock)) == 0  # not due yet
+        assert await deliver_due(worker(world.service, clock)) == 0  # not due yet
         clock.advance(1)
     assert (found["status"], found["next_attempt_at"]) == ("dead", None)
     log = found["attempt_log"]
@@ -423,14 +463,14 @@ async def test_failures_are_retried_on_the_schedule_until_dead(
     assert {r.headers["webhook-id"] for r in requests} == {created["id"]}  # stable across retries
     assert len({r.headers["webhook-timestamp"] for r in requests}) == MAX_ATTEMPTS
     clock.advance(30 * 24 * 3600)
-    assert await deliver_due(worker(world.lenient, clock)) == 0  # dead stays dead
+    assert await deliver_due(worker(world.service, clock)) == 0  # dead stays dead
 
     # Redelivered by hand: due at once, a fresh schedule, the old attempts kept.
     redelivered = await client.post(f"{DELIVERIES}/{found['id']}/redeliver", headers=tenant.headers)
     assert redelivered.status_code == 200, redelivered.text
     assert (redelivered.json()["status"], redelivered.json()["attempts"]) == ("pending", 0)
     world.receiver.scripts[httpx.URL(url).path] = [Reply(200)]
-    assert await deliver_due(worker(world.lenient, clock)) == 1
+    assert await deliver_due(worker(world.service, clock)) == 1
     found = await only_delivery(client, tenant, subscription)
     assert (found["status"], found["attempts"]) == ("delivered", 1)
     assert len(found["attempt_log"]) == MAX_ATTEMPTS + 1
@@ -454,7 +494,7 @@ async def test_a_5xx_is_retried_and_a_429_waits_for_retry_after(
     await take_in(client, event(tenant.tenant_id))
 
     async def attempt() -> tuple[dict[str, Any], float | None]:
-        assert await deliver_due(worker(world.lenient, clock)) == 1
+        assert await deliver_due(worker(world.service, clock)) == 1
         found = await only_delivery(client, tenant, subscription)
         if found["next_attempt_at"] is None:
             return found, None
@@ -486,7 +526,7 @@ async def test_redirects_are_failures_and_never_followed(
     url = world.receiver.hook(Reply(307, {"location": elsewhere}))
     subscription = await subscribe(client, tenant, url)
     await take_in(client, event(tenant.tenant_id))
-    assert await deliver_due(worker(world.lenient)) == 1
+    assert await deliver_due(worker(world.service)) == 1
     assert len(world.receiver.at(url)) == 1
     assert world.receiver.at(elsewhere) == []
     found = await only_delivery(client, tenant, subscription)
@@ -507,7 +547,7 @@ async def test_network_errors_and_timeouts_are_failed_attempts(
         client, tenant, world.receiver.hook(Reply(200, body=b"ok" * 8, drip=0.2))
     )
     await take_in(client, event(tenant.tenant_id))
-    assert await deliver_due(worker(world.lenient, delivery_timeout_seconds=0.5)) == 3
+    assert await deliver_due(worker(world.service, delivery_timeout_seconds=0.5)) == 3
     unreachable = await only_delivery(client, tenant, refused)
     assert unreachable["status"] == "failed"
     assert unreachable["attempt_log"][0]["status_code"] is None
@@ -531,10 +571,10 @@ async def test_a_410_disables_the_subscription_and_closes_what_it_was_owed(
     clock = FakeClock()
     first = event(tenant.tenant_id)
     await take_in(client, first)
-    assert await deliver_due(worker(world.lenient, clock)) == 2  # gone's fails (500), kept's ok
+    assert await deliver_due(worker(world.service, clock)) == 2  # gone's fails (500), kept's ok
     second = event(tenant.tenant_id)
     await take_in(client, second)
-    assert await deliver_due(worker(world.lenient, clock)) == 2  # gone answers 410 this time
+    assert await deliver_due(worker(world.service, clock)) == 2  # gone answers 410 this time
 
     read = (await client.get(f"{SUBSCRIPTIONS}/{gone['id']}", headers=tenant.headers)).json()
     assert read["enabled"] is False
@@ -550,7 +590,7 @@ async def test_a_410_disables_the_subscription_and_closes_what_it_was_owed(
         d["status"] for d in await deliveries_of(client, tenant, subscription_id=kept["id"])
     } == {"delivered"}
     clock.advance(7 * 24 * 3600)
-    assert await deliver_due(worker(world.lenient, clock)) == 0
+    assert await deliver_due(worker(world.service, clock)) == 0
     assert len(world.receiver.at(gone_url)) == 2
 
     # New events skip it; redelivering to it is refused while it is disabled.
@@ -578,7 +618,7 @@ async def test_disabling_through_the_api_closes_pending_deliveries(
     disabled = await client.patch(path, json={"enabled": False}, headers=tenant.headers)
     assert disabled.status_code == 200, disabled.text
     assert disabled.json()["disabled_reason"] == "disabled through the API"
-    assert await deliver_due(worker(world.lenient)) == 0
+    assert await deliver_due(worker(world.service)) == 0
     assert world.receiver.at(url) == []
     (closed,) = await deliveries_of(client, tenant)
     assert closed["status"] == "disabled"
@@ -592,11 +632,11 @@ async def test_a_second_worker_cannot_overwrite_an_outcome_already_recorded(
     subscription = await subscribe(client, tenant, url)
     await take_in(client, event(tenant.tenant_id))
     clock = FakeClock()
-    first = asyncio.create_task(deliver_due(worker(world.lenient, clock)))
+    first = asyncio.create_task(deliver_due(worker(world.service, clock)))
     while not world.receiver.at(url):
         await asyncio.sleep(0.01)
-    late = FakeClock(clock.now + timedelta(seconds=lease_seconds(worker(world.lenient)) + 1))
-    assert await deliver_due(worker(world.lenient, late)) == 1
+    late = FakeClock(clock.now + timedelta(seconds=lease_seconds(worker(world.service)) + 1))
+    assert await deliver_due(worker(world.service, late)) == 1
     assert await first == 1
     found = await only_delivery(client, tenant, subscription)
     # The slow 500 came back last and changed nothing; both attempts are in the log.
@@ -611,13 +651,13 @@ async def test_a_stale_worker_does_not_overwrite_a_later_retry(
     subscription = await subscribe(client, tenant, url)
     await take_in(client, event(tenant.tenant_id))
     clock = FakeClock()
-    await deliver_due(worker(world.lenient, clock))  # failed once; due again within 5 s
+    await deliver_due(worker(world.service, clock))  # failed once; due again within 5 s
     clock.advance(5)
-    first = asyncio.create_task(deliver_due(worker(world.lenient, clock)))
+    first = asyncio.create_task(deliver_due(worker(world.service, clock)))
     while len(world.receiver.at(url)) < 2:
         await asyncio.sleep(0.01)
-    late = FakeClock(clock.now + timedelta(seconds=lease_seconds(worker(world.lenient)) + 1))
-    assert await deliver_due(worker(world.lenient, late)) == 1
+    late = FakeClock(clock.now + timedelta(seconds=lease_seconds(worker(world.service)) + 1))
+    assert await deliver_due(worker(world.service, late)) == 1
     assert await first == 1
     found = await only_delivery(client, tenant, subscription)
     # Both saw `failed` after one attempt; the second worker's outcome (its clock) stands.
@@ -632,7 +672,7 @@ async def test_full_batches_are_claimed_one_after_another_in_one_call(
     url = world.receiver.hook()
     await subscribe(client, tenant, url)
     await take_in(client, *(event(tenant.tenant_id) for _ in range(5)))
-    assert await deliver_due(worker(world.lenient, webhook_worker_batch=2)) == 5
+    assert await deliver_due(worker(world.service, worker_batch=2)) == 5
     assert len(world.receiver.at(url)) == 5
     assert {d["status"] for d in await deliveries_of(client, tenant)} == {"delivered"}
 
@@ -643,7 +683,7 @@ async def test_a_secret_that_cannot_be_decrypted_fails_its_deliveries_only(
     url = world.receiver.hook()
     subscription = await subscribe(client, tenant, url)
     await take_in(client, event(tenant.tenant_id))
-    other_key = worker(world.lenient)
+    other_key = worker(world.service)
     other_key.box = Fernet(Fernet.generate_key())  # as if the secrets key had been changed
     assert await deliver_due(other_key) == 1
     assert world.receiver.at(url) == []
@@ -710,14 +750,14 @@ async def test_a_private_url_is_refused_when_changed_to_and_at_send_time(
         )
         assert allowed.status_code == 200, allowed.text
     await take_in(client, event(tenant.tenant_id))
-    assert await deliver_due(worker(world.lenient, allow_private_targets=False)) == 1
+    assert await deliver_due(worker(world.service, allow_private_targets=False)) == 1
     assert world.receiver.at(url) == []  # no connection was made
     found = await only_delivery(client, tenant, subscription)
     assert found["status"] == "failed"
     (attempt,) = found["attempt_log"]
     assert (attempt["status_code"], attempt["error"]) == (None, "refused: private address")
     clock = FakeClock(at(found["next_attempt_at"]))
-    assert await deliver_due(worker(world.lenient, clock)) == 1  # allowed again: delivered
+    assert await deliver_due(worker(world.service, clock)) == 1  # allowed again: delivered
     assert len(world.receiver.at(url)) == 1
 
 
@@ -725,7 +765,7 @@ async def test_a_private_url_is_refused_when_changed_to_and_at_send_time(
 
 
 async def events_stored(world: World, ids: list[str]) -> int:
-    async with world.lenient.state.sessionmaker() as session:
+    async with world.service.state.sessionmaker() as session:
         count = await session.scalar(
             select(func.count())
             .select_from(DomainEventRow)
@@ -816,7 +856,7 @@ async def test_tenants_never_see_each_others_events_subscriptions_or_deliveries(
     theirs_url = world.receiver.hook()
     theirs = await subscribe(client, other, theirs_url)
     await take_in(client, event(tenant.tenant_id))
-    assert await deliver_due(worker(world.lenient)) == 1
+    assert await deliver_due(worker(world.service)) == 1
     assert world.receiver.at(theirs_url) == []
     assert await deliveries_of(client, other) == []
     assert await deliveries_of(client, other, subscription_id=mine["id"]) == []
@@ -904,7 +944,7 @@ async def test_the_delivery_log_filters_and_pages_newest_first(
     await take_in(client, event(tenant.tenant_id, "tool.created"))
     await take_in(client, event(tenant.tenant_id, "unit.created"))
     await take_in(client, event(tenant.tenant_id, "tool.created"))
-    await deliver_due(worker(world.lenient))
+    await deliver_due(worker(world.service))
 
     everything = await deliveries_of(client, tenant, limit=2)
     assert len(everything) == 5
@@ -925,7 +965,7 @@ async def test_the_delivery_log_filters_and_pages_newest_first(
 
 
 async def _attempt_count(world: World, delivery_ids: list[str]) -> int:
-    async with world.lenient.state.sessionmaker() as session:
+    async with world.service.state.sessionmaker() as session:
         count = await session.scalar(
             select(func.count())
             .select_from(DeliveryAttemptRow)

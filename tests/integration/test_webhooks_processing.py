@@ -16,9 +16,9 @@ import pytest
 import pytest_asyncio
 from standardwebhooks.webhooks import Webhook
 
-from mops_gateway.webhooks.jobs import WorkerContext
-from mops_gateway.webhooks.processing import process_due, retry_delay
 from mops_shared.contracts.clients import InventoryClient
+from mops_webhooks.inbound.jobs import process_due, retry_delay
+from mops_webhooks.jobs import WorkerContext
 from tests.integration.conftest import Stack, TenantKey
 from tests.integration.webhooks_support import (
     CONNECTIONS,
@@ -80,7 +80,7 @@ async def settled(stack: Stack) -> None:
 
 
 def context_of(stack: Stack, **changes: Any) -> WorkerContext:
-    context: WorkerContext = stack.gateway.state.worker_context
+    context: WorkerContext = stack.webhooks.state.worker_context
     return dataclasses.replace(context, **changes)
 
 
@@ -230,7 +230,7 @@ async def test_failures_retry_with_backoff_then_die_and_a_replay_recovers(
     )
     # The inventory is away: a port nothing listens on.
     down = InventoryClient("http://127.0.0.1:9", internal_secret=TEST_SECRET)
-    settings = stack.gateway.state.settings.model_copy(
+    settings = stack.webhooks.state.settings.model_copy(
         update={"inbox_max_attempts": 3, "inbox_retry_base_seconds": 10.0}
     )
     now = datetime.now(UTC) + timedelta(seconds=1)
@@ -427,7 +427,7 @@ async def test_workers_running_at_once_never_take_the_same_event(
                 for n in range(first, first + 20)
             ],
         )
-    small = stack.gateway.state.settings.model_copy(update={"webhook_worker_batch": 7})
+    small = stack.webhooks.state.settings.model_copy(update={"worker_batch": 7})
     done = await asyncio.gather(*(drain(context_of(stack, settings=small)) for _ in range(3)))
     assert sum(done) == 60
     listed = await gateway_client.get(INBOX, params={"limit": 100}, headers=tenant.headers)

@@ -1,5 +1,9 @@
-"""Deliveries taken by the gateway's pure-ASGI receive path (`webhooks.receive_fast`) and those
-it leaves to the documented route: both store the same events once and answer the same."""
+"""Deliveries taken by the webhooks service's pure-ASGI receive path (`inbound.receive_fast`) and
+those it leaves to the documented route: both store the same events once and answer the same.
+
+The deliveries here go to the service itself (the gateway reads a chunked body whole before
+passing it on, so through it every delivery has a length); the connections and the inbox are
+read through the gateway, as a tenant does."""
 
 from __future__ import annotations
 
@@ -10,13 +14,21 @@ from typing import Any
 
 import httpx
 import pytest
+import pytest_asyncio
 from standardwebhooks.webhooks import Webhook
 
-from mops_gateway.webhooks import router
-from tests.integration.conftest import TenantKey
+from mops_webhooks.inbound import router
+from tests.integration.conftest import Stack, TenantKey, client_for
 from tests.integration.webhooks_support import CONNECTIONS, inbox
 
 pytestmark = pytest.mark.asyncio
+
+
+@pytest_asyncio.fixture
+async def service(stack: Stack) -> AsyncIterator[httpx.AsyncClient]:
+    """The webhooks service, in process, without the gateway in front."""
+    async with client_for(stack.webhooks) as client:
+        yield client
 
 
 async def generic_connection(client: httpx.AsyncClient, tenant: TenantKey) -> dict[str, Any]:
@@ -39,7 +51,10 @@ def signed(secret: str, message_id: str) -> tuple[bytes, dict[str, str]]:
 
 
 async def test_a_delivery_with_a_length_is_acknowledged_without_the_route(
-    gateway_client: httpx.AsyncClient, tenant: TenantKey, monkeypatch: pytest.MonkeyPatch
+    gateway_client: httpx.AsyncClient,
+    service: httpx.AsyncClient,
+    tenant: TenantKey,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     connection = await generic_connection(gateway_client, tenant)
     body, headers = signed(connection["generated_secret"], "msg_fast")
@@ -48,7 +63,7 @@ async def test_a_delivery_with_a_length_is_acknowledged_without_the_route(
         raise AssertionError("the FastAPI route read the body")
 
     monkeypatch.setattr(router, "bounded_body", route_used)
-    sent = await gateway_client.post(connection["receive_path"], content=body, headers=headers)
+    sent = await service.post(connection["receive_path"], content=body, headers=headers)
 
     assert sent.status_code == 200, sent.text
     assert sent.json() == {"received": 1, "stored": 1}
@@ -59,7 +74,7 @@ async def test_a_delivery_with_a_length_is_acknowledged_without_the_route(
 
 
 async def test_a_chunked_delivery_and_an_upper_case_id_go_to_the_route_with_the_same_result(
-    gateway_client: httpx.AsyncClient, tenant: TenantKey
+    gateway_client: httpx.AsyncClient, service: httpx.AsyncClient, tenant: TenantKey
 ) -> None:
     connection = await generic_connection(gateway_client, tenant)
     body, headers = signed(connection["generated_secret"], "msg_route")
@@ -68,14 +83,10 @@ async def test_a_chunked_delivery_and_an_upper_case_id_go_to_the_route_with_the_
         yield body[:10]
         yield body[10:]
 
-    chunked = await gateway_client.post(
-        connection["receive_path"], content=chunks(), headers=headers
-    )
+    chunked = await service.post(connection["receive_path"], content=chunks(), headers=headers)
     upper = connection["receive_path"].rsplit("/", 1)
-    again = await gateway_client.post(
-        f"{upper[0]}/{upper[1].upper()}", content=body, headers=headers
-    )
-    fast = await gateway_client.post(connection["receive_path"], content=body, headers=headers)
+    again = await service.post(f"{upper[0]}/{upper[1].upper()}", content=body, headers=headers)
+    fast = await service.post(connection["receive_path"], content=body, headers=headers)
 
     assert chunked.status_code == 200, chunked.text
     assert chunked.json() == {"received": 1, "stored": 1}
@@ -84,7 +95,7 @@ async def test_a_chunked_delivery_and_an_upper_case_id_go_to_the_route_with_the_
 
 
 async def test_an_unproven_delivery_is_the_same_401_problem_on_either_path(
-    gateway_client: httpx.AsyncClient, tenant: TenantKey
+    gateway_client: httpx.AsyncClient, service: httpx.AsyncClient, tenant: TenantKey
 ) -> None:
     connection = await generic_connection(gateway_client, tenant)
     body, headers = signed("whsec_" + "A" * 32, "msg_forged")
@@ -92,10 +103,8 @@ async def test_an_unproven_delivery_is_the_same_401_problem_on_either_path(
     async def chunks() -> AsyncIterator[bytes]:
         yield body
 
-    fast = await gateway_client.post(connection["receive_path"], content=body, headers=headers)
-    routed = await gateway_client.post(
-        connection["receive_path"], content=chunks(), headers=headers
-    )
+    fast = await service.post(connection["receive_path"], content=body, headers=headers)
+    routed = await service.post(connection["receive_path"], content=chunks(), headers=headers)
 
     assert fast.status_code == routed.status_code == 401
     assert fast.headers["content-type"] == routed.headers["content-type"]

@@ -26,6 +26,10 @@ def _metadata(service: str) -> MetaData:
         from mops_inventory.models import metadata as inventory_metadata
 
         return inventory_metadata
+    if service == "webhooks":
+        from mops_webhooks.models import metadata as webhooks_metadata
+
+        return webhooks_metadata
     if service == "org":
         from mops_org.models import metadata as org_metadata
 

@@ -1,7 +1,7 @@
-"""The outbox relay: a service's events reach the gateway's intake at least once, in order.
+"""The outbox relay: a service's events reach the webhooks intake at least once, in order.
 
-The intake here is a fake served on a loopback port (the gateway's own is tested with the
-gateway); it checks the signature the way the real one must and records what it was sent. The
+The intake here is a fake served on a loopback port (the webhooks service's own is tested with
+that service); it checks the signature the way the real one must and records what it was sent. The
 relay reads a real inventory database of its own (built by the migrations), emptied before each
 test, since a relay takes every unpublished event whatever its tenant.
 """
@@ -143,12 +143,12 @@ async def empty_outbox(inventory: FastAPI) -> None:
 
 
 @asynccontextmanager
-async def relay_for(app: FastAPI, gateway_url: str, **options: Any) -> AsyncIterator[OutboxRelay]:
+async def relay_for(app: FastAPI, intake_url: str, **options: Any) -> AsyncIterator[OutboxRelay]:
     relay = OutboxRelay(
         service="inventory",
         outbox=OUTBOX,
         sessionmaker=app.state.sessionmaker,
-        gateway_url=gateway_url,
+        intake_url=intake_url,
         internal_secret=options.pop("internal_secret", TEST_SECRET),
         **options,
     )
@@ -241,7 +241,7 @@ async def test_a_created_tool_reaches_the_intake_and_is_marked_published(
             database_url,
             renewal_sweep_seconds=0,
             relay_enabled=True,
-            gateway_url=intake_url,
+            webhooks_url=intake_url,
             relay_poll_seconds=0.05,
         )
         principal = new_principal()
@@ -446,7 +446,7 @@ async def test_a_database_that_fails_is_retried_with_backoff_not_raised(tmp_path
         service="inventory",
         outbox=OUTBOX,
         sessionmaker=create_sessionmaker(engine),
-        gateway_url=f"http://127.0.0.1:{closed_port()}",
+        intake_url=f"http://127.0.0.1:{closed_port()}",
         internal_secret=TEST_SECRET,
         pause=pauses,
     )
@@ -482,32 +482,34 @@ async def test_stopping_cancels_a_round_that_outlasts_the_grace(inventory: FastA
 
 @pytest.fixture
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    for name in ("MOPS_GATEWAY_URL", "MOPS_RELAY_ENABLED", "MOPS_RELAY_POLL_SECONDS"):
+    for name in ("MOPS_WEBHOOKS_URL", "MOPS_RELAY_ENABLED", "MOPS_RELAY_POLL_SECONDS"):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
 
 
-def test_the_gateway_url_defaults_to_the_local_gateway_port(clean_env: pytest.MonkeyPatch) -> None:
-    clean_env.setenv("MOPS_GATEWAY_PORT", "18080")
+def test_the_webhooks_url_defaults_to_the_local_webhooks_port(
+    clean_env: pytest.MonkeyPatch,
+) -> None:
+    clean_env.setenv("MOPS_WEBHOOKS_PORT", "18084")
     settings = InventorySettings()
-    assert settings.gateway_url == "http://127.0.0.1:18080"
+    assert settings.webhooks_url == "http://127.0.0.1:18084"
     assert settings.relay_enabled
     assert settings.relay_poll_seconds == 1.0
 
 
 def test_relay_settings_are_shared_environment_variables(clean_env: pytest.MonkeyPatch) -> None:
-    clean_env.setenv("MOPS_GATEWAY_URL", "http://gateway:8080")
+    clean_env.setenv("MOPS_WEBHOOKS_URL", "http://webhooks:8084")
     clean_env.setenv("MOPS_RELAY_ENABLED", "false")
     clean_env.setenv("MOPS_RELAY_POLL_SECONDS", "2.5")
     settings = InventorySettings()
-    assert (settings.gateway_url, settings.relay_enabled, settings.relay_poll_seconds) == (
-        "http://gateway:8080",
+    assert (settings.webhooks_url, settings.relay_enabled, settings.relay_poll_seconds) == (
+        "http://webhooks:8084",
         False,
         2.5,
     )
 
 
-def test_a_gateway_url_without_a_scheme_is_refused(clean_env: pytest.MonkeyPatch) -> None:
-    clean_env.setenv("MOPS_GATEWAY_URL", "gateway:8080")
+def test_a_webhooks_url_without_a_scheme_is_refused(clean_env: pytest.MonkeyPatch) -> None:
+    clean_env.setenv("MOPS_WEBHOOKS_URL", "webhooks:8084")
     with pytest.raises(ValidationError):
         InventorySettings()

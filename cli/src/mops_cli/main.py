@@ -13,7 +13,6 @@ import typer
 
 from mops_cli import keys, supervisor, tenants
 from mops_cli.output import fail
-from mops_gateway.config import GatewaySettings
 
 app = typer.Typer(
     name="mops",
@@ -43,7 +42,7 @@ def run(
 def migrate(
     services: Annotated[
         list[str] | None,
-        typer.Argument(help="Services to migrate (default: all four).", show_default=False),
+        typer.Argument(help="Services to migrate (default: all five).", show_default=False),
     ] = None,
 ) -> None:
     """Upgrade services' databases to the head of their migrations, one after the other."""
@@ -59,15 +58,34 @@ def migrate(
         raise fail(str(exc)) from exc
 
 
+@app.command("move-webhook-data")
+def move_webhook_data() -> None:
+    """Move the webhooks' rows from the gateway's database to the webhooks service's.
+
+    Needed once, on upgrade, where the gateway served the webhooks and its database holds their
+    rows: the gateway's migration refuses to drop those tables until they are empty. `mops
+    migrate` and `mops run` do it on their own. Migrate the webhooks database first."""
+    from mops_cli import webhook_data
+
+    moved = webhook_data.move_if_any(supervisor.data_dir())
+    if moved is None:
+        typer.echo("the gateway's database holds no webhook rows: nothing to move")
+        return
+    for table, count in moved.items():
+        typer.echo(f"{table}: {count} rows copied")
+    typer.echo("the gateway's webhook tables are empty: `mops migrate gateway` drops them")
+
+
 @app.command()
 def worker() -> None:
     """Process the webhook inbox and deliver outbound webhooks until SIGINT or SIGTERM.
 
-    Run as many as needed beside gateways started with MOPS_GATEWAY_WEBHOOK_WORKER_ENABLED=false
-    (on PostgreSQL; they never take the same row)."""
-    from mops_gateway.worker import run_standalone
+    Run as many as needed beside webhooks services started with
+    MOPS_WEBHOOKS_WORKER_ENABLED=false (on PostgreSQL; they never take the same row)."""
+    from mops_webhooks.config import WebhooksSettings
+    from mops_webhooks.worker import run_standalone
 
-    asyncio.run(run_standalone(GatewaySettings()))
+    asyncio.run(run_standalone(WebhooksSettings()))
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""`mops run`: migrate, bootstrap a local tenant and key, run the four services, stop them cleanly.
+"""`mops run`: migrate, bootstrap a local tenant and key, run the five processes, stop them cleanly.
 
 Each service runs as its own uvicorn process in its own session (so a Ctrl-C in the terminal
 reaches only this supervisor, which then stops the children in order). On Linux every child also
@@ -29,8 +29,10 @@ import typer
 
 from mops_shared.kit.settings import DEVELOPMENT_INTERNAL_SECRET
 
-SERVICES = ("gateway", "inventory", "org", "scoring")
-DEFAULT_PORTS = {"gateway": 8080, "inventory": 8081, "org": 8082, "scoring": 8083}
+# Migrated in this order by `mops migrate`: the webhooks before the gateway, whose migration
+# drops the webhook tables once their rows are moved (webhook_data).
+SERVICES = ("webhooks", "inventory", "org", "scoring", "gateway")
+DEFAULT_PORTS = {"gateway": 8080, "inventory": 8081, "org": 8082, "scoring": 8083, "webhooks": 8084}
 DEFAULT_HOST = "127.0.0.1"
 SECRET_FILE = "internal-secret"
 KEY_FILE = "dev-api-key"
@@ -191,10 +193,28 @@ def migrate_sequentially(services: Sequence[str]) -> None:
     """`mops migrate`: one service after the other, alembic's output shown as it comes."""
     _check_alembic_ini()
     for service in services:
+        if service == "gateway":
+            move_webhook_rows(data_dir())
         say(f"migrating {service}")
         code = subprocess.call(migration_command(service), stdin=subprocess.DEVNULL)
         if code != 0:
             raise SupervisorError(f"migrating {service} failed (alembic exited with {code})")
+
+
+def move_webhook_rows(folder: Path) -> None:
+    """The webhooks' rows, moved out of the gateway's database if it still holds some (the
+    webhooks database is migrated first); see `mops_cli.webhook_data`."""
+    from mops_cli import webhook_data
+
+    if not asyncio.run(
+        webhook_data.gateway_holds_webhook_rows(webhook_data.database_url("gateway", folder))
+    ):
+        return
+    code = subprocess.call(migration_command("webhooks"), stdin=subprocess.DEVNULL)
+    if code != 0:
+        raise SupervisorError(f"migrating webhooks failed (alembic exited with {code})")
+    moved = webhook_data.move_if_any(folder) or {}
+    say(f"moved {sum(moved.values())} webhook rows from the gateway's database to the webhooks'")
 
 
 def migrate_in_parallel(services: Sequence[str], should_stop: Callable[[], bool]) -> None:
@@ -432,8 +452,8 @@ def _child_env(folder: Path, internal_secret: str) -> dict[str, str]:
     env["MOPS_INTERNAL_SECRET"] = internal_secret
     for service in SERVICES:  # the gateway finds its upstreams from these
         env[f"MOPS_{service.upper()}_PORT"] = str(service_port(service))
-    # The services' outbox relays post to the gateway this run starts, wherever it listens.
-    env["MOPS_GATEWAY_URL"] = base_url("gateway")
+    # The services' outbox relays post to the webhooks service this run starts.
+    env["MOPS_WEBHOOKS_URL"] = base_url("webhooks")
     return env
 
 
@@ -499,6 +519,8 @@ def run(ready_timeout: float = 60.0) -> int:
             for service in SERVICES:
                 check_port_free(service, service_host(service), service_port(service))
             behind = services_behind_head(folder)
+            if "gateway" in behind:
+                move_webhook_rows(folder)
             if behind:
                 say(f"migrating {', '.join(behind)} (data in {folder})")
                 migrate_in_parallel(behind, stop.requested)

@@ -17,14 +17,7 @@ from mops_gateway.docs import docs_router
 from mops_gateway.keys.router import router as keys_router
 from mops_gateway.proxy import Proxy, ProxyDispatch, ProxySettings
 from mops_gateway.ratelimit import LocalRateLimiter, RateLimiter
-from mops_gateway.webhooks import receive_fast
-from mops_gateway.webhooks.jobs import WorkerContext
-from mops_gateway.webhooks.outbound_router import intake_router
-from mops_gateway.webhooks.outbound_router import router as outbound_webhooks_router
-from mops_gateway.webhooks.router import router as webhooks_router
-from mops_gateway.webhooks.service import secrets_box
-from mops_gateway.worker import STOP_TIMEOUT_SECONDS, WebhookWorker
-from mops_shared.contracts.clients import InventoryClient, OrgClient, ScoringClient
+from mops_shared.contracts.clients import InventoryClient, OrgClient, ScoringClient, WebhooksClient
 from mops_shared.contracts.clients.base import ServiceClient
 from mops_shared.kit.app import create_service_app
 
@@ -64,6 +57,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
                 internal_secret=secret,
                 principal_ttl_seconds=settings.principal_ttl_seconds,
                 max_body_bytes=settings.max_body_bytes,
+                receive_max_body_bytes=settings.webhook_max_body_bytes,
                 default_per_minute=settings.rate_limit_per_minute,
                 default_burst=settings.rate_limit_burst,
             ),
@@ -80,25 +74,15 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             ),
             "org": OrgClient(settings.org_url, internal_secret=secret, timeout=timeout),
             "scoring": ScoringClient(settings.scoring_url, internal_secret=secret, timeout=timeout),
+            "webhooks": WebhooksClient(
+                settings.webhooks_url, internal_secret=secret, timeout=timeout
+            ),
         }
         app.state.service_clients = clients
         app.state.merged_openapi = None
-        app.state.webhook_secrets = secrets_box(settings)
-        inventory = clients["inventory"]
-        assert isinstance(inventory, InventoryClient)
-        app.state.worker_context = WorkerContext(
-            settings=settings,
-            sessionmaker=app.state.sessionmaker,
-            inventory=inventory,
-            box=app.state.webhook_secrets,
-        )
-        worker = WebhookWorker(app.state.worker_context)
-        if settings.webhook_worker_enabled:
-            worker.start()
         try:
             yield
         finally:
-            await worker.stop(timeout=STOP_TIMEOUT_SECONDS)
             await session.close()
             await limiter.close()
             for client in clients.values():
@@ -110,18 +94,10 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         description="Authentication, routing and rate limits in front of the mops services.",
         routers=[
             keys_router,
-            webhooks_router,
-            outbound_webhooks_router,
-            intake_router,
             docs_router(),
         ],
         openapi_tags=[
             {"name": "admin", "description": "The tenant's API keys."},
-            {
-                "name": "webhooks",
-                "description": "CRM connections and their inbox; subscriptions to domain "
-                "events and their deliveries.",
-            },
         ],
         extra_lifespan=gateway_resources,
         openapi_url=None,
@@ -129,11 +105,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     build_stack = app.build_middleware_stack
 
     def proxy_first() -> ASGIApp:
-        dispatch = ProxyDispatch(
-            build_stack(),
-            access_log=settings.access_log,
-            fast_paths=[(receive_fast.handles, receive_fast.receive_delivery)],
-        )
+        dispatch = ProxyDispatch(build_stack(), access_log=settings.access_log)
         return with_cors(dispatch, settings.cors_origin_list())  # outside the proxy too
 
     app.build_middleware_stack = proxy_first  # type: ignore[method-assign]

@@ -5,8 +5,7 @@ from __future__ import annotations
 from mops_gateway.db import gateway_registry
 from mops_gateway.keys.models import ApiKey
 from mops_gateway.tenants.models import Tenant
-from mops_gateway.webhooks.models import InboxEventRow, WebhookConnection
 
 metadata = gateway_registry.metadata
 
-__all__ = ["ApiKey", "InboxEventRow", "Tenant", "WebhookConnection", "metadata"]
+__all__ = ["ApiKey", "Tenant", "metadata"]

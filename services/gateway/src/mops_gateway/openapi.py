@@ -63,6 +63,14 @@ def _secure(operation: dict[str, Any], *, has_body: bool, proxied: bool = False)
                 response["headers"] = {**response.get("headers", {}), **RATE_LIMIT_HEADERS}
 
 
+def _pass_through(operation: dict[str, Any]) -> None:
+    """An operation without a key (a CRM's receive URL): the gateway only passes it on, so of
+    its own problems only the upstream's failures can reach the caller (and 413, declared)."""
+    responses = operation.setdefault("responses", {})
+    for status in (502, 503, 504):
+        responses.setdefault(str(status), _problem_response(status))
+
+
 def merge_documents(
     gateway: Mapping[str, Any], services: Mapping[str, Mapping[str, Any]]
 ) -> dict[str, Any]:
@@ -86,8 +94,9 @@ def merge_documents(
         "scheme": "bearer",
         "description": "An API key, `mops_<id>_<secret>`, created with `mops keys create`.",
     }
-    # The gateway's own admin routes authenticate with the same key; a route that declares
-    # `security: []` (the webhook receive URL, proven by the provider's signature) does not.
+    # The gateway's own admin routes authenticate with the same key; a service's route that
+    # declares `security: []` (the webhook receive URL, proven by the provider's signature) does
+    # not.
     for path, item in paths.items():
         if path.startswith("/v1/"):
             for method, operation in item.items():
@@ -100,7 +109,11 @@ def merge_documents(
                 continue  # health and docs routes of a service are not reachable through us
             item = copy.deepcopy(item)
             for method, operation in item.items():
-                if method in _METHODS:
+                if method not in _METHODS:
+                    continue
+                if operation.get("security") == []:
+                    _pass_through(operation)
+                else:
                     _secure(operation, has_body="requestBody" in operation, proxied=True)
             paths[path] = item
         for name, schema in document.get("components", {}).get("schemas", {}).items():

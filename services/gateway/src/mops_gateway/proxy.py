@@ -9,7 +9,7 @@ route served ~380 req/s against ~4 000 direct; an aiohttp ClientSession from pur
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import aiohttp
@@ -19,12 +19,15 @@ from yarl import URL
 from mops_gateway.authn import AuthenticatedKey, KeyAuthenticator
 from mops_gateway.ratelimit import RateDecision, RateLimiter
 from mops_shared.kit.auth import PRINCIPAL_HEADER, has_scope, required_scope, sign_claims
-from mops_shared.kit.errors import Forbidden, MopsError, RateLimited, send_problem
+from mops_shared.kit.errors import ClientGone, Forbidden, MopsError, RateLimited, send_problem
 from mops_shared.kit.observability import REQUEST_ID_HEADER, RequestContextMiddleware, request_id_of
 
 logger = logging.getLogger("mops.gateway.proxy")
 
-AREAS = ("inventory", "org", "scoring")
+AREAS = ("inventory", "org", "scoring", "webhooks")
+# The CRMs' receive URL: no API key (the delivery's signature proves it, at the webhooks
+# service), so no principal and no key's rate limit; only the body limit is the gateway's.
+RECEIVE_PREFIX = "/v1/webhooks/in/"
 _HOP_BY_HOP = frozenset(
     {
         b"connection",
@@ -47,6 +50,7 @@ _NOT_FORWARDED = _HOP_BY_HOP | {
     PRINCIPAL_HEADER.encode(),
     REQUEST_ID_HEADER,
 }
+_NOT_FORWARDED_WITHOUT_KEY = _NOT_FORWARDED - {b"authorization"}
 _NOT_RETURNED = _HOP_BY_HOP | {REQUEST_ID_HEADER, b"server", b"date"}
 _BUFFER_LIMIT = 1024 * 1024  # bodies up to this size are read whole: faster than streaming
 
@@ -55,16 +59,13 @@ class BodyTooLarge(Exception):
     pass
 
 
-class ClientGone(Exception):
-    """The client disconnected before its body was read: there is no one to answer."""
-
-
 @dataclass(frozen=True)
 class ProxySettings:
     upstreams: dict[str, str]
     internal_secret: str
     principal_ttl_seconds: int
     max_body_bytes: int
+    receive_max_body_bytes: int
     default_per_minute: int
     default_burst: int
 
@@ -125,26 +126,30 @@ class Proxy:
                 except ValueError:
                     await send_problem(send, scope, 400, detail="Content-Length is not a number.")
                     return
-        try:
-            key, decision = await self.admit(
-                scope, authorization, required_scope(area, scope["method"])
-            )
-        except MopsError as exc:
-            extra = [(k.lower().encode(), v.encode()) for k, v in exc.headers.items()]
-            await send_problem(send, scope, exc.status, detail=exc.detail, headers=extra)
+        key: AuthenticatedKey | None = None
+        decision: RateDecision | None = None
+        if scope["path"].startswith(RECEIVE_PREFIX):
+            limit = self.settings.receive_max_body_bytes
+        else:
+            limit = self.settings.max_body_bytes
+            try:
+                key, decision = await self.admit(
+                    scope, authorization, required_scope(area, scope["method"])
+                )
+            except MopsError as exc:
+                extra = [(k.lower().encode(), v.encode()) for k, v in exc.headers.items()]
+                await send_problem(send, scope, exc.status, detail=exc.detail, headers=extra)
+                return
+        too_large = f"The request body exceeds {limit} bytes."
+        if content_length is not None and content_length > limit:
+            await send_problem(send, scope, 413, detail=too_large)
             return
-        if content_length is not None and content_length > self.settings.max_body_bytes:
-            await send_problem(send, scope, 413, detail=self._too_large())
-            return
         try:
-            await self._forward(scope, receive, send, area, key, decision, content_length)
+            await self._forward(scope, receive, send, area, key, decision, content_length, limit)
         except BodyTooLarge:
-            await send_problem(send, scope, 413, detail=self._too_large())
+            await send_problem(send, scope, 413, detail=too_large)
         except ClientGone:
             return
-
-    def _too_large(self) -> str:
-        return f"The request body exceeds {self.settings.max_body_bytes} bytes."
 
     async def _forward(
         self,
@@ -152,30 +157,35 @@ class Proxy:
         receive: Receive,
         send: Send,
         area: str,
-        key: AuthenticatedKey,
-        decision: RateDecision,
+        key: AuthenticatedKey | None,
+        decision: RateDecision | None,
         content_length: int | None,
+        limit: int,
     ) -> None:
         request_id = request_id_of(scope) or ""
+        # Without a key (the receive URL), Authorization is the sender's (Pipedrive's Basic
+        # credentials): it is the upstream's to check, so it goes on.
+        dropped = _NOT_FORWARDED if key is not None else _NOT_FORWARDED_WITHOUT_KEY
         upstream_headers = [
             (name.decode("latin-1"), value.decode("latin-1"))
             for name, value in scope["headers"]
-            if name not in _NOT_FORWARDED
+            if name not in dropped
         ]
-        tenant_id, key_id, scopes = key.wire_claims
-        upstream_headers.append(
-            (
-                PRINCIPAL_HEADER,
-                sign_claims(
-                    tenant_id,
-                    key_id,
-                    scopes,
-                    request_id,
-                    self.settings.internal_secret,
-                    ttl_seconds=self.settings.principal_ttl_seconds,
-                ),
+        if key is not None:
+            tenant_id, key_id, scopes = key.wire_claims
+            upstream_headers.append(
+                (
+                    PRINCIPAL_HEADER,
+                    sign_claims(
+                        tenant_id,
+                        key_id,
+                        scopes,
+                        request_id,
+                        self.settings.internal_secret,
+                        ttl_seconds=self.settings.principal_ttl_seconds,
+                    ),
+                )
             )
-        )
         upstream_headers.append((REQUEST_ID_HEADER.decode(), request_id))
         client = scope.get("client")
         if client:
@@ -188,7 +198,7 @@ class Proxy:
         if content_length is None and not _has_chunked_body(scope):
             body = None
         elif content_length is None or content_length <= _BUFFER_LIMIT:
-            body = await self._read_body(receive)
+            body = await self._read_body(receive, limit)
         else:
             upstream_headers.append(("content-length", str(content_length)))
             body = self._stream_body(receive)
@@ -214,7 +224,8 @@ class Proxy:
                     for name, value in response.raw_headers
                     if name.lower() not in _NOT_RETURNED
                 ]
-                response_headers.extend(decision.headers())
+                if decision is not None:
+                    response_headers.extend(decision.headers())
                 await send(
                     {
                         "type": "http.response.start",
@@ -240,7 +251,8 @@ class Proxy:
             logger.warning("upstream failed", extra={"area": area, "error": repr(exc)})
             await send_problem(send, scope, 502, detail=f"The {area} service failed to answer.")
 
-    async def _read_body(self, receive: Receive) -> bytes:
+    @staticmethod
+    async def _read_body(receive: Receive, limit: int) -> bytes:
         chunks = []
         size = 0
         while True:
@@ -249,7 +261,7 @@ class Proxy:
                 raise ClientGone
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.settings.max_body_bytes:
+            if size > limit:
                 raise BodyTooLarge
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -277,8 +289,8 @@ def _has_chunked_body(scope: Scope) -> bool:
 
 
 class ProxyDispatch:
-    """The gateway app's outermost layer: `/v1/{inventory,org,scoring}/...` goes to the proxy,
-    requests a fast path takes go to it, everything else to the FastAPI app's middleware stack.
+    """The gateway app's outermost layer: `/v1/{inventory,org,scoring,webhooks}/...` goes to
+    the proxy, everything else (keys, docs, health) to the FastAPI app's middleware stack.
 
     Those requests skip that stack (error, telemetry and body-limit middleware, which cost
     about 5 % of a proxied request's CPU, profiled) and get what they need of it here: the
@@ -286,29 +298,14 @@ class ProxyDispatch:
     The proxy is built by the gateway's lifespan; Starlette puts the app in `scope["app"]`.
     """
 
-    def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        access_log: bool,
-        fast_paths: Sequence[tuple[Callable[[Scope], bool], ASGIApp]] = (),
-    ) -> None:
+    def __init__(self, app: ASGIApp, *, access_log: bool) -> None:
         self.app = app
         self.proxied = RequestContextMiddleware(_guarded(_proxy), access_log=access_log)
-        self.fast_paths = [
-            (takes, RequestContextMiddleware(_guarded(handler), access_log=access_log))
-            for takes, handler in fast_paths
-        ]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            if area_of(scope["path"]) is not None:
-                await self.proxied(scope, receive, send)
-                return
-            for takes, handler in self.fast_paths:
-                if takes(scope):
-                    await handler(scope, receive, send)
-                    return
+        if scope["type"] == "http" and area_of(scope["path"]) is not None:
+            await self.proxied(scope, receive, send)
+            return
         await self.app(scope, receive, send)
 
 

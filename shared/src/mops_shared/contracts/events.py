@@ -1,6 +1,6 @@
-"""Domain events on their way out: what a service's relay posts to the gateway's event intake.
+"""Domain events on their way out: what a service's relay posts to the webhooks service.
 
-The relay reads a service's outbox and posts batches to `EVENT_INTAKE_PATH`; the gateway keeps
+The relay reads a service's outbox and posts batches to `EVENT_INTAKE_PATH`; the intake keeps
 each event once by its id and fans it out to the tenant's webhook subscriptions. The batch is
 signed with the internal secret (as the principal is), over its raw bytes and a timestamp, so
 the intake trusts the tenant ids in it and nothing else can post there.

@@ -210,7 +210,7 @@ def create_service_app(
 
     With `writes` (the service's audit, outbox and idempotency tables) it also honours
     Idempotency-Key on POST, serves `GET /v1/<service>/audit`, and relays the outbox to the
-    gateway's event intake (`app.state.relay`, running unless `relay_enabled` is off).
+    webhooks service's event intake (`app.state.relay`, running unless `relay_enabled` is off).
     """
 
     @asynccontextmanager
@@ -237,7 +237,7 @@ def create_service_app(
                     service=settings.service_name,
                     outbox=writes.outbox,
                     sessionmaker=app.state.sessionmaker,
-                    gateway_url=settings.gateway_url,
+                    intake_url=settings.webhooks_url,
                     internal_secret=app.state.internal_secret,
                     poll_seconds=settings.relay_poll_seconds,
                 )

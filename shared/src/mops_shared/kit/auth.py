@@ -60,7 +60,10 @@ _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def required_scope(area: str, method: str) -> str:
-    """The scope a call to `/v1/<area>/...` needs: `<area>:read` to read, else `<area>:write`."""
+    """The scope a call to `/v1/<area>/...` needs: `<area>:read` to read, else `<area>:write`;
+    the webhooks hold signing secrets and send data out, so they need `webhooks:admin` for both."""
+    if area == "webhooks":
+        return ApiScope.webhooks_admin.value
     return f"{area}:{'read' if method.upper() in _READ_METHODS else 'write'}"
 
 

@@ -21,6 +21,10 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 logger = logging.getLogger("mops.errors")
 
 
+class ClientGone(Exception):
+    """The client disconnected before its body was read: there is no one to answer."""
+
+
 class MopsError(Exception):
     """Base of every domain error; the handler turns it into a problem response."""
 

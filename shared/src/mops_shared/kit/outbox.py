@@ -1,7 +1,7 @@
 """Domain events, written to an outbox in the same transaction as the change they announce.
 
-The relay (`mops_shared.kit.relay`) delivers them at least once to the gateway's event intake, which
-deduplicates by event id; until then they wait here, in order, durable.
+The relay (`mops_shared.kit.relay`) delivers them at least once to the webhooks service's event
+intake, which deduplicates by event id; until then they wait here, in order, durable.
 """
 
 from __future__ import annotations

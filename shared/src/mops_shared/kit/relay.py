@@ -1,4 +1,4 @@
-"""The outbox relay: a service's domain events, delivered at least once to the gateway's intake.
+"""The outbox relay: a service's domain events, delivered at least once to the webhooks intake.
 
 Each round claims the oldest unpublished events (by `occurred_at`, then id), posts them as one
 signed batch to `EVENT_INTAKE_PATH`, and marks exactly those published once the intake answered
@@ -45,9 +45,9 @@ ENVELOPE_COLUMNS = ("id", "tenant_id", "type", "occurred_at", "data")
 
 
 class OutboxRelay(LoopService):
-    """Relays one service's outbox table to the gateway's event intake: a loop service whose
-    rounds go straight on while batches come full; after a failure, backoff of 1 s doubling up
-    to a minute."""
+    """Relays one service's outbox table to the webhooks service's event intake: a loop service
+    whose rounds go straight on while batches come full; after a failure, backoff of 1 s
+    doubling up to a minute."""
 
     logger = logger
     failure_message = "outbox relay could not deliver; retrying with backoff"
@@ -59,7 +59,7 @@ class OutboxRelay(LoopService):
         service: str,
         outbox: Table,
         sessionmaker: async_sessionmaker[AsyncSession],
-        gateway_url: str,
+        intake_url: str,
         internal_secret: str,
         poll_seconds: float = 1.0,
         batch_size: int = DEFAULT_BATCH_SIZE,
@@ -82,7 +82,7 @@ class OutboxRelay(LoopService):
         self._clock = clock
         # The intake is another mops process: no proxy from the environment, no redirects.
         self._http = httpx.AsyncClient(
-            base_url=gateway_url,
+            base_url=intake_url,
             transport=transport,
             timeout=httpx.Timeout(post_timeout, connect=min(post_timeout, 5.0)),
             limits=httpx.Limits(max_connections=2, max_keepalive_connections=1),

@@ -2,8 +2,8 @@
 
 Each service subclasses `ServiceSettings` with its own `env_prefix` (`MOPS_ORG_`, ...). A few
 values are deliberately shared by all processes and carry no service prefix: the environment
-name, the data folder, the internal secret that signs principals, and where the gateway's event
-intake is (with the outbox relay's switches).
+name, the data folder, the internal secret that signs principals, and where the webhooks
+service's event intake is (with the outbox relay's switches).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def default_database_url(data_dir: Path, service: str) -> str:
     return f"sqlite+aiosqlite:///{data_dir / service}.db"
 
 
-DEFAULT_PORTS = {"gateway": 8080, "inventory": 8081, "org": 8082, "scoring": 8083}
+DEFAULT_PORTS = {"gateway": 8080, "inventory": 8081, "org": 8082, "scoring": 8083, "webhooks": 8084}
 
 
 def local_service_url(service: str) -> str:
@@ -81,16 +81,17 @@ class ServiceSettings(BaseSettings):
             "collector as it is."
         ),
     )
-    gateway_url: str = Field(
+    webhooks_url: str = Field(
         default="",
-        validation_alias=_shared("MOPS_GATEWAY_URL"),
-        description="Where the outbox relay posts domain events (the gateway's event intake); "
-        "MOPS_GATEWAY_PORT on loopback when unset.",
+        validation_alias=_shared("MOPS_WEBHOOKS_URL"),
+        description="The webhooks service: where the outbox relay posts domain events (its "
+        "event intake), and the gateway routes `/v1/webhooks`; MOPS_WEBHOOKS_PORT on loopback "
+        "when unset.",
     )
     relay_enabled: bool = Field(
         default=True,
         validation_alias=_shared("MOPS_RELAY_ENABLED"),
-        description="Relay this service's outbox to the gateway from a background task.",
+        description="Relay this service's outbox to the webhooks service from a background task.",
     )
     relay_poll_seconds: float = Field(
         default=1.0,
@@ -110,10 +111,10 @@ class ServiceSettings(BaseSettings):
     def _defaults_and_safety(self) -> ServiceSettings:
         if not self.database_url:
             self.database_url = default_database_url(self.data_dir, self.service_name)
-        if not self.gateway_url:
-            self.gateway_url = local_service_url("gateway")
-        if not self.gateway_url.startswith(("http://", "https://")):
-            raise ValueError("MOPS_GATEWAY_URL must be an http:// or https:// URL")
+        if not self.webhooks_url:
+            self.webhooks_url = local_service_url("webhooks")
+        if not self.webhooks_url.startswith(("http://", "https://")):
+            raise ValueError("MOPS_WEBHOOKS_URL must be an http:// or https:// URL")
         if (
             self.environment == "production"
             and self.internal_secret.get_secret_value() == DEVELOPMENT_INTERNAL_SECRET

@@ -1,0 +1,307 @@
+"""What an inbound event says about a CRM record, and what the record's state makes of it.
+
+Pure functions, no I/O: each provider's event becomes a `CrmChange` (which record, which
+property values, as of when); changes merge into the record's state property by property,
+never letting an older value replace a newer one; and the merged state says which outcome is
+due: a `lead` for a contact whose source maps to a tool, `revenue` for a deal won with an
+amount.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from mops_shared.contracts.money import is_currency, parse_amount
+from mops_webhooks.inbound.schemas import AttributionRule, Provider
+
+CONTACT = "contact"
+DEAL = "deal"
+
+
+@dataclass(frozen=True)
+class CrmChange:
+    """What one event says: the record, its property values (as text), and when."""
+
+    object_type: str
+    object_id: str
+    at: datetime
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """An event with nothing to record (a deletion, a company, ...), and why."""
+
+    reason: str
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, dict | list):
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _timestamp(value: Any) -> datetime | None:
+    """ISO 8601 text, or epoch seconds / milliseconds."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        seconds = value / 1000 if value > 10**11 else value
+        return datetime.fromtimestamp(seconds, UTC)
+    if isinstance(value, str) and value:
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None
+
+
+def _flat(values: Any) -> dict[str, str]:
+    """Top-level scalar values, and those of a `custom_fields` object (Pipedrive)."""
+    if not isinstance(values, dict):
+        return {}
+    flat = {k: t for k, v in values.items() if (t := _text(v)) is not None}
+    custom = values.get("custom_fields")
+    if isinstance(custom, dict):
+        flat |= {k: t for k, v in custom.items() if (t := _text(v)) is not None}
+    return flat
+
+
+# Record types as each provider names them, mapped to the two mops knows.
+_HUBSPOT_TYPES = {"contact": CONTACT, "deal": DEAL}
+_SALESFORCE_TYPES = {"Lead": CONTACT, "Contact": CONTACT, "Opportunity": DEAL}
+_PIPEDRIVE_TYPES = {"person": CONTACT, "deal": DEAL}
+_GENERIC_TYPES = {"contact": CONTACT, "deal": DEAL}
+
+
+def change_of(
+    provider: Provider,
+    kind: str | None,
+    payload: Any,
+    occurred_at: datetime | None,
+    received_at: datetime,
+) -> CrmChange | Ignored:
+    """The change one stored inbox event describes, by its provider's format."""
+    if provider == Provider.hubspot:
+        return _hubspot(kind or "", payload, occurred_at or received_at)
+    if provider == Provider.salesforce:
+        return _salesforce(kind, payload, received_at)
+    if provider == Provider.pipedrive:
+        return _pipedrive(payload, received_at)
+    return _generic(payload, received_at)
+
+
+def _hubspot(kind: str, event: Mapping[str, Any], at: datetime) -> CrmChange | Ignored:
+    # `contact.creation`, `contact.propertyChange`, `deal.propertyChange`, ...
+    prefix, _, action = kind.partition(".")
+    object_type = _HUBSPOT_TYPES.get(prefix)
+    if object_type is None or event.get("object_id") is None:
+        return Ignored(f"no outcome comes from {kind or 'an untyped'} events")
+    if action not in ("creation", "propertyChange"):
+        return Ignored(f"no outcome comes from {kind} events")
+    properties: dict[str, str] = {}
+    name, value = event.get("property_name"), _text(event.get("property_value"))
+    if action == "propertyChange" and name and value is not None:
+        properties[name] = value
+    return CrmChange(object_type, str(event["object_id"]), at, properties)
+
+
+def _salesforce(
+    sobject: str | None, payload: Mapping[str, Any], at: datetime
+) -> CrmChange | Ignored:
+    fields = payload.get("fields") if isinstance(payload, dict) else None
+    object_type = _SALESFORCE_TYPES.get(sobject or "")
+    if object_type is None or not isinstance(fields, dict) or not fields.get("Id"):
+        return Ignored(f"no outcome comes from {sobject or 'untyped'} notifications")
+    # A notification carries the record's fields as of its last change.
+    modified = _timestamp(fields.get("LastModifiedDate")) or _timestamp(
+        fields.get("SystemModstamp")
+    )
+    return CrmChange(object_type, str(fields["Id"]), modified or at, _flat(fields))
+
+
+def _pipedrive(payload: Mapping[str, Any], at: datetime) -> CrmChange | Ignored:
+    meta = payload.get("meta") if isinstance(payload, dict) else None
+    if not isinstance(meta, dict):
+        return Ignored("no meta")
+    entity = _text(meta.get("entity")) or _text(meta.get("object")) or ""
+    action = _text(meta.get("action")) or ""
+    object_type = _PIPEDRIVE_TYPES.get(entity)
+    # v2 sends `data`; v1 sent `current`.
+    data = payload.get("data") if isinstance(payload.get("data"), dict) else payload.get("current")
+    object_id = _text(meta.get("entity_id")) or (
+        _text(data.get("id")) if isinstance(data, dict) else None
+    )
+    if object_type is None or action in ("delete", "deleted") or not object_id:
+        return Ignored(f"no outcome comes from {entity or 'untyped'} {action or ''} events".strip())
+    when = _timestamp(meta.get("timestamp")) or at
+    return CrmChange(object_type, object_id, when, _flat(data))
+
+
+def _generic(payload: Any, at: datetime) -> CrmChange | Ignored:
+    """mops's own format for any CRM: `{"type": "contact.created" | "deal.updated" | ...,
+    "timestamp": ISO, "data": {"id": ..., "properties": {...}}}`."""
+    if not isinstance(payload, dict):
+        return Ignored("not a JSON object")
+    kind = _text(payload.get("type")) or ""
+    prefix, _, action = kind.partition(".")
+    object_type = _GENERIC_TYPES.get(prefix)
+    data = payload.get("data")
+    if object_type is None or not isinstance(data, dict) or _text(data.get("id")) is None:
+        return Ignored(f"no outcome comes from {kind or 'untyped'} events")
+    if action == "deleted":
+        return Ignored(f"no outcome comes from {kind} events")
+    properties = _flat(data.get("properties")) if "properties" in data else _flat(data)
+    properties.pop("id", None)
+    when = _timestamp(payload.get("timestamp")) or at
+    return CrmChange(object_type, str(data["id"]), when, properties)
+
+
+# --- state -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Merged:
+    properties: dict[str, Any]  # {name: {"value": text, "at": ISO}}
+    stale: list[str]  # names this change did not apply: the state has newer values
+
+
+def merge(state: Mapping[str, Any], change: CrmChange) -> Merged:
+    """The state with the change applied, property by property, unless the state's value is
+    newer than the change (then it stays, and the name is reported stale)."""
+    merged = dict(state)
+    stale: list[str] = []
+    for name, value in change.properties.items():
+        current = merged.get(name)
+        current_at = _timestamp(current.get("at")) if isinstance(current, dict) else None
+        if current_at is not None and current_at > change.at:
+            stale.append(name)
+            continue
+        merged[name] = {"value": value, "at": change.at.isoformat()}
+    return Merged(merged, stale)
+
+
+def values_of(properties: Mapping[str, Any]) -> dict[str, str]:
+    return {
+        name: str(entry["value"])
+        for name, entry in properties.items()
+        if isinstance(entry, dict) and entry.get("value") is not None
+    }
+
+
+# --- what is due -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DealFields:
+    """Where each provider keeps a deal's stage, amount and currency."""
+
+    won: tuple[tuple[str, frozenset[str]], ...]  # any (property, values) that means "won"
+    amount: str
+    currency: str
+
+
+DEAL_FIELDS = {
+    Provider.hubspot: DealFields(
+        (("dealstage", frozenset({"closedwon"})),), "amount", "deal_currency_code"
+    ),
+    Provider.salesforce: DealFields(
+        (("IsWon", frozenset({"true"})), ("StageName", frozenset({"closed won"}))),
+        "Amount",
+        "CurrencyIsoCode",
+    ),
+    Provider.pipedrive: DealFields((("status", frozenset({"won"})),), "value", "currency"),
+    Provider.generic: DealFields(
+        (("status", frozenset({"won"})), ("stage", frozenset({"won", "closed_won"}))),
+        "amount",
+        "currency",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Due:
+    """An outcome to record: its kind, the rule that names the tool, and for revenue the
+    amount in minor units."""
+
+    kind: str
+    rule: AttributionRule
+    amount_minor: int | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True)
+class Unmapped:
+    reason: str
+
+
+@dataclass(frozen=True)
+class Nothing:
+    reason: str
+
+
+def attribute(
+    rules: Sequence[AttributionRule], values: Mapping[str, str]
+) -> AttributionRule | None:
+    """The first rule whose property has its value (compared without case)."""
+    for rule in rules:
+        value = values.get(rule.property)
+        if value is not None and value.casefold() == rule.equals.casefold():
+            return rule
+    return None
+
+
+def _unattributed(
+    rules: Sequence[AttributionRule], values: Mapping[str, str], what: str
+) -> Unmapped | Nothing:
+    known = sorted({r.property for r in rules if r.property in values})
+    if not known:
+        return Nothing(f"{what}: none of the rules' properties is known yet")
+    shown = ", ".join(f"{name}={values[name]!r}" for name in known)
+    return Unmapped(f"{what}: no attribution rule matches {shown}")
+
+
+def due_outcome(
+    provider: Provider,
+    object_type: str,
+    object_id: str,
+    values: Mapping[str, str],
+    recorded: Sequence[str],
+    rules: Sequence[AttributionRule],
+    default_currency: str,
+) -> Due | Unmapped | Nothing:
+    """What the record's state calls for now: an outcome not yet recorded for it, an event that
+    no rule attributes (unmapped), or nothing."""
+    if object_type == CONTACT:
+        what = f"contact {object_id}"
+        if "lead" in recorded:
+            return Nothing(f"{what}: its lead is already recorded")
+        rule = attribute(rules, values)
+        return Due("lead", rule) if rule else _unattributed(rules, values, what)
+    what = f"deal {object_id}"
+    fields = DEAL_FIELDS[provider]
+    won = any(values.get(name, "").casefold() in wanted for name, wanted in fields.won)
+    if not won:
+        return Nothing(f"{what}: not won")
+    if "revenue" in recorded:
+        return Nothing(f"{what}: its revenue is already recorded")
+    amount = values.get(fields.amount)
+    if not amount:
+        return Nothing(f"{what}: won, its amount is not known yet")
+    currency = (values.get(fields.currency) or default_currency).upper()
+    if not is_currency(currency):
+        return Unmapped(f"{what}: {currency!r} is not an ISO 4217 currency")
+    try:
+        amount_minor = parse_amount(amount, currency)
+    except ValueError as exc:
+        return Unmapped(f"{what}: amount {amount!r}: {exc}")
+    rule = attribute(rules, values)
+    if rule is None:
+        return _unattributed(rules, values, what)
+    return Due("revenue", rule, amount_minor, currency)

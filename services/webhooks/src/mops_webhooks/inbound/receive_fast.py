@@ -1,0 +1,103 @@
+"""`POST /v1/webhooks/in/{connection_id}`, the providers' deliveries, in pure ASGI.
+
+The route in `router.py` stays the documented operation and answers what this does not take:
+an id not in canonical form, a body without Content-Length or over the limit, a query
+parameter other than `token`. This path calls the same `service.receive` (verification,
+parsing, the committed insert) and answers the same report, problems and Salesforce
+acknowledgement, without FastAPI's routing, dependency solving and response validation,
+which profiling showed were a large part of each acknowledgement.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import orjson
+from starlette.datastructures import Headers, QueryParams
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from mops_shared.kit.conventions import query_is_only
+from mops_shared.kit.errors import ClientGone, MopsError, send_problem
+from mops_shared.kit.fast_path import canonical_id
+from mops_webhooks.inbound import service
+from mops_webhooks.inbound.schemas import Provider
+from mops_webhooks.providers.salesforce import SALESFORCE_ACK
+
+PREFIX = "/v1/webhooks/in/"
+_QUERY = ("token",)  # the route's one query parameter
+
+
+class ReceiveFastPath:
+    """ASGI middleware: takes the deliveries `handles` accepts, passes the rest on untouched."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and handles(scope):
+            try:
+                await receive_delivery(scope, receive, send)
+            except ClientGone:
+                return  # the sender hung up mid-body: nothing was stored, no one to answer
+            return
+        await self.app(scope, receive, send)
+
+
+def handles(scope: Scope) -> bool:
+    """A delivery this path takes: POST, a canonical id, a declared length within the limit."""
+    if scope["method"] != "POST" or canonical_id(scope["path"], PREFIX) is None:
+        return False
+    if not query_is_only(scope, _QUERY):
+        return False  # the route refuses the unknown parameters
+    limit: int = scope["app"].state.settings.max_receive_bytes
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            return value.isdigit() and int(value) <= limit
+    return False
+
+
+async def receive_delivery(scope: Scope, receive: Receive, send: Send) -> None:
+    state = scope["app"].state
+    body = await _body(receive)
+    try:
+        provider, report = await service.receive(
+            state.engine,
+            uuid.UUID(scope["path"][len(PREFIX) :]),  # canonical: `handles` checked
+            "POST",
+            body,
+            Headers(scope=scope),
+            state.webhook_secrets,
+            token=QueryParams(scope["query_string"]).get("token"),
+        )
+    except MopsError as exc:
+        extra = [(k.lower().encode(), v.encode()) for k, v in exc.headers.items()]
+        await send_problem(send, scope, exc.status, detail=exc.detail, headers=extra)
+        return
+    if provider == Provider.salesforce:
+        answer, media_type = SALESFORCE_ACK, b"text/xml; charset=utf-8"
+    else:
+        answer = orjson.dumps({"received": report.received, "stored": report.stored})
+        media_type = b"application/json"
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [
+                (b"content-type", media_type),
+                (b"content-length", str(len(answer)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": answer})
+
+
+async def _body(receive: Receive) -> bytes:
+    # The server holds the client to its Content-Length, which `handles` checked.
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientGone
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)

@@ -1,0 +1,474 @@
+"""CRM connections and the inbox: deliveries verified on their raw bytes, then committed,
+deduplicated per tenant by the provider's event identity, before they are acknowledged."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import secrets
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography.fernet import Fernet
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlmodel import col
+
+from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit.db import get_for_tenant, table_of, utcnow
+from mops_shared.kit.errors import (
+    BadRequest,
+    Conflict,
+    NotFound,
+    Unauthorized,
+    ValidationFailed,
+    body_error,
+)
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_webhooks.inbound.models import InboxEventRow, WebhookConnection
+from mops_webhooks.inbound.schemas import (
+    AttributionRule,
+    ConnectionCreate,
+    ConnectionCreated,
+    ConnectionPage,
+    ConnectionRead,
+    ConnectionSecretRotation,
+    ConnectionUpdate,
+    InboxEvent,
+    InboxPage,
+    InboxStatus,
+    Provider,
+    ReceiveReport,
+)
+from mops_webhooks.providers import common, hubspot, pipedrive, salesforce, standard
+
+RECEIVE_PATH = "/v1/webhooks/in/{connection_id}"
+CONNECTION_SORTS = sort_options(
+    [("created_at", [WebhookConnection.created_at])], WebhookConnection.id
+)
+INBOX_SORTS = sort_options([("received_at", [InboxEventRow.received_at])], InboxEventRow.id)
+# Request headers kept with each event: what a later check or a replay may need, no secrets.
+KEPT_HEADERS = (
+    "content-type",
+    "user-agent",
+    "x-hubspot-request-timestamp",
+    "webhook-id",
+    "webhook-timestamp",
+)
+
+
+def _read(connection: WebhookConnection) -> dict[str, Any]:
+    return {
+        "id": connection.id,
+        "provider": connection.provider,
+        "name": connection.name,
+        "receive_path": RECEIVE_PATH.format(connection_id=connection.id),
+        "public_url": connection.public_url,
+        "username": connection.username,
+        "organization_id": connection.organization_id,
+        "secrets": len(connection.secrets) + (connection.credential_hash is not None),
+        "attribution_rules": [
+            AttributionRule.model_validate(r) for r in connection.attribution_rules
+        ],
+        "currency": connection.currency,
+        "version": connection.version,
+        "created_at": connection.created_at,
+        "updated_at": connection.updated_at,
+    }
+
+
+def to_read(connection: WebhookConnection) -> ConnectionRead:
+    return ConnectionRead.model_validate(_read(connection))
+
+
+def _required(pairs: list[tuple[str, object, str]]) -> None:
+    """422 naming every (pointer, value, why) whose value is missing."""
+    ValidationFailed.raise_if_any(
+        [body_error(pointer, detail) for pointer, value, detail in pairs if value in (None, "")]
+    )
+
+
+async def create_connection(
+    session: AsyncSession, tenant_id: uuid.UUID, data: ConnectionCreate, box: Fernet
+) -> ConnectionCreated:
+    """A connection with what its provider's scheme needs: signing secrets encrypted (HMAC
+    schemes need them back), passwords and URL tokens hashed (they are only compared)."""
+    secret = data.secret.get_secret_value() if data.secret is not None else None
+    password = data.password.get_secret_value() if data.password is not None else None
+    generated: str | None = None
+    signing: list[str] = []
+    credential_hash: str | None = None
+    if data.provider == Provider.hubspot:
+        _required(
+            [
+                ("/public_url", data.public_url, "HubSpot signs the URL it posts to: give it"),
+                ("/secret", secret, "HubSpot signs with the app's client secret: give it"),
+            ]
+        )
+        signing = [secret or ""]
+    elif data.provider == Provider.generic:
+        if secret is None:
+            generated = secret = standard.new_standard_webhook_secret()
+        try:
+            standard.standard_webhook_key(secret)
+        except ValueError as exc:
+            raise ValidationFailed.at(ProblemLocation.body, "/secret", str(exc)) from None
+        signing = [secret]
+    elif data.provider == Provider.pipedrive:
+        _required(
+            [
+                ("/username", data.username, "Pipedrive sends HTTP Basic credentials: the user"),
+                ("/password", password, "Pipedrive sends HTTP Basic credentials: the password"),
+            ]
+        )
+        credential_hash = common.hash_credential(password or "")
+    else:
+        _required(
+            [("/organization_id", data.organization_id, "the organisation messages come from")]
+        )
+        generated = secrets.token_urlsafe(32)
+        credential_hash = common.hash_credential(generated)
+    now = utcnow()
+    connection = WebhookConnection(
+        tenant_id=tenant_id,
+        provider=data.provider.value,
+        name=data.name,
+        public_url=str(data.public_url) if data.public_url is not None else None,
+        secrets=[box.encrypt(s.encode()).decode() for s in signing],
+        username=data.username if data.provider == Provider.pipedrive else None,
+        organization_id=data.organization_id if data.provider == Provider.salesforce else None,
+        credential_hash=credential_hash,
+        attribution_rules=[r.model_dump() for r in data.attribution_rules],
+        currency=data.currency,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(connection)
+    await session.flush()
+    created = ConnectionCreated.model_validate(_read(connection) | {"generated_secret": generated})
+    await session.commit()
+    return created
+
+
+async def connection_of_tenant(
+    session: AsyncSession, tenant_id: uuid.UUID, connection_id: uuid.UUID
+) -> WebhookConnection:
+    return await get_for_tenant(
+        session, WebhookConnection, tenant_id, connection_id, "webhook connection"
+    )
+
+
+async def list_connections(
+    session: AsyncSession, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> ConnectionPage:
+    sort = CONNECTION_SORTS["created_at"]
+    stmt = select(WebhookConnection).where(col(WebhookConnection.tenant_id) == tenant_id)
+    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
+    page, next_cursor = split_page(rows, sort, limit)
+    return ConnectionPage(items=[to_read(c) for c in page], next_cursor=next_cursor)
+
+
+async def update_connection(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    connection_id: uuid.UUID,
+    data: ConnectionUpdate,
+    if_match: str | None,
+) -> ConnectionRead:
+    """Changes the given fields; with If-Match, only if the connection is still that version."""
+    # The body is judged before the precondition: bad input is a 422 whatever the version.
+    changes = data.model_dump(exclude_unset=True)
+    for field in ("name", "currency", "attribution_rules"):
+        if field in changes and changes[field] is None:
+            raise ValidationFailed.at(ProblemLocation.body, f"/{field}", f"{field} cannot be null")
+    connection = await connection_of_tenant(session, tenant_id, connection_id)
+    check_if_match(if_match, connection.version)
+    if "public_url" in changes:
+        if connection.provider == Provider.hubspot and data.public_url is None:
+            raise ValidationFailed.at(
+                ProblemLocation.body, "/public_url", "HubSpot signs the URL: keep one"
+            )
+        connection.public_url = str(data.public_url) if data.public_url is not None else None
+    if data.name is not None:
+        connection.name = data.name
+    if data.currency is not None:
+        connection.currency = data.currency
+    if data.attribution_rules is not None:
+        connection.attribution_rules = [r.model_dump() for r in data.attribution_rules]
+    return await _save(session, connection)
+
+
+async def _save(session: AsyncSession, connection: WebhookConnection) -> ConnectionRead:
+    connection.version += 1
+    connection.updated_at = utcnow()
+    await session.flush()
+    read = to_read(connection)
+    await session.commit()
+    return read
+
+
+async def rotate_connection_secret(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    connection_id: uuid.UUID,
+    data: ConnectionSecretRotation,
+    box: Fernet,
+) -> ConnectionCreated:
+    """The new secret first, the previous one still accepted beside it (HubSpot and generic:
+    their secrets are HMAC keys); the one before that is dropped."""
+    connection = await connection_of_tenant(session, tenant_id, connection_id)
+    secret = data.secret.get_secret_value() if data.secret is not None else None
+    generated: str | None = None
+    if connection.provider == Provider.hubspot:
+        _required([("/secret", secret, "give the app's new client secret")])
+    elif connection.provider == Provider.generic:
+        if secret is None:
+            generated = secret = standard.new_standard_webhook_secret()
+        try:
+            standard.standard_webhook_key(secret)
+        except ValueError as exc:
+            raise ValidationFailed.at(ProblemLocation.body, "/secret", str(exc)) from None
+    else:
+        raise ValidationFailed.at(
+            ProblemLocation.body,
+            "/secret",
+            f"{connection.provider} connections have no signing secret to rotate: "
+            "register a new connection for new credentials",
+        )
+    connection.secrets = [box.encrypt((secret or "").encode()).decode(), *connection.secrets[:1]]
+    await _save(session, connection)
+    return ConnectionCreated.model_validate(_read(connection) | {"generated_secret": generated})
+
+
+async def drop_previous_secret(
+    session: AsyncSession, tenant_id: uuid.UUID, connection_id: uuid.UUID
+) -> ConnectionRead:
+    """Ends a rotation: only the newest secret is accepted from now on."""
+    connection = await connection_of_tenant(session, tenant_id, connection_id)
+    if len(connection.secrets) < 2:
+        raise Conflict("The connection has no previous secret.")
+    connection.secrets = connection.secrets[:1]
+    return await _save(session, connection)
+
+
+async def delete_connection(
+    session: AsyncSession, tenant_id: uuid.UUID, connection_id: uuid.UUID
+) -> None:
+    connection = await connection_of_tenant(session, tenant_id, connection_id)
+    await session.delete(connection)
+    await session.commit()
+
+
+# --- receiving -----------------------------------------------------------------------------------
+
+
+_CONNECTIONS = table_of(WebhookConnection)
+_INBOX = table_of(InboxEventRow)
+_RECEIVING = select(
+    _CONNECTIONS.c.id,
+    _CONNECTIONS.c.tenant_id,
+    _CONNECTIONS.c.provider,
+    _CONNECTIONS.c.public_url,
+    _CONNECTIONS.c.secrets,
+    _CONNECTIONS.c.username,
+    _CONNECTIONS.c.organization_id,
+    _CONNECTIONS.c.credential_hash,
+)
+
+
+@functools.cache
+def _inbox_insert(dialect: str) -> Any:
+    """INSERT ... ON CONFLICT (tenant_id, identity) DO NOTHING RETURNING id, for executemany."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return (
+        insert(_INBOX)
+        .on_conflict_do_nothing(index_elements=["tenant_id", "identity"])
+        .returning(_INBOX.c.id)
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _decrypted(box: Fernet, token: str) -> str:
+    """A stored secret in clear. Each ciphertext is decrypted once per process: they never
+    change (a rotation stores a new one), and Fernet's check costs on every delivery."""
+    return box.decrypt(token.encode()).decode()
+
+
+def _ms(value: int) -> datetime:
+    return datetime.fromtimestamp(value / 1000, UTC)
+
+
+async def receive(
+    engine: AsyncEngine,
+    connection_id: uuid.UUID,
+    method: str,
+    body: bytes,
+    headers: Mapping[str, str],
+    box: Fernet,
+    *,
+    token: str | None = None,
+    now: float | None = None,
+) -> tuple[Provider, ReceiveReport]:
+    """Verifies the delivery for its connection (401, nothing stored, when it is not proven),
+    parses its events (400 when they are not a valid delivery) and commits them to the inbox,
+    each once per tenant: a replay is acknowledged and stored nowhere."""
+    # Core on a plain connection, no ORM session: this path runs for every delivery.
+    async with engine.connect() as db:
+        connection = (
+            await db.execute(_RECEIVING.where(_CONNECTIONS.c.id == connection_id))
+        ).one_or_none()
+    if connection is None:
+        raise NotFound(f"No webhook connection {connection_id}.")
+    signing = [_decrypted(box, s) for s in connection.secrets]
+    rows: list[dict[str, Any]] = []
+    kept = {k: v for k, v in ((k.lower(), v) for k, v in headers.items()) if k in KEPT_HEADERS}
+    received_at = utcnow()
+
+    def row(identity: str, kind: str | None, occurred: datetime | None, payload: Any) -> None:
+        rows.append(
+            {
+                "id": uuid.uuid4(),
+                "tenant_id": connection.tenant_id,
+                "connection_id": connection.id,
+                "provider": connection.provider,
+                "identity": identity,
+                "kind": kind,
+                "occurred_at": occurred,
+                "received_at": received_at,
+                "payload": payload,
+                "headers": kept,
+                "status": InboxStatus.pending.value,
+                "attempts": 0,
+                "next_attempt_at": received_at,
+                "last_error": None,
+            }
+        )
+
+    try:
+        if connection.provider == Provider.hubspot:
+            hubspot.verify_hubspot(
+                method=method,
+                uri=connection.public_url or "",
+                body=body,
+                headers=headers,
+                client_secrets=signing,
+                now=now,
+            )
+            for event in hubspot.parse_hubspot_events(body):
+                occurred = _ms(event.occurred_at_ms)
+                row(event.dedupe_key, event.subscription_type, occurred, dataclasses.asdict(event))
+        elif connection.provider == Provider.pipedrive:
+            pipedrive_delivery = pipedrive.verify_pipedrive(
+                body=body,
+                headers=headers,
+                expected_user=connection.username or "",
+                password_hash=connection.credential_hash or "",
+            )
+            entity, action = pipedrive_delivery.entity, pipedrive_delivery.action
+            kind = ".".join(p for p in (entity, action) if p) or None
+            row(pipedrive_delivery.dedupe_key, kind, None, dict(pipedrive_delivery.payload))
+        elif connection.provider == Provider.salesforce:
+            message = salesforce.verify_salesforce(
+                body=body,
+                url_secret=token or "",
+                url_secret_hash=connection.credential_hash or "",
+                expected_organization_id=connection.organization_id or "",
+            )
+            for notification in message.notifications:
+                row(
+                    notification.dedupe_key,
+                    notification.sobject_type,
+                    None,
+                    {"id": notification.notification_id, "fields": dict(notification.fields)},
+                )
+        else:
+            delivery = standard.verify_standard_webhook(
+                body=body, headers=headers, signing_secrets=signing, now=now
+            )
+            payload = json.loads(body)
+            kind = payload.get("type") if isinstance(payload, dict) else None
+            row(delivery.dedupe_key, kind if isinstance(kind, str) else None, None, payload)
+    except common.SignatureRejected as exc:
+        raise Unauthorized(f"The delivery's signature does not hold: {exc.reason}") from None
+    except (common.PayloadRejected, ValueError) as exc:
+        reason = exc.reason if isinstance(exc, common.PayloadRejected) else "not JSON"
+        raise BadRequest(f"The delivery is not valid: {reason}") from None
+    if not rows:
+        return Provider(connection.provider), ReceiveReport(received=0, stored=0)
+    # The rows as parameters of one statement built once per dialect (so compiled once and
+    # cached), not rendered into a new statement for each delivery. Durable before
+    # acknowledged: the caller answers 2xx only after this transaction commits.
+    async with engine.begin() as db:
+        stored = await db.execute(_inbox_insert(engine.dialect.name), rows)
+        new = len(stored.all())
+    return Provider(connection.provider), ReceiveReport(received=len(rows), stored=new)
+
+
+async def inbox(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    status: InboxStatus | None,
+    connection_id: uuid.UUID | None,
+) -> InboxPage:
+    stmt = select(InboxEventRow).where(col(InboxEventRow.tenant_id) == tenant_id)
+    if status is not None:
+        stmt = stmt.where(col(InboxEventRow.status) == status.value)
+    if connection_id is not None:
+        stmt = stmt.where(col(InboxEventRow.connection_id) == connection_id)
+    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
+    page, next_cursor = split_page(rows, sort, limit)
+    return InboxPage(items=[inbox_event(r) for r in page], next_cursor=next_cursor)
+
+
+def inbox_event(row: InboxEventRow) -> InboxEvent:
+    return InboxEvent(
+        id=row.id,
+        connection_id=row.connection_id,
+        provider=Provider(row.provider),
+        identity=row.identity,
+        kind=row.kind,
+        occurred_at=row.occurred_at,
+        received_at=row.received_at,
+        status=InboxStatus(row.status),
+        attempts=row.attempts,
+        detail=row.detail,
+        last_error=row.last_error,
+        processed_at=row.processed_at,
+        payload=row.payload,
+    )
+
+
+async def inbox_event_of_tenant(
+    session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID
+) -> InboxEventRow:
+    return await get_for_tenant(session, InboxEventRow, tenant_id, event_id, "inbound event")
+
+
+async def replay(session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID) -> InboxEvent:
+    """Due again now, with a fresh count of tries, whatever its state: processing is
+    idempotent (an outcome already recorded for its record is not recorded again), so a
+    replay after a rule was added attributes what was unmapped, and a dead one gets retried."""
+    event = await inbox_event_of_tenant(session, tenant_id, event_id)
+    await session.execute(
+        update(InboxEventRow)
+        .where(col(InboxEventRow.id) == event.id)
+        .values(
+            status=InboxStatus.pending.value,
+            attempts=0,
+            next_attempt_at=utcnow(),
+            last_error=None,
+            processed_at=None,
+        )
+    )
+    await session.commit()
+    await session.refresh(event)
+    return inbox_event(event)

@@ -1,0 +1,369 @@
+"""Outbound webhook subscriptions and their delivery log, always within the caller's tenant.
+
+A subscription's signing secrets are kept encrypted (they are HMAC keys, needed back to sign),
+newest first: during a rotation the previous one signs too, until `previous_secret_expires_at`.
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from cryptography.fernet import Fernet
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from mops_shared.contracts.event_types import EVENT_TYPES, event_families, matches
+from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit.db import get_for_tenant, table_of, utcnow
+from mops_shared.kit.errors import Conflict, ValidationFailed, body_error
+from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.pagination import keyset_page, sort_options, split_page
+from mops_webhooks.config import WebhooksSettings
+from mops_webhooks.outbound import ssrf
+from mops_webhooks.outbound.models import (
+    DeliveryAttemptRow,
+    DeliveryRow,
+    DomainEventRow,
+    WebhookSubscription,
+)
+from mops_webhooks.outbound.schemas import (
+    Delivery,
+    DeliveryAttempt,
+    DeliveryDetail,
+    DeliveryPage,
+    DeliveryStatus,
+    SecretRotation,
+    SubscriptionCreate,
+    SubscriptionCreated,
+    SubscriptionPage,
+    SubscriptionRead,
+    SubscriptionUpdate,
+)
+from mops_webhooks.providers import standard
+
+SUBSCRIPTION_SORTS = sort_options(
+    [("created_at", [WebhookSubscription.created_at])], WebhookSubscription.id
+)
+DELIVERY_SORTS = sort_options([("created_at", [DeliveryRow.created_at])], DeliveryRow.id)
+# The Standard Webhooks specification asks for secrets of 24 to 64 random bytes.
+SECRET_MIN_BYTES = 24
+SECRET_MAX_BYTES = 64
+# Deliveries still owed: closed as `disabled` when their subscription stops.
+OPEN_STATUSES = (DeliveryStatus.pending.value, DeliveryStatus.failed.value)
+DISABLED_BY_API = "disabled through the API"
+
+
+# --- secrets, targets and event types ----------------------------------------------------------
+
+
+def checked_secret(secret: str) -> str:
+    """A given secret in its canonical `whsec_<base64>` form, or a 422 at `/secret`."""
+    try:
+        key = standard.standard_webhook_key(secret)
+    except ValueError as exc:
+        raise ValidationFailed.at(ProblemLocation.body, "/secret", str(exc)) from None
+    if not SECRET_MIN_BYTES <= len(key) <= SECRET_MAX_BYTES:
+        raise ValidationFailed.at(
+            ProblemLocation.body,
+            "/secret",
+            f"a Standard Webhooks secret holds {SECRET_MIN_BYTES} to {SECRET_MAX_BYTES} bytes",
+        )
+    return "whsec_" + base64.b64encode(key).decode()
+
+
+async def check_target(url: str, settings: WebhooksSettings) -> None:
+    """A 422 at `/url` unless the URL may be posted to (see ssrf)."""
+    try:
+        await ssrf.vet(url, allow_private=settings.allow_private_targets)
+    except ssrf.TargetRefused as exc:
+        raise ValidationFailed.at(ProblemLocation.body, "/url", exc.detail) from None
+    except ssrf.TargetUnresolvable as exc:
+        raise ValidationFailed.at(ProblemLocation.body, "/url", str(exc)) from None
+
+
+def event_type_matches(patterns: list[str], event_type: str) -> bool:
+    """Whether any pattern names the type: itself, its family (`tool.*`), or `*`."""
+    return any(matches(pattern, event_type) for pattern in patterns)
+
+
+def checked_event_types(patterns: list[str]) -> list[str]:
+    """The patterns, once each, or a 422 at each one that names no type of the catalogue (a
+    typo would otherwise subscribe to nothing, silently)."""
+    families = event_families()
+    ValidationFailed.raise_if_any(
+        [
+            body_error(
+                f"/event_types/{index}",
+                f"{pattern!r} names no event type: see GET /v1/webhooks/event-types",
+            )
+            for index, pattern in enumerate(patterns)
+            if pattern != "*" and pattern not in EVENT_TYPES and pattern not in families
+        ]
+    )
+    return _unique(patterns)
+
+
+def _unique(patterns: list[str]) -> list[str]:
+    return list(dict.fromkeys(patterns))
+
+
+# --- subscriptions -------------------------------------------------------------------------------
+
+
+def _read(subscription: WebhookSubscription) -> dict[str, Any]:
+    return {
+        "id": subscription.id,
+        "url": subscription.url,
+        "description": subscription.description,
+        "event_types": subscription.event_types,
+        "enabled": subscription.enabled,
+        "disabled_reason": subscription.disabled_reason,
+        "previous_secret_expires_at": subscription.previous_secret_expires_at,
+        "version": subscription.version,
+        "created_at": subscription.created_at,
+        "updated_at": subscription.updated_at,
+    }
+
+
+def to_read(subscription: WebhookSubscription) -> SubscriptionRead:
+    return SubscriptionRead.model_validate(_read(subscription))
+
+
+async def create_subscription(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    data: SubscriptionCreate,
+    box: Fernet,
+    settings: WebhooksSettings,
+) -> SubscriptionCreated:
+    url = str(data.url)
+    await check_target(url, settings)
+    secret = (
+        checked_secret(data.secret.get_secret_value())
+        if data.secret is not None
+        else standard.new_standard_webhook_secret()
+    )
+    now = utcnow()
+    subscription = WebhookSubscription(
+        tenant_id=tenant_id,
+        url=url,
+        description=data.description or None,
+        event_types=checked_event_types(data.event_types),
+        secrets=[box.encrypt(secret.encode()).decode()],
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(subscription)
+    await session.flush()
+    created = SubscriptionCreated.model_validate(_read(subscription) | {"secret": secret})
+    await session.commit()
+    return created
+
+
+async def subscription_of_tenant(
+    session: AsyncSession, tenant_id: uuid.UUID, subscription_id: uuid.UUID
+) -> WebhookSubscription:
+    return await get_for_tenant(
+        session, WebhookSubscription, tenant_id, subscription_id, "webhook subscription"
+    )
+
+
+async def list_subscriptions(
+    session: AsyncSession, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> SubscriptionPage:
+    sort = SUBSCRIPTION_SORTS["created_at"]
+    stmt = select(WebhookSubscription).where(col(WebhookSubscription.tenant_id) == tenant_id)
+    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
+    page, next_cursor = split_page(rows, sort, limit)
+    return SubscriptionPage(items=[to_read(s) for s in page], next_cursor=next_cursor)
+
+
+async def _close_open_deliveries(session: AsyncSession, subscription_id: uuid.UUID) -> None:
+    table = table_of(DeliveryRow)
+    await session.execute(
+        update(table)
+        .where(table.c.subscription_id == subscription_id, table.c.status.in_(OPEN_STATUSES))
+        .values(status=DeliveryStatus.disabled.value, next_attempt_at=None)
+    )
+
+
+async def _save(session: AsyncSession, subscription: WebhookSubscription) -> SubscriptionRead:
+    subscription.version += 1
+    subscription.updated_at = utcnow()
+    await session.flush()
+    read = to_read(subscription)
+    await session.commit()
+    return read
+
+
+async def update_subscription(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    subscription_id: uuid.UUID,
+    data: SubscriptionUpdate,
+    settings: WebhooksSettings,
+    if_match: str | None,
+) -> SubscriptionRead:
+    """Changes the given fields; with If-Match, only if it is still that version. Disabling
+    closes the deliveries still owed; enabling clears the reason it stopped."""
+    # The body is judged before the precondition: bad input is a 422 whatever the version.
+    changes = data.model_dump(exclude_unset=True)
+    for field in ("url", "event_types", "enabled"):
+        if field in changes and changes[field] is None:
+            raise ValidationFailed.at(ProblemLocation.body, f"/{field}", f"{field} cannot be null")
+    event_types = checked_event_types(data.event_types) if data.event_types is not None else None
+    subscription = await subscription_of_tenant(session, tenant_id, subscription_id)
+    check_if_match(if_match, subscription.version)
+    if data.url is not None:
+        url = str(data.url)
+        await check_target(url, settings)
+        subscription.url = url
+    if event_types is not None:
+        subscription.event_types = event_types
+    if "description" in changes:
+        subscription.description = data.description or None
+    if data.enabled is True:
+        subscription.enabled = True
+        subscription.disabled_reason = None
+    elif data.enabled is False and subscription.enabled:
+        subscription.enabled = False
+        subscription.disabled_reason = DISABLED_BY_API
+        await _close_open_deliveries(session, subscription.id)
+    return await _save(session, subscription)
+
+
+async def rotate_secret(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    subscription_id: uuid.UUID,
+    data: SecretRotation,
+    box: Fernet,
+) -> SubscriptionCreated:
+    """The new secret signs from now on; the current one signs beside it for the overlap (a
+    rotation within the overlap drops the oldest)."""
+    subscription = await subscription_of_tenant(session, tenant_id, subscription_id)
+    secret = (
+        checked_secret(data.secret.get_secret_value())
+        if data.secret is not None
+        else standard.new_standard_webhook_secret()
+    )
+    encrypted = box.encrypt(secret.encode()).decode()
+    if data.overlap_seconds > 0:
+        subscription.secrets = [encrypted, *subscription.secrets[:1]]
+        subscription.previous_secret_expires_at = utcnow() + timedelta(seconds=data.overlap_seconds)
+    else:
+        subscription.secrets = [encrypted]
+        subscription.previous_secret_expires_at = None
+    read = await _save(session, subscription)
+    return SubscriptionCreated.model_validate(read.model_dump() | {"secret": secret})
+
+
+async def delete_subscription(
+    session: AsyncSession, tenant_id: uuid.UUID, subscription_id: uuid.UUID
+) -> None:
+    """Deletes it with its deliveries and their attempts."""
+    subscription = await subscription_of_tenant(session, tenant_id, subscription_id)
+    await session.delete(subscription)
+    await session.commit()
+
+
+# --- the delivery log ----------------------------------------------------------------------------
+
+_DELIVERY_FIELDS = (
+    "id",
+    "subscription_id",
+    "event_id",
+    "event_type",
+    "status",
+    "attempts",
+    "next_attempt_at",
+    "last_status_code",
+    "delivered_at",
+    "created_at",
+)
+
+
+def _delivery(row: DeliveryRow) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in _DELIVERY_FIELDS}
+
+
+async def list_deliveries(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    limit: int,
+    cursor: str | None,
+    subscription_id: uuid.UUID | None,
+    status: DeliveryStatus | None,
+    event_type: str | None,
+) -> DeliveryPage:
+    """Newest first."""
+    sort = DELIVERY_SORTS["-created_at"]
+    stmt = select(DeliveryRow).where(col(DeliveryRow.tenant_id) == tenant_id)
+    if subscription_id is not None:
+        stmt = stmt.where(col(DeliveryRow.subscription_id) == subscription_id)
+    if status is not None:
+        stmt = stmt.where(col(DeliveryRow.status) == status.value)
+    if event_type is not None:
+        stmt = stmt.where(col(DeliveryRow.event_type) == event_type)
+    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
+    page, next_cursor = split_page(rows, sort, limit)
+    return DeliveryPage(
+        items=[Delivery.model_validate(_delivery(r)) for r in page], next_cursor=next_cursor
+    )
+
+
+async def get_delivery(
+    session: AsyncSession, tenant_id: uuid.UUID, delivery_id: uuid.UUID
+) -> DeliveryDetail:
+    delivery = await get_for_tenant(session, DeliveryRow, tenant_id, delivery_id, "delivery")
+    event = await session.get(DomainEventRow, delivery.event_id)
+    assert event is not None  # the foreign key cascades: no delivery outlives its event
+    attempts = (
+        await session.execute(
+            select(DeliveryAttemptRow)
+            .where(col(DeliveryAttemptRow.delivery_id) == delivery.id)
+            .order_by(col(DeliveryAttemptRow.attempted_at), col(DeliveryAttemptRow.id))
+        )
+    ).scalars()
+    return DeliveryDetail.model_validate(
+        _delivery(delivery)
+        | {
+            "occurred_at": event.occurred_at,
+            "data": event.data,
+            "attempt_log": [
+                DeliveryAttempt(
+                    id=a.id,
+                    attempted_at=a.attempted_at,
+                    status_code=a.status_code,
+                    latency_ms=a.latency_ms,
+                    error=a.error,
+                    response_snippet=a.response_snippet,
+                )
+                for a in attempts
+            ],
+        }
+    )
+
+
+async def redeliver(
+    session: AsyncSession, tenant_id: uuid.UUID, delivery_id: uuid.UUID
+) -> DeliveryDetail:
+    """Due again now, with a fresh retry schedule (`attempts` restarts at 0); the attempts
+    already made stay in its log. 409 while its subscription is disabled."""
+    delivery = await get_for_tenant(session, DeliveryRow, tenant_id, delivery_id, "delivery")
+    subscription = await session.get(WebhookSubscription, delivery.subscription_id)
+    if subscription is None or not subscription.enabled:
+        raise Conflict(
+            "The delivery's subscription is disabled: enable it (PATCH enabled=true) first."
+        )
+    delivery.status = DeliveryStatus.pending.value
+    delivery.attempts = 0
+    delivery.next_attempt_at = utcnow()
+    await session.flush()
+    await session.commit()
+    return await get_delivery(session, tenant_id, delivery_id)

@@ -1,0 +1,1 @@
+"""Each CRM provider's verification and parsing, one module each (`common` is what they share)."""

@@ -1,0 +1,157 @@
+"""HubSpot webhooks: signature v3 (v1/v2 refused) and the event array."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mops_webhooks.providers.common import (
+    HUBSPOT_MAX_EVENTS,
+    PayloadRejected,
+    SignatureRejected,
+    _b64,
+    check_secrets,
+    check_window,
+    is_int,
+    load_json,
+    lower_keys,
+    whole_number,
+)
+
+# --- HubSpot, signature v3 --------------------------------------------------------------------
+
+_HUBSPOT_SIGNATURE_V3 = "x-hubspot-signature-v3"
+_HUBSPOT_TIMESTAMP = "x-hubspot-request-timestamp"
+_HUBSPOT_LEGACY_SIGNATURE = "x-hubspot-signature"
+
+
+@dataclass(frozen=True)
+class HubSpotDelivery:
+    timestamp_ms: int
+    secret_index: int  # which of the secrets matched: 0 the first given, 1 the second
+
+
+@dataclass(frozen=True)
+class HubSpotEvent:
+    event_id: int
+    subscription_type: str
+    occurred_at_ms: int
+    portal_id: int
+    object_id: int | None = None
+    property_name: str | None = None
+    property_value: str | None = None
+    attempt_number: int | None = None
+
+    @property
+    def dedupe_key(self) -> str:
+        return f"hubspot:{self.portal_id}:{self.event_id}"
+
+
+def hubspot_v3_signature(
+    client_secret: str, method: str, uri: str, body: bytes, timestamp: str
+) -> str:
+    """base64(HMAC-SHA256(client secret, method + uri + body + timestamp))."""
+    source = method.encode() + uri.encode() + body + timestamp.encode()
+    digest = hmac.new(client_secret.encode(), source, hashlib.sha256).digest()
+    return _b64(digest)
+
+
+def verify_hubspot(
+    *,
+    method: str,
+    uri: str,
+    body: bytes,
+    headers: Mapping[str, str],
+    client_secrets: Sequence[str],
+    now: float | None = None,
+) -> HubSpotDelivery:
+    """Verify a HubSpot request signed with signature v3; v1 and v2 are refused.
+
+    `uri` is the public URL HubSpot was configured to call, exactly as registered: it comes
+    from our configuration, never from the request's Host header, which the sender controls.
+    """
+    check_secrets(client_secrets)
+    lowered = lower_keys(headers)
+    signature = lowered.get(_HUBSPOT_SIGNATURE_V3, "").strip()
+    if not signature:
+        if lowered.get(_HUBSPOT_LEGACY_SIGNATURE):
+            # v1/v2 sign no timestamp, so a captured request could be replayed forever.
+            raise SignatureRejected(
+                "only an X-HubSpot-Signature (v1/v2) was sent; signature v3 is required"
+            )
+        raise SignatureRejected("missing X-HubSpot-Signature-v3 header")
+    timestamp = lowered.get(_HUBSPOT_TIMESTAMP, "").strip()
+    if not timestamp:
+        raise SignatureRejected("missing X-HubSpot-Request-Timestamp header")
+    sent_ms = whole_number(timestamp, max_digits=16)
+    if sent_ms is None:
+        raise SignatureRejected("X-HubSpot-Request-Timestamp is not a number of milliseconds")
+    check_window(sent_ms / 1000, now)
+    given = signature.encode()
+    # Every secret is tried, so the time taken does not tell which one matched.
+    matches = [
+        hmac.compare_digest(
+            hubspot_v3_signature(secret, method, uri, body, timestamp).encode(), given
+        )
+        for secret in client_secrets
+    ]
+    if not any(matches):
+        raise SignatureRejected("X-HubSpot-Signature-v3 does not match")
+    return HubSpotDelivery(timestamp_ms=sent_ms, secret_index=matches.index(True))
+
+
+def _optional(event: Mapping[str, Any], name: str, kind: type, where: str) -> Any:
+    value = event.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise PayloadRejected(f"{where}: {name} has the wrong type")
+    return value
+
+
+def _required_int(event: Mapping[str, Any], name: str, where: str) -> int:
+    value = event.get(name)
+    if value is None:
+        raise PayloadRejected(f"{where}: {name} is missing")
+    if not is_int(value):
+        raise PayloadRejected(f"{where}: {name} is not an integer")
+    return int(value)
+
+
+def parse_hubspot_events(body: bytes) -> list[HubSpotEvent]:
+    """The events of a HubSpot webhook body: a JSON array of at most 100 events."""
+    document = load_json(body)
+    if not isinstance(document, list):
+        raise PayloadRejected("body is not a JSON array")
+    if len(document) > HUBSPOT_MAX_EVENTS:
+        raise PayloadRejected(f"more than {HUBSPOT_MAX_EVENTS} events")
+    events: list[HubSpotEvent] = []
+    for index, event in enumerate(document):
+        where = f"event {index}"
+        if not isinstance(event, dict):
+            raise PayloadRejected(f"{where} is not a JSON object")
+        event_id = _required_int(event, "eventId", where)
+        subscription_type = event.get("subscriptionType")
+        if subscription_type is None:
+            raise PayloadRejected(f"{where}: subscriptionType is missing")
+        if not isinstance(subscription_type, str) or not subscription_type:
+            raise PayloadRejected(f"{where}: subscriptionType is not a non-empty string")
+        occurred_at = _required_int(event, "occurredAt", where)
+        # HubSpot always sends it, and an event id is only unique within its portal.
+        portal_id = _required_int(event, "portalId", where)
+        events.append(
+            HubSpotEvent(
+                event_id=event_id,
+                subscription_type=subscription_type,
+                occurred_at_ms=occurred_at,
+                portal_id=portal_id,
+                object_id=_optional(event, "objectId", int, where),
+                property_name=_optional(event, "propertyName", str, where),
+                property_value=_optional(event, "propertyValue", str, where),
+                attempt_number=_optional(event, "attemptNumber", int, where),
+            )
+        )
+    return events

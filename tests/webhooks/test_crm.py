@@ -1,0 +1,184 @@
+"""What inbound events say about CRM records, and what the records' state makes of them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from mops_webhooks.inbound import crm
+from mops_webhooks.inbound.schemas import AttributionRule, Provider
+
+AT = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+RULES = [
+    AttributionRule(property="hs_analytics_source", equals="PAID_SEARCH", tool_name="Google Ads"),
+    AttributionRule(property="utm_source", equals="linkedin", tool_name="LinkedIn Ads"),
+    AttributionRule(property="hs_analytics_source", equals="paid_search", tool_name="Second"),
+]
+
+
+def test_hubspot_events_become_changes_of_contacts_and_deals() -> None:
+    change = crm.change_of(
+        Provider.hubspot,
+        "deal.propertyChange",
+        {"object_id": 9, "property_name": "dealstage", "property_value": "closedwon"},
+        AT,
+        AT + timedelta(minutes=1),
+    )
+    assert change == crm.CrmChange("deal", "9", AT, {"dealstage": "closedwon"})
+    created = crm.change_of(Provider.hubspot, "contact.creation", {"object_id": 5}, AT, AT)
+    assert created == crm.CrmChange("contact", "5", AT, {})
+    for kind in ("company.creation", "contact.deletion", "contact.privacyDeletion"):
+        ignored = crm.change_of(Provider.hubspot, kind, {"object_id": 5}, AT, AT)
+        assert ignored == crm.Ignored(f"no outcome comes from {kind} events")
+
+
+def test_salesforce_notifications_take_their_time_from_the_record() -> None:
+    fields = {"Id": "006A", "StageName": "Closed Won", "LastModifiedDate": "2026-11-19T08:30:00Z"}
+    change = crm.change_of(Provider.salesforce, "Opportunity", {"fields": fields}, None, AT)
+    assert isinstance(change, crm.CrmChange)
+    assert (change.object_type, change.object_id) == ("deal", "006A")
+    assert change.at == datetime(2026, 11, 19, 8, 30, tzinfo=UTC)
+    lead = crm.change_of(Provider.salesforce, "Lead", {"fields": {"Id": "00Q1"}}, None, AT)
+    assert lead == crm.CrmChange("contact", "00Q1", AT, {"Id": "00Q1"})
+    assert isinstance(
+        crm.change_of(Provider.salesforce, "Case", {"fields": {"Id": "500"}}, None, AT), crm.Ignored
+    )
+
+
+def test_pipedrive_v2_and_v1_payloads_and_custom_fields() -> None:
+    v2 = {
+        "meta": {"action": "change", "entity": "deal", "entity_id": "12", "timestamp": 1763540000},
+        "data": {"status": "won", "value": 1500, "custom_fields": {"abc123": "Webinar"}},
+    }
+    change = crm.change_of(Provider.pipedrive, "deal.change", v2, None, AT)
+    assert change == crm.CrmChange(
+        "deal",
+        "12",
+        datetime.fromtimestamp(1763540000, UTC),
+        {"status": "won", "value": "1500", "abc123": "Webinar"},
+    )
+    v1 = {"meta": {"action": "added", "object": "person"}, "current": {"id": 4, "name": "Ada"}}
+    person = crm.change_of(Provider.pipedrive, None, v1, None, AT)
+    assert person == crm.CrmChange("contact", "4", AT, {"id": "4", "name": "Ada"})
+    deleted = {"meta": {"action": "delete", "entity": "deal", "entity_id": "12"}, "data": None}
+    assert isinstance(crm.change_of(Provider.pipedrive, None, deleted, None, AT), crm.Ignored)
+
+
+def test_generic_events_follow_the_documented_format() -> None:
+    payload = {
+        "type": "deal.updated",
+        "timestamp": "2026-11-22T08:00:00+00:00",
+        "data": {"id": "d-1", "properties": {"status": "won", "amount": "10.5", "flag": True}},
+    }
+    change = crm.change_of(Provider.generic, "deal.updated", payload, None, AT)
+    assert change == crm.CrmChange(
+        "deal",
+        "d-1",
+        datetime(2026, 11, 22, 8, tzinfo=UTC),
+        {"status": "won", "amount": "10.5", "flag": "true"},
+    )
+    flat = {"type": "contact.created", "data": {"id": 3, "utm_source": "x"}}
+    assert crm.change_of(Provider.generic, None, flat, None, AT) == crm.CrmChange(
+        "contact", "3", AT, {"utm_source": "x"}
+    )
+    assert isinstance(crm.change_of(Provider.generic, None, [1, 2], None, AT), crm.Ignored)
+
+
+def test_merging_never_lets_an_older_value_replace_a_newer_one() -> None:
+    state: dict[str, object] = {}
+    newer = crm.merge(state, crm.CrmChange("deal", "1", AT, {"dealstage": "closedlost"}))
+    older = crm.merge(
+        newer.properties,
+        crm.CrmChange(
+            "deal", "1", AT - timedelta(seconds=1), {"dealstage": "closedwon", "amount": "5"}
+        ),
+    )
+    assert older.stale == ["dealstage"]
+    assert crm.values_of(older.properties) == {"dealstage": "closedlost", "amount": "5"}
+    same_time = crm.merge(
+        older.properties, crm.CrmChange("deal", "1", AT, {"dealstage": "appointment"})
+    )
+    assert same_time.stale == []
+    assert crm.values_of(same_time.properties)["dealstage"] == "appointment"
+
+
+def test_a_contact_is_a_lead_once_for_the_first_rule_that_matches() -> None:
+    due = crm.due_outcome(
+        Provider.hubspot, "contact", "5", {"hs_analytics_source": "paid_search"}, [], RULES, "USD"
+    )
+    assert due == crm.Due("lead", RULES[0])
+    already = crm.due_outcome(
+        Provider.hubspot,
+        "contact",
+        "5",
+        {"hs_analytics_source": "PAID_SEARCH"},
+        ["lead"],
+        RULES,
+        "USD",
+    )
+    assert isinstance(already, crm.Nothing)
+    unmapped = crm.due_outcome(
+        Provider.hubspot, "contact", "5", {"hs_analytics_source": "DIRECT"}, [], RULES, "USD"
+    )
+    assert unmapped == crm.Unmapped(
+        "contact 5: no attribution rule matches hs_analytics_source='DIRECT'"
+    )
+    unknown = crm.due_outcome(Provider.hubspot, "contact", "5", {"email": "a@b"}, [], RULES, "USD")
+    assert isinstance(unknown, crm.Nothing)
+
+
+def test_a_won_deal_with_an_amount_is_revenue_in_minor_units() -> None:
+    won = {"dealstage": "closedwon", "amount": "1250.5", "utm_source": "LinkedIn"}
+    due = crm.due_outcome(Provider.hubspot, "deal", "9", won, [], RULES, "EUR")
+    assert due == crm.Due("revenue", RULES[1], 125050, "EUR")
+    jpy = crm.due_outcome(
+        Provider.hubspot,
+        "deal",
+        "9",
+        won | {"deal_currency_code": "jpy", "amount": "1250"},
+        [],
+        RULES,
+        "EUR",
+    )
+    assert jpy == crm.Due("revenue", RULES[1], 1250, "JPY")
+    too_precise = crm.due_outcome(
+        Provider.hubspot, "deal", "9", won | {"deal_currency_code": "JPY"}, [], RULES, "EUR"
+    )
+    assert isinstance(too_precise, crm.Unmapped)
+    assert "decimals" in too_precise.reason
+    bad_currency = crm.due_outcome(
+        Provider.hubspot, "deal", "9", won | {"deal_currency_code": "XXQ"}, [], RULES, "EUR"
+    )
+    assert isinstance(bad_currency, crm.Unmapped)
+    no_amount = crm.due_outcome(
+        Provider.hubspot, "deal", "9", {"dealstage": "closedwon"}, [], RULES, "EUR"
+    )
+    assert no_amount == crm.Nothing("deal 9: won, its amount is not known yet")
+    open_deal = crm.due_outcome(
+        Provider.hubspot, "deal", "9", won | {"dealstage": "contractsent"}, [], RULES, "EUR"
+    )
+    assert open_deal == crm.Nothing("deal 9: not won")
+    counted = crm.due_outcome(Provider.hubspot, "deal", "9", won, ["revenue"], RULES, "EUR")
+    assert isinstance(counted, crm.Nothing)
+
+
+def test_each_provider_says_won_its_own_way() -> None:
+    rule = AttributionRule(property="src", equals="x", tool_name="T")
+    cases = [
+        (Provider.salesforce, {"IsWon": "true", "Amount": "10"}),
+        (Provider.salesforce, {"StageName": "Closed Won", "Amount": "10"}),
+        (Provider.pipedrive, {"status": "won", "value": "10"}),
+        (Provider.generic, {"stage": "closed_won", "amount": "10"}),
+    ]
+    for provider, values in cases:
+        due = crm.due_outcome(provider, "deal", "1", values | {"src": "x"}, [], [rule], "USD")
+        assert due == crm.Due("revenue", rule, 1000, "USD"), provider
+    lost = crm.due_outcome(
+        Provider.salesforce,
+        "deal",
+        "1",
+        {"IsWon": "false", "Amount": "10", "src": "x"},
+        [],
+        [rule],
+        "USD",
+    )
+    assert isinstance(lost, crm.Nothing)
