@@ -1,4 +1,4 @@
-"""A real `mops run` for end-to-end tests: four processes on free loopback ports and a fresh
+"""A real `mops run` for end-to-end tests: five processes on free loopback ports and a fresh
 data folder, as a user starts them (`make run` is `uv sync --locked` and then this command)."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 
 from tests.support import REPO, backend, create_postgres_database, drop_postgres_database
 
-SERVICES = ("gateway", "inventory", "org", "scoring")
+SERVICES = ("gateway", "inventory", "org", "scoring", "webhooks")
 READY_TIMEOUT = 90.0
 
 

@@ -1,4 +1,4 @@
-"""`mops demo` against the real stack (`mops run`, four processes): the first run loads and
+"""`mops demo` against the real stack (`mops run`, five processes): the first run loads and
 scores the sample company, a second run changes nothing, and the URLs it prints answer."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ URL = re.compile(r"^  .+:\s+(http://\S+)$", re.MULTILINE)
 
 @pytest.fixture
 def stack(tmp_path: Path) -> Iterator[Run]:
-    ports = dict(zip(SERVICES, free_ports(4), strict=True))
+    ports = dict(zip(SERVICES, free_ports(len(SERVICES)), strict=True))
     with databases() as env:
         # The renewal sweep announces due contracts on a timer of its own, shortly after start:
         # off, so the outboxes move only with what the demo does.

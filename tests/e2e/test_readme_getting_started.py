@@ -92,7 +92,7 @@ def check(step: Step, output: str) -> list[str]:
 def stack(tmp_path: Path) -> Iterator[Run]:
     data_dir = tmp_path / "var"
     data_dir.mkdir()
-    ports = dict(zip(SERVICES, free_ports(4), strict=True))
+    ports = dict(zip(SERVICES, free_ports(len(SERVICES)), strict=True))
     with databases() as env:
         run = Run(data_dir, ports, extra_env=env)
         try:

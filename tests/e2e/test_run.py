@@ -1,4 +1,4 @@
-"""`mops run` as a user runs it: four real processes, the printed key, a clean stop.
+"""`mops run` as a user runs it: five real processes, the printed key, a clean stop.
 
 (`make run` is `uv sync --locked` followed by this command; CI also runs `make run` itself.)
 """
@@ -17,7 +17,7 @@ from tests.e2e.stack import SERVICES, Run, free_ports, port_open
 
 @pytest.fixture
 def run_env(tmp_path: Path) -> Iterator[tuple[Path, dict[str, int]]]:
-    ports = dict(zip(SERVICES, free_ports(4), strict=True))
+    ports = dict(zip(SERVICES, free_ports(len(SERVICES)), strict=True))
     yield tmp_path, ports
     for port in ports.values():
         assert not port_open(port), f"port {port} still open after the test"
