@@ -14,8 +14,8 @@ from pydantic import BaseModel, ValidationError
 
 from mops_inventory.categories.repository import CATEGORY_SORTS
 from mops_inventory.categories.schemas import CategorySort
+from mops_inventory.contracts.repository import CONTRACT_SORTS
 from mops_inventory.contracts.schemas import ContractCreate, ContractSort
-from mops_inventory.contracts.service import CONTRACT_SORTS
 from mops_inventory.custom_fields.schemas import CustomFieldCreate
 from mops_inventory.imports.schemas import ToolImportFile
 from mops_inventory.integrations.repository import INTEGRATION_SORTS
