@@ -21,8 +21,8 @@ from mops_inventory.imports.schemas import ToolImportFile
 from mops_inventory.integrations.repository import INTEGRATION_SORTS
 from mops_inventory.integrations.schemas import IntegrationSort, IntegrationUpdate
 from mops_inventory.licences.schemas import LicenceUsageCreate
+from mops_inventory.scenarios.repository import SCENARIO_SORTS
 from mops_inventory.scenarios.schemas import PlannedChange, ScenarioSort
-from mops_inventory.scenarios.service import SCENARIO_SORTS
 from mops_inventory.tools.repository import TOOL_SORTS
 from mops_inventory.tools.schemas import ToolCreate, ToolSort, ToolUpdate
 from mops_shared.contracts.outcomes import OutcomeCreate
