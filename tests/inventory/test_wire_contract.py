@@ -14,14 +14,15 @@ from pydantic import BaseModel, ValidationError
 
 from mops_inventory.categories.repository import CATEGORY_SORTS
 from mops_inventory.categories.schemas import CategorySort
-from mops_inventory.contracts.schemas import ContractCreate, ContractSort, LicenceUsageCreate
-from mops_inventory.contracts.service import CONTRACT_SORTS
+from mops_inventory.contracts.repository import CONTRACT_SORTS
+from mops_inventory.contracts.schemas import ContractCreate, ContractSort
 from mops_inventory.custom_fields.schemas import CustomFieldCreate
 from mops_inventory.imports.schemas import ToolImportFile
 from mops_inventory.integrations.repository import INTEGRATION_SORTS
 from mops_inventory.integrations.schemas import IntegrationSort, IntegrationUpdate
+from mops_inventory.licences.schemas import LicenceUsageCreate
+from mops_inventory.scenarios.repository import SCENARIO_SORTS
 from mops_inventory.scenarios.schemas import PlannedChange, ScenarioSort
-from mops_inventory.scenarios.service import SCENARIO_SORTS
 from mops_inventory.tools.repository import TOOL_SORTS
 from mops_inventory.tools.schemas import ToolCreate, ToolSort, ToolUpdate
 from mops_shared.contracts.outcomes import OutcomeCreate

@@ -8,7 +8,8 @@ Each (contract, renewal_date) is announced once: `contracts.renewal_due_notified
 renewal date last announced, so a contract renewed to a new date (by PATCH or by an import)
 differs from it again and its new renewal gets its own event.
 
-A sweep selects due contracts a batch at a time, then marks them with a guarded UPDATE
+A sweep selects due contracts a batch at a time (its queries are in contracts/repository.py),
+then marks them with a guarded UPDATE
 (`renewal_due_notified_for IS DISTINCT FROM renewal_date`, and still due) ... RETURNING, and
 records an event for exactly the rows that UPDATE changed, in the same transaction. Two sweepers
 at once (two inventory processes) therefore never announce a renewal twice: on PostgreSQL the
@@ -31,24 +32,10 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    Date,
-    Table,
-    and_,
-    bindparam,
-    exists,
-    or_,
-    select,
-    update,
-)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.sql.elements import ColumnElement
 
-from mops_inventory.contracts.models import Contract
-from mops_inventory.contracts.renewal_window import notice_deadline, window_end
-from mops_inventory.db import writes
-from mops_inventory.tools.models import Tool
-from mops_shared.contracts.inventory import ToolStatus
+from mops_inventory.contracts import repository
+from mops_inventory.contracts.renewal_window import window_end
 from mops_shared.kit.db import new_id, utcnow
 from mops_shared.kit.loop import LoopService, Pause, wait_or_stop
 
@@ -58,26 +45,6 @@ BATCH_SIZE = 500
 FIRST_SWEEP_DELAY_SECONDS = 5.0
 
 logger = logging.getLogger("mops.inventory.renewals")
-
-_contracts: Table = Contract.__table__  # type: ignore[attr-defined]
-_tools: Table = Tool.__table__  # type: ignore[attr-defined]
-
-
-def _due(today: date, end: date) -> list[ColumnElement[bool]]:
-    """Due and not yet announced for its current renewal date (the report's window rule)."""
-    c = _contracts.c
-    deadline = notice_deadline(c.renewal_date, c.notice_period_days)
-    return [
-        c.renewal_date >= bindparam("today", today, type_=Date),
-        deadline <= bindparam("window_end", end, type_=Date),
-        c.renewal_due_notified_for.is_distinct_from(c.renewal_date),
-    ]
-
-
-def _tool_in_use() -> ColumnElement[bool]:
-    return exists().where(
-        _tools.c.id == _contracts.c.tool_id, _tools.c.status != ToolStatus.retired.value
-    )
 
 
 async def emit_due_renewals(
@@ -92,57 +59,23 @@ async def emit_due_renewals(
     """Announces every due renewal not announced yet (of one tenant, or of all with None);
     commits one transaction per batch and returns how many events it recorded."""
     end = window_end(today, horizon_days)
-    c = _contracts.c
     emitted = 0
     after: tuple[date, uuid.UUID] | None = None
     while True:
-        stmt = (
-            select(c.id, c.renewal_date, _tools.c.name)
-            .join(_tools, _tools.c.id == c.tool_id)
-            .where(*_due(today, end), _tools.c.status != ToolStatus.retired.value)
-            .order_by(c.renewal_date, c.id)
-            .limit(batch_size)
-            # PostgreSQL: another sweeper's batch is skipped, not waited for (nor deadlocked
-            # on); SQLite has no row locks and renders no FOR UPDATE.
-            .with_for_update(of=_contracts, skip_locked=True)
+        batch = await repository.due_batch(
+            session, today=today, end=end, tenant_id=tenant_id, after=after, limit=batch_size
         )
-        if tenant_id is not None:
-            stmt = stmt.where(c.tenant_id == tenant_id)
-        if after is not None:
-            stmt = stmt.where(
-                or_(
-                    c.renewal_date > after[0],
-                    and_(c.renewal_date == after[0], c.id > after[1]),
-                )
-            )
-        batch = (await session.execute(stmt)).all()
         if not batch:
             await session.rollback()  # ends the (empty) transaction the select began
             return emitted
         after = (batch[-1].renewal_date, batch[-1].id)
         tool_names = {row.id: row.name for row in batch}
-        marked = (
-            await session.execute(
-                update(_contracts)
-                .where(c.id.in_(list(tool_names)), *_due(today, end), _tool_in_use())
-                .values(renewal_due_notified_for=c.renewal_date)
-                .returning(
-                    c.id,
-                    c.tenant_id,
-                    c.tool_id,
-                    c.renewal_date,
-                    c.notice_period_days,
-                    c.auto_renew,
-                    c.annual_cost_minor,
-                    c.currency,
-                )
-            )
-        ).all()
+        marked = await repository.mark_announced(session, list(tool_names), today=today, end=end)
         if marked:
             now = utcnow()
             rows = sorted(marked, key=lambda r: (r.renewal_date, r.id))
-            await session.execute(
-                writes.outbox.insert(),
+            await repository.add_events(
+                session,
                 [
                     {
                         "id": new_id(),

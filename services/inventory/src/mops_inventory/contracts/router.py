@@ -16,7 +16,7 @@ from mops_inventory.contracts.schemas import (
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
-from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.pagination import CursorQuery, LimitQuery
 
 router = APIRouter(tags=["inventory"])
 
@@ -64,7 +64,7 @@ async def list_contracts(
     return await service.list_contracts(
         session,
         principal,
-        sort=resolve_sort(service.CONTRACT_SORTS, sort),
+        sort=sort,
         limit=limit,
         cursor=cursor,
         tool_id=tool_id,

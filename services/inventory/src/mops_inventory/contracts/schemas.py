@@ -1,4 +1,4 @@
-"""Wire models of contracts and licence usage (`/v1/inventory/...`)."""
+"""Wire models of contracts (`/v1/inventory/...`)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from mops_shared.contracts.pagination import Page
 
 # Integers as JSON Schema means them (3.0 included; never text or a boolean), bounds first.
 NoticeDays = Annotated[int, Field(ge=0, le=3650), BeforeValidator(json_integer)]
+# Seats purchased here, seats active in licences/schemas.py: one bound for both.
 SeatCount = Annotated[int, Field(ge=0, le=10_000_000), BeforeValidator(json_integer)]
 
 
@@ -98,26 +99,4 @@ class ContractRead(ContractTerms):
 
 
 class ContractPage(Page[ContractRead]):
-    pass
-
-
-class LicenceUsageCreate(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"as_of": "2026-11-01", "seats_active": 31}]},
-    )
-
-    as_of: IsoDate = Field(description="The day the count was taken; one count per tool and day.")
-    seats_active: SeatCount
-
-
-class LicenceUsageRead(LicenceUsageCreate):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    tool_id: uuid.UUID
-    recorded_at: datetime
-
-
-class LicenceUsagePage(Page[LicenceUsageRead]):
     pass

@@ -5,15 +5,15 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
+from mops_inventory.contracts import repository
 from mops_inventory.contracts.models import Contract
 from mops_inventory.contracts.schemas import (
     ContractCreate,
     ContractPage,
     ContractRead,
+    ContractSort,
     ContractUpdate,
 )
 from mops_inventory.db import writes
@@ -21,15 +21,10 @@ from mops_inventory.tools.service import find_tool
 from mops_shared.contracts.money import Money
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.auth import Principal
-from mops_shared.kit.db import get_for_tenant, utcnow
+from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import NotFound, ValidationFailed
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.pagination import resolve_sort
 from mops_shared.kit.writes import snapshot
-
-CONTRACT_SORTS = sort_options(
-    [("created_at", [col(Contract.created_at)]), ("renewal_date", [col(Contract.renewal_date)])],
-    tiebreaker=col(Contract.id),
-)
 
 
 def to_read(contract: Contract) -> ContractRead:
@@ -97,25 +92,26 @@ async def create_contract(
 async def get_contract(
     session: AsyncSession, principal: Principal, contract_id: uuid.UUID
 ) -> ContractRead:
-    return to_read(
-        await get_for_tenant(session, Contract, principal.tenant_id, contract_id, "contract")
-    )
+    return to_read(await _get(session, principal, contract_id))
 
 
 async def list_contracts(
     session: AsyncSession,
     principal: Principal,
     *,
-    sort: SortOption,
+    sort: ContractSort,
     limit: int,
     cursor: str | None,
     tool_id: uuid.UUID | None = None,
 ) -> ContractPage:
-    stmt = select(Contract).where(col(Contract.tenant_id) == principal.tenant_id)
-    if tool_id is not None:
-        stmt = stmt.where(col(Contract.tool_id) == tool_id)
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    items, next_cursor = split_page(rows, sort, limit)
+    items, next_cursor = await repository.list_page(
+        session,
+        principal.tenant_id,
+        sort=resolve_sort(repository.CONTRACT_SORTS, sort),
+        limit=limit,
+        cursor=cursor,
+        tool_id=tool_id,
+    )
     return ContractPage(items=[to_read(c) for c in items], next_cursor=next_cursor)
 
 
@@ -169,7 +165,11 @@ async def update_contract(
 
 
 async def _get(session: AsyncSession, principal: Principal, contract_id: uuid.UUID) -> Contract:
-    return await get_for_tenant(session, Contract, principal.tenant_id, contract_id, "contract")
+    # Another tenant's contract is as absent as one that never existed.
+    contract = await repository.get_by_id(session, principal.tenant_id, contract_id)
+    if contract is None:
+        raise NotFound(f"No contract {contract_id}.")
+    return contract
 
 
 async def _read(contract: Contract) -> ContractRead:

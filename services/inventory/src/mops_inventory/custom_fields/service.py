@@ -5,11 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
+from mops_inventory.custom_fields import repository
 from mops_inventory.custom_fields.models import CustomFieldDefinition
 from mops_inventory.custom_fields.schemas import (
     CustomFieldCreate,
@@ -22,11 +21,6 @@ from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.audit import record_audit
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.errors import Conflict, ValidationFailed
-from mops_shared.kit.pagination import SortOption, keyset_page, split_page
-
-OLDEST_FIRST = SortOption(
-    "created_at", (col(CustomFieldDefinition.created_at), col(CustomFieldDefinition.id))
-)
 
 
 async def create_definition(
@@ -63,11 +57,9 @@ async def create_definition(
 async def list_definitions(
     session: AsyncSession, principal: Principal, *, limit: int, cursor: str | None
 ) -> CustomFieldPage:
-    stmt = select(CustomFieldDefinition).where(
-        col(CustomFieldDefinition.tenant_id) == principal.tenant_id
+    items, next_cursor = await repository.list_page(
+        session, principal.tenant_id, limit=limit, cursor=cursor
     )
-    rows = (await session.execute(keyset_page(stmt, OLDEST_FIRST, limit, cursor))).scalars().all()
-    items, next_cursor = split_page(rows, OLDEST_FIRST, limit)
     return CustomFieldPage(
         items=[CustomFieldRead.model_validate(d) for d in items], next_cursor=next_cursor
     )
@@ -79,14 +71,9 @@ async def check_custom_fields(
     """Every key must be a field the tenant declared, every value of the field's type."""
     if not values:
         return
-    rows = await session.execute(
-        select(CustomFieldDefinition).where(
-            col(CustomFieldDefinition.tenant_id) == tenant_id,
-            col(CustomFieldDefinition.key).in_(list(values)),
-        )
-    )
     definitions = {
-        d.key: CustomFieldCreate.model_validate(d, from_attributes=True) for d in rows.scalars()
+        d.key: CustomFieldCreate.model_validate(d, from_attributes=True)
+        for d in await repository.with_keys(session, tenant_id, values)
     }
     errors = []
     for key, value in values.items():

@@ -12,22 +12,16 @@ from decimal import Decimal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlmodel import col
 
-from mops_inventory.categories.models import Category
 from mops_inventory.contracts.models import Contract
 from mops_inventory.deps import OrgClientDep, PrincipalDep
+from mops_inventory.imports import service
 from mops_inventory.imports.parsing import COLUMNS
-from mops_inventory.integrations.models import Integration
-from mops_inventory.licences.models import LicenceUsage
 from mops_inventory.tools import service as tools_service
-from mops_inventory.tools.models import Tool, ToolOwnerRow
-from mops_shared.contracts.inventory import OwnerRole
+from mops_inventory.tools.models import Tool
 from mops_shared.contracts.money import currency_exponent
 from mops_shared.kit.auth import Principal
-from mops_shared.kit.db import table_of
 from mops_shared.kit.errors import problem_responses
 
 router = APIRouter(prefix="/v1/inventory/exports", tags=["inventory"])
@@ -51,53 +45,19 @@ async def _page_rows(
     units: dict[uuid.UUID, str],
     emails: dict[uuid.UUID, str],
 ) -> list[list[str]]:
-    ids = [tool.id for tool in tools]
-    capabilities = await tools_service.capabilities_of(session, ids)
-    owners = await tools_service.owners_of(session, ids)
-    first_contracts: dict[uuid.UUID, Contract] = {}
-    for candidate in (
-        await session.execute(
-            select(Contract)
-            .where(col(Contract.tool_id).in_(ids))
-            .order_by(col(Contract.tool_id), col(Contract.created_at), col(Contract.id))
-        )
-    ).scalars():
-        first_contracts.setdefault(candidate.tool_id, candidate)
-    latest = (
-        select(col(LicenceUsage.tool_id), func.max(col(LicenceUsage.as_of)).label("as_of"))
-        .where(col(LicenceUsage.tool_id).in_(ids))
-        .group_by(col(LicenceUsage.tool_id))
-        .subquery()
-    )
-    seats = {
-        row[0]: row[1]
-        for row in await session.execute(
-            select(col(LicenceUsage.tool_id), col(LicenceUsage.seats_active)).join(
-                latest,
-                (col(LicenceUsage.tool_id) == latest.c.tool_id)
-                & (col(LicenceUsage.as_of) == latest.c.as_of),
-            )
-        )
-    }
-    targets: dict[uuid.UUID, list[str]] = {}
-    target_tool = table_of(Tool).alias("target")
-    for source_id, target_name in await session.execute(
-        select(col(Integration.source_tool_id), target_tool.c.name)
-        .join(target_tool, target_tool.c.id == Integration.target_tool_id)
-        .where(col(Integration.source_tool_id).in_(ids))
-        .order_by(col(Integration.source_tool_id), target_tool.c.name_key)
-    ):
-        targets.setdefault(source_id, []).append(target_name)
+    facts = await service.export_facts(session, [tool.id for tool in tools])
     rows = []
     for tool in tools:
-        contract: Contract | None = first_contracts.get(tool.id)
-        business = next((o for o in owners.get(tool.id, []) if o.role == "business_owner"), None)
+        contract: Contract | None = facts.first_contracts.get(tool.id)
+        business = next(
+            (o for o in facts.owners.get(tool.id, []) if o.role == "business_owner"), None
+        )
         rows.append(
             [
                 tool.name,
                 tool.vendor or "",
                 categories.get(tool.category_id, "") if tool.category_id else "",
-                ";".join(capabilities.get(tool.id, [])),
+                ";".join(facts.capabilities.get(tool.id, [])),
                 units.get(business.unit_id, "") if business and business.unit_id else "",
                 emails.get(business.person_id, "") if business and business.person_id else "",
                 tool.status,
@@ -107,28 +67,14 @@ async def _page_rows(
                 str(contract.seats_purchased)
                 if contract and contract.seats_purchased is not None
                 else "",
-                str(seats[tool.id]) if tool.id in seats else "",
+                str(facts.seats[tool.id]) if tool.id in facts.seats else "",
                 _flag(tool.shares_data_with_core),
                 _flag(tool.processes_personal_data),
-                ";".join(targets.get(tool.id, [])),
+                ";".join(facts.targets.get(tool.id, [])),
                 tool.usage_notes or "",
             ]
         )
     return rows
-
-
-async def _business_owner_people(session: AsyncSession, tenant_id: uuid.UUID) -> set[uuid.UUID]:
-    """The people who are the business owner of one of the tenant's tools."""
-    rows = await session.execute(
-        select(col(ToolOwnerRow.person_id))
-        .where(
-            col(ToolOwnerRow.tenant_id) == tenant_id,
-            col(ToolOwnerRow.role) == OwnerRole.business_owner.value,
-            col(ToolOwnerRow.person_id).is_not(None),
-        )
-        .distinct()
-    )
-    return {row[0] for row in rows if row[0] is not None}
 
 
 def _csv_line(values: list[str]) -> str:
@@ -145,14 +91,7 @@ async def _stream(
 ) -> AsyncIterator[str]:
     yield _csv_line(list(COLUMNS))
     async with sessionmaker() as session:
-        categories = {
-            row[0]: row[1]
-            for row in await session.execute(
-                select(col(Category.id), col(Category.name)).where(
-                    col(Category.tenant_id) == principal.tenant_id
-                )
-            )
-        }
+        categories = await service.export_category_names(session, principal.tenant_id)
         cursor: str | None = None
         while True:
             tools, cursor = await tools_service.tools_by_name(
@@ -183,7 +122,7 @@ async def export_tools(
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     units = {unit.id: unit.name for unit in await org.all_units(principal)}
     async with sessionmaker() as session:
-        person_ids = await _business_owner_people(session, principal.tenant_id)
+        person_ids = await service.business_owner_people(session, principal.tenant_id)
     # One batched lookup for every business owner, before the first byte is sent.
     emails = (
         {pid: person.email for pid, person in (await org.get_people(principal, person_ids)).items()}

@@ -21,14 +21,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
-from mops_inventory.categories.models import Category
 from mops_inventory.categories.service import LandscapeSeeder
 from mops_inventory.contracts.models import Contract
 from mops_inventory.db import writes
+from mops_inventory.imports import repository
 from mops_inventory.imports.parsing import ImportParse, ImportProblem, ParsedTool
 from mops_inventory.imports.schemas import (
     ImportAction,
@@ -36,10 +34,9 @@ from mops_inventory.imports.schemas import (
     ImportReport,
     ImportRowResult,
 )
-from mops_inventory.integrations.models import Integration
 from mops_inventory.licences.models import LicenceUsage
 from mops_inventory.tools import service as tools_service
-from mops_inventory.tools.models import Tool, ToolCapability, ToolOwnerRow, ToolStatusChange
+from mops_inventory.tools.models import Tool, ToolStatusChange
 from mops_inventory.tools.service import to_reads
 from mops_shared.contracts.clients import OrgClient
 from mops_shared.contracts.common import name_key
@@ -48,14 +45,7 @@ from mops_shared.contracts.inventory import OwnerRole, ToolOwner, ToolRead
 from mops_shared.contracts.money import currency_exponent
 from mops_shared.kit.audit import AuditAction, record_audits
 from mops_shared.kit.auth import Principal
-from mops_shared.kit.db import (
-    analyze_after_bulk_write,
-    in_bind_chunks,
-    insert_ignoring_conflicts,
-    new_id,
-    table_of,
-    utcnow,
-)
+from mops_shared.kit.db import analyze_after_bulk_write, new_id, utcnow
 from mops_shared.kit.outbox import record_events
 
 # An update that multiplies or divides a tool's annual cost by this much or more (or sets it to
@@ -128,26 +118,7 @@ async def _categories(
     session: AsyncSession, tenant_id: uuid.UUID, seeder: LandscapeSeeder
 ) -> dict[str, uuid.UUID]:
     await seeder.ensure(session, tenant_id)
-    rows = await session.execute(
-        select(col(Category.name), col(Category.id)).where(
-            col(Category.tenant_id) == tenant_id, col(Category.parent_id).is_(None)
-        )
-    )
-    return {row[0]: row[1] for row in rows}
-
-
-async def _existing_tools(
-    session: AsyncSession, tenant_id: uuid.UUID, keys: set[str]
-) -> dict[str, Tool]:
-    found: dict[str, Tool] = {}
-    key_list = sorted(keys)
-    for start in range(0, len(key_list), 500):  # bounded IN lists
-        chunk = key_list[start : start + 500]
-        rows = await session.execute(
-            select(Tool).where(col(Tool.tenant_id) == tenant_id, col(Tool.name_key).in_(chunk))
-        )
-        found.update({tool.name_key: tool for tool in rows.scalars()})
-    return found
+    return await repository.top_level_categories(session, tenant_id)
 
 
 def _resolve_integrations(
@@ -239,7 +210,7 @@ async def run_import(
 
     file_keys = {t.name_key for t in tools}
     target_keys = {name_key(n) for t in tools for n in t.integrations} - file_keys
-    existing = await _existing_tools(session, tenant_id, file_keys | target_keys)
+    existing = await repository.tools_by_name_key(session, tenant_id, file_keys | target_keys)
     _resolve_integrations(tools, set(existing), plan, mode)
 
     today = utcnow().date()
@@ -319,24 +290,8 @@ async def _current(session: AsyncSession, tools: list[Tool], today: date) -> _Cu
         return current
     ids = [tool.id for tool in tools]
     current.reads = {read.id: read for read in await to_reads(session, tools)}
-    for contract in (
-        await session.execute(
-            select(Contract)
-            .where(col(Contract.tool_id).in_(ids))
-            .order_by(col(Contract.tool_id), col(Contract.created_at), col(Contract.id))
-        )
-    ).scalars():
-        current.first_contracts.setdefault(contract.tool_id, contract)
-    current.usage_today = {
-        usage.tool_id: usage
-        for usage in (
-            await session.execute(
-                select(LicenceUsage).where(
-                    col(LicenceUsage.tool_id).in_(ids), col(LicenceUsage.as_of) == today
-                )
-            )
-        ).scalars()
-    }
+    current.first_contracts = await repository.first_contracts(session, ids)
+    current.usage_today = await repository.usage_on(session, ids, today)
     return current
 
 
@@ -543,16 +498,15 @@ async def _create_many(
         ).model_dump(mode="json")
         audits.append(("create", "tool", tool_id, None, snapshot))
         events.append(("tool.created", snapshot))
-    for table, rows in (
-        (table_of(Tool), tool_rows),
-        (table_of(ToolStatusChange), status_rows),
-        (table_of(ToolCapability), capability_rows),
-        (table_of(ToolOwnerRow), owner_rows),
-        (table_of(Contract), contract_rows),
-        (table_of(LicenceUsage), usage_rows),
-    ):
-        if rows:
-            await session.execute(table.insert(), rows)
+    await repository.insert_new_tools(
+        session,
+        tools=tool_rows,
+        status_changes=status_rows,
+        capabilities=capability_rows,
+        owners=owner_rows,
+        contracts=contract_rows,
+        usage=usage_rows,
+    )
     await record_audits(session, writes.audit, principal, audits)
     await record_events(session, writes.outbox, principal, events)
     return ids
@@ -727,22 +681,39 @@ async def _integrations(
             )
     if not rows:
         return 0
-    table = table_of(Integration)
-    before = await _count_edges(session, tenant_id)
-    for batch in in_bind_chunks(rows):
-        await session.execute(
-            insert_ignoring_conflicts(
-                session.get_bind().dialect.name,
-                table,
-                batch,
-                conflict_columns=["tenant_id", "source_tool_id", "target_tool_id"],
-            )
-        )
-    return await _count_edges(session, tenant_id) - before
+    before = await repository.count_integrations(session, tenant_id)
+    await repository.insert_integrations(session, rows)
+    return await repository.count_integrations(session, tenant_id) - before
 
 
-async def _count_edges(session: AsyncSession, tenant_id: uuid.UUID) -> int:
-    result = await session.execute(
-        select(func.count()).select_from(Integration).where(col(Integration.tenant_id) == tenant_id)
+@dataclass
+class ExportFacts:
+    """What the export writes of a page of tools besides the tools' own fields."""
+
+    capabilities: dict[uuid.UUID, list[str]]
+    owners: dict[uuid.UUID, list[ToolOwner]]
+    first_contracts: dict[uuid.UUID, Contract]
+    seats: dict[uuid.UUID, int]  # of the latest licence usage
+    targets: dict[uuid.UUID, list[str]]  # the names of the tools each integrates with
+
+
+async def export_facts(session: AsyncSession, tool_ids: list[uuid.UUID]) -> ExportFacts:
+    """For a page of the export: a fixed number of queries whatever the page's size."""
+    return ExportFacts(
+        capabilities=await tools_service.capabilities_of(session, tool_ids),
+        owners=await tools_service.owners_of(session, tool_ids),
+        first_contracts=await repository.first_contracts(session, tool_ids),
+        seats=await repository.latest_seats(session, tool_ids),
+        targets=await repository.integration_targets(session, tool_ids),
     )
-    return int(result.scalar_one())
+
+
+async def export_category_names(
+    session: AsyncSession, tenant_id: uuid.UUID
+) -> dict[uuid.UUID, str]:
+    return await repository.category_names(session, tenant_id)
+
+
+async def business_owner_people(session: AsyncSession, tenant_id: uuid.UUID) -> set[uuid.UUID]:
+    """The people who are the business owner of one of the tenant's tools."""
+    return await repository.business_owner_people(session, tenant_id)

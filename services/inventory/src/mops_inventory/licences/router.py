@@ -5,9 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_inventory.contracts.schemas import LicenceUsageCreate, LicenceUsagePage, LicenceUsageRead
 from mops_inventory.deps import PrincipalDep, SessionDep
 from mops_inventory.licences import service
+from mops_inventory.licences.schemas import LicenceUsageCreate, LicenceUsagePage, LicenceUsageRead
 from mops_shared.contracts.common import IsoDate
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.pagination import CursorQuery, LimitQuery

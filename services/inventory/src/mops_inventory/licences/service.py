@@ -5,21 +5,17 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
-from mops_inventory.contracts.schemas import LicenceUsageCreate, LicenceUsagePage, LicenceUsageRead
 from mops_inventory.db import writes
+from mops_inventory.licences import repository
 from mops_inventory.licences.models import LicenceUsage
+from mops_inventory.licences.schemas import LicenceUsageCreate, LicenceUsagePage, LicenceUsageRead
 from mops_inventory.tools.service import find_tool
 from mops_shared.kit.audit import record_audit
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import NotFound
-from mops_shared.kit.pagination import SortOption, keyset_page, split_page
-
-OLDEST_FIRST = SortOption("as_of", (col(LicenceUsage.as_of), col(LicenceUsage.id)))
 
 
 async def record_usage(
@@ -28,13 +24,7 @@ async def record_usage(
     """The stored count and whether it is new (False when it replaced that day's count)."""
     if await find_tool(session, principal.tenant_id, tool_id) is None:
         raise NotFound(f"No tool {tool_id}.")
-    existing = (
-        await session.execute(
-            select(LicenceUsage).where(
-                col(LicenceUsage.tool_id) == tool_id, col(LicenceUsage.as_of) == data.as_of
-            )
-        )
-    ).scalar_one_or_none()
+    existing = await repository.on_day(session, tool_id, data.as_of)
     before = LicenceUsageRead.model_validate(existing).model_dump(mode="json") if existing else None
     if existing is None:
         usage = LicenceUsage(
@@ -76,15 +66,9 @@ async def list_usage(
 ) -> LicenceUsagePage:
     if await find_tool(session, principal.tenant_id, tool_id) is None:
         raise NotFound(f"No tool {tool_id}.")
-    stmt = select(LicenceUsage).where(
-        col(LicenceUsage.tenant_id) == principal.tenant_id, col(LicenceUsage.tool_id) == tool_id
+    items, next_cursor = await repository.list_page(
+        session, principal.tenant_id, tool_id, limit=limit, cursor=cursor, since=since, until=until
     )
-    if since is not None:
-        stmt = stmt.where(col(LicenceUsage.as_of) >= since)
-    if until is not None:
-        stmt = stmt.where(col(LicenceUsage.as_of) <= until)
-    rows = (await session.execute(keyset_page(stmt, OLDEST_FIRST, limit, cursor))).scalars().all()
-    items, next_cursor = split_page(rows, OLDEST_FIRST, limit)
     return LicenceUsagePage(
         items=[LicenceUsageRead.model_validate(u) for u in items], next_cursor=next_cursor
     )

@@ -5,12 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from mops_inventory.db import writes
+from mops_inventory.outcomes import repository
 from mops_inventory.outcomes.models import Outcome
 from mops_inventory.outcomes.schemas import OutcomePage
 from mops_inventory.tools.service import find_tool
@@ -18,13 +17,7 @@ from mops_shared.contracts.money import Money
 from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeKind, OutcomeRead
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.auth import Principal
-from mops_shared.kit.db import get_for_tenant
-from mops_shared.kit.errors import Conflict, ValidationFailed
-from mops_shared.kit.pagination import SortOption, keyset_page, split_page
-
-NEWEST_FIRST = SortOption(
-    "-occurred_at", (col(Outcome.occurred_at), col(Outcome.id)), descending=True
-)
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
 
 
 def to_read(outcome: Outcome) -> OutcomeRead:
@@ -51,19 +44,6 @@ def _same(existing: Outcome, data: OutcomeCreate) -> bool:
     return stored == data.model_dump()
 
 
-async def _by_external_id(
-    session: AsyncSession, tenant_id: uuid.UUID, source: str, external_id: str
-) -> Outcome | None:
-    result = await session.execute(
-        select(Outcome).where(
-            col(Outcome.tenant_id) == tenant_id,
-            col(Outcome.source) == source,
-            col(Outcome.external_id) == external_id,
-        )
-    )
-    return result.scalar_one_or_none()
-
-
 async def record_outcome(
     session: AsyncSession, principal: Principal, data: OutcomeCreate
 ) -> tuple[OutcomeRead, bool]:
@@ -73,7 +53,7 @@ async def record_outcome(
             ProblemLocation.body, "/amount", "a revenue outcome needs an amount"
         )
     if data.external_id is not None:
-        existing = await _by_external_id(
+        existing = await repository.by_external_id(
             session, principal.tenant_id, data.source.value, data.external_id
         )
         if existing is not None:
@@ -111,7 +91,7 @@ async def record_outcome(
     except IntegrityError:  # the same external id recorded concurrently: it counts once
         await session.rollback()
         assert data.external_id is not None
-        existing = await _by_external_id(
+        existing = await repository.by_external_id(
             session, principal.tenant_id, data.source.value, data.external_id
         )
         if existing is None:
@@ -132,7 +112,10 @@ def _replayed(existing: Outcome, data: OutcomeCreate) -> tuple[OutcomeRead, bool
 async def get_outcome(
     session: AsyncSession, principal: Principal, outcome_id: uuid.UUID
 ) -> OutcomeRead:
-    outcome = await get_for_tenant(session, Outcome, principal.tenant_id, outcome_id, "outcome")
+    # Another tenant's outcome is as absent as one that never existed.
+    outcome = await repository.get_by_id(session, principal.tenant_id, outcome_id)
+    if outcome is None:
+        raise NotFound(f"No outcome {outcome_id}.")
     return to_read(outcome)
 
 
@@ -148,17 +131,15 @@ async def list_outcomes(
     since: datetime | None,
     until: datetime | None,
 ) -> OutcomePage:
-    stmt = select(Outcome).where(col(Outcome.tenant_id) == principal.tenant_id)
-    if tool_id is not None:
-        stmt = stmt.where(col(Outcome.tool_id) == tool_id)
-    if kind is not None:
-        stmt = stmt.where(col(Outcome.kind) == kind.value)
-    if source is not None:
-        stmt = stmt.where(col(Outcome.source) == source)
-    if since is not None:
-        stmt = stmt.where(col(Outcome.occurred_at) >= since)
-    if until is not None:
-        stmt = stmt.where(col(Outcome.occurred_at) < until)
-    rows = (await session.execute(keyset_page(stmt, NEWEST_FIRST, limit, cursor))).scalars().all()
-    items, next_cursor = split_page(rows, NEWEST_FIRST, limit)
+    items, next_cursor = await repository.list_page(
+        session,
+        principal.tenant_id,
+        limit=limit,
+        cursor=cursor,
+        tool_id=tool_id,
+        kind=kind.value if kind is not None else None,
+        source=source,
+        since=since,
+        until=until,
+    )
     return OutcomePage(items=[to_read(o) for o in items], next_cursor=next_cursor)

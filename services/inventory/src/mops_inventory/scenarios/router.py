@@ -17,7 +17,7 @@ from mops_inventory.scenarios.schemas import (
 from mops_shared.contracts.scenarios import ScenarioDiff
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
-from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.pagination import CursorQuery, LimitQuery
 
 router = APIRouter(prefix="/v1/inventory/scenarios", tags=["inventory"])
 
@@ -62,7 +62,7 @@ async def list_scenarios(
     return await service.list_scenarios(
         session,
         principal,
-        sort=resolve_sort(service.SCENARIO_SORTS, sort),
+        sort=sort,
         limit=limit,
         cursor=cursor,
     )

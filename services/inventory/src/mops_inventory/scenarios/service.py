@@ -7,13 +7,11 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import distinct, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
-from mops_inventory.contracts.models import Contract
 from mops_inventory.db import writes
+from mops_inventory.scenarios import repository
 from mops_inventory.scenarios.models import Scenario
 from mops_inventory.scenarios.schemas import (
     ChangeKind,
@@ -21,10 +19,10 @@ from mops_inventory.scenarios.schemas import (
     ScenarioCreate,
     ScenarioPage,
     ScenarioRead,
+    ScenarioSort,
     ScenarioUpdate,
 )
 from mops_inventory.tools import service as tools_service
-from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.contracts.clients import OrgClient
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.inventory import MoneySum
@@ -32,15 +30,10 @@ from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.contracts.scenarios import ScenarioDiff, StageDiff
 from mops_shared.kit.audit import record_audit
 from mops_shared.kit.auth import Principal
-from mops_shared.kit.db import get_for_tenant, utcnow
-from mops_shared.kit.errors import Conflict, ValidationFailed
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.kit.etag import check_if_match
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-
-SCENARIO_SORTS = sort_options(
-    [("name", [col(Scenario.name_key)]), ("created_at", [col(Scenario.created_at)])],
-    tiebreaker=col(Scenario.id),
-)
+from mops_shared.kit.pagination import resolve_sort
 
 
 def to_read(scenario: Scenario) -> ScenarioRead:
@@ -74,12 +67,7 @@ async def _validate_changes(
     }
     known: set[uuid.UUID] = set()
     if tool_ids:
-        rows = await session.execute(
-            select(col(Tool.id)).where(
-                col(Tool.tenant_id) == principal.tenant_id, col(Tool.id).in_(tool_ids)
-            )
-        )
-        known = {row[0] for row in rows}
+        known = await repository.known_tool_ids(session, principal.tenant_id, tool_ids)
     for index, change in enumerate(changes):
         for field_name in ("tool_id", "replacement_tool_id"):
             value = getattr(change, field_name)
@@ -145,17 +133,32 @@ async def create_scenario(
 async def get_scenario(
     session: AsyncSession, principal: Principal, scenario_id: uuid.UUID
 ) -> ScenarioRead:
-    return to_read(
-        await get_for_tenant(session, Scenario, principal.tenant_id, scenario_id, "scenario")
-    )
+    return to_read(await _get(session, principal, scenario_id))
+
+
+async def _get(session: AsyncSession, principal: Principal, scenario_id: uuid.UUID) -> Scenario:
+    # Another tenant's scenario is as absent as one that never existed.
+    scenario = await repository.get_by_id(session, principal.tenant_id, scenario_id)
+    if scenario is None:
+        raise NotFound(f"No scenario {scenario_id}.")
+    return scenario
 
 
 async def list_scenarios(
-    session: AsyncSession, principal: Principal, *, sort: SortOption, limit: int, cursor: str | None
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    sort: ScenarioSort,
+    limit: int,
+    cursor: str | None,
 ) -> ScenarioPage:
-    stmt = select(Scenario).where(col(Scenario.tenant_id) == principal.tenant_id)
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    items, next_cursor = split_page(rows, sort, limit)
+    items, next_cursor = await repository.list_page(
+        session,
+        principal.tenant_id,
+        sort=resolve_sort(repository.SCENARIO_SORTS, sort),
+        limit=limit,
+        cursor=cursor,
+    )
     return ScenarioPage(items=[to_read(s) for s in items], next_cursor=next_cursor)
 
 
@@ -167,7 +170,7 @@ async def update_scenario(
     data: ScenarioUpdate,
     if_match: str | None,
 ) -> ScenarioRead:
-    scenario = await get_for_tenant(session, Scenario, principal.tenant_id, scenario_id, "scenario")
+    scenario = await _get(session, principal, scenario_id)
     check_if_match(if_match, scenario.version)
     before = to_read(scenario).model_dump(mode="json")
     changes = data.model_dump(exclude_unset=True)
@@ -206,7 +209,7 @@ async def update_scenario(
 async def delete_scenario(
     session: AsyncSession, principal: Principal, scenario_id: uuid.UUID, if_match: str | None
 ) -> None:
-    scenario = await get_for_tenant(session, Scenario, principal.tenant_id, scenario_id, "scenario")
+    scenario = await _get(session, principal, scenario_id)
     check_if_match(if_match, scenario.version)
     before = to_read(scenario).model_dump(mode="json")
     await session.delete(scenario)
@@ -275,26 +278,9 @@ class _Stack:
 
 async def _current_stack(session: AsyncSession, tenant_id: uuid.UUID) -> _Stack:
     """The totals of every tool not retired: three aggregate queries whatever its size."""
-    live = (col(Tool.tenant_id) == tenant_id, col(Tool.status) != "retired")
-    tool_count = (await session.execute(select(func.count()).where(*live))).scalar_one()
-    costs = await session.execute(
-        select(
-            col(Contract.currency),
-            func.sum(col(Contract.annual_cost_minor)),
-            func.count(distinct(col(Contract.tool_id))),
-        )
-        .join(Tool, col(Tool.id) == col(Contract.tool_id))
-        .where(*live)
-        .group_by(col(Contract.currency))
-    )
-    serving = await session.execute(
-        select(col(Capability.name_key), func.min(col(Capability.name)), func.count())
-        .select_from(ToolCapability)
-        .join(Capability, col(Capability.id) == col(ToolCapability.capability_id))
-        .join(Tool, col(Tool.id) == col(ToolCapability.tool_id))
-        .where(*live)
-        .group_by(col(Capability.name_key))
-    )
+    tool_count = await repository.live_tool_count(session, tenant_id)
+    costs = await repository.live_costs(session, tenant_id)
+    serving = await repository.live_capabilities(session, tenant_id)
     stack = _Stack(tool_count=tool_count, costs={}, paying={}, serving={}, names={})
     for currency, amount, paying in costs:
         stack.costs[currency] = int(amount)
@@ -314,20 +300,9 @@ async def _changed_tools(
         return {}
     found = {
         row.id: (_StackTool(name=row.name), row.status != "retired")
-        for row in await session.execute(
-            select(col(Tool.id), col(Tool.name), col(Tool.status)).where(
-                col(Tool.tenant_id) == tenant_id, col(Tool.id).in_(tool_ids)
-            )
-        )
+        for row in await repository.tools_among(session, tenant_id, tool_ids)
     }
-    costs = await session.execute(
-        select(
-            col(Contract.tool_id), col(Contract.currency), func.sum(col(Contract.annual_cost_minor))
-        )
-        .where(col(Contract.tool_id).in_(list(found)))
-        .group_by(col(Contract.tool_id), col(Contract.currency))
-    )
-    for tool_id, currency, amount in costs:
+    for tool_id, currency, amount in await repository.costs_of_tools(session, list(found)):
         found[tool_id][0].costs[currency] = int(amount)
     for tool_id, names in (await tools_service.capabilities_of(session, list(found))).items():
         found[tool_id][0].capabilities = set(names)
@@ -337,7 +312,7 @@ async def _changed_tools(
 async def scenario_diff(
     session: AsyncSession, principal: Principal, scenario_id: uuid.UUID
 ) -> ScenarioDiff:
-    scenario = await get_for_tenant(session, Scenario, principal.tenant_id, scenario_id, "scenario")
+    scenario = await _get(session, principal, scenario_id)
     changes = [PlannedChange.model_validate(c) for c in scenario.changes]
     stack = await _current_stack(session, principal.tenant_id)
     current_count = stack.tool_count

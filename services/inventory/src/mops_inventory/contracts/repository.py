@@ -1,0 +1,137 @@
+"""Every query on contracts: the API's, filtered by tenant, and the renewal sweep's
+(contracts/jobs.py), which walks every tenant unless given one."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Date, Row, and_, bindparam, exists, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
+
+from mops_inventory.contracts.models import Contract
+from mops_inventory.contracts.renewal_window import notice_deadline
+from mops_inventory.db import writes
+from mops_inventory.tools.models import Tool
+from mops_shared.contracts.inventory import ToolStatus
+from mops_shared.kit.db import table_of
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+
+CONTRACT_SORTS = sort_options(
+    [("created_at", [col(Contract.created_at)]), ("renewal_date", [col(Contract.renewal_date)])],
+    tiebreaker=col(Contract.id),
+)
+
+_contracts = table_of(Contract)
+_tools = table_of(Tool)
+
+
+async def get_by_id(
+    session: AsyncSession, tenant_id: uuid.UUID, contract_id: uuid.UUID
+) -> Contract | None:
+    result = await session.execute(
+        select(Contract).where(
+            col(Contract.tenant_id) == tenant_id, col(Contract.id) == contract_id
+        )
+    )
+    return result.scalar_one_or_none()
+
+
+async def list_page(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    tool_id: uuid.UUID | None = None,
+) -> tuple[list[Contract], str | None]:
+    stmt = select(Contract).where(col(Contract.tenant_id) == tenant_id)
+    if tool_id is not None:
+        stmt = stmt.where(col(Contract.tool_id) == tool_id)
+    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
+    return split_page(rows, sort, limit)
+
+
+def _due(today: date, end: date) -> list[ColumnElement[bool]]:
+    """Due and not yet announced for its current renewal date (the report's window rule)."""
+    c = _contracts.c
+    deadline = notice_deadline(c.renewal_date, c.notice_period_days)
+    return [
+        c.renewal_date >= bindparam("today", today, type_=Date),
+        deadline <= bindparam("window_end", end, type_=Date),
+        c.renewal_due_notified_for.is_distinct_from(c.renewal_date),
+    ]
+
+
+def _tool_in_use() -> ColumnElement[bool]:
+    return exists().where(
+        _tools.c.id == _contracts.c.tool_id, _tools.c.status != ToolStatus.retired.value
+    )
+
+
+async def due_batch(
+    session: AsyncSession,
+    *,
+    today: date,
+    end: date,
+    tenant_id: uuid.UUID | None,
+    after: tuple[date, uuid.UUID] | None,
+    limit: int,
+) -> Sequence[Row[uuid.UUID, date, str]]:
+    """The next due contracts after `after` (by renewal date, then id) whose tool is not
+    retired, as (id, renewal_date, name of the tool), locked for this transaction."""
+    c = _contracts.c
+    stmt = (
+        select(c.id, c.renewal_date, _tools.c.name)
+        .join(_tools, _tools.c.id == c.tool_id)
+        .where(*_due(today, end), _tools.c.status != ToolStatus.retired.value)
+        .order_by(c.renewal_date, c.id)
+        .limit(limit)
+        # PostgreSQL: another sweeper's batch is skipped, not waited for (nor deadlocked
+        # on); SQLite has no row locks and renders no FOR UPDATE.
+        .with_for_update(of=_contracts, skip_locked=True)
+    )
+    if tenant_id is not None:
+        stmt = stmt.where(c.tenant_id == tenant_id)
+    if after is not None:
+        stmt = stmt.where(
+            or_(
+                c.renewal_date > after[0],
+                and_(c.renewal_date == after[0], c.id > after[1]),
+            )
+        )
+    return (await session.execute(stmt)).all()
+
+
+async def mark_announced(
+    session: AsyncSession, contract_ids: list[uuid.UUID], *, today: date, end: date
+) -> Sequence[Row[uuid.UUID, uuid.UUID, uuid.UUID, date, int | None, bool, int, str]]:
+    """Sets the marker of those of these contracts still due (the guard a concurrent sweeper
+    or write may have made false) and returns them, with what their event says."""
+    c = _contracts.c
+    result = await session.execute(
+        update(_contracts)
+        .where(c.id.in_(contract_ids), *_due(today, end), _tool_in_use())
+        .values(renewal_due_notified_for=c.renewal_date)
+        .returning(
+            c.id,
+            c.tenant_id,
+            c.tool_id,
+            c.renewal_date,
+            c.notice_period_days,
+            c.auto_renew,
+            c.annual_cost_minor,
+            c.currency,
+        )
+    )
+    return result.all()
+
+
+async def add_events(session: AsyncSession, events: list[dict[str, Any]]) -> None:
+    """Outbox rows, each of its own contract's tenant (a sweep spans tenants)."""
+    await session.execute(writes.outbox.insert(), events)
