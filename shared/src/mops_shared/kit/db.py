@@ -18,9 +18,11 @@ from sqlalchemy import (
     Table,
     Uuid,
     any_,
+    bindparam,
     event,
     literal,
     text,
+    update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import CursorResult, Dialect, Result
@@ -138,6 +140,23 @@ def insert_ignoring_conflicts(
     if dialect not in ("postgresql", "sqlite"):
         raise ValueError(f"mops runs on PostgreSQL or SQLite, not {dialect}")
     return insert(table).values(rows).on_conflict_do_nothing(index_elements=conflict_columns)
+
+
+async def update_by_id(session: AsyncSession, table: Table, rows: list[dict[str, Any]]) -> None:
+    """UPDATE ... WHERE id = :id, one executemany for rows that all set the same columns (a
+    bulk write's changed rows, not a statement each)."""
+    if not rows:
+        return
+    columns = [name for name in rows[0] if name != "id"]
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
+        .values({name: bindparam(f"new_{name}") for name in columns})
+    )
+    await session.execute(
+        statement,
+        [{"row_id": row["id"], **{f"new_{name}": row[name] for name in columns}} for row in rows],
+    )
 
 
 def version_column() -> Column[int]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_org.coordination.models import CoordinationMechanism, CoordinationParticipant
 from mops_org.units.models import Unit
+from mops_shared.kit.db import table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 MECHANISM_SORTS = sort_options(
@@ -181,3 +183,57 @@ async def counts_by_kind_and_level(
 def add(session: AsyncSession, mechanism: CoordinationMechanism) -> CoordinationMechanism:
     session.add(mechanism)
     return mechanism
+
+
+# --- in bulk (an organisation import) ----------------------------------------------------------
+
+
+async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[CoordinationMechanism]:
+    result = await session.execute(
+        select(CoordinationMechanism).where(col(CoordinationMechanism.tenant_id) == tenant_id)
+    )
+    return list(result.scalars())
+
+
+async def all_participants(
+    session: AsyncSession, tenant_id: uuid.UUID
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(mechanism id, unit id) of every participation of the tenant, in no order."""
+    rows = await session.execute(
+        select(
+            col(CoordinationParticipant.mechanism_id), col(CoordinationParticipant.unit_id)
+        ).where(col(CoordinationParticipant.tenant_id) == tenant_id)
+    )
+    return [(mechanism_id, unit_id) for mechanism_id, unit_id in rows]
+
+
+async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """New mechanisms in one statement, every column given."""
+    await session.execute(insert(CoordinationMechanism), rows)
+
+
+async def update_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """The same columns of many mechanisms by id, in one executemany."""
+    await update_by_id(session, table_of(CoordinationMechanism), rows)
+
+
+async def replace_participants(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    mechanism_id: uuid.UUID,
+    unit_ids: Sequence[uuid.UUID],
+) -> None:
+    """As `set_participants`, written at once (statements, not objects left to the flush)."""
+    await session.execute(
+        delete(CoordinationParticipant).where(
+            col(CoordinationParticipant.mechanism_id) == mechanism_id
+        )
+    )
+    if unit_ids:
+        await session.execute(
+            insert(CoordinationParticipant),
+            [
+                {"mechanism_id": mechanism_id, "unit_id": unit_id, "tenant_id": tenant_id}
+                for unit_id in unit_ids
+            ],
+        )

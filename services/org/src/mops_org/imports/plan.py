@@ -17,19 +17,23 @@ from enum import StrEnum
 from typing import Any
 
 from mops_org.coordination.schemas import Cadence
+from mops_org.importing import DocumentPlan, HeldSkills
+from mops_org.imports.existing import Existing
 from mops_org.imports.schemas import OrgDocument, OrgImportProblem
+from mops_org.people.importer import PersonPlan
 from mops_org.profile.schemas import CommerceStructure
 from mops_org.raci.validation import Assignee, assignee_key, validate_activities
+from mops_org.roles.schemas import MAX_PROFICIENCY
 from mops_org.training.schemas import WaveLevel
+from mops_org.units.importer import UnitPlan
 from mops_shared.contracts.common import name_key, spelling_key
 from mops_shared.contracts.imports import ImportSeverity
 from mops_shared.contracts.org import UnitRole, UnitType, email_key, normalize_email
 from mops_shared.contracts.org_metrics import CoordinationKind, IntegrationLevel
 from mops_shared.contracts.org_profile import OperatingModel
-from mops_shared.contracts.org_raci import ActivityKind
+from mops_shared.contracts.org_raci import ActivityKind, RaciLetter
 
-MAX_PROFICIENCY = 4
-RACI_LETTERS = ("R", "A", "C", "I")
+RACI_LETTERS = tuple(letter.value for letter in RaciLetter)
 # Activity names that make an activity a data responsibility when the file does not say.
 _DATA_WORDS = ("consent", "privacy", "gdpr", "ccpa", "personal data", "customer data", "identity")
 
@@ -58,109 +62,7 @@ _WAVE_LEVELS = _enum_lookup(WaveLevel)
 _ACTIVITY_KINDS = _enum_lookup(ActivityKind)
 
 
-# --- what the tenant has (loaded once by the service) -------------------------------------------
-
-
-@dataclass
-class ExistingUnit:
-    id: uuid.UUID
-    name: str
-    type: str
-    parent_id: uuid.UUID | None
-    role: str | None
-    lead_person_id: uuid.UUID | None
-    version: int
-    created_at: datetime
-    updated_at: datetime
-
-
-@dataclass
-class ExistingPerson:
-    id: uuid.UUID
-    name: str
-    email: str
-    unit_id: uuid.UUID | None
-    manager_id: uuid.UUID | None
-    active: bool
-    version: int
-    role_ids: list[uuid.UUID]
-    skills: dict[str, tuple[str, int, datetime | None]]  # skill key → (skill, proficiency, at)
-    created_at: datetime
-    updated_at: datetime
-
-
-@dataclass
-class ExistingRole:
-    id: uuid.UUID
-    name: str
-    legal: bool
-
-
-@dataclass
-class ExistingNamed:
-    """A RACI matrix, coordination mechanism or programme: compared as a whole document."""
-
-    id: uuid.UUID
-    version: int
-    state: dict[str, Any]
-
-
-@dataclass
-class Existing:
-    units: dict[str, ExistingUnit]  # by name_key
-    people: dict[str, ExistingPerson]  # by email key
-    roles: dict[str, ExistingRole]  # by spelling_key (built-ins and the tenant's)
-    raci: dict[str, ExistingNamed]
-    coordination: dict[str, ExistingNamed]
-    programmes: dict[str, ExistingNamed]
-    # wave id → (programme id, wave name key, level) and the enrolments already there.
-    enrolments: dict[tuple[uuid.UUID, uuid.UUID], datetime | None]  # (wave, person) → completed
-    waves_with_enrolments: set[uuid.UUID]
-    profile: dict[str, Any] | None
-    tool_ids: dict[str, uuid.UUID] | None  # inventory tools by name_key; None: not asked
-
-
 # --- the plan -----------------------------------------------------------------------------------
-
-
-@dataclass
-class UnitPlan:
-    index: int
-    key: str
-    id: uuid.UUID
-    existing: ExistingUnit | None
-    name: str
-    type: str
-    parent_key: str | None
-    role: str | None
-    lead_key: str | None  # email key
-
-
-@dataclass
-class PersonPlan:
-    index: int
-    key: str
-    id: uuid.UUID
-    existing: ExistingPerson | None
-    name: str
-    email: str
-    unit_key: str | None
-    manager_key: str | None
-    manager_given: bool
-    active: bool
-    role_keys: list[str] | None  # None: the file does not say (keep the person's roles)
-    skills: dict[str, tuple[str, int, datetime | None]] | None
-
-
-@dataclass
-class DocumentPlan:
-    """A RACI matrix, coordination mechanism or training programme, resolved to ids."""
-
-    index: int
-    key: str
-    id: uuid.UUID
-    existing: ExistingNamed | None
-    state: dict[str, Any]
 
 
 @dataclass
@@ -464,7 +366,7 @@ def _people(
                     )
                 if role_key not in role_keys:
                     role_keys.append(role_key)
-        skills: dict[str, tuple[str, int, datetime | None]] | None = None
+        skills: HeldSkills | None = None
         if person.skills is not None:
             skills = {}
             for j, skill in enumerate(person.skills):

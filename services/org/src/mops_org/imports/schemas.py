@@ -13,14 +13,30 @@ from typing import Annotated
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, StrictBool
 
-from mops_org.roles.schemas import MAX_SKILL_NAME
+from mops_org.coordination.schemas import CoordinationMechanismCreate
+from mops_org.people.schemas import PersonCreate
+from mops_org.profile.schemas import OrgProfilePut
+from mops_org.raci.schemas import RaciMatrixCreate
+from mops_org.roles.schemas import HeldSkill, RoleCreate
+from mops_org.training.schemas import TrainingProgrammeCreate, TrainingWaveCreate, WaveSkill
+from mops_org.units.schemas import UnitCreate
 from mops_shared.contracts.common import Integer, IsoDateTime
 from mops_shared.contracts.imports import ImportMode, ImportSeverity
+from mops_shared.contracts.org_raci import RaciActivity
 
-# What the import stores is bounded as the API's own writes are (a name is at most 200
-# characters, a skill 120, a text 10 000): the document says so of the text as sent.
-_NAME = 200
-_TEXT = 10_000
+
+def _longest(model: type[BaseModel], field: str) -> int:
+    """The `maxLength` the API's own write model documents for the field.
+
+    What the import stores is bounded as the domain's own writes are, taken from them so that
+    the two cannot disagree; the import's fields stay loose otherwise, as it reports a blank or
+    unknown value itself, at its pointer with the others."""
+    schema = model.model_json_schema()["properties"][field]
+    for option in (schema, *schema.get("anyOf", ())):
+        if "maxLength" in option:
+            return int(option["maxLength"])
+    raise TypeError(f"{model.__name__}.{field} documents no maxLength")
+
 
 _LOOSE = ConfigDict(extra="allow", populate_by_name=True)
 
@@ -28,16 +44,16 @@ _LOOSE = ConfigDict(extra="allow", populate_by_name=True)
 class ImportOrganisation(BaseModel):
     model_config = _LOOSE
 
-    name: str | None = Field(default=None, max_length=_NAME)
+    name: str | None = Field(default=None, max_length=_longest(OrgProfilePut, "name"))
     model: str | None = Field(default=None, description="An operating model (OperatingModel).")
     commerce_structure: str | None = None
-    notes: str | None = Field(default=None, max_length=_TEXT)
+    notes: str | None = Field(default=None, max_length=_longest(OrgProfilePut, "notes"))
 
 
 class ImportUnit(BaseModel):
     model_config = _LOOSE
 
-    name: str = Field(max_length=_NAME)
+    name: str = Field(max_length=_longest(UnitCreate, "name"))
     parent: str | None = Field(default=None, description="The parent unit's name; null: a root.")
     type: str = Field(description="A UnitType; American spellings are accepted.")
     role: str | None = Field(default=None, description="`hub`, `spoke` or null.")
@@ -47,7 +63,7 @@ class ImportUnit(BaseModel):
 class ImportSkill(BaseModel):
     model_config = _LOOSE
 
-    skill: str = Field(max_length=MAX_SKILL_NAME)
+    skill: str = Field(max_length=_longest(HeldSkill, "skill"))
     proficiency: Integer = Field(description="0 (none) to 4 (expert).")
     assessed_at: IsoDateTime | None = None
 
@@ -55,14 +71,16 @@ class ImportSkill(BaseModel):
 class ImportPerson(BaseModel):
     model_config = _LOOSE
 
-    name: str = Field(max_length=_NAME)
+    name: str = Field(max_length=_longest(PersonCreate, "name"))
     email: str
     unit: str | None = Field(default=None, description="The unit's name.")
     # A role the catalogue does not have is added under this name.
     role: str | None = Field(
-        default=None, max_length=_NAME, description="One role's name (or use `roles`)."
+        default=None,
+        max_length=_longest(RoleCreate, "name"),
+        description="One role's name (or use `roles`).",
     )
-    roles: list[Annotated[str, Field(max_length=_NAME)]] | None = Field(
+    roles: list[Annotated[str, Field(max_length=_longest(RoleCreate, "name"))]] | None = Field(
         default=None, description="Role names, in order."
     )
     manager: str | None = Field(default=None, description="The manager's email.")
@@ -73,7 +91,7 @@ class ImportPerson(BaseModel):
 class ImportRaciActivity(BaseModel):
     model_config = _LOOSE
 
-    activity: str = Field(max_length=_NAME)
+    activity: str = Field(max_length=_longest(RaciActivity, "name"))
     kind: str | None = Field(
         default=None,
         description="`programme` or `data`; when absent, inferred from the activity's name.",
@@ -86,7 +104,7 @@ class ImportRaciActivity(BaseModel):
 class ImportRaci(BaseModel):
     model_config = _LOOSE
 
-    name: str = Field(max_length=_NAME)
+    name: str = Field(max_length=_longest(RaciMatrixCreate, "name"))
     roles: list[str] | None = Field(default=None, description="The matrix's columns (informative).")
     allow_accountable_responsible: StrictBool = False
     activities: list[ImportRaciActivity] = Field(default_factory=list)
@@ -95,11 +113,13 @@ class ImportRaci(BaseModel):
 class ImportCoordination(BaseModel):
     model_config = _LOOSE
 
-    name: str = Field(max_length=_NAME)
+    name: str = Field(max_length=_longest(CoordinationMechanismCreate, "name"))
     kind: str
     level: str
     cadence: str | None = None
-    description: str | None = Field(default=None, max_length=_TEXT)
+    description: str | None = Field(
+        default=None, max_length=_longest(CoordinationMechanismCreate, "description")
+    )
     owner_unit: str | None = None
     participating_units: list[str] = Field(default_factory=list)
 
@@ -107,14 +127,14 @@ class ImportCoordination(BaseModel):
 class ImportWaveSkill(BaseModel):
     model_config = _LOOSE
 
-    skill: str = Field(max_length=MAX_SKILL_NAME)
+    skill: str = Field(max_length=_longest(WaveSkill, "skill"))
     proficiency: Integer
 
 
 class ImportWave(BaseModel):
     model_config = _LOOSE
 
-    name: str = Field(max_length=_NAME)
+    name: str = Field(max_length=_longest(TrainingWaveCreate, "name"))
     level: str = Field(description="`basic` or `advanced`; basic waves come first.")
     tools: list[str] = Field(default_factory=list, description="Inventory tool names.")
     skills: list[ImportWaveSkill] = Field(default_factory=list)
@@ -131,8 +151,10 @@ class ImportEnrolment(BaseModel):
 class ImportTraining(BaseModel):
     model_config = _LOOSE
 
-    programme: str = Field(max_length=_NAME)
-    description: str | None = Field(default=None, max_length=_TEXT)
+    programme: str = Field(max_length=_longest(TrainingProgrammeCreate, "name"))
+    description: str | None = Field(
+        default=None, max_length=_longest(TrainingProgrammeCreate, "description")
+    )
     waves: list[ImportWave] = Field(default_factory=list)
     enrolments: list[ImportEnrolment] = Field(default_factory=list)
 

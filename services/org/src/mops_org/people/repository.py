@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Collection, Sequence
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,6 +13,7 @@ from sqlmodel import col
 
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole
+from mops_shared.kit.db import table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 PERSON_SORTS = sort_options(
@@ -171,3 +174,55 @@ async def list_page(
 def add(session: AsyncSession, person: Person) -> Person:
     session.add(person)
     return person
+
+
+# --- in bulk (an organisation import) ----------------------------------------------------------
+
+
+async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[Person]:
+    """Every person of the tenant, without their role ids (`all_role_ids` has them)."""
+    result = await session.execute(select(Person).where(col(Person.tenant_id) == tenant_id))
+    return list(result.scalars())
+
+
+async def all_role_ids(
+    session: AsyncSession, tenant_id: uuid.UUID
+) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """Every person's role ids in order, by person (those without roles are absent)."""
+    role_ids: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for person_id, role_id in await session.execute(
+        select(col(PersonRole.person_id), col(PersonRole.role_id))
+        .where(col(PersonRole.tenant_id) == tenant_id)
+        .order_by(col(PersonRole.person_id), col(PersonRole.position))
+    ):
+        role_ids[person_id].append(role_id)
+    return role_ids
+
+
+async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """New people in one statement, every column given."""
+    await session.execute(insert(Person), rows)
+
+
+async def update_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """The same columns of many people by id, in one executemany."""
+    await update_by_id(session, table_of(Person), rows)
+
+
+async def replace_roles_of_people(
+    session: AsyncSession, tenant_id: uuid.UUID, roles: dict[uuid.UUID, list[uuid.UUID]]
+) -> None:
+    """Gives each of these people exactly these roles, in this order (the roles checked)."""
+    await session.execute(
+        delete(PersonRole).where(
+            col(PersonRole.tenant_id) == tenant_id,
+            col(PersonRole.person_id).in_(list(roles)),
+        )
+    )
+    rows = [
+        {"person_id": pid, "role_id": rid, "tenant_id": tenant_id, "position": i}
+        for pid, held in roles.items()
+        for i, rid in enumerate(held)
+    ]
+    if rows:
+        await session.execute(insert(PersonRole), rows)

@@ -15,6 +15,7 @@ from sqlalchemy import (
     cast,
     exists,
     func,
+    insert,
     literal,
     or_,
     select,
@@ -28,7 +29,7 @@ from mops_org.people.models import Person
 from mops_org.raci.models import RaciMatrix
 from mops_org.roles.models import PersonRole, Role
 from mops_org.units.models import Unit
-from mops_shared.kit.db import among, parse_uuids
+from mops_shared.kit.db import among, parse_uuids, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options
 
 MATRIX_SORTS = sort_options([("name", [RaciMatrix.name_key])], tiebreaker=RaciMatrix.id)
@@ -77,6 +78,16 @@ async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[RaciMatrix
 def add(session: AsyncSession, matrix: RaciMatrix) -> RaciMatrix:
     session.add(matrix)
     return matrix
+
+
+async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """New matrices in one statement, every column given (an organisation import)."""
+    await session.execute(insert(RaciMatrix), rows)
+
+
+async def update_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """The same columns of many matrices by id, in one executemany (an organisation import)."""
+    await update_by_id(session, table_of(RaciMatrix), rows)
 
 
 # --- assignees ---------------------------------------------------------------------------------

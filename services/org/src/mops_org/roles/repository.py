@@ -179,3 +179,36 @@ async def replace_person_skills(
             for key, skill, proficiency, assessed_at in skills
         ]
         await session.execute(insert(PersonSkill), rows)
+
+
+# --- in bulk (an organisation import) ----------------------------------------------------------
+
+
+async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """New roles of the tenant in one statement, every column given."""
+    await session.execute(insert(Role), rows)
+
+
+async def all_person_skills(session: AsyncSession, tenant_id: uuid.UUID) -> list[PersonSkill]:
+    """Every skill every person of the tenant holds."""
+    result = await session.execute(
+        select(PersonSkill).where(col(PersonSkill.tenant_id) == tenant_id)
+    )
+    return list(result.scalars())
+
+
+async def replace_skills_of_people(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    person_ids: Collection[uuid.UUID],
+    rows: list[dict[str, Any]],
+) -> None:
+    """These people hold exactly these skills (`rows`: person_skills rows, every column)."""
+    await session.execute(
+        delete(PersonSkill).where(
+            col(PersonSkill.tenant_id) == tenant_id,
+            col(PersonSkill.person_id).in_(list(person_ids)),
+        )
+    )
+    if rows:
+        await session.execute(insert(PersonSkill), rows)

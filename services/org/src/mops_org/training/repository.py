@@ -6,8 +6,9 @@ import uuid
 from collections import defaultdict
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -16,7 +17,7 @@ from mops_org.training.models import TrainingEnrolment, TrainingProgramme, Train
 
 # The units' own recursive subtree query, so both walk the tree the same way.
 from mops_org.units.tree import subtree_cte
-from mops_shared.kit.db import rowcount
+from mops_shared.kit.db import rowcount, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 PROGRAMME_SORTS = sort_options(
@@ -239,6 +240,109 @@ async def person_enrolments(
         )
     )
     return [(row[0], row[1], row[2]) for row in result]
+
+
+# --- in bulk (an organisation import) ----------------------------------------------------------
+
+
+async def all_programmes(session: AsyncSession, tenant_id: uuid.UUID) -> list[TrainingProgramme]:
+    result = await session.execute(
+        select(TrainingProgramme).where(col(TrainingProgramme.tenant_id) == tenant_id)
+    )
+    return list(result.scalars())
+
+
+async def all_waves(session: AsyncSession, tenant_id: uuid.UUID) -> list[TrainingWave]:
+    """Every wave of the tenant, by programme and in order."""
+    result = await session.execute(
+        select(TrainingWave)
+        .where(col(TrainingWave.tenant_id) == tenant_id)
+        .order_by(col(TrainingWave.programme_id), col(TrainingWave.position))
+    )
+    return list(result.scalars())
+
+
+async def all_enrolments(
+    session: AsyncSession, tenant_id: uuid.UUID
+) -> list[tuple[uuid.UUID, uuid.UUID, datetime | None]]:
+    """(wave id, person id, completed at) of every enrolment of the tenant."""
+    result = await session.execute(
+        select(
+            col(TrainingEnrolment.wave_id),
+            col(TrainingEnrolment.person_id),
+            col(TrainingEnrolment.completed_at),
+        ).where(col(TrainingEnrolment.tenant_id) == tenant_id)
+    )
+    return [(wave_id, person_id, completed_at) for wave_id, person_id, completed_at in result]
+
+
+async def insert_programmes(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    await session.execute(insert(TrainingProgramme), rows)
+
+
+async def update_programmes(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """The same columns of many programmes by id, in one executemany."""
+    await update_by_id(session, table_of(TrainingProgramme), rows)
+
+
+async def delete_waves(session: AsyncSession, wave_ids: Collection[uuid.UUID]) -> None:
+    await session.execute(delete(TrainingWave).where(col(TrainingWave.id).in_(list(wave_ids))))
+
+
+async def move_waves_aside(session: AsyncSession, programme_id: uuid.UUID) -> None:
+    """Positions are unique per programme: the programme's waves move to negative ones, out of
+    the way of the positions they are given next."""
+    await session.execute(
+        update(TrainingWave)
+        .where(col(TrainingWave.programme_id) == programme_id)
+        .values(position=-1 - col(TrainingWave.position))
+    )
+
+
+async def update_wave(session: AsyncSession, wave_id: uuid.UUID, values: dict[str, Any]) -> None:
+    await session.execute(
+        update(TrainingWave).where(col(TrainingWave.id) == wave_id).values(**values)
+    )
+
+
+async def insert_waves(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    await session.execute(insert(TrainingWave), rows)
+
+
+async def wave_ids_by_name(
+    session: AsyncSession, tenant_id: uuid.UUID, programme_ids: Collection[uuid.UUID]
+) -> list[tuple[uuid.UUID, str, uuid.UUID]]:
+    """(programme id, wave name, wave id) of every wave of these programmes."""
+    result = await session.execute(
+        select(col(TrainingWave.programme_id), col(TrainingWave.name), col(TrainingWave.id)).where(
+            col(TrainingWave.tenant_id) == tenant_id,
+            col(TrainingWave.programme_id).in_(list(programme_ids)),
+        )
+    )
+    return [(programme_id, name, wave_id) for programme_id, name, wave_id in result]
+
+
+async def insert_enrolments(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    await session.execute(insert(TrainingEnrolment), rows)
+
+
+async def complete_enrolments(
+    session: AsyncSession, completions: list[tuple[uuid.UUID, uuid.UUID, datetime]]
+) -> None:
+    """Sets when each (wave id, person id) enrolment was completed: one executemany for all."""
+    enrolments = table_of(TrainingEnrolment)
+    await session.execute(
+        update(enrolments)
+        .where(
+            enrolments.c.wave_id == bindparam("done_wave"),
+            enrolments.c.person_id == bindparam("done_person"),
+        )
+        .values(completed_at=bindparam("done_at")),
+        [
+            {"done_wave": wave, "done_person": person, "done_at": at}
+            for wave, person, at in completions
+        ],
+    )
 
 
 # --- references --------------------------------------------------------------------------------

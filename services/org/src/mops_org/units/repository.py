@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
+from typing import Any
 
-from sqlalchemy import CTE, func, literal, select
+from sqlalchemy import CTE, func, insert, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_org.units.models import Unit
 from mops_org.units.tree import MAX_TREE_DEPTH, subtree_cte
+from mops_shared.kit.db import table_of, update_by_id
 from mops_shared.kit.pagination import (
     SortOption,
     encode_values,
@@ -66,6 +68,24 @@ async def list_page(
 def add(session: AsyncSession, unit: Unit) -> Unit:
     session.add(unit)
     return unit
+
+
+# --- in bulk (an organisation import) ----------------------------------------------------------
+
+
+async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[Unit]:
+    result = await session.execute(select(Unit).where(col(Unit.tenant_id) == tenant_id))
+    return list(result.scalars().all())
+
+
+async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """New units in one statement, every column given."""
+    await session.execute(insert(Unit), rows)
+
+
+async def update_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """The same columns of many units by id, in one executemany."""
+    await update_by_id(session, table_of(Unit), rows)
 
 
 SUBTREE_SORT = "depth"
