@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mops_gateway.tenants import repository
 from mops_gateway.tenants.models import Tenant
 from mops_gateway.tenants.schemas import TenantRead
 from mops_shared.contracts.common import name_key
@@ -26,20 +26,16 @@ async def create_tenant(session: AsyncSession, name: str) -> TenantRead:
 
 
 async def get_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> TenantRead:
-    tenant = await session.get(Tenant, tenant_id)
+    tenant = await repository.get(session, tenant_id)
     if tenant is None:
         raise NotFound(f"No tenant {tenant_id}.")
     return TenantRead.model_validate(tenant)
 
 
 async def find_tenant_by_name(session: AsyncSession, name: str) -> TenantRead | None:
-    result = await session.execute(
-        select(Tenant).where(Tenant.name_key == name_key(name))  # type: ignore[arg-type]
-    )
-    tenant = result.scalar_one_or_none()
+    tenant = await repository.by_name_key(session, name_key(name))
     return TenantRead.model_validate(tenant) if tenant else None
 
 
 async def list_tenants(session: AsyncSession) -> list[TenantRead]:
-    result = await session.execute(select(Tenant).order_by(Tenant.created_at))  # type: ignore[arg-type]
-    return [TenantRead.model_validate(t) for t in result.scalars()]
+    return [TenantRead.model_validate(t) for t in await repository.all_oldest_first(session)]

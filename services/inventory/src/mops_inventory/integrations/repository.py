@@ -88,3 +88,17 @@ async def list_page(
         stmt = stmt.where(col(Integration.sync_mode) == sync_mode)
     rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
     return split_page(rows, sort, limit)
+
+
+async def touching_tool(
+    session: AsyncSession, tenant_id: uuid.UUID, tool_id: uuid.UUID
+) -> list[Integration]:
+    """The tenant's edges from or to the tool."""
+    rows = await session.execute(
+        select(Integration).where(
+            col(Integration.tenant_id) == tenant_id,
+            (col(Integration.source_tool_id) == tool_id)
+            | (col(Integration.target_tool_id) == tool_id),
+        )
+    )
+    return list(rows.scalars())

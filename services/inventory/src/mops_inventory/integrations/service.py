@@ -6,10 +6,8 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from mops_inventory.db import writes
 from mops_inventory.integrations import repository
@@ -213,14 +211,8 @@ async def edges_of_tool(
     session: AsyncSession, tenant_id: uuid.UUID, tool_id: uuid.UUID
 ) -> list[IntegrationRead]:
     """Every edge touching a tool, either direction (those its deletion takes with it)."""
-    rows = await session.execute(
-        select(Integration).where(
-            col(Integration.tenant_id) == tenant_id,
-            (col(Integration.source_tool_id) == tool_id)
-            | (col(Integration.target_tool_id) == tool_id),
-        )
-    )
-    return await to_reads(session, tenant_id, list(rows.scalars()))
+    edges = await repository.touching_tool(session, tenant_id, tool_id)
+    return await to_reads(session, tenant_id, edges)
 
 
 async def record_removals(

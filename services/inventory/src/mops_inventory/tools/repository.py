@@ -16,6 +16,7 @@ from mops_inventory.tools.models import (
     Tool,
     ToolCapability,
     ToolOwnerRow,
+    ToolStatusChange,
 )
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.inventory import OwnerRole, ToolOwner
@@ -209,3 +210,13 @@ async def set_owners(
         )
         for position, owner in enumerate(owners)
     )
+
+
+async def status_changes(session: AsyncSession, tool_id: uuid.UUID) -> list[ToolStatusChange]:
+    """The tool's status changes, oldest first (the caller has checked the tool's tenant)."""
+    rows = await session.execute(
+        select(ToolStatusChange)
+        .where(col(ToolStatusChange.tool_id) == tool_id)
+        .order_by(col(ToolStatusChange.changed_at), col(ToolStatusChange.id))
+    )
+    return list(rows.scalars())

@@ -12,10 +12,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from mops_inventory.custom_fields.service import check_custom_fields
 from mops_inventory.db import writes
@@ -377,14 +375,9 @@ async def status_history(
     session: AsyncSession, principal: Principal, tool_id: uuid.UUID
 ) -> StatusHistory:
     await _get(session, principal, tool_id)
-    rows = await session.execute(
-        select(ToolStatusChange)
-        .where(col(ToolStatusChange.tool_id) == tool_id)
-        .order_by(col(ToolStatusChange.changed_at), col(ToolStatusChange.id))
-    )
+    changes = await repository.status_changes(session, tool_id)
     return StatusHistory(
-        tool_id=tool_id,
-        changes=[StatusChange.model_validate(change) for change in rows.scalars()],
+        tool_id=tool_id, changes=[StatusChange.model_validate(change) for change in changes]
     )
 
 
