@@ -31,7 +31,7 @@ install: ## Install uv if missing, then the locked dependencies into .venv
 	@$(use_uv); $$UV sync --locked
 
 .PHONY: run
-run: ## Migrate, then run the gateway and the three services on loopback until Ctrl-C
+run: ## Migrate, then run the gateway and the four services on loopback until Ctrl-C
 	@$(use_uv); $$UV sync --locked; exec $$UV run --no-sync mops run
 
 .PHONY: demo

@@ -1,6 +1,6 @@
 """The benchmark suite, one command: `.venv/bin/python -m bench`.
 
-Installs what it needs and is missing (Debian's wrk and nginx), starts the four services on
+Installs what it needs and is missing (Debian's wrk and nginx), starts the five services on
 fresh PostgreSQL databases (uvicorn, one worker each), seeds a tenant, and measures side by
 side in one run, because this machine is shared and its speed varies from day to day:
 

@@ -146,12 +146,12 @@ def main() -> int:
     data_dir = Path(tempfile.mkdtemp(prefix="mops-fuzz-"))
     print(f"data folder: {data_dir}", flush=True)
     try:
-        ports = dict(zip(SERVICES, free_ports(4), strict=True))
+        ports = dict(zip(SERVICES, free_ports(len(SERVICES)), strict=True))
         # Subscriptions to any URL are allowed (nothing is resolved), and the webhook worker is
         # off, so nothing the run registers is ever sent beyond this machine.
         env = {
             "MOPS_WEBHOOKS_ALLOW_PRIVATE_TARGETS": "true",
-            "MOPS_GATEWAY_WEBHOOK_WORKER_ENABLED": "false",
+            "MOPS_WEBHOOKS_WORKER_ENABLED": "false",
         }
         run = Run(data_dir, ports, extra_env=env)
         try:

@@ -23,14 +23,14 @@ from typing import Any
 
 import schemathesis
 
-from contract.beyond_schema import gateway, inventory, org, scoring
+from contract.beyond_schema import inventory, org, scoring, webhooks
 from mops_shared.kit.conventions import IDEMPOTENCY_KEY_PATTERN
 
 _EVERYWHERE = ("with this id", "cursor is not valid")
 
 # Operation → words of the `detail` of each refusal by a rule beyond JSON Schema, by area.
 RULES: dict[str, tuple[str, ...]] = {
-    **gateway.RULES,
+    **webhooks.RULES,
     **inventory.RULES,
     **org.RULES,
     **scoring.RULES,

@@ -1,4 +1,4 @@
-"""The real system wired together: the four services on loopback ports, the gateway in front.
+"""The real system wired together: four services on loopback ports, the gateway in front.
 
 The services run under uvicorn in this event loop, so the gateway's proxy makes real HTTP
 calls over real sockets, as in production; clients reach the gateway in process.

@@ -34,7 +34,7 @@ def run(
         float, typer.Option(help="Seconds to wait for every service's /readyz.", min=1)
     ] = 60.0,
 ) -> None:
-    """Migrate, create a local tenant and admin key, run the four services until Ctrl-C."""
+    """Migrate, create a local tenant and admin key, run the five services until Ctrl-C."""
     raise typer.Exit(supervisor.run(ready_timeout=ready_timeout))
 
 

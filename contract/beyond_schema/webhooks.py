@@ -1,4 +1,4 @@
-"""Rules of the gateway's operations (API keys, webhooks) that JSON Schema cannot state:
+"""Rules of the webhooks service's operations that JSON Schema cannot state:
 operation ("METHOD /path") → words of the `detail` of the 422 field error each rule gives. Used
 by contract/schemathesis_hooks.py."""
 
