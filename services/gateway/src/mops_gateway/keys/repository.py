@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_gateway.keys.models import ApiKey
+from mops_shared.kit.db import find_for_tenant
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 KEY_SORTS = sort_options(
@@ -19,10 +20,7 @@ KEY_SORTS = sort_options(
 async def get_by_id(
     session: AsyncSession, tenant_id: uuid.UUID, key_id: uuid.UUID
 ) -> ApiKey | None:
-    result = await session.execute(
-        select(ApiKey).where(ApiKey.tenant_id == tenant_id, ApiKey.id == key_id)  # type: ignore[arg-type]
-    )
-    return result.scalar_one_or_none()
+    return await find_for_tenant(session, ApiKey, tenant_id, key_id)
 
 
 async def list_page(

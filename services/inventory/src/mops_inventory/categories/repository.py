@@ -13,7 +13,7 @@ from sqlmodel import col
 
 from mops_inventory.categories.models import Category
 from mops_shared.contracts.common import name_key
-from mops_shared.kit.db import insert_ignoring_conflicts, new_id, table_of, utcnow
+from mops_shared.kit.db import find_for_tenant, insert_ignoring_conflicts, new_id, table_of, utcnow
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 CATEGORY_SORTS = sort_options(
@@ -27,13 +27,7 @@ _table = table_of(Category)
 async def get_by_id(
     session: AsyncSession, tenant_id: uuid.UUID, category_id: uuid.UUID
 ) -> Category | None:
-    result = await session.execute(
-        select(Category).where(
-            Category.tenant_id == tenant_id,  # type: ignore[arg-type]
-            Category.id == category_id,  # type: ignore[arg-type]
-        )
-    )
-    return result.scalar_one_or_none()
+    return await find_for_tenant(session, Category, tenant_id, category_id)
 
 
 async def has_built_in(session: AsyncSession, tenant_id: uuid.UUID) -> bool:

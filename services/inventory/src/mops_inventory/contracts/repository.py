@@ -18,7 +18,7 @@ from mops_inventory.contracts.renewal_window import notice_deadline
 from mops_inventory.db import writes
 from mops_inventory.tools.models import Tool
 from mops_shared.contracts.inventory import ToolStatus
-from mops_shared.kit.db import table_of
+from mops_shared.kit.db import find_for_tenant, table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 CONTRACT_SORTS = sort_options(
@@ -33,12 +33,7 @@ _tools = table_of(Tool)
 async def get_by_id(
     session: AsyncSession, tenant_id: uuid.UUID, contract_id: uuid.UUID
 ) -> Contract | None:
-    result = await session.execute(
-        select(Contract).where(
-            col(Contract.tenant_id) == tenant_id, col(Contract.id) == contract_id
-        )
-    )
-    return result.scalar_one_or_none()
+    return await find_for_tenant(session, Contract, tenant_id, contract_id)
 
 
 async def list_page(

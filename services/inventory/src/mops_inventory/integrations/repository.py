@@ -11,6 +11,7 @@ from sqlmodel import col
 
 from mops_inventory.integrations.models import Integration
 from mops_inventory.tools.models import Tool
+from mops_shared.kit.db import find_for_tenant
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 INTEGRATION_SORTS = sort_options(
@@ -21,12 +22,7 @@ INTEGRATION_SORTS = sort_options(
 async def get_by_id(
     session: AsyncSession, tenant_id: uuid.UUID, integration_id: uuid.UUID
 ) -> Integration | None:
-    result = await session.execute(
-        select(Integration).where(
-            col(Integration.tenant_id) == tenant_id, col(Integration.id) == integration_id
-        )
-    )
-    return result.scalar_one_or_none()
+    return await find_for_tenant(session, Integration, tenant_id, integration_id)
 
 
 async def edge_exists(

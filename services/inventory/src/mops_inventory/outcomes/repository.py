@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from mops_inventory.outcomes.models import Outcome
+from mops_shared.kit.db import find_for_tenant
 from mops_shared.kit.pagination import SortOption, keyset_page, split_page
 
 NEWEST_FIRST = SortOption(
@@ -20,10 +21,7 @@ NEWEST_FIRST = SortOption(
 async def get_by_id(
     session: AsyncSession, tenant_id: uuid.UUID, outcome_id: uuid.UUID
 ) -> Outcome | None:
-    result = await session.execute(
-        select(Outcome).where(col(Outcome.tenant_id) == tenant_id, col(Outcome.id) == outcome_id)
-    )
-    return result.scalar_one_or_none()
+    return await find_for_tenant(session, Outcome, tenant_id, outcome_id)
 
 
 async def by_external_id(

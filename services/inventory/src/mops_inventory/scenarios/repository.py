@@ -13,6 +13,7 @@ from sqlmodel import col
 from mops_inventory.contracts.models import Contract
 from mops_inventory.scenarios.models import Scenario
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
+from mops_shared.kit.db import find_for_tenant
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 SCENARIO_SORTS = sort_options(
@@ -24,12 +25,7 @@ SCENARIO_SORTS = sort_options(
 async def get_by_id(
     session: AsyncSession, tenant_id: uuid.UUID, scenario_id: uuid.UUID
 ) -> Scenario | None:
-    result = await session.execute(
-        select(Scenario).where(
-            col(Scenario.tenant_id) == tenant_id, col(Scenario.id) == scenario_id
-        )
-    )
-    return result.scalar_one_or_none()
+    return await find_for_tenant(session, Scenario, tenant_id, scenario_id)
 
 
 async def list_page(

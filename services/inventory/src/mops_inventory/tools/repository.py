@@ -20,7 +20,7 @@ from mops_inventory.tools.models import (
 )
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.inventory import OwnerRole, ToolOwner
-from mops_shared.kit.db import insert_ignoring_conflicts, new_id, table_of, utcnow
+from mops_shared.kit.db import find_for_tenant, insert_ignoring_conflicts, new_id, table_of, utcnow
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 TOOL_SORTS = sort_options(
@@ -30,10 +30,7 @@ TOOL_SORTS = sort_options(
 
 
 async def get_by_id(session: AsyncSession, tenant_id: uuid.UUID, tool_id: uuid.UUID) -> Tool | None:
-    result = await session.execute(
-        select(Tool).where(col(Tool.tenant_id) == tenant_id, col(Tool.id) == tool_id)
-    )
-    return result.scalar_one_or_none()
+    return await find_for_tenant(session, Tool, tenant_id, tool_id)
 
 
 async def name_taken(

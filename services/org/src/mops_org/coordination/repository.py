@@ -13,7 +13,7 @@ from sqlmodel import col
 
 from mops_org.coordination.models import CoordinationMechanism, CoordinationParticipant
 from mops_org.units.models import Unit
-from mops_shared.kit.db import table_of, update_by_id
+from mops_shared.kit.db import find_for_tenant, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 MECHANISM_SORTS = sort_options(
@@ -24,13 +24,7 @@ MECHANISM_SORTS = sort_options(
 async def get_by_id(
     session: AsyncSession, tenant_id: uuid.UUID, mechanism_id: uuid.UUID
 ) -> CoordinationMechanism | None:
-    result = await session.execute(
-        select(CoordinationMechanism).where(
-            col(CoordinationMechanism.tenant_id) == tenant_id,
-            col(CoordinationMechanism.id) == mechanism_id,
-        )
-    )
-    return result.scalar_one_or_none()
+    return await find_for_tenant(session, CoordinationMechanism, tenant_id, mechanism_id)
 
 
 async def name_taken(

@@ -13,7 +13,7 @@ from sqlmodel import col
 
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole
-from mops_shared.kit.db import table_of, update_by_id
+from mops_shared.kit.db import find_for_tenant, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 
 PERSON_SORTS = sort_options(
@@ -29,11 +29,7 @@ PERSON_SORTS = sort_options(
 async def get_by_id(
     session: AsyncSession, tenant_id: uuid.UUID, person_id: uuid.UUID
 ) -> Person | None:
-    """The person without its role ids (`load_role_ids` adds them): enough to check it exists."""
-    result = await session.execute(
-        select(Person).where(col(Person.tenant_id) == tenant_id, col(Person.id) == person_id)
-    )
-    return result.scalar_one_or_none()
+    return await find_for_tenant(session, Person, tenant_id, person_id)
 
 
 async def load_role_ids(

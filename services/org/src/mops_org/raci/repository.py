@@ -29,7 +29,7 @@ from mops_org.people.models import Person
 from mops_org.raci.models import RaciMatrix
 from mops_org.roles.models import PersonRole, Role
 from mops_org.units.models import Unit
-from mops_shared.kit.db import among, parse_uuids, table_of, update_by_id
+from mops_shared.kit.db import among, find_for_tenant, parse_uuids, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options
 
 MATRIX_SORTS = sort_options([("name", [RaciMatrix.name_key])], tiebreaker=RaciMatrix.id)
@@ -38,12 +38,7 @@ MATRIX_SORTS = sort_options([("name", [RaciMatrix.name_key])], tiebreaker=RaciMa
 async def get_by_id(
     session: AsyncSession, tenant_id: uuid.UUID, matrix_id: uuid.UUID
 ) -> RaciMatrix | None:
-    result = await session.execute(
-        select(RaciMatrix).where(
-            col(RaciMatrix.tenant_id) == tenant_id, col(RaciMatrix.id) == matrix_id
-        )
-    )
-    return result.scalar_one_or_none()
+    return await find_for_tenant(session, RaciMatrix, tenant_id, matrix_id)
 
 
 async def name_taken(

@@ -12,7 +12,7 @@ from sqlmodel import col
 
 from mops_org.units.models import Unit
 from mops_org.units.tree import MAX_TREE_DEPTH, subtree_cte
-from mops_shared.kit.db import table_of, update_by_id
+from mops_shared.kit.db import find_for_tenant, table_of, update_by_id
 from mops_shared.kit.pagination import (
     SortOption,
     encode_values,
@@ -28,10 +28,7 @@ UNIT_SORTS = sort_options(
 
 
 async def get_by_id(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID) -> Unit | None:
-    result = await session.execute(
-        select(Unit).where(Unit.tenant_id == tenant_id, Unit.id == unit_id)  # type: ignore[arg-type]
-    )
-    return result.scalar_one_or_none()
+    return await find_for_tenant(session, Unit, tenant_id, unit_id)
 
 
 async def get_by_name_key(
