@@ -1,5 +1,6 @@
-"""The webhook worker's jobs: what they share (`WorkerContext`), how they claim their rows
-(`claim_due`), and the registry they join (`@job`).
+"""The webhook worker's jobs: what they share (`WorkerContext`) and the registry they join
+(`@job`). Each job claims its due rows through its domain's repository, leased
+(`mops_shared.kit.loop.claim_leased`).
 
 A job is an async function of the context returning how many rows it finished. Its module
 registers it with `@job(name)`, and the package (`mops_webhooks`) imports the job
@@ -9,17 +10,15 @@ any of them, and the jobs import this module, never the worker: no import cycle.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from cryptography.fernet import Fernet
-from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.loop import Clock, claim_leased
+from mops_shared.kit.loop import Clock
 from mops_webhooks.config import WebhooksSettings
 
 
@@ -59,20 +58,3 @@ def job(name: str) -> Callable[[Job], Job]:
 def registered() -> dict[str, Job]:
     """Every registered job by name, in the order they run."""
     return dict(_JOBS)
-
-
-async def claim_due(
-    context: WorkerContext, table: Table, statuses: tuple[str, ...], lease_seconds: float
-) -> list[uuid.UUID]:
-    """Ids of up to a batch of rows in these states whose next attempt is due, leased to this
-    worker (`mops_shared.kit.loop.claim_leased`): their next attempt moves `lease_seconds`
-    ahead, so no other worker takes them meanwhile, and if this one dies they come due again."""
-    return await claim_leased(
-        context.sessionmaker,
-        table,
-        due_at=table.c.next_attempt_at,
-        where=(table.c.status.in_(statuses),),
-        now=context.clock(),
-        lease_seconds=lease_seconds,
-        limit=context.batch,
-    )

@@ -196,7 +196,7 @@ async def find_for_tenant(
     session: AsyncSession, model: type[RowT], tenant_id: uuid.UUID, row_id: uuid.UUID
 ) -> RowT | None:
     """The tenant's row with this id, or None: another tenant's row is as absent as one that
-    never existed. Every repository's `get_by_id` is this query."""
+    never existed (a 404, not a 403). Every repository's `get_by_id` is this query."""
     from sqlalchemy import select
 
     table = table_of(model)
@@ -204,18 +204,6 @@ async def find_for_tenant(
         select(model).where(table.c.tenant_id == tenant_id, table.c.id == row_id)
     )
     return result.scalar_one_or_none()
-
-
-async def get_for_tenant(
-    session: AsyncSession, model: type[RowT], tenant_id: uuid.UUID, row_id: uuid.UUID, what: str
-) -> RowT:
-    """The tenant's row with this id, or NotFound (404, not 403, for another tenant's)."""
-    from mops_shared.kit.errors import NotFound
-
-    row = await find_for_tenant(session, model, tenant_id, row_id)
-    if row is None:
-        raise NotFound(f"No {what} {row_id}.")
-    return row
 
 
 # A bulk write of at least this many rows refreshes the planner's statistics of its tables.

@@ -19,24 +19,20 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from mops_shared.contracts.clients.base import DownstreamError
 from mops_shared.contracts.money import Money
 from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeKind, OutcomeSource
 from mops_shared.kit.auth import ApiScope, Principal
-from mops_shared.kit.db import insert_ignoring_conflicts, new_id, table_of
 from mops_shared.kit.errors import MopsError
-from mops_webhooks.inbound import crm
-from mops_webhooks.inbound.models import CrmObjectRow, InboxEventRow, WebhookConnection
+from mops_webhooks.inbound import crm, repository
+from mops_webhooks.inbound.models import InboxEventRow, WebhookConnection
 from mops_webhooks.inbound.schemas import AttributionRule, InboxStatus, Provider
-from mops_webhooks.jobs import WorkerContext, claim_due, job
+from mops_webhooks.jobs import WorkerContext, job
 
 log = logging.getLogger("mops.webhooks")
 
-RETRYABLE = (InboxStatus.pending.value, InboxStatus.failed.value)
 _SCOPES = frozenset({ApiScope.inventory_read.value, ApiScope.inventory_write.value})
 
 
@@ -62,26 +58,19 @@ def external_id(connection: WebhookConnection, object_type: str, object_id: str)
 @job("inbox")
 async def process_due(context: WorkerContext) -> int:
     """Claims the due events and processes them oldest first; how many it finished."""
-    ids = await claim_due(
-        context,
-        table_of(InboxEventRow),
-        RETRYABLE,
-        context.settings.worker_lease_seconds,
+    ids = await repository.claim_due_events(
+        context.sessionmaker,
+        now=context.clock(),
+        lease_seconds=context.settings.worker_lease_seconds,
+        limit=context.batch,
     )
     if not ids:
         return 0
     async with context.sessionmaker() as session:
-        events = list(
-            (
-                await session.execute(select(InboxEventRow).where(col(InboxEventRow.id).in_(ids)))
-            ).scalars()
-        )
+        events = await repository.events_by_ids(session, ids)
         # The batch's connections in one query, not one per event.
         wanted = {event.connection_id for event in events}
-        found = await session.execute(
-            select(WebhookConnection).where(col(WebhookConnection.id).in_(wanted))
-        )
-        batch = _Batch({connection.id: connection for connection in found.scalars()})
+        batch = _Batch(await repository.connections_by_ids(session, wanted))
     events.sort(key=lambda e: (e.occurred_at or e.received_at, e.received_at, e.identity))
     for event in events:
         await _process_one(context, event, batch)
@@ -143,21 +132,16 @@ async def _finish(
     next_attempt_at: datetime | None = None,
 ) -> None:
     # Guarded: a replay asked for meanwhile (attempts reset to 0) is not overwritten.
-    await session.execute(
-        update(InboxEventRow)
-        .where(
-            col(InboxEventRow.id) == event.id,
-            col(InboxEventRow.attempts) == event.attempts,
-            col(InboxEventRow.status).in_(RETRYABLE),
-        )
-        .values(
-            status=status.value,
-            attempts=attempts,
-            detail=detail,
-            last_error=error,
-            next_attempt_at=next_attempt_at,
-            processed_at=None if status == InboxStatus.failed else now,
-        )
+    await repository.finish_event(
+        session,
+        event.id,
+        read_attempts=event.attempts,
+        status=status.value,
+        attempts=attempts,
+        detail=detail,
+        error=error,
+        next_attempt_at=next_attempt_at,
+        processed_at=None if status == InboxStatus.failed else now,
     )
 
 
@@ -176,7 +160,15 @@ async def _apply(
     )
     if isinstance(change, crm.Ignored):
         return Finished(InboxStatus.processed, change.reason)
-    record = await _locked_record(session, connection, change)
+    # Locked for this transaction (PostgreSQL): two workers never merge into one record at once.
+    record = await repository.locked_record(
+        session,
+        tenant_id=connection.tenant_id,
+        connection_id=connection.id,
+        object_type=change.object_type,
+        object_id=change.object_id,
+        at=change.at,
+    )
     merged = crm.merge(record.properties, change)
     rules = [AttributionRule.model_validate(r) for r in connection.attribution_rules]
     due = crm.due_outcome(
@@ -193,10 +185,8 @@ async def _apply(
         if merged.stale
         else ""
     )
-    await session.execute(
-        update(CrmObjectRow)
-        .where(col(CrmObjectRow.id) == record.id)
-        .values(properties=merged.properties, updated_at=context.clock())
+    await repository.set_record_properties(
+        session, record.id, merged.properties, updated_at=context.clock()
     )
     if isinstance(due, crm.Unmapped):
         return Finished(InboxStatus.unmapped, due.reason + stale)
@@ -238,49 +228,12 @@ async def _apply(
         recorded, new = await context.inventory.record_outcome(principal, outcome)
     except DownstreamError as exc:  # a 4xx: the inventory will refuse it every time
         raise _Permanent(str(exc)) from None
-    await session.execute(
-        update(CrmObjectRow)
-        .where(col(CrmObjectRow.id) == record.id)
-        .values(outcomes=[*record.outcomes, due.kind])
-    )
+    await repository.set_record_outcomes(session, record.id, [*record.outcomes, due.kind])
     verb = "recorded" if new else "was already recorded"
     return Finished(
         InboxStatus.processed,
         f"{due.kind} for {due.rule.tool_name!r} {verb} (outcome {recorded.id}){stale}",
     )
-
-
-async def _locked_record(
-    session: AsyncSession, connection: WebhookConnection, change: crm.CrmChange
-) -> CrmObjectRow:
-    """The record's state row, created if new, locked for this transaction (PostgreSQL)."""
-    dialect = session.get_bind().dialect.name
-    await session.execute(
-        insert_ignoring_conflicts(
-            dialect,
-            table_of(CrmObjectRow),
-            {
-                "id": new_id(),
-                "tenant_id": connection.tenant_id,
-                "connection_id": connection.id,
-                "object_type": change.object_type,
-                "object_id": change.object_id,
-                "properties": {},
-                "outcomes": [],
-                "updated_at": change.at,
-            },
-            conflict_columns=["connection_id", "object_type", "object_id"],
-        )
-    )
-    stmt = select(CrmObjectRow).where(
-        col(CrmObjectRow.connection_id) == connection.id,
-        col(CrmObjectRow.object_type) == change.object_type,
-        col(CrmObjectRow.object_id) == change.object_id,
-    )
-    if dialect == "postgresql":
-        stmt = stmt.with_for_update()
-    record = (await session.execute(stmt.execution_options(populate_existing=True))).scalar_one()
-    return record
 
 
 async def _tool_id(

@@ -13,13 +13,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cryptography.fernet import Fernet
-from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
-from sqlmodel import col
 
 from mops_shared.contracts.problem import ProblemLocation
-from mops_shared.kit.db import get_for_tenant, table_of, utcnow
+from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import (
     BadRequest,
     Conflict,
@@ -29,7 +26,8 @@ from mops_shared.kit.errors import (
     body_error,
 )
 from mops_shared.kit.etag import check_if_match
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.pagination import SortOption
+from mops_webhooks.inbound import repository
 from mops_webhooks.inbound.models import InboxEventRow, WebhookConnection
 from mops_webhooks.inbound.schemas import (
     AttributionRule,
@@ -48,10 +46,8 @@ from mops_webhooks.inbound.schemas import (
 from mops_webhooks.providers import common, hubspot, pipedrive, salesforce, standard
 
 RECEIVE_PATH = "/v1/webhooks/in/{connection_id}"
-CONNECTION_SORTS = sort_options(
-    [("created_at", [WebhookConnection.created_at])], WebhookConnection.id
-)
-INBOX_SORTS = sort_options([("received_at", [InboxEventRow.received_at])], InboxEventRow.id)
+CONNECTION_SORTS = repository.CONNECTION_SORTS
+INBOX_SORTS = repository.INBOX_SORTS
 # Request headers kept with each event: what a later check or a replay may need, no secrets.
 KEPT_HEADERS = (
     "content-type",
@@ -148,7 +144,7 @@ async def create_connection(
         created_at=now,
         updated_at=now,
     )
-    session.add(connection)
+    repository.add(session, connection)
     await session.flush()
     created = ConnectionCreated.model_validate(_read(connection) | {"generated_secret": generated})
     await session.commit()
@@ -158,18 +154,18 @@ async def create_connection(
 async def connection_of_tenant(
     session: AsyncSession, tenant_id: uuid.UUID, connection_id: uuid.UUID
 ) -> WebhookConnection:
-    return await get_for_tenant(
-        session, WebhookConnection, tenant_id, connection_id, "webhook connection"
-    )
+    connection = await repository.connection_of_tenant(session, tenant_id, connection_id)
+    if connection is None:
+        raise NotFound(f"No webhook connection {connection_id}.")
+    return connection
 
 
 async def list_connections(
     session: AsyncSession, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
 ) -> ConnectionPage:
-    sort = CONNECTION_SORTS["created_at"]
-    stmt = select(WebhookConnection).where(col(WebhookConnection.tenant_id) == tenant_id)
-    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-    page, next_cursor = split_page(rows, sort, limit)
+    page, next_cursor = await repository.connection_page(
+        session, tenant_id, sort=CONNECTION_SORTS["created_at"], limit=limit, cursor=cursor
+    )
     return ConnectionPage(items=[to_read(c) for c in page], next_cursor=next_cursor)
 
 
@@ -260,36 +256,11 @@ async def delete_connection(
     session: AsyncSession, tenant_id: uuid.UUID, connection_id: uuid.UUID
 ) -> None:
     connection = await connection_of_tenant(session, tenant_id, connection_id)
-    await session.delete(connection)
+    await repository.delete(session, connection)
     await session.commit()
 
 
 # --- receiving -----------------------------------------------------------------------------------
-
-
-_CONNECTIONS = table_of(WebhookConnection)
-_INBOX = table_of(InboxEventRow)
-_RECEIVING = select(
-    _CONNECTIONS.c.id,
-    _CONNECTIONS.c.tenant_id,
-    _CONNECTIONS.c.provider,
-    _CONNECTIONS.c.public_url,
-    _CONNECTIONS.c.secrets,
-    _CONNECTIONS.c.username,
-    _CONNECTIONS.c.organization_id,
-    _CONNECTIONS.c.credential_hash,
-)
-
-
-@functools.cache
-def _inbox_insert(dialect: str) -> Any:
-    """INSERT ... ON CONFLICT (tenant_id, identity) DO NOTHING RETURNING id, for executemany."""
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return (
-        insert(_INBOX)
-        .on_conflict_do_nothing(index_elements=["tenant_id", "identity"])
-        .returning(_INBOX.c.id)
-    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -319,9 +290,7 @@ async def receive(
     each once per tenant: a replay is acknowledged and stored nowhere."""
     # Core on a plain connection, no ORM session: this path runs for every delivery.
     async with engine.connect() as db:
-        connection = (
-            await db.execute(_RECEIVING.where(_CONNECTIONS.c.id == connection_id))
-        ).one_or_none()
+        connection = await repository.receiving_connection(db, connection_id)
     if connection is None:
         raise NotFound(f"No webhook connection {connection_id}.")
     signing = [_decrypted(box, s) for s in connection.secrets]
@@ -400,12 +369,9 @@ async def receive(
         raise BadRequest(f"The delivery is not valid: {reason}") from None
     if not rows:
         return Provider(connection.provider), ReceiveReport(received=0, stored=0)
-    # The rows as parameters of one statement built once per dialect (so compiled once and
-    # cached), not rendered into a new statement for each delivery. Durable before
-    # acknowledged: the caller answers 2xx only after this transaction commits.
+    # Durable before acknowledged: the caller answers 2xx only after this transaction commits.
     async with engine.begin() as db:
-        stored = await db.execute(_inbox_insert(engine.dialect.name), rows)
-        new = len(stored.all())
+        new = await repository.store_in_inbox(db, rows)
     return Provider(connection.provider), ReceiveReport(received=len(rows), stored=new)
 
 
@@ -419,13 +385,15 @@ async def inbox(
     status: InboxStatus | None,
     connection_id: uuid.UUID | None,
 ) -> InboxPage:
-    stmt = select(InboxEventRow).where(col(InboxEventRow.tenant_id) == tenant_id)
-    if status is not None:
-        stmt = stmt.where(col(InboxEventRow.status) == status.value)
-    if connection_id is not None:
-        stmt = stmt.where(col(InboxEventRow.connection_id) == connection_id)
-    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-    page, next_cursor = split_page(rows, sort, limit)
+    page, next_cursor = await repository.inbox_page(
+        session,
+        tenant_id,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+        status=status.value if status is not None else None,
+        connection_id=connection_id,
+    )
     return InboxPage(items=[inbox_event(r) for r in page], next_cursor=next_cursor)
 
 
@@ -450,7 +418,10 @@ def inbox_event(row: InboxEventRow) -> InboxEvent:
 async def inbox_event_of_tenant(
     session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID
 ) -> InboxEventRow:
-    return await get_for_tenant(session, InboxEventRow, tenant_id, event_id, "inbound event")
+    event = await repository.inbox_event_of_tenant(session, tenant_id, event_id)
+    if event is None:
+        raise NotFound(f"No inbound event {event_id}.")
+    return event
 
 
 async def replay(session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID) -> InboxEvent:
@@ -458,17 +429,7 @@ async def replay(session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUI
     idempotent (an outcome already recorded for its record is not recorded again), so a
     replay after a rule was added attributes what was unmapped, and a dead one gets retried."""
     event = await inbox_event_of_tenant(session, tenant_id, event_id)
-    await session.execute(
-        update(InboxEventRow)
-        .where(col(InboxEventRow.id) == event.id)
-        .values(
-            status=InboxStatus.pending.value,
-            attempts=0,
-            next_attempt_at=utcnow(),
-            last_error=None,
-            processed_at=None,
-        )
-    )
+    await repository.make_due_again(session, event.id, utcnow())
     await session.commit()
     await session.refresh(event)
     return inbox_event(event)

@@ -1,8 +1,5 @@
-"""Outbound webhooks: domain events fanned out to subscriptions and delivered, signed.
-
-The event intake keeps each relayed event once by its id and, in the same transaction, owes
-it to every enabled subscription of its tenant whose event types match (one delivery each).
-The delivery job then posts them, signed per Standard Webhooks, and records every attempt:
+"""Outbound webhooks: the deliveries the event intake (`service.take_in`) owes to subscriptions,
+posted signed per Standard Webhooks, every attempt recorded:
 
 - 2xx: delivered. 3xx: a failure (redirects are never followed: they could lead anywhere).
 - 410 Gone: the receiver asks to stop; the subscription is disabled and what it was still
@@ -37,36 +34,14 @@ from typing import Any
 import aiohttp
 import orjson
 from cryptography.fernet import Fernet, InvalidToken
-from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
 from yarl import URL
 
-from mops_shared.contracts.events import EventBatch, EventEnvelope, IntakeReport
-from mops_shared.kit.db import (
-    UTCDateTime,
-    among,
-    table_of,
-    utcnow,
-)
-from mops_webhooks.jobs import WorkerContext, claim_due, job
-from mops_webhooks.outbound import ssrf
-from mops_webhooks.outbound.models import (
-    DeliveryAttemptRow,
-    DeliveryRow,
-    DomainEventRow,
-    WebhookSubscription,
-)
+from mops_webhooks.jobs import WorkerContext, job
+from mops_webhooks.outbound import repository, ssrf
 from mops_webhooks.outbound.schemas import DeliveryStatus
-from mops_webhooks.outbound.service import OPEN_STATUSES, event_type_matches
 from mops_webhooks.providers import standard
 
 log = logging.getLogger("mops.webhooks")
-
-_DELIVERIES = table_of(DeliveryRow)
-_ATTEMPTS = table_of(DeliveryAttemptRow)
-_EVENTS = table_of(DomainEventRow)
-_SUBSCRIPTIONS = table_of(WebhookSubscription)
 
 # The wait after each failed attempt, before jitter: about 3.8 days in all (with the jitter,
 # between 1.9 and 3.8). The first attempt is immediate; after the last retry fails, dead.
@@ -151,71 +126,6 @@ def active_secrets(
     return [box.decrypt(s.encode()).decode() for s in encrypted[:count]]
 
 
-# --- the intake ---------------------------------------------------------------------------------
-
-
-async def take_in(session: AsyncSession, batch: EventBatch) -> IntakeReport:
-    """Keeps each event once by its id and owes each new one to the matching subscriptions of
-    its tenant, all in one transaction, committed before the caller answers."""
-    received_at = utcnow()
-    first_of_each: dict[uuid.UUID, EventEnvelope] = {}
-    for envelope in batch.events:
-        first_of_each.setdefault(envelope.id, envelope)
-    events = list(first_of_each.values())
-    rows = [
-        {
-            "id": e.id,
-            "tenant_id": e.tenant_id,
-            "type": e.type,
-            "service": e.service,
-            "occurred_at": e.occurred_at,
-            "received_at": received_at,
-            "data": e.data,
-        }
-        for e in events
-    ]
-    # The rows as executemany parameters, not VALUES in the statement: a statement with 500
-    # rows in it is compiled anew each time (180 ms a batch, measured), this one once.
-    dialect = session.get_bind().dialect.name
-    insert_new = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stored = await session.execute(
-        insert_new(_EVENTS).on_conflict_do_nothing(index_elements=["id"]).returning(_EVENTS.c.id),
-        rows,
-    )
-    new_ids = set(stored.scalars())
-    fresh = [e for e in events if e.id in new_ids]
-    if fresh:
-        tenants = {e.tenant_id for e in fresh}
-        subscriptions: dict[uuid.UUID, list[tuple[uuid.UUID, list[str]]]] = defaultdict(list)
-        found = await session.execute(
-            select(_SUBSCRIPTIONS.c.id, _SUBSCRIPTIONS.c.tenant_id, _SUBSCRIPTIONS.c.event_types)
-            .where(among(session, _SUBSCRIPTIONS.c.tenant_id, tenants))
-            .where(_SUBSCRIPTIONS.c.enabled.is_(True))
-        )
-        for sub_id, tenant_id, event_types in found:
-            subscriptions[tenant_id].append((sub_id, event_types))
-        deliveries = [
-            {
-                "id": uuid.uuid4(),
-                "tenant_id": event.tenant_id,
-                "subscription_id": sub_id,
-                "event_id": event.id,
-                "event_type": event.type,
-                "status": DeliveryStatus.pending.value,
-                "attempts": 0,
-                "next_attempt_at": received_at,
-                "created_at": received_at,
-            }
-            for event in fresh
-            for sub_id, event_types in subscriptions.get(event.tenant_id, ())
-            if event_type_matches(event_types, event.type)
-        ]
-        if deliveries:
-            await session.execute(insert(_DELIVERIES), deliveries)
-    await session.commit()
-    return IntakeReport(received=len(batch.events), stored=len(fresh))
-
-
 # --- the delivery job ---------------------------------------------------------------------------
 
 
@@ -246,22 +156,6 @@ class Sent:
 
 # Where a URL's requests go (the address checked, the Host to keep), or why they may not.
 _Route = tuple[URL, dict[str, str]] | Exception
-
-# Failed attempts, each due again at its own (jittered) time: one parameter set per row.
-_GUARDED_RETRY = (
-    update(_DELIVERIES)
-    .where(
-        _DELIVERIES.c.id == bindparam("w_id"),
-        _DELIVERIES.c.status == bindparam("w_status"),
-        _DELIVERIES.c.attempts == bindparam("w_attempts"),
-    )
-    .values(
-        status=DeliveryStatus.failed.value,
-        attempts=bindparam("v_attempts"),
-        next_attempt_at=bindparam("v_next", type_=UTCDateTime()),
-        last_status_code=bindparam("v_code"),
-    )
-)
 
 
 def lease_seconds(context: WorkerContext) -> float:
@@ -299,7 +193,12 @@ async def deliver_due(context: WorkerContext) -> int:
 
 
 async def _claim(context: WorkerContext) -> tuple[int, list[_Due], list[_Due]]:
-    ids = await claim_due(context, _DELIVERIES, OPEN_STATUSES, lease_seconds(context))
+    ids = await repository.claim_due_deliveries(
+        context.sessionmaker,
+        now=context.clock(),
+        lease_seconds=lease_seconds(context),
+        limit=context.batch,
+    )
     if not ids:
         return 0, [], []
     due, stopped = await _load(context, ids)
@@ -389,33 +288,14 @@ async def _load(context: WorkerContext, ids: list[uuid.UUID]) -> tuple[list[_Due
     """The claimed deliveries with what sending needs: those to send, and those whose
     subscription was disabled meanwhile (closed without an attempt). Subscriptions and events
     are read once each, not once per delivery: a batch holds few of them, many times over."""
-    d, s, e = _DELIVERIES.c, _SUBSCRIPTIONS.c, _EVENTS.c
     async with context.sessionmaker() as session:
-        rows = (
-            await session.execute(
-                select(d.id, d.tenant_id, d.subscription_id, d.event_id, d.status, d.attempts)
-                .where(among(session, d.id, ids))
-                .order_by(d.created_at, d.id)
-            )
-        ).all()
+        rows = await repository.deliveries_by_ids(session, ids)
         if not rows:
             return [], []
-        subscriptions = {
-            row.id: row
-            for row in await session.execute(
-                select(s.id, s.url, s.secrets, s.previous_secret_expires_at, s.enabled).where(
-                    among(session, s.id, {r.subscription_id for r in rows})
-                )
-            )
-        }
-        events = {
-            row.id: row
-            for row in await session.execute(
-                select(e.id, e.type, e.occurred_at, e.data).where(
-                    among(session, e.id, {r.event_id for r in rows})
-                )
-            )
-        }
+        subscriptions = await repository.signing_subscriptions(
+            session, {r.subscription_id for r in rows}
+        )
+        events = await repository.events_by_ids(session, {r.event_id for r in rows})
     now = context.clock()
     bodies = {
         event_id: payload_of(event.type, event.occurred_at, event.data)
@@ -574,7 +454,7 @@ async def _record(
     ]
     # (read status, read attempts, new status, status code) -> ids
     ended: dict[tuple[str, int, str, int | None], list[uuid.UUID]] = defaultdict(list)
-    retries: list[dict[str, Any]] = []
+    retries: list[repository.Retry] = []
     gone: set[uuid.UUID] = set()
     for d, sent in results:
         status, next_at = outcome_of(d.attempts + 1, sent, _rng)
@@ -584,63 +464,39 @@ async def _record(
             ended[(d.status, d.attempts, status, sent.status_code)].append(d.id)
         else:
             retries.append(
-                {
-                    "w_id": d.id,
-                    "w_status": d.status,
-                    "w_attempts": d.attempts,
-                    "v_attempts": d.attempts + 1,
-                    "v_next": next_at,
-                    "v_code": sent.status_code,
-                }
+                repository.Retry(
+                    id=d.id,
+                    read_status=d.status,
+                    read_attempts=d.attempts,
+                    next_attempt_at=next_at,
+                    status_code=sent.status_code,
+                )
             )
-    table = _DELIVERIES
     async with context.sessionmaker() as session:
         if attempts:
-            await session.execute(insert(_ATTEMPTS), attempts)
+            await repository.add_attempts(session, attempts)
         # Guarded by the status and attempt count read: a second worker that took the same
         # delivery (its lease ran out) cannot overwrite what the first one recorded.
         for (read_status, read_attempts, status, code), ids in ended.items():
-            delivered = {"delivered_at": now} if status == DeliveryStatus.delivered.value else {}
-            await session.execute(
-                update(table)
-                .where(among(session, table.c.id, ids))
-                .where(table.c.status == read_status, table.c.attempts == read_attempts)
-                .values(
-                    status=status,
-                    attempts=read_attempts + 1,
-                    next_attempt_at=None,
-                    last_status_code=code,
-                    **delivered,
-                )
+            await repository.end_deliveries(
+                session,
+                ids,
+                read_status=read_status,
+                read_attempts=read_attempts,
+                status=status,
+                status_code=code,
+                delivered_at=now if status == DeliveryStatus.delivered.value else None,
             )
         if retries:
-            await session.execute(_GUARDED_RETRY, retries)
+            await repository.retry_deliveries(session, retries)
         if gone:
             stamp = now.strftime("%Y-%m-%d %H:%M:%S UTC")
-            await session.execute(
-                update(_SUBSCRIPTIONS)
-                .where(among(session, _SUBSCRIPTIONS.c.id, gone))
-                .where(_SUBSCRIPTIONS.c.enabled.is_(True))
-                .values(
-                    enabled=False,
-                    disabled_reason=f"the receiver answered 410 Gone at {stamp}",
-                    version=_SUBSCRIPTIONS.c.version + 1,
-                    updated_at=now,
-                )
+            await repository.disable_subscriptions(
+                session, gone, reason=f"the receiver answered 410 Gone at {stamp}", now=now
             )
             # What they were still owed will not be sent either.
-            await session.execute(
-                update(table)
-                .where(among(session, table.c.subscription_id, gone))
-                .where(table.c.status.in_(OPEN_STATUSES))
-                .values(status=DeliveryStatus.disabled.value, next_attempt_at=None)
-            )
+            await repository.close_open_deliveries_of_many(session, gone)
         if stopped:
             # Claimed just as their subscription was disabled: closed, not sent.
-            await session.execute(
-                update(table)
-                .where(among(session, table.c.id, [d.id for d in stopped]))
-                .where(table.c.status.in_(OPEN_STATUSES))
-                .values(status=DeliveryStatus.disabled.value, next_attempt_at=None)
-            )
+            await repository.close_open_deliveries(session, [d.id for d in stopped])
         await session.commit()

@@ -28,8 +28,7 @@ from mops_shared.kit.errors import (
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import CursorQuery, LimitQuery
 from mops_webhooks.deps import AUTH_PROBLEMS, PrincipalDep, SessionDep, bounded_body
-from mops_webhooks.outbound import jobs as outbound
-from mops_webhooks.outbound import service as subscriptions
+from mops_webhooks.outbound import service
 from mops_webhooks.outbound.schemas import (
     DeliveryDetail,
     DeliveryPage,
@@ -68,7 +67,7 @@ async def create_subscription(
     secret (given, or generated) is in this answer only. The URL must be http(s) on a public
     address: loopback, private and link-local ones are refused (422)."""
     state = request.app.state
-    created = await subscriptions.create_subscription(
+    created = await service.create_subscription(
         session, caller.tenant_id, body, state.webhook_secrets, state.settings
     )
     response.headers["Location"] = f"/v1/webhooks/subscriptions/{created.id}"
@@ -88,9 +87,7 @@ async def list_subscriptions(
     cursor: CursorQuery = None,
 ) -> SubscriptionPage:
     """The tenant's subscriptions, oldest first."""
-    return await subscriptions.list_subscriptions(
-        session, caller.tenant_id, limit=limit, cursor=cursor
-    )
+    return await service.list_subscriptions(session, caller.tenant_id, limit=limit, cursor=cursor)
 
 
 @router.get(
@@ -106,8 +103,8 @@ async def get_subscription(
     caller: PrincipalDep,
 ) -> SubscriptionRead:
     """The subscription (never its secrets), with its version as the ETag."""
-    found = await subscriptions.subscription_of_tenant(session, caller.tenant_id, subscription_id)
-    return tagged(response, subscriptions.to_read(found))
+    found = await service.subscription_of_tenant(session, caller.tenant_id, subscription_id)
+    return tagged(response, service.to_read(found))
 
 
 @router.patch(
@@ -129,7 +126,7 @@ async def update_subscription(
     the deliveries still owed (`disabled`); enabling clears `disabled_reason` and applies to
     events from then on (redeliver older ones by hand). With `If-Match`, only if it is still
     that version (412 otherwise)."""
-    updated = await subscriptions.update_subscription(
+    updated = await service.update_subscription(
         session, caller.tenant_id, subscription_id, body, request.app.state.settings, if_match
     )
     return tagged(response, updated)
@@ -146,7 +143,7 @@ async def delete_subscription(
     subscription_id: uuid.UUID, session: SessionDep, caller: PrincipalDep
 ) -> Response:
     """Deletes the subscription with its deliveries and their log."""
-    await subscriptions.delete_subscription(session, caller.tenant_id, subscription_id)
+    await service.delete_subscription(session, caller.tenant_id, subscription_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -168,7 +165,7 @@ async def rotate_subscription_secret(
     `overlap_seconds` (24 h unless given; 0 to 7 days) the previous one signs too: each
     delivery's `webhook-signature` then carries both (`v1,<new> v1,<old>`), and a receiver
     holding either secret accepts it."""
-    rotated = await subscriptions.rotate_secret(
+    rotated = await service.rotate_secret(
         session, caller.tenant_id, subscription_id, body, request.app.state.webhook_secrets
     )
     return tagged(response, rotated)
@@ -197,7 +194,7 @@ async def list_deliveries(
     ] = None,
 ) -> DeliveryPage:
     """The tenant's deliveries, newest first: one per event and subscription."""
-    return await subscriptions.list_deliveries(
+    return await service.list_deliveries(
         session,
         caller.tenant_id,
         limit=limit,
@@ -219,7 +216,7 @@ async def get_delivery(
 ) -> DeliveryDetail:
     """The delivery, its event's data, and every attempt: when, the receiver's status code and
     the start of its answer, how long it took, and what went wrong."""
-    return await subscriptions.get_delivery(session, caller.tenant_id, delivery_id)
+    return await service.get_delivery(session, caller.tenant_id, delivery_id)
 
 
 @router.post(
@@ -234,7 +231,7 @@ async def redeliver_delivery(
     """Due again now, whatever its state (a dead one too), with a fresh retry schedule; its
     earlier attempts stay in its log. The receiver gets the same `webhook-id`, so it can tell
     a redelivery from a new event. 409 while the subscription is disabled."""
-    return await subscriptions.redeliver(session, caller.tenant_id, delivery_id)
+    return await service.redeliver(session, caller.tenant_id, delivery_id)
 
 
 # --- the event intake ----------------------------------------------------------------------------
@@ -265,4 +262,4 @@ async def take_in_events(request: Request, session: SessionDep) -> IntakeReport:
             ]
         )
         raise
-    return await outbound.take_in(session, batch)
+    return await service.take_in(session, batch)

@@ -1,35 +1,34 @@
-"""Outbound webhook subscriptions and their delivery log, always within the caller's tenant.
+"""Outbound webhook subscriptions and their delivery log, always within the caller's tenant,
+and the event intake the services' outbox relays post to.
 
 A subscription's signing secrets are kept encrypted (they are HMAC keys, needed back to sign),
 newest first: during a rotation the previous one signs too, until `previous_secret_expires_at`.
+
+The intake keeps each relayed event once by its id and, in the same transaction, owes it to
+every enabled subscription of its tenant whose event types match (one delivery each); the
+delivery job (`jobs.py`) then posts them.
 """
 
 from __future__ import annotations
 
 import base64
 import uuid
+from collections import defaultdict
 from datetime import timedelta
 from typing import Any
 
 from cryptography.fernet import Fernet
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from mops_shared.contracts.event_types import EVENT_TYPES, event_families, matches
+from mops_shared.contracts.events import EventBatch, EventEnvelope, IntakeReport
 from mops_shared.contracts.problem import ProblemLocation
-from mops_shared.kit.db import get_for_tenant, table_of, utcnow
-from mops_shared.kit.errors import Conflict, ValidationFailed, body_error
+from mops_shared.kit.db import utcnow
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.etag import check_if_match
-from mops_shared.kit.pagination import keyset_page, sort_options, split_page
 from mops_webhooks.config import WebhooksSettings
-from mops_webhooks.outbound import ssrf
-from mops_webhooks.outbound.models import (
-    DeliveryAttemptRow,
-    DeliveryRow,
-    DomainEventRow,
-    WebhookSubscription,
-)
+from mops_webhooks.outbound import repository, ssrf
+from mops_webhooks.outbound.models import DeliveryRow, WebhookSubscription
 from mops_webhooks.outbound.schemas import (
     Delivery,
     DeliveryAttempt,
@@ -45,15 +44,11 @@ from mops_webhooks.outbound.schemas import (
 )
 from mops_webhooks.providers import standard
 
-SUBSCRIPTION_SORTS = sort_options(
-    [("created_at", [WebhookSubscription.created_at])], WebhookSubscription.id
-)
-DELIVERY_SORTS = sort_options([("created_at", [DeliveryRow.created_at])], DeliveryRow.id)
+SUBSCRIPTION_SORTS = repository.SUBSCRIPTION_SORTS
+DELIVERY_SORTS = repository.DELIVERY_SORTS
 # The Standard Webhooks specification asks for secrets of 24 to 64 random bytes.
 SECRET_MIN_BYTES = 24
 SECRET_MAX_BYTES = 64
-# Deliveries still owed: closed as `disabled` when their subscription stops.
-OPEN_STATUSES = (DeliveryStatus.pending.value, DeliveryStatus.failed.value)
 DISABLED_BY_API = "disabled through the API"
 
 
@@ -157,7 +152,7 @@ async def create_subscription(
         created_at=now,
         updated_at=now,
     )
-    session.add(subscription)
+    repository.add(session, subscription)
     await session.flush()
     created = SubscriptionCreated.model_validate(_read(subscription) | {"secret": secret})
     await session.commit()
@@ -167,28 +162,19 @@ async def create_subscription(
 async def subscription_of_tenant(
     session: AsyncSession, tenant_id: uuid.UUID, subscription_id: uuid.UUID
 ) -> WebhookSubscription:
-    return await get_for_tenant(
-        session, WebhookSubscription, tenant_id, subscription_id, "webhook subscription"
-    )
+    subscription = await repository.subscription_of_tenant(session, tenant_id, subscription_id)
+    if subscription is None:
+        raise NotFound(f"No webhook subscription {subscription_id}.")
+    return subscription
 
 
 async def list_subscriptions(
     session: AsyncSession, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
 ) -> SubscriptionPage:
-    sort = SUBSCRIPTION_SORTS["created_at"]
-    stmt = select(WebhookSubscription).where(col(WebhookSubscription.tenant_id) == tenant_id)
-    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-    page, next_cursor = split_page(rows, sort, limit)
-    return SubscriptionPage(items=[to_read(s) for s in page], next_cursor=next_cursor)
-
-
-async def _close_open_deliveries(session: AsyncSession, subscription_id: uuid.UUID) -> None:
-    table = table_of(DeliveryRow)
-    await session.execute(
-        update(table)
-        .where(table.c.subscription_id == subscription_id, table.c.status.in_(OPEN_STATUSES))
-        .values(status=DeliveryStatus.disabled.value, next_attempt_at=None)
+    page, next_cursor = await repository.subscription_page(
+        session, tenant_id, sort=SUBSCRIPTION_SORTS["created_at"], limit=limit, cursor=cursor
     )
+    return SubscriptionPage(items=[to_read(s) for s in page], next_cursor=next_cursor)
 
 
 async def _save(session: AsyncSession, subscription: WebhookSubscription) -> SubscriptionRead:
@@ -232,7 +218,7 @@ async def update_subscription(
     elif data.enabled is False and subscription.enabled:
         subscription.enabled = False
         subscription.disabled_reason = DISABLED_BY_API
-        await _close_open_deliveries(session, subscription.id)
+        await repository.close_open_deliveries_of(session, subscription.id)
     return await _save(session, subscription)
 
 
@@ -267,7 +253,7 @@ async def delete_subscription(
 ) -> None:
     """Deletes it with its deliveries and their attempts."""
     subscription = await subscription_of_tenant(session, tenant_id, subscription_id)
-    await session.delete(subscription)
+    await repository.delete(session, subscription)
     await session.commit()
 
 
@@ -291,6 +277,15 @@ def _delivery(row: DeliveryRow) -> dict[str, Any]:
     return {name: getattr(row, name) for name in _DELIVERY_FIELDS}
 
 
+async def _delivery_of_tenant(
+    session: AsyncSession, tenant_id: uuid.UUID, delivery_id: uuid.UUID
+) -> DeliveryRow:
+    delivery = await repository.delivery_of_tenant(session, tenant_id, delivery_id)
+    if delivery is None:
+        raise NotFound(f"No delivery {delivery_id}.")
+    return delivery
+
+
 async def list_deliveries(
     session: AsyncSession,
     tenant_id: uuid.UUID,
@@ -302,16 +297,16 @@ async def list_deliveries(
     event_type: str | None,
 ) -> DeliveryPage:
     """Newest first."""
-    sort = DELIVERY_SORTS["-created_at"]
-    stmt = select(DeliveryRow).where(col(DeliveryRow.tenant_id) == tenant_id)
-    if subscription_id is not None:
-        stmt = stmt.where(col(DeliveryRow.subscription_id) == subscription_id)
-    if status is not None:
-        stmt = stmt.where(col(DeliveryRow.status) == status.value)
-    if event_type is not None:
-        stmt = stmt.where(col(DeliveryRow.event_type) == event_type)
-    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-    page, next_cursor = split_page(rows, sort, limit)
+    page, next_cursor = await repository.delivery_page(
+        session,
+        tenant_id,
+        sort=DELIVERY_SORTS["-created_at"],
+        limit=limit,
+        cursor=cursor,
+        subscription_id=subscription_id,
+        status=status.value if status is not None else None,
+        event_type=event_type,
+    )
     return DeliveryPage(
         items=[Delivery.model_validate(_delivery(r)) for r in page], next_cursor=next_cursor
     )
@@ -320,16 +315,10 @@ async def list_deliveries(
 async def get_delivery(
     session: AsyncSession, tenant_id: uuid.UUID, delivery_id: uuid.UUID
 ) -> DeliveryDetail:
-    delivery = await get_for_tenant(session, DeliveryRow, tenant_id, delivery_id, "delivery")
-    event = await session.get(DomainEventRow, delivery.event_id)
+    delivery = await _delivery_of_tenant(session, tenant_id, delivery_id)
+    event = await repository.event_by_id(session, delivery.event_id)
     assert event is not None  # the foreign key cascades: no delivery outlives its event
-    attempts = (
-        await session.execute(
-            select(DeliveryAttemptRow)
-            .where(col(DeliveryAttemptRow.delivery_id) == delivery.id)
-            .order_by(col(DeliveryAttemptRow.attempted_at), col(DeliveryAttemptRow.id))
-        )
-    ).scalars()
+    attempts = await repository.attempts_of(session, delivery.id)
     return DeliveryDetail.model_validate(
         _delivery(delivery)
         | {
@@ -355,8 +344,8 @@ async def redeliver(
 ) -> DeliveryDetail:
     """Due again now, with a fresh retry schedule (`attempts` restarts at 0); the attempts
     already made stay in its log. 409 while its subscription is disabled."""
-    delivery = await get_for_tenant(session, DeliveryRow, tenant_id, delivery_id, "delivery")
-    subscription = await session.get(WebhookSubscription, delivery.subscription_id)
+    delivery = await _delivery_of_tenant(session, tenant_id, delivery_id)
+    subscription = await repository.subscription_by_id(session, delivery.subscription_id)
     if subscription is None or not subscription.enabled:
         raise Conflict(
             "The delivery's subscription is disabled: enable it (PATCH enabled=true) first."
@@ -367,3 +356,59 @@ async def redeliver(
     await session.flush()
     await session.commit()
     return await get_delivery(session, tenant_id, delivery_id)
+
+
+# --- the event intake ----------------------------------------------------------------------------
+
+
+async def take_in(session: AsyncSession, batch: EventBatch) -> IntakeReport:
+    """Keeps each event once by its id and owes each new one to the matching subscriptions of
+    its tenant, all in one transaction, committed before the caller answers."""
+    received_at = utcnow()
+    first_of_each: dict[uuid.UUID, EventEnvelope] = {}
+    for envelope in batch.events:
+        first_of_each.setdefault(envelope.id, envelope)
+    events = list(first_of_each.values())
+    new_ids = await repository.store_new_events(
+        session,
+        [
+            {
+                "id": e.id,
+                "tenant_id": e.tenant_id,
+                "type": e.type,
+                "service": e.service,
+                "occurred_at": e.occurred_at,
+                "received_at": received_at,
+                "data": e.data,
+            }
+            for e in events
+        ],
+    )
+    fresh = [e for e in events if e.id in new_ids]
+    if fresh:
+        tenants = {e.tenant_id for e in fresh}
+        subscriptions: dict[uuid.UUID, list[tuple[uuid.UUID, list[str]]]] = defaultdict(list)
+        for sub_id, tenant_id, event_types in await repository.enabled_subscriptions_of(
+            session, tenants
+        ):
+            subscriptions[tenant_id].append((sub_id, event_types))
+        deliveries = [
+            {
+                "id": uuid.uuid4(),
+                "tenant_id": event.tenant_id,
+                "subscription_id": sub_id,
+                "event_id": event.id,
+                "event_type": event.type,
+                "status": DeliveryStatus.pending.value,
+                "attempts": 0,
+                "next_attempt_at": received_at,
+                "created_at": received_at,
+            }
+            for event in fresh
+            for sub_id, event_types in subscriptions.get(event.tenant_id, ())
+            if event_type_matches(event_types, event.type)
+        ]
+        if deliveries:
+            await repository.add_deliveries(session, deliveries)
+    await session.commit()
+    return IntakeReport(received=len(batch.events), stored=len(fresh))

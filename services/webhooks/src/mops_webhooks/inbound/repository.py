@@ -1,0 +1,294 @@
+"""Every query on CRM connections, the inbox and the CRM records' state. What a tenant reads is
+filtered by its tenant; the receive path and the worker go by id (the connection's or the
+claimed events')."""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
+from sqlmodel import col
+
+from mops_shared.kit.db import insert_ignoring_conflicts, new_id, table_of
+from mops_shared.kit.loop import claim_leased
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_webhooks.inbound.models import CrmObjectRow, InboxEventRow, WebhookConnection
+from mops_webhooks.inbound.schemas import InboxStatus
+
+CONNECTION_SORTS = sort_options(
+    [("created_at", [WebhookConnection.created_at])], WebhookConnection.id
+)
+INBOX_SORTS = sort_options([("received_at", [InboxEventRow.received_at])], InboxEventRow.id)
+# The states the worker takes an event in (and the guard of its outcome's write).
+RETRYABLE = (InboxStatus.pending.value, InboxStatus.failed.value)
+
+
+# --- connections ---------------------------------------------------------------------------------
+
+
+def add(session: AsyncSession, connection: WebhookConnection) -> WebhookConnection:
+    session.add(connection)
+    return connection
+
+
+async def delete(session: AsyncSession, connection: WebhookConnection) -> None:
+    """With its inbox and records' state (the foreign keys cascade)."""
+    await session.delete(connection)
+
+
+async def connection_of_tenant(
+    session: AsyncSession, tenant_id: uuid.UUID, connection_id: uuid.UUID
+) -> WebhookConnection | None:
+    """The tenant's connection; another tenant's is as absent as none."""
+    result = await session.execute(
+        select(WebhookConnection).where(
+            col(WebhookConnection.tenant_id) == tenant_id,
+            col(WebhookConnection.id) == connection_id,
+        )
+    )
+    return result.scalar_one_or_none()
+
+
+async def connection_page(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[WebhookConnection], str | None]:
+    stmt = select(WebhookConnection).where(col(WebhookConnection.tenant_id) == tenant_id)
+    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
+    return split_page(rows, sort, limit)
+
+
+async def connections_by_ids(
+    session: AsyncSession, ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, WebhookConnection]:
+    """Many connections in one query (a batch's), by id; a deleted one is absent."""
+    found = await session.execute(
+        select(WebhookConnection).where(col(WebhookConnection.id).in_(ids))
+    )
+    return {connection.id: connection for connection in found.scalars()}
+
+
+# --- receiving -----------------------------------------------------------------------------------
+# Built once at import, so each is compiled once and served from SQLAlchemy's cache: this path
+# runs for every delivery (its throughput is benchmarked).
+
+_CONNECTIONS = table_of(WebhookConnection)
+_INBOX = table_of(InboxEventRow)
+_RECEIVING = select(
+    _CONNECTIONS.c.id,
+    _CONNECTIONS.c.tenant_id,
+    _CONNECTIONS.c.provider,
+    _CONNECTIONS.c.public_url,
+    _CONNECTIONS.c.secrets,
+    _CONNECTIONS.c.username,
+    _CONNECTIONS.c.organization_id,
+    _CONNECTIONS.c.credential_hash,
+)
+
+
+@functools.cache
+def _inbox_insert(dialect: str) -> Any:
+    """INSERT ... ON CONFLICT (tenant_id, identity) DO NOTHING RETURNING id, for executemany."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return (
+        insert(_INBOX)
+        .on_conflict_do_nothing(index_elements=["tenant_id", "identity"])
+        .returning(_INBOX.c.id)
+    )
+
+
+# id, tenant_id, provider, public_url, secrets, username, organization_id, credential_hash
+Receiving = Row[
+    uuid.UUID, uuid.UUID, str, str | None, list[str], str | None, str | None, str | None
+]
+
+
+async def receiving_connection(db: AsyncConnection, connection_id: uuid.UUID) -> Receiving | None:
+    """What verifying a delivery needs of its connection (any tenant's: the id is the URL's)."""
+    return (await db.execute(_RECEIVING.where(_CONNECTIONS.c.id == connection_id))).one_or_none()
+
+
+async def store_in_inbox(db: AsyncConnection, rows: list[dict[str, Any]]) -> int:
+    """Inserts the events not yet in the tenant's inbox (by identity); how many were new. The
+    rows go as executemany parameters of the one cached statement, never rendered into it."""
+    stored = await db.execute(_inbox_insert(db.dialect.name), rows)
+    return len(stored.all())
+
+
+# --- the inbox -----------------------------------------------------------------------------------
+
+
+async def inbox_page(
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    status: str | None,
+    connection_id: uuid.UUID | None,
+) -> tuple[list[InboxEventRow], str | None]:
+    stmt = select(InboxEventRow).where(col(InboxEventRow.tenant_id) == tenant_id)
+    if status is not None:
+        stmt = stmt.where(col(InboxEventRow.status) == status)
+    if connection_id is not None:
+        stmt = stmt.where(col(InboxEventRow.connection_id) == connection_id)
+    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
+    return split_page(rows, sort, limit)
+
+
+async def inbox_event_of_tenant(
+    session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID
+) -> InboxEventRow | None:
+    """The tenant's inbound event; another tenant's is as absent as none."""
+    result = await session.execute(
+        select(InboxEventRow).where(
+            col(InboxEventRow.tenant_id) == tenant_id, col(InboxEventRow.id) == event_id
+        )
+    )
+    return result.scalar_one_or_none()
+
+
+async def make_due_again(session: AsyncSession, event_id: uuid.UUID, now: datetime) -> None:
+    """Pending again, due now, with a fresh count of tries."""
+    await session.execute(
+        update(InboxEventRow)
+        .where(col(InboxEventRow.id) == event_id)
+        .values(
+            status=InboxStatus.pending.value,
+            attempts=0,
+            next_attempt_at=now,
+            last_error=None,
+            processed_at=None,
+        )
+    )
+
+
+# --- processing ----------------------------------------------------------------------------------
+
+
+async def claim_due_events(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    *,
+    now: datetime,
+    lease_seconds: float,
+    limit: int,
+) -> list[uuid.UUID]:
+    """Ids of up to `limit` events pending or failed whose next attempt is due, leased to the
+    caller (`mops_shared.kit.loop.claim_leased`: FOR UPDATE SKIP LOCKED on PostgreSQL): their
+    next attempt moves `lease_seconds` ahead, so no other worker takes them meanwhile, and if
+    the caller dies they come due again. The claim is committed on its own session."""
+    return await claim_leased(
+        sessionmaker,
+        _INBOX,
+        due_at=_INBOX.c.next_attempt_at,
+        where=(_INBOX.c.status.in_(RETRYABLE),),
+        now=now,
+        lease_seconds=lease_seconds,
+        limit=limit,
+    )
+
+
+async def events_by_ids(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[InboxEventRow]:
+    found = await session.execute(select(InboxEventRow).where(col(InboxEventRow.id).in_(ids)))
+    return list(found.scalars())
+
+
+async def finish_event(
+    session: AsyncSession,
+    event_id: uuid.UUID,
+    *,
+    read_attempts: int,
+    status: str,
+    attempts: int,
+    detail: str | None,
+    error: str | None,
+    next_attempt_at: datetime | None,
+    processed_at: datetime | None,
+) -> None:
+    """Records a try's outcome, guarded: a replay asked for meanwhile (attempts reset to 0, or
+    the event no longer in a state the worker takes) is not overwritten."""
+    await session.execute(
+        update(InboxEventRow)
+        .where(
+            col(InboxEventRow.id) == event_id,
+            col(InboxEventRow.attempts) == read_attempts,
+            col(InboxEventRow.status).in_(RETRYABLE),
+        )
+        .values(
+            status=status,
+            attempts=attempts,
+            detail=detail,
+            last_error=error,
+            next_attempt_at=next_attempt_at,
+            processed_at=processed_at,
+        )
+    )
+
+
+async def locked_record(
+    session: AsyncSession,
+    *,
+    tenant_id: uuid.UUID,
+    connection_id: uuid.UUID,
+    object_type: str,
+    object_id: str,
+    at: datetime,
+) -> CrmObjectRow:
+    """The CRM record's state row, created if new, locked for this transaction (PostgreSQL:
+    two workers never merge into the same record at once)."""
+    dialect = session.get_bind().dialect.name
+    await session.execute(
+        insert_ignoring_conflicts(
+            dialect,
+            table_of(CrmObjectRow),
+            {
+                "id": new_id(),
+                "tenant_id": tenant_id,
+                "connection_id": connection_id,
+                "object_type": object_type,
+                "object_id": object_id,
+                "properties": {},
+                "outcomes": [],
+                "updated_at": at,
+            },
+            conflict_columns=["connection_id", "object_type", "object_id"],
+        )
+    )
+    stmt = select(CrmObjectRow).where(
+        col(CrmObjectRow.connection_id) == connection_id,
+        col(CrmObjectRow.object_type) == object_type,
+        col(CrmObjectRow.object_id) == object_id,
+    )
+    if dialect == "postgresql":
+        stmt = stmt.with_for_update()
+    record = (await session.execute(stmt.execution_options(populate_existing=True))).scalar_one()
+    return record
+
+
+async def set_record_properties(
+    session: AsyncSession, record_id: uuid.UUID, properties: dict[str, Any], updated_at: datetime
+) -> None:
+    await session.execute(
+        update(CrmObjectRow)
+        .where(col(CrmObjectRow.id) == record_id)
+        .values(properties=properties, updated_at=updated_at)
+    )
+
+
+async def set_record_outcomes(
+    session: AsyncSession, record_id: uuid.UUID, outcomes: list[str]
+) -> None:
+    await session.execute(
+        update(CrmObjectRow).where(col(CrmObjectRow.id) == record_id).values(outcomes=outcomes)
+    )
