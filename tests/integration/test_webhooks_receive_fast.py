@@ -7,6 +7,7 @@ read through the gateway, as a tenant does."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -113,3 +114,32 @@ async def test_an_unproven_delivery_is_the_same_401_problem_on_either_path(
         k: v for k, v in routed.json().items() if k not in drop
     }
     assert await inbox(gateway_client, tenant) == []
+
+
+async def test_concurrent_deliveries_are_committed_together_each_acknowledged_once(
+    gateway_client: httpx.AsyncClient,
+    service: httpx.AsyncClient,
+    tenant: TenantKey,
+    stack: Stack,
+) -> None:
+    """Deliveries arriving together share commits (kit.group_commit); each is acknowledged
+    with its own count, and a delivery sent twice at once is stored once."""
+    connection = await generic_connection(gateway_client, tenant)
+    secret = connection["generated_secret"]
+    deliveries = [signed(secret, f"msg_group_{n}") for n in range(20)]
+    deliveries.append(deliveries[0])  # the same delivery twice, in the same burst
+    writer = stack.webhooks.state.inbox_writer
+    before = writer.batches
+
+    answers = await asyncio.gather(
+        *(
+            service.post(connection["receive_path"], content=body, headers=headers)
+            for body, headers in deliveries
+        )
+    )
+
+    assert [a.status_code for a in answers] == [200] * 21
+    assert sorted(a.json()["stored"] for a in answers) == [0] + [1] * 20
+    assert writer.batches - before < 21  # shared commits, not one per delivery
+    identities = {e["identity"] for e in await inbox(gateway_client, tenant)}
+    assert identities == {f"generic:msg_group_{n}" for n in range(20)}

@@ -12,6 +12,7 @@ from mops_shared.kit.app import create_service_app
 from mops_webhooks.config import WebhooksSettings
 from mops_webhooks.inbound.receive_fast import ReceiveFastPath
 from mops_webhooks.inbound.router import router as inbound_router
+from mops_webhooks.inbound.service import inbox_writer
 from mops_webhooks.jobs import WorkerContext
 from mops_webhooks.outbound.router import intake_router
 from mops_webhooks.outbound.router import router as outbound_router
@@ -25,6 +26,7 @@ def create_app(settings: WebhooksSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def resources(app: FastAPI) -> AsyncIterator[None]:
         app.state.webhook_secrets = secrets_box(settings)
+        app.state.inbox_writer = inbox_writer(app.state.engine)
         inventory = InventoryClient(
             settings.inventory_url,
             internal_secret=settings.internal_secret.get_secret_value(),
@@ -42,6 +44,7 @@ def create_app(settings: WebhooksSettings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            await app.state.inbox_writer.close()  # what was received is committed first
             await worker.stop(timeout=STOP_TIMEOUT_SECONDS)
             await inventory.aclose()
 

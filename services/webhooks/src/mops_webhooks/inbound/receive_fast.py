@@ -67,6 +67,7 @@ async def receive_delivery(scope: Scope, receive: Receive, send: Send) -> None:
             body,
             Headers(scope=scope),
             state.webhook_secrets,
+            state.inbox_writer,
             token=QueryParams(scope["query_string"]).get("token"),
         )
     except MopsError as exc:

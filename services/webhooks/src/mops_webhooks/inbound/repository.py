@@ -118,11 +118,14 @@ async def receiving_connection(db: AsyncConnection, connection_id: uuid.UUID) ->
     return (await db.execute(_RECEIVING.where(_CONNECTIONS.c.id == connection_id))).one_or_none()
 
 
-async def store_in_inbox(db: AsyncConnection, rows: list[dict[str, Any]]) -> int:
-    """Inserts the events not yet in the tenant's inbox (by identity); how many were new. The
-    rows go as executemany parameters of the one cached statement, never rendered into it."""
-    stored = await db.execute(_inbox_insert(db.dialect.name), rows)
-    return len(stored.all())
+async def store_in_inbox(db: AsyncConnection, deliveries: list[list[dict[str, Any]]]) -> list[int]:
+    """Inserts the events of several deliveries not yet in their tenant's inbox (by identity);
+    how many of each delivery's were new (an event twice in the batch is new once, for the
+    delivery that comes first). The rows go as executemany parameters of the one cached
+    statement, never rendered into it."""
+    rows = [row for events in deliveries for row in events]
+    stored = {new_id for (new_id,) in await db.execute(_inbox_insert(db.dialect.name), rows)}
+    return [sum(row["id"] in stored for row in events) for events in deliveries]
 
 
 # --- the inbox -----------------------------------------------------------------------------------

@@ -275,6 +275,7 @@ async def receive(
         body,
         request.headers,
         request.app.state.webhook_secrets,
+        request.app.state.inbox_writer,
         token=token,
     )
     if provider == Provider.salesforce:

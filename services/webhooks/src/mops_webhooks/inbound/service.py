@@ -26,6 +26,7 @@ from mops_shared.kit.errors import (
     body_error,
 )
 from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.group_commit import GroupCommit
 from mops_shared.kit.pagination import SortOption
 from mops_webhooks.inbound import repository
 from mops_webhooks.inbound.models import InboxEventRow, WebhookConnection
@@ -281,6 +282,7 @@ async def receive(
     body: bytes,
     headers: Mapping[str, str],
     box: Fernet,
+    inbox: InboxWriter,
     *,
     token: str | None = None,
     now: float | None = None,
@@ -369,10 +371,25 @@ async def receive(
         raise BadRequest(f"The delivery is not valid: {reason}") from None
     if not rows:
         return Provider(connection.provider), ReceiveReport(received=0, stored=0)
-    # Durable before acknowledged: the caller answers 2xx only after this transaction commits.
-    async with engine.begin() as db:
-        new = await repository.store_in_inbox(db, rows)
+    # Durable before acknowledged: the caller answers 2xx only after the transaction holding
+    # these rows (and those of the deliveries that arrived meanwhile) commits.
+    new = await inbox.submit(rows)
     return Provider(connection.provider), ReceiveReport(received=len(rows), stored=new)
+
+
+InboxWriter = GroupCommit[list[dict[str, Any]], int]
+
+
+def inbox_writer(engine: AsyncEngine) -> InboxWriter:
+    """The deliveries' events, committed to the inbox a group at a time (kit.group_commit): a
+    commit waits for the database's log flush, and one flush for many deliveries is what lets
+    the receive URL acknowledge more than one delivery per flush."""
+
+    async def write(deliveries: list[list[dict[str, Any]]]) -> list[int]:
+        async with engine.begin() as db:
+            return await repository.store_in_inbox(db, deliveries)
+
+    return GroupCommit(write)
 
 
 async def inbox(
