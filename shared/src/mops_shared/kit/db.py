@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import CursorResult, Dialect, Result
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -235,10 +236,14 @@ def parse_uuids(texts: Collection[str]) -> list[uuid.UUID]:
 
 
 def among(
-    session: AsyncSession, column: ColumnElement[Any] | Mapped[Any], ids: Collection[uuid.UUID]
+    db: AsyncSession | AsyncConnection,
+    column: ColumnElement[Any] | Mapped[Any],
+    ids: Collection[uuid.UUID],
 ) -> ColumnElement[bool]:
-    """`column IN ids` for any number of ids: one array parameter on PostgreSQL (`= ANY`), an
-    IN list on SQLite (which binds up to 32 766 parameters)."""
-    if session.get_bind().dialect.name == "postgresql":
+    """`column IN ids` for any number of ids: one array parameter on PostgreSQL (`= ANY`: one
+    statement whatever the count, so one prepared statement), an IN list on SQLite (which
+    binds up to 32 766 parameters)."""
+    dialect = db.dialect if isinstance(db, AsyncConnection) else db.get_bind().dialect
+    if dialect.name == "postgresql":
         return column == any_(literal(list(ids), postgresql.ARRAY(Uuid())))
     return column.in_(list(ids))
