@@ -23,7 +23,7 @@ SessionDep = Annotated[AsyncSession, Depends(get_session)]
 async def get_read_connection(request: Request) -> AsyncIterator[AsyncConnection]:
     """A connection for a GET's Core selects (`mops_shared.kit.reads`): no session, no
     transaction."""
-    async with read_connection(request.app.state.engine) as conn:
+    async with read_connection(request.app.state.read_engine) as conn:
         yield conn
 
 

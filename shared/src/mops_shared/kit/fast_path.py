@@ -97,4 +97,4 @@ class ByIdFastPath:
         if not has_scope(principal.scopes, self.scope_needed):
             return None
         scope.setdefault("state", {})["tenant_id"] = str(principal.tenant_id)
-        return await read_by_id(state.engine, self.read, principal.tenant_id, resource_id)
+        return await read_by_id(state.read_engine, self.read, principal.tenant_id, resource_id)

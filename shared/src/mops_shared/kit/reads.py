@@ -82,9 +82,11 @@ def json_response(body: bytes, *, version: int | None = None) -> Response:
 async def read_connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
     """A connection for reads only, in autocommit: no BEGIN and ROLLBACK round trips around a
     read's few statements. Each statement still sees what was committed before it, as it would
-    in a READ COMMITTED transaction (PostgreSQL's default, which we run)."""
+    in a READ COMMITTED transaction (PostgreSQL's default, which we run). `engine` is the read
+    engine, autocommit by construction (`kit.db.create_read_engine`, `app.state.read_engine`);
+    another engine gives its usual transactional connection."""
     async with engine.connect() as conn:
-        yield await conn.execution_options(isolation_level="AUTOCOMMIT")
+        yield conn
 
 
 async def mappings(
