@@ -7,7 +7,7 @@ from fastapi import Depends, Request
 from mops_inventory.categories.service import LandscapeSeeder
 from mops_shared.contracts.clients import OrgClient
 from mops_shared.kit.auth import Principal, principal_dependency
-from mops_shared.kit.deps import SessionDep
+from mops_shared.kit.deps import ReadDep, SessionDep
 
 PrincipalDep = Annotated[Principal, Depends(principal_dependency("inventory"))]
 
@@ -29,4 +29,4 @@ async def get_org_client(request: Request) -> OrgClient:
 
 OrgClientDep = Annotated[OrgClient, Depends(get_org_client)]
 
-__all__ = ["LandscapeSeederDep", "OrgClientDep", "PrincipalDep", "SessionDep"]
+__all__ = ["LandscapeSeederDep", "OrgClientDep", "PrincipalDep", "ReadDep", "SessionDep"]

@@ -6,7 +6,7 @@ from fastapi import Depends, Request
 
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.kit.auth import Principal, principal_dependency
-from mops_shared.kit.deps import SessionDep
+from mops_shared.kit.deps import ReadDep, SessionDep
 
 PrincipalDep = Annotated[Principal, Depends(principal_dependency("org"))]
 
@@ -19,4 +19,4 @@ async def get_inventory_client(request: Request) -> InventoryClient:
 
 InventoryClientDep = Annotated[InventoryClient, Depends(get_inventory_client)]
 
-__all__ = ["InventoryClientDep", "PrincipalDep", "SessionDep"]
+__all__ = ["InventoryClientDep", "PrincipalDep", "ReadDep", "SessionDep"]

@@ -24,7 +24,7 @@ from mops_shared.kit.conventions import (
     declare_convention_headers,
     install_http_conventions,
 )
-from mops_shared.kit.db import create_engine, create_sessionmaker
+from mops_shared.kit.db import create_engine, create_read_engine, create_sessionmaker
 from mops_shared.kit.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from mops_shared.kit.health import (
     DatabaseState,
@@ -224,6 +224,7 @@ def create_service_app(
         )
         app.state.settings = settings
         app.state.engine = engine
+        app.state.read_engine = create_read_engine(engine)
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.internal_secret = settings.internal_secret.get_secret_value()
         app.state.migration_heads = head_revisions(settings.alembic_ini, settings.service_name)
@@ -251,7 +252,7 @@ def create_service_app(
         finally:
             if relay is not None:
                 await relay.stop()  # before the engine goes: a round in progress still needs it
-            await engine.dispose()
+            await engine.dispose()  # the read engine's pool too: it is the same
             logger.info("stopped")
 
     app = FastAPI(

@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import CursorResult, Dialect, Result
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -110,6 +111,13 @@ def create_engine(url: str, *, pool_size: int = 20, echo: bool = False) -> Async
         pool_recycle=1800,
         connect_args={"server_settings": {"jit": "off"}},
     )
+
+
+def create_read_engine(engine: AsyncEngine) -> AsyncEngine:
+    """The engine of the GET reads (`mops_shared.kit.reads`): the same pool (and the same
+    event listeners) in autocommit, so that a read makes no BEGIN and ROLLBACK round trips
+    (setting the level on a checked-out connection costs none)."""
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
@@ -235,10 +243,14 @@ def parse_uuids(texts: Collection[str]) -> list[uuid.UUID]:
 
 
 def among(
-    session: AsyncSession, column: ColumnElement[Any] | Mapped[Any], ids: Collection[uuid.UUID]
+    db: AsyncSession | AsyncConnection,
+    column: ColumnElement[Any] | Mapped[Any],
+    ids: Collection[uuid.UUID],
 ) -> ColumnElement[bool]:
-    """`column IN ids` for any number of ids: one array parameter on PostgreSQL (`= ANY`), an
-    IN list on SQLite (which binds up to 32 766 parameters)."""
-    if session.get_bind().dialect.name == "postgresql":
+    """`column IN ids` for any number of ids: one array parameter on PostgreSQL (`= ANY`: one
+    statement whatever the count, so one prepared statement), an IN list on SQLite (which
+    binds up to 32 766 parameters)."""
+    dialect = db.dialect if isinstance(db, AsyncConnection) else db.get_bind().dialect
+    if dialect.name == "postgresql":
         return column == any_(literal(list(ids), postgresql.ARRAY(Uuid())))
     return column.in_(list(ids))

@@ -112,6 +112,9 @@ def decode_values(sort_name: str, cursor: str, count: int) -> list[Any]:
 
 
 def encode_cursor(sort: SortOption, row: Any) -> str:
+    """The cursor after `row`: an entity, or a row mapping (a Core read's)."""
+    if isinstance(row, Mapping):
+        return encode_values(sort.name, [row[column.key] for column in sort.columns])
     return encode_values(sort.name, [getattr(row, column.key) for column in sort.columns])
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from typing import Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, delete, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_inventory.categories.models import Category
@@ -20,12 +22,27 @@ from mops_inventory.tools.models import (
 )
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.inventory import OwnerRole, ToolOwner
-from mops_shared.kit.db import find_for_tenant, insert_ignoring_conflicts, new_id, table_of, utcnow
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.db import (
+    among,
+    find_for_tenant,
+    insert_ignoring_conflicts,
+    new_id,
+    table_of,
+    utcnow,
+)
+from mops_shared.kit.pagination import SelectT, SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.reads import mappings
+
+# Core columns, not mapped attributes: a select made of these alone compiles and runs as Core
+# (rows, no entities), and the same sorts and filters serve the entity queries too.
+_tools = table_of(Tool).c
+_tool_caps = table_of(ToolCapability).c
+_cap_names = table_of(Capability).c
+_owners = table_of(ToolOwnerRow).c
 
 TOOL_SORTS = sort_options(
-    [("name", [col(Tool.name_key)]), ("created_at", [col(Tool.created_at)])],
-    tiebreaker=col(Tool.id),
+    [("name", [_tools.name_key]), ("created_at", [_tools.created_at])],
+    tiebreaker=_tools.id,
 )
 
 
@@ -52,6 +69,52 @@ async def category_exists(
     return (await session.execute(stmt)).first() is not None
 
 
+def _filtered(
+    stmt: SelectT,
+    tenant_id: uuid.UUID,
+    *,
+    status: str | None = None,
+    category_id: uuid.UUID | None = None,
+    vendor: str | None = None,
+    capability: str | None = None,
+    owner_unit_id: uuid.UUID | None = None,
+    name: str | None = None,
+) -> SelectT:
+    stmt = stmt.where(_tools.tenant_id == tenant_id)
+    if name is not None:
+        stmt = stmt.where(_tools.name_key == name_key(name))
+    if status is not None:
+        stmt = stmt.where(_tools.status == status)
+    if category_id is not None:
+        stmt = stmt.where(_tools.category_id == category_id)
+    if vendor is not None:
+        stmt = stmt.where(_tools.vendor == vendor)
+    if capability is not None:
+        stmt = stmt.where(
+            _tools.id.in_(
+                select(_tool_caps.tool_id)
+                .join_from(
+                    table_of(ToolCapability),
+                    table_of(Capability),
+                    _cap_names.id == _tool_caps.capability_id,
+                )
+                .where(
+                    _cap_names.tenant_id == tenant_id,
+                    _cap_names.name_key == name_key(capability),
+                )
+            )
+        )
+    if owner_unit_id is not None:
+        stmt = stmt.where(
+            _tools.id.in_(
+                select(_owners.tool_id).where(
+                    _owners.tenant_id == tenant_id, _owners.unit_id == owner_unit_id
+                )
+            )
+        )
+    return stmt
+
+
 async def list_page(
     session: AsyncSession,
     tenant_id: uuid.UUID,
@@ -59,44 +122,83 @@ async def list_page(
     sort: SortOption,
     limit: int,
     cursor: str | None,
-    status: str | None = None,
-    category_id: uuid.UUID | None = None,
-    vendor: str | None = None,
-    capability: str | None = None,
-    owner_unit_id: uuid.UUID | None = None,
-    name: str | None = None,
+    **filters: Any,
 ) -> tuple[list[Tool], str | None]:
-    stmt = select(Tool).where(col(Tool.tenant_id) == tenant_id)
-    if name is not None:
-        stmt = stmt.where(col(Tool.name_key) == name_key(name))
-    if status is not None:
-        stmt = stmt.where(col(Tool.status) == status)
-    if category_id is not None:
-        stmt = stmt.where(col(Tool.category_id) == category_id)
-    if vendor is not None:
-        stmt = stmt.where(col(Tool.vendor) == vendor)
-    if capability is not None:
-        stmt = stmt.where(
-            col(Tool.id).in_(
-                select(col(ToolCapability.tool_id))
-                .join(Capability, col(Capability.id) == col(ToolCapability.capability_id))
-                .where(
-                    col(Capability.tenant_id) == tenant_id,
-                    col(Capability.name_key) == name_key(capability),
-                )
-            )
-        )
-    if owner_unit_id is not None:
-        stmt = stmt.where(
-            col(Tool.id).in_(
-                select(col(ToolOwnerRow.tool_id)).where(
-                    col(ToolOwnerRow.tenant_id) == tenant_id,
-                    col(ToolOwnerRow.unit_id) == owner_unit_id,
-                )
-            )
-        )
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
+    """A page of the tenant's tools as entities (`_filtered` names the filters)."""
+    stmt = keyset_page(_filtered(select(Tool), tenant_id, **filters), sort, limit, cursor)
+    rows = (await session.execute(stmt)).scalars().all()
     return split_page(rows, sort, limit)
+
+
+# --- reads as rows (GET answers, `mops_shared.kit.reads`) ---------------------------------------
+
+
+async def page_rows(
+    conn: AsyncConnection,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    **filters: Any,
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's tools as rows of the tools table (`_filtered` names the filters)."""
+    stmt = keyset_page(_filtered(select(table_of(Tool)), tenant_id, **filters), sort, limit, cursor)
+    return split_page(await mappings(conn, stmt), sort, limit)
+
+
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_TOOL_ROW = select(table_of(Tool)).where(
+    _tools.tenant_id == bindparam("tenant_id"), _tools.id == bindparam("tool_id")
+)
+
+
+async def tool_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, tool_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's tool as a row of the tools table, or None."""
+    rows = await mappings(conn, _TOOL_ROW, {"tenant_id": tenant_id, "tool_id": tool_id})
+    return rows[0] if rows else None
+
+
+async def capability_names_of(
+    conn: AsyncConnection, tool_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
+    """The capability names of many tools in one query, in their given order."""
+    found: dict[uuid.UUID, list[str]] = defaultdict(list)
+    if not tool_ids:
+        return found
+    rows = await conn.execute(
+        select(_tool_caps.tool_id, _cap_names.name)
+        .join_from(
+            table_of(ToolCapability),
+            table_of(Capability),
+            _cap_names.id == _tool_caps.capability_id,
+        )
+        .where(among(conn, _tool_caps.tool_id, tool_ids))
+        .order_by(_tool_caps.tool_id, _tool_caps.position)
+    )
+    for tool_id, name in rows:
+        found[tool_id].append(name)
+    return found
+
+
+async def owner_rows_of(
+    conn: AsyncConnection, tool_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, list[RowMapping]]:
+    """The owners of many tools as rows (role, person_id, unit_id), in one query, in order."""
+    found: dict[uuid.UUID, list[RowMapping]] = defaultdict(list)
+    if not tool_ids:
+        return found
+    rows = await mappings(
+        conn,
+        select(_owners.tool_id, _owners.role, _owners.person_id, _owners.unit_id)
+        .where(among(conn, _owners.tool_id, tool_ids))
+        .order_by(_owners.tool_id, _owners.position),
+    )
+    for row in rows:
+        found[row["tool_id"]].append(row)
+    return found
 
 
 async def capabilities_of(

@@ -5,13 +5,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_inventory.deps import OrgClientDep, PrincipalDep, SessionDep
+from mops_inventory.deps import OrgClientDep, PrincipalDep, ReadDep, SessionDep
 from mops_inventory.tools import service
 from mops_inventory.tools.schemas import StatusHistory, ToolCreate, ToolSort, ToolUpdate
 from mops_shared.contracts.inventory import ToolPage, ToolRead, ToolStatus
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import CursorQuery, LimitQuery
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(prefix="/v1/inventory/tools", tags=["inventory"])
 
@@ -41,10 +42,11 @@ async def create_tool(
     "",
     operation_id="inventory_list_tools",
     summary="List tools",
+    response_model=ToolPage,
     responses=problem_responses(401, 403, 422),
 )
 async def list_tools(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -64,10 +66,10 @@ async def list_tools(
         str | None,
         Query(max_length=200, description="The tool with this name (case and spacing ignored)."),
     ] = None,
-) -> ToolPage:
+) -> Response:
     """The tenant's tools, a page at a time."""
-    return await service.list_tools(
-        session,
+    body = await service.read_tools(
+        conn,
         principal,
         sort=sort,
         limit=limit,
@@ -79,19 +81,20 @@ async def list_tools(
         owner_unit_id=owner_unit_id,
         name=name,
     )
+    return json_response(body)
 
 
 @router.get(
     "/{tool_id}",
     operation_id="inventory_get_tool",
     summary="Get a tool",
+    response_model=ToolRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_tool(
-    tool_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> ToolRead:
+async def get_tool(tool_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep) -> Response:
     """One tool, with its ETag."""
-    return tagged(response, await service.get_tool(session, principal, tool_id))
+    body, version = await service.read_tool(conn, principal, tool_id)
+    return json_response(body, version=version)
 
 
 @router.patch(

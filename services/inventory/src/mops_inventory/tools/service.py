@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_inventory.custom_fields.service import check_custom_fields
 from mops_inventory.db import writes
@@ -29,13 +30,14 @@ from mops_inventory.tools.schemas import (
 )
 from mops_shared.contracts.clients import OrgClient
 from mops_shared.contracts.common import name_key
-from mops_shared.contracts.inventory import ToolOwner, ToolPage, ToolRead, ToolStatus
+from mops_shared.contracts.inventory import ToolOwner, ToolRead, ToolStatus
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.kit.outbox import record_event
 from mops_shared.kit.pagination import resolve_sort
+from mops_shared.kit.reads import WireJSON
 from mops_shared.kit.writes import snapshot
 
 
@@ -192,18 +194,56 @@ async def _get(session: AsyncSession, principal: Principal, tool_id: uuid.UUID) 
     return tool
 
 
-async def get_tool(session: AsyncSession, principal: Principal, tool_id: uuid.UUID) -> ToolRead:
-    (read,) = await to_reads(session, [await _get(session, principal, tool_id)])
-    return read
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+
+TOOL_JSON = WireJSON(ToolRead)
+OWNER_JSON = WireJSON(ToolOwner)
 
 
-async def list_tools(
-    session: AsyncSession, principal: Principal, *, sort: ToolSort, **query: Any
-) -> ToolPage:
-    tools, next_cursor = await repository.list_page(
-        session, principal.tenant_id, sort=resolve_sort(repository.TOOL_SORTS, sort), **query
+async def _tool_items(conn: AsyncConnection, rows: Sequence[RowMapping]) -> list[dict[str, Any]]:
+    """`ToolRead`'s fields of each row: capabilities and owners in one query each, not per tool."""
+    ids = [row["id"] for row in rows]
+    capabilities = await repository.capability_names_of(conn, ids)
+    owners = await repository.owner_rows_of(conn, ids)
+    return [
+        TOOL_JSON.item(
+            row,
+            capabilities=capabilities.get(row["id"], []),
+            owners=OWNER_JSON.items(owners.get(row["id"], [])),
+        )
+        for row in rows
+    ]
+
+
+async def find_tool_json(
+    conn: AsyncConnection, tenant_id: uuid.UUID, tool_id: uuid.UUID
+) -> tuple[bytes, int] | None:
+    """The tenant's tool as `ToolRead`'s JSON, with its version; None if it has no such tool."""
+    row = await repository.tool_row(conn, tenant_id, tool_id)
+    if row is None:
+        return None
+    (item,) = await _tool_items(conn, [row])
+    return TOOL_JSON.dumps(item), int(row["version"])
+
+
+async def read_tool(
+    conn: AsyncConnection, principal: Principal, tool_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """`get_tool`'s answer as JSON, with the tool's version."""
+    found = await find_tool_json(conn, principal.tenant_id, tool_id)
+    if found is None:
+        raise NotFound(f"No tool {tool_id}.")
+    return found
+
+
+async def read_tools(
+    conn: AsyncConnection, principal: Principal, *, sort: ToolSort, **query: Any
+) -> bytes:
+    """`list_tools`' answer as JSON."""
+    rows, next_cursor = await repository.page_rows(
+        conn, principal.tenant_id, sort=resolve_sort(repository.TOOL_SORTS, sort), **query
     )
-    return ToolPage(items=await to_reads(session, tools), next_cursor=next_cursor)
+    return TOOL_JSON.dumps_page(await _tool_items(conn, rows), next_cursor)
 
 
 async def update_tool(

@@ -8,21 +8,28 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole
-from mops_shared.kit.db import find_for_tenant, table_of, update_by_id
+from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.reads import mappings
+
+# Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
+# entities), and the same sorts serve the entity queries too.
+_people = table_of(Person).c
+_person_roles = table_of(PersonRole).c
 
 PERSON_SORTS = sort_options(
     [
-        ("name", [Person.name_key]),
-        ("email", [Person.email_key]),
-        ("created_at", [Person.created_at]),
+        ("name", [_people.name_key]),
+        ("email", [_people.email_key]),
+        ("created_at", [_people.created_at]),
     ],
-    tiebreaker=Person.id,
+    tiebreaker=_people.id,
 )
 
 
@@ -127,8 +134,8 @@ async def count_in_unit(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uu
     return int(result.scalar_one())
 
 
-async def list_page(
-    session: AsyncSession,
+async def page_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
@@ -140,31 +147,48 @@ async def list_page(
     ids: Collection[uuid.UUID] | None = None,
     email_keys: Collection[str] | None = None,
     role_id: uuid.UUID | None = None,
-) -> tuple[list[Person], str | None]:
-    """A page of people with their role ids (one query more for the whole page)."""
-    stmt = select(Person).where(col(Person.tenant_id) == tenant_id)
+) -> tuple[list[RowMapping], str | None]:
+    """A page of people as rows of the people table."""
+    stmt = select(table_of(Person)).where(_people.tenant_id == tenant_id)
     if ids is not None:
-        stmt = stmt.where(col(Person.id).in_(ids))
+        stmt = stmt.where(among(conn, _people.id, ids))
     if email_keys is not None:
-        stmt = stmt.where(col(Person.email_key).in_(email_keys))
+        stmt = stmt.where(_people.email_key.in_(email_keys))
     if unit_id is not None:
-        stmt = stmt.where(col(Person.unit_id) == unit_id)
+        stmt = stmt.where(_people.unit_id == unit_id)
     if manager_id is not None:
-        stmt = stmt.where(col(Person.manager_id) == manager_id)
+        stmt = stmt.where(_people.manager_id == manager_id)
     if active is not None:
-        stmt = stmt.where(col(Person.active) == active)
+        stmt = stmt.where(_people.active == active)
     if role_id is not None:
         stmt = stmt.where(
-            col(Person.id).in_(
-                select(col(PersonRole.person_id)).where(
-                    col(PersonRole.tenant_id) == tenant_id, col(PersonRole.role_id) == role_id
+            _people.id.in_(
+                select(_person_roles.person_id).where(
+                    _person_roles.tenant_id == tenant_id, _person_roles.role_id == role_id
                 )
             )
         )
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    items, next_cursor = split_page(rows, sort, limit)
-    await load_role_ids(session, tenant_id, items)
-    return items, next_cursor
+    rows = await mappings(conn, keyset_page(stmt, sort, limit, cursor))
+    return split_page(rows, sort, limit)
+
+
+async def role_ids_of(
+    conn: AsyncConnection, tenant_id: uuid.UUID, person_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """The role ids of many people, in their order, in one query (those without are absent)."""
+    held: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    if not person_ids:
+        return held
+    rows = await conn.execute(
+        select(_person_roles.person_id, _person_roles.role_id)
+        .where(
+            _person_roles.tenant_id == tenant_id, among(conn, _person_roles.person_id, person_ids)
+        )
+        .order_by(_person_roles.person_id, _person_roles.position)
+    )
+    for person_id, role_id in rows:
+        held[person_id].append(role_id)
+    return held
 
 
 def add(session: AsyncSession, person: Person) -> Person:

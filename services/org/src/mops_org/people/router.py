@@ -6,13 +6,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from pydantic import StringConstraints
 
-from mops_org.deps import PrincipalDep, SessionDep
+from mops_org.deps import PrincipalDep, ReadDep, SessionDep
 from mops_org.people import service
 from mops_org.people.schemas import MAX_EMAIL, PersonCreate, PersonSort, PersonUpdate
 from mops_shared.contracts.org import PersonPage, PersonRead, email_key
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(prefix="/v1/org/people", tags=["org"])
 
@@ -44,10 +45,11 @@ async def create_person(
     "",
     operation_id="org_list_people",
     summary="List people",
+    response_model=PersonPage,
     responses=problem_responses(*COMMON_PROBLEMS),
 )
 async def list_people(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -84,11 +86,11 @@ async def list_people(
             ),
         ),
     ] = None,
-) -> PersonPage:
+) -> Response:
     """The people of the tenant, a page at a time (cursor pagination), each with its
     `role_ids`."""
-    items, next_cursor = await service.list_people(
-        session,
+    body = await service.read_people(
+        conn,
         principal,
         sort=resolve_sort(service.PERSON_SORTS, sort),
         limit=limit,
@@ -100,7 +102,7 @@ async def list_people(
         ids=ids,
         email_keys={email_key(email) for email in emails} if emails is not None else None,
     )
-    return PersonPage(items=[PersonRead.model_validate(p) for p in items], next_cursor=next_cursor)
+    return json_response(body)
 
 
 @router.get(

@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_org.db import writes
 from mops_org.people import lookups, repository
@@ -30,6 +30,7 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.kit.pagination import SortOption
+from mops_shared.kit.reads import WireJSON
 from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
@@ -324,8 +325,13 @@ async def delete_person(
     )
 
 
-async def list_people(
-    session: AsyncSession,
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+
+PERSON_JSON = WireJSON(PersonRead)
+
+
+async def read_people(
+    conn: AsyncConnection,
     principal: Principal,
     *,
     sort: SortOption,
@@ -337,10 +343,12 @@ async def list_people(
     role_id: uuid.UUID | None,
     ids: Collection[uuid.UUID] | None,
     email_keys: Collection[str] | None,
-) -> tuple[list[Person], str | None]:
-    return await repository.list_page(
-        session,
-        principal.tenant_id,
+) -> bytes:
+    """`list_people`' answer as JSON: a page of people, each with its `role_ids`."""
+    tenant_id = principal.tenant_id
+    rows, next_cursor = await repository.page_rows(
+        conn,
+        tenant_id,
         sort=sort,
         limit=limit,
         cursor=cursor,
@@ -351,3 +359,6 @@ async def list_people(
         ids=ids,
         email_keys=email_keys,
     )
+    role_ids = await repository.role_ids_of(conn, tenant_id, [row["id"] for row in rows])
+    items = [PERSON_JSON.item(row, role_ids=role_ids.get(row["id"], [])) for row in rows]
+    return PERSON_JSON.dumps_page(items, next_cursor)

@@ -6,8 +6,9 @@ import uuid
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import CTE, func, insert, literal, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import CTE, bindparam, func, insert, literal, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_org.units.models import Unit
@@ -20,6 +21,7 @@ from mops_shared.kit.pagination import (
     sort_options,
     split_page,
 )
+from mops_shared.kit.reads import mappings
 
 UNIT_SORTS = sort_options(
     [("name", [Unit.name_key]), ("created_at", [Unit.created_at])],
@@ -29,6 +31,21 @@ UNIT_SORTS = sort_options(
 
 async def get_by_id(session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID) -> Unit | None:
     return await find_for_tenant(session, Unit, tenant_id, unit_id)
+
+
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_UNIT_ROW = select(table_of(Unit)).where(
+    table_of(Unit).c.tenant_id == bindparam("tenant_id"),
+    table_of(Unit).c.id == bindparam("unit_id"),
+)
+
+
+async def unit_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, unit_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's unit as a row of the units table, or None."""
+    rows = await mappings(conn, _UNIT_ROW, {"tenant_id": tenant_id, "unit_id": unit_id})
+    return rows[0] if rows else None
 
 
 async def get_by_name_key(

@@ -5,13 +5,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
+from mops_org.deps import InventoryClientDep, PrincipalDep, ReadDep, SessionDep
 from mops_org.units import service
 from mops_org.units.schemas import UnitAncestors, UnitCreate, UnitSort, UnitSubtreePage, UnitUpdate
 from mops_shared.contracts.org import UnitPage, UnitRead, UnitType
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(prefix="/v1/org/units", tags=["org"])
 
@@ -84,13 +85,13 @@ async def list_units(
     "/{unit_id}",
     operation_id="org_get_unit",
     summary="Get a unit",
+    response_model=UnitRead,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
-async def get_unit(
-    unit_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> UnitRead:
+async def get_unit(unit_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep) -> Response:
     """One unit of the tenant, with its ETag."""
-    return tagged(response, await service.get_unit(session, principal, unit_id))
+    body, version = await service.read_unit(conn, principal, unit_id)
+    return json_response(body, version=version)
 
 
 @router.patch(

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_org.coordination import service as coordination_service
 from mops_org.db import writes
@@ -40,6 +40,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.outbox import record_event, record_events
 from mops_shared.kit.pagination import SortOption
+from mops_shared.kit.reads import WireJSON
 from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
@@ -152,8 +153,27 @@ async def _get(session: AsyncSession, principal: Principal, unit_id: uuid.UUID) 
     return unit
 
 
-async def get_unit(session: AsyncSession, principal: Principal, unit_id: uuid.UUID) -> UnitRead:
-    return UnitRead.model_validate(await _get(session, principal, unit_id))
+UNIT_JSON = WireJSON(UnitRead)
+
+
+async def find_unit_json(
+    conn: AsyncConnection, tenant_id: uuid.UUID, unit_id: uuid.UUID
+) -> tuple[bytes, int] | None:
+    """The tenant's unit as `UnitRead`'s JSON, with its version; None if it has no such unit."""
+    row = await repository.unit_row(conn, tenant_id, unit_id)
+    if row is None:
+        return None
+    return UNIT_JSON.dumps(UNIT_JSON.item(row)), int(row["version"])
+
+
+async def read_unit(
+    conn: AsyncConnection, principal: Principal, unit_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """`get_unit`'s answer as JSON, with the unit's version."""
+    found = await find_unit_json(conn, principal.tenant_id, unit_id)
+    if found is None:
+        raise NotFound(f"No unit {unit_id}.")
+    return found
 
 
 async def subtree(
