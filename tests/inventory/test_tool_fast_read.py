@@ -1,5 +1,4 @@
-"""`GET /v1/inventory/tools/{id}` answered by the kit's `ByIdFastPath` with the route's own read
-function, outside FastAPI's routing.
+"""`GET /v1/inventory/tools/{id}` answered by `ToolReadFastPath`, outside FastAPI's routing.
 
 What it answers must be what the route answers (the list gives the same tool through the ORM
 and `ToolRead`); what it cannot answer (no principal, a missing scope, a foreign or unknown
@@ -16,8 +15,8 @@ import pytest
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from mops_inventory.tools import service
+from mops_inventory.tools.fast_read import ToolReader
 from mops_shared.kit.etag import etag_of
-from mops_shared.kit.fast_path import read_by_id
 from tests.inventory.factories import create_person, create_unit
 from tests.inventory.support import signed
 from tests.support import ClientFactory, assert_problem, backend, new_principal, tenant_client
@@ -157,12 +156,13 @@ async def test_an_id_in_another_spelling_is_answered_by_the_route(
     assert_problem(unknown, 404)
 
 
-@pytest.mark.skipif(backend() != "postgres", reason="a PostgreSQL URL that cannot connect")
+@pytest.mark.skipif(backend() != "postgres", reason="the driver pool exists on PostgreSQL only")
 async def test_an_unreachable_database_gives_none_so_the_route_answers() -> None:
-    # A port nothing listens on: the connection cannot open, and the read says so instead of
-    # raising.
+    # A port nothing listens on: the pool cannot open, and the read says so instead of raising.
     engine = create_async_engine("postgresql+asyncpg://nobody@127.0.0.1:9/none")
+    reader = ToolReader(engine)
     try:
-        assert await read_by_id(engine, service.find_tool_json, uuid.uuid4(), uuid.uuid4()) is None
+        assert await reader.read(uuid.uuid4(), uuid.uuid4()) is None
     finally:
+        await reader.close()
         await engine.dispose()

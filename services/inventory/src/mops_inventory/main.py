@@ -23,11 +23,10 @@ from mops_inventory.licences.router import router as licences_router
 from mops_inventory.outcomes.router import router as outcomes_router
 from mops_inventory.reports.router import router as reports_router
 from mops_inventory.scenarios.router import router as scenarios_router
-from mops_inventory.tools import service as tools_service
+from mops_inventory.tools.fast_read import ToolReader, ToolReadFastPath
 from mops_inventory.tools.router import router as tools_router
 from mops_shared.contracts.clients import OrgClient
 from mops_shared.kit.app import create_service_app
-from mops_shared.kit.fast_path import ByIdFastPath
 
 
 def create_app(settings: InventorySettings | None = None) -> FastAPI:
@@ -37,6 +36,7 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
     async def resources(app: FastAPI) -> AsyncIterator[None]:
         # Per app, not per module: two apps in one process (tests) may use different databases.
         app.state.landscape_seeder = LandscapeSeeder()
+        app.state.tool_reader = ToolReader(app.state.engine)
         app.state.org_client = OrgClient(
             settings.org_url,
             internal_secret=settings.internal_secret.get_secret_value(),
@@ -60,6 +60,7 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
             if sweep is not None:
                 await sweep.stop()
             await app.state.org_client.aclose()
+            await app.state.tool_reader.close()
 
     return create_service_app(
         settings=settings,
@@ -86,15 +87,5 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
         extra_lifespan=resources,
         writes=writes,
         extra_schemas=[ToolImportFile],  # the import's JSON body, read raw by the route
-        # The most frequent read, answered by the route's own read function without FastAPI.
-        inner_middleware=[
-            (
-                ByIdFastPath,
-                {
-                    "prefix": "/v1/inventory/tools/",
-                    "area": "inventory",
-                    "read": tools_service.find_tool_json,
-                },
-            )
-        ],
+        inner_middleware=[(ToolReadFastPath, {})],
     )
