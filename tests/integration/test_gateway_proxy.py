@@ -243,3 +243,66 @@ async def test_the_receive_url_passes_without_a_key_and_carries_no_principal(
             assert seen[1]["x-mops-principal"]  # a keyed call carries the signed principal
     finally:
         await upstream.stop()
+
+
+async def test_an_upstream_answering_garbage_gives_502(stack: Stack) -> None:
+    async def not_http(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"SMTP ready\r\n\r\n")
+        await reader.read()
+        writer.close()
+
+    server = await asyncio.start_server(not_http, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    gateway = create_gateway(
+        gateway_settings(stack.database_urls["gateway"], org_url=f"http://127.0.0.1:{port}")
+    )
+    try:
+        async with running(gateway), client_for(gateway) as client:
+            tenant = await new_tenant(gateway)
+            response = await client.get("/v1/org/units", headers=tenant.headers)
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert response.status_code == 502
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["detail"] == "The org service failed to answer."
+
+
+async def test_a_streamed_answer_and_a_large_body_pass_through_whole(
+    stack: Stack, tenant: TenantKey
+) -> None:
+    """The upstream answers in pieces (chunked on the wire) to a body larger than the proxy
+    reads whole, twice over the same pooled connection."""
+
+    async def streaming_echo(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        size = 0
+        while True:
+            message = await receive()
+            size += len(message.get("body", b""))
+            if not message.get("more_body"):
+                break
+        await send({"type": "http.response.start", "status": 201, "headers": [(b"x-n", b"3")]})
+        for piece in (b"got ", str(size).encode(), b" bytes"):
+            await send({"type": "http.response.body", "body": piece, "more_body": True})
+            await asyncio.sleep(0.01)
+        await send({"type": "http.response.body", "body": b""})
+
+    upstream = await serve(streaming_echo)
+    gateway = create_gateway(
+        gateway_settings(stack.database_urls["gateway"], scoring_url=upstream.url)
+    )
+    try:
+        async with running(gateway), client_for(gateway) as client:
+            for _ in range(2):
+                response = await client.put(
+                    "/v1/scoring/anything", content=b"b" * 3_000_000, headers=tenant.headers
+                )
+                assert (response.status_code, response.content) == (201, b"got 3000000 bytes")
+                assert response.headers["x-n"] == "3"
+                assert "transfer-encoding" not in response.headers  # hop-by-hop: not returned
+            assert gateway.state.proxy.upstreams.pools["scoring"].opened == 1
+    finally:
+        await upstream.stop()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import aiohttp
 import httpx
 from fastapi import FastAPI
 from starlette.types import ASGIApp
@@ -17,6 +16,7 @@ from mops_gateway.docs import docs_router
 from mops_gateway.keys.router import router as keys_router
 from mops_gateway.proxy import Proxy, ProxyDispatch, ProxySettings
 from mops_gateway.ratelimit import LocalRateLimiter, RateLimiter
+from mops_gateway.upstream import Upstreams
 from mops_shared.contracts.clients import InventoryClient, OrgClient, ScoringClient, WebhooksClient
 from mops_shared.contracts.clients.base import ServiceClient
 from mops_shared.kit.app import create_service_app
@@ -28,21 +28,12 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def gateway_resources(app: FastAPI) -> AsyncIterator[None]:
-        # One pooled session for every proxied call, for the life of the process.
-        connector = aiohttp.TCPConnector(
-            limit=settings.upstream_pool_size * 3,
-            limit_per_host=settings.upstream_pool_size,
-            keepalive_timeout=30,
-        )
-        session = aiohttp.ClientSession(
-            connector=connector,
-            timeout=aiohttp.ClientTimeout(
-                total=None,
-                connect=settings.upstream_connect_timeout,
-                sock_read=settings.upstream_read_timeout,
-            ),
-            auto_decompress=False,
-            skip_auto_headers=("User-Agent", "Accept-Encoding"),
+        # One pool of keep-alive connections per upstream, for the life of the process.
+        upstreams = Upstreams(
+            settings.upstreams(),
+            pool_size=settings.upstream_pool_size,
+            connect_timeout=settings.upstream_connect_timeout,
+            read_timeout=settings.upstream_read_timeout,
         )
         limiter: RateLimiter
         if settings.redis_url:
@@ -53,7 +44,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             limiter = LocalRateLimiter()
         app.state.proxy = Proxy(
             ProxySettings(
-                upstreams=settings.upstreams(),
                 internal_secret=secret,
                 principal_ttl_seconds=settings.principal_ttl_seconds,
                 max_body_bytes=settings.max_body_bytes,
@@ -61,7 +51,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
                 default_per_minute=settings.rate_limit_per_minute,
                 default_burst=settings.rate_limit_burst,
             ),
-            session,
+            upstreams,
             KeyAuthenticator(app.state.engine, cache_seconds=settings.key_cache_seconds),
             limiter,
         )
@@ -83,7 +73,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         try:
             yield
         finally:
-            await session.close()
+            await upstreams.close()
             await limiter.close()
             for client in clients.values():
                 await client.aclose()

@@ -1,0 +1,279 @@
+"""The proxy's upstream client against raw HTTP servers: reuse, stale connections, streaming,
+timeouts (the proxy's answers for these are in tests/integration/test_gateway_proxy.py)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import pytest
+
+from mops_gateway.upstream import (
+    Header,
+    UpstreamFailed,
+    UpstreamPool,
+    UpstreamTimeout,
+    UpstreamUnavailable,
+)
+
+pytestmark = pytest.mark.asyncio
+
+Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
+OK = b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\n\r\nok"
+
+
+@asynccontextmanager
+async def raw_server(handler: Handler) -> AsyncIterator[str]:
+    writers: list[asyncio.StreamWriter] = []
+
+    async def tracked(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writers.append(writer)
+        try:
+            await handler(reader, writer)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(tracked, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        for writer in writers:
+            writer.close()
+        server.close()
+        await server.wait_closed()
+
+
+async def read_request(reader: asyncio.StreamReader) -> tuple[bytes, bytes]:
+    """The request line and headers, and the body its Content-Length announces."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n"):
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value)
+    return head, await reader.readexactly(length)
+
+
+class Answer:
+    def __init__(self) -> None:
+        self.status = 0
+        self.headers: list[Header] = []
+        self.pieces: list[tuple[bytes, bool]] = []
+
+    async def start(self, status: int, headers: list[Header]) -> None:
+        self.status, self.headers = status, headers
+
+    async def body(self, chunk: bytes, last: bool) -> None:
+        self.pieces.append((chunk, last))
+
+    @property
+    def content(self) -> bytes:
+        return b"".join(chunk for chunk, _ in self.pieces)
+
+
+def pool(url: str, size: int = 4, read_timeout: float = 2.0) -> UpstreamPool:
+    return UpstreamPool(url, size=size, connect_timeout=0.5, read_timeout=read_timeout)
+
+
+async def get(upstream: UpstreamPool, method: bytes = b"GET", body: bytes | None = None) -> Answer:
+    answer = Answer()
+    await upstream.request(method, b"/x?q=1", [], body, answer.start, answer.body)
+    return answer
+
+
+async def test_a_kept_alive_connection_serves_the_next_request() -> None:
+    connections = 0
+    heads: list[bytes] = []
+
+    async def answer_each(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal connections
+        connections += 1
+        while True:
+            head, _ = await read_request(reader)
+            heads.append(head)
+            writer.write(OK)
+
+    async with raw_server(answer_each) as url:
+        upstream = pool(url)
+        answers = [await get(upstream) for _ in range(3)]
+        await upstream.close()
+    assert [(a.status, a.content) for a in answers] == [(200, b"ok")] * 3
+    assert answers[0].headers == [(b"content-type", b"text/plain"), (b"content-length", b"2")]
+    assert answers[0].pieces == [(b"ok", True)]  # a whole small body: one piece, the last
+    assert (connections, upstream.opened) == (1, 1)
+    assert heads[0].startswith(b"GET /x?q=1 HTTP/1.1\r\nhost: 127.0.0.1:")
+
+
+async def test_a_connection_the_server_closed_is_retried_for_a_get_only() -> None:
+    """The server answers one request per connection, then closes the connection when the
+    next request arrives, as a server whose keep-alive just expired does."""
+
+    async def once_each(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(OK)
+        await writer.drain()
+        await read_request(reader)  # then closed, unanswered
+
+    async with raw_server(once_each) as url:
+        upstream = pool(url)
+        assert (await get(upstream)).status == 200
+        retried = await get(upstream)  # on the stale connection, then on a new one
+        assert (retried.status, retried.content) == (200, b"ok")
+        assert upstream.opened == 2
+        with pytest.raises(UpstreamFailed):
+            await get(upstream, b"POST", b"{}")  # not repeated: it may have been processed
+        await upstream.close()
+
+
+async def test_a_connection_closed_while_idle_is_not_used() -> None:
+    async def answer_and_close(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(OK)  # keep-alive, as far as the headers say
+        await writer.drain()
+
+    async with raw_server(answer_and_close) as url:
+        upstream = pool(url)
+        assert (await get(upstream)).status == 200
+        await asyncio.sleep(0.05)  # the close reaches the idle connection
+        posted = await get(upstream, b"POST", b"{}")
+        await upstream.close()
+    assert posted.status == 200
+    assert upstream.opened == 2
+
+
+async def test_a_chunked_answer_is_streamed_as_it_arrives() -> None:
+    first_seen = asyncio.Event()
+
+    async def chunked(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while True:
+            await read_request(reader)
+            writer.write(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nfirst\r\n")
+            await first_seen.wait()  # the rest only once the first piece went on
+            writer.write(b"6\r\nsecond\r\n0\r\n\r\n")
+            first_seen.clear()
+
+    async with raw_server(chunked) as url:
+        upstream = pool(url)
+        answer, again = Answer(), Answer()
+        for into in (answer, again):
+
+            async def on_body(chunk: bytes, last: bool, into: Answer = into) -> None:
+                await into.body(chunk, last)
+                first_seen.set()
+
+            await upstream.request(b"GET", b"/", [], None, into.start, on_body)
+        await upstream.close()
+    assert answer.pieces == [(b"first", False), (b"second", True)]
+    assert (b"transfer-encoding", b"chunked") in answer.headers
+    assert again.content == b"firstsecond"
+    assert upstream.opened == 1  # read to its end, so kept
+
+
+async def test_a_streamed_request_body_arrives_whole() -> None:
+    received: list[bytes] = []
+
+    async def echo_size(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        _, body = await read_request(reader)
+        received.append(body)
+        size = str(len(body)).encode()
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: %d\r\n\r\n%s" % (len(size), size))
+
+    async def pieces() -> AsyncIterator[bytes]:
+        for _ in range(50):
+            yield b"z" * 100_000
+
+    async with raw_server(echo_size) as url:
+        upstream = pool(url)
+        answer = Answer()
+        await upstream.request(
+            b"PUT", b"/", [(b"content-length", b"5000000")], pieces(), answer.start, answer.body
+        )
+        await upstream.close()
+    assert answer.content == b"5000000"
+    assert received == [b"z" * 5_000_000]
+
+
+async def test_no_answer_before_the_read_timeout_is_a_timeout() -> None:
+    async def stall(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        await reader.read()  # until the client gives up
+
+    async with raw_server(stall) as url:
+        upstream = pool(url, read_timeout=0.2)
+        with pytest.raises(UpstreamTimeout):
+            await get(upstream)
+        await upstream.close()
+
+
+async def test_a_stall_in_the_middle_of_the_body_fails_after_the_start() -> None:
+    async def stall_midway(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\nhalf")
+        await reader.read()
+
+    async with raw_server(stall_midway) as url:
+        upstream = pool(url, read_timeout=0.2)
+        answer = Answer()
+        with pytest.raises(UpstreamTimeout):
+            await upstream.request(b"GET", b"/", [], None, answer.start, answer.body)
+        await upstream.close()
+    assert answer.status == 200  # started: the proxy can only drop the client's connection
+    assert answer.pieces == [(b"half", False)]
+
+
+async def test_waiting_for_a_free_connection_counts_against_the_connect_timeout() -> None:
+    async def stall(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        await reader.read()  # until the client gives up
+
+    async with raw_server(stall) as url:
+        upstream = pool(url, size=1, read_timeout=3.0)
+        holder = asyncio.create_task(get(upstream))
+        await asyncio.sleep(0.05)
+        with pytest.raises(UpstreamTimeout):
+            await get(upstream)  # the only connection is busy for longer than 0.5 s
+        holder.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await holder
+        await upstream.close()
+
+
+async def test_a_refused_connection_is_unavailable() -> None:
+    async def never(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        pass
+
+    async with raw_server(never) as url:
+        pass  # closed: nothing listens on its port any more
+    upstream = pool(url)
+    with pytest.raises(UpstreamUnavailable):
+        await get(upstream)
+
+
+async def test_an_answer_that_is_not_http_fails() -> None:
+    async def garbage(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(b"SMTP ready\r\n\r\n")
+        await reader.read()
+
+    async with raw_server(garbage) as url:
+        upstream = pool(url)
+        with pytest.raises(UpstreamFailed):
+            await get(upstream)
+        await upstream.close()
+
+
+async def test_a_head_answer_has_no_body() -> None:
+    async def head(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while True:
+            await read_request(reader)
+            writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: 1234\r\n\r\n")
+
+    async with raw_server(head) as url:
+        upstream = pool(url)
+        answer = await get(upstream, b"HEAD")
+        await upstream.close()
+    assert (answer.status, answer.pieces) == (200, [(b"", True)])
