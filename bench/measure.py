@@ -1,4 +1,5 @@
-"""What every benchmark here needs: free ports, waiting for a server, wrk, RSS, where results go."""
+"""What every benchmark here needs: free ports, starting and waiting for a server, wrk, RSS,
+where results go."""
 
 from __future__ import annotations
 
@@ -6,9 +7,14 @@ import os
 import re
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import httpx
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -39,9 +45,49 @@ def wait_ready(url: str, timeout: float = 30.0) -> None:
     raise RuntimeError(f"{url} not ready")
 
 
-def wrk(url: str, headers: dict[str, str], connections: int, seconds: int) -> dict[str, float]:
-    """Requests/s, p50 and p99 (ms) and the count of non-2xx answers, from one wrk thread."""
+def wait_answer(url: str, headers: dict[str, str], timeout: float = 30) -> None:
+    """Waits until a GET of `url` answers 200."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            response = httpx.get(url, headers=headers, timeout=5)
+            if response.status_code == 200:
+                return
+            problem = f"{response.status_code} {response.text[:200]}"
+        except httpx.HTTPError as exc:
+            problem = repr(exc)
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{url}: {problem}")
+        time.sleep(0.2)
+
+
+@contextmanager
+def uvicorn_app(
+    app: str, port: int, env: dict[str, str], *, factory: bool = False
+) -> Iterator[int]:
+    """One more uvicorn process (one worker), its pid yielded once it answers."""
+    command = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--no-access-log", "--log-level", "warning", *(["--factory"] if factory else [])]
+    proc = subprocess.Popen(command, cwd=REPO, env={**os.environ, **env})
+    try:
+        yield proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def wrk(
+    url: str,
+    headers: dict[str, str],
+    connections: int,
+    seconds: int,
+    *,
+    timeout_s: int | None = None,
+) -> dict[str, float]:
+    """Requests/s, p50 and p99 (ms) and the count of non-2xx answers, from one wrk thread.
+    `timeout_s` replaces wrk's 2 s, past which an answer counts as a socket error."""
     args = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    args += [f"--timeout={timeout_s}s"] if timeout_s is not None else []
     for name, value in headers.items():
         args += ["-H", f"{name}: {value}"]
     out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout

@@ -10,6 +10,12 @@ side in one run, because this machine is shared and its speed varies from day to
 - the read path: the same GET direct, against a bare Starlette handler answering the same bytes
   from the same rows with one raw asyncpg query (bench/peers/raw_read.py), the limit;
 - memory: each service's RSS idle after start, and idle again after the load;
+- the endpoint matrix (bench/matrix.py): for each of inventory, org and scoring a by-id read, a
+  list page of 50 with a filter, and the two reports (spend, org metrics), each direct, through
+  the gateway, through nginx and against a raw peer answering the same JSON, with the sample
+  company loaded, at 1 and 32 connections, half of `--seconds` per target unless
+  `--matrix-seconds` says otherwise (31 targets at 2 connection counts: about 6 minutes), each
+  service's endpoints on a stack of their own; the measured service's memory after them;
 - then the area benchmarks, each in its own stack: pagination depth and import
   (bench/inventory.py), organisation import (bench/org.py), scoring (bench/scoring.py),
   inbound and outbound webhooks (bench/webhooks.py, bench/webhooks_fanout.py).
@@ -21,7 +27,8 @@ run before they are compared, so a slower day is not a regression. `--update-bas
 this run the new baseline. `--smoke` runs every part briefly and small, writes to a temporary
 folder, and fails only if something does not run or answers wrongly (CI runs it).
 
-    .venv/bin/python -m bench [--seconds 10] [--smoke] [--skip areas] [--update-baseline]
+    .venv/bin/python -m bench [--seconds 10] [--matrix-seconds 5] [--smoke] [--skip parts]
+        [--update-baseline]
 """
 
 from __future__ import annotations
@@ -36,15 +43,25 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from bench.measure import REPO, calibrate, free_port, results_path, rss_mib, wrk
+from bench.matrix import DIRECT, GATEWAY, NGINX, RAW, measure_matrix
+from bench.matrix import markdown as matrix_markdown
+from bench.measure import (
+    REPO,
+    calibrate,
+    free_port,
+    results_path,
+    rss_mib,
+    uvicorn_app,
+    wait_answer,
+    wrk,
+)
 from bench.peers.nginx import reverse_proxy
 from bench.stack import DEFAULT_POSTGRES, Stack, gateway_key, headers_for, plain, services
 
@@ -146,21 +163,6 @@ def _which(name: str) -> str | None:
 # The stack, its peers and its seed
 
 
-@contextmanager
-def uvicorn_app(
-    app: str, port: int, env: dict[str, str], *, factory: bool = False
-) -> Iterator[int]:
-    """One more uvicorn process (one worker), its pid yielded once it answers."""
-    command = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port)]
-    command += ["--no-access-log", "--log-level", "warning", *(["--factory"] if factory else [])]
-    proc = subprocess.Popen(command, cwd=REPO, env={**os.environ, **env})
-    try:
-        yield proc.pid
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
 @dataclass
 class Targets:
     """The same tool read each way; URL and headers per label."""
@@ -215,7 +217,7 @@ def measure_hop_and_read(results: Results, stack: Stack, seconds: int, exits: Ex
     }
     bodies = {}
     for label, (url, headers) in targets.items():
-        _wait_answer(url, headers)
+        wait_answer(url, headers)
         bodies[label] = httpx.get(url, headers=headers).json()
     reference = bodies["direct"]
     for label, body in bodies.items():
@@ -264,19 +266,32 @@ def measure_hop_and_read(results: Results, stack: Stack, seconds: int, exits: Ex
         results.add(f"hop.rps_c32.{label}", rps(label), "req/s", "higher", "info")
 
 
-def _wait_answer(url: str, headers: dict[str, str], timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            response = httpx.get(url, headers=headers, timeout=5)
-            if response.status_code == 200:
-                return
-            problem = f"{response.status_code} {response.text[:200]}"
-        except httpx.HTTPError as exc:
-            problem = repr(exc)
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{url}: {problem}")
-        time.sleep(0.2)
+# The issue's targets for the matrix: a by-id read at least 0.70 of its raw peer, a list page
+# or a report 0.50; through the gateway 0.65 of direct and 0.75 of nginx; the gateway's p50 at
+# one connection at most 0.5 ms above direct's.
+LEAST_OVER_RAW = {"by_id": 0.70, "list": 0.50, "report": 0.50}
+
+
+def judge_matrix(results: Results, matrix: dict[str, Any]) -> None:
+    for key, endpoint in matrix["endpoints"].items():
+        runs, name = endpoint["runs"], f"matrix.{key}"
+        rps = {label: float(by_c["c32"]["rps"]) for label, by_c in runs.items()}
+        if RAW in rps:
+            least = LEAST_OVER_RAW[endpoint["kind"]]
+            over_raw = rps[DIRECT] / rps[RAW]
+            results.judge(f"{name}.direct_over_raw_c32", over_raw, "x", "ratio", at_least=least)
+        over_direct = rps[GATEWAY] / rps[DIRECT]
+        results.judge(f"{name}.gateway_over_direct_c32", over_direct, "x", "ratio", at_least=0.65)
+        over_nginx = rps[GATEWAY] / rps[NGINX]
+        results.judge(f"{name}.gateway_over_nginx_c32", over_nginx, "x", "ratio", at_least=0.75)
+        # Judged, never compared with the baseline: a difference near zero has no stable ratio
+        # from one day to the next, so 20 % of it is noise.
+        added = runs[GATEWAY]["c1"]["p50_ms"] - runs[DIRECT]["c1"]["p50_ms"]
+        results.judge(f"{name}.gateway_p50_minus_direct_c1_ms", added, "ms", "info", at_most=0.5)
+        for label, value in rps.items():
+            results.add(f"{name}.rps_c32.{label}", value, "req/s", "higher", "info")
+    for service, value in matrix["rss_idle_after_mib"].items():
+        results.judge(f"rss.idle_after_matrix.{service}", value, "MiB", "info", below=120)
 
 
 def record_rss(results: Results, stack: Stack, moment: str) -> None:
@@ -427,6 +442,9 @@ def markdown(results: Results) -> str:
                 f"| {label} | {c1['rps']:.0f} | {c1['p50_ms']:.2f} | {c1['p99_ms']:.2f} | "
                 f"{c32['rps']:.0f} | {c32['p50_ms']:.2f} | {c32['p99_ms']:.2f} |"
             )
+    matrix = results.raw.get("matrix")
+    if matrix:
+        lines += ["", *matrix_markdown(matrix)]
     return "\n".join(lines) + "\n"
 
 
@@ -434,12 +452,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
     parser.add_argument("--seconds", type=int, help="wrk duration per target (10; 1 with --smoke)")
+    parser.add_argument(
+        "--matrix-seconds", type=int, help="wrk duration per matrix target (half of --seconds)"
+    )
     parser.add_argument("--smoke", action="store_true", help="brief and small; not compared")
-    parser.add_argument("--skip", action="append", default=[], choices=["hop", *AREAS])
+    parser.add_argument(
+        "--skip", action="extend", nargs="+", default=[], choices=["hop", "matrix", *AREAS]
+    )
     parser.add_argument("--no-install", action="store_true", help="do not apt-get wrk/nginx")
     parser.add_argument("--update-baseline", action="store_true")
     args = parser.parse_args(argv)
     seconds = args.seconds or (1 if args.smoke else 10)
+    # Half the hop's: 31 targets at 2 connection counts, 10 s each, would take 11 minutes.
+    matrix_seconds = args.matrix_seconds or max(1, seconds // 2)
     skip = set(args.skip)
     ensure_tools(install=not args.no_install)
     results_dir = (
@@ -455,6 +480,10 @@ def main(argv: list[str] | None = None) -> int:
             measure_hop_and_read(results, stack, seconds, exits)
             time.sleep(2)
             record_rss(results, stack, "idle_after_load")
+    if "matrix" not in skip:
+        print(f"== matrix: {matrix_seconds} s per target", flush=True)
+        results.raw["matrix"] = measure_matrix(args.postgres, matrix_seconds)
+        judge_matrix(results, results.raw["matrix"])
     measure_areas(results, args.smoke, skip, results_dir)
     results.raw["elapsed_s"] = round(time.perf_counter() - started, 1)
     document = {
