@@ -14,7 +14,7 @@ side in one run, because this machine is shared and its speed varies from day to
   list page of 50 with a filter, and the two reports (spend, org metrics), each direct, through
   the gateway, through nginx and against a raw peer answering the same JSON, with the sample
   company loaded, at 1 and 32 connections, half of `--seconds` per target unless
-  `--matrix-seconds` says otherwise (31 targets at 2 connection counts: about 6 minutes), each
+  `--matrix-seconds` says otherwise (31 targets at 2 connection counts: about 7 minutes), each
   service's endpoints on a stack of their own; the measured service's memory after them;
 - then the area benchmarks, each in its own stack: pagination depth and import
   (bench/inventory.py), organisation import (bench/org.py), scoring (bench/scoring.py),
