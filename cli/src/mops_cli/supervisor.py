@@ -206,14 +206,13 @@ def move_webhook_rows(folder: Path) -> None:
     webhooks database is migrated first); see `mops_cli.webhook_data`."""
     from mops_cli import webhook_data
 
-    if not asyncio.run(
-        webhook_data.gateway_holds_webhook_rows(webhook_data.database_url("gateway", folder))
-    ):
+    gateway = webhook_data.database_url("gateway", folder)
+    if not asyncio.run(webhook_data.gateway_holds_webhook_rows(gateway)):
         return
     code = subprocess.call(migration_command("webhooks"), stdin=subprocess.DEVNULL)
     if code != 0:
         raise SupervisorError(f"migrating webhooks failed (alembic exited with {code})")
-    moved = webhook_data.move_if_any(folder) or {}
+    moved = asyncio.run(webhook_data.move(gateway, webhook_data.database_url("webhooks", folder)))
     say(f"moved {sum(moved.values())} webhook rows from the gateway's database to the webhooks'")
 
 

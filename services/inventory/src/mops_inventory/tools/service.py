@@ -215,25 +215,15 @@ async def _tool_items(conn: AsyncConnection, rows: Sequence[RowMapping]) -> list
     ]
 
 
-async def find_tool_json(
-    conn: AsyncConnection, tenant_id: uuid.UUID, tool_id: uuid.UUID
-) -> tuple[bytes, int] | None:
-    """The tenant's tool as `ToolRead`'s JSON, with its version; None if it has no such tool."""
-    row = await repository.tool_row(conn, tenant_id, tool_id)
-    if row is None:
-        return None
-    (item,) = await _tool_items(conn, [row])
-    return TOOL_JSON.dumps(item), int(row["version"])
-
-
 async def read_tool(
     conn: AsyncConnection, principal: Principal, tool_id: uuid.UUID
 ) -> tuple[bytes, int]:
-    """`get_tool`'s answer as JSON, with the tool's version."""
-    found = await find_tool_json(conn, principal.tenant_id, tool_id)
-    if found is None:
+    """The tenant's tool as `ToolRead`'s JSON, with its version (for the ETag)."""
+    row = await repository.tool_row(conn, principal.tenant_id, tool_id)
+    if row is None:
         raise NotFound(f"No tool {tool_id}.")
-    return found
+    (item,) = await _tool_items(conn, [row])
+    return TOOL_JSON.dumps(item), int(row["version"])
 
 
 async def read_tools(

@@ -156,24 +156,14 @@ async def _get(session: AsyncSession, principal: Principal, unit_id: uuid.UUID) 
 UNIT_JSON = WireJSON(UnitRead)
 
 
-async def find_unit_json(
-    conn: AsyncConnection, tenant_id: uuid.UUID, unit_id: uuid.UUID
-) -> tuple[bytes, int] | None:
-    """The tenant's unit as `UnitRead`'s JSON, with its version; None if it has no such unit."""
-    row = await repository.unit_row(conn, tenant_id, unit_id)
-    if row is None:
-        return None
-    return UNIT_JSON.dumps(UNIT_JSON.item(row)), int(row["version"])
-
-
 async def read_unit(
     conn: AsyncConnection, principal: Principal, unit_id: uuid.UUID
 ) -> tuple[bytes, int]:
-    """`get_unit`'s answer as JSON, with the unit's version."""
-    found = await find_unit_json(conn, principal.tenant_id, unit_id)
-    if found is None:
+    """The tenant's unit as `UnitRead`'s JSON, with its version (for the ETag)."""
+    row = await repository.unit_row(conn, principal.tenant_id, unit_id)
+    if row is None:
         raise NotFound(f"No unit {unit_id}.")
-    return found
+    return UNIT_JSON.dumps(UNIT_JSON.item(row)), int(row["version"])
 
 
 async def subtree(
