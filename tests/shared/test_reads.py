@@ -3,6 +3,7 @@ wrote from the model (validated, then serialised by pydantic), byte for byte."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -11,6 +12,8 @@ import pytest
 from pydantic import BaseModel, TypeAdapter
 
 from mops_shared.contracts.inventory import ToolOwner, ToolPage, ToolRead
+from mops_shared.kit import reads
+from mops_shared.kit.db import json_loads
 from mops_shared.kit.pagination import SortOption, encode_cursor
 from mops_shared.kit.reads import WireJSON
 
@@ -97,3 +100,34 @@ def test_the_cursor_of_a_row_mapping_is_the_cursor_of_an_entity() -> None:
     assert encode_cursor(sort, {"name_key": "acme", "id": uuid.UUID(int=1)}) == encode_cursor(
         sort, Entity()
     )
+
+
+def test_the_uuids_of_the_postgresql_driver_are_written_by_orjson_as_the_model_writes_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # asyncpg's UUID class subclasses uuid.UUID; orjson does not write it by itself.
+    from asyncpg.pgproto.pgproto import UUID as DriverUUID
+
+    driver_id = DriverUUID(str(uuid.uuid4()))
+    item = _tool(id=driver_id, category_id=DriverUUID(str(uuid.uuid4())))
+
+    def no_fallback(*args: Any, **kwargs: Any) -> bytes:
+        raise AssertionError("the pydantic fallback wrote a row orjson can write")
+
+    monkeypatch.setattr(reads.pydantic_core, "to_json", no_fallback)
+    assert TOOL.dumps(item) == _as_the_model_wrote_it(ToolRead, item)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": 1, "b": [1.5, -0.0, "x\\u00e9"], "c": null}',
+        '{"beyond_64_bits": 123456789012345678901234567890}',
+        '{"edge": 9223372036854775807, "below": -9223372036854775808}',
+        '{"nan": NaN, "inf": Infinity}',
+        '["\\ud800"]',  # a lone surrogate, which orjson refuses
+    ],
+)
+def test_json_columns_read_as_the_json_module_reads_them(text: str) -> None:
+    got, want = json_loads(text), json.loads(text)
+    assert repr(got) == repr(want)

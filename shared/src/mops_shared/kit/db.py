@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
 import uuid
 from collections.abc import Collection
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
+import orjson
 from pydantic import TypeAdapter
 from sqlalchemy import (
     Column,
@@ -93,10 +96,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None
     cursor.close()
 
 
+# 19 digits in a row may be an integer beyond 64 bits, which orjson reads as a float.
+_LONG_NUMBER = re.compile(r"\d{19}")
+
+
+def json_loads(text: str | bytes) -> Any:
+    """JSON columns as read: orjson (several times faster than the json module on the JSON
+    columns of a page of rows), or the json module for what orjson would change or refuses
+    but a column may hold (integers beyond 64 bits, NaN)."""
+    if isinstance(text, str) and _LONG_NUMBER.search(text) is None:
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(text)
+
+
 def create_engine(url: str, *, pool_size: int = 20, echo: bool = False) -> AsyncEngine:
     """An async engine: aiosqlite for `sqlite+aiosqlite://`, asyncpg for `postgresql+asyncpg://`."""
     if is_sqlite(url):
-        engine = create_async_engine(url, echo=echo)
+        engine = create_async_engine(url, echo=echo, json_deserializer=json_loads)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     # No pool_pre_ping: it costs a round trip on every checkout (measured ~10 % of a one-row
@@ -109,6 +128,7 @@ def create_engine(url: str, *, pool_size: int = 20, echo: bool = False) -> Async
         pool_size=pool_size,
         max_overflow=pool_size // 2,
         pool_recycle=1800,
+        json_deserializer=json_loads,
         connect_args={"server_settings": {"jit": "off"}},
     )
 

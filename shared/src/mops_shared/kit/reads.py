@@ -10,6 +10,7 @@ neither validates nor serialises a Response it is given.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
@@ -27,6 +28,14 @@ from mops_shared.kit.etag import etag_of
 JSON_MEDIA_TYPE = "application/json"
 
 
+def _text_of_uuid(value: Any) -> str:
+    # asyncpg returns its own UUID class (a uuid.UUID subclass), which orjson does not write
+    # itself: without this, every answer read on PostgreSQL fell back to pydantic's writer.
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    raise TypeError
+
+
 def dumps(value: Any) -> bytes:
     """JSON bytes as pydantic writes a model of these values (UUIDs as text, UTC datetimes
     with `Z`, NaN as null, floats in their shortest form), without building the model.
@@ -36,7 +45,7 @@ def dumps(value: Any) -> bytes:
     with the same bytes. It refuses integers beyond 64 bits, which a custom field may hold:
     pydantic writes those."""
     try:
-        return orjson.dumps(value, option=orjson.OPT_UTC_Z)
+        return orjson.dumps(value, default=_text_of_uuid, option=orjson.OPT_UTC_Z)
     except TypeError:
         return pydantic_core.to_json(value, inf_nan_mode="null")
 
