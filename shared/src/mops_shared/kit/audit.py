@@ -14,7 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import JSON, Column, Index, MetaData, String, Table, Uuid, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,9 +23,10 @@ from mops_shared.contracts.common import IsoDateTime
 from mops_shared.contracts.pagination import Page
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import UTCDateTime, new_id, utcnow
-from mops_shared.kit.deps import SessionDep
+from mops_shared.kit.deps import ReadDep
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.pagination import CursorQuery, LimitQuery, SortOption, keyset_page, split_page
+from mops_shared.kit.reads import WireJSON, json_response, mappings
 
 AuditAction = Literal["create", "update", "delete"]
 
@@ -135,6 +136,9 @@ class AuditPage(Page[AuditEntry]):
     pass
 
 
+AUDIT_ENTRY_JSON = WireJSON(AuditEntry)
+
+
 def audit_router(area: str, table: Table, principal_dependency: Any) -> APIRouter:
     """`GET /v1/<area>/audit`: the tenant's entries, newest first, with filters."""
     router = APIRouter(prefix=f"/v1/{area}/audit", tags=[area])
@@ -144,10 +148,11 @@ def audit_router(area: str, table: Table, principal_dependency: Any) -> APIRoute
         "",
         operation_id=f"{area}_list_audit_entries",
         summary="List audit entries",
+        response_model=AuditPage,
         responses=problem_responses(401, 403, 422),
     )
     async def list_audit_entries(
-        session: SessionDep,
+        conn: ReadDep,
         principal: Annotated[Principal, Depends(principal_dependency)],
         limit: LimitQuery = 50,
         cursor: CursorQuery = None,
@@ -156,7 +161,7 @@ def audit_router(area: str, table: Table, principal_dependency: Any) -> APIRoute
         actor_key_id: Annotated[uuid.UUID | None, Query(description="Changes by this key.")] = None,
         since: Annotated[IsoDateTime | None, Query(description="At or after (RFC 3339).")] = None,
         until: Annotated[IsoDateTime | None, Query(description="Before (RFC 3339).")] = None,
-    ) -> AuditPage:
+    ) -> Response:
         """Every change in this area: who (API key), when, the request id, before and after."""
         stmt = select(table).where(table.c.tenant_id == principal.tenant_id)
         if object_type is not None:
@@ -169,10 +174,10 @@ def audit_router(area: str, table: Table, principal_dependency: Any) -> APIRoute
             stmt = stmt.where(table.c.occurred_at >= since)
         if until is not None:
             stmt = stmt.where(table.c.occurred_at < until)
-        rows = (await session.execute(keyset_page(stmt, newest_first, limit, cursor))).all()
+        rows = await mappings(conn, keyset_page(stmt, newest_first, limit, cursor))
         items, next_cursor = split_page(rows, newest_first, limit)
-        return AuditPage(
-            items=[AuditEntry.model_validate(row) for row in items], next_cursor=next_cursor
+        return json_response(
+            AUDIT_ENTRY_JSON.dumps_page(AUDIT_ENTRY_JSON.items(items), next_cursor)
         )
 
     return router
