@@ -19,8 +19,11 @@ import pytest_asyncio
 from standardwebhooks.webhooks import Webhook
 
 from mops_webhooks.inbound import router
+from mops_webhooks.inbound import service as inbound_service
+from mops_webhooks.providers.salesforce import SALESFORCE_ACK
 from tests.integration.conftest import Stack, TenantKey, client_for
-from tests.integration.webhooks_support import CONNECTIONS, inbox
+from tests.integration.test_webhooks_inbound import salesforce_message
+from tests.integration.webhooks_support import CONNECTIONS, SALESFORCE_ORG, inbox
 
 pytestmark = pytest.mark.asyncio
 
@@ -93,6 +96,60 @@ async def test_a_chunked_delivery_and_an_upper_case_id_go_to_the_route_with_the_
     assert chunked.json() == {"received": 1, "stored": 1}
     assert again.json() == fast.json() == {"received": 1, "stored": 0}
     assert len(await inbox(gateway_client, tenant)) == 1
+
+
+async def test_both_paths_answer_what_the_services_acknowledge_gives_json_and_soap_alike(
+    gateway_client: httpx.AsyncClient,
+    service: httpx.AsyncClient,
+    tenant: TenantKey,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The shim only adapts ASGI: the answer (its bytes and media type) is `acknowledge`'s,
+    whichever path took the delivery."""
+    acknowledged: list[Any] = []
+    real = inbound_service.acknowledge
+
+    async def recorded(*args: Any, **kwargs: Any) -> tuple[bytes, str]:
+        answer = await real(*args, **kwargs)
+        acknowledged.append(answer)
+        return answer
+
+    monkeypatch.setattr(inbound_service, "acknowledge", recorded)
+
+    async def chunks(body: bytes) -> AsyncIterator[bytes]:
+        yield body
+
+    connection = await generic_connection(gateway_client, tenant)
+    body, headers = signed(connection["generated_secret"], "msg_same")
+    fast = await service.post(connection["receive_path"], content=body, headers=headers)
+    routed = await service.post(connection["receive_path"], content=chunks(body), headers=headers)
+
+    assert (fast.status_code, routed.status_code) == (200, 200)
+    assert fast.content == b'{"received":1,"stored":1}'
+    assert routed.content == b'{"received":1,"stored":0}'
+    assert fast.headers["content-type"] == routed.headers["content-type"] == "application/json"
+
+    created = await gateway_client.post(
+        CONNECTIONS,
+        json={"provider": "salesforce", "name": "Salesforce", "organization_id": SALESFORCE_ORG},
+        headers=tenant.headers,
+    )
+    assert created.status_code == 201, created.text
+    url, token = created.json()["receive_path"], created.json()["generated_secret"]
+    message = salesforce_message("04l5e00000Gx7QzAAB")
+    fast = await service.post(url, params={"token": token}, content=message)
+    routed = await service.post(url, params={"token": token}, content=chunks(message))
+
+    assert (fast.status_code, routed.status_code) == (200, 200)
+    assert fast.content == routed.content == SALESFORCE_ACK
+    assert fast.headers["content-type"] == routed.headers["content-type"]
+    assert fast.headers["content-type"] == "text/xml; charset=utf-8"
+    assert [content for content, _ in acknowledged] == [
+        b'{"received":1,"stored":1}',
+        b'{"received":1,"stored":0}',
+        SALESFORCE_ACK,
+        SALESFORCE_ACK,
+    ]
 
 
 async def test_an_unproven_delivery_is_the_same_401_problem_on_either_path(

@@ -7,7 +7,7 @@ from fastapi import Depends, Request
 from mops_gateway.authn import AuthenticatedKey
 from mops_gateway.proxy import Proxy
 from mops_shared.kit.auth import ApiScope
-from mops_shared.kit.deps import SessionDep
+from mops_shared.kit.deps import ReadDep, SessionDep
 
 
 async def admin_key(request: Request) -> AuthenticatedKey:
@@ -27,5 +27,6 @@ AdminKeyDep = Annotated[AuthenticatedKey, Depends(admin_key)]
 __all__ = [
     "AUTH_PROBLEMS",
     "AdminKeyDep",
+    "ReadDep",
     "SessionDep",
 ]

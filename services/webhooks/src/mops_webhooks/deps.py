@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from mops_shared.kit.auth import Principal, principal_dependency
-from mops_shared.kit.deps import SessionDep
+from mops_shared.kit.deps import ReadDep, SessionDep
 from mops_shared.kit.errors import PayloadTooLarge
 
 # Every route behind the gateway's key needs `webhooks:admin`, to read as to write.
@@ -30,4 +30,4 @@ async def bounded_body(request: Request, limit: int, what: str) -> bytes:
     return bytes(body)
 
 
-__all__ = ["AUTH_PROBLEMS", "PrincipalDep", "SessionDep", "bounded_body"]
+__all__ = ["AUTH_PROBLEMS", "PrincipalDep", "ReadDep", "SessionDep", "bounded_body"]

@@ -5,8 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from mops_gateway.deps import AUTH_PROBLEMS, AdminKeyDep, SessionDep
-from mops_gateway.keys import repository, service
+from mops_gateway.deps import AUTH_PROBLEMS, AdminKeyDep, ReadDep, SessionDep
+from mops_gateway.keys import service
 from mops_gateway.keys.schemas import (
     ApiKeyCreate,
     ApiKeyCreated,
@@ -18,7 +18,8 @@ from mops_gateway.tenants import service as tenants
 from mops_gateway.tenants.schemas import TenantRead
 from mops_shared.kit.conventions import CREATED_WITH_LOCATION
 from mops_shared.kit.errors import problem_responses
-from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.pagination import CursorQuery, LimitQuery
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 
@@ -27,36 +28,33 @@ router = APIRouter(prefix="/v1/admin", tags=["admin"])
     "/tenant",
     operation_id="admin_get_tenant",
     summary="Get the caller's tenant",
+    response_model=TenantRead,
     responses=problem_responses(*AUTH_PROBLEMS),
 )
-async def get_tenant(session: SessionDep, caller: AdminKeyDep) -> TenantRead:
+async def get_tenant(conn: ReadDep, caller: AdminKeyDep) -> Response:
     """The tenant the calling API key belongs to."""
-    return await tenants.get_tenant(session, caller.tenant_id)
+    return json_response(await tenants.read_tenant(conn, caller.tenant_id))
 
 
 @router.get(
     "/keys",
     operation_id="admin_list_keys",
     summary="List API keys",
+    response_model=ApiKeyPage,
     responses=problem_responses(*AUTH_PROBLEMS, 422),
 )
 async def list_keys(
-    session: SessionDep,
+    conn: ReadDep,
     caller: AdminKeyDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
     include_revoked: Annotated[bool, Query(description="Also list revoked keys.")] = False,
-) -> ApiKeyPage:
+) -> Response:
     """The tenant's API keys (never their secrets), oldest first."""
-    items, next_cursor = await repository.list_page(
-        session,
-        caller.tenant_id,
-        sort=resolve_sort(repository.KEY_SORTS, "created_at"),
-        limit=limit,
-        cursor=cursor,
-        include_revoked=include_revoked,
+    body = await service.read_keys(
+        conn, caller.tenant_id, limit=limit, cursor=cursor, include_revoked=include_revoked
     )
-    return ApiKeyPage(items=[service.to_read(k) for k in items], next_cursor=next_cursor)
+    return json_response(body)
 
 
 @router.post(
@@ -80,11 +78,12 @@ async def create_key(
     "/keys/{key_id}",
     operation_id="admin_get_key",
     summary="Get an API key",
+    response_model=ApiKeyRead,
     responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
 )
-async def get_key(key_id: uuid.UUID, session: SessionDep, caller: AdminKeyDep) -> ApiKeyRead:
+async def get_key(key_id: uuid.UUID, conn: ReadDep, caller: AdminKeyDep) -> Response:
     """One key of the caller's tenant, without its secret."""
-    return await service.get_key(session, caller.tenant_id, key_id)
+    return json_response(await service.read_key(conn, caller.tenant_id, key_id))
 
 
 @router.post(

@@ -4,31 +4,47 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_gateway.keys import repository
 from mops_gateway.keys.models import ApiKey
-from mops_gateway.keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead, RateLimit
+from mops_gateway.keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
 from mops_gateway.keys.secrets import format_key, hash_secret, new_secret
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound
 from mops_shared.kit.pagination import MAX_LIMIT, resolve_sort
+from mops_shared.kit.reads import WireJSON
+
+KEY_JSON = WireJSON(ApiKeyRead)
+
+
+def _rate_limit(per_minute: int | None, burst: int | None) -> dict[str, int] | None:
+    """`RateLimit`'s fields when the key has its own limit, None when it has the default."""
+    return {"requests_per_minute": per_minute, "burst": burst} if per_minute and burst else None
+
+
+def _key_item(row: RowMapping) -> dict[str, Any]:
+    """`ApiKeyRead`'s fields of a key's row (`repository.key_row`)."""
+    return KEY_JSON.item(
+        row, rate_limit=_rate_limit(row["rate_limit_per_minute"], row["rate_limit_burst"])
+    )
 
 
 def to_read(key: ApiKey) -> ApiKeyRead:
-    return ApiKeyRead(
-        id=key.id,
-        name=key.name,
-        scopes=key.scopes,  # type: ignore[arg-type]
-        rate_limit=(
-            RateLimit(requests_per_minute=key.rate_limit_per_minute, burst=key.rate_limit_burst)
-            if key.rate_limit_per_minute and key.rate_limit_burst
-            else None
-        ),
-        created_at=key.created_at,
-        revoked_at=key.revoked_at,
-        rotated_at=key.rotated_at,
+    """A key just written, as `ApiKeyRead` (the answer of the writes)."""
+    return ApiKeyRead.model_validate(
+        {
+            "id": key.id,
+            "name": key.name,
+            "scopes": key.scopes,
+            "rate_limit": _rate_limit(key.rate_limit_per_minute, key.rate_limit_burst),
+            "created_at": key.created_at,
+            "revoked_at": key.revoked_at,
+            "rotated_at": key.rotated_at,
+        }
     )
 
 
@@ -60,27 +76,56 @@ async def _get(session: AsyncSession, tenant_id: uuid.UUID, key_id: uuid.UUID) -
     return key
 
 
-async def get_key(session: AsyncSession, tenant_id: uuid.UUID, key_id: uuid.UUID) -> ApiKeyRead:
-    return to_read(await _get(session, tenant_id, key_id))
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+
+
+async def read_key(conn: AsyncConnection, tenant_id: uuid.UUID, key_id: uuid.UUID) -> bytes:
+    """The tenant's key as `ApiKeyRead`'s JSON, without its secret."""
+    row = await repository.key_row(conn, tenant_id, key_id)
+    if row is None:
+        raise NotFound(f"No API key {key_id}.")
+    return KEY_JSON.dumps(_key_item(row))
+
+
+async def read_keys(
+    conn: AsyncConnection,
+    tenant_id: uuid.UUID,
+    *,
+    limit: int,
+    cursor: str | None,
+    include_revoked: bool,
+) -> bytes:
+    """A page of the tenant's keys, oldest first, as `ApiKeyPage`'s JSON."""
+    rows, next_cursor = await repository.key_rows(
+        conn,
+        tenant_id,
+        sort=resolve_sort(repository.KEY_SORTS, "created_at"),
+        limit=limit,
+        cursor=cursor,
+        include_revoked=include_revoked,
+    )
+    return KEY_JSON.dumps_page([_key_item(row) for row in rows], next_cursor)
 
 
 async def list_all_keys(
     session: AsyncSession, tenant_id: uuid.UUID, *, include_revoked: bool
 ) -> list[ApiKeyRead]:
-    """Every key of the tenant, oldest first, read page by page (`mops keys list`)."""
+    """Every key of the tenant, oldest first, read page by page (`mops keys list`): the rows
+    the list route reads, as models."""
+    conn = await session.connection()
     sort = resolve_sort(repository.KEY_SORTS, "created_at")
     keys: list[ApiKeyRead] = []
     cursor: str | None = None
     while True:
-        page, cursor = await repository.list_page(
-            session,
+        rows, cursor = await repository.key_rows(
+            conn,
             tenant_id,
             sort=sort,
             limit=MAX_LIMIT,
             cursor=cursor,
             include_revoked=include_revoked,
         )
-        keys.extend(to_read(key) for key in page)
+        keys.extend(ApiKeyRead.model_validate(_key_item(row)) for row in rows)
         if cursor is None:
             return keys
 

@@ -2,15 +2,26 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_gateway.tenants.models import Tenant
+from mops_shared.kit.db import table_of
+from mops_shared.kit.reads import mappings
+
+_tenants = table_of(Tenant).c
+# What `TenantRead` is made of.
+_TENANT_ROW = select(_tenants.id, _tenants.name, _tenants.created_at).where(
+    _tenants.id == bindparam("id")
+)
 
 
-async def get(session: AsyncSession, tenant_id: uuid.UUID) -> Tenant | None:
-    return await session.get(Tenant, tenant_id)
+async def tenant_row(conn: AsyncConnection, tenant_id: uuid.UUID) -> RowMapping | None:
+    """The tenant as `TenantRead`'s columns, or None."""
+    rows = await mappings(conn, _TENANT_ROW, {"id": tenant_id})
+    return rows[0] if rows else None
 
 
 async def by_name_key(session: AsyncSession, key: str) -> Tenant | None:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_gateway.tenants import repository
 from mops_gateway.tenants.models import Tenant
 from mops_gateway.tenants.schemas import TenantRead
 from mops_shared.contracts.common import name_key
 from mops_shared.kit.errors import Conflict, NotFound
+from mops_shared.kit.reads import WireJSON
+
+TENANT_JSON = WireJSON(TenantRead)
 
 
 async def create_tenant(session: AsyncSession, name: str) -> TenantRead:
@@ -25,11 +29,22 @@ async def create_tenant(session: AsyncSession, name: str) -> TenantRead:
     return TenantRead.model_validate(tenant)
 
 
-async def get_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> TenantRead:
-    tenant = await repository.get(session, tenant_id)
-    if tenant is None:
+async def _tenant_row(conn: AsyncConnection, tenant_id: uuid.UUID) -> RowMapping:
+    row = await repository.tenant_row(conn, tenant_id)
+    if row is None:
         raise NotFound(f"No tenant {tenant_id}.")
-    return TenantRead.model_validate(tenant)
+    return row
+
+
+async def read_tenant(conn: AsyncConnection, tenant_id: uuid.UUID) -> bytes:
+    """The tenant as `TenantRead`'s JSON (`GET /v1/admin/tenant`)."""
+    return TENANT_JSON.dumps(TENANT_JSON.item(await _tenant_row(conn, tenant_id)))
+
+
+async def get_tenant(session: AsyncSession, tenant_id: uuid.UUID) -> TenantRead:
+    """The tenant as a model (the `mops` command), from the row `read_tenant` reads."""
+    row = await _tenant_row(await session.connection(), tenant_id)
+    return TenantRead.model_validate(TENANT_JSON.item(row))
 
 
 async def find_tenant_by_name(session: AsyncSession, name: str) -> TenantRead | None:

@@ -1,11 +1,12 @@
 """`POST /v1/webhooks/in/{connection_id}`, the providers' deliveries, in pure ASGI.
 
-The route in `router.py` stays the documented operation and answers what this does not take:
-an id not in canonical form, a body without Content-Length or over the limit, a query
-parameter other than `token`. This path calls the same `service.receive` (verification,
-parsing, the committed insert) and answers the same report, problems and Salesforce
-acknowledgement, without FastAPI's routing, dependency solving and response validation,
-which profiling showed were a large part of each acknowledgement.
+A shim that only adapts ASGI: it calls `service.acknowledge`, as the route in `router.py` does
+(the connection's one query, verification, the committed insert, and the answer's bytes and
+media type, written by one serialiser), and sends what it returns, or the problem it raises.
+What it saves is FastAPI's routing and dependency solving, which profiling showed were a large
+part of each acknowledgement. The route stays the documented operation and answers what this
+does not take: an id not in canonical form, a body without Content-Length or over the limit, a
+query parameter other than `token`.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from mops_shared.kit.conventions import query_is_only
 from mops_shared.kit.errors import ClientGone, MopsError, send_problem
 from mops_shared.kit.fast_path import canonical_id
 from mops_webhooks.inbound import service
-from mops_webhooks.inbound.schemas import Provider
-from mops_webhooks.providers.salesforce import SALESFORCE_ACK
 
 PREFIX = "/v1/webhooks/in/"
 _QUERY = ("token",)  # the route's one query parameter
@@ -59,10 +58,9 @@ async def receive_delivery(scope: Scope, receive: Receive, send: Send) -> None:
     state = scope["app"].state
     body = await _body(receive)
     try:
-        provider, report = await service.receive(
+        answer, media_type = await service.acknowledge(
             state.engine,
             uuid.UUID(scope["path"][len(PREFIX) :]),  # canonical: `handles` checked
-            "POST",
             body,
             Headers(scope=scope),
             state.webhook_secrets,
@@ -73,17 +71,12 @@ async def receive_delivery(scope: Scope, receive: Receive, send: Send) -> None:
         extra = [(k.lower().encode(), v.encode()) for k, v in exc.headers.items()]
         await send_problem(send, scope, exc.status, detail=exc.detail, headers=extra)
         return
-    if provider == Provider.salesforce:
-        answer, media_type = SALESFORCE_ACK, b"text/xml; charset=utf-8"
-    else:
-        answer = report.model_dump_json().encode()  # the schema the route answers, one place
-        media_type = b"application/json"
     await send(
         {
             "type": "http.response.start",
             "status": 200,
             "headers": [
-                (b"content-type", media_type),
+                (b"content-type", media_type.encode()),
                 (b"content-length", str(len(answer)).encode()),
             ],
         }

@@ -10,26 +10,29 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Integer, Row, bindparam, case, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlmodel import col
 
-from mops_shared.kit.db import insert_ignoring_conflicts, new_id, table_of
+from mops_shared.kit.db import insert_ignoring_conflicts, new_id, rowcount, table_of
 from mops_shared.kit.loop import claim_leased
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.reads import mappings
 from mops_webhooks.inbound.models import CrmObjectRow, InboxEventRow, WebhookConnection
 from mops_webhooks.inbound.schemas import InboxStatus
 
-CONNECTION_SORTS = sort_options(
-    [("created_at", [WebhookConnection.created_at])], WebhookConnection.id
-)
-INBOX_SORTS = sort_options([("received_at", [InboxEventRow.received_at])], InboxEventRow.id)
+_CONNECTIONS = table_of(WebhookConnection)
+_INBOX = table_of(InboxEventRow)
+
+CONNECTION_SORTS = sort_options([("created_at", [_CONNECTIONS.c.created_at])], _CONNECTIONS.c.id)
+INBOX_SORTS = sort_options([("received_at", [_INBOX.c.received_at])], _INBOX.c.id)
 # The states the worker takes an event in (and the guard of its outcome's write).
 RETRYABLE = (InboxStatus.pending.value, InboxStatus.failed.value)
 
 
-# --- connections ---------------------------------------------------------------------------------
+# --- connections --------------------------------------------------------------------------------
 
 
 def add(session: AsyncSession, connection: WebhookConnection) -> WebhookConnection:
@@ -55,19 +58,6 @@ async def connection_of_tenant(
     return result.scalar_one_or_none()
 
 
-async def connection_page(
-    session: AsyncSession,
-    tenant_id: uuid.UUID,
-    *,
-    sort: SortOption,
-    limit: int,
-    cursor: str | None,
-) -> tuple[list[WebhookConnection], str | None]:
-    stmt = select(WebhookConnection).where(col(WebhookConnection.tenant_id) == tenant_id)
-    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-    return split_page(rows, sort, limit)
-
-
 async def connections_by_ids(
     session: AsyncSession, ids: Collection[uuid.UUID]
 ) -> dict[uuid.UUID, WebhookConnection]:
@@ -78,12 +68,52 @@ async def connections_by_ids(
     return {connection.id: connection for connection in found.scalars()}
 
 
-# --- receiving -----------------------------------------------------------------------------------
+# --- connections as rows (GET answers, `mops_shared.kit.reads`) -----------------------------------
+# The columns of `ConnectionRead` a row holds, by its field names. The secrets themselves (and the
+# credential hash) are never selected: `secrets` is how many there are, counted by the database.
+
+_CONNECTION_READ = select(
+    _CONNECTIONS.c.id,
+    _CONNECTIONS.c.provider,
+    _CONNECTIONS.c.name,
+    _CONNECTIONS.c.public_url,
+    _CONNECTIONS.c.username,
+    _CONNECTIONS.c.organization_id,
+    (
+        func.json_array_length(_CONNECTIONS.c.secrets, type_=Integer)
+        + case((_CONNECTIONS.c.credential_hash.is_not(None), 1), else_=0)
+    ).label("secrets"),
+    _CONNECTIONS.c.attribution_rules,
+    _CONNECTIONS.c.currency,
+    _CONNECTIONS.c.version,
+    _CONNECTIONS.c.created_at,
+    _CONNECTIONS.c.updated_at,
+)
+_CONNECTION_ROW = _CONNECTION_READ.where(
+    _CONNECTIONS.c.tenant_id == bindparam("tenant_id"), _CONNECTIONS.c.id == bindparam("id")
+)
+
+
+async def connection_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, connection_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's connection as `ConnectionRead`'s columns, or None."""
+    rows = await mappings(conn, _CONNECTION_ROW, {"tenant_id": tenant_id, "id": connection_id})
+    return rows[0] if rows else None
+
+
+async def connection_rows(
+    conn: AsyncConnection, tenant_id: uuid.UUID, *, sort: SortOption, limit: int, cursor: str | None
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's connections as `ConnectionRead`'s columns."""
+    stmt = _CONNECTION_READ.where(_CONNECTIONS.c.tenant_id == tenant_id)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+# --- receiving ----------------------------------------------------------------------------------
 # Built once at import, so each is compiled once and served from SQLAlchemy's cache: this path
 # runs for every delivery (its throughput is benchmarked).
 
-_CONNECTIONS = table_of(WebhookConnection)
-_INBOX = table_of(InboxEventRow)
 _RECEIVING = select(
     _CONNECTIONS.c.id,
     _CONNECTIONS.c.tenant_id,
@@ -128,11 +158,32 @@ async def store_in_inbox(db: AsyncConnection, deliveries: list[list[dict[str, An
     return [sum(row["id"] in stored for row in events) for events in deliveries]
 
 
-# --- the inbox -----------------------------------------------------------------------------------
+# --- the inbox ----------------------------------------------------------------------------------
 
 
-async def inbox_page(
-    session: AsyncSession,
+# `InboxEvent`'s columns (the request headers kept with each event are not in the answer).
+_INBOX_READ = select(
+    _INBOX.c.id,
+    _INBOX.c.connection_id,
+    _INBOX.c.provider,
+    _INBOX.c.identity,
+    _INBOX.c.kind,
+    _INBOX.c.occurred_at,
+    _INBOX.c.received_at,
+    _INBOX.c.status,
+    _INBOX.c.attempts,
+    _INBOX.c.detail,
+    _INBOX.c.last_error,
+    _INBOX.c.processed_at,
+    _INBOX.c.payload,
+)
+_INBOX_ROW = _INBOX_READ.where(
+    _INBOX.c.tenant_id == bindparam("tenant_id"), _INBOX.c.id == bindparam("id")
+)
+
+
+async def inbox_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
@@ -140,33 +191,33 @@ async def inbox_page(
     cursor: str | None,
     status: str | None,
     connection_id: uuid.UUID | None,
-) -> tuple[list[InboxEventRow], str | None]:
-    stmt = select(InboxEventRow).where(col(InboxEventRow.tenant_id) == tenant_id)
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's inbound events as `InboxEvent`'s columns."""
+    stmt = _INBOX_READ.where(_INBOX.c.tenant_id == tenant_id)
     if status is not None:
-        stmt = stmt.where(col(InboxEventRow.status) == status)
+        stmt = stmt.where(_INBOX.c.status == status)
     if connection_id is not None:
-        stmt = stmt.where(col(InboxEventRow.connection_id) == connection_id)
-    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-    return split_page(rows, sort, limit)
+        stmt = stmt.where(_INBOX.c.connection_id == connection_id)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
 
 
-async def inbox_event_of_tenant(
-    session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID
-) -> InboxEventRow | None:
-    """The tenant's inbound event; another tenant's is as absent as none."""
+async def inbox_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, event_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's inbound event as `InboxEvent`'s columns; another tenant's is as absent as
+    none."""
+    rows = await mappings(conn, _INBOX_ROW, {"tenant_id": tenant_id, "id": event_id})
+    return rows[0] if rows else None
+
+
+async def make_due_again(
+    session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID, now: datetime
+) -> bool:
+    """Pending again, due now, with a fresh count of tries; False if the tenant has no such
+    event."""
     result = await session.execute(
-        select(InboxEventRow).where(
-            col(InboxEventRow.tenant_id) == tenant_id, col(InboxEventRow.id) == event_id
-        )
-    )
-    return result.scalar_one_or_none()
-
-
-async def make_due_again(session: AsyncSession, event_id: uuid.UUID, now: datetime) -> None:
-    """Pending again, due now, with a fresh count of tries."""
-    await session.execute(
-        update(InboxEventRow)
-        .where(col(InboxEventRow.id) == event_id)
+        update(_INBOX)
+        .where(_INBOX.c.tenant_id == tenant_id, _INBOX.c.id == event_id)
         .values(
             status=InboxStatus.pending.value,
             attempts=0,
@@ -175,9 +226,10 @@ async def make_due_again(session: AsyncSession, event_id: uuid.UUID, now: dateti
             processed_at=None,
         )
     )
+    return rowcount(result) > 0
 
 
-# --- processing ----------------------------------------------------------------------------------
+# --- processing ---------------------------------------------------------------------------------
 
 
 async def claim_due_events(

@@ -4,16 +4,16 @@ receive URL the providers post to (no API key: the provider's signature)."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from mops_shared.contracts.event_types import EVENT_TYPES
 from mops_shared.kit.conventions import CREATED_WITH_LOCATION
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
-from mops_webhooks.deps import AUTH_PROBLEMS, PrincipalDep, SessionDep, bounded_body
+from mops_shared.kit.reads import json_response
+from mops_webhooks.deps import AUTH_PROBLEMS, PrincipalDep, ReadDep, SessionDep, bounded_body
 from mops_webhooks.inbound import service
 from mops_webhooks.inbound.schemas import (
     ConnectionCreate,
@@ -22,16 +22,13 @@ from mops_webhooks.inbound.schemas import (
     ConnectionRead,
     ConnectionSecretRotation,
     ConnectionUpdate,
-    EventType,
     EventTypeList,
     InboxEvent,
     InboxPage,
     InboxSort,
     InboxStatus,
-    Provider,
     ReceiveReport,
 )
-from mops_webhooks.providers.salesforce import SALESFORCE_ACK
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 
@@ -65,30 +62,31 @@ async def create_connection(
     "/connections",
     operation_id="webhooks_list_connections",
     summary="List CRM connections",
+    response_model=ConnectionPage,
     responses=problem_responses(*AUTH_PROBLEMS, 422),
 )
 async def list_connections(
-    session: SessionDep,
+    conn: ReadDep,
     caller: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-) -> ConnectionPage:
+) -> Response:
     """The tenant's CRM connections, oldest first; secrets are never shown after creation."""
-    return await service.list_connections(session, caller.tenant_id, limit=limit, cursor=cursor)
+    body = await service.read_connections(conn, caller.tenant_id, limit=limit, cursor=cursor)
+    return json_response(body)
 
 
 @router.get(
     "/connections/{connection_id}",
     operation_id="webhooks_get_connection",
     summary="Get a CRM connection",
+    response_model=ConnectionRead,
     responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
 )
-async def get_connection(
-    connection_id: uuid.UUID, response: Response, session: SessionDep, caller: PrincipalDep
-) -> ConnectionRead:
+async def get_connection(connection_id: uuid.UUID, conn: ReadDep, caller: PrincipalDep) -> Response:
     """The connection, with its ETag; its secrets are never shown."""
-    connection = await service.connection_of_tenant(session, caller.tenant_id, connection_id)
-    return tagged(response, service.to_read(connection))
+    body, version = await service.read_connection(conn, caller.tenant_id, connection_id)
+    return json_response(body, version=version)
 
 
 @router.patch(
@@ -170,24 +168,24 @@ async def delete_connection(
     "/event-types",
     operation_id="webhooks_list_event_types",
     summary="List the domain event types",
+    response_model=EventTypeList,
     responses=problem_responses(*AUTH_PROBLEMS),
 )
-async def list_event_types(caller: PrincipalDep) -> EventTypeList:
+async def list_event_types(caller: PrincipalDep) -> Response:
     """What subscriptions can hear: each type the services record, with its meaning. A
     subscription names types exactly, by family (`tool.*`) or all (`*`)."""
-    return EventTypeList(
-        items=[EventType(type=name, description=text) for name, text in EVENT_TYPES.items()]
-    )
+    return json_response(service.EVENT_TYPES_JSON)
 
 
 @router.get(
     "/inbox",
     operation_id="webhooks_list_inbox",
     summary="List inbound events",
+    response_model=InboxPage,
     responses=problem_responses(*AUTH_PROBLEMS, 422),
 )
 async def list_inbox(
-    session: SessionDep,
+    conn: ReadDep,
     caller: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -196,10 +194,10 @@ async def list_inbox(
     ] = InboxSort.received_at,
     status: Annotated[InboxStatus | None, Query(description="Only events in this state.")] = None,
     connection_id: Annotated[uuid.UUID | None, Query(description="One connection's.")] = None,
-) -> InboxPage:
+) -> Response:
     """The tenant's inbound events, as stored before they were acknowledged."""
-    return await service.inbox(
-        session,
+    body = await service.read_inbox(
+        conn,
         caller.tenant_id,
         sort=resolve_sort(service.INBOX_SORTS, sort),
         limit=limit,
@@ -207,21 +205,19 @@ async def list_inbox(
         status=status,
         connection_id=connection_id,
     )
+    return json_response(body)
 
 
 @router.get(
     "/inbox/{event_id}",
     operation_id="webhooks_get_inbox_event",
     summary="Get an inbound event",
+    response_model=InboxEvent,
     responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
 )
-async def get_inbox_event(
-    event_id: uuid.UUID, session: SessionDep, caller: PrincipalDep
-) -> InboxEvent:
+async def get_inbox_event(event_id: uuid.UUID, conn: ReadDep, caller: PrincipalDep) -> Response:
     """One inbound event: its payload, state, tries and what processing made of it."""
-    return service.inbox_event(
-        await service.inbox_event_of_tenant(session, caller.tenant_id, event_id)
-    )
+    return json_response(await service.read_inbox_event(conn, caller.tenant_id, event_id))
 
 
 @router.post(
@@ -229,15 +225,18 @@ async def get_inbox_event(
     operation_id="webhooks_replay_inbox_event",
     summary="Process an inbound event again",
     status_code=status.HTTP_202_ACCEPTED,
+    response_model=InboxEvent,
     responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
 )
 async def replay_inbox_event(
     event_id: uuid.UUID, session: SessionDep, caller: PrincipalDep
-) -> InboxEvent:
+) -> Response:
     """Makes the event due now with a fresh count of tries, whatever its state: a dead one is
     retried, an unmapped one is attributed by the current rules. Never counts twice: an
     outcome already recorded for the event's CRM record is not recorded again."""
-    return await service.replay(session, caller.tenant_id, event_id)
+    response = json_response(await service.replay(session, caller.tenant_id, event_id))
+    response.status_code = status.HTTP_202_ACCEPTED
+    return response
 
 
 @router.post(
@@ -260,24 +259,22 @@ async def receive(
     token: Annotated[
         str | None, Query(description="Salesforce: the token given when the connection was made.")
     ] = None,
-) -> Any:
+) -> Response:
     """Where a provider posts, proven by its own scheme instead of an API key: HubSpot
     signature v3 (5-minute window), Standard Webhooks (generic), HTTP Basic (Pipedrive), or
     the URL token and organisation id (Salesforce outbound messages, answered with the SOAP
     acknowledgement). The events are committed to the inbox, once per tenant and provider
     identity, before the 2xx; a replay is acknowledged and not stored again. A delivery that
     is not proven is a 401 and nothing is stored."""
-    body = await bounded_body(request, request.app.state.settings.max_receive_bytes, "A delivery")
-    provider, report = await service.receive(
-        request.app.state.engine,
+    state = request.app.state
+    body = await bounded_body(request, state.settings.max_receive_bytes, "A delivery")
+    answer, media_type = await service.acknowledge(
+        state.engine,
         connection_id,
-        request.method,
         body,
         request.headers,
-        request.app.state.webhook_secrets,
-        request.app.state.inbox_writer,
+        state.webhook_secrets,
+        state.inbox_writer,
         token=token,
     )
-    if provider == Provider.salesforce:
-        return Response(SALESFORCE_ACK, media_type="text/xml; charset=utf-8")
-    return report
+    return Response(answer, media_type=media_type)

@@ -13,8 +13,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cryptography.fernet import Fernet
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
+from mops_shared.contracts.event_types import EVENT_TYPES
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import (
@@ -28,18 +30,19 @@ from mops_shared.kit.errors import (
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.group_commit import GroupCommit
 from mops_shared.kit.pagination import SortOption
+from mops_shared.kit.reads import JSON_MEDIA_TYPE, WireJSON
 from mops_webhooks.inbound import repository
-from mops_webhooks.inbound.models import InboxEventRow, WebhookConnection
+from mops_webhooks.inbound.models import WebhookConnection
 from mops_webhooks.inbound.schemas import (
     AttributionRule,
     ConnectionCreate,
     ConnectionCreated,
-    ConnectionPage,
     ConnectionRead,
     ConnectionSecretRotation,
     ConnectionUpdate,
+    EventType,
+    EventTypeList,
     InboxEvent,
-    InboxPage,
     InboxStatus,
     Provider,
     ReceiveReport,
@@ -161,15 +164,6 @@ async def connection_of_tenant(
     return connection
 
 
-async def list_connections(
-    session: AsyncSession, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
-) -> ConnectionPage:
-    page, next_cursor = await repository.connection_page(
-        session, tenant_id, sort=CONNECTION_SORTS["created_at"], limit=limit, cursor=cursor
-    )
-    return ConnectionPage(items=[to_read(c) for c in page], next_cursor=next_cursor)
-
-
 async def update_connection(
     session: AsyncSession,
     tenant_id: uuid.UUID,
@@ -278,7 +272,6 @@ def _ms(value: int) -> datetime:
 async def receive(
     engine: AsyncEngine,
     connection_id: uuid.UUID,
-    method: str,
     body: bytes,
     headers: Mapping[str, str],
     box: Fernet,
@@ -286,10 +279,11 @@ async def receive(
     *,
     token: str | None = None,
     now: float | None = None,
-) -> tuple[Provider, ReceiveReport]:
+) -> tuple[Provider, dict[str, int]]:
     """Verifies the delivery for its connection (401, nothing stored, when it is not proven),
     parses its events (400 when they are not a valid delivery) and commits them to the inbox,
-    each once per tenant: a replay is acknowledged and stored nowhere."""
+    each once per tenant: a replay is acknowledged and stored nowhere. What it did is
+    `ReceiveReport`'s fields: how many events came, how many were new."""
     # Core on a plain connection, no ORM session: this path runs for every delivery.
     async with engine.connect() as db:
         connection = await repository.receiving_connection(db, connection_id)
@@ -323,7 +317,7 @@ async def receive(
     try:
         if connection.provider == Provider.hubspot:
             hubspot.verify_hubspot(
-                method=method,
+                method="POST",  # the receive URL's one method
                 uri=connection.public_url or "",
                 body=body,
                 headers=headers,
@@ -370,11 +364,36 @@ async def receive(
         reason = exc.reason if isinstance(exc, common.PayloadRejected) else "not JSON"
         raise BadRequest(f"The delivery is not valid: {reason}") from None
     if not rows:
-        return Provider(connection.provider), ReceiveReport(received=0, stored=0)
+        return Provider(connection.provider), {"received": 0, "stored": 0}
     # Durable before acknowledged: the caller answers 2xx only after the transaction holding
     # these rows (and those of the deliveries that arrived meanwhile) commits.
     new = await inbox.submit(rows)
-    return Provider(connection.provider), ReceiveReport(received=len(rows), stored=new)
+    return Provider(connection.provider), {"received": len(rows), "stored": new}
+
+
+# The receive URL's answers, the same from the route and from the pure-ASGI path beside it
+# (`receive_fast`), which both call `acknowledge`: one query, one serialiser.
+RECEIVE_REPORT_JSON = WireJSON(ReceiveReport)
+SALESFORCE_MEDIA_TYPE = "text/xml; charset=utf-8"
+
+
+async def acknowledge(
+    engine: AsyncEngine,
+    connection_id: uuid.UUID,
+    body: bytes,
+    headers: Mapping[str, str],
+    box: Fernet,
+    inbox: InboxWriter,
+    *,
+    token: str | None = None,
+) -> tuple[bytes, str]:
+    """The 200 answer to a delivery once its events are committed (`receive`): its body and
+    media type, `ReceiveReport`'s JSON or, to Salesforce, the SOAP acknowledgement. A delivery
+    refused raises the problem (`MopsError`) the caller answers."""
+    provider, report = await receive(engine, connection_id, body, headers, box, inbox, token=token)
+    if provider == Provider.salesforce:
+        return salesforce.SALESFORCE_ACK, SALESFORCE_MEDIA_TYPE
+    return RECEIVE_REPORT_JSON.dumps(RECEIVE_REPORT_JSON.item(report)), JSON_MEDIA_TYPE
 
 
 InboxWriter = GroupCommit[list[dict[str, Any]], int]
@@ -392,8 +411,52 @@ def inbox_writer(engine: AsyncEngine) -> InboxWriter:
     return GroupCommit(write)
 
 
-async def inbox(
-    session: AsyncSession,
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+
+CONNECTION_JSON = WireJSON(ConnectionRead)
+RULE_JSON = WireJSON(AttributionRule)
+INBOX_EVENT_JSON = WireJSON(InboxEvent)
+# What subscriptions can hear never changes while the process runs: written once.
+EVENT_TYPES_JSON = (
+    EventTypeList(
+        items=[EventType(type=name, description=text) for name, text in EVENT_TYPES.items()]
+    )
+    .model_dump_json()
+    .encode()
+)
+
+
+def _connection_item(row: RowMapping) -> dict[str, Any]:
+    # `secrets` is the row's count of them (see repository.connection_row), never the secrets.
+    return CONNECTION_JSON.item(
+        row,
+        receive_path=RECEIVE_PATH.format(connection_id=row["id"]),
+        attribution_rules=RULE_JSON.items(row["attribution_rules"]),
+    )
+
+
+async def read_connection(
+    conn: AsyncConnection, tenant_id: uuid.UUID, connection_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The tenant's connection as `ConnectionRead`'s JSON, with its version (the ETag)."""
+    row = await repository.connection_row(conn, tenant_id, connection_id)
+    if row is None:
+        raise NotFound(f"No webhook connection {connection_id}.")
+    return CONNECTION_JSON.dumps(_connection_item(row)), int(row["version"])
+
+
+async def read_connections(
+    conn: AsyncConnection, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> bytes:
+    """A page of the tenant's connections, oldest first, as `ConnectionPage`'s JSON."""
+    rows, next_cursor = await repository.connection_rows(
+        conn, tenant_id, sort=CONNECTION_SORTS["created_at"], limit=limit, cursor=cursor
+    )
+    return CONNECTION_JSON.dumps_page([_connection_item(row) for row in rows], next_cursor)
+
+
+async def read_inbox(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
@@ -401,9 +464,10 @@ async def inbox(
     cursor: str | None,
     status: InboxStatus | None,
     connection_id: uuid.UUID | None,
-) -> InboxPage:
-    page, next_cursor = await repository.inbox_page(
-        session,
+) -> bytes:
+    """A page of the tenant's inbound events as `InboxPage`'s JSON."""
+    rows, next_cursor = await repository.inbox_rows(
+        conn,
         tenant_id,
         sort=sort,
         limit=limit,
@@ -411,42 +475,25 @@ async def inbox(
         status=status.value if status is not None else None,
         connection_id=connection_id,
     )
-    return InboxPage(items=[inbox_event(r) for r in page], next_cursor=next_cursor)
+    return INBOX_EVENT_JSON.dumps_page(INBOX_EVENT_JSON.items(rows), next_cursor)
 
 
-def inbox_event(row: InboxEventRow) -> InboxEvent:
-    return InboxEvent(
-        id=row.id,
-        connection_id=row.connection_id,
-        provider=Provider(row.provider),
-        identity=row.identity,
-        kind=row.kind,
-        occurred_at=row.occurred_at,
-        received_at=row.received_at,
-        status=InboxStatus(row.status),
-        attempts=row.attempts,
-        detail=row.detail,
-        last_error=row.last_error,
-        processed_at=row.processed_at,
-        payload=row.payload,
-    )
-
-
-async def inbox_event_of_tenant(
-    session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID
-) -> InboxEventRow:
-    event = await repository.inbox_event_of_tenant(session, tenant_id, event_id)
-    if event is None:
+async def read_inbox_event(
+    conn: AsyncConnection, tenant_id: uuid.UUID, event_id: uuid.UUID
+) -> bytes:
+    """The tenant's inbound event as `InboxEvent`'s JSON."""
+    row = await repository.inbox_row(conn, tenant_id, event_id)
+    if row is None:
         raise NotFound(f"No inbound event {event_id}.")
-    return event
+    return INBOX_EVENT_JSON.dumps(INBOX_EVENT_JSON.item(row))
 
 
-async def replay(session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID) -> InboxEvent:
+async def replay(session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID) -> bytes:
     """Due again now, with a fresh count of tries, whatever its state: processing is
     idempotent (an outcome already recorded for its record is not recorded again), so a
-    replay after a rule was added attributes what was unmapped, and a dead one gets retried."""
-    event = await inbox_event_of_tenant(session, tenant_id, event_id)
-    await repository.make_due_again(session, event.id, utcnow())
+    replay after a rule was added attributes what was unmapped, and a dead one gets retried.
+    The event as `InboxEvent`'s JSON, as read after the commit."""
+    if not await repository.make_due_again(session, tenant_id, event_id, utcnow()):
+        raise NotFound(f"No inbound event {event_id}.")
     await session.commit()
-    await session.refresh(event)
-    return inbox_event(event)
+    return await read_inbox_event(await session.connection(), tenant_id, event_id)

@@ -12,12 +12,14 @@ from typing import Any
 
 from sqlalchemy import Row, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from mops_shared.kit.db import UTCDateTime, among, table_of
 from mops_shared.kit.loop import claim_leased
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.reads import mappings
 from mops_webhooks.outbound.models import (
     DeliveryAttemptRow,
     DeliveryRow,
@@ -26,21 +28,21 @@ from mops_webhooks.outbound.models import (
 )
 from mops_webhooks.outbound.schemas import DeliveryStatus
 
-SUBSCRIPTION_SORTS = sort_options(
-    [("created_at", [WebhookSubscription.created_at])], WebhookSubscription.id
-)
-DELIVERY_SORTS = sort_options([("created_at", [DeliveryRow.created_at])], DeliveryRow.id)
-# Deliveries still owed: the job takes them, and they are closed as `disabled` when their
-# subscription stops.
-OPEN_STATUSES = (DeliveryStatus.pending.value, DeliveryStatus.failed.value)
-
 _DELIVERIES = table_of(DeliveryRow)
 _ATTEMPTS = table_of(DeliveryAttemptRow)
 _EVENTS = table_of(DomainEventRow)
 _SUBSCRIPTIONS = table_of(WebhookSubscription)
 
+SUBSCRIPTION_SORTS = sort_options(
+    [("created_at", [_SUBSCRIPTIONS.c.created_at])], _SUBSCRIPTIONS.c.id
+)
+DELIVERY_SORTS = sort_options([("created_at", [_DELIVERIES.c.created_at])], _DELIVERIES.c.id)
+# Deliveries still owed: the job takes them, and they are closed as `disabled` when their
+# subscription stops.
+OPEN_STATUSES = (DeliveryStatus.pending.value, DeliveryStatus.failed.value)
 
-# --- subscriptions -------------------------------------------------------------------------------
+
+# --- subscriptions ------------------------------------------------------------------------------
 
 
 def add(session: AsyncSession, subscription: WebhookSubscription) -> WebhookSubscription:
@@ -72,17 +74,39 @@ async def subscription_by_id(
     return await session.get(WebhookSubscription, subscription_id)
 
 
-async def subscription_page(
-    session: AsyncSession,
-    tenant_id: uuid.UUID,
-    *,
-    sort: SortOption,
-    limit: int,
-    cursor: str | None,
-) -> tuple[list[WebhookSubscription], str | None]:
-    stmt = select(WebhookSubscription).where(col(WebhookSubscription.tenant_id) == tenant_id)
-    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-    return split_page(rows, sort, limit)
+# --- subscriptions as rows (GET answers, `mops_shared.kit.reads`) ---------------------------------
+# `SubscriptionRead`'s columns: never the signing secrets.
+_SUBSCRIPTION_READ = select(
+    _SUBSCRIPTIONS.c.id,
+    _SUBSCRIPTIONS.c.url,
+    _SUBSCRIPTIONS.c.description,
+    _SUBSCRIPTIONS.c.event_types,
+    _SUBSCRIPTIONS.c.enabled,
+    _SUBSCRIPTIONS.c.disabled_reason,
+    _SUBSCRIPTIONS.c.previous_secret_expires_at,
+    _SUBSCRIPTIONS.c.version,
+    _SUBSCRIPTIONS.c.created_at,
+    _SUBSCRIPTIONS.c.updated_at,
+)
+_SUBSCRIPTION_ROW = _SUBSCRIPTION_READ.where(
+    _SUBSCRIPTIONS.c.tenant_id == bindparam("tenant_id"), _SUBSCRIPTIONS.c.id == bindparam("id")
+)
+
+
+async def subscription_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, subscription_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's subscription as `SubscriptionRead`'s columns, or None."""
+    rows = await mappings(conn, _SUBSCRIPTION_ROW, {"tenant_id": tenant_id, "id": subscription_id})
+    return rows[0] if rows else None
+
+
+async def subscription_rows(
+    conn: AsyncConnection, tenant_id: uuid.UUID, *, sort: SortOption, limit: int, cursor: str | None
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's subscriptions as `SubscriptionRead`'s columns."""
+    stmt = _SUBSCRIPTION_READ.where(_SUBSCRIPTIONS.c.tenant_id == tenant_id)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
 
 
 async def close_open_deliveries_of(session: AsyncSession, subscription_id: uuid.UUID) -> None:
@@ -97,11 +121,44 @@ async def close_open_deliveries_of(session: AsyncSession, subscription_id: uuid.
     )
 
 
-# --- the delivery log ----------------------------------------------------------------------------
+# --- the delivery log ---------------------------------------------------------------------------
 
 
-async def delivery_page(
-    session: AsyncSession,
+# `Delivery`'s columns; `DeliveryDetail` adds its event's and its attempts'.
+_DELIVERY_READ = select(
+    _DELIVERIES.c.id,
+    _DELIVERIES.c.subscription_id,
+    _DELIVERIES.c.event_id,
+    _DELIVERIES.c.event_type,
+    _DELIVERIES.c.status,
+    _DELIVERIES.c.attempts,
+    _DELIVERIES.c.next_attempt_at,
+    _DELIVERIES.c.last_status_code,
+    _DELIVERIES.c.delivered_at,
+    _DELIVERIES.c.created_at,
+)
+# The event's columns joined (the foreign key cascades: no delivery outlives its event).
+_DELIVERY_DETAIL_ROW = (
+    _DELIVERY_READ.add_columns(_EVENTS.c.occurred_at, _EVENTS.c.data)
+    .join_from(_DELIVERIES, _EVENTS, _EVENTS.c.id == _DELIVERIES.c.event_id)
+    .where(_DELIVERIES.c.tenant_id == bindparam("tenant_id"), _DELIVERIES.c.id == bindparam("id"))
+)
+_ATTEMPT_ROWS = (
+    select(
+        _ATTEMPTS.c.id,
+        _ATTEMPTS.c.attempted_at,
+        _ATTEMPTS.c.status_code,
+        _ATTEMPTS.c.latency_ms,
+        _ATTEMPTS.c.error,
+        _ATTEMPTS.c.response_snippet,
+    )
+    .where(_ATTEMPTS.c.delivery_id == bindparam("delivery_id"))
+    .order_by(_ATTEMPTS.c.attempted_at, _ATTEMPTS.c.id)
+)
+
+
+async def delivery_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
@@ -110,16 +167,30 @@ async def delivery_page(
     subscription_id: uuid.UUID | None,
     status: str | None,
     event_type: str | None,
-) -> tuple[list[DeliveryRow], str | None]:
-    stmt = select(DeliveryRow).where(col(DeliveryRow.tenant_id) == tenant_id)
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's deliveries as `Delivery`'s columns."""
+    stmt = _DELIVERY_READ.where(_DELIVERIES.c.tenant_id == tenant_id)
     if subscription_id is not None:
-        stmt = stmt.where(col(DeliveryRow.subscription_id) == subscription_id)
+        stmt = stmt.where(_DELIVERIES.c.subscription_id == subscription_id)
     if status is not None:
-        stmt = stmt.where(col(DeliveryRow.status) == status)
+        stmt = stmt.where(_DELIVERIES.c.status == status)
     if event_type is not None:
-        stmt = stmt.where(col(DeliveryRow.event_type) == event_type)
-    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-    return split_page(rows, sort, limit)
+        stmt = stmt.where(_DELIVERIES.c.event_type == event_type)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+async def delivery_detail_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, delivery_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's delivery as `Delivery`'s columns with its event's `occurred_at` and `data`;
+    another tenant's is as absent as none."""
+    rows = await mappings(conn, _DELIVERY_DETAIL_ROW, {"tenant_id": tenant_id, "id": delivery_id})
+    return rows[0] if rows else None
+
+
+async def attempt_rows(conn: AsyncConnection, delivery_id: uuid.UUID) -> Sequence[RowMapping]:
+    """The delivery's attempts as `DeliveryAttempt`'s columns, oldest first."""
+    return await mappings(conn, _ATTEMPT_ROWS, {"delivery_id": delivery_id})
 
 
 async def delivery_of_tenant(
@@ -134,21 +205,7 @@ async def delivery_of_tenant(
     return result.scalar_one_or_none()
 
 
-async def event_by_id(session: AsyncSession, event_id: uuid.UUID) -> DomainEventRow | None:
-    return await session.get(DomainEventRow, event_id)
-
-
-async def attempts_of(session: AsyncSession, delivery_id: uuid.UUID) -> list[DeliveryAttemptRow]:
-    """The delivery's attempts, oldest first."""
-    found = await session.execute(
-        select(DeliveryAttemptRow)
-        .where(col(DeliveryAttemptRow.delivery_id) == delivery_id)
-        .order_by(col(DeliveryAttemptRow.attempted_at), col(DeliveryAttemptRow.id))
-    )
-    return list(found.scalars())
-
-
-# --- the intake ----------------------------------------------------------------------------------
+# --- the intake ---------------------------------------------------------------------------------
 
 
 async def store_new_events(session: AsyncSession, rows: list[dict[str, Any]]) -> set[uuid.UUID]:
@@ -180,7 +237,7 @@ async def add_deliveries(session: AsyncSession, deliveries: list[dict[str, Any]]
     await session.execute(insert(_DELIVERIES), deliveries)
 
 
-# --- the delivery job ----------------------------------------------------------------------------
+# --- the delivery job ---------------------------------------------------------------------------
 
 
 async def claim_due_deliveries(

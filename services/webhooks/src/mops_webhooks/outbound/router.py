@@ -27,7 +27,8 @@ from mops_shared.kit.errors import (
 )
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import CursorQuery, LimitQuery
-from mops_webhooks.deps import AUTH_PROBLEMS, PrincipalDep, SessionDep, bounded_body
+from mops_shared.kit.reads import json_response
+from mops_webhooks.deps import AUTH_PROBLEMS, PrincipalDep, ReadDep, SessionDep, bounded_body
 from mops_webhooks.outbound import service
 from mops_webhooks.outbound.schemas import (
     DeliveryDetail,
@@ -78,33 +79,33 @@ async def create_subscription(
     "/subscriptions",
     operation_id="webhooks_list_subscriptions",
     summary="List webhook subscriptions",
+    response_model=SubscriptionPage,
     responses=problem_responses(*AUTH_PROBLEMS, 422),
 )
 async def list_subscriptions(
-    session: SessionDep,
+    conn: ReadDep,
     caller: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-) -> SubscriptionPage:
+) -> Response:
     """The tenant's subscriptions, oldest first."""
-    return await service.list_subscriptions(session, caller.tenant_id, limit=limit, cursor=cursor)
+    body = await service.read_subscriptions(conn, caller.tenant_id, limit=limit, cursor=cursor)
+    return json_response(body)
 
 
 @router.get(
     "/subscriptions/{subscription_id}",
     operation_id="webhooks_get_subscription",
     summary="Get a webhook subscription",
+    response_model=SubscriptionRead,
     responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
 )
 async def get_subscription(
-    subscription_id: uuid.UUID,
-    response: Response,
-    session: SessionDep,
-    caller: PrincipalDep,
-) -> SubscriptionRead:
+    subscription_id: uuid.UUID, conn: ReadDep, caller: PrincipalDep
+) -> Response:
     """The subscription (never its secrets), with its version as the ETag."""
-    found = await service.subscription_of_tenant(session, caller.tenant_id, subscription_id)
-    return tagged(response, service.to_read(found))
+    body, version = await service.read_subscription(conn, caller.tenant_id, subscription_id)
+    return json_response(body, version=version)
 
 
 @router.patch(
@@ -178,10 +179,11 @@ async def rotate_subscription_secret(
     "/deliveries",
     operation_id="webhooks_list_deliveries",
     summary="List outbound deliveries",
+    response_model=DeliveryPage,
     responses=problem_responses(*AUTH_PROBLEMS, 422),
 )
 async def list_deliveries(
-    session: SessionDep,
+    conn: ReadDep,
     caller: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -192,10 +194,10 @@ async def list_deliveries(
     event_type: Annotated[
         str | None, Query(max_length=80, description="Only events of this exact type.")
     ] = None,
-) -> DeliveryPage:
+) -> Response:
     """The tenant's deliveries, newest first: one per event and subscription."""
-    return await service.list_deliveries(
-        session,
+    body = await service.read_deliveries(
+        conn,
         caller.tenant_id,
         limit=limit,
         cursor=cursor,
@@ -203,35 +205,36 @@ async def list_deliveries(
         status=status,
         event_type=event_type,
     )
+    return json_response(body)
 
 
 @router.get(
     "/deliveries/{delivery_id}",
     operation_id="webhooks_get_delivery",
     summary="Get an outbound delivery and its attempts",
+    response_model=DeliveryDetail,
     responses=problem_responses(*AUTH_PROBLEMS, 404, 422),
 )
-async def get_delivery(
-    delivery_id: uuid.UUID, session: SessionDep, caller: PrincipalDep
-) -> DeliveryDetail:
+async def get_delivery(delivery_id: uuid.UUID, conn: ReadDep, caller: PrincipalDep) -> Response:
     """The delivery, its event's data, and every attempt: when, the receiver's status code and
     the start of its answer, how long it took, and what went wrong."""
-    return await service.get_delivery(session, caller.tenant_id, delivery_id)
+    return json_response(await service.read_delivery(conn, caller.tenant_id, delivery_id))
 
 
 @router.post(
     "/deliveries/{delivery_id}/redeliver",
     operation_id="webhooks_redeliver_delivery",
     summary="Deliver an event again",
+    response_model=DeliveryDetail,
     responses=problem_responses(*AUTH_PROBLEMS, 404, 409, 422),
 )
 async def redeliver_delivery(
     delivery_id: uuid.UUID, session: SessionDep, caller: PrincipalDep
-) -> DeliveryDetail:
+) -> Response:
     """Due again now, whatever its state (a dead one too), with a fresh retry schedule; its
     earlier attempts stay in its log. The receiver gets the same `webhook-id`, so it can tell
     a redelivery from a new event. 409 while the subscription is disabled."""
-    return await service.redeliver(session, caller.tenant_id, delivery_id)
+    return json_response(await service.redeliver(session, caller.tenant_id, delivery_id))
 
 
 # --- the event intake ----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from datetime import timedelta
 from typing import Any
 
 from cryptography.fernet import Fernet
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_shared.contracts.event_types import EVENT_TYPES, event_families, matches
 from mops_shared.contracts.events import EventBatch, EventEnvelope, IntakeReport
@@ -26,6 +26,7 @@ from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.reads import WireJSON
 from mops_webhooks.config import WebhooksSettings
 from mops_webhooks.outbound import repository, ssrf
 from mops_webhooks.outbound.models import DeliveryRow, WebhookSubscription
@@ -33,12 +34,10 @@ from mops_webhooks.outbound.schemas import (
     Delivery,
     DeliveryAttempt,
     DeliveryDetail,
-    DeliveryPage,
     DeliveryStatus,
     SecretRotation,
     SubscriptionCreate,
     SubscriptionCreated,
-    SubscriptionPage,
     SubscriptionRead,
     SubscriptionUpdate,
 )
@@ -52,7 +51,7 @@ SECRET_MAX_BYTES = 64
 DISABLED_BY_API = "disabled through the API"
 
 
-# --- secrets, targets and event types ----------------------------------------------------------
+# --- secrets, targets and event types ---------------------------------------------------------
 
 
 def checked_secret(secret: str) -> str:
@@ -106,7 +105,7 @@ def _unique(patterns: list[str]) -> list[str]:
     return list(dict.fromkeys(patterns))
 
 
-# --- subscriptions -------------------------------------------------------------------------------
+# --- subscriptions ------------------------------------------------------------------------------
 
 
 def _read(subscription: WebhookSubscription) -> dict[str, Any]:
@@ -166,15 +165,6 @@ async def subscription_of_tenant(
     if subscription is None:
         raise NotFound(f"No webhook subscription {subscription_id}.")
     return subscription
-
-
-async def list_subscriptions(
-    session: AsyncSession, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
-) -> SubscriptionPage:
-    page, next_cursor = await repository.subscription_page(
-        session, tenant_id, sort=SUBSCRIPTION_SORTS["created_at"], limit=limit, cursor=cursor
-    )
-    return SubscriptionPage(items=[to_read(s) for s in page], next_cursor=next_cursor)
 
 
 async def _save(session: AsyncSession, subscription: WebhookSubscription) -> SubscriptionRead:
@@ -257,24 +247,74 @@ async def delete_subscription(
     await session.commit()
 
 
-# --- the delivery log ----------------------------------------------------------------------------
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) -----------------------
 
-_DELIVERY_FIELDS = (
-    "id",
-    "subscription_id",
-    "event_id",
-    "event_type",
-    "status",
-    "attempts",
-    "next_attempt_at",
-    "last_status_code",
-    "delivered_at",
-    "created_at",
-)
+SUBSCRIPTION_JSON = WireJSON(SubscriptionRead)
+DELIVERY_JSON = WireJSON(Delivery)
+DELIVERY_DETAIL_JSON = WireJSON(DeliveryDetail)
+ATTEMPT_JSON = WireJSON(DeliveryAttempt)
 
 
-def _delivery(row: DeliveryRow) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in _DELIVERY_FIELDS}
+async def read_subscription(
+    conn: AsyncConnection, tenant_id: uuid.UUID, subscription_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The tenant's subscription as `SubscriptionRead`'s JSON (never its secrets), with its
+    version (the ETag)."""
+    row = await repository.subscription_row(conn, tenant_id, subscription_id)
+    if row is None:
+        raise NotFound(f"No webhook subscription {subscription_id}.")
+    return SUBSCRIPTION_JSON.dumps(SUBSCRIPTION_JSON.item(row)), int(row["version"])
+
+
+async def read_subscriptions(
+    conn: AsyncConnection, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> bytes:
+    """A page of the tenant's subscriptions, oldest first, as `SubscriptionPage`'s JSON."""
+    rows, next_cursor = await repository.subscription_rows(
+        conn, tenant_id, sort=SUBSCRIPTION_SORTS["created_at"], limit=limit, cursor=cursor
+    )
+    return SUBSCRIPTION_JSON.dumps_page(SUBSCRIPTION_JSON.items(rows), next_cursor)
+
+
+async def read_deliveries(
+    conn: AsyncConnection,
+    tenant_id: uuid.UUID,
+    *,
+    limit: int,
+    cursor: str | None,
+    subscription_id: uuid.UUID | None,
+    status: DeliveryStatus | None,
+    event_type: str | None,
+) -> bytes:
+    """A page of the tenant's deliveries, newest first, as `DeliveryPage`'s JSON."""
+    rows, next_cursor = await repository.delivery_rows(
+        conn,
+        tenant_id,
+        sort=DELIVERY_SORTS["-created_at"],
+        limit=limit,
+        cursor=cursor,
+        subscription_id=subscription_id,
+        status=status.value if status is not None else None,
+        event_type=event_type,
+    )
+    return DELIVERY_JSON.dumps_page(DELIVERY_JSON.items(rows), next_cursor)
+
+
+async def read_delivery(
+    conn: AsyncConnection, tenant_id: uuid.UUID, delivery_id: uuid.UUID
+) -> bytes:
+    """The tenant's delivery with its event's data and every attempt, as `DeliveryDetail`'s
+    JSON."""
+    row = await repository.delivery_detail_row(conn, tenant_id, delivery_id)
+    if row is None:
+        raise NotFound(f"No delivery {delivery_id}.")
+    attempts = await repository.attempt_rows(conn, row["id"])
+    return DELIVERY_DETAIL_JSON.dumps(
+        DELIVERY_DETAIL_JSON.item(row, attempt_log=ATTEMPT_JSON.items(attempts))
+    )
+
+
+# --- the delivery log's writes --------------------------------------------------------------------
 
 
 async def _delivery_of_tenant(
@@ -286,64 +326,10 @@ async def _delivery_of_tenant(
     return delivery
 
 
-async def list_deliveries(
-    session: AsyncSession,
-    tenant_id: uuid.UUID,
-    *,
-    limit: int,
-    cursor: str | None,
-    subscription_id: uuid.UUID | None,
-    status: DeliveryStatus | None,
-    event_type: str | None,
-) -> DeliveryPage:
-    """Newest first."""
-    page, next_cursor = await repository.delivery_page(
-        session,
-        tenant_id,
-        sort=DELIVERY_SORTS["-created_at"],
-        limit=limit,
-        cursor=cursor,
-        subscription_id=subscription_id,
-        status=status.value if status is not None else None,
-        event_type=event_type,
-    )
-    return DeliveryPage(
-        items=[Delivery.model_validate(_delivery(r)) for r in page], next_cursor=next_cursor
-    )
-
-
-async def get_delivery(
-    session: AsyncSession, tenant_id: uuid.UUID, delivery_id: uuid.UUID
-) -> DeliveryDetail:
-    delivery = await _delivery_of_tenant(session, tenant_id, delivery_id)
-    event = await repository.event_by_id(session, delivery.event_id)
-    assert event is not None  # the foreign key cascades: no delivery outlives its event
-    attempts = await repository.attempts_of(session, delivery.id)
-    return DeliveryDetail.model_validate(
-        _delivery(delivery)
-        | {
-            "occurred_at": event.occurred_at,
-            "data": event.data,
-            "attempt_log": [
-                DeliveryAttempt(
-                    id=a.id,
-                    attempted_at=a.attempted_at,
-                    status_code=a.status_code,
-                    latency_ms=a.latency_ms,
-                    error=a.error,
-                    response_snippet=a.response_snippet,
-                )
-                for a in attempts
-            ],
-        }
-    )
-
-
-async def redeliver(
-    session: AsyncSession, tenant_id: uuid.UUID, delivery_id: uuid.UUID
-) -> DeliveryDetail:
+async def redeliver(session: AsyncSession, tenant_id: uuid.UUID, delivery_id: uuid.UUID) -> bytes:
     """Due again now, with a fresh retry schedule (`attempts` restarts at 0); the attempts
-    already made stay in its log. 409 while its subscription is disabled."""
+    already made stay in its log. 409 while its subscription is disabled. The delivery as
+    `DeliveryDetail`'s JSON, read after the commit as `read_delivery` reads it."""
     delivery = await _delivery_of_tenant(session, tenant_id, delivery_id)
     subscription = await repository.subscription_by_id(session, delivery.subscription_id)
     if subscription is None or not subscription.enabled:
@@ -355,10 +341,10 @@ async def redeliver(
     delivery.next_attempt_at = utcnow()
     await session.flush()
     await session.commit()
-    return await get_delivery(session, tenant_id, delivery_id)
+    return await read_delivery(await session.connection(), tenant_id, delivery_id)
 
 
-# --- the event intake ----------------------------------------------------------------------------
+# --- the event intake ---------------------------------------------------------------------------
 
 
 async def take_in(session: AsyncSession, batch: EventBatch) -> IntakeReport:
