@@ -6,7 +6,7 @@ from fastapi import Depends, Request
 
 from mops_shared.contracts.clients import InventoryClient, OrgClient
 from mops_shared.kit.auth import Principal, principal_dependency
-from mops_shared.kit.deps import SessionDep
+from mops_shared.kit.deps import ReadDep, SessionDep
 
 PrincipalDep = Annotated[Principal, Depends(principal_dependency("scoring"))]
 
@@ -26,4 +26,4 @@ async def get_org_client(request: Request) -> OrgClient:
 InventoryClientDep = Annotated[InventoryClient, Depends(get_inventory_client)]
 OrgClientDep = Annotated[OrgClient, Depends(get_org_client)]
 
-__all__ = ["InventoryClientDep", "OrgClientDep", "PrincipalDep", "SessionDep"]
+__all__ = ["InventoryClientDep", "OrgClientDep", "PrincipalDep", "ReadDep", "SessionDep"]

@@ -4,27 +4,35 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, exists, func, select, update
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_scoring.assessments.models import Assessment, AssessmentResponse, Respondent
 from mops_scoring.assessments.schemas import AssessmentStatus
+from mops_scoring.frameworks.models import Framework
 from mops_shared.kit.db import insert_ignoring_conflicts, rowcount, table_of, utcnow
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.reads import mappings
+
+# Core columns: a select made of these alone runs as Core (rows, no entities).
+_assessments = table_of(Assessment).c
+_respondents = table_of(Respondent).c
+_responses = table_of(AssessmentResponse).c
+_frameworks = table_of(Framework).c
 
 ASSESSMENT_SORTS = sort_options(
-    [("created_at", [Assessment.created_at]), ("name", [Assessment.name])],
-    tiebreaker=Assessment.id,
+    [("created_at", [_assessments.created_at]), ("name", [_assessments.name])],
+    tiebreaker=_assessments.id,
 )
 _OPEN = AssessmentStatus.open.value
 RESPONDENT_SORTS = sort_options(
-    [("added_at", [Respondent.added_at])], tiebreaker=Respondent.person_id
+    [("added_at", [_respondents.added_at])], tiebreaker=_respondents.person_id
 )
 RESPONSE_SORTS = sort_options(
-    [("submitted_at", [AssessmentResponse.submitted_at])], tiebreaker=AssessmentResponse.person_id
+    [("submitted_at", [_responses.submitted_at])], tiebreaker=_responses.person_id
 )
 
 
@@ -102,90 +110,9 @@ async def delete_respondent(session: AsyncSession, respondent: Respondent) -> No
     await session.delete(respondent)
 
 
-async def page_after(
-    session: AsyncSession,
-    tenant_id: uuid.UUID,
-    *,
-    sort: SortOption,
-    limit: int,
-    cursor: str | None,
-    status: str | None,
-    framework_id: uuid.UUID | None,
-) -> list[Assessment]:
-    stmt = select(Assessment).where(col(Assessment.tenant_id) == tenant_id)
-    if status is not None:
-        stmt = stmt.where(col(Assessment.status) == status)
-    if framework_id is not None:
-        stmt = stmt.where(col(Assessment.framework_id) == framework_id)
-    return list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-
-
-async def counts(
-    session: AsyncSession, tenant_id: uuid.UUID, assessment_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, tuple[int, int]]:
-    """{assessment id: (respondents, responses)} for a page of assessments: two queries."""
-    if not assessment_ids:
-        return {}
-    wanted = list(assessment_ids)
-    respondents = await _count_by_assessment(
-        session, col(Respondent.assessment_id), col(Respondent.tenant_id), tenant_id, wanted
-    )
-    responses = await _count_by_assessment(
-        session,
-        col(AssessmentResponse.assessment_id),
-        col(AssessmentResponse.tenant_id),
-        tenant_id,
-        wanted,
-    )
-    return {i: (respondents.get(i, 0), responses.get(i, 0)) for i in wanted}
-
-
-async def _count_by_assessment(
-    session: AsyncSession,
-    assessment_column: Any,
-    tenant_column: Any,
-    tenant_id: uuid.UUID,
-    assessment_ids: list[uuid.UUID],
-) -> dict[uuid.UUID, int]:
-    rows = await session.execute(
-        select(assessment_column, func.count())
-        .where(tenant_column == tenant_id, assessment_column.in_(assessment_ids))
-        .group_by(assessment_column)
-    )
-    return {assessment_id: int(count) for assessment_id, count in rows.all()}
-
-
 async def respondent_ids(session: AsyncSession, assessment_id: uuid.UUID) -> set[uuid.UUID]:
     result = await session.execute(
         select(col(Respondent.person_id)).where(col(Respondent.assessment_id) == assessment_id)
-    )
-    return set(result.scalars())
-
-
-async def respondents_page(
-    session: AsyncSession,
-    assessment_id: uuid.UUID,
-    *,
-    sort: SortOption,
-    limit: int,
-    cursor: str | None,
-) -> list[Respondent]:
-    """Up to `limit + 1` respondents after the cursor."""
-    stmt = select(Respondent).where(col(Respondent.assessment_id) == assessment_id)
-    return list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-
-
-async def responded_among(
-    session: AsyncSession, assessment_id: uuid.UUID, person_ids: Sequence[uuid.UUID]
-) -> set[uuid.UUID]:
-    """Which of these respondents have a response."""
-    if not person_ids:
-        return set()
-    result = await session.execute(
-        select(col(AssessmentResponse.person_id)).where(
-            col(AssessmentResponse.assessment_id) == assessment_id,
-            col(AssessmentResponse.person_id).in_(list(person_ids)),
-        )
     )
     return set(result.scalars())
 
@@ -202,18 +129,6 @@ async def get_response(
     return await session.get(AssessmentResponse, (assessment_id, person_id))
 
 
-async def responses_page(
-    session: AsyncSession,
-    assessment_id: uuid.UUID,
-    *,
-    sort: SortOption,
-    limit: int,
-    cursor: str | None,
-) -> list[AssessmentResponse]:
-    stmt = select(AssessmentResponse).where(col(AssessmentResponse.assessment_id) == assessment_id)
-    return list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-
-
 async def all_responses(
     session: AsyncSession, assessment_id: uuid.UUID
 ) -> list[AssessmentResponse]:
@@ -223,3 +138,160 @@ async def all_responses(
         .order_by(col(AssessmentResponse.person_id))
     )
     return list(result.scalars())
+
+
+# --- reads as rows (GET answers, `mops_shared.kit.reads`) ---------------------------------------
+
+# An assessment as `AssessmentRead` has it: its framework version's key, version and kind, and
+# its counts, in one statement (the counts correlated to each row; a respondent's and a
+# response's rows are their assessment's tenant's, written with it).
+_ASSESSMENTS = select(
+    _assessments.id,
+    _assessments.framework_id,
+    _frameworks.key.label("framework_key"),
+    _frameworks.version.label("framework_version"),
+    _frameworks.kind,
+    _assessments.name,
+    _assessments.scope_unit_id,
+    _assessments.due_date,
+    _assessments.budget_minor,
+    _assessments.budget_currency,
+    _assessments.processes,
+    _assessments.status,
+    select(func.count())
+    .where(_respondents.assessment_id == _assessments.id)
+    .scalar_subquery()
+    .label("respondent_count"),
+    select(func.count())
+    .where(_responses.assessment_id == _assessments.id)
+    .scalar_subquery()
+    .label("response_count"),
+    _assessments.version,
+    _assessments.created_at,
+    _assessments.updated_at,
+    _assessments.closed_at,
+).join_from(table_of(Assessment), table_of(Framework), _frameworks.id == _assessments.framework_id)
+
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_ASSESSMENT_ROW = _ASSESSMENTS.where(
+    _assessments.tenant_id == bindparam("tenant_id"), _assessments.id == bindparam("assessment_id")
+)
+_ASSESSMENT_EXISTS = select(_assessments.id).where(
+    _assessments.tenant_id == bindparam("tenant_id"), _assessments.id == bindparam("assessment_id")
+)
+
+
+async def assessment_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, assessment_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's assessment with its framework version and counts, or None."""
+    rows = await mappings(
+        conn, _ASSESSMENT_ROW, {"tenant_id": tenant_id, "assessment_id": assessment_id}
+    )
+    return rows[0] if rows else None
+
+
+async def assessment_exists(
+    conn: AsyncConnection, tenant_id: uuid.UUID, assessment_id: uuid.UUID
+) -> bool:
+    rows = await mappings(
+        conn, _ASSESSMENT_EXISTS, {"tenant_id": tenant_id, "assessment_id": assessment_id}
+    )
+    return bool(rows)
+
+
+async def page_rows(
+    conn: AsyncConnection,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    status: str | None,
+    framework_id: uuid.UUID | None,
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's assessments as `assessment_row` gives each."""
+    stmt = _ASSESSMENTS.where(_assessments.tenant_id == tenant_id)
+    if status is not None:
+        stmt = stmt.where(_assessments.status == status)
+    if framework_id is not None:
+        stmt = stmt.where(_assessments.framework_id == framework_id)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+_RESPONDENTS = select(
+    _respondents.person_id,
+    _respondents.added_at,
+    exists()
+    .where(
+        _responses.assessment_id == _respondents.assessment_id,
+        _responses.person_id == _respondents.person_id,
+    )
+    .label("responded"),
+)
+
+
+async def respondent_rows(
+    conn: AsyncConnection,
+    assessment_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the assessment's respondents (person_id, added_at, responded)."""
+    stmt = _RESPONDENTS.where(_respondents.assessment_id == assessment_id)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+_RESPONSE_COLUMNS = (
+    _responses.person_id,
+    _responses.answers,
+    _responses.process_answers,
+    _responses.version,
+    _responses.submitted_at,
+)
+
+
+async def response_rows(
+    conn: AsyncConnection,
+    assessment_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the assessment's responses, as stored."""
+    stmt = select(*_RESPONSE_COLUMNS).where(_responses.assessment_id == assessment_id)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+# The tenant's assessment joined to the person's response, if any: one statement tells "no
+# assessment" (no row) from "no response" (a row without one).
+_RESPONSE_ROW = (
+    select(_assessments.id.label("assessment_id"), *_RESPONSE_COLUMNS)
+    .select_from(
+        table_of(Assessment).outerjoin(
+            table_of(AssessmentResponse),
+            (_responses.assessment_id == _assessments.id)
+            & (_responses.person_id == bindparam("person_id")),
+        )
+    )
+    .where(
+        _assessments.tenant_id == bindparam("tenant_id"),
+        _assessments.id == bindparam("assessment_id"),
+    )
+)
+
+
+async def response_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, assessment_id: uuid.UUID, person_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's assessment with the person's response: None without the assessment, a row
+    whose `version` is None without the response."""
+    rows = await mappings(
+        conn,
+        _RESPONSE_ROW,
+        {"tenant_id": tenant_id, "assessment_id": assessment_id, "person_id": person_id},
+    )
+    return rows[0] if rows else None

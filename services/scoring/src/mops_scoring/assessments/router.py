@@ -23,10 +23,11 @@ from mops_scoring.assessments.schemas import (
     ResponseSort,
     ResponseSubmit,
 )
-from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, SessionDep
+from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, ReadDep, SessionDep
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.reads import json_response
 
 ASSESSMENTS = "/v1/scoring/assessments"
 router = APIRouter(prefix=ASSESSMENTS, tags=["scoring"])
@@ -63,10 +64,11 @@ async def create_assessment(
     "",
     operation_id="scoring_list_assessments",
     summary="List assessments",
+    response_model=AssessmentPage,
     responses=problem_responses(*COMMON_PROBLEMS),
 )
 async def list_assessments(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
@@ -77,10 +79,10 @@ async def list_assessments(
     framework_id: Annotated[
         uuid.UUID | None, Query(description="Only assessments of this framework version.")
     ] = None,
-) -> AssessmentPage:
+) -> Response:
     """The tenant's assessments, a page at a time (cursor pagination)."""
-    return await service.list_assessments(
-        session,
+    body = await service.read_assessments(
+        conn,
         principal,
         sort=resolve_sort(service.ASSESSMENT_SORTS, sort),
         limit=limit,
@@ -88,21 +90,23 @@ async def list_assessments(
         status=status,
         framework_id=framework_id,
     )
+    return json_response(body)
 
 
 @router.get(
     "/{assessment_id}",
     operation_id="scoring_get_assessment",
     summary="Get an assessment",
+    response_model=AssessmentRead,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_assessment(
-    assessment_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> AssessmentRead:
+    assessment_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """One assessment with its respondent and response counts; its ETag moves with every
     respondent added and response submitted."""
-    assessment = await service.assessment_or_404(session, principal, assessment_id)
-    return tagged(response, await service.read_one(session, assessment))
+    body, version = await service.read_assessment(conn, principal, assessment_id)
+    return json_response(body, version=version)
 
 
 @router.patch(
@@ -148,6 +152,7 @@ async def close_assessment(
     "/{assessment_id}/respondents",
     operation_id="scoring_add_respondents",
     summary="Add respondents",
+    response_model=RespondentPage,
     responses=problem_responses(*COMMON_PROBLEMS, 404, 409, 503, 504),
 )
 async def add_respondents(
@@ -156,38 +161,42 @@ async def add_respondents(
     session: SessionDep,
     principal: PrincipalDep,
     org: OrgClientDep,
-) -> RespondentPage:
+) -> Response:
     """Adds active people of the tenant's org (checked with the org service: 422 at
     `/person_ids/i` for an unknown or inactive one, 503 when it cannot answer) as respondents;
     people already respondents stay as they are. 409 once closed."""
-    return await service.add_respondents(session, principal, assessment_id, body, org)
+    return json_response(
+        await service.add_respondents(session, principal, assessment_id, body, org)
+    )
 
 
 @router.get(
     "/{assessment_id}/respondents",
     operation_id="scoring_list_respondents",
     summary="List respondents",
+    response_model=RespondentPage,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def list_respondents(
     assessment_id: uuid.UUID,
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
     sort: Annotated[
         RespondentSort, Query(description="`added_at` or `-added_at`.")
     ] = RespondentSort.added_at,
-) -> RespondentPage:
+) -> Response:
     """The respondents, each with whether they have responded."""
-    return await service.respondents(
-        session,
+    body = await service.read_respondents(
+        conn,
         principal,
         assessment_id,
         sort=resolve_sort(service.RESPONDENT_SORTS, sort),
         limit=limit,
         cursor=cursor,
     )
+    return json_response(body)
 
 
 @router.delete(
@@ -241,43 +250,42 @@ async def submit_response(
     "/{assessment_id}/responses/{person_id}",
     operation_id="scoring_get_response",
     summary="Get a response",
+    response_model=ResponseRead,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_response(
-    assessment_id: uuid.UUID,
-    person_id: uuid.UUID,
-    response: Response,
-    session: SessionDep,
-    principal: PrincipalDep,
-) -> ResponseRead:
+    assessment_id: uuid.UUID, person_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """The respondent's answers as last submitted, with the ETag to send as `If-Match` when
     changing them; 404 when the person has not answered."""
-    read = await service.get_response(session, principal, assessment_id, person_id)
-    return tagged(response, read)
+    body, version = await service.read_response(conn, principal, assessment_id, person_id)
+    return json_response(body, version=version)
 
 
 @router.get(
     "/{assessment_id}/responses",
     operation_id="scoring_list_responses",
     summary="List responses",
+    response_model=ResponsePage,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def list_responses(
     assessment_id: uuid.UUID,
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
     sort: Annotated[
         ResponseSort, Query(description="`submitted_at` or `-submitted_at`.")
     ] = ResponseSort.submitted_at,
-) -> ResponsePage:
+) -> Response:
     """The responses submitted so far."""
-    return await service.responses(
-        session,
+    body = await service.read_responses(
+        conn,
         principal,
         assessment_id,
         sort=resolve_sort(service.RESPONSE_SORTS, sort),
         limit=limit,
         cursor=cursor,
     )
+    return json_response(body)

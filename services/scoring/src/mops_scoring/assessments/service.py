@@ -9,32 +9,29 @@ stored on a closed assessment.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_scoring.assessments import repository
 from mops_scoring.assessments.answers import check_response
 from mops_scoring.assessments.models import Assessment, AssessmentResponse
 from mops_scoring.assessments.schemas import (
     AssessmentCreate,
-    AssessmentPage,
     AssessmentRead,
     AssessmentStatus,
     AssessmentUpdate,
     Process,
-    RespondentPage,
     RespondentRead,
     RespondentsAdd,
-    ResponsePage,
     ResponseRead,
     ResponseSubmit,
 )
 from mops_scoring.db import writes
 from mops_scoring.frameworks.models import Framework
 from mops_scoring.frameworks.schemas import FrameworkDocument
-from mops_scoring.frameworks.service import version_of, versions_by_id, visible_version
+from mops_scoring.frameworks.service import version_of, visible_version
 from mops_shared.contracts.clients import InventoryClient, OrgClient
 from mops_shared.contracts.money import Money
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
@@ -43,7 +40,8 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.etag import check_if_match
-from mops_shared.kit.pagination import SortOption, split_page
+from mops_shared.kit.pagination import SortOption
+from mops_shared.kit.reads import WireJSON
 from mops_shared.kit.writes import retry_lost_races
 
 _OPEN = AssessmentStatus.open.value
@@ -51,6 +49,10 @@ _OPEN = AssessmentStatus.open.value
 ASSESSMENT_SORTS = repository.ASSESSMENT_SORTS
 RESPONDENT_SORTS = repository.RESPONDENT_SORTS
 RESPONSE_SORTS = repository.RESPONSE_SORTS
+
+ASSESSMENT_JSON = WireJSON(AssessmentRead)
+RESPONDENT_JSON = WireJSON(RespondentRead)
+RESPONSE_JSON = WireJSON(ResponseRead)
 
 
 # --- reads ---------------------------------------------------------------------------------------
@@ -77,38 +79,17 @@ async def all_responses(
     return await repository.all_responses(session, assessment_id)
 
 
-async def to_reads(
-    session: AsyncSession, tenant_id: uuid.UUID, assessments: Sequence[Assessment]
-) -> list[AssessmentRead]:
-    """The assessments as read: their framework versions and counts in three queries."""
-    versions = await versions_by_id(session, list({a.framework_id for a in assessments}))
-    counted = await repository.counts(session, tenant_id, [a.id for a in assessments])
-    reads = []
-    for assessment in assessments:
-        framework = versions[assessment.framework_id]
-        respondents, responses = counted.get(assessment.id, (0, 0))
-        reads.append(
-            AssessmentRead(
-                id=assessment.id,
-                framework_id=framework.id,
-                framework_key=framework.key,
-                framework_version=framework.version,
-                kind=FrameworkKind(framework.kind),
-                name=assessment.name,
-                scope_unit_id=assessment.scope_unit_id,
-                due_date=assessment.due_date,
-                marketing_budget=budget_of(assessment),
-                processes=[Process.model_validate(p) for p in assessment.processes],
-                status=AssessmentStatus(assessment.status),
-                respondent_count=respondents,
-                response_count=responses,
-                version=assessment.version,
-                created_at=assessment.created_at,
-                updated_at=assessment.updated_at,
-                closed_at=assessment.closed_at,
-            )
-        )
-    return reads
+def _budget(row: Mapping[Any, Any]) -> dict[str, Any] | None:
+    """`Money`'s fields, or None without an amount or a currency."""
+    if row["budget_minor"] is None or row["budget_currency"] is None:
+        return None
+    return {"amount_minor": row["budget_minor"], "currency": row["budget_currency"]}
+
+
+def _assessment_item(row: Mapping[Any, Any]) -> dict[str, Any]:
+    """`AssessmentRead`'s fields of a row of `repository.assessment_row` (its processes as
+    stored: each written as `Process` writes it)."""
+    return ASSESSMENT_JSON.item(row, marketing_budget=_budget(row))
 
 
 def budget_of(assessment: Assessment) -> Money | None:
@@ -118,12 +99,28 @@ def budget_of(assessment: Assessment) -> Money | None:
 
 
 async def read_one(session: AsyncSession, assessment: Assessment) -> AssessmentRead:
-    (read,) = await to_reads(session, assessment.tenant_id, [assessment])
-    return read
+    """The assessment as a write answers it, read in the write's transaction as a GET reads
+    it."""
+    row = await repository.assessment_row(
+        await session.connection(), assessment.tenant_id, assessment.id
+    )
+    if row is None:  # the caller holds the assessment
+        raise NotFound(f"No assessment {assessment.id}.")
+    return AssessmentRead.model_validate(_assessment_item(row))
 
 
-async def list_assessments(
-    session: AsyncSession,
+async def read_assessment(
+    conn: AsyncConnection, principal: Principal, assessment_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The tenant's assessment as `AssessmentRead`'s JSON, with its version (for the ETag)."""
+    row = await repository.assessment_row(conn, principal.tenant_id, assessment_id)
+    if row is None:
+        raise NotFound(f"No assessment {assessment_id}.")
+    return ASSESSMENT_JSON.dumps(_assessment_item(row)), int(row["version"])
+
+
+async def read_assessments(
+    conn: AsyncConnection,
     principal: Principal,
     *,
     sort: SortOption,
@@ -131,9 +128,10 @@ async def list_assessments(
     cursor: str | None,
     status: AssessmentStatus | None,
     framework_id: uuid.UUID | None,
-) -> AssessmentPage:
-    rows = await repository.page_after(
-        session,
+) -> bytes:
+    """`list_assessments`' answer as JSON."""
+    rows, next_cursor = await repository.page_rows(
+        conn,
         principal.tenant_id,
         sort=sort,
         limit=limit,
@@ -141,10 +139,7 @@ async def list_assessments(
         status=status.value if status is not None else None,
         framework_id=framework_id,
     )
-    page, next_cursor = split_page(rows, sort, limit)
-    return AssessmentPage(
-        items=await to_reads(session, principal.tenant_id, page), next_cursor=next_cursor
-    )
+    return ASSESSMENT_JSON.dumps_page([_assessment_item(row) for row in rows], next_cursor)
 
 
 # --- create and update ---------------------------------------------------------------------------
@@ -285,9 +280,9 @@ async def add_respondents(
     assessment_id: uuid.UUID,
     data: RespondentsAdd,
     org: OrgClient,
-) -> RespondentPage:
+) -> bytes:
     """Adds the people (active people of the tenant, checked with the org service) not yet
-    respondents; the first page of respondents comes back."""
+    respondents; the first page of respondents comes back (as JSON, as the list writes it)."""
     assessment = await assessment_or_404(session, principal, assessment_id)
     _refuse_closed(assessment)
     people = await org.get_people(principal, data.person_ids)
@@ -316,9 +311,8 @@ async def add_respondents(
             data={"id": str(assessment.id), "person_ids": [str(p) for p in added]},
         )
         await session.commit()
-    return await respondents(
-        session,
-        principal,
+    return await _respondent_page(
+        await session.connection(),
         assessment_id,
         sort=repository.RESPONDENT_SORTS["added_at"],
         limit=len(data.person_ids),
@@ -326,30 +320,35 @@ async def add_respondents(
     )
 
 
-async def respondents(
-    session: AsyncSession,
+async def read_respondents(
+    conn: AsyncConnection,
     principal: Principal,
     assessment_id: uuid.UUID,
     *,
     sort: SortOption,
     limit: int,
     cursor: str | None,
-) -> RespondentPage:
-    assessment = await assessment_or_404(session, principal, assessment_id)
-    rows = await repository.respondents_page(
-        session, assessment.id, sort=sort, limit=limit, cursor=cursor
+) -> bytes:
+    """`list_respondents`' answer as JSON."""
+    if not await repository.assessment_exists(conn, principal.tenant_id, assessment_id):
+        raise NotFound(f"No assessment {assessment_id}.")
+    return await _respondent_page(conn, assessment_id, sort=sort, limit=limit, cursor=cursor)
+
+
+async def _respondent_page(
+    conn: AsyncConnection,
+    assessment_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+) -> bytes:
+    """A `RespondentPage` of the assessment as JSON, each respondent with whether they have
+    responded."""
+    rows, next_cursor = await repository.respondent_rows(
+        conn, assessment_id, sort=sort, limit=limit, cursor=cursor
     )
-    page, next_cursor = split_page(rows, sort, limit)
-    answered = await repository.responded_among(session, assessment.id, [r.person_id for r in page])
-    return RespondentPage(
-        items=[
-            RespondentRead(
-                person_id=r.person_id, added_at=r.added_at, responded=r.person_id in answered
-            )
-            for r in page
-        ],
-        next_cursor=next_cursor,
-    )
+    return RESPONDENT_JSON.dumps_page(RESPONDENT_JSON.items(rows), next_cursor)
 
 
 async def remove_respondent(
@@ -452,31 +451,35 @@ async def submit_response(
     return read, created
 
 
-async def get_response(
-    session: AsyncSession, principal: Principal, assessment_id: uuid.UUID, person_id: uuid.UUID
-) -> ResponseRead:
-    assessment = await assessment_or_404(session, principal, assessment_id)
-    response = await repository.get_response(session, assessment.id, person_id)
-    if response is None:
+async def read_response(
+    conn: AsyncConnection, principal: Principal, assessment_id: uuid.UUID, person_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The person's response as `ResponseRead`'s JSON (its answers as stored), with its
+    version (for the ETag)."""
+    row = await repository.response_row(conn, principal.tenant_id, assessment_id, person_id)
+    if row is None:
+        raise NotFound(f"No assessment {assessment_id}.")
+    if row["version"] is None:
         raise NotFound(f"{person_id} has no response to assessment {assessment_id}.")
-    return _response_read(response)
+    return RESPONSE_JSON.dumps(RESPONSE_JSON.item(row)), int(row["version"])
 
 
-async def responses(
-    session: AsyncSession,
+async def read_responses(
+    conn: AsyncConnection,
     principal: Principal,
     assessment_id: uuid.UUID,
     *,
     sort: SortOption,
     limit: int,
     cursor: str | None,
-) -> ResponsePage:
-    assessment = await assessment_or_404(session, principal, assessment_id)
-    rows = await repository.responses_page(
-        session, assessment.id, sort=sort, limit=limit, cursor=cursor
+) -> bytes:
+    """`list_responses`' answer as JSON."""
+    if not await repository.assessment_exists(conn, principal.tenant_id, assessment_id):
+        raise NotFound(f"No assessment {assessment_id}.")
+    rows, next_cursor = await repository.response_rows(
+        conn, assessment_id, sort=sort, limit=limit, cursor=cursor
     )
-    page, next_cursor = split_page(rows, sort, limit)
-    return ResponsePage(items=[_response_read(r) for r in page], next_cursor=next_cursor)
+    return RESPONSE_JSON.dumps_page(RESPONSE_JSON.items(rows), next_cursor)
 
 
 # --- closing -------------------------------------------------------------------------------------

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from mops_scoring.evidence import repository
-from mops_scoring.evidence.schemas import EvidenceSignalPage, EvidenceSignalRead
+from mops_scoring.evidence.schemas import EvidenceSignalRead
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.errors import ValidationFailed
 from mops_shared.kit.pagination import decode_values, encode_values
+from mops_shared.kit.reads import WireJSON
 
 # Paged by key: the cursor carries the last key of the page.
 _ORDER = "key"
+SIGNAL_JSON = WireJSON(EvidenceSignalRead)
 
 
-def list_signals(limit: int, cursor: str | None) -> EvidenceSignalPage:
+def read_signals(limit: int, cursor: str | None) -> bytes:
+    """`list_evidence_signals`' answer as JSON."""
     after: str | None = None
     if cursor is not None:
         (value,) = decode_values(_ORDER, cursor, 1)
@@ -22,16 +27,10 @@ def list_signals(limit: int, cursor: str | None) -> EvidenceSignalPage:
             )
         after = value
     page, more = repository.signals_after(after, limit)
-    return EvidenceSignalPage(
-        items=[
-            EvidenceSignalRead(
-                key=signal.key,
-                name=signal.name,
-                sources=list(signal.sources),
-                unit=signal.unit,
-                formula=signal.formula,
-            )
+    return SIGNAL_JSON.dumps_page(
+        [
+            SIGNAL_JSON.item(asdict(signal), sources=[source.value for source in signal.sources])
             for signal in page
         ],
-        next_cursor=encode_values(_ORDER, [page[-1].key]) if more else None,
+        encode_values(_ORDER, [page[-1].key]) if more else None,
     )

@@ -3,42 +3,31 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, bindparam, func, or_, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_scoring.frameworks.models import Framework
+from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.reads import mappings
+
+# Core columns: a select made of these alone runs as Core (rows, no entities); the filters
+# serve the entity queries too.
+_frameworks = table_of(Framework).c
 
 FRAMEWORK_SORTS = sort_options(
-    [("key", [Framework.key, Framework.version])],
-    tiebreaker=Framework.id,
+    [("key", [_frameworks.key, _frameworks.version])],
+    tiebreaker=_frameworks.id,
 )
 
 
-def _visible_to(tenant_id: uuid.UUID) -> ColumnElement[bool]:
-    return or_(col(Framework.tenant_id) == tenant_id, col(Framework.tenant_id).is_(None))
-
-
-async def list_page(
-    session: AsyncSession,
-    tenant_id: uuid.UUID,
-    *,
-    sort: SortOption,
-    limit: int,
-    cursor: str | None,
-    key: str | None = None,
-    kind: str | None = None,
-) -> tuple[list[Framework], str | None]:
-    stmt = select(Framework).where(_visible_to(tenant_id))
-    if key is not None:
-        stmt = stmt.where(col(Framework.key) == key)
-    if kind is not None:
-        stmt = stmt.where(col(Framework.kind) == kind)
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    return split_page(rows, sort, limit)
+def _visible_to(tenant_id: Any) -> ColumnElement[bool]:
+    """The tenant's own versions and the built-ins (`tenant_id` a value or a bindparam)."""
+    return or_(_frameworks.tenant_id == tenant_id, _frameworks.tenant_id.is_(None))
 
 
 async def get(session: AsyncSession, framework_id: uuid.UUID) -> Framework | None:
@@ -47,18 +36,11 @@ async def get(session: AsyncSession, framework_id: uuid.UUID) -> Framework | Non
     return await session.get(Framework, framework_id)
 
 
-async def by_ids(
-    session: AsyncSession, framework_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, Framework]:
-    result = await session.execute(select(Framework).where(col(Framework.id).in_(framework_ids)))
-    return {framework.id: framework for framework in result.scalars()}
-
-
 async def get_visible(
     session: AsyncSession, tenant_id: uuid.UUID, framework_id: uuid.UUID
 ) -> Framework | None:
     result = await session.execute(
-        select(Framework).where(_visible_to(tenant_id), col(Framework.id) == framework_id)
+        select(Framework).where(_visible_to(tenant_id), _frameworks.id == framework_id)
     )
     return result.scalar_one_or_none()
 
@@ -76,3 +58,51 @@ async def latest_version(session: AsyncSession, tenant_id: uuid.UUID, key: str) 
 def add(session: AsyncSession, framework: Framework) -> Framework:
     session.add(framework)
     return framework
+
+
+# --- reads as rows (GET answers, `mops_shared.kit.reads`) ---------------------------------------
+
+# `FrameworkRead`'s columns: a list leaves the documents where they are.
+_SUMMARY = (
+    _frameworks.id,
+    _frameworks.key,
+    _frameworks.version,
+    _frameworks.name,
+    _frameworks.kind,
+    _frameworks.built_in,
+    _frameworks.based_on_id,
+    _frameworks.created_at,
+)
+
+
+async def page_rows(
+    conn: AsyncConnection,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    key: str | None = None,
+    kind: str | None = None,
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the versions the tenant sees, without their documents."""
+    stmt = select(*_SUMMARY).where(_visible_to(tenant_id))
+    if key is not None:
+        stmt = stmt.where(_frameworks.key == key)
+    if kind is not None:
+        stmt = stmt.where(_frameworks.kind == kind)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_DETAIL_ROW = select(*_SUMMARY, _frameworks.document).where(
+    _visible_to(bindparam("tenant_id")), _frameworks.id == bindparam("framework_id")
+)
+
+
+async def detail_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, framework_id: uuid.UUID
+) -> RowMapping | None:
+    """A version the tenant sees, with its document as stored, or None."""
+    rows = await mappings(conn, _DETAIL_ROW, {"tenant_id": tenant_id, "framework_id": framework_id})
+    return rows[0] if rows else None

@@ -7,38 +7,36 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
-from pydantic import TypeAdapter
 
-from mops_scoring.deps import PrincipalDep, SessionDep
+from mops_scoring.deps import PrincipalDep, ReadDep, SessionDep
 from mops_scoring.frameworks import service
 from mops_scoring.frameworks.schemas import (
     FrameworkCreate,
     FrameworkDetail,
-    FrameworkDocumentWrite,
     FrameworkSort,
     JsonSchemaDocument,
 )
-from mops_shared.contracts.scoring import FrameworkKind, FrameworkPage, FrameworkRead
+from mops_shared.contracts.scoring import FrameworkKind, FrameworkPage
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import tagged
 from mops_shared.kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.reads import json_response
 
 FRAMEWORKS = service.FRAMEWORKS
 router = APIRouter(prefix=FRAMEWORKS, tags=["scoring"])
 
 COMMON_PROBLEMS = (401, 403, 422)
-# Made once: the schema of a document as written, one model per kind.
-_DOCUMENT_SCHEMA = TypeAdapter(FrameworkDocumentWrite).json_schema()
 
 
 @router.get(
     "",
     operation_id="scoring_list_frameworks",
     summary="List framework versions",
+    response_model=FrameworkPage,
     responses=problem_responses(*COMMON_PROBLEMS),
 )
 async def list_frameworks(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
@@ -50,11 +48,11 @@ async def list_frameworks(
     kind: Annotated[
         FrameworkKind | None, Query(description="Only frameworks of this kind.")
     ] = None,
-) -> FrameworkPage:
+) -> Response:
     """The built-in framework versions and the tenant's own, a page at a time (cursor
     pagination), without their documents."""
-    items, next_cursor = await service.list_frameworks(
-        session,
+    body = await service.read_frameworks(
+        conn,
         principal,
         sort=resolve_sort(service.FRAMEWORK_SORTS, sort),
         limit=limit,
@@ -62,18 +60,17 @@ async def list_frameworks(
         key=key,
         kind=kind.value if kind is not None else None,
     )
-    return FrameworkPage(
-        items=[FrameworkRead.model_validate(f) for f in items], next_cursor=next_cursor
-    )
+    return json_response(body)
 
 
 @router.get(
     "/schema",
     operation_id="scoring_get_framework_schema",
     summary="JSON Schema of a framework document",
+    response_model=JsonSchemaDocument,
     responses=problem_responses(401, 403),
 )
-async def get_framework_schema(principal: PrincipalDep) -> JsonSchemaDocument:
+async def get_framework_schema(principal: PrincipalDep) -> Response:
     """The JSON Schema (draft 2020-12) every framework document follows, one schema per kind:
     four quadrants and a centre for `five_forces` (and only there), the `company_efficiency`
     and `customer_efficiency` dimensions and per-process questions for `cx_efficiency`, and for
@@ -83,21 +80,22 @@ async def get_framework_schema(principal: PrincipalDep) -> JsonSchemaDocument:
     dimension summing to 1, `answers_weight` 0 without questions and 1 without evidence, every
     value of a scale (from `min` to `max`) labelled, a signal used once per dimension, and a
     mapping's `low` and `high` apart."""
-    return JsonSchemaDocument(_DOCUMENT_SCHEMA)
+    return json_response(service.DOCUMENT_SCHEMA_JSON)
 
 
 @router.get(
     "/{framework_id}",
     operation_id="scoring_get_framework",
     summary="Get a framework version",
+    response_model=FrameworkDetail,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_framework(
-    framework_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> FrameworkDetail:
+    framework_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """One version with its whole document; versions never change, so its ETag never does."""
-    framework = await service.framework_or_404(session, principal, framework_id)
-    return tagged(response, service.detail(framework))
+    body, version = await service.read_framework(conn, principal, framework_id)
+    return json_response(body, version=version)
 
 
 @router.post(

@@ -4,20 +4,29 @@ once written; editing a framework means writing its next version."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping
+from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_scoring.db import writes
 from mops_scoring.frameworks import repository
 from mops_scoring.frameworks.checks import check_document
 from mops_scoring.frameworks.models import Framework
-from mops_scoring.frameworks.schemas import FrameworkCreate, FrameworkDetail, FrameworkDocument
+from mops_scoring.frameworks.schemas import (
+    FrameworkCreate,
+    FrameworkDetail,
+    FrameworkDocument,
+    FrameworkDocumentWrite,
+)
+from mops_shared.contracts.scoring import FrameworkRead
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.pagination import SortOption
+from mops_shared.kit.reads import WireJSON, dumps
 from mops_shared.kit.writes import WRITE_ATTEMPTS
 
 FRAMEWORKS = "/v1/scoring/frameworks"
@@ -26,6 +35,54 @@ FRAMEWORK_SORTS = repository.FRAMEWORK_SORTS
 
 def detail(framework: Framework) -> FrameworkDetail:
     return FrameworkDetail.model_validate(framework)
+
+
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+
+FRAMEWORK_JSON = WireJSON(FrameworkRead)
+DETAIL_JSON = WireJSON(FrameworkDetail)
+# The schema every document follows (one model per kind), written once: it is the code's.
+DOCUMENT_SCHEMA_JSON = dumps(TypeAdapter(FrameworkDocumentWrite).json_schema())
+
+
+def _wire_document(row: Mapping[Any, Any]) -> Any:
+    """The version's document as `FrameworkDocument` writes it. A tenant's version was stored
+    as that model wrote it (`_write`), and goes out as stored; a built-in one is the document
+    shipped with the package, written by hand (its keys in another order, defaults left out),
+    and goes out as the model makes it."""
+    if not row["built_in"]:
+        return row["document"]
+    return FrameworkDocument.model_validate(row["document"]).model_dump(mode="json")
+
+
+async def read_framework(
+    conn: AsyncConnection, principal: Principal, framework_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """A version the tenant sees as `FrameworkDetail`'s JSON, with its version number (its
+    ETag: versions never change)."""
+    row = await repository.detail_row(conn, principal.tenant_id, framework_id)
+    if row is None:
+        raise NotFound(f"No framework version {framework_id}.")
+    return DETAIL_JSON.dumps(DETAIL_JSON.item(row, document=_wire_document(row))), int(
+        row["version"]
+    )
+
+
+async def read_frameworks(
+    conn: AsyncConnection,
+    principal: Principal,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    key: str | None,
+    kind: str | None,
+) -> bytes:
+    """`list_frameworks`' answer as JSON: the versions without their documents."""
+    rows, next_cursor = await repository.page_rows(
+        conn, principal.tenant_id, sort=sort, limit=limit, cursor=cursor, key=key, kind=kind
+    )
+    return FRAMEWORK_JSON.dumps_page(FRAMEWORK_JSON.items(rows), next_cursor)
 
 
 async def document_of(session: AsyncSession, framework_id: uuid.UUID) -> FrameworkDocument:
@@ -44,33 +101,11 @@ async def version_of(session: AsyncSession, framework_id: uuid.UUID) -> Framewor
     return framework
 
 
-async def versions_by_id(
-    session: AsyncSession, framework_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, Framework]:
-    """The framework versions a page of things was made with, in one query."""
-    return await repository.by_ids(session, framework_ids)
-
-
 async def visible_version(
     session: AsyncSession, tenant_id: uuid.UUID, framework_id: uuid.UUID
 ) -> Framework | None:
     """A version the tenant sees (built in or its own), None otherwise."""
     return await repository.get_visible(session, tenant_id, framework_id)
-
-
-async def list_frameworks(
-    session: AsyncSession,
-    principal: Principal,
-    *,
-    sort: SortOption,
-    limit: int,
-    cursor: str | None,
-    key: str | None,
-    kind: str | None,
-) -> tuple[list[Framework], str | None]:
-    return await repository.list_page(
-        session, principal.tenant_id, sort=sort, limit=limit, cursor=cursor, key=key, kind=kind
-    )
 
 
 def _as_stored(data: FrameworkCreate) -> FrameworkDocument:

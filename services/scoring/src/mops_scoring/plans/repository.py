@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_scoring.plans.models import Plan
+from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.reads import mappings
+
+# Core columns: a select made of these alone runs as Core (rows, no entities).
+_plans = table_of(Plan).c
 
 PLAN_SORTS = sort_options(
-    [("created_at", [Plan.created_at]), ("name", [Plan.name])], tiebreaker=Plan.id
+    [("created_at", [_plans.created_at]), ("name", [_plans.name])], tiebreaker=_plans.id
 )
 
 
@@ -32,8 +38,35 @@ async def get(session: AsyncSession, tenant_id: uuid.UUID, plan_id: uuid.UUID) -
     return result.scalar_one_or_none()
 
 
-async def list_page(
-    session: AsyncSession,
+# --- reads as rows (GET answers, `mops_shared.kit.reads`) ---------------------------------------
+
+# `PlanRead`'s columns, the document (charter, goals, objectives, barriers, stages) as stored.
+_COLUMNS = (
+    _plans.id,
+    _plans.name,
+    _plans.result_id,
+    _plans.status,
+    _plans.document,
+    _plans.version,
+    _plans.created_at,
+    _plans.updated_at,
+)
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_PLAN_ROW = select(*_COLUMNS).where(
+    _plans.tenant_id == bindparam("tenant_id"), _plans.id == bindparam("plan_id")
+)
+
+
+async def plan_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, plan_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's plan as a row, or None."""
+    rows = await mappings(conn, _PLAN_ROW, {"tenant_id": tenant_id, "plan_id": plan_id})
+    return rows[0] if rows else None
+
+
+async def page_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
@@ -41,11 +74,11 @@ async def list_page(
     cursor: str | None,
     status: str | None,
     result_id: uuid.UUID | None,
-) -> tuple[list[Plan], str | None]:
-    stmt = select(Plan).where(col(Plan.tenant_id) == tenant_id)
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's plans as rows."""
+    stmt = select(*_COLUMNS).where(_plans.tenant_id == tenant_id)
     if status is not None:
-        stmt = stmt.where(col(Plan.status) == status)
+        stmt = stmt.where(_plans.status == status)
     if result_id is not None:
-        stmt = stmt.where(col(Plan.result_id) == result_id)
-    rows = list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
-    return split_page(rows, sort, limit)
+        stmt = stmt.where(_plans.result_id == result_id)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, SessionDep
+from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, ReadDep, SessionDep
 from mops_scoring.plans import service
 from mops_scoring.plans.schemas import (
     PlanCreate,
@@ -20,6 +20,7 @@ from mops_scoring.plans.schemas import (
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.reads import json_response
 
 PLANS = "/v1/scoring/plans"
 router = APIRouter(tags=["scoring"])
@@ -85,10 +86,11 @@ async def draft_plan(
     PLANS,
     operation_id="scoring_list_plans",
     summary="List plans",
+    response_model=PlanPage,
     responses=problem_responses(*COMMON_PROBLEMS),
 )
 async def list_plans(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
@@ -97,11 +99,11 @@ async def list_plans(
     ] = PlanSort.created_at_desc,
     status: Annotated[PlanStatus | None, Query(description="Only drafts or adopted.")] = None,
     result_id: Annotated[uuid.UUID | None, Query(description="Only plans of a result.")] = None,
-) -> PlanPage:
+) -> Response:
     """The tenant's plans, newest first by default, optionally only drafts or adopted ones, or
     only those answering one result."""
-    return await service.list_plans(
-        session,
+    body = await service.read_plans(
+        conn,
         principal,
         sort=resolve_sort(service.PLAN_SORTS, sort),
         limit=limit,
@@ -109,21 +111,21 @@ async def list_plans(
         status=status,
         result_id=result_id,
     )
+    return json_response(body)
 
 
 @router.get(
     f"{PLANS}/{{plan_id}}",
     operation_id="scoring_get_plan",
     summary="Get a plan",
+    response_model=PlanRead,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
-async def get_plan(
-    plan_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> PlanRead:
+async def get_plan(plan_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep) -> Response:
     """One plan with its stages (each martech gap with the scenario's diff as the inventory gave
     it when the plan was last written), and the ETag to send as `If-Match` when changing it."""
-    plan = await service.plan_or_404(session, principal, plan_id)
-    return tagged(response, service.to_read(plan))
+    body, version = await service.read_plan(conn, principal, plan_id)
+    return json_response(body, version=version)
 
 
 @router.patch(

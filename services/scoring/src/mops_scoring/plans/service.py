@@ -9,7 +9,8 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_scoring.db import writes
 from mops_scoring.frameworks.schemas import FrameworkDocument
@@ -20,7 +21,6 @@ from mops_scoring.plans.models import Plan
 from mops_scoring.plans.schemas import (
     MartechGapRead,
     PlanCreate,
-    PlanPage,
     PlanRead,
     PlanStatus,
     PlanUpdate,
@@ -28,7 +28,7 @@ from mops_scoring.plans.schemas import (
     StageRead,
 )
 from mops_scoring.results.schemas import ResultRead
-from mops_scoring.results.service import get_result, latest_result, result_exists
+from mops_scoring.results.service import latest_result, result_exists, result_model
 from mops_shared.contracts.clients import InventoryClient, OrgClient
 from mops_shared.contracts.problem import ProblemFieldError
 from mops_shared.contracts.scenarios import ScenarioDiff
@@ -38,6 +38,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import NotFound, ValidationFailed, body_error
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption
+from mops_shared.kit.reads import WireJSON
 from mops_shared.kit.writes import retry_lost_races
 
 PLAN_SORTS = repository.PLAN_SORTS
@@ -260,8 +261,29 @@ async def delete_plan(
     await session.commit()
 
 
-async def list_plans(
-    session: AsyncSession,
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+
+PLAN_JSON = WireJSON(PlanRead)
+
+
+def _plan_item(row: RowMapping) -> dict[str, Any]:
+    """`PlanRead`'s fields of a row: the document's parts as stored, which is as `PlanRead`
+    writes them (`_checked_document` stores each part's JSON)."""
+    return PLAN_JSON.item(row, **row["document"])
+
+
+async def read_plan(
+    conn: AsyncConnection, principal: Principal, plan_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The tenant's plan as `PlanRead`'s JSON, with its version (for the ETag)."""
+    row = await repository.plan_row(conn, principal.tenant_id, plan_id)
+    if row is None:
+        raise NotFound(f"No plan {plan_id}.")
+    return PLAN_JSON.dumps(_plan_item(row)), int(row["version"])
+
+
+async def read_plans(
+    conn: AsyncConnection,
     principal: Principal,
     *,
     sort: SortOption,
@@ -269,9 +291,10 @@ async def list_plans(
     cursor: str | None,
     status: PlanStatus | None,
     result_id: uuid.UUID | None,
-) -> PlanPage:
-    page, next_cursor = await repository.list_page(
-        session,
+) -> bytes:
+    """`list_plans`' answer as JSON."""
+    rows, next_cursor = await repository.page_rows(
+        conn,
         principal.tenant_id,
         sort=sort,
         limit=limit,
@@ -279,7 +302,7 @@ async def list_plans(
         status=status.value if status is not None else None,
         result_id=result_id,
     )
-    return PlanPage(items=[to_read(p) for p in page], next_cursor=next_cursor)
+    return PLAN_JSON.dumps_page([_plan_item(row) for row in rows], next_cursor)
 
 
 async def _latest_with_document(
@@ -301,7 +324,7 @@ async def create_draft(
 ) -> PlanRead:
     """A draft plan from the result, the latest readiness result and the latest CX result of
     the same scope (the result itself where it is of that kind), written as a draft."""
-    result = await get_result(session, principal, result_id)
+    result = await result_model(await session.connection(), principal, result_id)
     document = await document_of(session, result.framework_id)
     tenant, scope = principal.tenant_id, result.scope_unit_id
 

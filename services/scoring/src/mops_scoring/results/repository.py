@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Uuid, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import JSON, Text, Uuid, bindparam, cast, func, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
+from mops_scoring.frameworks.models import Framework
 from mops_scoring.results.models import Result
 from mops_shared.contracts.scoring import FrameworkKind
+from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.reads import mappings
 
-RESULT_SORTS = sort_options([("computed_at", [Result.computed_at])], tiebreaker=Result.id)
+# Core columns: a select made of these alone runs as Core (rows, no entities).
+_results = table_of(Result).c
+_frameworks = table_of(Framework).c
+
+RESULT_SORTS = sort_options([("computed_at", [_results.computed_at])], tiebreaker=_results.id)
 
 
 def add(session: AsyncSession, result: Result) -> Result:
@@ -53,8 +60,50 @@ async def latest(
     return found.scalar_one_or_none()
 
 
-async def history_page(
-    session: AsyncSession,
+# --- reads as rows (GET answers, `mops_shared.kit.reads`) ---------------------------------------
+
+_FOR_TENANT = (
+    _results.tenant_id == bindparam("tenant_id"),
+    _results.id == bindparam("result_id"),
+)
+# The body as the text stored: it is the `ResultRead` the computation wrote (`model_dump` in
+# JSON mode), so it goes out without being parsed. On PostgreSQL the column is `json`, which
+# keeps the text as written.
+_BODY_TEXT = select(cast(_results.body, Text).label("body")).where(*_FOR_TENANT)
+_BODY = select(_results.kind, _results.body).where(*_FOR_TENANT)
+# With the framework version's document, for what a picture takes from it.
+_BODY_AND_DOCUMENT = (
+    select(_results.kind, _results.body, _frameworks.document)
+    .join_from(table_of(Result), table_of(Framework), _frameworks.id == _results.framework_id)
+    .where(*_FOR_TENANT)
+)
+
+
+def _params(tenant_id: uuid.UUID, result_id: uuid.UUID) -> dict[str, Any]:
+    return {"tenant_id": tenant_id, "result_id": result_id}
+
+
+async def body_text(
+    conn: AsyncConnection, tenant_id: uuid.UUID, result_id: uuid.UUID
+) -> str | None:
+    """The tenant's result as the JSON text stored, or None."""
+    rows = await mappings(conn, _BODY_TEXT, _params(tenant_id, result_id))
+    return str(rows[0]["body"]) if rows else None
+
+
+async def body_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, result_id: uuid.UUID, *, document: bool = False
+) -> RowMapping | None:
+    """The tenant's result's kind and body (parsed), with `document` its framework version's
+    document too; None without the result."""
+    rows = await mappings(
+        conn, _BODY_AND_DOCUMENT if document else _BODY, _params(tenant_id, result_id)
+    )
+    return rows[0] if rows else None
+
+
+async def history_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
@@ -64,49 +113,52 @@ async def history_page(
     framework_key: str | None,
     scope_unit_id: uuid.UUID | None,
     whole_tenant: bool,
-) -> tuple[list[tuple[Result, uuid.UUID | None]], str | None]:
-    """A page of the tenant's results, each with the id of the previous result of the same
-    framework and scope (found with a window over the tenant's results, in one query)."""
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's results as `ResultSummary` has them, each with the id and the
+    scores of the previous result of the same framework and scope (found with a window over
+    the tenant's results), in one statement. The framework version is its row's: a result keeps
+    the version it was computed with, and versions never change."""
+    partition_by = (_results.framework_key, _results.scope_unit_id)
+    order_by = (_results.computed_at, _results.id)
     previous = (
         select(
-            col(Result.id).label("id"),
-            # Typed, so that SQLite gives a UUID back rather than its stored text.
-            func.lag(col(Result.id), type_=Uuid())
-            .over(
-                partition_by=(col(Result.framework_key), col(Result.scope_unit_id)),
-                order_by=(col(Result.computed_at), col(Result.id)),
-            )
+            _results.id.label("id"),
+            # Typed, so that SQLite gives a UUID and a document back rather than stored text.
+            func.lag(_results.id, type_=Uuid())
+            .over(partition_by=partition_by, order_by=order_by)
             .label("previous_id"),
+            func.lag(_results.scores, type_=JSON())
+            .over(partition_by=partition_by, order_by=order_by)
+            .label("previous_scores"),
         )
-        .where(col(Result.tenant_id) == tenant_id)
+        .where(_results.tenant_id == tenant_id)
         .subquery("previous")
     )
     stmt = (
-        select(Result, previous.c.previous_id)
-        .join(previous, previous.c.id == col(Result.id))
-        .where(col(Result.tenant_id) == tenant_id)
+        select(
+            _results.id,
+            _results.assessment_id,
+            _results.framework_key,
+            _frameworks.version.label("framework_version"),
+            _results.scope_unit_id,
+            _results.computed_at,
+            _results.scores,
+            previous.c.previous_id,
+            previous.c.previous_scores,
+        )
+        .select_from(
+            table_of(Result)
+            .join(previous, previous.c.id == _results.id)
+            .join(table_of(Framework), _frameworks.id == _results.framework_id)
+        )
+        .where(_results.tenant_id == tenant_id)
     )
     if assessment_id is not None:
-        stmt = stmt.where(col(Result.assessment_id) == assessment_id)
+        stmt = stmt.where(_results.assessment_id == assessment_id)
     if framework_key is not None:
-        stmt = stmt.where(col(Result.framework_key) == framework_key)
+        stmt = stmt.where(_results.framework_key == framework_key)
     if scope_unit_id is not None:
-        stmt = stmt.where(col(Result.scope_unit_id) == scope_unit_id)
+        stmt = stmt.where(_results.scope_unit_id == scope_unit_id)
     elif whole_tenant:
-        stmt = stmt.where(col(Result.scope_unit_id).is_(None))
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).all()
-    results = [row[0] for row in rows]
-    previous_of = {row[0].id: row[1] for row in rows}
-    page, next_cursor = split_page(results, sort, limit)
-    return [(r, previous_of[r.id]) for r in page], next_cursor
-
-
-async def scores_of(
-    session: AsyncSession, result_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, dict[str, Any]]:
-    if not result_ids:
-        return {}
-    rows = await session.execute(
-        select(col(Result.id), col(Result.scores)).where(col(Result.id).in_(list(result_ids)))
-    )
-    return {row[0]: row[1] for row in rows.all()}
+        stmt = stmt.where(_results.scope_unit_id.is_(None))
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)

@@ -9,13 +9,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BeforeValidator
 
-from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, SessionDep
+from mops_scoring.deps import InventoryClientDep, OrgClientDep, PrincipalDep, ReadDep, SessionDep
 from mops_scoring.results import pictures, service
 from mops_scoring.results.schemas import ResultPage, ResultRead, ResultSort
 from mops_shared.contracts.scoring import FrameworkKind
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IMMUTABLE_CACHE_CONTROL, IfNoneMatch, content_etag, none_match
 from mops_shared.kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.reads import json_response
 
 RESULTS = "/v1/scoring/results"
 router = APIRouter(tags=["scoring"])
@@ -77,15 +78,14 @@ async def compute_result(
     f"{RESULTS}/{{result_id}}",
     operation_id="scoring_get_result",
     summary="Get a result",
+    response_model=ResultRead,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
-async def get_result(
-    result_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
-) -> ResultRead:
+async def get_result(result_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep) -> Response:
     """One computed result as it was when computed: every dimension's score with the
     contributions it came from (answers and evidence, with their weights and raw values), and
     what the framework's kind derives from them (quadrants, efficiency, tipping points)."""
-    return await service.get_result(session, principal, result_id)
+    return json_response(await service.read_result(conn, principal, result_id))
 
 
 SVG = "image/svg+xml"
@@ -138,7 +138,7 @@ def _picture_responses(description: str) -> dict[int | str, dict[str, Any]]:
 )
 async def get_result_grid(
     result_id: uuid.UUID,
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
@@ -146,7 +146,7 @@ async def get_result_grid(
     across, automate to humanize down, each quadrant shaded by its score and written with it,
     weak quadrants bordered red, continuous change as the circle in the middle. 409 when the
     result is not a five-forces one."""
-    result = await service.result_of_kind(session, principal, result_id, FrameworkKind.five_forces)
+    result = await service.result_of_kind(conn, principal, result_id, FrameworkKind.five_forces)
     return _svg(pictures.five_forces_grid(result), if_none_match)
 
 
@@ -159,7 +159,7 @@ async def get_result_grid(
 )
 async def get_result_cx_matrix(
     result_id: uuid.UUID,
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
@@ -167,7 +167,7 @@ async def get_result_cx_matrix(
     across, for the customer up, split at its framework version's `efficient` threshold into
     improve, protect, verify and danger; each rated process a dot with its name, danger ones
     in red, unrated ones listed below. 409 when the result is not a CX-efficiency one."""
-    result, efficient = await service.cx_matrix_of(session, principal, result_id)
+    result, efficient = await service.cx_matrix_of(conn, principal, result_id)
     return _svg(pictures.cx_matrix(result, efficient), if_none_match)
 
 
@@ -175,10 +175,11 @@ async def get_result_cx_matrix(
     RESULTS,
     operation_id="scoring_list_results",
     summary="List results (histories)",
+    response_model=ResultPage,
     responses=problem_responses(*COMMON_PROBLEMS),
 )
 async def list_results(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
@@ -191,11 +192,11 @@ async def list_results(
     whole_tenant: Annotated[
         QueryBool, Query(description="Only results whose scope is the whole tenant.")
     ] = False,
-) -> ResultPage:
+) -> Response:
     """The tenant's results over time: each with its dimension scores and their change since
     the previous result of the same framework and scope (`deltas`, `previous_id`)."""
-    return await service.history(
-        session,
+    body = await service.read_history(
+        conn,
         principal,
         sort=resolve_sort(service.RESULT_SORTS, sort),
         limit=limit,
@@ -205,3 +206,4 @@ async def list_results(
         scope_unit_id=scope_unit_id,
         whole_tenant=whole_tenant,
     )
+    return json_response(body)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_scoring.assessments.schemas import AssessmentStatus, Process
 from mops_scoring.assessments.service import (
@@ -17,17 +18,17 @@ from mops_scoring.assessments.service import (
 )
 from mops_scoring.db import writes
 from mops_scoring.evidence.compute import DangerShare, evidence_values, fetch
-from mops_scoring.frameworks.schemas import FrameworkDocument
-from mops_scoring.frameworks.service import document_of
+from mops_scoring.frameworks.schemas import FrameworkDocument, Thresholds
 from mops_scoring.results import engine, repository
 from mops_scoring.results.models import Result
-from mops_scoring.results.schemas import CxQuadrant, ResultPage, ResultRead, ResultSummary
+from mops_scoring.results.schemas import CxQuadrant, ResultRead, ResultSummary
 from mops_shared.contracts.clients import InventoryClient, OrgClient
 from mops_shared.contracts.scoring import FrameworkKind
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import new_id, utcnow
 from mops_shared.kit.errors import Conflict, NotFound
 from mops_shared.kit.pagination import SortOption
+from mops_shared.kit.reads import WireJSON
 
 RESULT_SORTS = repository.RESULT_SORTS
 
@@ -156,44 +157,73 @@ async def _latest_danger_share(session: AsyncSession, tenant_id: uuid.UUID) -> D
     return DangerShare(processes=len(processes), danger=danger)
 
 
-async def get_result(
-    session: AsyncSession, principal: Principal, result_id: uuid.UUID
-) -> ResultRead:
-    result = await repository.get_for_tenant(session, principal.tenant_id, result_id)
-    if result is None:
-        raise NotFound(f"No result {result_id}.")
-    return ResultRead.model_validate(result.body)
-
-
 async def result_exists(session: AsyncSession, tenant_id: uuid.UUID, result_id: uuid.UUID) -> bool:
     """Whether the tenant has this result (what a plan may refer to)."""
     return await repository.get_for_tenant(session, tenant_id, result_id) is not None
 
 
+# --- reads (GET answers, `mops_shared.kit.reads`) ------------------------------------------------
+
+SUMMARY_JSON = WireJSON(ResultSummary)
+
+
+async def read_result(conn: AsyncConnection, principal: Principal, result_id: uuid.UUID) -> bytes:
+    """The tenant's result as `ResultRead`'s JSON: the body stored when it was computed, which
+    is that model's JSON (a result never changes)."""
+    body = await repository.body_text(conn, principal.tenant_id, result_id)
+    if body is None:
+        raise NotFound(f"No result {result_id}.")
+    return body.encode()
+
+
+async def result_model(
+    conn: AsyncConnection, principal: Principal, result_id: uuid.UUID
+) -> ResultRead:
+    """The tenant's result as the model, for what is computed from it (404 without it)."""
+    row = await repository.body_row(conn, principal.tenant_id, result_id)
+    if row is None:
+        raise NotFound(f"No result {result_id}.")
+    return ResultRead.model_validate(row["body"])
+
+
+async def _row_of_kind(
+    conn: AsyncConnection,
+    principal: Principal,
+    result_id: uuid.UUID,
+    kind: FrameworkKind,
+    *,
+    document: bool = False,
+) -> RowMapping:
+    """The tenant's result's row (404 otherwise), which must be of the framework kind (409 if
+    not)."""
+    row = await repository.body_row(conn, principal.tenant_id, result_id, document=document)
+    if row is None:
+        raise NotFound(f"No result {result_id}.")
+    if row["kind"] != kind.value:
+        raise Conflict(f"Result {result_id} is a {row['kind']} result, not a {kind.value} one.")
+    return row
+
+
 async def result_of_kind(
-    session: AsyncSession, principal: Principal, result_id: uuid.UUID, kind: FrameworkKind
+    conn: AsyncConnection, principal: Principal, result_id: uuid.UUID, kind: FrameworkKind
 ) -> ResultRead:
     """The tenant's result (404 otherwise), which must be of the framework kind (409 if not)."""
-    result = await get_result(session, principal, result_id)
-    if result.kind != kind:
-        raise Conflict(
-            f"Result {result_id} is a {result.kind.value} result, not a {kind.value} one."
-        )
-    return result
+    row = await _row_of_kind(conn, principal, result_id, kind)
+    return ResultRead.model_validate(row["body"])
 
 
 async def cx_matrix_of(
-    session: AsyncSession, principal: Principal, result_id: uuid.UUID
+    conn: AsyncConnection, principal: Principal, result_id: uuid.UUID
 ) -> tuple[ResultRead, float]:
     """The tenant's CX-efficiency result and the `efficient` threshold of the framework version
-    it was computed with (results do not carry thresholds)."""
-    result = await result_of_kind(session, principal, result_id, FrameworkKind.cx_efficiency)
-    document = await document_of(session, result.framework_id)
-    return result, document.thresholds.efficient
+    it was computed with (results do not carry thresholds), in one statement."""
+    row = await _row_of_kind(conn, principal, result_id, FrameworkKind.cx_efficiency, document=True)
+    thresholds = Thresholds.model_validate(row["document"].get("thresholds", {}))
+    return ResultRead.model_validate(row["body"]), thresholds.efficient
 
 
-async def history(
-    session: AsyncSession,
+async def read_history(
+    conn: AsyncConnection,
     principal: Principal,
     *,
     sort: SortOption,
@@ -203,12 +233,11 @@ async def history(
     framework_key: str | None,
     scope_unit_id: uuid.UUID | None,
     whole_tenant: bool,
-) -> ResultPage:
-    """The tenant's results, each with how its dimensions moved since the previous result of
-    the same framework and scope (the previous found with a window over the tenant's results,
-    in one query)."""
-    page, next_cursor = await repository.history_page(
-        session,
+) -> bytes:
+    """The tenant's results as `ResultPage`'s JSON, each with how its dimensions moved since
+    the previous result of the same framework and scope."""
+    rows, next_cursor = await repository.history_rows(
+        conn,
         principal.tenant_id,
         sort=sort,
         limit=limit,
@@ -218,33 +247,18 @@ async def history(
         scope_unit_id=scope_unit_id,
         whole_tenant=whole_tenant,
     )
-    earlier = await repository.scores_of(session, [p for _, p in page if p is not None])
-    return ResultPage(
-        items=[_summary(r, previous_id, earlier) for r, previous_id in page],
-        next_cursor=next_cursor,
-    )
+    return SUMMARY_JSON.dumps_page([_summary(row) for row in rows], next_cursor)
 
 
-def _summary(
-    result: Result, previous_id: uuid.UUID | None, earlier: dict[uuid.UUID, dict[str, Any]]
-) -> ResultSummary:
-    before = earlier.get(previous_id, {}) if previous_id is not None else {}
+def _summary(row: RowMapping) -> dict[str, Any]:
+    previous_id = row["previous_id"]
+    before: dict[str, Any] = (row["previous_scores"] or {}) if previous_id is not None else {}
     deltas: dict[str, float | None] = {}
-    for key, value in result.scores.items():
+    for key, value in row["scores"].items():
         old = before.get(key)
         deltas[key] = (
             round(value - old, 2)
             if previous_id is not None and value is not None and old is not None
             else None
         )
-    return ResultSummary(
-        id=result.id,
-        assessment_id=result.assessment_id,
-        framework_key=result.framework_key,
-        framework_version=int(result.body["framework_version"]),
-        scope_unit_id=result.scope_unit_id,
-        computed_at=result.computed_at,
-        scores=dict(result.scores),
-        deltas=deltas,
-        previous_id=previous_id,
-    )
+    return SUMMARY_JSON.item(row, deltas=deltas)
