@@ -15,10 +15,12 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Select,
     Subquery,
     and_,
+    bindparam,
     case,
     false,
     func,
@@ -97,23 +99,26 @@ def _no_cost(tenant_id: uuid.UUID) -> Subquery:
     )
 
 
+# The currency in which the most active tools have a contract, ties alphabetically: the same
+# statement for every tenant, built once, the tenant bound at each call.
+_TENANT: BindParameter[Any] = bindparam("tenant_id")
+_DEFAULT_CURRENCY = (
+    select(_contracts.currency)
+    .join(_tool_table, _tools.id == _contracts.tool_id)
+    .where(
+        _contracts.tenant_id == _TENANT,
+        _tools.tenant_id == _TENANT,
+        _tools.status == ACTIVE,
+    )
+    .group_by(_contracts.currency)
+    .order_by(func.count(func.distinct(_contracts.tool_id)).desc(), _contracts.currency)
+    .limit(1)
+)
+
+
 async def _default_currency(conn: AsyncConnection, tenant_id: uuid.UUID) -> str | None:
     """The currency in which the most active tools have a contract, ties alphabetically."""
-    tools = func.count(func.distinct(_contracts.tool_id))
-    row = (
-        await conn.execute(
-            select(_contracts.currency)
-            .join(_tool_table, _tools.id == _contracts.tool_id)
-            .where(
-                _contracts.tenant_id == tenant_id,
-                _tools.tenant_id == tenant_id,
-                _tools.status == ACTIVE,
-            )
-            .group_by(_contracts.currency)
-            .order_by(tools.desc(), _contracts.currency)
-            .limit(1)
-        )
-    ).first()
+    row = (await conn.execute(_DEFAULT_CURRENCY, {"tenant_id": tenant_id})).first()
     return None if row is None else str(row[0])
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import BindParameter, bindparam, case, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mops_inventory.contracts.models import Contract
@@ -79,59 +79,59 @@ def _int(value: int | Decimal | None) -> int | None:
     return None if value is None else int(value)
 
 
+# The capabilities' two statements are the same for every tenant: built once, the tenant bound
+# at each call (SQLAlchemy then reuses their compiled form without walking them again).
+_TENANT: BindParameter[Any] = bindparam("tenant_id")
+_COUNTED = (_tools.tenant_id == _TENANT, _tools.status == COUNTED_STATUS)
+_CAPABILITIES = (
+    select(
+        _capabilities.id,
+        _capabilities.name,
+        _capabilities.name_key,
+        func.count().label("tools"),
+    )
+    .select_from(_tool_cap_table)
+    .join(_capability_table, _capabilities.id == _tool_caps.capability_id)
+    .join(_tool_table, _tools.id == _tool_caps.tool_id)
+    .where(_tool_caps.tenant_id == _TENANT, *_COUNTED)
+    .group_by(_capabilities.id, _capabilities.name, _capabilities.name_key)
+    .having(func.count() >= 2)
+)
+_tool_cost = (
+    select(
+        _tool_caps.capability_id.label("capability_id"),
+        _contracts.currency.label("currency"),
+        func.sum(_contracts.annual_cost_minor).label("amount"),
+    )
+    .select_from(_tool_cap_table)
+    .join(_tool_table, _tools.id == _tool_caps.tool_id)
+    .join(_contract_table, _contracts.tool_id == _tools.id)
+    .where(_tool_caps.tenant_id == _TENANT, _contracts.tenant_id == _TENANT, *_COUNTED)
+    .group_by(_tool_caps.capability_id, _contracts.tool_id, _contracts.currency)
+    .subquery("tool_cost")
+)
+_CAPABILITY_TOTALS = (
+    select(
+        _tool_cost.c.capability_id,
+        _tool_cost.c.currency,
+        func.sum(_tool_cost.c.amount),
+        func.max(_tool_cost.c.amount),
+    )
+    .group_by(_tool_cost.c.capability_id, _tool_cost.c.currency)
+    .order_by(_tool_cost.c.capability_id, _tool_cost.c.currency)
+)
+
+
 async def _redundant_capabilities(conn: AsyncConnection, tenant_id: uuid.UUID) -> list[_Capability]:
     """Every redundant capability with its money, ranked: one row per capability, then one
     per capability and currency (aggregated in SQL over the tools' per-currency sums). Seats
     are added for the page's capabilities only, with their tools."""
-    counted = (_tools.tenant_id == tenant_id, _tools.status == COUNTED_STATUS)
-    capability_rows = (
-        await conn.execute(
-            select(
-                _capabilities.id,
-                _capabilities.name,
-                _capabilities.name_key,
-                func.count().label("tools"),
-            )
-            .select_from(_tool_cap_table)
-            .join(_capability_table, _capabilities.id == _tool_caps.capability_id)
-            .join(_tool_table, _tools.id == _tool_caps.tool_id)
-            .where(_tool_caps.tenant_id == tenant_id, *counted)
-            .group_by(_capabilities.id, _capabilities.name, _capabilities.name_key)
-            .having(func.count() >= 2)
-        )
-    ).all()
+    tenant = {"tenant_id": tenant_id}
     capabilities = {
         row.id: _Capability(row.id, row.name, row.name_key, tool_count=row.tools)
-        for row in capability_rows
+        for row in await conn.execute(_CAPABILITIES, tenant)
     }
-    tool_cost = (
-        select(
-            _tool_caps.capability_id.label("capability_id"),
-            _contracts.currency.label("currency"),
-            func.sum(_contracts.annual_cost_minor).label("amount"),
-        )
-        .select_from(_tool_cap_table)
-        .join(_tool_table, _tools.id == _tool_caps.tool_id)
-        .join(_contract_table, _contracts.tool_id == _tools.id)
-        .where(
-            _tool_caps.tenant_id == tenant_id,
-            _contracts.tenant_id == tenant_id,
-            *counted,
-        )
-        .group_by(_tool_caps.capability_id, _contracts.tool_id, _contracts.currency)
-        .subquery("tool_cost")
-    )
-    totals = await conn.execute(
-        select(
-            tool_cost.c.capability_id,
-            tool_cost.c.currency,
-            func.sum(tool_cost.c.amount),
-            func.max(tool_cost.c.amount),
-        )
-        .group_by(tool_cost.c.capability_id, tool_cost.c.currency)
-        .order_by(tool_cost.c.capability_id, tool_cost.c.currency)
-    )
-    for capability_id, currency, combined, top in totals:
+    for capability_id, currency, combined, top in await conn.execute(_CAPABILITY_TOTALS, tenant):
         capability = capabilities.get(capability_id)
         if capability is not None:  # else a capability served by one active tool
             capability.combined.append(_money(combined, currency))

@@ -5,7 +5,17 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Exists, and_, bindparam, exists, literal, select, union_all
+from sqlalchemy import (
+    BindParameter,
+    Exists,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    literal,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mops_inventory.integrations.models import Integration
@@ -19,10 +29,48 @@ from mops_shared.kit.reads import dumps
 _tool_table, _integration_table = table_of(Tool), table_of(Integration)
 _tools, _integrations = _tool_table.c, _integration_table.c
 
-# The tool itself: the same statement for every call, its values bound.
-_TOOL = select(_tools.name, _tools.status).where(
-    _tools.tenant_id == bindparam("tenant_id"), _tools.id == bindparam("tool_id")
-)
+# The tool itself and its live edges: the same statements for every call, their values bound
+# (SQLAlchemy then reuses their compiled form without walking them again).
+_TENANT: BindParameter[Any] = bindparam("tenant_id")
+_TOOL_ID: BindParameter[Any] = bindparam("tool_id")
+_TOOL = select(_tools.name, _tools.status).where(_tools.tenant_id == _TENANT, _tools.id == _TOOL_ID)
+
+
+def _live_edges() -> Select[Any]:
+    """The tool's live integrations, from each end, with the tool at the other end (not
+    retired): by the other tool's name, outgoing before incoming."""
+    other = _tool_table.alias("other")
+    sides = [
+        (EdgeDirection.outgoing, _integrations.source_tool_id, _integrations.target_tool_id),
+        (EdgeDirection.incoming, _integrations.target_tool_id, _integrations.source_tool_id),
+    ]
+    edges = union_all(
+        *(
+            select(
+                _integrations.id.label("integration_id"),
+                literal(direction.value).label("direction"),
+                other.c.id.label("other_id"),
+                other.c.name.label("other_name"),
+                other.c.name_key.label("other_key"),
+                other.c.status.label("other_status"),
+                _integrations.data_carried.label("data_carried"),
+                _integrations.sync_mode.label("sync_mode"),
+            )
+            .join_from(_integration_table, other, other.c.id == theirs)
+            .where(
+                _integrations.tenant_id == _TENANT,
+                mine == _TOOL_ID,
+                _integrations.status == LIVE_EDGE,
+                other.c.tenant_id == _TENANT,
+                other.c.status != RETIRED,
+            )
+            for direction, mine, theirs in sides
+        )
+    ).subquery()
+    return select(edges).order_by(edges.c.other_key, edges.c.other_id, edges.c.direction.desc())
+
+
+_LIVE_EDGES = _live_edges()
 
 
 def _impact(
@@ -54,39 +102,7 @@ async def removal_impact(conn: AsyncConnection, tenant_id: uuid.UUID, tool_id: u
     if status == RETIRED:
         return _impact(tool_id, name, status, [], [])
 
-    other = _tool_table.alias("other")
-    sides = [
-        (EdgeDirection.outgoing, _integrations.source_tool_id, _integrations.target_tool_id),
-        (EdgeDirection.incoming, _integrations.target_tool_id, _integrations.source_tool_id),
-    ]
-    edges = union_all(
-        *(
-            select(
-                _integrations.id.label("integration_id"),
-                literal(direction.value).label("direction"),
-                other.c.id.label("other_id"),
-                other.c.name.label("other_name"),
-                other.c.name_key.label("other_key"),
-                other.c.status.label("other_status"),
-                _integrations.data_carried.label("data_carried"),
-                _integrations.sync_mode.label("sync_mode"),
-            )
-            .join_from(_integration_table, other, other.c.id == theirs)
-            .where(
-                _integrations.tenant_id == tenant_id,
-                mine == tool_id,
-                _integrations.status == LIVE_EDGE,
-                other.c.tenant_id == tenant_id,
-                other.c.status != RETIRED,
-            )
-            for direction, mine, theirs in sides
-        )
-    ).subquery()
-    broken = (
-        await conn.execute(
-            select(edges).order_by(edges.c.other_key, edges.c.other_id, edges.c.direction.desc())
-        )
-    ).all()
+    broken = (await conn.execute(_LIVE_EDGES, {"tenant_id": tenant_id, "tool_id": tool_id})).all()
     # `BrokenIntegration`s as plain dicts, in its field order.
     edges_out = [
         {
