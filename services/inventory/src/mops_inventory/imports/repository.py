@@ -10,16 +10,49 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_inventory.categories.models import Category
 from mops_inventory.contracts.models import Contract
 from mops_inventory.integrations.models import Integration
 from mops_inventory.licences.models import LicenceUsage
-from mops_inventory.tools.models import Tool, ToolCapability, ToolOwnerRow, ToolStatusChange
+from mops_inventory.tools.models import (
+    Capability,
+    Tool,
+    ToolCapability,
+    ToolOwnerRow,
+    ToolStatusChange,
+)
 from mops_shared.contracts.inventory import OwnerRole
-from mops_shared.kit.db import in_bind_chunks, insert_ignoring_conflicts, table_of
+from mops_shared.kit.db import among, in_bind_chunks, insert_ignoring_conflicts, table_of
+from mops_shared.kit.pagination import SortOption, keyset_page, split_page
+from mops_shared.kit.reads import mappings
+
+# Core columns for the export's reads (rows on a read connection, no entities).
+_categories = table_of(Category).c
+_contracts = table_of(Contract).c
+_usage = table_of(LicenceUsage).c
+_integrations = table_of(Integration).c
+_owners = table_of(ToolOwnerRow).c
+_tools = table_of(Tool).c
+_tool_caps = table_of(ToolCapability).c
+_capabilities = table_of(Capability).c
+
+# The export walks the tenant's tools by name, with the fields its rows write.
+_BY_NAME = SortOption("name", (_tools.name_key, _tools.id))
+_EXPORTED_TOOLS = select(
+    _tools.id,
+    _tools.name,
+    _tools.name_key,
+    _tools.vendor,
+    _tools.category_id,
+    _tools.status,
+    _tools.shares_data_with_core,
+    _tools.processes_personal_data,
+    _tools.usage_notes,
+)
 
 
 async def top_level_categories(session: AsyncSession, tenant_id: uuid.UUID) -> dict[str, uuid.UUID]:
@@ -32,12 +65,12 @@ async def top_level_categories(session: AsyncSession, tenant_id: uuid.UUID) -> d
     return {row[0]: row[1] for row in rows}
 
 
-async def category_names(session: AsyncSession, tenant_id: uuid.UUID) -> dict[uuid.UUID, str]:
+async def category_names(conn: AsyncConnection, tenant_id: uuid.UUID) -> dict[uuid.UUID, str]:
     """The names of all the tenant's categories by id."""
     return {
         row[0]: row[1]
-        for row in await session.execute(
-            select(col(Category.id), col(Category.name)).where(col(Category.tenant_id) == tenant_id)
+        for row in await conn.execute(
+            select(_categories.id, _categories.name).where(_categories.tenant_id == tenant_id)
         )
     }
 
@@ -72,6 +105,74 @@ async def first_contracts(
     return found
 
 
+async def tool_rows_by_name(
+    conn: AsyncConnection, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's tools as rows, sorted by name."""
+    stmt = keyset_page(
+        _EXPORTED_TOOLS.where(_tools.tenant_id == tenant_id), _BY_NAME, limit, cursor
+    )
+    return split_page(await mappings(conn, stmt), _BY_NAME, limit)
+
+
+async def capability_names(
+    conn: AsyncConnection, tool_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
+    """The capability names of each of these tools, in the tool's order."""
+    found: dict[uuid.UUID, list[str]] = {}
+    for tool_id, name in await conn.execute(
+        select(_tool_caps.tool_id, _capabilities.name)
+        .join_from(
+            table_of(ToolCapability),
+            table_of(Capability),
+            _capabilities.id == _tool_caps.capability_id,
+        )
+        .where(among(conn, _tool_caps.tool_id, tool_ids))
+        .order_by(_tool_caps.tool_id, _tool_caps.position)
+    ):
+        found.setdefault(tool_id, []).append(name)
+    return found
+
+
+async def business_owner_rows(
+    conn: AsyncConnection, tool_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, RowMapping]:
+    """Each tool's business owner (person_id, unit_id) as a row: the first in its order."""
+    found: dict[uuid.UUID, RowMapping] = {}
+    for row in await mappings(
+        conn,
+        select(_owners.tool_id, _owners.person_id, _owners.unit_id)
+        .where(
+            among(conn, _owners.tool_id, tool_ids),
+            _owners.role == OwnerRole.business_owner.value,
+        )
+        .order_by(_owners.tool_id, _owners.position),
+    ):
+        found.setdefault(row["tool_id"], row)
+    return found
+
+
+async def first_contract_rows(
+    conn: AsyncConnection, tool_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, RowMapping]:
+    """Each tool's first contract (the oldest) as a row, the one an export's row describes."""
+    found: dict[uuid.UUID, RowMapping] = {}
+    for row in await mappings(
+        conn,
+        select(
+            _contracts.tool_id,
+            _contracts.annual_cost_minor,
+            _contracts.currency,
+            _contracts.renewal_date,
+            _contracts.seats_purchased,
+        )
+        .where(among(conn, _contracts.tool_id, tool_ids))
+        .order_by(_contracts.tool_id, _contracts.created_at, _contracts.id),
+    ):
+        found.setdefault(row["tool_id"], row)
+    return found
+
+
 async def usage_on(
     session: AsyncSession, tool_ids: Sequence[uuid.UUID], day: date
 ) -> dict[uuid.UUID, LicenceUsage]:
@@ -89,51 +190,50 @@ async def usage_on(
 
 
 async def latest_seats(
-    session: AsyncSession, tool_ids: Sequence[uuid.UUID]
+    conn: AsyncConnection, tool_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, int]:
     """The seats active of each tool's latest licence usage (a tool without any is absent)."""
     latest = (
-        select(col(LicenceUsage.tool_id), func.max(col(LicenceUsage.as_of)).label("as_of"))
-        .where(col(LicenceUsage.tool_id).in_(tool_ids))
-        .group_by(col(LicenceUsage.tool_id))
+        select(_usage.tool_id, func.max(_usage.as_of).label("as_of"))
+        .where(among(conn, _usage.tool_id, tool_ids))
+        .group_by(_usage.tool_id)
         .subquery()
     )
     return {
         row[0]: row[1]
-        for row in await session.execute(
-            select(col(LicenceUsage.tool_id), col(LicenceUsage.seats_active)).join(
+        for row in await conn.execute(
+            select(_usage.tool_id, _usage.seats_active).join(
                 latest,
-                (col(LicenceUsage.tool_id) == latest.c.tool_id)
-                & (col(LicenceUsage.as_of) == latest.c.as_of),
+                (_usage.tool_id == latest.c.tool_id) & (_usage.as_of == latest.c.as_of),
             )
         )
     }
 
 
 async def integration_targets(
-    session: AsyncSession, tool_ids: Sequence[uuid.UUID]
+    conn: AsyncConnection, tool_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[str]]:
     """The names of the tools each of these tools integrates with, in name order."""
     targets: dict[uuid.UUID, list[str]] = {}
     target_tool = table_of(Tool).alias("target")
-    for source_id, target_name in await session.execute(
-        select(col(Integration.source_tool_id), target_tool.c.name)
-        .join(target_tool, target_tool.c.id == Integration.target_tool_id)
-        .where(col(Integration.source_tool_id).in_(tool_ids))
-        .order_by(col(Integration.source_tool_id), target_tool.c.name_key)
+    for source_id, target_name in await conn.execute(
+        select(_integrations.source_tool_id, target_tool.c.name)
+        .join(target_tool, target_tool.c.id == _integrations.target_tool_id)
+        .where(among(conn, _integrations.source_tool_id, tool_ids))
+        .order_by(_integrations.source_tool_id, target_tool.c.name_key)
     ):
         targets.setdefault(source_id, []).append(target_name)
     return targets
 
 
-async def business_owner_people(session: AsyncSession, tenant_id: uuid.UUID) -> set[uuid.UUID]:
+async def business_owner_people(conn: AsyncConnection, tenant_id: uuid.UUID) -> set[uuid.UUID]:
     """The people who are the business owner of one of the tenant's tools."""
-    rows = await session.execute(
-        select(col(ToolOwnerRow.person_id))
+    rows = await conn.execute(
+        select(_owners.person_id)
         .where(
-            col(ToolOwnerRow.tenant_id) == tenant_id,
-            col(ToolOwnerRow.role) == OwnerRole.business_owner.value,
-            col(ToolOwnerRow.person_id).is_not(None),
+            _owners.tenant_id == tenant_id,
+            _owners.role == OwnerRole.business_owner.value,
+            _owners.person_id.is_not(None),
         )
         .distinct()
     )

@@ -21,7 +21,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_inventory.categories.service import LandscapeSeeder
 from mops_inventory.contracts.models import Contract
@@ -688,32 +689,40 @@ async def _integrations(
 
 @dataclass
 class ExportFacts:
-    """What the export writes of a page of tools besides the tools' own fields."""
+    """What the export writes of a page of tools besides the tools' own fields (rows and
+    values read on the read connection)."""
 
     capabilities: dict[uuid.UUID, list[str]]
-    owners: dict[uuid.UUID, list[ToolOwner]]
-    first_contracts: dict[uuid.UUID, Contract]
+    business_owners: dict[uuid.UUID, RowMapping]  # person_id, unit_id
+    first_contracts: dict[uuid.UUID, RowMapping]
     seats: dict[uuid.UUID, int]  # of the latest licence usage
     targets: dict[uuid.UUID, list[str]]  # the names of the tools each integrates with
 
 
-async def export_facts(session: AsyncSession, tool_ids: list[uuid.UUID]) -> ExportFacts:
+async def export_facts(conn: AsyncConnection, tool_ids: list[uuid.UUID]) -> ExportFacts:
     """For a page of the export: a fixed number of queries whatever the page's size."""
     return ExportFacts(
-        capabilities=await tools_service.capabilities_of(session, tool_ids),
-        owners=await tools_service.owners_of(session, tool_ids),
-        first_contracts=await repository.first_contracts(session, tool_ids),
-        seats=await repository.latest_seats(session, tool_ids),
-        targets=await repository.integration_targets(session, tool_ids),
+        capabilities=await repository.capability_names(conn, tool_ids),
+        business_owners=await repository.business_owner_rows(conn, tool_ids),
+        first_contracts=await repository.first_contract_rows(conn, tool_ids),
+        seats=await repository.latest_seats(conn, tool_ids),
+        targets=await repository.integration_targets(conn, tool_ids),
     )
 
 
+async def export_tools_page(
+    conn: AsyncConnection, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's tools as rows, sorted by name (the export walks them all)."""
+    return await repository.tool_rows_by_name(conn, tenant_id, limit=limit, cursor=cursor)
+
+
 async def export_category_names(
-    session: AsyncSession, tenant_id: uuid.UUID
+    conn: AsyncConnection, tenant_id: uuid.UUID
 ) -> dict[uuid.UUID, str]:
-    return await repository.category_names(session, tenant_id)
+    return await repository.category_names(conn, tenant_id)
 
 
-async def business_owner_people(session: AsyncSession, tenant_id: uuid.UUID) -> set[uuid.UUID]:
+async def business_owner_people(conn: AsyncConnection, tenant_id: uuid.UUID) -> set[uuid.UUID]:
     """The people who are the business owner of one of the tenant's tools."""
-    return await repository.business_owner_people(session, tenant_id)
+    return await repository.business_owner_people(conn, tenant_id)

@@ -6,8 +6,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import Float, cast, func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mops_inventory.contracts.models import Contract
 from mops_inventory.reports.repository import (
@@ -17,9 +16,12 @@ from mops_inventory.reports.repository import (
     seats_purchased,
     sum_int,
 )
-from mops_inventory.reports.schemas import AdoptionReport
 from mops_inventory.tools.models import Tool
+from mops_shared.kit.db import among, table_of
 from mops_shared.kit.pagination import keyset_page, split_page
+from mops_shared.kit.reads import dumps
+
+_contracts, _tools = table_of(Contract).c, table_of(Tool).c
 
 
 def _per_seat(amount: int, seats: int) -> int:
@@ -28,54 +30,54 @@ def _per_seat(amount: int, seats: int) -> int:
 
 
 async def adoption_report(
-    session: AsyncSession, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
-) -> AdoptionReport:
+    conn: AsyncConnection, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> bytes:
+    """`AdoptionReport`'s JSON: a page of tools with their seats, then their costs."""
     purchased = seats_purchased(tenant_id)
-    latest = latest_usage(tenant_id, session.get_bind().dialect.name)
+    latest = latest_usage(tenant_id, conn.dialect.name)
     active = latest.c.seats
     sort = ranked_sort(
         "utilisation",
         cast(active, Float) / func.nullif(purchased.c.seats, 0),
-        col(Tool.name_key),
-        col(Tool.id),
+        _tools.name_key,
+        _tools.id,
     )
     page = keyset_page(
         select(
-            col(Tool.id),
-            col(Tool.name),
-            col(Tool.name_key),
-            col(Tool.status),
+            _tools.id,
+            _tools.name,
+            _tools.name_key,
+            _tools.status,
             purchased.c.seats.label("purchased"),
             active.label("active"),
             latest.c.as_of.label("active_as_of"),
             *sort.columns[:2],
         )
-        .outerjoin(purchased, purchased.c.tool_id == col(Tool.id))
-        .outerjoin(latest, latest.c.tool_id == col(Tool.id))
+        .outerjoin(purchased, purchased.c.tool_id == _tools.id)
+        .outerjoin(latest, latest.c.tool_id == _tools.id)
         .where(
-            col(Tool.tenant_id) == tenant_id,
+            _tools.tenant_id == tenant_id,
             or_(purchased.c.seats.is_not(None), active.is_not(None)),
         ),
         sort,
         limit,
         cursor,
     )
-    tools, next_cursor = split_page((await session.execute(page)).all(), sort, limit)
+    tools, next_cursor = split_page((await conn.execute(page)).all(), sort, limit)
     costs = money_per_tool(
-        await session.execute(
+        await conn.execute(
             select(
-                col(Contract.tool_id),
-                col(Contract.currency),
-                sum_int(col(Contract.annual_cost_minor)),
+                _contracts.tool_id,
+                _contracts.currency,
+                sum_int(_contracts.annual_cost_minor),
             )
-            .where(col(Contract.tool_id).in_([tool.id for tool in tools]))
-            .group_by(col(Contract.tool_id), col(Contract.currency))
+            .where(among(conn, _contracts.tool_id, [tool.id for tool in tools]))
+            .group_by(_contracts.tool_id, _contracts.currency)
         )
     )
-    # Plain dicts validated once at the end (in pydantic-core): far cheaper than a model built
-    # per row and per amount.
+    # Plain dicts in the schemas' field order, written straight to JSON: no model per row.
     rows = [_row(tool, costs.get(tool.id, [])) for tool in tools]
-    return AdoptionReport.model_validate({"rows": rows, "next_cursor": next_cursor})
+    return dumps({"rows": rows, "next_cursor": next_cursor})
 
 
 def _row(row: Any, annual_cost: list[dict[str, Any]]) -> dict[str, Any]:

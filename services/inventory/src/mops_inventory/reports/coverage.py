@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -13,26 +14,26 @@ from sqlalchemy import (
     select,
     true,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mops_inventory.reports.repository import (
     ACTIVE,
     live_neighbours,
 )
-from mops_inventory.reports.schemas import (
-    CORE_CAPABILITY,
-    CoreToolsChosenBy,
-    IntegrationCoverageReport,
-    StackToolRef,
-)
+from mops_inventory.reports.schemas import CORE_CAPABILITY, CoreToolsChosenBy
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
+from mops_shared.kit.db import table_of
 from mops_shared.kit.errors import ValidationFailed
 from mops_shared.kit.pagination import SortOption, keyset_page, split_page
+from mops_shared.kit.reads import dumps
 
 MAX_CORE_TOOLS = 100
+
+_tool_caps, _capability_table = table_of(ToolCapability), table_of(Capability)
+_tools = table_of(Tool).c
+_SORT = SortOption("name", (_tools.name_key, _tools.id))
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -40,27 +41,28 @@ def _share(part: int, whole: int) -> float | None:
 
 
 async def _core_tools(
-    session: AsyncSession, tenant_id: uuid.UUID, requested: list[uuid.UUID] | None
-) -> list[StackToolRef]:
-    stmt = select(col(Tool.id), col(Tool.name)).where(col(Tool.tenant_id) == tenant_id)
+    conn: AsyncConnection, tenant_id: uuid.UUID, requested: list[uuid.UUID] | None
+) -> list[dict[str, Any]]:
+    """The core tools as `StackToolRef`s (plain dicts, in its field order)."""
+    stmt = select(_tools.id, _tools.name).where(_tools.tenant_id == tenant_id)
     if requested is None:
         stmt = stmt.where(
-            col(Tool.status) == ACTIVE,
-            col(Tool.id).in_(
-                select(col(ToolCapability.tool_id))
-                .join(Capability, col(Capability.id) == col(ToolCapability.capability_id))
+            _tools.status == ACTIVE,
+            _tools.id.in_(
+                select(_tool_caps.c.tool_id)
+                .join(_capability_table, _capability_table.c.id == _tool_caps.c.capability_id)
                 .where(
-                    col(Capability.tenant_id) == tenant_id,
-                    col(Capability.name_key) == name_key(CORE_CAPABILITY),
+                    _capability_table.c.tenant_id == tenant_id,
+                    _capability_table.c.name_key == name_key(CORE_CAPABILITY),
                 )
             ),
         )
     else:
-        stmt = stmt.where(col(Tool.id).in_(set(requested)))
-    rows = await session.execute(stmt.order_by(col(Tool.name_key), col(Tool.id)))
-    found = [StackToolRef(id=tool_id, name=name) for tool_id, name in rows.all()]
+        stmt = stmt.where(_tools.id.in_(set(requested)))
+    rows = await conn.execute(stmt.order_by(_tools.name_key, _tools.id))
+    found = [{"id": tool_id, "name": name} for tool_id, name in rows.all()]
     if requested is not None:
-        known = {tool.id for tool in found}
+        known = {tool["id"] for tool in found}
         errors = [
             ProblemFieldError(
                 location=ProblemLocation.query,
@@ -78,34 +80,35 @@ async def _core_tools(
 
 
 async def coverage_report(
-    session: AsyncSession,
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     requested: list[uuid.UUID] | None,
     *,
     limit: int,
     cursor: str | None = None,
-) -> IntegrationCoverageReport:
-    """Three queries, whatever the number of tools: the core tools, the counts over every
-    active tool, and one page of active tools with their flags."""
-    core = await _core_tools(session, tenant_id, requested)
-    core_ids = {tool.id for tool in core}
+) -> bytes:
+    """`IntegrationCoverageReport`'s JSON. Three queries, whatever the number of tools: the
+    core tools, the counts over every active tool, and one page of active tools with their
+    flags."""
+    core = await _core_tools(conn, tenant_id, requested)
+    core_ids = {tool["id"] for tool in core}
     # The tools listed are active, hence not retired: only the other end needs checking.
     live = live_neighbours(tenant_id)
-    integrated = col(Tool.id).in_(select(live.c.tool_id))
+    integrated = _tools.id.in_(select(live.c.tool_id))
     connected: ColumnElement[bool] = (
-        col(Tool.id).in_(select(live.c.tool_id).where(live.c.other_id.in_(list(core_ids))))
+        _tools.id.in_(select(live.c.tool_id).where(live.c.other_id.in_(list(core_ids))))
         if core_ids
         else false()
     )
-    non_core: ColumnElement[bool] = col(Tool.id).not_in(list(core_ids)) if core_ids else true()
-    shares = col(Tool.shares_data_with_core)
-    active_tools = (col(Tool.tenant_id) == tenant_id, col(Tool.status) == ACTIVE)
+    non_core: ColumnElement[bool] = _tools.id.not_in(list(core_ids)) if core_ids else true()
+    shares = _tools.shares_data_with_core
+    active_tools = (_tools.tenant_id == tenant_id, _tools.status == ACTIVE)
 
     def count(condition: ColumnElement[bool]) -> ColumnElement[int]:
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
     counts = (
-        await session.execute(
+        await conn.execute(
             select(
                 func.count().label("active"),
                 count(integrated).label("integrated"),
@@ -116,27 +119,26 @@ async def coverage_report(
             ).where(*active_tools)
         )
     ).one()
-    sort = SortOption("name", (col(Tool.name_key), col(Tool.id)))
     page = keyset_page(
         select(
-            col(Tool.id),
-            col(Tool.name),
-            col(Tool.name_key),
+            _tools.id,
+            _tools.name,
+            _tools.name_key,
             shares,
             integrated.label("integrated"),
             connected.label("connected"),
         ).where(*active_tools),
-        sort,
+        _SORT,
         limit,
         cursor,
     )
-    rows, next_cursor = split_page((await session.execute(page)).all(), sort, limit)
-    not_integrated: list[StackToolRef] = []
-    not_connected: list[StackToolRef] = []
-    not_sharing: list[StackToolRef] = []
-    unknown: list[StackToolRef] = []
+    rows, next_cursor = split_page((await conn.execute(page)).all(), _SORT, limit)
+    not_integrated: list[dict[str, Any]] = []
+    not_connected: list[dict[str, Any]] = []
+    not_sharing: list[dict[str, Any]] = []
+    unknown: list[dict[str, Any]] = []
     for row in rows:
-        ref = StackToolRef(id=row.id, name=row.name)
+        ref = {"id": row.id, "name": row.name}
         if not row.integrated:
             not_integrated.append(ref)
         if row.id not in core_ids and not row.connected:
@@ -146,22 +148,24 @@ async def coverage_report(
         elif not row.shares_data_with_core:
             not_sharing.append(ref)
     active, non_core_count = int(counts.active), int(counts.non_core)
-    return IntegrationCoverageReport(
-        core_tools=core,
-        core_tools_chosen_by=(
-            CoreToolsChosenBy.capability if requested is None else CoreToolsChosenBy.request
-        ),
-        active_tool_count=active,
-        integrated_tool_count=int(counts.integrated),
-        integrated_share=_share(int(counts.integrated), active),
-        non_core_active_tool_count=non_core_count,
-        connected_to_core_count=int(counts.connected),
-        connected_to_core_share=_share(int(counts.connected), non_core_count),
-        not_sharing_data_with_core_count=int(counts.not_sharing),
-        core_data_sharing_unknown_count=int(counts.unknown),
-        not_integrated=not_integrated,
-        not_connected_to_core=not_connected,
-        not_sharing_data_with_core=not_sharing,
-        core_data_sharing_unknown=unknown,
-        next_cursor=next_cursor,
+    return dumps(
+        {
+            "core_tools": core,
+            "core_tools_chosen_by": (
+                CoreToolsChosenBy.capability if requested is None else CoreToolsChosenBy.request
+            ).value,
+            "active_tool_count": active,
+            "integrated_tool_count": int(counts.integrated),
+            "integrated_share": _share(int(counts.integrated), active),
+            "non_core_active_tool_count": non_core_count,
+            "connected_to_core_count": int(counts.connected),
+            "connected_to_core_share": _share(int(counts.connected), non_core_count),
+            "not_sharing_data_with_core_count": int(counts.not_sharing),
+            "core_data_sharing_unknown_count": int(counts.unknown),
+            "not_integrated": not_integrated,
+            "not_connected_to_core": not_connected,
+            "not_sharing_data_with_core": not_sharing,
+            "core_data_sharing_unknown": unknown,
+            "next_cursor": next_cursor,
+        }
     )

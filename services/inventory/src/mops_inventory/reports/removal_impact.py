@@ -3,130 +3,153 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
-from sqlalchemy import and_, exists, literal, select, union_all
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
-from sqlmodel import col
+from sqlalchemy import (
+    BindParameter,
+    Exists,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    literal,
+    select,
+    union_all,
+)
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mops_inventory.integrations.models import Integration
-from mops_inventory.integrations.schemas import SyncMode
 from mops_inventory.reports.repository import LIVE_EDGE, RETIRED
-from mops_inventory.reports.schemas import (
-    BrokenIntegration,
-    EdgeDirection,
-    StackToolRef,
-    ToolRemovalImpact,
-)
+from mops_inventory.reports.schemas import EdgeDirection
 from mops_inventory.tools.models import Tool
-from mops_shared.contracts.inventory import ToolStatus
+from mops_shared.kit.db import table_of
 from mops_shared.kit.errors import NotFound
+from mops_shared.kit.reads import dumps
+
+_tool_table, _integration_table = table_of(Tool), table_of(Integration)
+_tools, _integrations = _tool_table.c, _integration_table.c
+
+# The tool itself and its live edges: the same statements for every call, their values bound
+# (SQLAlchemy then reuses their compiled form without walking them again).
+_TENANT: BindParameter[Any] = bindparam("tenant_id")
+_TOOL_ID: BindParameter[Any] = bindparam("tool_id")
+_TOOL = select(_tools.name, _tools.status).where(_tools.tenant_id == _TENANT, _tools.id == _TOOL_ID)
 
 
-async def removal_impact(
-    session: AsyncSession, tenant_id: uuid.UUID, tool_id: uuid.UUID
-) -> ToolRemovalImpact:
-    """Three queries, whatever the number of tools: the tool, its live edges, the tools only it
-    connects."""
-    row = (
-        await session.execute(
-            select(col(Tool.name), col(Tool.status)).where(
-                col(Tool.tenant_id) == tenant_id, col(Tool.id) == tool_id
-            )
-        )
-    ).one_or_none()
-    if row is None:
-        raise NotFound(f"No tool {tool_id}.")
-    name, status = row
-    impact = ToolRemovalImpact(
-        tool=StackToolRef(id=tool_id, name=name),
-        status=ToolStatus(status),
-        broken_integration_count=0,
-        broken_integrations=[],
-        isolated_tools=[],
-    )
-    if status == RETIRED:
-        return impact
-
-    other = aliased(Tool)
+def _live_edges() -> Select[Any]:
+    """The tool's live integrations, from each end, with the tool at the other end (not
+    retired): by the other tool's name, outgoing before incoming."""
+    other = _tool_table.alias("other")
     sides = [
-        (EdgeDirection.outgoing, Integration.source_tool_id, Integration.target_tool_id),
-        (EdgeDirection.incoming, Integration.target_tool_id, Integration.source_tool_id),
+        (EdgeDirection.outgoing, _integrations.source_tool_id, _integrations.target_tool_id),
+        (EdgeDirection.incoming, _integrations.target_tool_id, _integrations.source_tool_id),
     ]
     edges = union_all(
         *(
             select(
-                col(Integration.id).label("integration_id"),
+                _integrations.id.label("integration_id"),
                 literal(direction.value).label("direction"),
-                col(other.id).label("other_id"),
-                col(other.name).label("other_name"),
-                col(other.name_key).label("other_key"),
-                col(other.status).label("other_status"),
-                col(Integration.data_carried).label("data_carried"),
-                col(Integration.sync_mode).label("sync_mode"),
+                other.c.id.label("other_id"),
+                other.c.name.label("other_name"),
+                other.c.name_key.label("other_key"),
+                other.c.status.label("other_status"),
+                _integrations.data_carried.label("data_carried"),
+                _integrations.sync_mode.label("sync_mode"),
             )
-            .join(other, col(other.id) == col(theirs))
+            .join_from(_integration_table, other, other.c.id == theirs)
             .where(
-                col(Integration.tenant_id) == tenant_id,
-                col(mine) == tool_id,
-                col(Integration.status) == LIVE_EDGE,
-                col(other.tenant_id) == tenant_id,
-                col(other.status) != RETIRED,
+                _integrations.tenant_id == _TENANT,
+                mine == _TOOL_ID,
+                _integrations.status == LIVE_EDGE,
+                other.c.tenant_id == _TENANT,
+                other.c.status != RETIRED,
             )
             for direction, mine, theirs in sides
         )
     ).subquery()
-    broken = (
-        await session.execute(
-            select(edges).order_by(edges.c.other_key, edges.c.other_id, edges.c.direction.desc())
-        )
-    ).all()
-    impact.broken_integrations = [
-        BrokenIntegration(
-            integration_id=edge.integration_id,
-            direction=EdgeDirection(edge.direction),
-            other_tool=StackToolRef(id=edge.other_id, name=edge.other_name),
-            other_tool_status=ToolStatus(edge.other_status),
-            data_carried=list(edge.data_carried),
-            sync_mode=SyncMode(edge.sync_mode),
-        )
+    return select(edges).order_by(edges.c.other_key, edges.c.other_id, edges.c.direction.desc())
+
+
+_LIVE_EDGES = _live_edges()
+
+
+def _impact(
+    tool_id: uuid.UUID,
+    name: str,
+    status: str,
+    broken: list[dict[str, Any]],
+    isolated: list[dict[str, Any]],
+) -> bytes:
+    """`ToolRemovalImpact`'s JSON, its fields in its order."""
+    return dumps(
+        {
+            "tool": {"id": tool_id, "name": name},
+            "status": status,
+            "broken_integration_count": len(broken),
+            "broken_integrations": broken,
+            "isolated_tools": isolated,
+        }
+    )
+
+
+async def removal_impact(conn: AsyncConnection, tenant_id: uuid.UUID, tool_id: uuid.UUID) -> bytes:
+    """`ToolRemovalImpact`'s JSON. Three queries, whatever the number of tools: the tool, its
+    live edges, the tools only it connects."""
+    row = (await conn.execute(_TOOL, {"tenant_id": tenant_id, "tool_id": tool_id})).one_or_none()
+    if row is None:
+        raise NotFound(f"No tool {tool_id}.")
+    name, status = row
+    if status == RETIRED:
+        return _impact(tool_id, name, status, [], [])
+
+    broken = (await conn.execute(_LIVE_EDGES, {"tenant_id": tenant_id, "tool_id": tool_id})).all()
+    # `BrokenIntegration`s as plain dicts, in its field order.
+    edges_out = [
+        {
+            "integration_id": edge.integration_id,
+            "direction": edge.direction,
+            "other_tool": {"id": edge.other_id, "name": edge.other_name},
+            "other_tool_status": edge.other_status,
+            "data_carried": list(edge.data_carried),
+            "sync_mode": edge.sync_mode,
+        }
         for edge in broken
     ]
-    impact.broken_integration_count = len(impact.broken_integrations)
     if not broken:
-        return impact
+        return _impact(tool_id, name, status, edges_out, [])
 
     # A neighbour is isolated when none of its live edges leads to a tool other than this one.
-    neighbour = aliased(Tool)
-    elsewhere = []
+    neighbour = _tool_table.alias("neighbour")
+    elsewhere: list[Exists] = []
     for mine, theirs in (
-        (Integration.source_tool_id, Integration.target_tool_id),
-        (Integration.target_tool_id, Integration.source_tool_id),
+        (_integrations.source_tool_id, _integrations.target_tool_id),
+        (_integrations.target_tool_id, _integrations.source_tool_id),
     ):
-        third = aliased(Tool)
+        third = _tool_table.alias(f"third_{len(elsewhere)}")
         elsewhere.append(
             exists(
-                select(col(Integration.id))
-                .join(third, col(third.id) == col(theirs))
+                select(_integrations.id)
+                .join_from(_integration_table, third, third.c.id == theirs)
                 .where(
-                    col(Integration.tenant_id) == tenant_id,
-                    col(mine) == col(neighbour.id),
-                    col(theirs) != tool_id,
-                    col(Integration.status) == LIVE_EDGE,
-                    col(third.tenant_id) == tenant_id,
-                    col(third.status) != RETIRED,
+                    _integrations.tenant_id == tenant_id,
+                    mine == neighbour.c.id,
+                    theirs != tool_id,
+                    _integrations.status == LIVE_EDGE,
+                    third.c.tenant_id == tenant_id,
+                    third.c.status != RETIRED,
                 )
             )
         )
-    isolated = await session.execute(
-        select(col(neighbour.id), col(neighbour.name))
+    isolated = await conn.execute(
+        select(neighbour.c.id, neighbour.c.name)
         .where(
-            col(neighbour.tenant_id) == tenant_id,
-            col(neighbour.status) != RETIRED,
-            col(neighbour.id).in_({edge.other_id for edge in broken}),
+            neighbour.c.tenant_id == tenant_id,
+            neighbour.c.status != RETIRED,
+            neighbour.c.id.in_({edge.other_id for edge in broken}),
             and_(*(~clause for clause in elsewhere)),
         )
-        .order_by(col(neighbour.name_key), col(neighbour.id))
+        .order_by(neighbour.c.name_key, neighbour.c.id)
     )
-    impact.isolated_tools = [StackToolRef(id=i, name=n) for i, n in isolated.all()]
-    return impact
+    return _impact(
+        tool_id, name, status, edges_out, [{"id": i, "name": n} for i, n in isolated.all()]
+    )

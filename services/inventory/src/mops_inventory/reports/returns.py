@@ -6,8 +6,7 @@ import uuid
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import Float, and_, case, cast, distinct, func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mops_inventory.contracts.models import Contract
 from mops_inventory.outcomes.models import Outcome
@@ -16,14 +15,18 @@ from mops_inventory.reports.repository import (
     ranked_sort,
     sum_int,
 )
-from mops_inventory.reports.schemas import RETURNS_DAYS, ReturnsReport
+from mops_inventory.reports.schemas import RETURNS_DAYS
 from mops_inventory.tools.models import Tool
 from mops_shared.contracts.outcomes import OutcomeKind
 from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit.db import among, table_of
 from mops_shared.kit.errors import ValidationFailed
 from mops_shared.kit.pagination import keyset_page, split_page
+from mops_shared.kit.reads import dumps
 
 KINDS = tuple(kind.value for kind in OutcomeKind)
+
+_contracts, _outcomes, _tools = table_of(Contract).c, table_of(Outcome).c, table_of(Tool).c
 
 
 def period(since: date | None, until: date | None) -> tuple[date, date]:
@@ -44,56 +47,58 @@ def period(since: date | None, until: date | None) -> tuple[date, date]:
 
 
 async def returns_report(
-    session: AsyncSession,
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     since: date,
     until: date,
     *,
     limit: int,
     cursor: str | None,
-) -> ReturnsReport:
+) -> bytes:
+    """`ReturnsReport`'s JSON: a page of tools with their ratio and outcome counts, then
+    their revenue and costs per currency."""
     start = datetime.combine(since, time(), tzinfo=UTC)
-    in_period = and_(col(Outcome.tenant_id) == tenant_id, col(Outcome.occurred_at) >= start)
+    in_period = and_(_outcomes.tenant_id == tenant_id, _outcomes.occurred_at >= start)
     if until < date.max:
         end = datetime.combine(until + timedelta(days=1), time(), tzinfo=UTC)
-        in_period = and_(in_period, col(Outcome.occurred_at) < end)
+        in_period = and_(in_period, _outcomes.occurred_at < end)
     is_revenue = and_(
-        col(Outcome.kind) == OutcomeKind.revenue.value,
-        col(Outcome.amount_minor).is_not(None),
-        col(Outcome.currency).is_not(None),
+        _outcomes.kind == OutcomeKind.revenue.value,
+        _outcomes.amount_minor.is_not(None),
+        _outcomes.currency.is_not(None),
     )
 
     # Per tool, summaries enough to decide the ratio in SQL (and sort on it): how many
     # currencies, which one when there is one, and the amount then.
     cost = (
         select(
-            col(Contract.tool_id).label("tool_id"),
-            func.count(distinct(col(Contract.currency))).label("currencies"),
-            func.min(col(Contract.currency)).label("currency"),
-            sum_int(col(Contract.annual_cost_minor)).label("amount"),
+            _contracts.tool_id.label("tool_id"),
+            func.count(distinct(_contracts.currency)).label("currencies"),
+            func.min(_contracts.currency).label("currency"),
+            sum_int(_contracts.annual_cost_minor).label("amount"),
         )
-        .where(col(Contract.tenant_id) == tenant_id)
-        .group_by(col(Contract.tool_id))
+        .where(_contracts.tenant_id == tenant_id)
+        .group_by(_contracts.tool_id)
         .subquery("cost")
     )
     # One pass over the period's outcomes: the counts per kind, one column per kind, and the
     # revenue summaries (CASE without ELSE is NULL, which the aggregates skip).
-    revenue_currency = case((is_revenue, col(Outcome.currency)))
+    revenue_currency = case((is_revenue, _outcomes.currency))
     measured = (
         select(
-            col(Outcome.tool_id).label("tool_id"),
+            _outcomes.tool_id.label("tool_id"),
             *(
-                sum_int(
-                    case((col(Outcome.kind) == kind.value, col(Outcome.quantity)), else_=0)
-                ).label(kind.value)
+                sum_int(case((_outcomes.kind == kind.value, _outcomes.quantity), else_=0)).label(
+                    kind.value
+                )
                 for kind in OutcomeKind
             ),
             func.count(distinct(revenue_currency)).label("revenue_currencies"),
             func.min(revenue_currency).label("revenue_currency"),
-            sum_int(case((is_revenue, col(Outcome.amount_minor)))).label("revenue_amount"),
+            sum_int(case((is_revenue, _outcomes.amount_minor))).label("revenue_amount"),
         )
         .where(in_period)
-        .group_by(col(Outcome.tool_id))
+        .group_by(_outcomes.tool_id)
         .subquery("measured")
     )
     ratio = case(
@@ -113,47 +118,46 @@ async def returns_report(
         ),
         else_=None,
     )
-    sort = ranked_sort("return_ratio", ratio, col(Tool.name_key), col(Tool.id))
+    sort = ranked_sort("return_ratio", ratio, _tools.name_key, _tools.id)
     page = keyset_page(
         select(
-            col(Tool.id),
-            col(Tool.name),
-            col(Tool.name_key),
-            col(Tool.status),
+            _tools.id,
+            _tools.name,
+            _tools.name_key,
+            _tools.status,
             ratio.label("ratio"),
             *sort.columns[:2],
             *(measured.c[kind.value] for kind in OutcomeKind),
         )
-        .outerjoin(cost, cost.c.tool_id == col(Tool.id))
-        .outerjoin(measured, measured.c.tool_id == col(Tool.id))
+        .outerjoin(cost, cost.c.tool_id == _tools.id)
+        .outerjoin(measured, measured.c.tool_id == _tools.id)
         .where(
-            col(Tool.tenant_id) == tenant_id,
+            _tools.tenant_id == tenant_id,
             or_(cost.c.tool_id.is_not(None), measured.c.tool_id.is_not(None)),
         ),
         sort,
         limit,
         cursor,
     )
-    tools, next_cursor = split_page((await session.execute(page)).all(), sort, limit)
+    tools, next_cursor = split_page((await conn.execute(page)).all(), sort, limit)
 
     # The money of the page's tools only, per currency.
     page_ids = [tool.id for tool in tools]
-    revenue_rows = await session.execute(
-        select(col(Outcome.tool_id), col(Outcome.currency), sum_int(col(Outcome.amount_minor)))
-        .where(in_period, is_revenue, col(Outcome.tool_id).in_(page_ids))
-        .group_by(col(Outcome.tool_id), col(Outcome.currency))
+    revenue_rows = await conn.execute(
+        select(_outcomes.tool_id, _outcomes.currency, sum_int(_outcomes.amount_minor))
+        .where(in_period, is_revenue, among(conn, _outcomes.tool_id, page_ids))
+        .group_by(_outcomes.tool_id, _outcomes.currency)
     )
     revenues = money_per_tool(revenue_rows)
-    cost_rows = await session.execute(
-        select(
-            col(Contract.tool_id), col(Contract.currency), sum_int(col(Contract.annual_cost_minor))
-        )
-        .where(col(Contract.tool_id).in_(page_ids))
-        .group_by(col(Contract.tool_id), col(Contract.currency))
+    cost_rows = await conn.execute(
+        select(_contracts.tool_id, _contracts.currency, sum_int(_contracts.annual_cost_minor))
+        .where(among(conn, _contracts.tool_id, page_ids))
+        .group_by(_contracts.tool_id, _contracts.currency)
     )
     costs = money_per_tool(cost_rows)
 
-    return ReturnsReport.model_validate(
+    # Plain dicts in the schemas' field order, written straight to JSON: no model per row.
+    return dumps(
         {
             "since": since,
             "until": until,

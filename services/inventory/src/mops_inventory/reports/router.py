@@ -13,9 +13,9 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
-from mops_inventory.deps import PrincipalDep, SessionDep
+from mops_inventory.deps import PrincipalDep, ReadDep
 from mops_inventory.reports import (
     adoption,
     coverage,
@@ -48,6 +48,7 @@ from mops_shared.contracts.reports import ToolOwnershipPage
 from mops_shared.contracts.reports_evidence import InventoryEvidence
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.pagination import CursorQuery
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(tags=["inventory"])
 
@@ -107,12 +108,13 @@ time: `limit` capabilities, and `cursor` = the previous page's `next_cursor`.
 @router.get(
     "/v1/inventory/reports/redundancy",
     operation_id="inventory_get_redundancy_report",
+    response_model=RedundancyReport,
     summary="Redundant capabilities and the money at stake",
     description=REDUNDANCY_DESCRIPTION,
     responses=problem_responses(401, 403, 422),
 )
 async def get_redundancy_report(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: Annotated[
         int,
@@ -132,13 +134,15 @@ async def get_redundancy_report(
             f"(1 to {redundancy.MAX_TOOLS_PER_CAPABILITY}); `tool_count` counts them all.",
         ),
     ] = redundancy.DEFAULT_TOOLS_PER_CAPABILITY,
-) -> RedundancyReport:
-    return await redundancy.redundancy_report(
-        session,
-        principal.tenant_id,
-        limit=limit,
-        cursor=cursor,
-        tools_per_capability=tools_per_capability,
+) -> Response:
+    return json_response(
+        await redundancy.redundancy_report(
+            conn,
+            principal.tenant_id,
+            limit=limit,
+            cursor=cursor,
+            tools_per_capability=tools_per_capability,
+        )
     )
 
 
@@ -176,12 +180,13 @@ the whole lists.
 @router.get(
     "/v1/inventory/reports/integration-coverage",
     operation_id="inventory_get_integration_coverage_report",
+    response_model=IntegrationCoverageReport,
     summary="Integration coverage of the active stack and its core",
     description=COVERAGE_DESCRIPTION,
     responses={**URL_TOO_LONG, **problem_responses(401, 403, 422)},
 )
 async def get_integration_coverage_report(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     core_tool_id: Annotated[
         list[uuid.UUID] | None,
@@ -193,9 +198,11 @@ async def get_integration_coverage_report(
     ] = None,
     limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
     cursor: CursorQuery = None,
-) -> IntegrationCoverageReport:
-    return await coverage.coverage_report(
-        session, principal.tenant_id, core_tool_id, limit=limit, cursor=cursor
+) -> Response:
+    return json_response(
+        await coverage.coverage_report(
+            conn, principal.tenant_id, core_tool_id, limit=limit, cursor=cursor
+        )
     )
 
 
@@ -220,14 +227,15 @@ a tool that is already `retired` has no live integration).
 @router.get(
     "/v1/inventory/tools/{tool_id}/removal-impact",
     operation_id="inventory_get_tool_removal_impact",
+    response_model=ToolRemovalImpact,
     summary="What retiring a tool would break",
     description=REMOVAL_IMPACT_DESCRIPTION,
     responses=problem_responses(401, 403, 404, 422),
 )
 async def get_tool_removal_impact(
-    tool_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
-) -> ToolRemovalImpact:
-    return await removal_impact.removal_impact(session, principal.tenant_id, tool_id)
+    tool_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
+    return json_response(await removal_impact.removal_impact(conn, principal.tenant_id, tool_id))
 
 
 SPEND_DESCRIPTION = """\
@@ -258,19 +266,20 @@ they are in no amount. The optional `status` filter applies to the tools through
 @router.get(
     "/v1/inventory/reports/spend",
     operation_id="inventory_get_spend_report",
+    response_model=SpendReport,
     summary="Annual spend per category, capability, owner unit, vendor or status",
     description=SPEND_DESCRIPTION,
     responses=problem_responses(401, 403, 422),
 )
 async def get_spend_report(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     by: Annotated[SpendGroupBy, Query(description="What to group the spend by.")] = (
         SpendGroupBy.category
     ),
     status: Annotated[ToolStatus | None, Query(description="Only tools in this status.")] = None,
-) -> SpendReport:
-    return await spend.spend_report(session, principal.tenant_id, by, status)
+) -> Response:
+    return json_response(await spend.spend_report(conn, principal.tenant_id, by, status))
 
 
 RENEWALS_DESCRIPTION = """\
@@ -298,12 +307,13 @@ included.
 @router.get(
     "/v1/inventory/reports/renewals",
     operation_id="inventory_get_renewals_report",
+    response_model=RenewalsReport,
     summary="Contracts renewing or past their notice deadline soon",
     description=RENEWALS_DESCRIPTION,
     responses=problem_responses(401, 403, 422),
 )
 async def get_renewals_report(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     within_days: Annotated[
         int, Query(ge=1, le=3650, description="Length of the window after `as_of`, in days.")
@@ -313,10 +323,12 @@ async def get_renewals_report(
     ] = None,
     limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
     cursor: CursorQuery = None,
-) -> RenewalsReport:
+) -> Response:
     day = as_of or datetime.now(UTC).date()
-    return await renewals.renewals_report(
-        session, principal.tenant_id, day, within_days, limit=limit, cursor=cursor
+    return json_response(
+        await renewals.renewals_report(
+            conn, principal.tenant_id, day, within_days, limit=limit, cursor=cursor
+        )
     )
 
 
@@ -342,17 +354,20 @@ a page at a time (`limit`, and `cursor` = the previous page's `next_cursor`).
 @router.get(
     "/v1/inventory/reports/adoption",
     operation_id="inventory_get_adoption_report",
+    response_model=AdoptionReport,
     summary="Seats active against seats purchased, and cost per active seat, per tool",
     description=ADOPTION_DESCRIPTION,
     responses=problem_responses(401, 403, 422),
 )
 async def get_adoption_report(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
     cursor: CursorQuery = None,
-) -> AdoptionReport:
-    return await adoption.adoption_report(session, principal.tenant_id, limit=limit, cursor=cursor)
+) -> Response:
+    return json_response(
+        await adoption.adoption_report(conn, principal.tenant_id, limit=limit, cursor=cursor)
+    )
 
 
 RETURNS_SINCE = f"First day (UTC), included; `until` minus {RETURNS_DAYS - 1} days by default."
@@ -383,12 +398,13 @@ the previous page's `next_cursor`, asked with the same `since` and `until`).
 @router.get(
     "/v1/inventory/reports/returns",
     operation_id="inventory_get_returns_report",
+    response_model=ReturnsReport,
     summary="Outcomes and revenue per tool over a period, against its annual cost",
     description=RETURNS_DESCRIPTION,
     responses=problem_responses(401, 403, 422),
 )
 async def get_returns_report(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     since: Annotated[IsoDate | None, Query(description=RETURNS_SINCE)] = None,
     until: Annotated[
@@ -396,21 +412,24 @@ async def get_returns_report(
     ] = None,
     limit: ReportLimitQuery = DEFAULT_REPORT_LIMIT,
     cursor: CursorQuery = None,
-) -> ReturnsReport:
+) -> Response:
     first, last = returns.period(since, until)
-    return await returns.returns_report(
-        session, principal.tenant_id, first, last, limit=limit, cursor=cursor
+    return json_response(
+        await returns.returns_report(
+            conn, principal.tenant_id, first, last, limit=limit, cursor=cursor
+        )
     )
 
 
 @router.get(
     "/v1/inventory/reports/ownership",
     operation_id="inventory_get_ownership_report",
+    response_model=ToolOwnershipPage,
     summary="Tools and who owns them",
     responses={**URL_TOO_LONG, **problem_responses(401, 403, 422)},
 )
 async def get_ownership_report(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     unit_id: Annotated[
         list[uuid.UUID] | None,
@@ -437,18 +456,20 @@ async def get_ownership_report(
     ] = True,
     limit: ReportLimitQuery = MAX_REPORT_LIMIT,
     cursor: CursorQuery = None,
-) -> ToolOwnershipPage:
+) -> Response:
     """The tenant's tools sorted by name, each with its owners (role, person, unit), a page at a
     time (`limit`, and `cursor` = the previous page's `next_cursor`, asked with the same
     filters). Without filters, every tool is listed, owned or not."""
-    return await ownership.ownership_report(
-        session,
-        principal.tenant_id,
-        unit_ids=unit_id,
-        person_ids=person_id,
-        include_retired=include_retired,
-        limit=limit,
-        cursor=cursor,
+    return json_response(
+        await ownership.ownership_report(
+            conn,
+            principal.tenant_id,
+            unit_ids=unit_id,
+            person_ids=person_id,
+            include_retired=include_retired,
+            limit=limit,
+            cursor=cursor,
+        )
     )
 
 
@@ -469,12 +490,13 @@ tools have a contract (ties: alphabetical order). Each figure is defined in the 
 @router.get(
     "/v1/inventory/reports/evidence",
     operation_id="inventory_get_evidence_report",
+    response_model=InventoryEvidence,
     summary="Every inventory figure the scoring service's evidence needs, in one call",
     description=EVIDENCE_DESCRIPTION,
     responses=problem_responses(401, 403, 422),
 )
 async def get_evidence_report(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     currency: Annotated[
         CurrencyCode | None,
@@ -483,5 +505,5 @@ async def get_evidence_report(
             "which the most active tools have a contract."
         ),
     ] = None,
-) -> InventoryEvidence:
-    return await evidence.inventory_evidence(session, principal.tenant_id, currency)
+) -> Response:
+    return json_response(await evidence.inventory_evidence(conn, principal.tenant_id, currency))

@@ -423,12 +423,3 @@ set_owners = repository.set_owners
 async def find_tool(session: AsyncSession, tenant_id: uuid.UUID, tool_id: uuid.UUID) -> Tool | None:
     """The tenant's tool, or `None` (another tenant's tool is as absent as one never made)."""
     return await repository.get_by_id(session, tenant_id, tool_id)
-
-
-async def tools_by_name(
-    session: AsyncSession, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
-) -> tuple[list[Tool], str | None]:
-    """A page of the tenant's tools sorted by name (the export walks them all)."""
-    return await repository.list_page(
-        session, tenant_id, sort=repository.TOOL_SORTS["name"], limit=limit, cursor=cursor
-    )
