@@ -218,12 +218,12 @@ async def _tool_items(conn: AsyncConnection, rows: Sequence[RowMapping]) -> list
 async def read_tool(
     conn: AsyncConnection, principal: Principal, tool_id: uuid.UUID
 ) -> tuple[bytes, int]:
-    """The tenant's tool as `ToolRead`'s JSON, with its version (for the ETag)."""
+    """The tenant's tool as `ToolRead`'s JSON, with its version (for the ETag): one statement,
+    its capabilities and owners read with it."""
     row = await repository.tool_row(conn, principal.tenant_id, tool_id)
     if row is None:
         raise NotFound(f"No tool {tool_id}.")
-    (item,) = await _tool_items(conn, [row])
-    return TOOL_JSON.dumps(item), int(row["version"])
+    return TOOL_JSON.dumps(TOOL_JSON.item(row)), int(row["version"])
 
 
 async def read_tools(
@@ -401,19 +401,25 @@ async def delete_tool(
     )
 
 
-async def status_history(
-    session: AsyncSession, principal: Principal, tool_id: uuid.UUID
-) -> StatusHistory:
-    await _get(session, principal, tool_id)
-    changes = await repository.status_changes(session, tool_id)
-    return StatusHistory(
-        tool_id=tool_id, changes=[StatusChange.model_validate(change) for change in changes]
-    )
+STATUS_CHANGE_JSON = WireJSON(StatusChange)
+STATUS_HISTORY_JSON = WireJSON(StatusHistory)
+
+
+async def read_status_history(
+    conn: AsyncConnection, principal: Principal, tool_id: uuid.UUID
+) -> bytes:
+    """`StatusHistory`'s JSON: the tenant's tool's status changes, oldest first."""
+    if not await repository.tool_exists(conn, principal.tenant_id, tool_id):
+        raise NotFound(f"No tool {tool_id}.")
+    changes = STATUS_CHANGE_JSON.items(await repository.status_change_rows(conn, tool_id))
+    return STATUS_HISTORY_JSON.dumps(STATUS_HISTORY_JSON.item({}, tool_id=tool_id, changes=changes))
 
 
 # What the other domains (contracts, licences, outcomes, scenarios, imports) read and write of
 # tools: through this service, never the tools' repository, so its queries stay its own.
 capabilities_of = repository.capabilities_of
+capability_names_of = repository.capability_names_of  # on a read connection
+tool_exists = repository.tool_exists  # on a read connection
 owners_of = repository.owners_of
 ensure_capabilities = repository.ensure_capabilities
 set_capabilities = repository.set_capabilities
