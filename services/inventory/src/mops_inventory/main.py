@@ -34,7 +34,7 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def resources(app: FastAPI) -> AsyncIterator[None]:
         # Per app, not per module: two apps in one process (tests) may use different databases.
-        app.state.landscape_seeder = LandscapeSeeder()
+        app.state.landscape_seeder = LandscapeSeeder(app.state.sessionmaker)
         app.state.org_client = OrgClient(
             settings.org_url,
             internal_secret=settings.internal_secret.get_secret_value(),
