@@ -176,7 +176,7 @@ async def test_json_array_of_gives_each_rows_list_in_order_as_the_wire_writes_it
     full, empty, other = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     await connection.execute(_parents.insert(), [{"id": full}, {"id": empty}])
     # Stored out of order, with a NULL id, a large integer and text JSON must escape.
-    children = [
+    children: list[dict[str, Any]] = [
         {"position": 2, "label": 'b "quoted" \\ é', "other_id": None, "count": 2**53 + 1},
         {"position": 0, "label": "a", "other_id": other, "count": None},
         {"position": 1, "label": "ab", "other_id": full, "count": -3},
