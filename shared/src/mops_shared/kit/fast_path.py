@@ -1,5 +1,5 @@
-"""What the pure-ASGI fast paths (the inventory's tool read, the gateway's webhook receive)
-share: they take a request only when its id is unambiguous, and leave the rest to the route."""
+"""What a pure-ASGI fast path (the webhooks' delivery receive) needs: it takes a request only
+when its id is unambiguous, and leaves the rest to the route."""
 
 from __future__ import annotations
 

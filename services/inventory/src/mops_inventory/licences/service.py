@@ -12,7 +12,6 @@ from mops_inventory.licences import repository
 from mops_inventory.licences.models import LicenceUsage
 from mops_inventory.licences.schemas import LicenceUsageCreate, LicenceUsageRead
 from mops_inventory.tools import service as tools_service
-from mops_inventory.tools.service import find_tool
 from mops_shared.kit.audit import record_audit
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
@@ -24,7 +23,7 @@ async def record_usage(
     session: AsyncSession, principal: Principal, tool_id: uuid.UUID, data: LicenceUsageCreate
 ) -> tuple[LicenceUsageRead, bool]:
     """The stored count and whether it is new (False when it replaced that day's count)."""
-    if await find_tool(session, principal.tenant_id, tool_id) is None:
+    if await tools_service.find_tool(session, principal.tenant_id, tool_id) is None:
         raise NotFound(f"No tool {tool_id}.")
     existing = await repository.on_day(session, tool_id, data.as_of)
     before = LicenceUsageRead.model_validate(existing).model_dump(mode="json") if existing else None
