@@ -192,7 +192,8 @@ def json_array_of(rows: Select[Any], *, outer: FromClause) -> ColumnElement[Any]
 
     So a by-id read is one statement, the row with its lists, where each list cost a query and
     a round trip. PostgreSQL: `json_agg(... ORDER BY ...)`; SQLite: `json_group_array` over
-    the ordered rows as a subquery (it aggregates in the order they come). For text, integers
+    the ordered rows as a subquery (SQLite keeps a FROM subquery's ORDER BY under an aggregate
+    other than count, min and max, and aggregates rows in the order they come). For text, integers
     and UUIDs (written as the wire writes them): SQLite would write its booleans as 0 and 1
     and its timestamps in its own format."""
     rows = rows.correlate(outer)
