@@ -134,23 +134,9 @@ async def list_page(
 # --- reads as rows (GET answers, `mops_shared.kit.reads`) ---------------------------------------
 
 
-async def page_rows(
-    conn: AsyncConnection,
-    tenant_id: uuid.UUID,
-    *,
-    sort: SortOption,
-    limit: int,
-    cursor: str | None,
-    **filters: Any,
-) -> tuple[list[RowMapping], str | None]:
-    """A page of the tenant's tools as rows of the tools table (`_filtered` names the filters)."""
-    stmt = keyset_page(_filtered(select(table_of(Tool)), tenant_id, **filters), sort, limit, cursor)
-    return split_page(await mappings(conn, stmt), sort, limit)
-
-
-# Built once: a statement object caches its own cache key, so reusing it skips that walk.
-# One statement: the tool's row with its capability names and its owners, each list in order.
-_TOOL_ROW = select(
+# A tool as its wire schema reads it: its row with its capability names and its owners (role,
+# person_id, unit_id: ids as text), each list in its order, in the one statement.
+_TOOL_READ = select(
     table_of(Tool),
     json_array_of(
         select(_cap_names.name)
@@ -169,14 +155,34 @@ _TOOL_ROW = select(
         .order_by(_owners.position),
         outer=table_of(Tool),
     ).label("owners"),
-).where(_tools.tenant_id == bindparam("tenant_id"), _tools.id == bindparam("tool_id"))
+)
+
+
+async def page_rows(
+    conn: AsyncConnection,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    **filters: Any,
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's tools as rows with their lists, in one statement (`_filtered`
+    names the filters)."""
+    stmt = keyset_page(_filtered(_TOOL_READ, tenant_id, **filters), sort, limit, cursor)
+    return split_page(await mappings(conn, stmt), sort, limit)
+
+
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_TOOL_ROW = _TOOL_READ.where(
+    _tools.tenant_id == bindparam("tenant_id"), _tools.id == bindparam("tool_id")
+)
 
 
 async def tool_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, tool_id: uuid.UUID
 ) -> RowMapping | None:
-    """The tenant's tool as a row of the tools table with its `capabilities` (names) and its
-    `owners` (role, person_id, unit_id: ids as text), in their order; or None."""
+    """The tenant's tool as a row with its lists (see `_TOOL_READ`), or None."""
     rows = await mappings(conn, _TOOL_ROW, {"tenant_id": tenant_id, "tool_id": tool_id})
     return rows[0] if rows else None
 
@@ -209,24 +215,6 @@ async def capability_names_of(
     )
     for tool_id, name in rows:
         found[tool_id].append(name)
-    return found
-
-
-async def owner_rows_of(
-    conn: AsyncConnection, tool_ids: Collection[uuid.UUID]
-) -> dict[uuid.UUID, list[RowMapping]]:
-    """The owners of many tools as rows (role, person_id, unit_id), in one query, in order."""
-    found: dict[uuid.UUID, list[RowMapping]] = defaultdict(list)
-    if not tool_ids:
-        return found
-    rows = await mappings(
-        conn,
-        select(_owners.tool_id, _owners.role, _owners.person_id, _owners.unit_id)
-        .where(among(conn, _owners.tool_id, tool_ids))
-        .order_by(_owners.tool_id, _owners.position),
-    )
-    for row in rows:
-        found[row["tool_id"]].append(row)
     return found
 
 

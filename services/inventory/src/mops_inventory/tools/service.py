@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -197,22 +196,6 @@ async def _get(session: AsyncSession, principal: Principal, tool_id: uuid.UUID) 
 # --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
 
 TOOL_JSON = WireJSON(ToolRead)
-OWNER_JSON = WireJSON(ToolOwner)
-
-
-async def _tool_items(conn: AsyncConnection, rows: Sequence[RowMapping]) -> list[dict[str, Any]]:
-    """`ToolRead`'s fields of each row: capabilities and owners in one query each, not per tool."""
-    ids = [row["id"] for row in rows]
-    capabilities = await repository.capability_names_of(conn, ids)
-    owners = await repository.owner_rows_of(conn, ids)
-    return [
-        TOOL_JSON.item(
-            row,
-            capabilities=capabilities.get(row["id"], []),
-            owners=OWNER_JSON.items(owners.get(row["id"], [])),
-        )
-        for row in rows
-    ]
 
 
 async def read_tool(
@@ -233,7 +216,7 @@ async def read_tools(
     rows, next_cursor = await repository.page_rows(
         conn, principal.tenant_id, sort=resolve_sort(repository.TOOL_SORTS, sort), **query
     )
-    return TOOL_JSON.dumps_page(await _tool_items(conn, rows), next_cursor)
+    return TOOL_JSON.dumps_page(TOOL_JSON.items(rows), next_cursor)
 
 
 async def update_tool(
