@@ -12,13 +12,24 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from pydantic import TypeAdapter
+from sqlalchemy import select
+from sqlmodel import col
 
 from mops_inventory.tools import repository, service
+from mops_inventory.tools.models import ToolStatusChange
+from mops_inventory.tools.schemas import StatusChange, StatusHistory
 from mops_shared.contracts.inventory import ToolPage, ToolRead
 from mops_shared.kit.auth import verify_principal
 from mops_shared.kit.etag import etag_of
-from tests.inventory.support import Tenant, client_for
-from tests.support import TEST_SECRET
+from tests.inventory.factories import create_person, create_unit
+from tests.inventory.support import Tenant, client_for, signed
+from tests.support import (
+    TEST_SECRET,
+    ClientFactory,
+    assert_problem,
+    new_principal,
+    tenant_client,
+)
 
 pytestmark = pytest.mark.asyncio
 
@@ -106,10 +117,169 @@ async def test_each_tool_by_id_is_the_orm_paths_bytes_with_its_etag(
     async with client_for(app, "inventory", sample.headers) as client:
         for tool_id in sample.tool_ids.values():
             reference = await _orm_tool(app, tenant_id, tool_id)
-            fast = await client.get(f"{URL}/{tool_id}")  # the kit's by-id fast path
-            routed = await client.get(f"{URL}/{tool_id.upper()}")  # the FastAPI route
-            for response in (fast, routed):
+            plain = await client.get(f"{URL}/{tool_id}")
+            upper = await client.get(f"{URL}/{tool_id.upper()}")  # the same id, spelled otherwise
+            for response in (plain, upper):
                 assert response.status_code == 200, response.text
                 assert response.content == reference
                 assert response.headers["etag"] == etag_of(response.json()["version"])
                 assert response.headers["content-type"] == "application/json"
+
+
+async def _listed(client: httpx.AsyncClient, name: str) -> dict[str, Any]:
+    """The tool as the list gives it (its capabilities and owners read apart, not aggregated
+    in the by-id statement)."""
+    response = await client.get(URL, params={"name": name})
+    assert response.status_code == 200, response.text
+    (item,) = response.json()["items"]
+    return dict(item)
+
+
+async def test_a_tool_of_every_shape_reads_as_listed_and_as_created(
+    anonymous_client_factory: ClientFactory,
+) -> None:
+    principal = new_principal()
+    unit = await create_unit(anonymous_client_factory, principal, "Demand gen")
+    person = await create_person(anonymous_client_factory, principal, "zoe@acme.example")
+    async with signed(anonymous_client_factory, "inventory", principal) as client:
+        for field in (
+            {"key": "score", "label": "Score", "type": "number"},
+            {"key": "note", "label": "Note", "type": "string"},
+        ):
+            assert (await client.post("/v1/inventory/custom-fields", json=field)).status_code == 201
+        categories = (await client.get("/v1/inventory/categories", params={"limit": 1})).json()
+        bodies: list[dict[str, Any]] = [
+            {"name": "Bare"},
+            {
+                "name": "Émailing · Größe",
+                "vendor": "Ünïcode SA",
+                "category_id": categories["items"][0]["id"],
+                "capabilities": ["Email", "SMS", "Push"],
+                "description": "Line one\nline two « quoted »",
+                "usage_notes": "",
+                "owners": [
+                    {"role": "business_owner", "person_id": None, "unit_id": unit},
+                    {"role": "data_steward", "person_id": person, "unit_id": None},
+                    {"role": "technical_owner", "person_id": person, "unit_id": unit},
+                ],
+                "shares_data_with_core": False,
+                "processes_personal_data": True,
+                "personal_data_categories": ["contact"],
+                "website": "https://example.com/path?q=1",
+                "tags": ["b", "a"],
+                "custom_fields": {"score": 4.25, "note": "x"},
+                "status": "evaluating",
+            },
+        ]
+        for body in bodies:
+            created = await client.post(URL, json=body)
+            assert created.status_code == 201, created.text
+            read = await client.get(f"{URL}/{created.json()['id']}")
+
+            assert read.status_code == 200
+            assert read.headers["content-type"] == "application/json"
+            assert read.headers["etag"] == etag_of(created.json()["version"])
+            assert read.json() == await _listed(client, body["name"]) == created.json()
+
+
+async def test_a_change_is_read_at_once_with_its_new_etag(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    created = (await inventory_client.post(URL, json={"name": "Changing"})).json()
+    changed = await inventory_client.patch(
+        f"{URL}/{created['id']}", json={"status": "sunsetting", "capabilities": ["CRM"]}
+    )
+    assert changed.status_code == 200, changed.text
+
+    read = await inventory_client.get(f"{URL}/{created['id']}")
+
+    assert read.headers["etag"] == etag_of(2)
+    assert read.json() == changed.json()
+
+
+async def test_another_tenants_tool_is_404_not_its_body(
+    anonymous_client_factory: ClientFactory,
+) -> None:
+    async with tenant_client(anonymous_client_factory, "inventory") as owner:
+        created = (await owner.post(URL, json={"name": "Private"})).json()
+    async with tenant_client(anonymous_client_factory, "inventory") as other:
+        response = await other.get(f"{URL}/{created['id']}")
+
+    assert assert_problem(response, 404)["type"] == "/problems/not-found"
+    assert "Private" not in response.text
+
+
+async def test_without_principal_or_scope_the_problems_answer(
+    anonymous_client_factory: ClientFactory,
+) -> None:
+    async with tenant_client(anonymous_client_factory, "inventory") as owner:
+        tool_id = (await owner.post(URL, json={"name": "Guarded"})).json()["id"]
+    async with anonymous_client_factory("inventory") as anonymous:
+        unsigned = await anonymous.get(f"{URL}/{tool_id}")
+        anonymous.headers["x-mops-principal"] = "v1.forged.signature"
+        forged = await anonymous.get(f"{URL}/{tool_id}")
+    async with tenant_client(
+        anonymous_client_factory, "inventory", scopes=frozenset({"org:read"})
+    ) as unscoped:
+        lacking = await unscoped.get(f"{URL}/{tool_id}")
+
+    assert_problem(unsigned, 401)
+    assert_problem(forged, 401)
+    assert_problem(lacking, 403)
+
+
+async def test_an_id_in_another_spelling_reads_the_tool_and_an_unknown_one_is_404(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    created = (await inventory_client.post(URL, json={"name": "Spelled"})).json()
+
+    upper = await inventory_client.get(f"{URL}/{created['id'].upper()}")
+    unknown = await inventory_client.get(f"{URL}/{uuid.uuid4()}")
+
+    assert upper.status_code == 200
+    assert upper.json() == created
+    assert_problem(unknown, 404)
+
+
+async def test_the_status_history_is_the_models_bytes(
+    service_apps: dict[str, FastAPI], inventory_client: httpx.AsyncClient
+) -> None:
+    app = service_apps["inventory"]
+    created = (await inventory_client.post(URL, json={"name": "Historied"})).json()
+    for status in ("sunsetting", "retired"):
+        patched = await inventory_client.patch(f"{URL}/{created['id']}", json={"status": status})
+        assert patched.status_code == 200, patched.text
+
+    response = await inventory_client.get(f"{URL}/{created['id']}/status-history")
+
+    # The reference: the entities, validated into the model, written as FastAPI wrote it.
+    async with app.state.sessionmaker() as session:
+        changes = (
+            await session.execute(
+                select(ToolStatusChange)
+                .where(col(ToolStatusChange.tool_id) == uuid.UUID(created["id"]))
+                .order_by(col(ToolStatusChange.changed_at), col(ToolStatusChange.id))
+            )
+        ).scalars()
+        history = StatusHistory(
+            tool_id=created["id"], changes=[StatusChange.model_validate(c) for c in changes]
+        )
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert response.content == TypeAdapter(StatusHistory).dump_json(history, by_alias=True)
+    assert [c["to_status"] for c in response.json()["changes"]] == [
+        "active",
+        "sunsetting",
+        "retired",
+    ]
+
+
+async def test_the_status_history_of_another_tenants_tool_is_404(
+    anonymous_client_factory: ClientFactory,
+) -> None:
+    async with tenant_client(anonymous_client_factory, "inventory") as owner:
+        created = (await owner.post(URL, json={"name": "Private history"})).json()
+    async with tenant_client(anonymous_client_factory, "inventory") as other:
+        response = await other.get(f"{URL}/{created['id']}/status-history")
+
+    assert assert_problem(response, 404)["type"] == "/problems/not-found"

@@ -5,17 +5,33 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_asyncio
 from pydantic import BaseModel, TypeAdapter
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Uuid,
+    bindparam,
+    select,
+)
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mops_shared.contracts.inventory import ToolOwner, ToolPage, ToolRead
 from mops_shared.kit import reads
-from mops_shared.kit.db import json_loads
+from mops_shared.kit.db import create_engine, json_loads
 from mops_shared.kit.pagination import SortOption, encode_cursor
-from mops_shared.kit.reads import WireJSON
+from mops_shared.kit.reads import WireJSON, json_array_of
+from tests.support import backend, postgres_admin_url
 
 TOOL = WireJSON(ToolRead)
 OWNER = WireJSON(ToolOwner)
@@ -131,3 +147,90 @@ def test_the_uuids_of_the_postgresql_driver_are_written_by_orjson_as_the_model_w
 def test_json_columns_read_as_the_json_module_reads_them(text: str) -> None:
     got, want = json_loads(text), json.loads(text)
     assert repr(got) == repr(want)
+
+
+# --- json_array_of: a row's lists in the row's own statement -------------------------------------
+
+_metadata = MetaData()
+# Temporary tables: the connection's own, on both backends.
+_parents = Table(
+    "json_array_parents",
+    _metadata,
+    Column("id", Uuid, primary_key=True),
+    prefixes=["TEMPORARY"],
+)
+_children = Table(
+    "json_array_children",
+    _metadata,
+    Column("parent_id", Uuid, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("label", String(40), nullable=False),
+    Column("other_id", Uuid, nullable=True),
+    Column("count", BigInteger, nullable=True),
+    prefixes=["TEMPORARY"],
+)
+
+_WITH_CHILDREN = select(
+    _parents.c.id,
+    json_array_of(
+        select(_children.c.label, _children.c.other_id, _children.c.count)
+        .where(_children.c.parent_id == _parents.c.id)
+        .order_by(_children.c.position),
+        outer=_parents,
+    ).label("children"),
+    json_array_of(
+        select(_children.c.label)
+        .where(_children.c.parent_id == _parents.c.id)
+        .order_by(_children.c.position.desc()),
+        outer=_parents,
+    ).label("labels_backwards"),
+).where(_parents.c.id == bindparam("id"))
+
+
+@pytest_asyncio.fixture
+async def connection(tmp_path: Path) -> AsyncIterator[AsyncConnection]:
+    url = (
+        postgres_admin_url() if backend() == "postgres" else f"sqlite+aiosqlite:///{tmp_path}/a.db"
+    )
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as conn:
+            await conn.run_sync(_metadata.create_all)
+            yield conn
+            await conn.rollback()
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.asyncio
+async def test_json_array_of_gives_each_rows_list_in_order_as_the_wire_writes_it(
+    connection: AsyncConnection,
+) -> None:
+    full, empty, other = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    await connection.execute(_parents.insert(), [{"id": full}, {"id": empty}])
+    # Stored out of order, with a NULL id, a large integer and text JSON must escape.
+    children: list[dict[str, Any]] = [
+        {"position": 2, "label": 'b "quoted" \\ é', "other_id": None, "count": 2**53 + 1},
+        {"position": 0, "label": "a", "other_id": other, "count": None},
+        {"position": 1, "label": "ab", "other_id": full, "count": -3},
+    ]
+    await connection.execute(_children.insert(), [{"parent_id": full, **c} for c in children])
+
+    rows = {
+        parent: (await connection.execute(_WITH_CHILDREN, {"id": parent})).mappings().one()
+        for parent in (full, empty)  # the same statement twice: its cached compilation too
+    }
+
+    in_order = sorted(children, key=lambda c: c["position"])
+    assert rows[full]["children"] == [
+        {
+            "label": c["label"],
+            "other_id": None if c["other_id"] is None else str(c["other_id"]),
+            "count": c["count"],
+        }
+        for c in in_order
+    ]
+    assert [list(child) for child in rows[full]["children"]] == [["label", "other_id", "count"]] * 3
+    assert rows[full]["labels_backwards"] == [c["label"] for c in reversed(in_order)]
+    assert rows[empty]["children"] == []
+    assert rows[empty]["labels_backwards"] == []

@@ -23,7 +23,6 @@ from mops_inventory.licences.router import router as licences_router
 from mops_inventory.outcomes.router import router as outcomes_router
 from mops_inventory.reports.router import router as reports_router
 from mops_inventory.scenarios.router import router as scenarios_router
-from mops_inventory.tools.fast_read import ToolReader, ToolReadFastPath
 from mops_inventory.tools.router import router as tools_router
 from mops_shared.contracts.clients import OrgClient
 from mops_shared.kit.app import create_service_app
@@ -35,8 +34,7 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def resources(app: FastAPI) -> AsyncIterator[None]:
         # Per app, not per module: two apps in one process (tests) may use different databases.
-        app.state.landscape_seeder = LandscapeSeeder()
-        app.state.tool_reader = ToolReader(app.state.engine)
+        app.state.landscape_seeder = LandscapeSeeder(app.state.sessionmaker)
         app.state.org_client = OrgClient(
             settings.org_url,
             internal_secret=settings.internal_secret.get_secret_value(),
@@ -60,7 +58,6 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
             if sweep is not None:
                 await sweep.stop()
             await app.state.org_client.aclose()
-            await app.state.tool_reader.close()
 
     return create_service_app(
         settings=settings,
@@ -87,5 +84,4 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
         extra_lifespan=resources,
         writes=writes,
         extra_schemas=[ToolImportFile],  # the import's JSON body, read raw by the route
-        inner_middleware=[(ToolReadFastPath, {})],
     )

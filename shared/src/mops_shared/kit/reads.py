@@ -19,9 +19,24 @@ import orjson
 import pydantic_core
 from fastapi import Response
 from pydantic import BaseModel
-from sqlalchemy import Executable
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Executable,
+    FromClause,
+    Select,
+    String,
+    func,
+    literal_column,
+    select,
+)
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.visitors import InternalTraversal, _TraverseInternalsType
+from sqlalchemy.types import Uuid
 
 from mops_shared.kit.etag import etag_of
 
@@ -104,3 +119,108 @@ async def mappings(
     """The rows of a Core select, each a mapping of its columns by name."""
     result = await conn.execute(statement, dict(params) if params else None)
     return result.mappings().all()
+
+
+# --- nested lists in one statement ---------------------------------------------------------------
+
+
+class _UuidText(ColumnElement[str]):
+    """A UUID column as the text the wire writes (`8-4-4-4-12` hex digits): PostgreSQL's own
+    text of the type; SQLite holds SQLAlchemy's `Uuid` as 32 hex digits, hyphenated here."""
+
+    inherit_cache = True
+    _traverse_internals: _TraverseInternalsType = [  # noqa: RUF012 (SQLAlchemy's protocol)
+        ("column", InternalTraversal.dp_clauseelement)
+    ]
+    type = String()
+
+    def __init__(self, column: ColumnElement[Any]) -> None:
+        self.column = column
+
+
+@compiles(_UuidText)
+def _uuid_text(element: _UuidText, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column, **kw)
+
+
+_UUID_PARTS = ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))
+
+
+@compiles(_UuidText, "sqlite")
+def _uuid_text_sqlite(element: _UuidText, compiler: SQLCompiler, **kw: Any) -> str:
+    column = compiler.process(element.column, **kw)
+    # NULL stays NULL: substr and || of NULL are NULL.
+    return "(" + " || '-' || ".join(f"substr({column}, {a}, {n})" for a, n in _UUID_PARTS) + ")"
+
+
+class _JsonArray(ColumnElement[Any]):
+    """`json_array_of`'s element: a variant per dialect, the one compiled chosen with the
+    dialect (so that one module-level statement serves both backends)."""
+
+    inherit_cache = True
+    _traverse_internals: _TraverseInternalsType = [  # noqa: RUF012 (SQLAlchemy's protocol)
+        ("postgresql", InternalTraversal.dp_clauseelement),
+        ("sqlite", InternalTraversal.dp_clauseelement),
+    ]
+    type = JSON()
+
+    def __init__(self, postgresql: ColumnElement[Any], sqlite: ColumnElement[Any]) -> None:
+        self.postgresql = postgresql
+        self.sqlite = sqlite
+
+
+@compiles(_JsonArray)
+def _json_array(element: _JsonArray, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.postgresql, **kw)
+
+
+@compiles(_JsonArray, "sqlite")
+def _json_array_sqlite(element: _JsonArray, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.sqlite, **kw)
+
+
+def _json_element(columns: Sequence[ColumnElement[Any]], build_object: str) -> ColumnElement[Any]:
+    """One array element: the value of the one column, or an object of the columns by name."""
+    values = [_UuidText(c) if isinstance(c.type, Uuid) else c for c in columns]
+    if len(values) == 1:
+        return values[0]
+    pairs: list[ColumnElement[Any]] = []
+    for column, value in zip(columns, values, strict=True):
+        key = str(column.key)
+        assert key.isidentifier(), key  # written into the SQL as a constant
+        pairs += [literal_column(f"'{key}'", String()), value]
+    built: ColumnElement[Any] = getattr(func, build_object)(*pairs)
+    return built
+
+
+def json_array_of(rows: Select[Any], *, outer: FromClause) -> ColumnElement[Any]:
+    """The rows of `rows` as a JSON array, in its ORDER BY, as one column of a select of
+    `outer` (the table `rows` refers to, which it is correlated to): an array of the values
+    of its one column, or of objects of its columns by name, in their order; `[]` without
+    rows. It decodes to lists of text, numbers, None, or dicts of them.
+
+    So a by-id read is one statement, the row with its lists, where each list cost a query and
+    a round trip. PostgreSQL: `json_agg(... ORDER BY ...)`; SQLite: `json_group_array` over
+    the ordered rows as a subquery (SQLite keeps a FROM subquery's ORDER BY under an aggregate
+    other than count, min and max, and aggregates rows in the order they come). For text, integers
+    and UUIDs (written as the wire writes them): SQLite would write its booleans as 0 and 1
+    and its timestamps in its own format."""
+    rows = rows.correlate(outer)
+    order = rows._order_by_clauses  # no public accessor; the clauses as given
+    aggregated = func.json_agg(
+        aggregate_order_by(_json_element(list(rows.selected_columns), "json_build_object"), *order)
+    )
+    postgresql = (
+        rows.with_only_columns(
+            func.coalesce(aggregated, literal_column("'[]'::json")), maintain_column_froms=True
+        )
+        .order_by(None)
+        .scalar_subquery()
+    )
+    ordered = rows.subquery()
+    sqlite = (
+        select(func.json_group_array(_json_element(list(ordered.c), "json_object")))
+        .select_from(ordered)
+        .scalar_subquery()
+    )
+    return _JsonArray(postgresql, sqlite)

@@ -7,21 +7,24 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_inventory.categories.models import Category
 from mops_shared.contracts.common import name_key
 from mops_shared.kit.db import find_for_tenant, insert_ignoring_conflicts, new_id, table_of, utcnow
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-
-CATEGORY_SORTS = sort_options(
-    [("name", [Category.name_key]), ("created_at", [Category.created_at])],
-    tiebreaker=Category.id,
-)
+from mops_shared.kit.reads import mappings
 
 _table = table_of(Category)
+_categories = _table.c
+
+CATEGORY_SORTS = sort_options(
+    [("name", [_categories.name_key]), ("created_at", [_categories.created_at])],
+    tiebreaker=_categories.id,
+)
 
 
 async def get_by_id(
@@ -39,20 +42,32 @@ async def has_built_in(session: AsyncSession, tenant_id: uuid.UUID) -> bool:
     return result.first() is not None
 
 
-async def list_page(
-    session: AsyncSession,
+async def page_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
     limit: int,
     cursor: str | None,
     parent_id: uuid.UUID | None = None,
-) -> tuple[list[Category], str | None]:
-    stmt = select(Category).where(Category.tenant_id == tenant_id)  # type: ignore[arg-type]
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's categories as rows."""
+    stmt = select(_table).where(_categories.tenant_id == tenant_id)
     if parent_id is not None:
-        stmt = stmt.where(Category.parent_id == parent_id)  # type: ignore[arg-type]
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    return split_page(rows, sort, limit)
+        stmt = stmt.where(_categories.parent_id == parent_id)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+_CATEGORY_ROW = select(_table).where(
+    _categories.tenant_id == bindparam("tenant_id"), _categories.id == bindparam("category_id")
+)
+
+
+async def category_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, category_id: uuid.UUID
+) -> RowMapping | None:
+    rows = await mappings(conn, _CATEGORY_ROW, {"tenant_id": tenant_id, "category_id": category_id})
+    return rows[0] if rows else None
 
 
 async def insert_built_ins(

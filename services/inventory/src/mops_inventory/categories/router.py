@@ -7,10 +7,11 @@ from fastapi import APIRouter, Query, Response, status
 
 from mops_inventory.categories import service
 from mops_inventory.categories.schemas import CategorySort, SubcategoryCreate
-from mops_inventory.deps import LandscapeSeederDep, PrincipalDep, SessionDep
+from mops_inventory.deps import LandscapeSeederDep, PrincipalDep, ReadDep, SessionDep
 from mops_shared.contracts.inventory import CategoryPage, CategoryRead
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(prefix="/v1/inventory/categories", tags=["inventory"])
 
@@ -21,10 +22,11 @@ COMMON_PROBLEMS = (401, 403, 422)
     "",
     operation_id="inventory_list_categories",
     summary="List categories",
+    response_model=CategoryPage,
     responses=problem_responses(*COMMON_PROBLEMS),
 )
 async def list_categories(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     seeder: LandscapeSeederDep,
     limit: LimitQuery = DEFAULT_LIMIT,
@@ -35,13 +37,13 @@ async def list_categories(
     parent_id: Annotated[
         uuid.UUID | None, Query(description="Only subcategories of this category.")
     ] = None,
-) -> CategoryPage:
+) -> Response:
     """The categories of the tenant, a page at a time (cursor pagination).
 
     Every tenant starts with the six top-level categories of the martech landscape.
     """
-    return await service.list_categories(
-        session,
+    body = await service.read_categories(
+        conn,
         principal,
         seeder,
         sort=sort,
@@ -49,22 +51,24 @@ async def list_categories(
         cursor=cursor,
         parent_id=parent_id,
     )
+    return json_response(body)
 
 
 @router.get(
     "/{category_id}",
     operation_id="inventory_get_category",
     summary="Get a category",
+    response_model=CategoryRead,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_category(
     category_id: uuid.UUID,
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     seeder: LandscapeSeederDep,
-) -> CategoryRead:
+) -> Response:
     """One category of the tenant."""
-    return await service.get_category(session, principal, seeder, category_id)
+    return json_response(await service.read_category(conn, principal, seeder, category_id))
 
 
 @router.post(

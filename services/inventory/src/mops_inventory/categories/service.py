@@ -5,19 +5,20 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from mops_inventory.categories import repository
 from mops_inventory.categories.models import Category
 from mops_inventory.categories.schemas import LANDSCAPE_CATEGORIES, CategorySort, SubcategoryCreate
 from mops_inventory.db import writes
 from mops_shared.contracts.common import name_key
-from mops_shared.contracts.inventory import CategoryPage, CategoryRead
+from mops_shared.contracts.inventory import CategoryRead
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.audit import record_audit
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.kit.pagination import resolve_sort
+from mops_shared.kit.reads import WireJSON
 
 
 class LandscapeSeeder:
@@ -32,8 +33,18 @@ class LandscapeSeeder:
     # A bound on memory for a process that sees very many tenants; forgetting costs one query.
     MAX_REMEMBERED = 100_000
 
-    def __init__(self) -> None:
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession] | None = None) -> None:
         self._seeded: set[uuid.UUID] = set()
+        self._sessionmaker = sessionmaker
+
+    async def ensure_apart(self, tenant_id: uuid.UUID) -> None:
+        """`ensure` for a read, which holds no session: in a session of its own, opened only
+        while the tenant is not known to be seeded (its first request in this process)."""
+        if tenant_id in self._seeded:
+            return
+        assert self._sessionmaker is not None, "a seeder for reads is given a sessionmaker"
+        async with self._sessionmaker() as session:
+            await self.ensure(session, tenant_id)
 
     async def ensure(self, session: AsyncSession, tenant_id: uuid.UUID) -> None:
         if tenant_id in self._seeded:
@@ -46,8 +57,11 @@ class LandscapeSeeder:
         self._seeded.add(tenant_id)
 
 
-async def list_categories(
-    session: AsyncSession,
+CATEGORY_JSON = WireJSON(CategoryRead)
+
+
+async def read_categories(
+    conn: AsyncConnection,
     principal: Principal,
     seeder: LandscapeSeeder,
     *,
@@ -55,30 +69,30 @@ async def list_categories(
     limit: int,
     cursor: str | None,
     parent_id: uuid.UUID | None,
-) -> CategoryPage:
-    await seeder.ensure(session, principal.tenant_id)
-    items, next_cursor = await repository.list_page(
-        session,
+) -> bytes:
+    """`list_categories`' answer as JSON."""
+    await seeder.ensure_apart(principal.tenant_id)
+    rows, next_cursor = await repository.page_rows(
+        conn,
         principal.tenant_id,
         sort=resolve_sort(repository.CATEGORY_SORTS, sort),
         limit=limit,
         cursor=cursor,
         parent_id=parent_id,
     )
-    return CategoryPage(
-        items=[CategoryRead.model_validate(c) for c in items], next_cursor=next_cursor
-    )
+    return CATEGORY_JSON.dumps_page(CATEGORY_JSON.items(rows), next_cursor)
 
 
-async def get_category(
-    session: AsyncSession, principal: Principal, seeder: LandscapeSeeder, category_id: uuid.UUID
-) -> CategoryRead:
-    await seeder.ensure(session, principal.tenant_id)
-    # Another tenant's category is as absent as one that never existed.
-    category = await repository.get_by_id(session, principal.tenant_id, category_id)
-    if category is None:
+async def read_category(
+    conn: AsyncConnection, principal: Principal, seeder: LandscapeSeeder, category_id: uuid.UUID
+) -> bytes:
+    """The tenant's category as `CategoryRead`'s JSON (another tenant's is as absent as one
+    that never existed)."""
+    await seeder.ensure_apart(principal.tenant_id)
+    row = await repository.category_row(conn, principal.tenant_id, category_id)
+    if row is None:
         raise NotFound(f"No category {category_id}.")
-    return CategoryRead.model_validate(category)
+    return CATEGORY_JSON.dumps(CATEGORY_JSON.item(row))
 
 
 async def create_subcategory(

@@ -9,9 +9,9 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Date, Row, and_, bindparam, exists, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import col
 
 from mops_inventory.contracts.models import Contract
 from mops_inventory.contracts.renewal_window import notice_deadline
@@ -20,14 +20,15 @@ from mops_inventory.tools.models import Tool
 from mops_shared.contracts.inventory import ToolStatus
 from mops_shared.kit.db import find_for_tenant, table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-
-CONTRACT_SORTS = sort_options(
-    [("created_at", [col(Contract.created_at)]), ("renewal_date", [col(Contract.renewal_date)])],
-    tiebreaker=col(Contract.id),
-)
+from mops_shared.kit.reads import mappings
 
 _contracts = table_of(Contract)
 _tools = table_of(Tool)
+
+CONTRACT_SORTS = sort_options(
+    [("created_at", [_contracts.c.created_at]), ("renewal_date", [_contracts.c.renewal_date])],
+    tiebreaker=_contracts.c.id,
+)
 
 
 async def get_by_id(
@@ -36,20 +37,33 @@ async def get_by_id(
     return await find_for_tenant(session, Contract, tenant_id, contract_id)
 
 
-async def list_page(
-    session: AsyncSession,
+async def page_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
     limit: int,
     cursor: str | None,
     tool_id: uuid.UUID | None = None,
-) -> tuple[list[Contract], str | None]:
-    stmt = select(Contract).where(col(Contract.tenant_id) == tenant_id)
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's contracts as rows of the contracts table."""
+    c = _contracts.c
+    stmt = select(_contracts).where(c.tenant_id == tenant_id)
     if tool_id is not None:
-        stmt = stmt.where(col(Contract.tool_id) == tool_id)
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    return split_page(rows, sort, limit)
+        stmt = stmt.where(c.tool_id == tool_id)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+_CONTRACT_ROW = select(_contracts).where(
+    _contracts.c.tenant_id == bindparam("tenant_id"), _contracts.c.id == bindparam("contract_id")
+)
+
+
+async def contract_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, contract_id: uuid.UUID
+) -> RowMapping | None:
+    rows = await mappings(conn, _CONTRACT_ROW, {"tenant_id": tenant_id, "contract_id": contract_id})
+    return rows[0] if rows else None
 
 
 def _due(today: date, end: date) -> list[ColumnElement[bool]]:

@@ -13,10 +13,11 @@ from mops_inventory.contracts.schemas import (
     ContractSort,
     ContractUpdate,
 )
-from mops_inventory.deps import PrincipalDep, SessionDep
+from mops_inventory.deps import PrincipalDep, ReadDep, SessionDep
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import CursorQuery, LimitQuery
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(tags=["inventory"])
 
@@ -50,38 +51,35 @@ async def create_contract(
     "/v1/inventory/contracts",
     operation_id="inventory_list_contracts",
     summary="List contracts",
+    response_model=ContractPage,
     responses=problem_responses(401, 403, 422),
 )
 async def list_contracts(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
     sort: SortQuery = ContractSort.created_at,
     tool_id: Annotated[uuid.UUID | None, Query(description="Only this tool's contracts.")] = None,
-) -> ContractPage:
+) -> Response:
     """The tenant's contracts, a page at a time."""
-    return await service.list_contracts(
-        session,
-        principal,
-        sort=sort,
-        limit=limit,
-        cursor=cursor,
-        tool_id=tool_id,
+    body = await service.read_contracts(
+        conn, principal, sort=sort, limit=limit, cursor=cursor, tool_id=tool_id
     )
+    return json_response(body)
 
 
 @router.get(
     "/v1/inventory/contracts/{contract_id}",
     operation_id="inventory_get_contract",
     summary="Get a contract",
+    response_model=ContractRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_contract(
-    contract_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> ContractRead:
+async def get_contract(contract_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep) -> Response:
     """One contract, with its ETag and notice deadline."""
-    return tagged(response, await service.get_contract(session, principal, contract_id))
+    body, version = await service.read_contract(conn, principal, contract_id)
+    return json_response(body, version=version)
 
 
 @router.patch(

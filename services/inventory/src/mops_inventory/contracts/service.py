@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_inventory.contracts import repository
 from mops_inventory.contracts.models import Contract
 from mops_inventory.contracts.schemas import (
     ContractCreate,
-    ContractPage,
     ContractRead,
     ContractSort,
     ContractUpdate,
@@ -24,15 +25,18 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import NotFound, ValidationFailed
 from mops_shared.kit.pagination import resolve_sort
+from mops_shared.kit.reads import WireJSON
 from mops_shared.kit.writes import snapshot
 
 
+def _notice_deadline(renewal_date: date | None, notice_period_days: int | None) -> date | None:
+    if renewal_date is None or notice_period_days is None:
+        return None
+    return renewal_date - timedelta(days=notice_period_days)
+
+
 def to_read(contract: Contract) -> ContractRead:
-    deadline = (
-        contract.renewal_date - timedelta(days=contract.notice_period_days)
-        if contract.renewal_date is not None and contract.notice_period_days is not None
-        else None
-    )
+    deadline = _notice_deadline(contract.renewal_date, contract.notice_period_days)
     return ContractRead(
         id=contract.id,
         tool_id=contract.tool_id,
@@ -89,30 +93,49 @@ async def create_contract(
     return to_read(contract)
 
 
-async def get_contract(
-    session: AsyncSession, principal: Principal, contract_id: uuid.UUID
-) -> ContractRead:
-    return to_read(await _get(session, principal, contract_id))
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+
+CONTRACT_JSON = WireJSON(ContractRead)
 
 
-async def list_contracts(
-    session: AsyncSession,
+def _contract_item(row: RowMapping) -> dict[str, Any]:
+    """`ContractRead`'s fields of a row of the contracts table (what `to_read` makes of it)."""
+    return CONTRACT_JSON.item(
+        row,
+        annual_cost={"amount_minor": row["annual_cost_minor"], "currency": row["currency"]},
+        notice_deadline=_notice_deadline(row["renewal_date"], row["notice_period_days"]),
+    )
+
+
+async def read_contract(
+    conn: AsyncConnection, principal: Principal, contract_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The tenant's contract as `ContractRead`'s JSON, with its version (for the ETag)."""
+    row = await repository.contract_row(conn, principal.tenant_id, contract_id)
+    if row is None:
+        raise NotFound(f"No contract {contract_id}.")
+    return CONTRACT_JSON.dumps(_contract_item(row)), int(row["version"])
+
+
+async def read_contracts(
+    conn: AsyncConnection,
     principal: Principal,
     *,
     sort: ContractSort,
     limit: int,
     cursor: str | None,
     tool_id: uuid.UUID | None = None,
-) -> ContractPage:
-    items, next_cursor = await repository.list_page(
-        session,
+) -> bytes:
+    """`list_contracts`' answer as JSON."""
+    rows, next_cursor = await repository.page_rows(
+        conn,
         principal.tenant_id,
         sort=resolve_sort(repository.CONTRACT_SORTS, sort),
         limit=limit,
         cursor=cursor,
         tool_id=tool_id,
     )
-    return ContractPage(items=[to_read(c) for c in items], next_cursor=next_cursor)
+    return CONTRACT_JSON.dumps_page([_contract_item(row) for row in rows], next_cursor)
 
 
 async def update_contract(

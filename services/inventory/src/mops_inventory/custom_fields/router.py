@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Response, status
 
 from mops_inventory.custom_fields import service
 from mops_inventory.custom_fields.schemas import CustomFieldCreate, CustomFieldPage, CustomFieldRead
-from mops_inventory.deps import PrincipalDep, SessionDep
+from mops_inventory.deps import PrincipalDep, ReadDep, SessionDep
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.pagination import CursorQuery, LimitQuery
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(prefix="/v1/inventory/custom-fields", tags=["inventory"])
 
@@ -30,10 +31,13 @@ async def create_custom_field(
     "",
     operation_id="inventory_list_custom_fields",
     summary="List custom fields",
+    response_model=CustomFieldPage,
     responses=problem_responses(401, 403, 422),
 )
 async def list_custom_fields(
-    session: SessionDep, principal: PrincipalDep, limit: LimitQuery = 50, cursor: CursorQuery = None
-) -> CustomFieldPage:
+    conn: ReadDep, principal: PrincipalDep, limit: LimitQuery = 50, cursor: CursorQuery = None
+) -> Response:
     """The tenant's custom fields, oldest first."""
-    return await service.list_definitions(session, principal, limit=limit, cursor=cursor)
+    return json_response(
+        await service.read_definitions(conn, principal, limit=limit, cursor=cursor)
+    )

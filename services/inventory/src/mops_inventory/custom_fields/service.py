@@ -6,13 +6,12 @@ import uuid
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_inventory.custom_fields import repository
 from mops_inventory.custom_fields.models import CustomFieldDefinition
 from mops_inventory.custom_fields.schemas import (
     CustomFieldCreate,
-    CustomFieldPage,
     CustomFieldRead,
     check_value,
 )
@@ -21,6 +20,7 @@ from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.audit import record_audit
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.errors import Conflict, ValidationFailed
+from mops_shared.kit.reads import WireJSON
 
 
 async def create_definition(
@@ -54,15 +54,17 @@ async def create_definition(
     return read
 
 
-async def list_definitions(
-    session: AsyncSession, principal: Principal, *, limit: int, cursor: str | None
-) -> CustomFieldPage:
-    items, next_cursor = await repository.list_page(
-        session, principal.tenant_id, limit=limit, cursor=cursor
+DEFINITION_JSON = WireJSON(CustomFieldRead)
+
+
+async def read_definitions(
+    conn: AsyncConnection, principal: Principal, *, limit: int, cursor: str | None
+) -> bytes:
+    """`list_custom_fields`' answer as JSON."""
+    rows, next_cursor = await repository.page_rows(
+        conn, principal.tenant_id, limit=limit, cursor=cursor
     )
-    return CustomFieldPage(
-        items=[CustomFieldRead.model_validate(d) for d in items], next_cursor=next_cursor
-    )
+    return DEFINITION_JSON.dumps_page(DEFINITION_JSON.items(rows), next_cursor)
 
 
 async def check_custom_fields(

@@ -5,17 +5,41 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 
-from sqlalchemy import or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_inventory.integrations.models import Integration
 from mops_inventory.tools.models import Tool
-from mops_shared.kit.db import find_for_tenant
+from mops_shared.kit.db import find_for_tenant, table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.reads import mappings
 
-INTEGRATION_SORTS = sort_options(
-    [("created_at", [col(Integration.created_at)])], tiebreaker=col(Integration.id)
+_integrations = table_of(Integration)
+_edges = _integrations.c
+
+INTEGRATION_SORTS = sort_options([("created_at", [_edges.created_at])], tiebreaker=_edges.id)
+
+# An edge's row with both tools' names. Inner joins: an edge whose tool is gone is left out
+# (the deletion cascades to it anyway), as `to_reads` leaves out an edge it finds no name for.
+_source = table_of(Tool).alias("source_tool")
+_target = table_of(Tool).alias("target_tool")
+_EDGE_ROWS = (
+    select(
+        _integrations,
+        _source.c.name.label("source_tool_name"),
+        _target.c.name.label("target_tool_name"),
+    )
+    .join_from(
+        _integrations,
+        _source,
+        and_(_source.c.id == _edges.source_tool_id, _source.c.tenant_id == _edges.tenant_id),
+    )
+    .join(
+        _target,
+        and_(_target.c.id == _edges.target_tool_id, _target.c.tenant_id == _edges.tenant_id),
+    )
 )
 
 
@@ -53,8 +77,8 @@ async def tool_names(
     return dict(rows.all())
 
 
-async def list_page(
-    session: AsyncSession,
+async def page_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
@@ -65,25 +89,35 @@ async def list_page(
     target_tool_id: uuid.UUID | None = None,
     status: str | None = None,
     sync_mode: str | None = None,
-) -> tuple[list[Integration], str | None]:
-    stmt = select(Integration).where(col(Integration.tenant_id) == tenant_id)
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's edges as rows, each with its tools' names."""
+    stmt = _EDGE_ROWS.where(_edges.tenant_id == tenant_id)
     if tool_id is not None:
-        stmt = stmt.where(
-            or_(
-                col(Integration.source_tool_id) == tool_id,
-                col(Integration.target_tool_id) == tool_id,
-            )
-        )
+        stmt = stmt.where(or_(_edges.source_tool_id == tool_id, _edges.target_tool_id == tool_id))
     if source_tool_id is not None:
-        stmt = stmt.where(col(Integration.source_tool_id) == source_tool_id)
+        stmt = stmt.where(_edges.source_tool_id == source_tool_id)
     if target_tool_id is not None:
-        stmt = stmt.where(col(Integration.target_tool_id) == target_tool_id)
+        stmt = stmt.where(_edges.target_tool_id == target_tool_id)
     if status is not None:
-        stmt = stmt.where(col(Integration.status) == status)
+        stmt = stmt.where(_edges.status == status)
     if sync_mode is not None:
-        stmt = stmt.where(col(Integration.sync_mode) == sync_mode)
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    return split_page(rows, sort, limit)
+        stmt = stmt.where(_edges.sync_mode == sync_mode)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+_EDGE_ROW = _EDGE_ROWS.where(
+    _edges.tenant_id == bindparam("tenant_id"), _edges.id == bindparam("integration_id")
+)
+
+
+async def edge_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, integration_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's edge as a row with its tools' names, or None."""
+    rows = await mappings(
+        conn, _EDGE_ROW, {"tenant_id": tenant_id, "integration_id": integration_id}
+    )
+    return rows[0] if rows else None
 
 
 async def touching_tool(

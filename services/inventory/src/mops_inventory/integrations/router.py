@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_inventory.deps import PrincipalDep, SessionDep
+from mops_inventory.deps import PrincipalDep, ReadDep, SessionDep
 from mops_inventory.integrations import service
 from mops_inventory.integrations.schemas import (
     IntegrationCreate,
@@ -19,6 +19,7 @@ from mops_inventory.integrations.schemas import (
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import CursorQuery, LimitQuery
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(prefix="/v1/inventory/integrations", tags=["inventory"])
 
@@ -45,10 +46,11 @@ async def create_integration(
     "",
     operation_id="inventory_list_integrations",
     summary="List integrations",
+    response_model=IntegrationPage,
     responses=problem_responses(401, 403, 422),
 )
 async def list_integrations(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -68,10 +70,10 @@ async def list_integrations(
         IntegrationStatus | None, Query(description="Only integrations in this status.")
     ] = None,
     sync_mode: Annotated[SyncMode | None, Query(description="Only this sync mode.")] = None,
-) -> IntegrationPage:
+) -> Response:
     """The tenant's integrations, a page at a time, with both tools' names."""
-    return await service.list_integrations(
-        session,
+    body = await service.read_integrations(
+        conn,
         principal,
         sort=sort,
         limit=limit,
@@ -82,19 +84,22 @@ async def list_integrations(
         status=status.value if status else None,
         sync_mode=sync_mode.value if sync_mode else None,
     )
+    return json_response(body)
 
 
 @router.get(
     "/{integration_id}",
     operation_id="inventory_get_integration",
     summary="Get an integration",
+    response_model=IntegrationRead,
     responses=problem_responses(401, 403, 404, 422),
 )
 async def get_integration(
-    integration_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> IntegrationRead:
+    integration_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """One integration, with its ETag."""
-    return tagged(response, await service.get_integration(session, principal, integration_id))
+    body, version = await service.read_integration(conn, principal, integration_id)
+    return json_response(body, version=version)
 
 
 @router.patch(

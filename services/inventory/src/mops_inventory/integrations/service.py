@@ -7,14 +7,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_inventory.db import writes
 from mops_inventory.integrations import repository
 from mops_inventory.integrations.models import Integration
 from mops_inventory.integrations.schemas import (
     IntegrationCreate,
-    IntegrationPage,
     IntegrationRead,
     IntegrationSort,
     IntegrationUpdate,
@@ -25,6 +24,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import resolve_sort
+from mops_shared.kit.reads import WireJSON
 from mops_shared.kit.writes import snapshot
 
 
@@ -131,25 +131,32 @@ async def _get(
     return integration, reads[0]
 
 
-async def get_integration(
-    session: AsyncSession, principal: Principal, integration_id: uuid.UUID
-) -> IntegrationRead:
-    _, read = await _get(session, principal, integration_id)
-    return read
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+
+INTEGRATION_JSON = WireJSON(IntegrationRead)
 
 
-async def list_integrations(
-    session: AsyncSession, principal: Principal, *, sort: IntegrationSort, **query: Any
-) -> IntegrationPage:
-    integrations, next_cursor = await repository.list_page(
-        session,
+async def read_integration(
+    conn: AsyncConnection, principal: Principal, integration_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The tenant's edge as `IntegrationRead`'s JSON, with its version (for the ETag)."""
+    row = await repository.edge_row(conn, principal.tenant_id, integration_id)
+    if row is None:
+        raise NotFound(f"No integration {integration_id}.")
+    return INTEGRATION_JSON.dumps(INTEGRATION_JSON.item(row)), int(row["version"])
+
+
+async def read_integrations(
+    conn: AsyncConnection, principal: Principal, *, sort: IntegrationSort, **query: Any
+) -> bytes:
+    """`list_integrations`' answer as JSON."""
+    rows, next_cursor = await repository.page_rows(
+        conn,
         principal.tenant_id,
         sort=resolve_sort(repository.INTEGRATION_SORTS, sort),
         **query,
     )
-    return IntegrationPage(
-        items=await to_reads(session, principal.tenant_id, integrations), next_cursor=next_cursor
-    )
+    return INTEGRATION_JSON.dumps_page(INTEGRATION_JSON.items(rows), next_cursor)
 
 
 async def update_integration(

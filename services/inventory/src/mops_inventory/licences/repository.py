@@ -6,13 +6,18 @@ import uuid
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_inventory.licences.models import LicenceUsage
+from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, split_page
+from mops_shared.kit.reads import mappings
 
-OLDEST_FIRST = SortOption("as_of", (col(LicenceUsage.as_of), col(LicenceUsage.id)))
+_usage = table_of(LicenceUsage)
+
+OLDEST_FIRST = SortOption("as_of", (_usage.c.as_of, _usage.c.id))
 
 
 async def on_day(session: AsyncSession, tool_id: uuid.UUID, as_of: date) -> LicenceUsage | None:
@@ -25,8 +30,8 @@ async def on_day(session: AsyncSession, tool_id: uuid.UUID, as_of: date) -> Lice
     return result.scalar_one_or_none()
 
 
-async def list_page(
-    session: AsyncSession,
+async def page_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     tool_id: uuid.UUID,
     *,
@@ -34,13 +39,13 @@ async def list_page(
     cursor: str | None,
     since: date | None = None,
     until: date | None = None,
-) -> tuple[list[LicenceUsage], str | None]:
-    stmt = select(LicenceUsage).where(
-        col(LicenceUsage.tenant_id) == tenant_id, col(LicenceUsage.tool_id) == tool_id
-    )
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tool's counts as rows, oldest first."""
+    c = _usage.c
+    stmt = select(_usage).where(c.tenant_id == tenant_id, c.tool_id == tool_id)
     if since is not None:
-        stmt = stmt.where(col(LicenceUsage.as_of) >= since)
+        stmt = stmt.where(c.as_of >= since)
     if until is not None:
-        stmt = stmt.where(col(LicenceUsage.as_of) <= until)
-    rows = (await session.execute(keyset_page(stmt, OLDEST_FIRST, limit, cursor))).scalars().all()
+        stmt = stmt.where(c.as_of <= until)
+    rows = await mappings(conn, keyset_page(stmt, OLDEST_FIRST, limit, cursor))
     return split_page(rows, OLDEST_FIRST, limit)

@@ -5,12 +5,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_inventory.deps import PrincipalDep, SessionDep
+from mops_inventory.deps import PrincipalDep, ReadDep, SessionDep
 from mops_inventory.licences import service
 from mops_inventory.licences.schemas import LicenceUsageCreate, LicenceUsagePage, LicenceUsageRead
 from mops_shared.contracts.common import IsoDate
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.pagination import CursorQuery, LimitQuery
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(prefix="/v1/inventory/tools/{tool_id}/licence-usage", tags=["inventory"])
 
@@ -43,18 +44,20 @@ async def record_licence_usage(
     "",
     operation_id="inventory_list_licence_usage",
     summary="List a tool's licence usage over time",
+    response_model=LicenceUsagePage,
     responses=problem_responses(401, 403, 404, 422),
 )
 async def list_licence_usage(
     tool_id: uuid.UUID,
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
     since: Annotated[IsoDate | None, Query(description="From this day on.")] = None,
     until: Annotated[IsoDate | None, Query(description="Up to this day.")] = None,
-) -> LicenceUsagePage:
+) -> Response:
     """The seats-active series of one tool, oldest first."""
-    return await service.list_usage(
-        session, principal, tool_id, limit=limit, cursor=cursor, since=since, until=until
+    body = await service.read_usage(
+        conn, principal, tool_id, limit=limit, cursor=cursor, since=since, until=until
     )
+    return json_response(body)

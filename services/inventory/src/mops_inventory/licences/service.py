@@ -5,24 +5,25 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_inventory.db import writes
 from mops_inventory.licences import repository
 from mops_inventory.licences.models import LicenceUsage
-from mops_inventory.licences.schemas import LicenceUsageCreate, LicenceUsagePage, LicenceUsageRead
-from mops_inventory.tools.service import find_tool
+from mops_inventory.licences.schemas import LicenceUsageCreate, LicenceUsageRead
+from mops_inventory.tools import service as tools_service
 from mops_shared.kit.audit import record_audit
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import NotFound
+from mops_shared.kit.reads import WireJSON
 
 
 async def record_usage(
     session: AsyncSession, principal: Principal, tool_id: uuid.UUID, data: LicenceUsageCreate
 ) -> tuple[LicenceUsageRead, bool]:
     """The stored count and whether it is new (False when it replaced that day's count)."""
-    if await find_tool(session, principal.tenant_id, tool_id) is None:
+    if await tools_service.find_tool(session, principal.tenant_id, tool_id) is None:
         raise NotFound(f"No tool {tool_id}.")
     existing = await repository.on_day(session, tool_id, data.as_of)
     before = LicenceUsageRead.model_validate(existing).model_dump(mode="json") if existing else None
@@ -54,8 +55,11 @@ async def record_usage(
     return read, existing is None
 
 
-async def list_usage(
-    session: AsyncSession,
+USAGE_JSON = WireJSON(LicenceUsageRead)
+
+
+async def read_usage(
+    conn: AsyncConnection,
     principal: Principal,
     tool_id: uuid.UUID,
     *,
@@ -63,12 +67,11 @@ async def list_usage(
     cursor: str | None,
     since: date | None,
     until: date | None,
-) -> LicenceUsagePage:
-    if await find_tool(session, principal.tenant_id, tool_id) is None:
+) -> bytes:
+    """`list_licence_usage`' answer as JSON."""
+    if not await tools_service.tool_exists(conn, principal.tenant_id, tool_id):
         raise NotFound(f"No tool {tool_id}.")
-    items, next_cursor = await repository.list_page(
-        session, principal.tenant_id, tool_id, limit=limit, cursor=cursor, since=since, until=until
+    rows, next_cursor = await repository.page_rows(
+        conn, principal.tenant_id, tool_id, limit=limit, cursor=cursor, since=since, until=until
     )
-    return LicenceUsagePage(
-        items=[LicenceUsageRead.model_validate(u) for u in items], next_cursor=next_cursor
-    )
+    return USAGE_JSON.dumps_page(USAGE_JSON.items(rows), next_cursor)

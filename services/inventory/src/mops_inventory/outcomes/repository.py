@@ -5,23 +5,21 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_inventory.outcomes.models import Outcome
-from mops_shared.kit.db import find_for_tenant
+from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, split_page
+from mops_shared.kit.reads import mappings
+
+_outcomes = table_of(Outcome)
 
 NEWEST_FIRST = SortOption(
-    "-occurred_at", (col(Outcome.occurred_at), col(Outcome.id)), descending=True
+    "-occurred_at", (_outcomes.c.occurred_at, _outcomes.c.id), descending=True
 )
-
-
-async def get_by_id(
-    session: AsyncSession, tenant_id: uuid.UUID, outcome_id: uuid.UUID
-) -> Outcome | None:
-    return await find_for_tenant(session, Outcome, tenant_id, outcome_id)
 
 
 async def by_external_id(
@@ -37,8 +35,8 @@ async def by_external_id(
     return result.scalar_one_or_none()
 
 
-async def list_page(
-    session: AsyncSession,
+async def page_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     limit: int,
@@ -48,17 +46,31 @@ async def list_page(
     source: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
-) -> tuple[list[Outcome], str | None]:
-    stmt = select(Outcome).where(col(Outcome.tenant_id) == tenant_id)
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's outcomes as rows, newest first."""
+    c = _outcomes.c
+    stmt = select(_outcomes).where(c.tenant_id == tenant_id)
     if tool_id is not None:
-        stmt = stmt.where(col(Outcome.tool_id) == tool_id)
+        stmt = stmt.where(c.tool_id == tool_id)
     if kind is not None:
-        stmt = stmt.where(col(Outcome.kind) == kind)
+        stmt = stmt.where(c.kind == kind)
     if source is not None:
-        stmt = stmt.where(col(Outcome.source) == source)
+        stmt = stmt.where(c.source == source)
     if since is not None:
-        stmt = stmt.where(col(Outcome.occurred_at) >= since)
+        stmt = stmt.where(c.occurred_at >= since)
     if until is not None:
-        stmt = stmt.where(col(Outcome.occurred_at) < until)
-    rows = (await session.execute(keyset_page(stmt, NEWEST_FIRST, limit, cursor))).scalars().all()
+        stmt = stmt.where(c.occurred_at < until)
+    rows = await mappings(conn, keyset_page(stmt, NEWEST_FIRST, limit, cursor))
     return split_page(rows, NEWEST_FIRST, limit)
+
+
+_OUTCOME_ROW = select(_outcomes).where(
+    _outcomes.c.tenant_id == bindparam("tenant_id"), _outcomes.c.id == bindparam("outcome_id")
+)
+
+
+async def outcome_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, outcome_id: uuid.UUID
+) -> RowMapping | None:
+    rows = await mappings(conn, _OUTCOME_ROW, {"tenant_id": tenant_id, "outcome_id": outcome_id})
+    return rows[0] if rows else None

@@ -5,13 +5,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_inventory.deps import PrincipalDep, SessionDep
+from mops_inventory.deps import PrincipalDep, ReadDep, SessionDep
 from mops_inventory.outcomes import service
 from mops_inventory.outcomes.schemas import OutcomePage
 from mops_shared.contracts.common import IsoAwareDateTime
 from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeKind, OutcomeRead, OutcomeSource
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.pagination import CursorQuery, LimitQuery
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(prefix="/v1/inventory/outcomes", tags=["inventory"])
 
@@ -42,10 +43,11 @@ async def record_outcome(
     "",
     operation_id="inventory_list_outcomes",
     summary="List outcomes",
+    response_model=OutcomePage,
     responses=problem_responses(401, 403, 422),
 )
 async def list_outcomes(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -54,10 +56,10 @@ async def list_outcomes(
     source: Annotated[OutcomeSource | None, Query(description="Only from this source.")] = None,
     since: Annotated[IsoAwareDateTime | None, Query(description="At or after.")] = None,
     until: Annotated[IsoAwareDateTime | None, Query(description="Before.")] = None,
-) -> OutcomePage:
+) -> Response:
     """The tenant's outcomes, newest first."""
-    return await service.list_outcomes(
-        session,
+    body = await service.read_outcomes(
+        conn,
         principal,
         limit=limit,
         cursor=cursor,
@@ -67,16 +69,16 @@ async def list_outcomes(
         since=since,
         until=until,
     )
+    return json_response(body)
 
 
 @router.get(
     "/{outcome_id}",
     operation_id="inventory_get_outcome",
     summary="Get an outcome",
+    response_model=OutcomeRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_outcome(
-    outcome_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
-) -> OutcomeRead:
+async def get_outcome(outcome_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep) -> Response:
     """One outcome."""
-    return await service.get_outcome(session, principal, outcome_id)
+    return json_response(await service.read_outcome(conn, principal, outcome_id))

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_inventory.db import writes
 from mops_inventory.outcomes import repository
 from mops_inventory.outcomes.models import Outcome
-from mops_inventory.outcomes.schemas import OutcomePage
 from mops_inventory.tools.service import find_tool
 from mops_shared.contracts.money import Money
 from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeKind, OutcomeRead
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.kit.reads import WireJSON
 
 
 def to_read(outcome: Outcome) -> OutcomeRead:
@@ -109,18 +111,33 @@ def _replayed(existing: Outcome, data: OutcomeCreate) -> tuple[OutcomeRead, bool
     return to_read(existing), False
 
 
-async def get_outcome(
-    session: AsyncSession, principal: Principal, outcome_id: uuid.UUID
-) -> OutcomeRead:
-    # Another tenant's outcome is as absent as one that never existed.
-    outcome = await repository.get_by_id(session, principal.tenant_id, outcome_id)
-    if outcome is None:
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+
+OUTCOME_JSON = WireJSON(OutcomeRead)
+
+
+def _outcome_item(row: RowMapping) -> dict[str, Any]:
+    """`OutcomeRead`'s fields of a row of the outcomes table (what `to_read` makes of it)."""
+    amount_minor, currency = row["amount_minor"], row["currency"]
+    amount = (
+        {"amount_minor": amount_minor, "currency": currency}
+        if amount_minor is not None and currency is not None
+        else None
+    )
+    return OUTCOME_JSON.item(row, amount=amount)
+
+
+async def read_outcome(conn: AsyncConnection, principal: Principal, outcome_id: uuid.UUID) -> bytes:
+    """The tenant's outcome as `OutcomeRead`'s JSON (another tenant's is as absent as one that
+    never existed)."""
+    row = await repository.outcome_row(conn, principal.tenant_id, outcome_id)
+    if row is None:
         raise NotFound(f"No outcome {outcome_id}.")
-    return to_read(outcome)
+    return OUTCOME_JSON.dumps(_outcome_item(row))
 
 
-async def list_outcomes(
-    session: AsyncSession,
+async def read_outcomes(
+    conn: AsyncConnection,
     principal: Principal,
     *,
     limit: int,
@@ -130,9 +147,10 @@ async def list_outcomes(
     source: str | None,
     since: datetime | None,
     until: datetime | None,
-) -> OutcomePage:
-    items, next_cursor = await repository.list_page(
-        session,
+) -> bytes:
+    """`list_outcomes`' answer as JSON."""
+    rows, next_cursor = await repository.page_rows(
+        conn,
         principal.tenant_id,
         limit=limit,
         cursor=cursor,
@@ -142,4 +160,4 @@ async def list_outcomes(
         since=since,
         until=until,
     )
-    return OutcomePage(items=[to_read(o) for o in items], next_cursor=next_cursor)
+    return OUTCOME_JSON.dumps_page([_outcome_item(row) for row in rows], next_cursor)

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_inventory.deps import OrgClientDep, PrincipalDep, SessionDep
+from mops_inventory.deps import OrgClientDep, PrincipalDep, ReadDep, SessionDep
 from mops_inventory.scenarios import service
 from mops_inventory.scenarios.schemas import (
     ScenarioCreate,
@@ -18,6 +18,7 @@ from mops_shared.contracts.scenarios import ScenarioDiff
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import CursorQuery, LimitQuery
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(prefix="/v1/inventory/scenarios", tags=["inventory"])
 
@@ -47,38 +48,34 @@ async def create_scenario(
     "",
     operation_id="inventory_list_scenarios",
     summary="List scenarios",
+    response_model=ScenarioPage,
     responses=problem_responses(401, 403, 422),
 )
 async def list_scenarios(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
     sort: Annotated[
         ScenarioSort, Query(description="`name`, `-name`, `created_at` or `-created_at`.")
     ] = ScenarioSort.name,
-) -> ScenarioPage:
+) -> Response:
     """The tenant's scenarios."""
-    return await service.list_scenarios(
-        session,
-        principal,
-        sort=sort,
-        limit=limit,
-        cursor=cursor,
-    )
+    body = await service.read_scenarios(conn, principal, sort=sort, limit=limit, cursor=cursor)
+    return json_response(body)
 
 
 @router.get(
     "/{scenario_id}",
     operation_id="inventory_get_scenario",
     summary="Get a scenario",
+    response_model=ScenarioRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_scenario(
-    scenario_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> ScenarioRead:
+async def get_scenario(scenario_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep) -> Response:
     """One scenario with its planned changes."""
-    return tagged(response, await service.get_scenario(session, principal, scenario_id))
+    body, version = await service.read_scenario(conn, principal, scenario_id)
+    return json_response(body, version=version)
 
 
 @router.patch(
@@ -120,12 +117,13 @@ async def delete_scenario(
     "/{scenario_id}/diff",
     operation_id="inventory_get_scenario_diff",
     summary="Gap analysis: current stack against the scenario",
+    response_model=ScenarioDiff,
     responses=problem_responses(401, 403, 404, 422),
 )
 async def get_scenario_diff(
-    scenario_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
-) -> ScenarioDiff:
+    scenario_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """Stage by stage (cumulative): tools added, retired and replaced, the stack's annual cost
     per currency before and after, capabilities gained and lost. The current stack is every
     tool not retired; a tool's cost is the sum of its contracts."""
-    return await service.scenario_diff(session, principal, scenario_id)
+    return json_response(await service.read_scenario_diff(conn, principal, scenario_id))

@@ -7,8 +7,10 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pydantic import TypeAdapter
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_inventory.db import writes
 from mops_inventory.scenarios import repository
@@ -17,7 +19,6 @@ from mops_inventory.scenarios.schemas import (
     ChangeKind,
     PlannedChange,
     ScenarioCreate,
-    ScenarioPage,
     ScenarioRead,
     ScenarioSort,
     ScenarioUpdate,
@@ -34,6 +35,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import resolve_sort
+from mops_shared.kit.reads import WireJSON
 
 
 def to_read(scenario: Scenario) -> ScenarioRead:
@@ -130,12 +132,6 @@ async def create_scenario(
     return to_read(scenario)
 
 
-async def get_scenario(
-    session: AsyncSession, principal: Principal, scenario_id: uuid.UUID
-) -> ScenarioRead:
-    return to_read(await _get(session, principal, scenario_id))
-
-
 async def _get(session: AsyncSession, principal: Principal, scenario_id: uuid.UUID) -> Scenario:
     # Another tenant's scenario is as absent as one that never existed.
     scenario = await repository.get_by_id(session, principal.tenant_id, scenario_id)
@@ -144,22 +140,48 @@ async def _get(session: AsyncSession, principal: Principal, scenario_id: uuid.UU
     return scenario
 
 
-async def list_scenarios(
-    session: AsyncSession,
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+
+SCENARIO_JSON = WireJSON(ScenarioRead)
+
+
+async def read_scenario(
+    conn: AsyncConnection, principal: Principal, scenario_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The tenant's scenario as `ScenarioRead`'s JSON, with its version (for the ETag). Its
+    changes are stored as the JSON of `PlannedChange`s (validated and dumped on every write),
+    so they are written as they are."""
+    row = await _scenario_row(conn, principal, scenario_id)
+    return SCENARIO_JSON.dumps(SCENARIO_JSON.item(row)), int(row["version"])
+
+
+async def read_scenarios(
+    conn: AsyncConnection,
     principal: Principal,
     *,
     sort: ScenarioSort,
     limit: int,
     cursor: str | None,
-) -> ScenarioPage:
-    items, next_cursor = await repository.list_page(
-        session,
+) -> bytes:
+    """`list_scenarios`' answer as JSON."""
+    rows, next_cursor = await repository.page_rows(
+        conn,
         principal.tenant_id,
         sort=resolve_sort(repository.SCENARIO_SORTS, sort),
         limit=limit,
         cursor=cursor,
     )
-    return ScenarioPage(items=[to_read(s) for s in items], next_cursor=next_cursor)
+    return SCENARIO_JSON.dumps_page(SCENARIO_JSON.items(rows), next_cursor)
+
+
+async def _scenario_row(
+    conn: AsyncConnection, principal: Principal, scenario_id: uuid.UUID
+) -> RowMapping:
+    # Another tenant's scenario is as absent as one that never existed.
+    row = await repository.scenario_row(conn, principal.tenant_id, scenario_id)
+    if row is None:
+        raise NotFound(f"No scenario {scenario_id}.")
+    return row
 
 
 async def update_scenario(
@@ -276,11 +298,11 @@ class _Stack:
         ]
 
 
-async def _current_stack(session: AsyncSession, tenant_id: uuid.UUID) -> _Stack:
+async def _current_stack(conn: AsyncConnection, tenant_id: uuid.UUID) -> _Stack:
     """The totals of every tool not retired: three aggregate queries whatever its size."""
-    tool_count = await repository.live_tool_count(session, tenant_id)
-    costs = await repository.live_costs(session, tenant_id)
-    serving = await repository.live_capabilities(session, tenant_id)
+    tool_count = await repository.live_tool_count(conn, tenant_id)
+    costs = await repository.live_costs(conn, tenant_id)
+    serving = await repository.live_capabilities(conn, tenant_id)
     stack = _Stack(tool_count=tool_count, costs={}, paying={}, serving={}, names={})
     for currency, amount, paying in costs:
         stack.costs[currency] = int(amount)
@@ -292,7 +314,7 @@ async def _current_stack(session: AsyncSession, tenant_id: uuid.UUID) -> _Stack:
 
 
 async def _changed_tools(
-    session: AsyncSession, tenant_id: uuid.UUID, tool_ids: set[uuid.UUID]
+    conn: AsyncConnection, tenant_id: uuid.UUID, tool_ids: set[uuid.UUID]
 ) -> dict[uuid.UUID, tuple[_StackTool, bool]]:
     """The tools the changes name: each with its cost and capabilities, and whether it is in
     the current stack (not retired)."""
@@ -300,26 +322,38 @@ async def _changed_tools(
         return {}
     found = {
         row.id: (_StackTool(name=row.name), row.status != "retired")
-        for row in await repository.tools_among(session, tenant_id, tool_ids)
+        for row in await repository.tools_among(conn, tenant_id, tool_ids)
     }
-    for tool_id, currency, amount in await repository.costs_of_tools(session, list(found)):
+    for tool_id, currency, amount in await repository.costs_of_tools(conn, list(found)):
         found[tool_id][0].costs[currency] = int(amount)
-    for tool_id, names in (await tools_service.capabilities_of(session, list(found))).items():
+    for tool_id, names in (await tools_service.capability_names_of(conn, list(found))).items():
         found[tool_id][0].capabilities = set(names)
     return found
 
 
+# Built once: FastAPI's serialisation of the route's model, done here once instead of twice.
+_DIFF_JSON = TypeAdapter(ScenarioDiff)
+
+
+async def read_scenario_diff(
+    conn: AsyncConnection, principal: Principal, scenario_id: uuid.UUID
+) -> bytes:
+    """`ScenarioDiff`'s JSON, computed from rows (the scenario's, the stack's aggregates and
+    the figures of the tools its changes name)."""
+    return _DIFF_JSON.dump_json(await scenario_diff(conn, principal, scenario_id), by_alias=True)
+
+
 async def scenario_diff(
-    session: AsyncSession, principal: Principal, scenario_id: uuid.UUID
+    conn: AsyncConnection, principal: Principal, scenario_id: uuid.UUID
 ) -> ScenarioDiff:
-    scenario = await _get(session, principal, scenario_id)
-    changes = [PlannedChange.model_validate(c) for c in scenario.changes]
-    stack = await _current_stack(session, principal.tenant_id)
+    scenario = await _scenario_row(conn, principal, scenario_id)
+    changes = [PlannedChange.model_validate(c) for c in scenario["changes"]]
+    stack = await _current_stack(conn, principal.tenant_id)
     current_count = stack.tool_count
     named = {c.tool_id for c in changes if c.tool_id} | {
         c.replacement_tool_id for c in changes if c.replacement_tool_id
     }
-    tools = await _changed_tools(session, principal.tenant_id, named)
+    tools = await _changed_tools(conn, principal.tenant_id, named)
     in_stack = {tool_id for tool_id, (_, live) in tools.items() if live}
     stages: list[StageDiff] = []
     for stage in sorted({c.stage for c in changes}):
@@ -362,7 +396,7 @@ async def scenario_diff(
             )
         )
     return ScenarioDiff(
-        scenario_id=scenario.id,
+        scenario_id=scenario["id"],
         current_tool_count=current_count,
         target_tool_count=stack.tool_count,
         stages=stages,

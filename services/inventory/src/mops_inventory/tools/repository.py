@@ -31,7 +31,7 @@ from mops_shared.kit.db import (
     utcnow,
 )
 from mops_shared.kit.pagination import SelectT, SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.reads import json_array_of, mappings
 
 # Core columns, not mapped attributes: a select made of these alone compiles and runs as Core
 # (rows, no entities), and the same sorts and filters serve the entity queries too.
@@ -39,6 +39,7 @@ _tools = table_of(Tool).c
 _tool_caps = table_of(ToolCapability).c
 _cap_names = table_of(Capability).c
 _owners = table_of(ToolOwnerRow).c
+_changes = table_of(ToolStatusChange).c
 
 TOOL_SORTS = sort_options(
     [("name", [_tools.name_key]), ("created_at", [_tools.created_at])],
@@ -133,6 +134,30 @@ async def list_page(
 # --- reads as rows (GET answers, `mops_shared.kit.reads`) ---------------------------------------
 
 
+# A tool as its wire schema reads it: its row with its capability names and its owners (role,
+# person_id, unit_id: ids as text), each list in its order, in the one statement.
+_TOOL_READ = select(
+    table_of(Tool),
+    json_array_of(
+        select(_cap_names.name)
+        .join_from(
+            table_of(ToolCapability),
+            table_of(Capability),
+            _cap_names.id == _tool_caps.capability_id,
+        )
+        .where(_tool_caps.tool_id == _tools.id)
+        .order_by(_tool_caps.position),
+        outer=table_of(Tool),
+    ).label("capabilities"),
+    json_array_of(
+        select(_owners.role, _owners.person_id, _owners.unit_id)
+        .where(_owners.tool_id == _tools.id)
+        .order_by(_owners.position),
+        outer=table_of(Tool),
+    ).label("owners"),
+)
+
+
 async def page_rows(
     conn: AsyncConnection,
     tenant_id: uuid.UUID,
@@ -142,13 +167,14 @@ async def page_rows(
     cursor: str | None,
     **filters: Any,
 ) -> tuple[list[RowMapping], str | None]:
-    """A page of the tenant's tools as rows of the tools table (`_filtered` names the filters)."""
-    stmt = keyset_page(_filtered(select(table_of(Tool)), tenant_id, **filters), sort, limit, cursor)
+    """A page of the tenant's tools as rows with their lists, in one statement (`_filtered`
+    names the filters)."""
+    stmt = keyset_page(_filtered(_TOOL_READ, tenant_id, **filters), sort, limit, cursor)
     return split_page(await mappings(conn, stmt), sort, limit)
 
 
 # Built once: a statement object caches its own cache key, so reusing it skips that walk.
-_TOOL_ROW = select(table_of(Tool)).where(
+_TOOL_ROW = _TOOL_READ.where(
     _tools.tenant_id == bindparam("tenant_id"), _tools.id == bindparam("tool_id")
 )
 
@@ -156,9 +182,18 @@ _TOOL_ROW = select(table_of(Tool)).where(
 async def tool_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, tool_id: uuid.UUID
 ) -> RowMapping | None:
-    """The tenant's tool as a row of the tools table, or None."""
+    """The tenant's tool as a row with its lists (see `_TOOL_READ`), or None."""
     rows = await mappings(conn, _TOOL_ROW, {"tenant_id": tenant_id, "tool_id": tool_id})
     return rows[0] if rows else None
+
+
+_TOOL_EXISTS = select(_tools.id).where(
+    _tools.tenant_id == bindparam("tenant_id"), _tools.id == bindparam("tool_id")
+)
+
+
+async def tool_exists(conn: AsyncConnection, tenant_id: uuid.UUID, tool_id: uuid.UUID) -> bool:
+    return bool(await mappings(conn, _TOOL_EXISTS, {"tenant_id": tenant_id, "tool_id": tool_id}))
 
 
 async def capability_names_of(
@@ -180,24 +215,6 @@ async def capability_names_of(
     )
     for tool_id, name in rows:
         found[tool_id].append(name)
-    return found
-
-
-async def owner_rows_of(
-    conn: AsyncConnection, tool_ids: Collection[uuid.UUID]
-) -> dict[uuid.UUID, list[RowMapping]]:
-    """The owners of many tools as rows (role, person_id, unit_id), in one query, in order."""
-    found: dict[uuid.UUID, list[RowMapping]] = defaultdict(list)
-    if not tool_ids:
-        return found
-    rows = await mappings(
-        conn,
-        select(_owners.tool_id, _owners.role, _owners.person_id, _owners.unit_id)
-        .where(among(conn, _owners.tool_id, tool_ids))
-        .order_by(_owners.tool_id, _owners.position),
-    )
-    for row in rows:
-        found[row["tool_id"]].append(row)
     return found
 
 
@@ -311,11 +328,13 @@ async def set_owners(
     )
 
 
-async def status_changes(session: AsyncSession, tool_id: uuid.UUID) -> list[ToolStatusChange]:
+_STATUS_CHANGES = (
+    select(_changes.from_status, _changes.to_status, _changes.changed_at, _changes.actor_key_id)
+    .where(_changes.tool_id == bindparam("tool_id"))
+    .order_by(_changes.changed_at, _changes.id)
+)
+
+
+async def status_change_rows(conn: AsyncConnection, tool_id: uuid.UUID) -> Sequence[RowMapping]:
     """The tool's status changes, oldest first (the caller has checked the tool's tenant)."""
-    rows = await session.execute(
-        select(ToolStatusChange)
-        .where(col(ToolStatusChange.tool_id) == tool_id)
-        .order_by(col(ToolStatusChange.changed_at), col(ToolStatusChange.id))
-    )
-    return list(rows.scalars())
+    return await mappings(conn, _STATUS_CHANGES, {"tool_id": tool_id})

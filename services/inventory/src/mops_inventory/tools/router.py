@@ -136,11 +136,12 @@ async def delete_tool(
     "/{tool_id}/status-history",
     operation_id="inventory_get_tool_status_history",
     summary="Get a tool's status history",
+    response_model=StatusHistory,
     responses=problem_responses(401, 403, 404, 422),
 )
 async def get_tool_status_history(
-    tool_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
-) -> StatusHistory:
+    tool_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """Every status the tool has had (evaluating, active, sunsetting, retired), with when and
     by which API key, oldest first."""
-    return await service.status_history(session, principal, tool_id)
+    return json_response(await service.read_status_history(conn, principal, tool_id))

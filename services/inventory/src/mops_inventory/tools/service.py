@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -197,33 +196,17 @@ async def _get(session: AsyncSession, principal: Principal, tool_id: uuid.UUID) 
 # --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
 
 TOOL_JSON = WireJSON(ToolRead)
-OWNER_JSON = WireJSON(ToolOwner)
-
-
-async def _tool_items(conn: AsyncConnection, rows: Sequence[RowMapping]) -> list[dict[str, Any]]:
-    """`ToolRead`'s fields of each row: capabilities and owners in one query each, not per tool."""
-    ids = [row["id"] for row in rows]
-    capabilities = await repository.capability_names_of(conn, ids)
-    owners = await repository.owner_rows_of(conn, ids)
-    return [
-        TOOL_JSON.item(
-            row,
-            capabilities=capabilities.get(row["id"], []),
-            owners=OWNER_JSON.items(owners.get(row["id"], [])),
-        )
-        for row in rows
-    ]
 
 
 async def read_tool(
     conn: AsyncConnection, principal: Principal, tool_id: uuid.UUID
 ) -> tuple[bytes, int]:
-    """The tenant's tool as `ToolRead`'s JSON, with its version (for the ETag)."""
+    """The tenant's tool as `ToolRead`'s JSON, with its version (for the ETag): one statement,
+    its capabilities and owners read with it."""
     row = await repository.tool_row(conn, principal.tenant_id, tool_id)
     if row is None:
         raise NotFound(f"No tool {tool_id}.")
-    (item,) = await _tool_items(conn, [row])
-    return TOOL_JSON.dumps(item), int(row["version"])
+    return TOOL_JSON.dumps(TOOL_JSON.item(row)), int(row["version"])
 
 
 async def read_tools(
@@ -233,7 +216,7 @@ async def read_tools(
     rows, next_cursor = await repository.page_rows(
         conn, principal.tenant_id, sort=resolve_sort(repository.TOOL_SORTS, sort), **query
     )
-    return TOOL_JSON.dumps_page(await _tool_items(conn, rows), next_cursor)
+    return TOOL_JSON.dumps_page(TOOL_JSON.items(rows), next_cursor)
 
 
 async def update_tool(
@@ -401,19 +384,25 @@ async def delete_tool(
     )
 
 
-async def status_history(
-    session: AsyncSession, principal: Principal, tool_id: uuid.UUID
-) -> StatusHistory:
-    await _get(session, principal, tool_id)
-    changes = await repository.status_changes(session, tool_id)
-    return StatusHistory(
-        tool_id=tool_id, changes=[StatusChange.model_validate(change) for change in changes]
-    )
+STATUS_CHANGE_JSON = WireJSON(StatusChange)
+STATUS_HISTORY_JSON = WireJSON(StatusHistory)
+
+
+async def read_status_history(
+    conn: AsyncConnection, principal: Principal, tool_id: uuid.UUID
+) -> bytes:
+    """`StatusHistory`'s JSON: the tenant's tool's status changes, oldest first."""
+    if not await repository.tool_exists(conn, principal.tenant_id, tool_id):
+        raise NotFound(f"No tool {tool_id}.")
+    changes = STATUS_CHANGE_JSON.items(await repository.status_change_rows(conn, tool_id))
+    return STATUS_HISTORY_JSON.dumps(STATUS_HISTORY_JSON.item({}, tool_id=tool_id, changes=changes))
 
 
 # What the other domains (contracts, licences, outcomes, scenarios, imports) read and write of
 # tools: through this service, never the tools' repository, so its queries stay its own.
 capabilities_of = repository.capabilities_of
+capability_names_of = repository.capability_names_of  # on a read connection
+tool_exists = repository.tool_exists  # on a read connection
 owners_of = repository.owners_of
 ensure_capabilities = repository.ensure_capabilities
 set_capabilities = repository.set_capabilities
