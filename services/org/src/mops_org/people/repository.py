@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import bindparam, delete, func, insert, select
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
@@ -170,6 +170,20 @@ async def page_rows(
         )
     rows = await mappings(conn, keyset_page(stmt, sort, limit, cursor))
     return split_page(rows, sort, limit)
+
+
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_PERSON_ROW = select(table_of(Person)).where(
+    _people.tenant_id == bindparam("tenant_id"), _people.id == bindparam("person_id")
+)
+
+
+async def person_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, person_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's person as a row of the people table, or None."""
+    rows = await mappings(conn, _PERSON_ROW, {"tenant_id": tenant_id, "person_id": person_id})
+    return rows[0] if rows else None
 
 
 async def role_ids_of(
