@@ -35,6 +35,7 @@ from mops_org.units.tree import within
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.contracts.org import UnitType
 from mops_shared.contracts.org_metrics import RoleGapCount
+from mops_shared.contracts.org_raci import RaciSummary
 from mops_shared.contracts.reports import ToolOwnership
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.errors import GatewayTimeout, ServiceUnavailable
@@ -62,7 +63,7 @@ async def org_metrics(
     try:
         async with asyncio.TaskGroup() as tasks:
             ownership_task = tasks.create_task(_ownership(inventory, principal, allow_partial))
-            raci = tasks.create_task(read(lambda s: raci_summary(s, tenant_id)))
+            raci = tasks.create_task(read(lambda s: _raci(s, tenant_id)))
             gaps = tasks.create_task(read(lambda s: _gap_counts(s, tenant_id)))
             coverage = tasks.create_task(read(lambda s: coverage_inputs(s, tenant_id)))
             # The quick ones share a connection: four per request at most.
@@ -93,6 +94,10 @@ async def org_metrics(
         ),
         unavailable=[] if ownership is not None else ["training", "model"],
     )
+
+
+async def _raci(session: AsyncSession, tenant_id: uuid.UUID) -> RaciSummary:
+    return await raci_summary(await session.connection(), tenant_id)
 
 
 async def _gap_counts(session: AsyncSession, tenant_id: uuid.UUID) -> list[RoleGapCount]:
