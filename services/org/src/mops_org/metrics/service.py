@@ -110,7 +110,7 @@ async def _small(
     return (
         await inference.org_shape(session, tenant_id),
         await _spans(session, tenant_id),
-        await coordination_summary(session, tenant_id),
+        await coordination_summary(await session.connection(), tenant_id),
     )
 
 
