@@ -8,11 +8,12 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select
-from sqlalchemy.engine import RowMapping
+from sqlalchemy.engine import Row, RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_org.coordination.models import CoordinationMechanism, CoordinationParticipant
+from mops_org.db import Db, connection_of
 from mops_org.units.models import Unit
 from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
@@ -221,21 +222,20 @@ def add(session: AsyncSession, mechanism: CoordinationMechanism) -> Coordination
 # --- in bulk (an organisation import) ----------------------------------------------------------
 
 
-async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[CoordinationMechanism]:
-    result = await session.execute(
-        select(CoordinationMechanism).where(col(CoordinationMechanism.tenant_id) == tenant_id)
-    )
-    return list(result.scalars())
+async def all_of(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every mechanism of the tenant as a row (fields as attributes)."""
+    conn = await connection_of(db)
+    stmt = select(table_of(CoordinationMechanism)).where(_mechanisms.tenant_id == tenant_id)
+    return (await conn.execute(stmt)).all()
 
 
-async def all_participants(
-    session: AsyncSession, tenant_id: uuid.UUID
-) -> list[tuple[uuid.UUID, uuid.UUID]]:
+async def all_participants(db: Db, tenant_id: uuid.UUID) -> list[tuple[uuid.UUID, uuid.UUID]]:
     """(mechanism id, unit id) of every participation of the tenant, in no order."""
-    rows = await session.execute(
-        select(
-            col(CoordinationParticipant.mechanism_id), col(CoordinationParticipant.unit_id)
-        ).where(col(CoordinationParticipant.tenant_id) == tenant_id)
+    conn = await connection_of(db)
+    rows = await conn.execute(
+        select(_participants.mechanism_id, _participants.unit_id).where(
+            _participants.tenant_id == tenant_id
+        )
     )
     return [(mechanism_id, unit_id) for mechanism_id, unit_id in rows]
 

@@ -8,10 +8,11 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select
-from sqlalchemy.engine import RowMapping
+from sqlalchemy.engine import Row, RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
+from mops_org.db import Db, connection_of
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole
 from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
@@ -213,21 +214,22 @@ def add(session: AsyncSession, person: Person) -> Person:
 # --- in bulk (an organisation import) ----------------------------------------------------------
 
 
-async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[Person]:
-    """Every person of the tenant, without their role ids (`all_role_ids` has them)."""
-    result = await session.execute(select(Person).where(col(Person.tenant_id) == tenant_id))
-    return list(result.scalars())
+async def all_of(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every person of the tenant as a row of the people table (fields as attributes), without
+    their role ids (`all_role_ids` has them)."""
+    conn = await connection_of(db)
+    stmt = select(table_of(Person)).where(_people.tenant_id == tenant_id)
+    return (await conn.execute(stmt)).all()
 
 
-async def all_role_ids(
-    session: AsyncSession, tenant_id: uuid.UUID
-) -> dict[uuid.UUID, list[uuid.UUID]]:
+async def all_role_ids(db: Db, tenant_id: uuid.UUID) -> dict[uuid.UUID, list[uuid.UUID]]:
     """Every person's role ids in order, by person (those without roles are absent)."""
     role_ids: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for person_id, role_id in await session.execute(
-        select(col(PersonRole.person_id), col(PersonRole.role_id))
-        .where(col(PersonRole.tenant_id) == tenant_id)
-        .order_by(col(PersonRole.person_id), col(PersonRole.position))
+    conn = await connection_of(db)
+    for person_id, role_id in await conn.execute(
+        select(_person_roles.person_id, _person_roles.role_id)
+        .where(_person_roles.tenant_id == tenant_id)
+        .order_by(_person_roles.person_id, _person_roles.position)
     ):
         role_ids[person_id].append(role_id)
     return role_ids

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -22,10 +22,11 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.engine import RowMapping
+from sqlalchemy.engine import Row, RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
+from mops_org.db import Db, connection_of
 from mops_org.people.models import Person
 from mops_org.raci.models import RaciMatrix
 from mops_org.roles.models import PersonRole, Role
@@ -97,9 +98,11 @@ async def judged_rows(conn: AsyncConnection, tenant_id: uuid.UUID) -> list[RowMa
     return list(await mappings(conn, _JUDGED, {"tenant_id": tenant_id}))
 
 
-async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[RaciMatrix]:
-    result = await session.execute(select(RaciMatrix).where(col(RaciMatrix.tenant_id) == tenant_id))
-    return list(result.scalars())
+async def all_of(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every matrix of the tenant as a row of the matrices table (fields as attributes)."""
+    conn = await connection_of(db)
+    stmt = select(table_of(RaciMatrix)).where(_matrices.tenant_id == tenant_id)
+    return (await conn.execute(stmt)).all()
 
 
 def add(session: AsyncSession, matrix: RaciMatrix) -> RaciMatrix:

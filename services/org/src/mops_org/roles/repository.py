@@ -11,10 +11,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, delete, func, insert, or_, select
-from sqlalchemy.engine import RowMapping
+from sqlalchemy.engine import Row, RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
+from mops_org.db import Db, connection_of
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole, PersonSkill, Role, RoleSkill
 from mops_shared.kit.db import among, table_of
@@ -53,10 +54,12 @@ async def get_by_name_key(
     return (await session.execute(stmt.limit(1))).scalar_one_or_none()
 
 
-async def roles_by_key(session: AsyncSession, tenant_id: uuid.UUID) -> dict[str, Role]:
-    """The built-in and the tenant's roles by `spelling_key(name)` (names are unique so)."""
-    result = await session.execute(select(Role).where(visible_to(tenant_id)))
-    return {role.name_key: role for role in result.scalars()}
+async def roles_by_key(db: Db, tenant_id: uuid.UUID) -> dict[str, Row[Any]]:
+    """The built-in and the tenant's roles by `spelling_key(name)` (names are unique so), as
+    rows of the roles table (fields as attributes)."""
+    conn = await connection_of(db)
+    result = await conn.execute(select(table_of(Role)).where(visible_to(tenant_id)))
+    return {role.name_key: role for role in result.all()}
 
 
 async def visible_ids(
@@ -256,12 +259,11 @@ async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None
     await session.execute(insert(Role), rows)
 
 
-async def all_person_skills(session: AsyncSession, tenant_id: uuid.UUID) -> list[PersonSkill]:
-    """Every skill every person of the tenant holds."""
-    result = await session.execute(
-        select(PersonSkill).where(col(PersonSkill.tenant_id) == tenant_id)
-    )
-    return list(result.scalars())
+async def all_person_skills(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every skill every person of the tenant holds, as rows (fields as attributes)."""
+    conn = await connection_of(db)
+    stmt = select(table_of(PersonSkill)).where(_person_skills.tenant_id == tenant_id)
+    return (await conn.execute(stmt)).all()
 
 
 async def replace_skills_of_people(

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.engine import RowMapping
+from sqlalchemy.engine import Row, RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
+from mops_org.db import Db, connection_of
 from mops_org.roles.models import Role
 from mops_org.training.models import TrainingEnrolment, TrainingProgramme, TrainingWave
 
@@ -190,33 +191,33 @@ async def mark_completed(
 # --- in bulk (an organisation import) ----------------------------------------------------------
 
 
-async def all_programmes(session: AsyncSession, tenant_id: uuid.UUID) -> list[TrainingProgramme]:
-    result = await session.execute(
-        select(TrainingProgramme).where(col(TrainingProgramme.tenant_id) == tenant_id)
-    )
-    return list(result.scalars())
+async def all_programmes(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every programme of the tenant as a row (fields as attributes)."""
+    conn = await connection_of(db)
+    stmt = select(table_of(TrainingProgramme)).where(_programmes.tenant_id == tenant_id)
+    return (await conn.execute(stmt)).all()
 
 
-async def all_waves(session: AsyncSession, tenant_id: uuid.UUID) -> list[TrainingWave]:
-    """Every wave of the tenant, by programme and in order."""
-    result = await session.execute(
-        select(TrainingWave)
-        .where(col(TrainingWave.tenant_id) == tenant_id)
-        .order_by(col(TrainingWave.programme_id), col(TrainingWave.position))
+async def all_waves(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every wave of the tenant as a row (fields as attributes), by programme and in order."""
+    conn = await connection_of(db)
+    stmt = (
+        select(table_of(TrainingWave))
+        .where(_waves.tenant_id == tenant_id)
+        .order_by(_waves.programme_id, _waves.position)
     )
-    return list(result.scalars())
+    return (await conn.execute(stmt)).all()
 
 
 async def all_enrolments(
-    session: AsyncSession, tenant_id: uuid.UUID
+    db: Db, tenant_id: uuid.UUID
 ) -> list[tuple[uuid.UUID, uuid.UUID, datetime | None]]:
     """(wave id, person id, completed at) of every enrolment of the tenant."""
-    result = await session.execute(
-        select(
-            col(TrainingEnrolment.wave_id),
-            col(TrainingEnrolment.person_id),
-            col(TrainingEnrolment.completed_at),
-        ).where(col(TrainingEnrolment.tenant_id) == tenant_id)
+    conn = await connection_of(db)
+    result = await conn.execute(
+        select(_enrolments.wave_id, _enrolments.person_id, _enrolments.completed_at).where(
+            _enrolments.tenant_id == tenant_id
+        )
     )
     return [(wave_id, person_id, completed_at) for wave_id, person_id, completed_at in result]
 

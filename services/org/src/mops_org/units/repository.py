@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import CTE, bindparam, func, insert, literal, select
-from sqlalchemy.engine import RowMapping
+from sqlalchemy.engine import Row, RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
+from mops_org.db import Db, connection_of
 from mops_org.units.models import Unit
 from mops_org.units.tree import MAX_TREE_DEPTH, subtree_cte
 from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
@@ -85,9 +86,10 @@ def add(session: AsyncSession, unit: Unit) -> Unit:
 # --- in bulk (an organisation import) ----------------------------------------------------------
 
 
-async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[Unit]:
-    result = await session.execute(select(Unit).where(col(Unit.tenant_id) == tenant_id))
-    return list(result.scalars().all())
+async def all_of(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every unit of the tenant as a row of the units table (fields as attributes)."""
+    conn = await connection_of(db)
+    return (await conn.execute(select(table_of(Unit)).where(_units.tenant_id == tenant_id))).all()
 
 
 async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
