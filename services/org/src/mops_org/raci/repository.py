@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -17,7 +18,6 @@ from sqlalchemy import (
     exists,
     func,
     insert,
-    literal,
     or_,
     select,
 )
@@ -31,7 +31,7 @@ from mops_org.people.models import Person
 from mops_org.raci.models import RaciMatrix
 from mops_org.roles.models import PersonRole, Role
 from mops_org.units.models import Unit
-from mops_shared.kit.db import among, find_for_tenant, parse_uuids, table_of, update_by_id
+from mops_shared.kit.db import find_for_tenant, parse_uuids, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options
 from mops_shared.kit.reads import mappings
 
@@ -135,103 +135,107 @@ _roles = table_of(Role).c
 _units = table_of(Unit).c
 
 
-def _uuid_array(ids: Collection[str]) -> ColumnElement[Any]:
-    """The ids as one `uuid[]` parameter, sent as text and cast by PostgreSQL."""
-    return cast(literal(list(ids), ARRAY(Text())), ARRAY(Uuid()))
+# The statements are built once, with parameters: a statement object caches its own cache key,
+# and building these and walking them for their keys cost as much as running them. The tenant is
+# the `tenant_id` parameter; the ids are `ids`: on PostgreSQL one `uuid[]` parameter, sent as
+# text and cast there (`unnest` and `= ANY`); on SQLite an IN list of UUIDs (the column type
+# stores them as hex).
+_TENANT: Any = bindparam("tenant_id")
+_IDS_ARRAY = cast(bindparam("ids", type_=ARRAY(Text())), ARRAY(Uuid()))
+_IDS_LIST: Any = bindparam("ids", expanding=True, type_=Uuid())
 
 
-def _missing(
-    ids: Collection[str],
+@dataclass(frozen=True)
+class _Loader:
+    """The statements answering (missing, flagged) of ids of one table, per dialect."""
+
+    missing: Select[Any]  # PostgreSQL: the ids that are not rows of the tenant
+    flagged: Select[Any]  # PostgreSQL: the flagged ids among them
+    present: Select[Any]  # SQLite: the ids that are rows of the tenant
+    flagged_in: Select[Any]  # SQLite: the flagged ids among them
+
+
+def _loader(
     id_column: ColumnElement[Any],
     tenant_column: ColumnElement[Any],
-    tenant_id: uuid.UUID,
-) -> Select[tuple[uuid.UUID]]:
-    """Which of `ids` are not rows of the tenant (PostgreSQL: `unnest` of one array)."""
-    wanted = func.unnest(_uuid_array(ids)).table_valued("id").render_derived()
-    return select(wanted.c.id).where(
-        ~exists().where(id_column == wanted.c.id, tenant_column == tenant_id)
+    flagged: Select[Any],
+    flagged_column: ColumnElement[Any],
+) -> _Loader:
+    """`flagged` selects the flagged ids, filtered here to the ids asked."""
+    wanted = func.unnest(_IDS_ARRAY).table_valued("id").render_derived()
+    return _Loader(
+        missing=select(wanted.c.id).where(
+            ~exists().where(id_column == wanted.c.id, tenant_column == _TENANT)
+        ),
+        flagged=flagged.where(flagged_column == any_(_IDS_ARRAY)),
+        present=select(id_column).where(tenant_column == _TENANT, id_column.in_(_IDS_LIST)),
+        flagged_in=flagged.where(flagged_column.in_(_IDS_LIST)),
     )
 
 
-async def _texts(conn: AsyncConnection, stmt: Select[Any]) -> set[str]:
-    return {str(value) for value in (await conn.execute(stmt)).scalars().all()}
+async def _texts(conn: AsyncConnection, stmt: Select[Any], params: dict[str, Any]) -> set[str]:
+    return {str(value) for value in (await conn.execute(stmt, params)).scalars().all()}
 
 
 async def _found(
-    conn: AsyncConnection,
-    ids: Collection[str],
-    *,
-    exists_in: tuple[ColumnElement[Any], ColumnElement[Any], uuid.UUID],
-    flagged: Select[Any],
-    flagged_column: ColumnElement[Any],
+    conn: AsyncConnection, tenant_id: uuid.UUID, ids: Collection[str], loader: _Loader
 ) -> Found:
-    """(missing, flagged) of `ids`. `exists_in` is (id column, tenant column, tenant) of the
-    table the ids must be rows of; `flagged` selects the flagged ids, filtered here to `ids`."""
-    id_column, tenant_column, tenant_id = exists_in
+    """(missing, flagged) of `ids`."""
     if conn.dialect.name == "postgresql":
-        missing = await _texts(conn, _missing(ids, id_column, tenant_column, tenant_id))
-        marked = await _texts(conn, flagged.where(flagged_column == any_(_uuid_array(ids))))
-        return missing, marked
-    # SQLite: IN lists of UUIDs (the column type stores them as hex).
-    parsed = parse_uuids(ids)
-    present = await _texts(
-        conn,
-        select(id_column).where(tenant_column == tenant_id, among(conn, id_column, parsed)),
-    )
-    marked = await _texts(conn, flagged.where(among(conn, flagged_column, parsed)))
+        params = {"tenant_id": tenant_id, "ids": list(ids)}
+        return await _texts(conn, loader.missing, params), await _texts(
+            conn, loader.flagged, params
+        )
+    params = {"tenant_id": tenant_id, "ids": parse_uuids(ids)}
+    present = await _texts(conn, loader.present, params)
+    marked = await _texts(conn, loader.flagged_in, params)
     return {i for i in ids if i not in present}, marked
 
 
-def _legal_holders(tenant_id: uuid.UUID) -> Select[uuid.UUID]:
-    """The ids of the tenant's people who hold a legal role."""
-    return (
-        select(_holdings.person_id)
-        .join(table_of(Role), _roles.id == _holdings.role_id)
-        .where(_holdings.tenant_id == tenant_id, _roles.legal.is_(True))
+# The ids of the tenant's people who hold a legal role.
+_LEGAL_HOLDERS = (
+    select(_holdings.person_id)
+    .join(table_of(Role), _roles.id == _holdings.role_id)
+    .where(_holdings.tenant_id == _TENANT, _roles.legal.is_(True))
+)
+# The units of the tenant's active people who hold a legal role: from the few holders of a legal
+# role to their units, not from the units' people (joined once, where `IN (subquery)` took 11 s
+# at 2 000 units).
+_LEGAL_UNITS = (
+    _LEGAL_HOLDERS.join(table_of(Person), _people.id == _holdings.person_id)
+    .where(
+        _people.tenant_id == _TENANT,
+        _people.active.is_(True),
+        _people.unit_id.is_not(None),
     )
+    .with_only_columns(_people.unit_id)
+    .distinct()
+)
+_PEOPLE = _loader(_people.id, _people.tenant_id, _LEGAL_HOLDERS, _holdings.person_id)
+_UNITS = _loader(_units.id, _units.tenant_id, _LEGAL_UNITS, _people.unit_id)
+_VISIBLE_ROLES = select(_roles.id, _roles.legal).where(
+    or_(_roles.tenant_id.is_(None), _roles.tenant_id == _TENANT)
+)
+_ROLES_ARRAY = _VISIBLE_ROLES.where(_roles.id == any_(_IDS_ARRAY))
+_ROLES_LIST = _VISIBLE_ROLES.where(_roles.id.in_(_IDS_LIST))
 
 
 async def roles_found(conn: AsyncConnection, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:
     """(missing, legal) of these role ids: a role is there when the tenant sees it (built in or
     its own)."""
-    visible = select(_roles.id, _roles.legal).where(
-        or_(_roles.tenant_id.is_(None), _roles.tenant_id == tenant_id),
-        among(conn, _roles.id, parse_uuids(ids)),
-    )
-    roles = {str(role_id): bool(legal) for role_id, legal in (await conn.execute(visible))}
+    if conn.dialect.name == "postgresql":
+        stmt, params = _ROLES_ARRAY, {"tenant_id": tenant_id, "ids": list(ids)}
+    else:
+        stmt, params = _ROLES_LIST, {"tenant_id": tenant_id, "ids": parse_uuids(ids)}
+    roles = {str(role_id): bool(legal) for role_id, legal in (await conn.execute(stmt, params))}
     return {i for i in ids if i not in roles}, {i for i, legal in roles.items() if legal}
 
 
 async def people_found(conn: AsyncConnection, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:
     """(missing, holding a legal role) of these person ids."""
-    return await _found(
-        conn,
-        ids,
-        exists_in=(_people.id, _people.tenant_id, tenant_id),
-        flagged=_legal_holders(tenant_id),
-        flagged_column=_holdings.person_id,
-    )
+    return await _found(conn, tenant_id, ids, _PEOPLE)
 
 
 async def units_found(conn: AsyncConnection, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:
     """(missing, with an active person holding a legal role) of these unit ids."""
-    # From the few holders of a legal role to their units, not from the units' people: joined
-    # once, where `IN (subquery)` took 11 s at 2 000 units.
-    legal_units = (
-        _legal_holders(tenant_id)
-        .join(table_of(Person), _people.id == _holdings.person_id)
-        .where(
-            _people.tenant_id == tenant_id,
-            _people.active.is_(True),
-            _people.unit_id.is_not(None),
-        )
-        .with_only_columns(_people.unit_id)
-        .distinct()
-    )
-    return await _found(
-        conn,
-        ids,
-        exists_in=(_units.id, _units.tenant_id, tenant_id),
-        flagged=legal_units,
-        flagged_column=_people.unit_id,
-    )
+    return await _found(conn, tenant_id, ids, _UNITS)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    bindparam,
     case,
     cast,
     distinct,
@@ -71,7 +72,7 @@ def _held_join(person_id: Any, skill_key: Any) -> ColumnElement[bool]:
     )
 
 
-def _active_holdings(tenant_id: uuid.UUID) -> Select[Any]:
+def _active_holdings(tenant_id: Any) -> Select[Any]:
     """person_roles rows of the tenant's active people (a base to add columns and joins to)."""
     return (
         select()
@@ -140,11 +141,10 @@ async def person_gaps(
 # --- by role -------------------------------------------------------------------------------
 
 
-async def _counts(
-    conn: AsyncConnection, tenant_id: uuid.UUID, role_id: uuid.UUID | None
-) -> list[RoleGapCount]:
-    """Every role the tenant sees (or just `role_id`) with its holders and gaps, by name, in
-    one query."""
+def _counts_statement(one_role: bool) -> Select[Any]:
+    """Every role the tenant sees (or the one of the `role_id` parameter) with its holders and
+    gaps, by name; the tenant is the `tenant_id` parameter."""
+    tenant_id: Any = bindparam("tenant_id")
     # Per (role, holder) first, then per role: plain sums instead of COUNT(DISTINCT ...), which
     # sorts every requirement row.
     per_holder = (
@@ -157,8 +157,8 @@ async def _counts(
         .outerjoin(table_of(PersonSkill), _held_join(_holdings.person_id, _role_skills.skill_key))
         .group_by(_holdings.role_id, _holdings.person_id)
     )
-    if role_id is not None:
-        per_holder = per_holder.where(_holdings.role_id == role_id)
+    if one_role:
+        per_holder = per_holder.where(_holdings.role_id == bindparam("role_id"))
     holders = per_holder.subquery("per_holder")
     counted = (
         select(
@@ -182,8 +182,26 @@ async def _counts(
         .where(repository.visible_to(tenant_id))
         .order_by(_roles.name_key, _roles.id)
     )
-    if role_id is not None:
-        stmt = stmt.where(_roles.id == role_id)
+    if one_role:
+        stmt = stmt.where(_roles.id == bindparam("role_id"))
+    return stmt
+
+
+# Built once: a statement object caches its own cache key; building this one and walking it
+# for its key cost more than running it.
+_COUNTS_ALL = _counts_statement(one_role=False)
+_COUNTS_ONE = _counts_statement(one_role=True)
+
+
+async def _counts(
+    conn: AsyncConnection, tenant_id: uuid.UUID, role_id: uuid.UUID | None
+) -> list[RoleGapCount]:
+    """Every role the tenant sees (or just `role_id`) with its holders and gaps, by name, in
+    one query."""
+    if role_id is None:
+        rows = await conn.execute(_COUNTS_ALL, {"tenant_id": tenant_id})
+    else:
+        rows = await conn.execute(_COUNTS_ONE, {"tenant_id": tenant_id, "role_id": role_id})
     return [
         RoleGapCount(
             role_id=row[0],
@@ -192,7 +210,7 @@ async def _counts(
             people_with_gaps=int(row[3]),
             gaps=int(row[4]),
         )
-        for row in await conn.execute(stmt)
+        for row in rows
     ]
 
 

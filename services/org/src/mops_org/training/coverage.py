@@ -12,8 +12,9 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mops_org.people.models import Person
@@ -57,23 +58,55 @@ def tools_by_owner(ownership: list[ToolOwnership]) -> ToolsByOwner:
     return ToolsByOwner(dict(by_person), dict(by_unit))
 
 
+# The tenant is this parameter of every statement here.
+_TENANT: Any = bindparam("tenant_id")
+
+
 def _people_in_scope(
-    conn: AsyncConnection,
-    tenant_id: uuid.UUID,
-    unit_ids: set[uuid.UUID] | None,
-    role_id: uuid.UUID | None,
+    conn: AsyncConnection, unit_ids: set[uuid.UUID] | None, role_id: uuid.UUID | None
 ) -> Select[uuid.UUID, uuid.UUID | None]:
     stmt = select(_people.id, _people.unit_id).where(
-        _people.tenant_id == tenant_id, _people.active.is_(True)
+        _people.tenant_id == _TENANT, _people.active.is_(True)
     )
     if unit_ids is not None:
         stmt = stmt.where(among(conn, _people.unit_id, unit_ids))
     if role_id is not None:
         holders = select(_holdings.person_id).where(
-            _holdings.tenant_id == tenant_id, _holdings.role_id == role_id
+            _holdings.tenant_id == _TENANT, _holdings.role_id == role_id
         )
         stmt = stmt.where(_people.id.in_(holders.scalar_subquery()))
     return stmt
+
+
+@dataclass(frozen=True)
+class _ScopeQueries:
+    """The people in a scope (id, unit_id), how many per unit, and their completed
+    enrolments (id, unit_id, wave_id)."""
+
+    scope: Select[uuid.UUID, uuid.UUID | None]
+    per_unit: Select[Any]
+    completions: Select[Any]
+
+
+def _queries(scope: Select[uuid.UUID, uuid.UUID | None]) -> _ScopeQueries:
+    counted = scope.subquery("scope")
+    return _ScopeQueries(
+        scope=scope,
+        per_unit=select(counted.c.unit_id, func.count()).group_by(counted.c.unit_id),
+        completions=select(counted.c.id, counted.c.unit_id, _enrolments.wave_id)
+        .join(table_of(TrainingEnrolment), _enrolments.person_id == counted.c.id)
+        .where(_enrolments.tenant_id == _TENANT, _enrolments.completed_at.is_not(None)),
+    )
+
+
+# Built once, for the whole tenant (the metrics' scope, and the coverage's without a filter): a
+# statement object caches its own cache key, so reusing it skips that walk.
+_EVERYONE = _queries(
+    select(_people.id, _people.unit_id).where(
+        _people.tenant_id == _TENANT, _people.active.is_(True)
+    )
+)
+_WAVE_TOOLS = select(_waves.id, _waves.tool_ids).where(_waves.tenant_id == _TENANT)
 
 
 @dataclass(frozen=True)
@@ -86,6 +119,7 @@ class CoverageInputs:
     trained: dict[uuid.UUID, set[uuid.UUID]]
     unit_of: dict[uuid.UUID, uuid.UUID | None]  # the unit of each trained or owning person
     scope: Select[uuid.UUID, uuid.UUID | None]
+    tenant_id: uuid.UUID
 
 
 async def coverage_inputs(
@@ -97,41 +131,30 @@ async def coverage_inputs(
 ) -> CoverageInputs:
     """Three queries (people in scope per unit, the tenant's waves, the completions in scope),
     whatever the size of the organisation."""
-    scope = _people_in_scope(conn, tenant_id, unit_ids, role_id)
+    if unit_ids is None and role_id is None:
+        queries = _EVERYONE
+    else:
+        queries = _queries(_people_in_scope(conn, unit_ids, role_id))
     if unit_ids == set():
-        return CoverageInputs({}, {}, {}, scope)
-    counted = scope.subquery("scope")
+        return CoverageInputs({}, {}, {}, queries.scope, tenant_id)
+    params = {"tenant_id": tenant_id}
     people_by_unit: dict[uuid.UUID | None, int] = {
         unit_id: int(count)
-        for unit_id, count in (
-            await conn.execute(select(counted.c.unit_id, func.count()).group_by(counted.c.unit_id))
-        ).all()
+        for unit_id, count in (await conn.execute(queries.per_unit, params)).all()
     }
     wave_tools = {
         wave_id: {uuid.UUID(str(tool_id)) for tool_id in tool_ids}
-        for wave_id, tool_ids in (
-            await conn.execute(
-                select(_waves.id, _waves.tool_ids).where(_waves.tenant_id == tenant_id)
-            )
-        ).all()
+        for wave_id, tool_ids in (await conn.execute(_WAVE_TOOLS, params)).all()
         if tool_ids
     }
     trained: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     unit_of: dict[uuid.UUID, uuid.UUID | None] = {}
     if wave_tools:
-        completions = await conn.execute(
-            select(counted.c.id, counted.c.unit_id, _enrolments.wave_id)
-            .join(table_of(TrainingEnrolment), _enrolments.person_id == counted.c.id)
-            .where(
-                _enrolments.tenant_id == tenant_id,
-                _enrolments.completed_at.is_not(None),
-            )
-        )
-        for person_id, unit_id, wave_id in completions.all():
+        for person_id, unit_id, wave_id in (await conn.execute(queries.completions, params)).all():
             if wave_id in wave_tools:
                 trained[person_id] |= wave_tools[wave_id]
                 unit_of[person_id] = unit_id
-    return CoverageInputs(people_by_unit, dict(trained), unit_of, scope)
+    return CoverageInputs(people_by_unit, dict(trained), unit_of, queries.scope, tenant_id)
 
 
 async def add_owners(
@@ -144,8 +167,11 @@ async def add_owners(
         return inputs
     owners = inputs.scope.where(among(conn, _people.id, wanted))
     unit_of = dict(inputs.unit_of)
-    unit_of.update((row[0], row[1]) for row in (await conn.execute(owners)).all())
-    return CoverageInputs(inputs.people_by_unit, inputs.trained, unit_of, inputs.scope)
+    found = await conn.execute(owners, {"tenant_id": inputs.tenant_id})
+    unit_of.update((row[0], row[1]) for row in found.all())
+    return CoverageInputs(
+        inputs.people_by_unit, inputs.trained, unit_of, inputs.scope, inputs.tenant_id
+    )
 
 
 def compute_coverage(inputs: CoverageInputs, owned: ToolsByOwner) -> TrainingCoverage:
