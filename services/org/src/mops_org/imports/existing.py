@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
-
 from mops_org.coordination import importer as coordination
+from mops_org.db import Db
 from mops_org.importing import ExistingNamed
 from mops_org.people import importer as people
 from mops_org.people.importer import ExistingPerson
@@ -38,7 +37,7 @@ class Existing:
 
 
 async def load_existing(
-    db: AsyncSession | AsyncConnection,
+    db: Db,
     tenant_id: uuid.UUID,
     tool_ids: dict[str, uuid.UUID] | None,
 ) -> Existing:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from mops_org.db import Db, connection_of
 from mops_org.people.models import Person
 from mops_org.units.models import Unit
 from mops_org.units.tree import within
@@ -71,14 +71,6 @@ def _sides(rows: Iterable[tuple[uuid.UUID, uuid.UUID | None, str]]) -> dict[uuid
     return {unit_id: "edge" if unit_id in edge else "central" for unit_id in parents}
 
 
-Db = AsyncSession | AsyncConnection
-
-
-async def _connection(db: Db) -> AsyncConnection:
-    """A read's connection as it is; a session's own connection (in its transaction)."""
-    return db if isinstance(db, AsyncConnection) else await db.connection()
-
-
 # Built once: a statement object caches its own cache key, so reusing it skips that walk.
 _UNITS = select(
     _unit_columns.id, _unit_columns.parent_id, _unit_columns.type, _unit_columns.role
@@ -93,7 +85,7 @@ _ACTIVE_PEOPLE_BY_UNIT = (
 async def _unit_rows(
     db: Db, tenant_id: uuid.UUID
 ) -> Sequence[tuple[uuid.UUID, uuid.UUID | None, str, str | None]]:
-    result = await (await _connection(db)).execute(_UNITS, {"tenant_id": tenant_id})
+    result = await (await connection_of(db)).execute(_UNITS, {"tenant_id": tenant_id})
     return [(row[0], row[1], row[2], row[3]) for row in result]
 
 
@@ -104,7 +96,7 @@ async def classify_units(db: Db, tenant_id: uuid.UUID) -> dict[uuid.UUID, UnitSi
 
 
 async def _active_people_by_unit(db: Db, tenant_id: uuid.UUID) -> dict[uuid.UUID | None, int]:
-    conn = await _connection(db)
+    conn = await connection_of(db)
     result = await conn.execute(_ACTIVE_PEOPLE_BY_UNIT, {"tenant_id": tenant_id})
     return {unit_id: int(count) for unit_id, count in result}
 
@@ -115,7 +107,7 @@ async def _units_of_people(
     """The unit of each of these people of the tenant who is in one."""
     if not person_ids:
         return {}
-    conn = await _connection(db)
+    conn = await connection_of(db)
     result = await conn.execute(
         select(_people.id, _people.unit_id).where(
             _people.tenant_id == tenant_id,

@@ -11,8 +11,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
-
+from mops_org.db import Db, connection_of
 from mops_org.raci import repository
 from mops_org.raci.schemas import RaciViolation
 from mops_shared.contracts.org_raci import (
@@ -159,12 +158,12 @@ def referenced(activities: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
 
 
 async def context_of(
-    db: AsyncSession | AsyncConnection, tenant_id: uuid.UUID, ids: Mapping[str, set[str]]
+    db: Db, tenant_id: uuid.UUID, ids: Mapping[str, set[str]]
 ) -> tuple[set[Assignee], set[Assignee]]:
     """(missing, legal) for these ids by assignee type: a few set-based queries per type,
     which send the ids and bring back only the missing and the legal ones (on a write's
     session, in its transaction, or on a read's connection)."""
-    conn = db if isinstance(db, AsyncConnection) else await db.connection()
+    conn = await connection_of(db)
     missing: set[Assignee] = set()
     legal: set[Assignee] = set()
     loaders = (
@@ -183,7 +182,7 @@ async def context_of(
 
 
 async def assignee_context(
-    db: AsyncSession | AsyncConnection,
+    db: Db,
     tenant_id: uuid.UUID,
     documents: Iterable[Iterable[Mapping[str, Any]]],
 ) -> tuple[set[Assignee], set[Assignee]]:
