@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from mops_org.deps import InventoryClientDep, PrincipalDep, ReadDep, SessionDep
 from mops_org.profile import service
@@ -64,7 +64,9 @@ async def put_profile(
     responses=problem_responses(401, 403, 502, 503, 504),
 )
 async def get_inferred_model(
-    conn: ReadDep, principal: PrincipalDep, inventory: InventoryClientDep
+    request: Request, principal: PrincipalDep, inventory: InventoryClientDep
 ) -> Response:
     """The declared and inferred operating models, whether they agree, and why."""
-    return json_response(await service.read_inferred_model(conn, principal, inventory))
+    # A connection of the read engine once the inventory answered, not one held while it does.
+    engine = request.app.state.read_engine
+    return json_response(await service.read_inferred_model(engine, principal, inventory))

@@ -10,7 +10,7 @@ import uuid
 
 from pydantic import TypeAdapter
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
 from mops_org.db import writes
@@ -24,7 +24,7 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict
 from mops_shared.kit.etag import check_if_match
-from mops_shared.kit.reads import WireJSON
+from mops_shared.kit.reads import WireJSON, read_connection
 from mops_shared.kit.writes import WRITE_ATTEMPTS, snapshot
 
 _UNWRITTEN = OrgProfileRead(
@@ -112,11 +112,13 @@ async def _put_once(
 
 
 async def read_inferred_model(
-    conn: AsyncConnection, principal: Principal, inventory: InventoryClient
+    engine: AsyncEngine, principal: Principal, inventory: InventoryClient
 ) -> bytes:
-    """`InferredModel`'s JSON."""
+    """`InferredModel`'s JSON. The inventory first: no connection of the pool is held while it
+    answers (`engine` is the read engine, whose connection is taken after)."""
     ownership = await inventory.all_ownership(principal)
-    found = await infer_from(conn, principal.tenant_id, ownership)
+    async with read_connection(engine) as conn:
+        found = await infer_from(conn, principal.tenant_id, ownership)
     return _INFERRED_JSON.dump_json(found, by_alias=True)
 
 
