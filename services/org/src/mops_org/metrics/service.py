@@ -72,17 +72,22 @@ async def org_metrics(
         async with read_connection(engine) as conn:
             return await query(conn)
 
-    try:
-        async with asyncio.TaskGroup() as tasks:
-            ownership_task = tasks.create_task(_ownership(inventory, principal, allow_partial))
-            raci = tasks.create_task(read(lambda c: raci_summary(c, tenant_id)))
-            gaps = tasks.create_task(read(lambda c: skill_gap_counts_by_role(c, tenant_id)))
-            coverage = tasks.create_task(read(lambda c: coverage_inputs(c, tenant_id)))
-            # The quick ones share a connection: four per request at most.
-            small = tasks.create_task(read(lambda c: _small(c, tenant_id)))
-    except BaseExceptionGroup as failed:
-        # The first failure (a 503 from the inventory, say) is the answer, as if sequential.
-        raise failed.exceptions[0] from None
+    # Side by side, and every one of them run to its end: a failure of one (a 503 from the
+    # inventory, say) does not cancel the others, as a task group would: a read cancelled
+    # while it takes or gives back its connection can leave that connection out of the pool.
+    ownership_task = asyncio.ensure_future(_ownership(inventory, principal, allow_partial))
+    raci = asyncio.ensure_future(read(lambda c: raci_summary(c, tenant_id)))
+    gaps = asyncio.ensure_future(read(lambda c: skill_gap_counts_by_role(c, tenant_id)))
+    coverage = asyncio.ensure_future(read(lambda c: coverage_inputs(c, tenant_id)))
+    # The quick ones share a connection: four per request at most.
+    small = asyncio.ensure_future(read(lambda c: _small(c, tenant_id)))
+    results = await asyncio.gather(
+        ownership_task, raci, gaps, coverage, small, return_exceptions=True
+    )
+    # The first failure, in this order (the inventory's first), is the answer, as if sequential.
+    failure = next((r for r in results if isinstance(r, BaseException)), None)
+    if failure is not None:
+        raise failure
     ownership = ownership_task.result()
     shape, spans, coordination = small.result()
     model = training = None
