@@ -452,8 +452,8 @@ async def test_mechanisms_of_another_tenant_are_invisible(
 async def test_coordination_summary_counts_by_level_and_kind(
     client: httpx.AsyncClient, app: FastAPI, principal: Principal
 ) -> None:
-    async with app.state.sessionmaker() as session:
-        empty = await coordination_summary(session, principal.tenant_id)
+    async with app.state.read_engine.connect() as conn:
+        empty = await coordination_summary(conn, principal.tenant_id)
     assert empty.mechanisms == 0
     assert empty.by_level == dict.fromkeys(IntegrationLevel, 0)
     assert empty.by_kind == dict.fromkeys(CoordinationKind, 0)
@@ -465,9 +465,9 @@ async def test_coordination_summary_counts_by_level_and_kind(
     await _mechanism(client, "Weekly sync", "meeting", "ad_hoc")
     await _mechanism(client, "Brand standards", "standards", "formalised")
     # Another tenant's mechanisms count for nothing here.
-    async with app.state.sessionmaker() as session:
-        summary = await coordination_summary(session, principal.tenant_id)
-        assert (await coordination_summary(session, uuid.uuid4())).mechanisms == 0
+    async with app.state.read_engine.connect() as conn:
+        summary = await coordination_summary(conn, principal.tenant_id)
+        assert (await coordination_summary(conn, uuid.uuid4())).mechanisms == 0
     assert summary.mechanisms == 5
     assert summary.by_level == {
         IntegrationLevel.ad_hoc: 2,

@@ -827,7 +827,9 @@ async def test_assignee_context_loads_every_matrix_in_a_fixed_number_of_queries(
         )
         event.listen(app.state.engine.sync_engine, "before_cursor_execute", count)
         try:
-            missing, legal = await assignee_context(session, principal.tenant_id, matrices)
+            missing, legal = await assignee_context(
+                session, principal.tenant_id, [m.activities for m in matrices]
+            )
         finally:
             event.remove(app.state.engine.sync_engine, "before_cursor_execute", count)
     # One query for the roles; two for people and two for units (which ids are missing, which
@@ -840,8 +842,8 @@ async def test_assignee_context_loads_every_matrix_in_a_fixed_number_of_queries(
 async def test_raci_summary_counts_activities_and_violations(
     client: httpx.AsyncClient, app: FastAPI, principal: Principal
 ) -> None:
-    async with app.state.sessionmaker() as session:
-        empty = await raci_summary(session, principal.tenant_id)
+    async with app.state.read_engine.connect() as conn:
+        empty = await raci_summary(conn, principal.tenant_id)
     assert (empty.matrices, empty.activities, empty.completeness, empty.violations) == (
         0,
         0,
@@ -874,8 +876,8 @@ async def test_raci_summary_counts_activities_and_violations(
     )
     await _matrix(client, "Three")
     assert (await client.delete(f"{PEOPLE}/{gone}")).status_code == 204
-    async with app.state.sessionmaker() as session:
-        summary = await raci_summary(session, principal.tenant_id)
+    async with app.state.read_engine.connect() as conn:
+        summary = await raci_summary(conn, principal.tenant_id)
     assert summary.matrices == 3
     assert summary.activities == 5
     assert summary.complete_activities == 2

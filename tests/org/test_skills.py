@@ -425,8 +425,8 @@ async def test_skill_gap_counts_by_role(
     client: httpx.AsyncClient, principal: Principal, service_apps: dict[str, FastAPI]
 ) -> None:
     org = await _organisation(client)
-    async with service_apps["org"].state.sessionmaker() as session:
-        counts = await skill_gap_counts_by_role(session, principal.tenant_id)
+    async with service_apps["org"].state.read_engine.connect() as conn:
+        counts = await skill_gap_counts_by_role(conn, principal.tenant_id)
     names = [c.role_name for c in counts]
     assert names == sorted(names, key=str.casefold)
     assert len(names) == 10  # the nine built-in roles and the tenant's
@@ -438,7 +438,7 @@ async def test_skill_gap_counts_by_role(
     by_name = {c.role_name: c for c in counts}
     assert str(by_name["Data Manager"].role_id) == org["data_manager"]
     # Another tenant's people and roles count for nothing here.
-    async with service_apps["org"].state.sessionmaker() as session:
-        fresh = await skill_gap_counts_by_role(session, uuid.uuid4())
+    async with service_apps["org"].state.read_engine.connect() as conn:
+        fresh = await skill_gap_counts_by_role(conn, uuid.uuid4())
     assert len(fresh) == 9
     assert all((c.people, c.gaps) == (0, 0) for c in fresh)

@@ -293,15 +293,15 @@ async def test_the_function_other_parts_call(org: Org, service_apps: dict[str, F
             ],
         ),
     ]
-    async with service_apps["org"].state.sessionmaker() as session:
+    async with service_apps["org"].state.read_engine.connect() as conn:
         tenant = org.principal.tenant_id
-        everyone = await training_coverage(session, tenant, ownership)
+        everyone = await training_coverage(conn, tenant, ownership)
         ops = await training_coverage(
-            session, tenant, ownership, unit_ids={uuid.UUID(org.units["Ops"])}
+            conn, tenant, ownership, unit_ids={uuid.UUID(org.units["Ops"])}
         )
-        nobody = await training_coverage(session, tenant, ownership, unit_ids=set())
+        nobody = await training_coverage(conn, tenant, ownership, unit_ids=set())
         analysts = await training_coverage(
-            session, tenant, ownership, role_id=uuid.UUID(MARKETING_ANALYST)
+            conn, tenant, ownership, role_id=uuid.UUID(MARKETING_ANALYST)
         )
     # Only Ada and Bob (Ops) have a tool, Marketo; Ada completed the basics that hold it.
     assert everyone.model_dump() == _figures(6, 2, 1, 2, 1)

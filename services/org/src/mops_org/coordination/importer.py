@@ -12,15 +12,14 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_org.coordination import repository
+from mops_org.db import Db
 from mops_org.importing import Change, DocumentPlan, ExistingNamed, document_write
 
 
-async def existing_mechanisms(
-    session: AsyncSession, tenant_id: uuid.UUID
-) -> dict[str, ExistingNamed]:
+async def existing_mechanisms(db: Db, tenant_id: uuid.UUID) -> dict[str, ExistingNamed]:
     """The tenant's mechanisms by name key."""
     participants: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for mechanism_id, unit_id in await repository.all_participants(session, tenant_id):
+    for mechanism_id, unit_id in await repository.all_participants(db, tenant_id):
         participants[mechanism_id].append(str(unit_id))
     return {
         m.name_key: ExistingNamed(
@@ -36,7 +35,7 @@ async def existing_mechanisms(
                 "participating_unit_ids": sorted(participants.get(m.id, [])),
             },
         )
-        for m in await repository.all_of(session, tenant_id)
+        for m in await repository.all_of(db, tenant_id)
     }
 
 

@@ -7,18 +7,25 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, delete, func, insert, or_, select
+from sqlalchemy.engine import Row, RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_org.coordination.models import CoordinationMechanism, CoordinationParticipant
+from mops_org.db import Db, connection_of
 from mops_org.units.models import Unit
-from mops_shared.kit.db import find_for_tenant, table_of, update_by_id
+from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.reads import mappings
 
-MECHANISM_SORTS = sort_options(
-    [("name", [CoordinationMechanism.name_key])], tiebreaker=CoordinationMechanism.id
-)
+# Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
+# entities).
+_mechanisms = table_of(CoordinationMechanism).c
+_participants = table_of(CoordinationParticipant).c
+_units = table_of(Unit).c
+
+MECHANISM_SORTS = sort_options([("name", [_mechanisms.name_key])], tiebreaker=_mechanisms.id)
 
 
 async def get_by_id(
@@ -51,8 +58,8 @@ async def units_of_tenant(
     return set(rows.scalars())
 
 
-async def list_page(
-    session: AsyncSession,
+async def page_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
@@ -61,25 +68,55 @@ async def list_page(
     kind: str | None = None,
     level: str | None = None,
     unit_id: uuid.UUID | None = None,
-) -> tuple[list[CoordinationMechanism], str | None]:
-    stmt = select(CoordinationMechanism).where(col(CoordinationMechanism.tenant_id) == tenant_id)
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's mechanisms as rows of the mechanisms table."""
+    stmt = select(table_of(CoordinationMechanism)).where(_mechanisms.tenant_id == tenant_id)
     if kind is not None:
-        stmt = stmt.where(col(CoordinationMechanism.kind) == kind)
+        stmt = stmt.where(_mechanisms.kind == kind)
     if level is not None:
-        stmt = stmt.where(col(CoordinationMechanism.level) == level)
+        stmt = stmt.where(_mechanisms.level == level)
     if unit_id is not None:
-        taking_part = select(col(CoordinationParticipant.mechanism_id)).where(
-            col(CoordinationParticipant.tenant_id) == tenant_id,
-            col(CoordinationParticipant.unit_id) == unit_id,
+        taking_part = select(_participants.mechanism_id).where(
+            _participants.tenant_id == tenant_id, _participants.unit_id == unit_id
         )
         stmt = stmt.where(
-            or_(
-                col(CoordinationMechanism.owner_unit_id) == unit_id,
-                col(CoordinationMechanism.id).in_(taking_part),
-            )
+            or_(_mechanisms.owner_unit_id == unit_id, _mechanisms.id.in_(taking_part))
         )
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    return split_page(rows, sort, limit)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_MECHANISM_ROW = select(table_of(CoordinationMechanism)).where(
+    _mechanisms.tenant_id == bindparam("tenant_id"), _mechanisms.id == bindparam("mechanism_id")
+)
+
+
+async def mechanism_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, mechanism_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's mechanism as a row of the mechanisms table, or None."""
+    rows = await mappings(
+        conn, _MECHANISM_ROW, {"tenant_id": tenant_id, "mechanism_id": mechanism_id}
+    )
+    return rows[0] if rows else None
+
+
+async def participant_ids_of(
+    conn: AsyncConnection, mechanism_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """The participating unit ids of many mechanisms in one query, by unit name."""
+    found: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    if not mechanism_ids:
+        return found
+    rows = await conn.execute(
+        select(_participants.mechanism_id, _participants.unit_id)
+        .join(table_of(Unit), _units.id == _participants.unit_id)
+        .where(among(conn, _participants.mechanism_id, mechanism_ids))
+        .order_by(_participants.mechanism_id, _units.name_key, _units.id)
+    )
+    for mechanism_id, unit_id in rows:
+        found[mechanism_id].append(unit_id)
+    return found
 
 
 async def participants_of(
@@ -162,15 +199,18 @@ async def replace_participant(
         )
 
 
+_COUNTS = (
+    select(_mechanisms.kind, _mechanisms.level, func.count())
+    .where(_mechanisms.tenant_id == bindparam("tenant_id"))
+    .group_by(_mechanisms.kind, _mechanisms.level)
+)
+
+
 async def counts_by_kind_and_level(
-    session: AsyncSession, tenant_id: uuid.UUID
+    conn: AsyncConnection, tenant_id: uuid.UUID
 ) -> list[tuple[str, str, int]]:
     """(kind, level, how many mechanisms) of the tenant, in one grouped query."""
-    rows = await session.execute(
-        select(col(CoordinationMechanism.kind), col(CoordinationMechanism.level), func.count())
-        .where(col(CoordinationMechanism.tenant_id) == tenant_id)
-        .group_by(col(CoordinationMechanism.kind), col(CoordinationMechanism.level))
-    )
+    rows = await conn.execute(_COUNTS, {"tenant_id": tenant_id})
     return [(kind, level, int(count)) for kind, level, count in rows]
 
 
@@ -182,21 +222,20 @@ def add(session: AsyncSession, mechanism: CoordinationMechanism) -> Coordination
 # --- in bulk (an organisation import) ----------------------------------------------------------
 
 
-async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[CoordinationMechanism]:
-    result = await session.execute(
-        select(CoordinationMechanism).where(col(CoordinationMechanism.tenant_id) == tenant_id)
-    )
-    return list(result.scalars())
+async def all_of(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every mechanism of the tenant as a row (fields as attributes)."""
+    conn = await connection_of(db)
+    stmt = select(table_of(CoordinationMechanism)).where(_mechanisms.tenant_id == tenant_id)
+    return (await conn.execute(stmt)).all()
 
 
-async def all_participants(
-    session: AsyncSession, tenant_id: uuid.UUID
-) -> list[tuple[uuid.UUID, uuid.UUID]]:
+async def all_participants(db: Db, tenant_id: uuid.UUID) -> list[tuple[uuid.UUID, uuid.UUID]]:
     """(mechanism id, unit id) of every participation of the tenant, in no order."""
-    rows = await session.execute(
-        select(
-            col(CoordinationParticipant.mechanism_id), col(CoordinationParticipant.unit_id)
-        ).where(col(CoordinationParticipant.tenant_id) == tenant_id)
+    conn = await connection_of(db)
+    rows = await conn.execute(
+        select(_participants.mechanism_id, _participants.unit_id).where(
+            _participants.tenant_id == tenant_id
+        )
     )
     return [(mechanism_id, unit_id) for mechanism_id, unit_id in rows]
 

@@ -13,11 +13,12 @@ from mops_org.coordination.schemas import (
     CoordinationMechanismSort,
     CoordinationMechanismUpdate,
 )
-from mops_org.deps import PrincipalDep, SessionDep
+from mops_org.deps import PrincipalDep, ReadDep, SessionDep
 from mops_shared.contracts.org_metrics import CoordinationKind, IntegrationLevel
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(prefix="/v1/org/coordination-mechanisms", tags=["org"])
 
@@ -53,10 +54,11 @@ async def create_coordination_mechanism(
     "",
     operation_id="org_list_coordination_mechanisms",
     summary="List coordination mechanisms",
+    response_model=CoordinationMechanismPage,
     responses=problem_responses(*COMMON_PROBLEMS),
 )
 async def list_coordination_mechanisms(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -71,10 +73,10 @@ async def list_coordination_mechanisms(
         uuid.UUID | None,
         Query(description="Only the mechanisms this unit owns or takes part in."),
     ] = None,
-) -> CoordinationMechanismPage:
+) -> Response:
     """The tenant's coordination mechanisms by name, a page at a time (cursor pagination)."""
-    return await service.list_mechanisms(
-        session,
+    body = await service.read_mechanisms(
+        conn,
         principal,
         sort=resolve_sort(service.MECHANISM_SORTS, sort),
         limit=limit,
@@ -83,19 +85,22 @@ async def list_coordination_mechanisms(
         level=level,
         unit_id=unit_id,
     )
+    return json_response(body)
 
 
 @router.get(
     "/{mechanism_id}",
     operation_id="org_get_coordination_mechanism",
     summary="Get a coordination mechanism",
+    response_model=CoordinationMechanismRead,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_coordination_mechanism(
-    mechanism_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> CoordinationMechanismRead:
+    mechanism_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """One coordination mechanism of the tenant, with its ETag."""
-    return tagged(response, await service.get_mechanism(session, principal, mechanism_id))
+    body, version = await service.read_mechanism(conn, principal, mechanism_id)
+    return json_response(body, version=version)
 
 
 @router.patch(

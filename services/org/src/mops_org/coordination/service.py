@@ -13,16 +13,17 @@ import uuid
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_org.coordination import repository
 from mops_org.coordination.models import CoordinationMechanism
 from mops_org.coordination.schemas import (
     LEVEL_SCORES,
     CoordinationMechanismCreate,
-    CoordinationMechanismPage,
     CoordinationMechanismRead,
     CoordinationMechanismUpdate,
 )
@@ -40,6 +41,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.outbox import record_events
 from mops_shared.kit.pagination import SortOption
+from mops_shared.kit.reads import WireJSON
 from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
@@ -180,15 +182,36 @@ async def _get(
     return mechanism
 
 
-async def get_mechanism(
-    session: AsyncSession, principal: Principal, mechanism_id: uuid.UUID
-) -> CoordinationMechanismRead:
-    (read,) = await to_reads(session, [await _get(session, principal, mechanism_id)])
-    return read
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+
+MECHANISM_JSON = WireJSON(CoordinationMechanismRead)
 
 
-async def list_mechanisms(
-    session: AsyncSession,
+async def _mechanism_items(
+    conn: AsyncConnection, rows: Sequence[RowMapping]
+) -> list[dict[str, Any]]:
+    """`CoordinationMechanismRead`'s fields of each row, the participants of all of them read
+    in one query."""
+    participants = await repository.participant_ids_of(conn, [row["id"] for row in rows])
+    return [
+        MECHANISM_JSON.item(row, participating_unit_ids=participants.get(row["id"], []))
+        for row in rows
+    ]
+
+
+async def read_mechanism(
+    conn: AsyncConnection, principal: Principal, mechanism_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The mechanism as `CoordinationMechanismRead`'s JSON, with its version (for the ETag)."""
+    row = await repository.mechanism_row(conn, principal.tenant_id, mechanism_id)
+    if row is None:
+        raise NotFound(f"No coordination mechanism {mechanism_id}.")
+    (item,) = await _mechanism_items(conn, [row])
+    return MECHANISM_JSON.dumps(item), int(row["version"])
+
+
+async def read_mechanisms(
+    conn: AsyncConnection,
     principal: Principal,
     *,
     sort: SortOption,
@@ -197,9 +220,10 @@ async def list_mechanisms(
     kind: CoordinationKind | None,
     level: IntegrationLevel | None,
     unit_id: uuid.UUID | None,
-) -> CoordinationMechanismPage:
-    items, next_cursor = await repository.list_page(
-        session,
+) -> bytes:
+    """`list_mechanisms`' answer as JSON (`CoordinationMechanismPage`)."""
+    rows, next_cursor = await repository.page_rows(
+        conn,
         principal.tenant_id,
         sort=sort,
         limit=limit,
@@ -208,14 +232,14 @@ async def list_mechanisms(
         level=level.value if level else None,
         unit_id=unit_id,
     )
-    return CoordinationMechanismPage(items=await to_reads(session, items), next_cursor=next_cursor)
+    return MECHANISM_JSON.dumps_page(await _mechanism_items(conn, rows), next_cursor)
 
 
-async def coordination_summary(session: AsyncSession, tenant_id: uuid.UUID) -> CoordinationSummary:
+async def coordination_summary(conn: AsyncConnection, tenant_id: uuid.UUID) -> CoordinationSummary:
     """The tenant's mechanisms counted by level and kind, and their maturity, in one query."""
     by_level: Counter[IntegrationLevel] = Counter()
     by_kind: Counter[CoordinationKind] = Counter()
-    for kind, level, count in await repository.counts_by_kind_and_level(session, tenant_id):
+    for kind, level, count in await repository.counts_by_kind_and_level(conn, tenant_id):
         by_level[IntegrationLevel(level)] += count
         by_kind[CoordinationKind(kind)] += count
     total = sum(by_level.values())

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from mops_org.coordination import importer as coordination
+from mops_org.db import Db
 from mops_org.importing import ExistingNamed
 from mops_org.people import importer as people
 from mops_org.people.importer import ExistingPerson
@@ -38,19 +37,23 @@ class Existing:
 
 
 async def load_existing(
-    session: AsyncSession, tenant_id: uuid.UUID, tool_ids: dict[str, uuid.UUID] | None
+    db: Db,
+    tenant_id: uuid.UUID,
+    tool_ids: dict[str, uuid.UUID] | None,
 ) -> Existing:
-    skills = await roles.existing_skills(session, tenant_id)
-    enrolments = await training.existing_enrolments(session, tenant_id)
+    """Read as Core rows: on the import's session (in its transaction), or on an export's read
+    connection."""
+    skills = await roles.existing_skills(db, tenant_id)
+    enrolments = await training.existing_enrolments(db, tenant_id)
     return Existing(
-        units=await units.existing_units(session, tenant_id),
-        people=await people.existing_people(session, tenant_id, skills),
-        roles=await roles.existing_roles(session, tenant_id),
-        raci=await raci.existing_matrices(session, tenant_id),
-        coordination=await coordination.existing_mechanisms(session, tenant_id),
-        programmes=await training.existing_programmes(session, tenant_id),
+        units=await units.existing_units(db, tenant_id),
+        people=await people.existing_people(db, tenant_id, skills),
+        roles=await roles.existing_roles(db, tenant_id),
+        raci=await raci.existing_matrices(db, tenant_id),
+        coordination=await coordination.existing_mechanisms(db, tenant_id),
+        programmes=await training.existing_programmes(db, tenant_id),
         enrolments=enrolments,
         waves_with_enrolments={wave_id for wave_id, _ in enrolments},
-        profile=await profile.existing_profile(session, tenant_id),
+        profile=await profile.existing_profile(db, tenant_id),
         tool_ids=tool_ids,
     )

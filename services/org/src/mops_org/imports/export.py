@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from pydantic import TypeAdapter
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mops_org.coordination.exporter import export_mechanisms
 from mops_org.imports.existing import load_existing
@@ -20,12 +21,23 @@ from mops_org.units.exporter import export_units
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.kit.auth import Principal
 
+# The document is built as a model (validated once): written once, as FastAPI would have.
+_DOCUMENT_JSON = TypeAdapter(OrgDocument)
+
+
+async def read_export(
+    conn: AsyncConnection, principal: Principal, inventory: InventoryClient
+) -> bytes:
+    """`OrgDocument`'s JSON."""
+    document = await export_organisation(conn, principal, inventory)
+    return _DOCUMENT_JSON.dump_json(document, by_alias=True)
+
 
 async def export_organisation(
-    session: AsyncSession, principal: Principal, inventory: InventoryClient
+    conn: AsyncConnection, principal: Principal, inventory: InventoryClient
 ) -> OrgDocument:
     tenant_id = principal.tenant_id
-    existing = await load_existing(session, tenant_id, None)
+    existing = await load_existing(conn, tenant_id, None)
     unit_names = {unit.id: unit.name for unit in existing.units.values()}
     people_emails = {person.id: person.email for person in existing.people.values()}
     role_names = {role.id: role.name for role in existing.roles.values()}

@@ -2,15 +2,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
-from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
+from mops_org.deps import InventoryClientDep, PrincipalDep, ReadDep, SessionDep
 from mops_org.imports import service
-from mops_org.imports.export import export_organisation
+from mops_org.imports.export import read_export
 from mops_org.imports.schemas import OrgDocument, OrgImportReport
 from mops_shared.contracts.imports import ImportMode
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.errors import ValidationFailed, problem_responses
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(tags=["org"])
 
@@ -76,12 +77,11 @@ async def import_organisation(
     "/v1/org/exports/organisation",
     operation_id="org_export_organisation",
     summary="Export the organisation",
+    response_model=OrgDocument,
     responses=problem_responses(401, 403, 503, 504),
 )
-async def export(
-    session: SessionDep, principal: PrincipalDep, inventory: InventoryClientDep
-) -> OrgDocument:
+async def export(conn: ReadDep, principal: PrincipalDep, inventory: InventoryClientDep) -> Response:
     """The whole organisation in the layout `POST /v1/org/imports` takes: importing it into an
     empty tenant rebuilds the same organisation, and into this one changes nothing. Training
     waves name their tools (asked of the inventory, 503 if it cannot be)."""
-    return await export_organisation(session, principal, inventory)
+    return json_response(await read_export(conn, principal, inventory))

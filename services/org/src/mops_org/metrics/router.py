@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from mops_org.deps import InventoryClientDep, PrincipalDep
 from mops_org.metrics.schemas import WIDE_SPAN, OrgMetrics
-from mops_org.metrics.service import org_metrics
+from mops_org.metrics.service import read_metrics
 from mops_shared.kit.errors import problem_responses
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(tags=["org"])
 
@@ -48,6 +49,7 @@ problem, unless `allow_partial=true`: then `training` and `model` are null and n
     operation_id="org_get_metrics",
     summary="The organisation in figures",
     description=DESCRIPTION,
+    response_model=OrgMetrics,
     responses=problem_responses(401, 403, 422, 503, 504),
 )
 async def get_metrics(
@@ -61,8 +63,9 @@ async def get_metrics(
             "asked (they are null and listed in `unavailable`) instead of a 503."
         ),
     ] = False,
-) -> OrgMetrics:
-    # Several sessions, not the request's one: the metrics are read side by side.
-    return await org_metrics(
-        request.app.state.sessionmaker, principal, inventory, allow_partial=allow_partial
+) -> Response:
+    # Several connections of the read engine, not one: the metrics are read side by side.
+    body = await read_metrics(
+        request.app.state.read_engine, principal, inventory, allow_partial=allow_partial
     )
+    return json_response(body)

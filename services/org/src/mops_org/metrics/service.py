@@ -8,7 +8,8 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from pydantic import TypeAdapter
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from mops_org.coordination.service import coordination_summary
 from mops_org.metrics import repository
@@ -37,45 +38,64 @@ from mops_shared.contracts.org import UnitType
 from mops_shared.contracts.reports import ToolOwnership
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.errors import GatewayTimeout, ServiceUnavailable
+from mops_shared.kit.reads import read_connection
 
 T = TypeVar("T")
 
 _CENTRES = (UnitType.centre_of_excellence.value, UnitType.marketing_ops_centre.value)
 
 
+_METRICS_JSON = TypeAdapter(OrgMetrics)
+
+
+async def read_metrics(
+    engine: AsyncEngine, principal: Principal, inventory: InventoryClient, *, allow_partial: bool
+) -> bytes:
+    """`OrgMetrics`' JSON: the figures are computed into their model, written once."""
+    metrics = await org_metrics(engine, principal, inventory, allow_partial=allow_partial)
+    return _METRICS_JSON.dump_json(metrics, by_alias=True)
+
+
 async def org_metrics(
-    sessionmaker: async_sessionmaker[AsyncSession],
+    engine: AsyncEngine,
     principal: Principal,
     inventory: InventoryClient,
     *,
     allow_partial: bool,
 ) -> OrgMetrics:
     """Every metric, the independent ones at once: the inventory prepares the ownership report
-    in its own process while this one reads its own database on several connections."""
+    in its own process while this one reads its own database on several connections of the
+    read engine (`kit.reads.read_connection`: autocommit, no transaction around the reads)."""
     tenant_id = principal.tenant_id
 
-    async def read(query: Callable[[AsyncSession], Awaitable[T]]) -> T:
-        async with sessionmaker() as session:
-            return await query(session)
+    async def read(query: Callable[[AsyncConnection], Awaitable[T]]) -> T:
+        async with read_connection(engine) as conn:
+            return await query(conn)
 
-    try:
-        async with asyncio.TaskGroup() as tasks:
-            ownership_task = tasks.create_task(_ownership(inventory, principal, allow_partial))
-            raci = tasks.create_task(read(lambda s: raci_summary(s, tenant_id)))
-            gaps = tasks.create_task(read(lambda s: skill_gap_counts_by_role(s, tenant_id)))
-            coverage = tasks.create_task(read(lambda s: coverage_inputs(s, tenant_id)))
-            # The quick ones share a connection: four per request at most.
-            small = tasks.create_task(read(lambda s: _small(s, tenant_id)))
-    except BaseExceptionGroup as failed:
-        # The first failure (a 503 from the inventory, say) is the answer, as if sequential.
-        raise failed.exceptions[0] from None
+    # Side by side, and every one of them run to its end: a failure of one (a 503 from the
+    # inventory, say) does not cancel the others, as a task group would: a read cancelled
+    # while it takes or gives back its connection can leave that connection out of the pool.
+    ownership_task = asyncio.ensure_future(_ownership(inventory, principal, allow_partial))
+    raci = asyncio.ensure_future(read(lambda c: raci_summary(c, tenant_id)))
+    gaps = asyncio.ensure_future(read(lambda c: skill_gap_counts_by_role(c, tenant_id)))
+    coverage = asyncio.ensure_future(read(lambda c: coverage_inputs(c, tenant_id)))
+    # The quick ones share a connection: four per request at most.
+    small = asyncio.ensure_future(read(lambda c: _small(c, tenant_id)))
+    results = await asyncio.gather(
+        ownership_task, raci, gaps, coverage, small, return_exceptions=True
+    )
+    # The first failure, in this order (the inventory's first), is the answer, as if sequential.
+    failure = next((r for r in results if isinstance(r, BaseException)), None)
+    if failure is not None:
+        raise failure
     ownership = ownership_task.result()
     shape, spans, coordination = small.result()
     model = training = None
     if ownership is not None:
-        model = await read(lambda s: infer_from(s, tenant_id, ownership, shape))
         owned = tools_by_owner(ownership)
-        inputs = await read(lambda s: add_owners(s, coverage.result(), owned))
+        async with read_connection(engine) as conn:
+            model = await infer_from(conn, tenant_id, ownership, shape)
+            inputs = await add_owners(conn, coverage.result(), owned)
         training = compute_coverage(inputs, owned)
     return OrgMetrics(
         people=_people(shape),
@@ -95,12 +115,12 @@ async def org_metrics(
 
 
 async def _small(
-    session: AsyncSession, tenant_id: uuid.UUID
+    conn: AsyncConnection, tenant_id: uuid.UUID
 ) -> tuple[inference.OrgShape, SpansOfControl, CoordinationSummary]:
     return (
-        await inference.org_shape(session, tenant_id),
-        await _spans(session, tenant_id),
-        await coordination_summary(session, tenant_id),
+        await inference.org_shape(conn, tenant_id),
+        await _spans(conn, tenant_id),
+        await coordination_summary(conn, tenant_id),
     )
 
 
@@ -136,8 +156,8 @@ def _centres(shape: inference.OrgShape) -> CentreOfExcellenceSize:
     return CentreOfExcellenceSize(units=len(centres), people=people)
 
 
-async def _spans(session: AsyncSession, tenant_id: uuid.UUID) -> SpansOfControl:
-    reports = await repository.active_report_counts(session, tenant_id)
+async def _spans(conn: AsyncConnection, tenant_id: uuid.UUID) -> SpansOfControl:
+    reports = await repository.active_report_counts(conn, tenant_id)
     return SpansOfControl(
         managers=len(reports),
         mean=statistics.fmean(reports) if reports else None,

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mops_org.db import Db
 from mops_org.importing import Change, HeldSkills
 from mops_org.people import repository
 from mops_shared.contracts.common import name_key
@@ -50,10 +51,10 @@ class PersonPlan:
 
 
 async def existing_people(
-    session: AsyncSession, tenant_id: uuid.UUID, skills: dict[uuid.UUID, HeldSkills]
+    db: Db, tenant_id: uuid.UUID, skills: dict[uuid.UUID, HeldSkills]
 ) -> dict[str, ExistingPerson]:
     """The tenant's people by email key, with their roles and these skills (by person id)."""
-    role_ids = await repository.all_role_ids(session, tenant_id)
+    role_ids = await repository.all_role_ids(db, tenant_id)
     return {
         person.email_key: ExistingPerson(
             person.id,
@@ -68,7 +69,7 @@ async def existing_people(
             person.created_at,
             person.updated_at,
         )
-        for person in await repository.all_of(session, tenant_id)
+        for person in await repository.all_of(db, tenant_id)
     }
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_org.people import repository
 from mops_org.people.models import Person
@@ -26,6 +27,14 @@ async def person_of_tenant(
     """The tenant's person, None when absent (another tenant's is as absent as none): for the
     other domains' reference checks."""
     return await repository.get_by_id(session, tenant_id, person_id)
+
+
+async def person_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, person_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's person as a row of the people table, None when absent: for the other
+    domains' reads (`mops_shared.kit.reads`)."""
+    return await repository.person_row(conn, tenant_id, person_id)
 
 
 async def load_role_ids(

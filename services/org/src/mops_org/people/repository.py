@@ -7,11 +7,13 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.engine import RowMapping
+from sqlalchemy import Uuid, any_, bindparam, delete, func, insert, select
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Row, RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
+from mops_org.db import Db, connection_of
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole
 from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
@@ -172,6 +174,35 @@ async def page_rows(
     return split_page(rows, sort, limit)
 
 
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_PERSON_ROW = select(table_of(Person)).where(
+    _people.tenant_id == bindparam("tenant_id"), _people.id == bindparam("person_id")
+)
+
+
+async def person_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, person_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's person as a row of the people table, or None."""
+    rows = await mappings(conn, _PERSON_ROW, {"tenant_id": tenant_id, "person_id": person_id})
+    return rows[0] if rows else None
+
+
+# Built once, with parameters: a statement object caches its own cache key, and building this
+# one and walking it for its key took about as long as running it. The people are the `ids`
+# parameter: one `uuid[]` on PostgreSQL (`= ANY`: one statement whatever the count), an IN list
+# on SQLite.
+_HELD_ROLES = select(_person_roles.person_id, _person_roles.role_id).where(
+    _person_roles.tenant_id == bindparam("tenant_id")
+)
+_ROLES_OF_ARRAY = _HELD_ROLES.where(
+    _person_roles.person_id == any_(bindparam("ids", type_=postgresql.ARRAY(Uuid())))
+).order_by(_person_roles.person_id, _person_roles.position)
+_ROLES_OF_LIST = _HELD_ROLES.where(
+    _person_roles.person_id.in_(bindparam("ids", expanding=True, type_=Uuid()))
+).order_by(_person_roles.person_id, _person_roles.position)
+
+
 async def role_ids_of(
     conn: AsyncConnection, tenant_id: uuid.UUID, person_ids: Collection[uuid.UUID]
 ) -> dict[uuid.UUID, list[uuid.UUID]]:
@@ -179,13 +210,8 @@ async def role_ids_of(
     held: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
     if not person_ids:
         return held
-    rows = await conn.execute(
-        select(_person_roles.person_id, _person_roles.role_id)
-        .where(
-            _person_roles.tenant_id == tenant_id, among(conn, _person_roles.person_id, person_ids)
-        )
-        .order_by(_person_roles.person_id, _person_roles.position)
-    )
+    stmt = _ROLES_OF_ARRAY if conn.dialect.name == "postgresql" else _ROLES_OF_LIST
+    rows = await conn.execute(stmt, {"tenant_id": tenant_id, "ids": list(person_ids)})
     for person_id, role_id in rows:
         held[person_id].append(role_id)
     return held
@@ -199,21 +225,22 @@ def add(session: AsyncSession, person: Person) -> Person:
 # --- in bulk (an organisation import) ----------------------------------------------------------
 
 
-async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[Person]:
-    """Every person of the tenant, without their role ids (`all_role_ids` has them)."""
-    result = await session.execute(select(Person).where(col(Person.tenant_id) == tenant_id))
-    return list(result.scalars())
+async def all_of(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every person of the tenant as a row of the people table (fields as attributes), without
+    their role ids (`all_role_ids` has them)."""
+    conn = await connection_of(db)
+    stmt = select(table_of(Person)).where(_people.tenant_id == tenant_id)
+    return (await conn.execute(stmt)).all()
 
 
-async def all_role_ids(
-    session: AsyncSession, tenant_id: uuid.UUID
-) -> dict[uuid.UUID, list[uuid.UUID]]:
+async def all_role_ids(db: Db, tenant_id: uuid.UUID) -> dict[uuid.UUID, list[uuid.UUID]]:
     """Every person's role ids in order, by person (those without roles are absent)."""
     role_ids: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for person_id, role_id in await session.execute(
-        select(col(PersonRole.person_id), col(PersonRole.role_id))
-        .where(col(PersonRole.tenant_id) == tenant_id)
-        .order_by(col(PersonRole.person_id), col(PersonRole.position))
+    conn = await connection_of(db)
+    for person_id, role_id in await conn.execute(
+        select(_person_roles.person_id, _person_roles.role_id)
+        .where(_person_roles.tenant_id == tenant_id)
+        .order_by(_person_roles.person_id, _person_roles.position)
     ):
         role_ids[person_id].append(role_id)
     return role_ids

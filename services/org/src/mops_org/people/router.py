@@ -109,13 +109,13 @@ async def list_people(
     "/{person_id}",
     operation_id="org_get_person",
     summary="Get a person",
+    response_model=PersonRead,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
-async def get_person(
-    person_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> PersonRead:
+async def get_person(person_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep) -> Response:
     """One person of the tenant, with its ETag."""
-    return tagged(response, await service.get_person(session, principal, person_id))
+    body, version = await service.read_person(conn, principal, person_id)
+    return json_response(body, version=version)
 
 
 @router.patch(

@@ -193,12 +193,6 @@ async def _get(session: AsyncSession, principal: Principal, person_id: uuid.UUID
     return person
 
 
-async def get_person(
-    session: AsyncSession, principal: Principal, person_id: uuid.UUID
-) -> PersonRead:
-    return PersonRead.model_validate(await _get(session, principal, person_id))
-
-
 async def update_person(
     session: AsyncSession,
     principal: Principal,
@@ -362,3 +356,17 @@ async def read_people(
     role_ids = await repository.role_ids_of(conn, tenant_id, [row["id"] for row in rows])
     items = [PERSON_JSON.item(row, role_ids=role_ids.get(row["id"], [])) for row in rows]
     return PERSON_JSON.dumps_page(items, next_cursor)
+
+
+async def read_person(
+    conn: AsyncConnection, principal: Principal, person_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The tenant's person as `PersonRead`'s JSON (with its `role_ids`), with its version (for
+    the ETag)."""
+    tenant_id = principal.tenant_id
+    row = await repository.person_row(conn, tenant_id, person_id)
+    if row is None:
+        raise NotFound(f"No person {person_id}.")
+    role_ids = await repository.role_ids_of(conn, tenant_id, [person_id])
+    item = PERSON_JSON.item(row, role_ids=role_ids.get(person_id, []))
+    return PERSON_JSON.dumps(item), int(row["version"])

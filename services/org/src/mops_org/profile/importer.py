@@ -9,21 +9,19 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mops_org.db import Db, connection_of
 from mops_org.importing import Change
 from mops_org.profile import repository
 
 
-async def existing_profile(session: AsyncSession, tenant_id: uuid.UUID) -> dict[str, Any] | None:
+async def existing_profile(db: Db, tenant_id: uuid.UUID) -> dict[str, Any] | None:
     """The profile's fields and version, None when it was never written."""
-    profile_row = await repository.get(session, tenant_id)
+    profile_row = await repository.profile_row(await connection_of(db), tenant_id)
     if profile_row is None:
         return None
     return {
-        "name": profile_row.name,
-        "model": profile_row.model,
-        "commerce_structure": profile_row.commerce_structure,
-        "notes": profile_row.notes,
-        "version": profile_row.version,
+        field: profile_row[field]
+        for field in ("name", "model", "commerce_structure", "notes", "version")
     }
 
 

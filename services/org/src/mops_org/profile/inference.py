@@ -13,17 +13,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
+from sqlalchemy import bindparam, func, select
 
+from mops_org.db import Db, connection_of
 from mops_org.people.models import Person
 from mops_org.units.models import Unit
 from mops_org.units.tree import within
 from mops_shared.contracts.org import UnitRole, UnitType
 from mops_shared.contracts.org_profile import ModelBasis, OperatingModel
 from mops_shared.contracts.reports import ToolOwnership
-from mops_shared.kit.db import among
+from mops_shared.kit.db import among, table_of
+
+# Core columns: the selects made of these run as Core (rows, no entities).
+_unit_columns = table_of(Unit).c
+_people = table_of(Person).c
 
 UnitSide = Literal["central", "edge"]
 
@@ -68,45 +71,48 @@ def _sides(rows: Iterable[tuple[uuid.UUID, uuid.UUID | None, str]]) -> dict[uuid
     return {unit_id: "edge" if unit_id in edge else "central" for unit_id in parents}
 
 
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_UNITS = select(
+    _unit_columns.id, _unit_columns.parent_id, _unit_columns.type, _unit_columns.role
+).where(_unit_columns.tenant_id == bindparam("tenant_id"))
+_ACTIVE_PEOPLE_BY_UNIT = (
+    select(_people.unit_id, func.count())
+    .where(_people.tenant_id == bindparam("tenant_id"), _people.active.is_(True))
+    .group_by(_people.unit_id)
+)
+
+
 async def _unit_rows(
-    session: AsyncSession, tenant_id: uuid.UUID
+    db: Db, tenant_id: uuid.UUID
 ) -> Sequence[tuple[uuid.UUID, uuid.UUID | None, str, str | None]]:
-    result = await session.execute(
-        select(col(Unit.id), col(Unit.parent_id), col(Unit.type), col(Unit.role)).where(
-            col(Unit.tenant_id) == tenant_id
-        )
-    )
+    result = await (await connection_of(db)).execute(_UNITS, {"tenant_id": tenant_id})
     return [(row[0], row[1], row[2], row[3]) for row in result]
 
 
-async def classify_units(session: AsyncSession, tenant_id: uuid.UUID) -> dict[uuid.UUID, UnitSide]:
+async def classify_units(db: Db, tenant_id: uuid.UUID) -> dict[uuid.UUID, UnitSide]:
     """Every unit of the tenant, `central` or `edge` (one query, a walk in Python)."""
-    rows = await _unit_rows(session, tenant_id)
+    rows = await _unit_rows(db, tenant_id)
     return _sides((unit_id, parent_id, type_) for unit_id, parent_id, type_, _ in rows)
 
 
-async def _active_people_by_unit(
-    session: AsyncSession, tenant_id: uuid.UUID
-) -> dict[uuid.UUID | None, int]:
-    result = await session.execute(
-        select(col(Person.unit_id), func.count())
-        .where(col(Person.tenant_id) == tenant_id, col(Person.active).is_(True))
-        .group_by(col(Person.unit_id))
-    )
+async def _active_people_by_unit(db: Db, tenant_id: uuid.UUID) -> dict[uuid.UUID | None, int]:
+    conn = await connection_of(db)
+    result = await conn.execute(_ACTIVE_PEOPLE_BY_UNIT, {"tenant_id": tenant_id})
     return {unit_id: int(count) for unit_id, count in result}
 
 
 async def _units_of_people(
-    session: AsyncSession, tenant_id: uuid.UUID, person_ids: set[uuid.UUID]
+    db: Db, tenant_id: uuid.UUID, person_ids: set[uuid.UUID]
 ) -> dict[uuid.UUID, uuid.UUID]:
     """The unit of each of these people of the tenant who is in one."""
     if not person_ids:
         return {}
-    result = await session.execute(
-        select(col(Person.id), col(Person.unit_id)).where(
-            col(Person.tenant_id) == tenant_id,
-            among(session, col(Person.id), person_ids),
-            col(Person.unit_id).is_not(None),
+    conn = await connection_of(db)
+    result = await conn.execute(
+        select(_people.id, _people.unit_id).where(
+            _people.tenant_id == tenant_id,
+            among(conn, _people.id, person_ids),
+            _people.unit_id.is_not(None),
         )
     )
     return {person_id: unit_id for person_id, unit_id in result.all() if unit_id is not None}
@@ -148,18 +154,18 @@ class OrgShape:
         return people["central"], people["edge"], unassigned
 
 
-async def org_shape(session: AsyncSession, tenant_id: uuid.UUID) -> OrgShape:
+async def org_shape(db: Db, tenant_id: uuid.UUID) -> OrgShape:
     """Two queries: the units, and the active people per unit."""
-    rows = await _unit_rows(session, tenant_id)
+    rows = await _unit_rows(db, tenant_id)
     return OrgShape(
         units=rows,
         sides=_sides((unit_id, parent_id, type_) for unit_id, parent_id, type_, _ in rows),
-        people_by_unit=await _active_people_by_unit(session, tenant_id),
+        people_by_unit=await _active_people_by_unit(db, tenant_id),
     )
 
 
 async def model_basis(
-    session: AsyncSession,
+    db: Db,
     tenant_id: uuid.UUID,
     ownership: list[ToolOwnership],
     shape: OrgShape | None = None,
@@ -167,7 +173,7 @@ async def model_basis(
     """The people and tool figures of the tenant the model is inferred from; `ownership` is
     the inventory's list of the tenant's tools with their owners (and `shape` the units and
     people, when the caller has them already)."""
-    shape = shape or await org_shape(session, tenant_id)
+    shape = shape or await org_shape(db, tenant_id)
     sides = shape.sides
     roles = [role for *_, role in shape.units]
     central_people, edge_people, unassigned = shape.people_by_side()
@@ -179,7 +185,7 @@ async def model_basis(
         for owner in tool.owners
         if owner.unit_id is None and owner.person_id is not None
     }
-    person_units = await _units_of_people(session, tenant_id, person_only)
+    person_units = await _units_of_people(db, tenant_id, person_only)
     tools = {"central": 0, "edge": 0, "shared": 0, "unowned": 0}
     for tool in ownership:
         # Units the tenant does not have (deleted since, or never its own) tell nothing.

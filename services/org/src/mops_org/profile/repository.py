@@ -5,16 +5,31 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_org.profile.models import OrgProfile
+from mops_shared.kit.db import table_of
+from mops_shared.kit.reads import mappings
 
 
 async def get(session: AsyncSession, tenant_id: uuid.UUID) -> OrgProfile | None:
     result = await session.execute(select(OrgProfile).where(col(OrgProfile.tenant_id) == tenant_id))
     return result.scalar_one_or_none()
+
+
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_PROFILE_ROW = select(table_of(OrgProfile)).where(
+    table_of(OrgProfile).c.tenant_id == bindparam("tenant_id")
+)
+
+
+async def profile_row(conn: AsyncConnection, tenant_id: uuid.UUID) -> RowMapping | None:
+    """The tenant's profile as a row of the profiles table, None before its first write."""
+    rows = await mappings(conn, _PROFILE_ROW, {"tenant_id": tenant_id})
+    return rows[0] if rows else None
 
 
 def add(session: AsyncSession, profile: OrgProfile) -> OrgProfile:

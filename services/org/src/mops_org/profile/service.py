@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import uuid
 
+from pydantic import TypeAdapter
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
 from mops_org.db import writes
@@ -23,6 +24,7 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict
 from mops_shared.kit.etag import check_if_match
+from mops_shared.kit.reads import WireJSON, read_connection
 from mops_shared.kit.writes import WRITE_ATTEMPTS, snapshot
 
 _UNWRITTEN = OrgProfileRead(
@@ -40,8 +42,19 @@ def _read(profile: OrgProfile | None) -> OrgProfileRead:
     return _UNWRITTEN if profile is None else OrgProfileRead.model_validate(profile)
 
 
-async def get_profile(session: AsyncSession, principal: Principal) -> OrgProfileRead:
-    return _read(await repository.get(session, principal.tenant_id))
+PROFILE_JSON = WireJSON(OrgProfileRead)
+_UNWRITTEN_JSON = TypeAdapter(OrgProfileRead).dump_json(_UNWRITTEN, by_alias=True)
+# The inferred model is computed into its model: written once, as FastAPI would have.
+_INFERRED_JSON = TypeAdapter(InferredModel)
+
+
+async def read_profile(conn: AsyncConnection, principal: Principal) -> tuple[bytes, int]:
+    """`OrgProfileRead`'s JSON with its version (for the ETag): version 0, every field null,
+    before the first write."""
+    row = await repository.profile_row(conn, principal.tenant_id)
+    if row is None:
+        return _UNWRITTEN_JSON, 0
+    return PROFILE_JSON.dumps(PROFILE_JSON.item(row)), int(row["version"])
 
 
 async def put_profile(
@@ -98,16 +111,19 @@ async def _put_once(
     return after
 
 
-async def inferred_model(
-    session: AsyncSession, principal: Principal, inventory: InventoryClient
-) -> InferredModel:
-    # The inventory first: no database transaction is held open while it answers.
+async def read_inferred_model(
+    engine: AsyncEngine, principal: Principal, inventory: InventoryClient
+) -> bytes:
+    """`InferredModel`'s JSON. The inventory first: no connection of the pool is held while it
+    answers (`engine` is the read engine, whose connection is taken after)."""
     ownership = await inventory.all_ownership(principal)
-    return await infer_from(session, principal.tenant_id, ownership)
+    async with read_connection(engine) as conn:
+        found = await infer_from(conn, principal.tenant_id, ownership)
+    return _INFERRED_JSON.dump_json(found, by_alias=True)
 
 
 async def infer_from(
-    session: AsyncSession,
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     ownership: list[ToolOwnership],
     shape: inference.OrgShape | None = None,
@@ -115,10 +131,10 @@ async def infer_from(
     """The declared and inferred models, with `ownership` the inventory's list of the tenant's
     tools and owners (fetched once by the caller: the metrics endpoint reuses it, and its
     `shape` of the organisation)."""
-    basis = await inference.model_basis(session, tenant_id, ownership, shape)
+    basis = await inference.model_basis(conn, tenant_id, ownership, shape)
     inferred, reasons = inference.infer_model(basis, basis.hub_units, basis.spoke_units)
-    profile = await repository.get(session, tenant_id)
-    declared = OperatingModel(profile.model) if profile and profile.model else None
+    profile = await repository.profile_row(conn, tenant_id)
+    declared = OperatingModel(profile["model"]) if profile and profile["model"] else None
     return InferredModel(
         declared=declared,
         inferred=inferred,

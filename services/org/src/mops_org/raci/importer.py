@@ -10,13 +10,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mops_org.db import Db
 from mops_org.importing import Change, DocumentPlan, ExistingNamed, document_write
 from mops_org.raci import repository
 
 
-async def existing_matrices(
-    session: AsyncSession, tenant_id: uuid.UUID
-) -> dict[str, ExistingNamed]:
+async def existing_matrices(db: Db, tenant_id: uuid.UUID) -> dict[str, ExistingNamed]:
     """The tenant's matrices by name key."""
     return {
         matrix.name_key: ExistingNamed(
@@ -28,7 +27,7 @@ async def existing_matrices(
                 "activities": matrix.activities,
             },
         )
-        for matrix in await repository.all_of(session, tenant_id)
+        for matrix in await repository.all_of(db, tenant_id)
     }
 
 

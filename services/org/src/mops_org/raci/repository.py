@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -12,27 +13,33 @@ from sqlalchemy import (
     Text,
     Uuid,
     any_,
+    bindparam,
     cast,
     exists,
     func,
     insert,
-    literal,
     or_,
     select,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped
+from sqlalchemy.engine import Row, RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
+from mops_org.db import Db, connection_of
 from mops_org.people.models import Person
 from mops_org.raci.models import RaciMatrix
 from mops_org.roles.models import PersonRole, Role
 from mops_org.units.models import Unit
-from mops_shared.kit.db import among, find_for_tenant, parse_uuids, table_of, update_by_id
+from mops_shared.kit.db import find_for_tenant, parse_uuids, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options
+from mops_shared.kit.reads import mappings
 
-MATRIX_SORTS = sort_options([("name", [RaciMatrix.name_key])], tiebreaker=RaciMatrix.id)
+# Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
+# entities).
+_matrices = table_of(RaciMatrix).c
+
+MATRIX_SORTS = sort_options([("name", [_matrices.name_key])], tiebreaker=_matrices.id)
 
 
 async def get_by_id(
@@ -52,22 +59,50 @@ async def name_taken(
     return (await session.execute(stmt.limit(1))).first() is not None
 
 
-async def page_after(
-    session: AsyncSession,
+async def rows_after(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
     limit: int,
     cursor: str | None,
-) -> list[RaciMatrix]:
-    """Up to `limit + 1` matrices after the cursor, in the sort's order."""
-    stmt = select(RaciMatrix).where(col(RaciMatrix.tenant_id) == tenant_id)
-    return list((await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars())
+) -> list[RowMapping]:
+    """Up to `limit + 1` matrices after the cursor, in the sort's order, as rows of the
+    matrices table."""
+    stmt = select(table_of(RaciMatrix)).where(_matrices.tenant_id == tenant_id)
+    return list(await mappings(conn, keyset_page(stmt, sort, limit, cursor)))
 
 
-async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[RaciMatrix]:
-    result = await session.execute(select(RaciMatrix).where(col(RaciMatrix.tenant_id) == tenant_id))
-    return list(result.scalars())
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_MATRIX_ROW = select(table_of(RaciMatrix)).where(
+    _matrices.tenant_id == bindparam("tenant_id"), _matrices.id == bindparam("matrix_id")
+)
+
+
+async def matrix_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, matrix_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's matrix as a row of the matrices table, or None."""
+    rows = await mappings(conn, _MATRIX_ROW, {"tenant_id": tenant_id, "matrix_id": matrix_id})
+    return rows[0] if rows else None
+
+
+_JUDGED = select(_matrices.allow_accountable_responsible, _matrices.activities).where(
+    _matrices.tenant_id == bindparam("tenant_id")
+)
+
+
+async def judged_rows(conn: AsyncConnection, tenant_id: uuid.UUID) -> list[RowMapping]:
+    """What judging every matrix of the tenant needs: (allow_accountable_responsible,
+    activities) of each."""
+    return list(await mappings(conn, _JUDGED, {"tenant_id": tenant_id}))
+
+
+async def all_of(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every matrix of the tenant as a row of the matrices table (fields as attributes)."""
+    conn = await connection_of(db)
+    stmt = select(table_of(RaciMatrix)).where(_matrices.tenant_id == tenant_id)
+    return (await conn.execute(stmt)).all()
 
 
 def add(session: AsyncSession, matrix: RaciMatrix) -> RaciMatrix:
@@ -94,106 +129,113 @@ async def update_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None
 
 Found = tuple[set[str], set[str]]
 
+_holdings = table_of(PersonRole).c
+_people = table_of(Person).c
+_roles = table_of(Role).c
+_units = table_of(Unit).c
 
-def _uuid_array(ids: Collection[str]) -> ColumnElement[Any]:
-    """The ids as one `uuid[]` parameter, sent as text and cast by PostgreSQL."""
-    return cast(literal(list(ids), ARRAY(Text())), ARRAY(Uuid()))
+
+# The statements are built once, with parameters: a statement object caches its own cache key,
+# and building these and walking them for their keys cost as much as running them. The tenant is
+# the `tenant_id` parameter; the ids are `ids`: on PostgreSQL one `uuid[]` parameter, sent as
+# text and cast there (`unnest` and `= ANY`); on SQLite an IN list of UUIDs (the column type
+# stores them as hex).
+_TENANT: Any = bindparam("tenant_id")
+_IDS_ARRAY = cast(bindparam("ids", type_=ARRAY(Text())), ARRAY(Uuid()))
+_IDS_LIST: Any = bindparam("ids", expanding=True, type_=Uuid())
 
 
-def _missing(
-    ids: Collection[str],
-    id_column: Mapped[uuid.UUID],
-    tenant_column: Mapped[uuid.UUID],
-    tenant_id: uuid.UUID,
-) -> Select[tuple[uuid.UUID]]:
-    """Which of `ids` are not rows of the tenant (PostgreSQL: `unnest` of one array)."""
-    wanted = func.unnest(_uuid_array(ids)).table_valued("id").render_derived()
-    return select(wanted.c.id).where(
-        ~exists().where(id_column == wanted.c.id, tenant_column == tenant_id)
+@dataclass(frozen=True)
+class _Loader:
+    """The statements answering (missing, flagged) of ids of one table, per dialect."""
+
+    missing: Select[Any]  # PostgreSQL: the ids that are not rows of the tenant
+    flagged: Select[Any]  # PostgreSQL: the flagged ids among them
+    present: Select[Any]  # SQLite: the ids that are rows of the tenant
+    flagged_in: Select[Any]  # SQLite: the flagged ids among them
+
+
+def _loader(
+    id_column: ColumnElement[Any],
+    tenant_column: ColumnElement[Any],
+    flagged: Select[Any],
+    flagged_column: ColumnElement[Any],
+) -> _Loader:
+    """`flagged` selects the flagged ids, filtered here to the ids asked."""
+    wanted = func.unnest(_IDS_ARRAY).table_valued("id").render_derived()
+    return _Loader(
+        missing=select(wanted.c.id).where(
+            ~exists().where(id_column == wanted.c.id, tenant_column == _TENANT)
+        ),
+        flagged=flagged.where(flagged_column == any_(_IDS_ARRAY)),
+        present=select(id_column).where(tenant_column == _TENANT, id_column.in_(_IDS_LIST)),
+        flagged_in=flagged.where(flagged_column.in_(_IDS_LIST)),
     )
 
 
-async def _texts(session: AsyncSession, stmt: Select[Any]) -> set[str]:
-    connection = await session.connection()
-    return {str(value) for value in (await connection.execute(stmt)).scalars().all()}
+async def _texts(conn: AsyncConnection, stmt: Select[Any], params: dict[str, Any]) -> set[str]:
+    return {str(value) for value in (await conn.execute(stmt, params)).scalars().all()}
 
 
 async def _found(
-    session: AsyncSession,
-    ids: Collection[str],
-    *,
-    exists_in: tuple[Mapped[uuid.UUID], Mapped[uuid.UUID], uuid.UUID],
-    flagged: Select[Any],
-    flagged_column: Mapped[uuid.UUID] | Mapped[uuid.UUID | None],
+    conn: AsyncConnection, tenant_id: uuid.UUID, ids: Collection[str], loader: _Loader
 ) -> Found:
-    """(missing, flagged) of `ids`. `exists_in` is (id column, tenant column, tenant) of the
-    table the ids must be rows of; `flagged` selects the flagged ids, filtered here to `ids`."""
-    id_column, tenant_column, tenant_id = exists_in
-    if session.get_bind().dialect.name == "postgresql":
-        missing = await _texts(session, _missing(ids, id_column, tenant_column, tenant_id))
-        marked = await _texts(session, flagged.where(flagged_column == any_(_uuid_array(ids))))
-        return missing, marked
-    # SQLite: IN lists of UUIDs (the column type stores them as hex).
-    parsed = parse_uuids(ids)
-    present = await _texts(
-        session,
-        select(id_column).where(tenant_column == tenant_id, among(session, id_column, parsed)),
-    )
-    marked = await _texts(session, flagged.where(among(session, flagged_column, parsed)))
+    """(missing, flagged) of `ids`."""
+    if conn.dialect.name == "postgresql":
+        params = {"tenant_id": tenant_id, "ids": list(ids)}
+        return await _texts(conn, loader.missing, params), await _texts(
+            conn, loader.flagged, params
+        )
+    params = {"tenant_id": tenant_id, "ids": parse_uuids(ids)}
+    present = await _texts(conn, loader.present, params)
+    marked = await _texts(conn, loader.flagged_in, params)
     return {i for i in ids if i not in present}, marked
 
 
-def _legal_holders(tenant_id: uuid.UUID) -> Select[uuid.UUID]:
-    """The ids of the tenant's people who hold a legal role."""
-    return (
-        select(col(PersonRole.person_id))
-        .join(Role, col(Role.id) == col(PersonRole.role_id))
-        .where(col(PersonRole.tenant_id) == tenant_id, col(Role.legal).is_(True))
+# The ids of the tenant's people who hold a legal role.
+_LEGAL_HOLDERS = (
+    select(_holdings.person_id)
+    .join(table_of(Role), _roles.id == _holdings.role_id)
+    .where(_holdings.tenant_id == _TENANT, _roles.legal.is_(True))
+)
+# The units of the tenant's active people who hold a legal role: from the few holders of a legal
+# role to their units, not from the units' people (joined once, where `IN (subquery)` took 11 s
+# at 2 000 units).
+_LEGAL_UNITS = (
+    _LEGAL_HOLDERS.join(table_of(Person), _people.id == _holdings.person_id)
+    .where(
+        _people.tenant_id == _TENANT,
+        _people.active.is_(True),
+        _people.unit_id.is_not(None),
     )
+    .with_only_columns(_people.unit_id)
+    .distinct()
+)
+_PEOPLE = _loader(_people.id, _people.tenant_id, _LEGAL_HOLDERS, _holdings.person_id)
+_UNITS = _loader(_units.id, _units.tenant_id, _LEGAL_UNITS, _people.unit_id)
+_VISIBLE_ROLES = select(_roles.id, _roles.legal).where(
+    or_(_roles.tenant_id.is_(None), _roles.tenant_id == _TENANT)
+)
+_ROLES_ARRAY = _VISIBLE_ROLES.where(_roles.id == any_(_IDS_ARRAY))
+_ROLES_LIST = _VISIBLE_ROLES.where(_roles.id.in_(_IDS_LIST))
 
 
-async def roles_found(session: AsyncSession, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:
+async def roles_found(conn: AsyncConnection, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:
     """(missing, legal) of these role ids: a role is there when the tenant sees it (built in or
     its own)."""
-    connection = await session.connection()
-    visible = select(col(Role.id), col(Role.legal)).where(
-        or_(col(Role.tenant_id).is_(None), col(Role.tenant_id) == tenant_id),
-        among(session, col(Role.id), parse_uuids(ids)),
-    )
-    roles = {str(role_id): bool(legal) for role_id, legal in (await connection.execute(visible))}
+    if conn.dialect.name == "postgresql":
+        stmt, params = _ROLES_ARRAY, {"tenant_id": tenant_id, "ids": list(ids)}
+    else:
+        stmt, params = _ROLES_LIST, {"tenant_id": tenant_id, "ids": parse_uuids(ids)}
+    roles = {str(role_id): bool(legal) for role_id, legal in (await conn.execute(stmt, params))}
     return {i for i in ids if i not in roles}, {i for i, legal in roles.items() if legal}
 
 
-async def people_found(session: AsyncSession, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:
+async def people_found(conn: AsyncConnection, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:
     """(missing, holding a legal role) of these person ids."""
-    return await _found(
-        session,
-        ids,
-        exists_in=(col(Person.id), col(Person.tenant_id), tenant_id),
-        flagged=_legal_holders(tenant_id),
-        flagged_column=col(PersonRole.person_id),
-    )
+    return await _found(conn, tenant_id, ids, _PEOPLE)
 
 
-async def units_found(session: AsyncSession, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:
+async def units_found(conn: AsyncConnection, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:
     """(missing, with an active person holding a legal role) of these unit ids."""
-    # From the few holders of a legal role to their units, not from the units' people: joined
-    # once, where `IN (subquery)` took 11 s at 2 000 units.
-    legal_units = (
-        _legal_holders(tenant_id)
-        .join(Person, col(Person.id) == col(PersonRole.person_id))
-        .where(
-            col(Person.tenant_id) == tenant_id,
-            col(Person.active).is_(True),
-            col(Person.unit_id).is_not(None),
-        )
-        .with_only_columns(col(Person.unit_id))
-        .distinct()
-    )
-    return await _found(
-        session,
-        ids,
-        exists_in=(col(Unit.id), col(Unit.tenant_id), tenant_id),
-        flagged=legal_units,
-        flagged_column=col(Person.unit_id),
-    )
+    return await _found(conn, tenant_id, ids, _UNITS)

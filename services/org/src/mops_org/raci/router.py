@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_org.deps import PrincipalDep, SessionDep
+from mops_org.deps import PrincipalDep, ReadDep, SessionDep
 from mops_org.raci import service
 from mops_org.raci.schemas import (
     RaciMatrixCreate,
@@ -18,6 +18,7 @@ from mops_shared.contracts.org_raci import RaciMatrixRead
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(prefix="/v1/org/raci-matrices", tags=["org"])
 
@@ -50,10 +51,11 @@ async def create_raci_matrix(
     "",
     operation_id="org_list_raci_matrices",
     summary="List RACI matrices",
+    response_model=RaciMatrixPage,
     responses=problem_responses(*COMMON_PROBLEMS),
 )
 async def list_raci_matrices(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -62,41 +64,43 @@ async def list_raci_matrices(
         bool | None,
         Query(description="Only the matrices that follow every rule (or only those that do not)."),
     ] = None,
-) -> RaciMatrixPage:
+) -> Response:
     """The tenant's matrices by name, a page at a time (cursor pagination), each with `valid`
     and `violation_count` as of this read."""
-    return await service.list_matrices(
-        session,
+    body = await service.read_matrices(
+        conn,
         principal,
         sort=resolve_sort(service.MATRIX_SORTS, sort),
         limit=limit,
         cursor=cursor,
         valid=valid,
     )
+    return json_response(body)
 
 
 @router.get(
     "/{matrix_id}",
     operation_id="org_get_raci_matrix",
     summary="Get a RACI matrix",
+    response_model=RaciMatrixRead,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
-async def get_raci_matrix(
-    matrix_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> RaciMatrixRead:
+async def get_raci_matrix(matrix_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep) -> Response:
     """One matrix of the tenant with `valid` and `violation_count`, and its ETag."""
-    return tagged(response, await service.get_matrix(session, principal, matrix_id))
+    body, version = await service.read_matrix(conn, principal, matrix_id)
+    return json_response(body, version=version)
 
 
 @router.get(
     "/{matrix_id}/validation",
     operation_id="org_validate_raci_matrix",
     summary="Validate a RACI matrix",
+    response_model=RaciValidation,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def validate_raci_matrix(
-    matrix_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
-) -> RaciValidation:
+    matrix_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """Every violation of the RACI rules, each naming its activity. Per activity: exactly one
     A (`no_accountable`, `several_accountable`); at least one R (`no_responsible`); no
     assignee both A and R unless the matrix allows it (`accountable_and_responsible`); a
@@ -104,7 +108,7 @@ async def validate_raci_matrix(
     marked `legal` (Privacy Counsel among the built-in ones), a person holding such a role, or
     a unit with an active person holding one; and every assignee must still exist
     (`unknown_assignee`; an assignee that no longer exists counts for no other rule)."""
-    return await service.validate_matrix(session, principal, matrix_id)
+    return json_response(await service.read_validation(conn, principal, matrix_id))
 
 
 @router.patch(

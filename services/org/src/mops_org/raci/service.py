@@ -14,19 +14,20 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from pydantic import TypeAdapter
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_org.db import writes
 from mops_org.raci import repository
 from mops_org.raci.models import RaciMatrix
 from mops_org.raci.schemas import (
     RaciMatrixCreate,
-    RaciMatrixPage,
     RaciMatrixUpdate,
     RaciValidation,
     RaciViolation,
@@ -51,6 +52,7 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.pagination import SortOption, encode_cursor, split_page
+from mops_shared.kit.reads import WireJSON
 from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
@@ -152,13 +154,16 @@ def _read(matrix: RaciMatrix, violations: Sequence[RaciViolation] | None = None)
 
 
 def _violations(
-    matrix: RaciMatrix, missing: set[Assignee], legal: set[Assignee]
+    matrix: RaciMatrix | Mapping[Any, Any], missing: set[Assignee], legal: set[Assignee]
 ) -> list[RaciViolation]:
+    """The matrix's violations: an entity's, or a row's (or any mapping with its
+    `activities` and `allow_accountable_responsible`)."""
+    if isinstance(matrix, Mapping):
+        activities, allowed = matrix["activities"], matrix["allow_accountable_responsible"]
+    else:
+        activities, allowed = matrix.activities, matrix.allow_accountable_responsible
     return validate_activities(
-        matrix.activities,
-        allow_accountable_responsible=matrix.allow_accountable_responsible,
-        legal=legal,
-        missing=missing,
+        activities, allow_accountable_responsible=allowed, legal=legal, missing=missing
     )
 
 
@@ -168,7 +173,7 @@ async def to_reads(
     """The matrices as read, each judged; the assignees of all of them loaded together."""
     if not matrices:
         return []
-    missing, legal = await assignee_context(session, tenant_id, list(matrices))
+    missing, legal = await assignee_context(session, tenant_id, [m.activities for m in matrices])
     return [_read(matrix, _violations(matrix, missing, legal)) for matrix in matrices]
 
 
@@ -179,83 +184,117 @@ async def _get(session: AsyncSession, principal: Principal, matrix_id: uuid.UUID
     return matrix
 
 
-async def get_matrix(
-    session: AsyncSession, principal: Principal, matrix_id: uuid.UUID
-) -> RaciMatrixRead:
-    matrix = await _get(session, principal, matrix_id)
-    (read,) = await to_reads(session, principal.tenant_id, [matrix])
-    return read
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+#
+# A matrix's activities are its stored document, written by `_document` (or the import, in the
+# same shape) from validated activities: they are answered as stored.
+
+MATRIX_JSON = WireJSON(RaciMatrixRead)
+_VALIDATION_JSON = TypeAdapter(RaciValidation)
 
 
-async def validate_matrix(
-    session: AsyncSession, principal: Principal, matrix_id: uuid.UUID
-) -> RaciValidation:
-    matrix = await _get(session, principal, matrix_id)
-    missing, legal = await assignee_context(session, principal.tenant_id, [matrix])
-    violations = _violations(matrix, missing, legal)
-    return RaciValidation(
-        matrix_id=matrix.id,
+async def _judged_items(
+    conn: AsyncConnection, tenant_id: uuid.UUID, rows: Sequence[RowMapping]
+) -> list[tuple[RowMapping, dict[str, Any]]]:
+    """Each row with `RaciMatrixRead`'s fields of it, judged; the assignees of all of them
+    loaded together."""
+    if not rows:
+        return []
+    missing, legal = await assignee_context(conn, tenant_id, [row["activities"] for row in rows])
+    judged = []
+    for row in rows:
+        count = len(_violations(row, missing, legal))
+        judged.append((row, MATRIX_JSON.item(row, valid=count == 0, violation_count=count)))
+    return judged
+
+
+async def _matrix_row(
+    conn: AsyncConnection, principal: Principal, matrix_id: uuid.UUID
+) -> RowMapping:
+    row = await repository.matrix_row(conn, principal.tenant_id, matrix_id)
+    if row is None:
+        raise NotFound(f"No RACI matrix {matrix_id}.")
+    return row
+
+
+async def read_matrix(
+    conn: AsyncConnection, principal: Principal, matrix_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The matrix as `RaciMatrixRead`'s JSON, judged as of now, with its version (the ETag)."""
+    row = await _matrix_row(conn, principal, matrix_id)
+    ((_, item),) = await _judged_items(conn, principal.tenant_id, [row])
+    return MATRIX_JSON.dumps(item), int(row["version"])
+
+
+async def read_validation(
+    conn: AsyncConnection, principal: Principal, matrix_id: uuid.UUID
+) -> bytes:
+    """`RaciValidation`'s JSON: the violations are computed as models, written once."""
+    row = await _matrix_row(conn, principal, matrix_id)
+    missing, legal = await assignee_context(conn, principal.tenant_id, [row["activities"]])
+    violations = _violations(row, missing, legal)
+    validation = RaciValidation(
+        matrix_id=row["id"],
         valid=not violations,
-        activity_count=len(matrix.activities),
+        activity_count=len(row["activities"]),
         violations=violations,
     )
+    return _VALIDATION_JSON.dump_json(validation, by_alias=True)
 
 
-async def list_matrices(
-    session: AsyncSession,
+async def read_matrices(
+    conn: AsyncConnection,
     principal: Principal,
     *,
     sort: SortOption,
     limit: int,
     cursor: str | None,
     valid: bool | None,
-) -> RaciMatrixPage:
+) -> bytes:
+    """`list_matrices`' answer as JSON (`RaciMatrixPage`)."""
     tenant_id = principal.tenant_id
     if valid is None:
-        rows = await repository.page_after(
-            session, tenant_id, sort=sort, limit=limit, cursor=cursor
-        )
+        rows = await repository.rows_after(conn, tenant_id, sort=sort, limit=limit, cursor=cursor)
         page, next_cursor = split_page(rows, sort, limit)
-        return RaciMatrixPage(
-            items=await to_reads(session, tenant_id, page), next_cursor=next_cursor
-        )
+        items = [item for _, item in await _judged_items(conn, tenant_id, page)]
+        return MATRIX_JSON.dumps_page(items, next_cursor)
     # Validity is judged on read (assignees come and go), so the filter runs here: matrices
     # are judged a batch at a time, in the list's order, until the page is full.
-    matched: list[tuple[RaciMatrix, RaciMatrixRead]] = []
+    matched: list[tuple[RowMapping, dict[str, Any]]] = []
     after = cursor
     batch = max(limit, _FILTER_BATCH)
     while len(matched) <= limit:
-        rows = await repository.page_after(session, tenant_id, sort=sort, limit=batch, cursor=after)
+        rows = await repository.rows_after(conn, tenant_id, sort=sort, limit=batch, cursor=after)
         judged = rows[:batch]
-        for matrix, read in zip(judged, await to_reads(session, tenant_id, judged), strict=True):
-            if read.valid == valid:
-                matched.append((matrix, read))
+        for row, item in await _judged_items(conn, tenant_id, judged):
+            if item["valid"] == valid:
+                matched.append((row, item))
         if len(rows) <= batch:
             break
         after = encode_cursor(sort, judged[-1])
-    items = matched[:limit]
-    next_cursor = encode_cursor(sort, items[-1][0]) if len(matched) > limit else None
-    return RaciMatrixPage(items=[read for _, read in items], next_cursor=next_cursor)
+    found = matched[:limit]
+    next_cursor = encode_cursor(sort, found[-1][0]) if len(matched) > limit else None
+    return MATRIX_JSON.dumps_page([item for _, item in found], next_cursor)
 
 
 # An activity about buying tools names one of these (its name lower-cased).
 PURCHASE_WORDS = ("purchas", "buy", "procure", "byot", "bring-your-own", "bring your own", "achat")
 
 
-async def raci_summary(session: AsyncSession, tenant_id: uuid.UUID) -> RaciSummary:
+async def raci_summary(conn: AsyncConnection, tenant_id: uuid.UUID) -> RaciSummary:
     """Every matrix of the tenant judged, in figures (for the org metrics): the assignees of
     all matrices are loaded together, in three queries."""
-    matrices = await repository.all_of(session, tenant_id)
-    missing, legal = await assignee_context(session, tenant_id, matrices)
+    matrices = await repository.judged_rows(conn, tenant_id)
+    missing, legal = await assignee_context(conn, tenant_id, [m["activities"] for m in matrices])
     activities = complete = purchases = complete_purchases = 0
     by_code: Counter[RaciViolationCode] = Counter()
     for matrix in matrices:
         violations = _violations(matrix, missing, legal)
         flawed = {v.activity for v in violations}
-        activities += len(matrix.activities)
-        complete += len(matrix.activities) - len(flawed)
+        activities += len(matrix["activities"])
+        complete += len(matrix["activities"]) - len(flawed)
         by_code.update(v.code for v in violations)
-        for activity in matrix.activities:
+        for activity in matrix["activities"]:
             name = str(activity["name"])
             if any(word in name.lower() for word in PURCHASE_WORDS):
                 purchases += 1

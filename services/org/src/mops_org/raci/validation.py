@@ -11,10 +11,8 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
+from mops_org.db import Db, connection_of
 from mops_org.raci import repository
-from mops_org.raci.models import RaciMatrix
 from mops_org.raci.schemas import RaciViolation
 from mops_shared.contracts.org_raci import (
     ActivityKind,
@@ -160,10 +158,12 @@ def referenced(activities: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
 
 
 async def context_of(
-    session: AsyncSession, tenant_id: uuid.UUID, ids: Mapping[str, set[str]]
+    db: Db, tenant_id: uuid.UUID, ids: Mapping[str, set[str]]
 ) -> tuple[set[Assignee], set[Assignee]]:
     """(missing, legal) for these ids by assignee type: a few set-based queries per type,
-    which send the ids and bring back only the missing and the legal ones."""
+    which send the ids and bring back only the missing and the legal ones (on a write's
+    session, in its transaction, or on a read's connection)."""
+    conn = await connection_of(db)
     missing: set[Assignee] = set()
     legal: set[Assignee] = set()
     loaders = (
@@ -175,19 +175,22 @@ async def context_of(
         wanted = ids.get(kind.value)
         if not wanted:
             continue
-        gone, flagged = await load(session, tenant_id, wanted)
+        gone, flagged = await load(conn, tenant_id, wanted)
         missing.update((kind.value, assignee_id) for assignee_id in gone)
         legal.update((kind.value, assignee_id) for assignee_id in flagged)
     return missing, legal
 
 
 async def assignee_context(
-    session: AsyncSession, tenant_id: uuid.UUID, matrices: list[RaciMatrix]
+    db: Db,
+    tenant_id: uuid.UUID,
+    documents: Iterable[Iterable[Mapping[str, Any]]],
 ) -> tuple[set[Assignee], set[Assignee]]:
-    """(missing, legal) for every assignee these matrices name, loaded together: the roles,
-    people and units referenced, and only those, whatever the number of matrices."""
+    """(missing, legal) for every assignee these matrices' documents (their activities) name,
+    loaded together: the roles, people and units referenced, and only those, whatever the
+    number of matrices."""
     ids: dict[str, set[str]] = {kind.value: set() for kind in AssigneeType}
-    for matrix in matrices:
-        for kind, found in referenced(matrix.activities).items():
+    for activities in documents:
+        for kind, found in referenced(activities).items():
             ids[kind] |= found
-    return await context_of(session, tenant_id, ids)
+    return await context_of(db, tenant_id, ids)

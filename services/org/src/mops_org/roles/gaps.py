@@ -18,6 +18,7 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    bindparam,
     case,
     cast,
     distinct,
@@ -28,8 +29,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.engine import Result
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mops_org.people import lookups as people_lookups
 from mops_org.people.models import Person
@@ -46,10 +46,18 @@ from mops_org.roles.schemas import (
 )
 from mops_org.units.tree import subtree_cte
 from mops_shared.contracts.org_metrics import RoleGapCount
+from mops_shared.kit.db import among, table_of
 from mops_shared.kit.pagination import keyset_page, split_page
 
+# Core columns: the selects made of these run as Core (rows, no entities).
+_holdings = table_of(PersonRole).c
+_held_skills = table_of(PersonSkill).c
+_role_skills = table_of(RoleSkill).c
+_roles = table_of(Role).c
+_people = table_of(Person).c
+
 # What a person holds of the skill a requirement row names: 0 without a person_skills row.
-_HELD = func.coalesce(col(PersonSkill.proficiency), 0)
+_HELD = func.coalesce(_held_skills.proficiency, 0)
 
 
 def _held_join(person_id: Any, skill_key: Any) -> ColumnElement[bool]:
@@ -59,21 +67,21 @@ def _held_join(person_id: Any, skill_key: Any) -> ColumnElement[bool]:
     invite the planner onto the (tenant_id, skill_key) index, which before statistics exist
     (right after an import) it would probe once per requirement row."""
     return and_(
-        col(PersonSkill.person_id) == person_id,
-        col(PersonSkill.skill_key) == skill_key,
+        _held_skills.person_id == person_id,
+        _held_skills.skill_key == skill_key,
     )
 
 
-def _active_holdings(tenant_id: uuid.UUID) -> Select[Any]:
+def _active_holdings(tenant_id: Any) -> Select[Any]:
     """person_roles rows of the tenant's active people (a base to add columns and joins to)."""
     return (
         select()
-        .select_from(PersonRole)
-        .join(Person, col(Person.id) == col(PersonRole.person_id))
+        .select_from(table_of(PersonRole))
+        .join(table_of(Person), _people.id == _holdings.person_id)
         .where(
-            col(PersonRole.tenant_id) == tenant_id,
-            col(Person.tenant_id) == tenant_id,
-            col(Person.active).is_(True),
+            _holdings.tenant_id == tenant_id,
+            _people.tenant_id == tenant_id,
+            _people.active.is_(True),
         )
     )
 
@@ -82,27 +90,27 @@ def _active_holdings(tenant_id: uuid.UUID) -> Select[Any]:
 
 
 async def person_gaps(
-    session: AsyncSession, tenant_id: uuid.UUID, person_id: uuid.UUID
+    conn: AsyncConnection, tenant_id: uuid.UUID, person_id: uuid.UUID
 ) -> list[PersonSkillGap]:
     """The person's gaps by skill key, from one query over their roles' requirements."""
-    rows: Result[Any] = await session.execute(
+    rows: Result[Any] = await conn.execute(
         select(
-            col(RoleSkill.skill_key).label("key"),
-            col(RoleSkill.skill).label("skill"),
-            col(RoleSkill.min_proficiency).label("asked"),
-            col(Role.id).label("role_id"),
-            col(Role.name).label("role_name"),
-            col(PersonRole.position).label("position"),
+            _role_skills.skill_key.label("key"),
+            _role_skills.skill.label("skill"),
+            _role_skills.min_proficiency.label("asked"),
+            _roles.id.label("role_id"),
+            _roles.name.label("role_name"),
+            _holdings.position.label("position"),
             _HELD.label("held"),
         )
-        .select_from(PersonRole)
-        .join(Role, col(Role.id) == col(PersonRole.role_id))
-        .join(RoleSkill, col(RoleSkill.role_id) == col(PersonRole.role_id))
+        .select_from(table_of(PersonRole))
+        .join(table_of(Role), _roles.id == _holdings.role_id)
+        .join(table_of(RoleSkill), _role_skills.role_id == _holdings.role_id)
         .outerjoin(
-            PersonSkill,
-            _held_join(col(PersonRole.person_id), col(RoleSkill.skill_key)),
+            table_of(PersonSkill),
+            _held_join(_holdings.person_id, _role_skills.skill_key),
         )
-        .where(col(PersonRole.tenant_id) == tenant_id, col(PersonRole.person_id) == person_id)
+        .where(_holdings.tenant_id == tenant_id, _holdings.person_id == person_id)
     )
     by_skill: dict[str, list[Any]] = {}
     for row in rows:
@@ -133,25 +141,24 @@ async def person_gaps(
 # --- by role -------------------------------------------------------------------------------
 
 
-async def _counts(
-    session: AsyncSession, tenant_id: uuid.UUID, role_id: uuid.UUID | None
-) -> list[RoleGapCount]:
-    """Every role the tenant sees (or just `role_id`) with its holders and gaps, by name, in
-    one query."""
+def _counts_statement(one_role: bool) -> Select[Any]:
+    """Every role the tenant sees (or the one of the `role_id` parameter) with its holders and
+    gaps, by name; the tenant is the `tenant_id` parameter."""
+    tenant_id: Any = bindparam("tenant_id")
     # Per (role, holder) first, then per role: plain sums instead of COUNT(DISTINCT ...), which
     # sorts every requirement row.
     per_holder = (
         _active_holdings(tenant_id)
         .add_columns(
-            col(PersonRole.role_id).label("role_id"),
-            func.sum(case((_HELD < col(RoleSkill.min_proficiency), 1), else_=0)).label("gaps"),
+            _holdings.role_id.label("role_id"),
+            func.sum(case((_HELD < _role_skills.min_proficiency, 1), else_=0)).label("gaps"),
         )
-        .outerjoin(RoleSkill, col(RoleSkill.role_id) == col(PersonRole.role_id))
-        .outerjoin(PersonSkill, _held_join(col(PersonRole.person_id), col(RoleSkill.skill_key)))
-        .group_by(col(PersonRole.role_id), col(PersonRole.person_id))
+        .outerjoin(table_of(RoleSkill), _role_skills.role_id == _holdings.role_id)
+        .outerjoin(table_of(PersonSkill), _held_join(_holdings.person_id, _role_skills.skill_key))
+        .group_by(_holdings.role_id, _holdings.person_id)
     )
-    if role_id is not None:
-        per_holder = per_holder.where(col(PersonRole.role_id) == role_id)
+    if one_role:
+        per_holder = per_holder.where(_holdings.role_id == bindparam("role_id"))
     holders = per_holder.subquery("per_holder")
     counted = (
         select(
@@ -165,18 +172,36 @@ async def _counts(
     )
     stmt = (
         select(
-            col(Role.id),
-            col(Role.name),
+            _roles.id,
+            _roles.name,
             func.coalesce(counted.c.people, 0),
             func.coalesce(counted.c.people_with_gaps, 0),
             func.coalesce(counted.c.gaps, 0),
         )
-        .outerjoin(counted, counted.c.role_id == col(Role.id))
+        .outerjoin(counted, counted.c.role_id == _roles.id)
         .where(repository.visible_to(tenant_id))
-        .order_by(col(Role.name_key), col(Role.id))
+        .order_by(_roles.name_key, _roles.id)
     )
-    if role_id is not None:
-        stmt = stmt.where(col(Role.id) == role_id)
+    if one_role:
+        stmt = stmt.where(_roles.id == bindparam("role_id"))
+    return stmt
+
+
+# Built once: a statement object caches its own cache key; building this one and walking it
+# for its key cost more than running it.
+_COUNTS_ALL = _counts_statement(one_role=False)
+_COUNTS_ONE = _counts_statement(one_role=True)
+
+
+async def _counts(
+    conn: AsyncConnection, tenant_id: uuid.UUID, role_id: uuid.UUID | None
+) -> list[RoleGapCount]:
+    """Every role the tenant sees (or just `role_id`) with its holders and gaps, by name, in
+    one query."""
+    if role_id is None:
+        rows = await conn.execute(_COUNTS_ALL, {"tenant_id": tenant_id})
+    else:
+        rows = await conn.execute(_COUNTS_ONE, {"tenant_id": tenant_id, "role_id": role_id})
     return [
         RoleGapCount(
             role_id=row[0],
@@ -185,23 +210,23 @@ async def _counts(
             people_with_gaps=int(row[3]),
             gaps=int(row[4]),
         )
-        for row in await session.execute(stmt)
+        for row in rows
     ]
 
 
 async def skill_gap_counts_by_role(
-    session: AsyncSession, tenant_id: uuid.UUID
+    conn: AsyncConnection, tenant_id: uuid.UUID
 ) -> list[RoleGapCount]:
     """For every role the tenant sees (the built-in ones and its own, held or not), by name:
     the active people holding it, those of them below at least one of its minimum
     proficiencies, and the (person, skill) pairs below them. One query."""
-    return await _counts(session, tenant_id, None)
+    return await _counts(conn, tenant_id, None)
 
 
 async def role_gaps_page(
-    session: AsyncSession,
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
-    role: Role,
+    role_id: uuid.UUID,
     *,
     limit: int,
     cursor: str | None,
@@ -210,38 +235,38 @@ async def role_gaps_page(
     requirements, and the totals over every holder."""
     sort = people_lookups.PERSON_SORTS["name"]
     holders = (
-        select(Person)
-        .join(PersonRole, col(PersonRole.person_id) == col(Person.id))
+        select(_people.id, _people.name, _people.unit_id, _people.name_key)
+        .join(table_of(PersonRole), _holdings.person_id == _people.id)
         .where(
-            col(PersonRole.tenant_id) == tenant_id,
-            col(PersonRole.role_id) == role.id,
-            col(Person.tenant_id) == tenant_id,
-            col(Person.active).is_(True),
+            _holdings.tenant_id == tenant_id,
+            _holdings.role_id == role_id,
+            _people.tenant_id == tenant_id,
+            _people.active.is_(True),
         )
     )
-    rows = (await session.execute(keyset_page(holders, sort, limit, cursor))).scalars().all()
+    rows = (await conn.execute(keyset_page(holders, sort, limit, cursor))).mappings().all()
     people, next_cursor = split_page(rows, sort, limit)
-    gaps: dict[uuid.UUID, list[RoleRequirementGap]] = {person.id: [] for person in people}
+    gaps: dict[uuid.UUID, list[RoleRequirementGap]] = {person["id"]: [] for person in people}
     if people:
-        short = await session.execute(
+        short = await conn.execute(
             select(
-                col(PersonRole.person_id),
-                col(RoleSkill.skill_key),
-                col(RoleSkill.skill),
-                col(RoleSkill.min_proficiency),
+                _holdings.person_id,
+                _role_skills.skill_key,
+                _role_skills.skill,
+                _role_skills.min_proficiency,
                 _HELD,
             )
-            .select_from(PersonRole)
-            .join(RoleSkill, col(RoleSkill.role_id) == col(PersonRole.role_id))
+            .select_from(table_of(PersonRole))
+            .join(table_of(RoleSkill), _role_skills.role_id == _holdings.role_id)
             .outerjoin(
-                PersonSkill,
-                _held_join(col(PersonRole.person_id), col(RoleSkill.skill_key)),
+                table_of(PersonSkill),
+                _held_join(_holdings.person_id, _role_skills.skill_key),
             )
             .where(
-                col(PersonRole.tenant_id) == tenant_id,
-                col(PersonRole.role_id) == role.id,
-                col(PersonRole.person_id).in_(gaps),
-                _HELD < col(RoleSkill.min_proficiency),
+                _holdings.tenant_id == tenant_id,
+                _holdings.role_id == role_id,
+                among(conn, _holdings.person_id, gaps),
+                _HELD < _role_skills.min_proficiency,
             )
         )
         for person_id, _key, skill, required, held in sorted(short, key=lambda r: r[1]):
@@ -250,11 +275,14 @@ async def role_gaps_page(
                     skill=skill, required=required, held=held, shortfall=required - held
                 )
             )
-    (totals,) = await _counts(session, tenant_id, role.id)
+    (totals,) = await _counts(conn, tenant_id, role_id)
     return RoleSkillGaps(
         items=[
             RoleHolderGaps(
-                person_id=person.id, name=person.name, unit_id=person.unit_id, gaps=gaps[person.id]
+                person_id=person["id"],
+                name=person["name"],
+                unit_id=person["unit_id"],
+                gaps=gaps[person["id"]],
             )
             for person in people
         ],
@@ -267,34 +295,34 @@ async def role_gaps_page(
 
 
 async def unit_gaps(
-    session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID, *, include_subunits: bool
+    conn: AsyncConnection, tenant_id: uuid.UUID, unit_id: uuid.UUID, *, include_subunits: bool
 ) -> UnitSkillGaps:
     """Per skill, over the active people of the unit (and of the units below it when asked):
     who requires it, who is short of it and by how much; and the people counted. One query."""
     in_scope: ColumnElement[bool]
     if include_subunits:
         tree = subtree_cte(tenant_id, unit_id, "gap_units")
-        in_scope = col(Person.unit_id).in_(select(tree.c.id))
+        in_scope = _people.unit_id.in_(select(tree.c.id))
     else:
-        in_scope = col(Person.unit_id) == unit_id
+        in_scope = _people.unit_id == unit_id
     people = (
-        select(col(Person.id))
-        .where(col(Person.tenant_id) == tenant_id, col(Person.active).is_(True), in_scope)
+        select(_people.id)
+        .where(_people.tenant_id == tenant_id, _people.active.is_(True), in_scope)
         .cte("gap_people")
     )
     # Each person's requirement per skill: the highest any of their roles asks.
     required = (
         select(
-            col(PersonRole.person_id).label("person_id"),
-            col(RoleSkill.skill_key).label("skill_key"),
-            func.max(col(RoleSkill.min_proficiency)).label("required"),
+            _holdings.person_id.label("person_id"),
+            _role_skills.skill_key.label("skill_key"),
+            func.max(_role_skills.min_proficiency).label("required"),
         )
-        .join(RoleSkill, col(RoleSkill.role_id) == col(PersonRole.role_id))
+        .join(table_of(RoleSkill), _role_skills.role_id == _holdings.role_id)
         .where(
-            col(PersonRole.tenant_id) == tenant_id,
-            col(PersonRole.person_id).in_(select(people.c.id)),
+            _holdings.tenant_id == tenant_id,
+            _holdings.person_id.in_(select(people.c.id)),
         )
-        .group_by(col(PersonRole.person_id), col(RoleSkill.skill_key))
+        .group_by(_holdings.person_id, _role_skills.skill_key)
         .subquery("gap_required")
     )
     # Referenced twice below: computed once (PostgreSQL materialises such a CTE).
@@ -306,15 +334,15 @@ async def unit_gaps(
             _HELD.label("held"),
         )
         .select_from(required)
-        .outerjoin(PersonSkill, _held_join(required.c.person_id, required.c.skill_key))
+        .outerjoin(table_of(PersonSkill), _held_join(required.c.person_id, required.c.skill_key))
         .cte("gap_assessed")
     )
     # How each skill is written: as the tenant's catalogue writes it (never another tenant's).
     names = (
-        select(col(RoleSkill.skill_key), func.min(col(RoleSkill.skill)).label("skill"))
-        .join(Role, col(Role.id) == col(RoleSkill.role_id))
+        select(_role_skills.skill_key, func.min(_role_skills.skill).label("skill"))
+        .join(table_of(Role), _roles.id == _role_skills.role_id)
         .where(repository.visible_to(tenant_id))
-        .group_by(col(RoleSkill.skill_key))
+        .group_by(_role_skills.skill_key)
         .subquery("gap_names")
     )
     is_short = assessed.c.held < assessed.c.required
@@ -339,7 +367,7 @@ async def unit_gaps(
     ).where(is_short)
     people_counted = people_with_gaps = 0
     by_key: list[tuple[int, str, UnitSkillGap]] = []
-    for key, skill, requiring, short, total in await session.execute(union_all(per_skill, totals)):
+    for key, skill, requiring, short, total in await conn.execute(union_all(per_skill, totals)):
         if key is None:
             people_counted, people_with_gaps = int(requiring), int(short)
             continue

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mops_org.db import Db
 from mops_org.importing import Change, HeldSkills
 from mops_org.roles import repository
 
@@ -23,11 +24,11 @@ class ExistingRole:
     legal: bool
 
 
-async def existing_roles(session: AsyncSession, tenant_id: uuid.UUID) -> dict[str, ExistingRole]:
+async def existing_roles(db: Db, tenant_id: uuid.UUID) -> dict[str, ExistingRole]:
     """The roles the tenant sees (built-ins and its own) by spelling key."""
     return {
         key: ExistingRole(role.id, role.name, role.legal)
-        for key, role in (await repository.roles_by_key(session, tenant_id)).items()
+        for key, role in (await repository.roles_by_key(db, tenant_id)).items()
     }
 
 
@@ -71,12 +72,10 @@ def _role_snapshot(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-async def existing_skills(
-    session: AsyncSession, tenant_id: uuid.UUID
-) -> dict[uuid.UUID, HeldSkills]:
+async def existing_skills(db: Db, tenant_id: uuid.UUID) -> dict[uuid.UUID, HeldSkills]:
     """What every person of the tenant holds, by person id (those without skills are absent)."""
     skills: dict[uuid.UUID, HeldSkills] = defaultdict(dict)
-    for skill in await repository.all_person_skills(session, tenant_id):
+    for skill in await repository.all_person_skills(db, tenant_id):
         skills[skill.person_id][skill.skill_key] = (
             skill.skill,
             skill.proficiency,

@@ -10,20 +10,31 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, insert, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, bindparam, delete, func, insert, or_, select
+from sqlalchemy.engine import Row, RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
+from mops_org.db import Db, connection_of
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole, PersonSkill, Role, RoleSkill
+from mops_shared.kit.db import among, table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.reads import mappings
 
-ROLE_SORTS = sort_options([("name", [Role.name_key])], tiebreaker=Role.id)
+# Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
+# entities), and they serve the entity queries as well.
+_roles = table_of(Role).c
+_role_skills = table_of(RoleSkill).c
+_person_skills = table_of(PersonSkill).c
+
+ROLE_SORTS = sort_options([("name", [_roles.name_key])], tiebreaker=_roles.id)
 
 
-def visible_to(tenant_id: uuid.UUID) -> ColumnElement[bool]:
-    """The roles a tenant sees: the built-in ones and its own."""
-    return or_(col(Role.tenant_id) == tenant_id, col(Role.tenant_id).is_(None))
+def visible_to(tenant_id: Any) -> ColumnElement[bool]:
+    """The roles a tenant sees: the built-in ones and its own (`tenant_id` a value or a
+    bind parameter)."""
+    return or_(_roles.tenant_id == tenant_id, _roles.tenant_id.is_(None))
 
 
 async def get_by_id(session: AsyncSession, tenant_id: uuid.UUID, role_id: uuid.UUID) -> Role | None:
@@ -43,10 +54,12 @@ async def get_by_name_key(
     return (await session.execute(stmt.limit(1))).scalar_one_or_none()
 
 
-async def roles_by_key(session: AsyncSession, tenant_id: uuid.UUID) -> dict[str, Role]:
-    """The built-in and the tenant's roles by `spelling_key(name)` (names are unique so)."""
-    result = await session.execute(select(Role).where(visible_to(tenant_id)))
-    return {role.name_key: role for role in result.scalars()}
+async def roles_by_key(db: Db, tenant_id: uuid.UUID) -> dict[str, Row[Any]]:
+    """The built-in and the tenant's roles by `spelling_key(name)` (names are unique so), as
+    rows of the roles table (fields as attributes)."""
+    conn = await connection_of(db)
+    result = await conn.execute(select(table_of(Role)).where(visible_to(tenant_id)))
+    return {role.name_key: role for role in result.all()}
 
 
 async def visible_ids(
@@ -61,8 +74,8 @@ async def visible_ids(
     return set(result.scalars())
 
 
-async def list_page(
-    session: AsyncSession,
+async def page_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
@@ -71,16 +84,73 @@ async def list_page(
     builtin: bool | None = None,
     legal: bool | None = None,
     ids: Collection[uuid.UUID] | None = None,
-) -> tuple[list[Role], str | None]:
-    stmt = select(Role).where(visible_to(tenant_id))
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the roles the tenant sees as rows of the roles table."""
+    stmt = select(table_of(Role)).where(visible_to(tenant_id))
     if ids is not None:
-        stmt = stmt.where(col(Role.id).in_(ids))
+        stmt = stmt.where(among(conn, _roles.id, ids))
     if builtin is not None:
-        stmt = stmt.where(col(Role.builtin) == builtin)
+        stmt = stmt.where(_roles.builtin == builtin)
     if legal is not None:
-        stmt = stmt.where(col(Role.legal) == legal)
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    return split_page(rows, sort, limit)
+        stmt = stmt.where(_roles.legal == legal)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_ROLE_ROW = select(table_of(Role)).where(
+    visible_to(bindparam("tenant_id")), _roles.id == bindparam("role_id")
+)
+
+
+async def role_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, role_id: uuid.UUID
+) -> RowMapping | None:
+    """A role the tenant sees as a row of the roles table, or None."""
+    rows = await mappings(conn, _ROLE_ROW, {"tenant_id": tenant_id, "role_id": role_id})
+    return rows[0] if rows else None
+
+
+async def skill_rows_of(
+    conn: AsyncConnection, role_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, list[RowMapping]]:
+    """Each role's required skills as rows (skill_key, skill, min_proficiency), in one query
+    for all the roles (already read through `visible_to`, which scopes them to the tenant);
+    unsorted: the database's collation may order otherwise than the answer does."""
+    found: dict[uuid.UUID, list[RowMapping]] = {role_id: [] for role_id in role_ids}
+    if not found:
+        return found
+    rows = await mappings(
+        conn,
+        select(
+            _role_skills.role_id,
+            _role_skills.skill_key,
+            _role_skills.skill,
+            _role_skills.min_proficiency,
+        ).where(among(conn, _role_skills.role_id, list(found))),
+    )
+    for row in rows:
+        found[row["role_id"]].append(row)
+    return found
+
+
+_PERSON_SKILLS = select(
+    _person_skills.skill_key,
+    _person_skills.skill,
+    _person_skills.proficiency,
+    _person_skills.assessed_at,
+).where(
+    _person_skills.tenant_id == bindparam("tenant_id"),
+    _person_skills.person_id == bindparam("person_id"),
+)
+
+
+async def person_skill_rows(
+    conn: AsyncConnection, tenant_id: uuid.UUID, person_id: uuid.UUID
+) -> list[RowMapping]:
+    """The person's skills as rows (skill_key, skill, proficiency, assessed_at), unsorted."""
+    return list(
+        await mappings(conn, _PERSON_SKILLS, {"tenant_id": tenant_id, "person_id": person_id})
+    )
 
 
 async def skills_of(
@@ -189,12 +259,11 @@ async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None
     await session.execute(insert(Role), rows)
 
 
-async def all_person_skills(session: AsyncSession, tenant_id: uuid.UUID) -> list[PersonSkill]:
-    """Every skill every person of the tenant holds."""
-    result = await session.execute(
-        select(PersonSkill).where(col(PersonSkill.tenant_id) == tenant_id)
-    )
-    return list(result.scalars())
+async def all_person_skills(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every skill every person of the tenant holds, as rows (fields as attributes)."""
+    conn = await connection_of(db)
+    stmt = select(table_of(PersonSkill)).where(_person_skills.tenant_id == tenant_id)
+    return (await conn.execute(stmt)).all()
 
 
 async def replace_skills_of_people(

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_org.deps import PrincipalDep, SessionDep
+from mops_org.deps import PrincipalDep, ReadDep, SessionDep
 from mops_org.roles import service
 from mops_org.roles.schemas import (
     PersonSkillGaps,
@@ -25,6 +25,7 @@ from mops_org.roles.schemas import (
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import MAX_LIMIT, CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(tags=["org"])
 
@@ -57,10 +58,11 @@ async def create_role(
     ROLES,
     operation_id="org_list_roles",
     summary="List roles",
+    response_model=RolePage,
     responses=problem_responses(*COMMON_PROBLEMS),
 )
 async def list_roles(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -80,11 +82,11 @@ async def list_roles(
             ),
         ),
     ] = None,
-) -> RolePage:
+) -> Response:
     """The catalogue: the built-in roles every tenant shares and the tenant's own, together, with
     their required skills, a page at a time (cursor pagination)."""
-    items, next_cursor = await service.list_roles(
-        session,
+    body = await service.read_roles(
+        conn,
         principal,
         sort=resolve_sort(service.ROLE_SORTS, sort),
         limit=limit,
@@ -93,21 +95,21 @@ async def list_roles(
         legal=legal,
         ids=ids,
     )
-    return RolePage(items=await service.reads_of(session, items), next_cursor=next_cursor)
+    return json_response(body)
 
 
 @router.get(
     f"{ROLES}/{{role_id}}",
     operation_id="org_get_role",
     summary="Get a role",
+    response_model=RoleRead,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
-async def get_role(
-    role_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> RoleRead:
+async def get_role(role_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep) -> Response:
     """One role of the catalogue (built-in or the tenant's), with its required skills and its
     ETag."""
-    return tagged(response, await service.get_role(session, principal, role_id))
+    body, version = await service.read_role(conn, principal, role_id)
+    return json_response(body, version=version)
 
 
 @router.patch(
@@ -151,19 +153,22 @@ async def delete_role(
     f"{ROLES}/{{role_id}}/skill-gaps",
     operation_id="org_get_role_skill_gaps",
     summary="Get a role's skill gaps",
+    response_model=RoleSkillGaps,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_role_skill_gaps(
     role_id: uuid.UUID,
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-) -> RoleSkillGaps:
+) -> Response:
     """The active people holding the role, by name, a page at a time (cursor pagination), each
     with the role's required skills they hold less of than the role's minimum; `totals` counts
     every active holder, those with a gap and the (person, skill) gaps."""
-    return await service.role_skill_gaps(session, principal, role_id, limit=limit, cursor=cursor)
+    return json_response(
+        await service.read_role_skill_gaps(conn, principal, role_id, limit=limit, cursor=cursor)
+    )
 
 
 # --- people's skills and gaps --------------------------------------------------------------
@@ -173,14 +178,16 @@ async def get_role_skill_gaps(
     "/v1/org/people/{person_id}/skills",
     operation_id="org_get_person_skills",
     summary="Get a person's skills",
+    response_model=PersonSkills,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_person_skills(
-    person_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> PersonSkills:
+    person_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """The person's skills with their proficiency (0 to 4) and when assessed, by skill name. The
     ETag is the person's."""
-    return tagged(response, await service.get_person_skills(session, principal, person_id))
+    body, version = await service.read_person_skills(conn, principal, person_id)
+    return json_response(body, version=version)
 
 
 @router.put(
@@ -209,33 +216,35 @@ async def replace_person_skills(
     "/v1/org/people/{person_id}/skill-gaps",
     operation_id="org_get_person_skill_gaps",
     summary="Get a person's skill gaps",
+    response_model=PersonSkillGaps,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_person_skill_gaps(
-    person_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
-) -> PersonSkillGaps:
+    person_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """The skills the person's roles require more of than they hold, by skill name, each with
     the roles asking more (highest requirement first). A person's requirement for a skill is
     the highest `min_proficiency` any of their roles asks; what they hold is their proficiency
     (0 when none is recorded); a gap is a requirement above that, the shortfall the
     difference."""
-    return await service.person_skill_gaps(session, principal, person_id)
+    return json_response(await service.read_person_skill_gaps(conn, principal, person_id))
 
 
 @router.get(
     "/v1/org/units/{unit_id}/skill-gaps",
     operation_id="org_get_unit_skill_gaps",
     summary="Get a unit's skill gaps",
+    response_model=UnitSkillGaps,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_unit_skill_gaps(
     unit_id: uuid.UUID,
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     include_subunits: Annotated[
         bool, Query(description="Count the people of every unit below this one too.")
     ] = False,
-) -> UnitSkillGaps:
+) -> Response:
     """Over the active people of the unit (and of every unit below it with
     `include_subunits=true`), per skill their roles require: `people_requiring` it,
     `people_short` of it, their `total_shortfall` and `average_shortfall` (over those short,
@@ -243,6 +252,8 @@ async def get_unit_skill_gaps(
     `people_with_gaps` (short of at least one skill). A person's requirement for a skill is the
     highest `min_proficiency` any of their roles asks; what they hold is their proficiency (0
     when none is recorded)."""
-    return await service.unit_skill_gaps(
-        session, principal, unit_id, include_subunits=include_subunits
+    return json_response(
+        await service.read_unit_skill_gaps(
+            conn, principal, unit_id, include_subunits=include_subunits
+        )
     )

@@ -16,8 +16,10 @@ from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic import TypeAdapter
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_org.db import writes
 
@@ -48,6 +50,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption
+from mops_shared.kit.reads import WireJSON, dumps
 from mops_shared.kit.writes import retry_lost_races, snapshot
 
 # The router resolves the sort a client names with these.
@@ -194,18 +197,8 @@ async def role_or_404(session: AsyncSession, principal: Principal, role_id: uuid
     return role
 
 
-async def get_role(session: AsyncSession, principal: Principal, role_id: uuid.UUID) -> RoleRead:
-    return await _read_one(session, await role_or_404(session, principal, role_id))
-
-
 async def _read_one(session: AsyncSession, role: Role) -> RoleRead:
     return role_read(role, _rows((await repository.skills_of(session, [role.id]))[role.id]))
-
-
-async def reads_of(session: AsyncSession, roles: Sequence[Role]) -> list[RoleRead]:
-    """The roles as read, their required skills loaded in one query for all of them."""
-    skills = await repository.skills_of(session, [role.id for role in roles])
-    return [role_read(role, _rows(skills[role.id])) for role in roles]
 
 
 async def update_role(
@@ -352,14 +345,6 @@ async def _skill_rows(
     )
 
 
-async def get_person_skills(
-    session: AsyncSession, principal: Principal, person_id: uuid.UUID
-) -> PersonSkills:
-    person = await _person(session, principal, person_id)
-    rows = await _skill_rows(session, principal.tenant_id, person.id)
-    return PersonSkills(person_id=person.id, version=person.version, skills=_held(rows))
-
-
 async def replace_person_skills(
     session: AsyncSession,
     principal: Principal,
@@ -428,43 +413,33 @@ async def _replace_skills_once(
     return PersonSkills(person_id=person.id, version=person.version, skills=after_skills)
 
 
-# --- skill gaps ----------------------------------------------------------------------------
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+
+ROLE_JSON = WireJSON(RoleRead)
+REQUIRED_JSON = WireJSON(RequiredSkill)
+HELD_JSON = WireJSON(HeldSkill)
+# The gap views are computed into their models: each written once, as FastAPI would have.
+_PERSON_GAPS_JSON = TypeAdapter(PersonSkillGaps)
+_ROLE_GAPS_JSON = TypeAdapter(RoleSkillGaps)
+_UNIT_GAPS_JSON = TypeAdapter(UnitSkillGaps)
 
 
-async def person_skill_gaps(
-    session: AsyncSession, principal: Principal, person_id: uuid.UUID
-) -> PersonSkillGaps:
-    person = await _person(session, principal, person_id)
-    return PersonSkillGaps(
-        person_id=person.id, gaps=await gaps.person_gaps(session, principal.tenant_id, person.id)
-    )
+def _by_key(rows: Sequence[RowMapping]) -> list[RowMapping]:
+    """Skill rows by key, sorted here: the database's collation may order otherwise."""
+    return sorted(rows, key=lambda row: row["skill_key"])
 
 
-async def role_skill_gaps(
-    session: AsyncSession,
-    principal: Principal,
-    role_id: uuid.UUID,
-    *,
-    limit: int,
-    cursor: str | None,
-) -> RoleSkillGaps:
-    role = await role_or_404(session, principal, role_id)
-    return await gaps.role_gaps_page(session, principal.tenant_id, role, limit=limit, cursor=cursor)
+async def _role_items(conn: AsyncConnection, rows: Sequence[RowMapping]) -> list[dict[str, Any]]:
+    """`RoleRead`'s fields of each row, the required skills read in one query for them all."""
+    skills = await repository.skill_rows_of(conn, [row["id"] for row in rows])
+    return [
+        ROLE_JSON.item(row, required_skills=REQUIRED_JSON.items(_by_key(skills[row["id"]])))
+        for row in rows
+    ]
 
 
-async def unit_skill_gaps(
-    session: AsyncSession, principal: Principal, unit_id: uuid.UUID, *, include_subunits: bool
-) -> UnitSkillGaps:
-    # Another tenant's unit is as absent as one that never existed.
-    if await units_lookups.unit_of_tenant(session, principal.tenant_id, unit_id) is None:
-        raise NotFound(f"No unit {unit_id}.")
-    return await gaps.unit_gaps(
-        session, principal.tenant_id, unit_id, include_subunits=include_subunits
-    )
-
-
-async def list_roles(
-    session: AsyncSession,
+async def read_roles(
+    conn: AsyncConnection,
     principal: Principal,
     *,
     sort: SortOption,
@@ -473,9 +448,10 @@ async def list_roles(
     builtin: bool | None,
     legal: bool | None,
     ids: Collection[uuid.UUID] | None,
-) -> tuple[list[Role], str | None]:
-    return await repository.list_page(
-        session,
+) -> bytes:
+    """`list_roles`' answer as JSON (`RolePage`)."""
+    rows, next_cursor = await repository.page_rows(
+        conn,
         principal.tenant_id,
         sort=sort,
         limit=limit,
@@ -484,3 +460,81 @@ async def list_roles(
         legal=legal,
         ids=ids,
     )
+    return ROLE_JSON.dumps_page(await _role_items(conn, rows), next_cursor)
+
+
+async def _role_row(conn: AsyncConnection, principal: Principal, role_id: uuid.UUID) -> RowMapping:
+    """A role the tenant sees (built-in or its own) as a row; another tenant's is a 404."""
+    row = await repository.role_row(conn, principal.tenant_id, role_id)
+    if row is None:
+        raise NotFound(f"No role {role_id}.")
+    return row
+
+
+async def read_role(
+    conn: AsyncConnection, principal: Principal, role_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The role as `RoleRead`'s JSON, with its version (for the ETag)."""
+    row = await _role_row(conn, principal, role_id)
+    (item,) = await _role_items(conn, [row])
+    return ROLE_JSON.dumps(item), int(row["version"])
+
+
+async def _person_row(
+    conn: AsyncConnection, principal: Principal, person_id: uuid.UUID
+) -> RowMapping:
+    row = await people_lookups.person_row(conn, principal.tenant_id, person_id)
+    if row is None:
+        raise NotFound(f"No person {person_id}.")
+    return row
+
+
+async def read_person_skills(
+    conn: AsyncConnection, principal: Principal, person_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """`PersonSkills`' JSON, with the person's version (the ETag is the person's)."""
+    person = await _person_row(conn, principal, person_id)
+    rows = await repository.person_skill_rows(conn, principal.tenant_id, person_id)
+    version = int(person["version"])
+    body = dumps(
+        {"person_id": person["id"], "version": version, "skills": HELD_JSON.items(_by_key(rows))}
+    )
+    return body, version
+
+
+async def read_person_skill_gaps(
+    conn: AsyncConnection, principal: Principal, person_id: uuid.UUID
+) -> bytes:
+    person = await _person_row(conn, principal, person_id)
+    found = PersonSkillGaps(
+        person_id=person["id"],
+        gaps=await gaps.person_gaps(conn, principal.tenant_id, person["id"]),
+    )
+    return _PERSON_GAPS_JSON.dump_json(found, by_alias=True)
+
+
+async def read_role_skill_gaps(
+    conn: AsyncConnection,
+    principal: Principal,
+    role_id: uuid.UUID,
+    *,
+    limit: int,
+    cursor: str | None,
+) -> bytes:
+    await _role_row(conn, principal, role_id)
+    found = await gaps.role_gaps_page(
+        conn, principal.tenant_id, role_id, limit=limit, cursor=cursor
+    )
+    return _ROLE_GAPS_JSON.dump_json(found, by_alias=True)
+
+
+async def read_unit_skill_gaps(
+    conn: AsyncConnection, principal: Principal, unit_id: uuid.UUID, *, include_subunits: bool
+) -> bytes:
+    # Another tenant's unit is as absent as one that never existed.
+    if await units_lookups.unit_row(conn, principal.tenant_id, unit_id) is None:
+        raise NotFound(f"No unit {unit_id}.")
+    found = await gaps.unit_gaps(
+        conn, principal.tenant_id, unit_id, include_subunits=include_subunits
+    )
+    return _UNIT_GAPS_JSON.dump_json(found, by_alias=True)

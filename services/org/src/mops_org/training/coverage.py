@@ -12,10 +12,10 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
+from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole
@@ -23,7 +23,13 @@ from mops_org.training.models import TrainingEnrolment, TrainingWave
 from mops_shared.contracts.inventory import ToolStatus
 from mops_shared.contracts.org_metrics import TrainingCoverage
 from mops_shared.contracts.reports import ToolOwnership
-from mops_shared.kit.db import among
+from mops_shared.kit.db import among, table_of
+
+# Core columns: the selects made of these run as Core (rows, no entities).
+_people = table_of(Person).c
+_holdings = table_of(PersonRole).c
+_waves = table_of(TrainingWave).c
+_enrolments = table_of(TrainingEnrolment).c
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -52,23 +58,55 @@ def tools_by_owner(ownership: list[ToolOwnership]) -> ToolsByOwner:
     return ToolsByOwner(dict(by_person), dict(by_unit))
 
 
+# The tenant is this parameter of every statement here.
+_TENANT: Any = bindparam("tenant_id")
+
+
 def _people_in_scope(
-    session: AsyncSession,
-    tenant_id: uuid.UUID,
-    unit_ids: set[uuid.UUID] | None,
-    role_id: uuid.UUID | None,
+    conn: AsyncConnection, unit_ids: set[uuid.UUID] | None, role_id: uuid.UUID | None
 ) -> Select[uuid.UUID, uuid.UUID | None]:
-    stmt = select(col(Person.id), col(Person.unit_id)).where(
-        col(Person.tenant_id) == tenant_id, col(Person.active).is_(True)
+    stmt = select(_people.id, _people.unit_id).where(
+        _people.tenant_id == _TENANT, _people.active.is_(True)
     )
     if unit_ids is not None:
-        stmt = stmt.where(among(session, col(Person.unit_id), unit_ids))
+        stmt = stmt.where(among(conn, _people.unit_id, unit_ids))
     if role_id is not None:
-        holders = select(col(PersonRole.person_id)).where(
-            col(PersonRole.tenant_id) == tenant_id, col(PersonRole.role_id) == role_id
+        holders = select(_holdings.person_id).where(
+            _holdings.tenant_id == _TENANT, _holdings.role_id == role_id
         )
-        stmt = stmt.where(col(Person.id).in_(holders.scalar_subquery()))
+        stmt = stmt.where(_people.id.in_(holders.scalar_subquery()))
     return stmt
+
+
+@dataclass(frozen=True)
+class _ScopeQueries:
+    """The people in a scope (id, unit_id), how many per unit, and their completed
+    enrolments (id, unit_id, wave_id)."""
+
+    scope: Select[uuid.UUID, uuid.UUID | None]
+    per_unit: Select[Any]
+    completions: Select[Any]
+
+
+def _queries(scope: Select[uuid.UUID, uuid.UUID | None]) -> _ScopeQueries:
+    counted = scope.subquery("scope")
+    return _ScopeQueries(
+        scope=scope,
+        per_unit=select(counted.c.unit_id, func.count()).group_by(counted.c.unit_id),
+        completions=select(counted.c.id, counted.c.unit_id, _enrolments.wave_id)
+        .join(table_of(TrainingEnrolment), _enrolments.person_id == counted.c.id)
+        .where(_enrolments.tenant_id == _TENANT, _enrolments.completed_at.is_not(None)),
+    )
+
+
+# Built once, for the whole tenant (the metrics' scope, and the coverage's without a filter): a
+# statement object caches its own cache key, so reusing it skips that walk.
+_EVERYONE = _queries(
+    select(_people.id, _people.unit_id).where(
+        _people.tenant_id == _TENANT, _people.active.is_(True)
+    )
+)
+_WAVE_TOOLS = select(_waves.id, _waves.tool_ids).where(_waves.tenant_id == _TENANT)
 
 
 @dataclass(frozen=True)
@@ -81,10 +119,11 @@ class CoverageInputs:
     trained: dict[uuid.UUID, set[uuid.UUID]]
     unit_of: dict[uuid.UUID, uuid.UUID | None]  # the unit of each trained or owning person
     scope: Select[uuid.UUID, uuid.UUID | None]
+    tenant_id: uuid.UUID
 
 
 async def coverage_inputs(
-    session: AsyncSession,
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     unit_ids: set[uuid.UUID] | None = None,
@@ -92,62 +131,47 @@ async def coverage_inputs(
 ) -> CoverageInputs:
     """Three queries (people in scope per unit, the tenant's waves, the completions in scope),
     whatever the size of the organisation."""
-    scope = _people_in_scope(session, tenant_id, unit_ids, role_id)
+    if unit_ids is None and role_id is None:
+        queries = _EVERYONE
+    else:
+        queries = _queries(_people_in_scope(conn, unit_ids, role_id))
     if unit_ids == set():
-        return CoverageInputs({}, {}, {}, scope)
-    # Core execution and fetchall at once: plain rows, without per-row ORM processing.
-    connection = await session.connection()
-    counted = scope.subquery("scope")
+        return CoverageInputs({}, {}, {}, queries.scope, tenant_id)
+    params = {"tenant_id": tenant_id}
     people_by_unit: dict[uuid.UUID | None, int] = {
         unit_id: int(count)
-        for unit_id, count in (
-            await connection.execute(
-                select(counted.c.unit_id, func.count()).group_by(counted.c.unit_id)
-            )
-        ).all()
+        for unit_id, count in (await conn.execute(queries.per_unit, params)).all()
     }
     wave_tools = {
         wave_id: {uuid.UUID(str(tool_id)) for tool_id in tool_ids}
-        for wave_id, tool_ids in (
-            await connection.execute(
-                select(col(TrainingWave.id), col(TrainingWave.tool_ids)).where(
-                    col(TrainingWave.tenant_id) == tenant_id
-                )
-            )
-        ).all()
+        for wave_id, tool_ids in (await conn.execute(_WAVE_TOOLS, params)).all()
         if tool_ids
     }
     trained: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     unit_of: dict[uuid.UUID, uuid.UUID | None] = {}
     if wave_tools:
-        completions = await connection.execute(
-            select(counted.c.id, counted.c.unit_id, col(TrainingEnrolment.wave_id))
-            .join(TrainingEnrolment, col(TrainingEnrolment.person_id) == counted.c.id)
-            .where(
-                col(TrainingEnrolment.tenant_id) == tenant_id,
-                col(TrainingEnrolment.completed_at).is_not(None),
-            )
-        )
-        for person_id, unit_id, wave_id in completions.all():
+        for person_id, unit_id, wave_id in (await conn.execute(queries.completions, params)).all():
             if wave_id in wave_tools:
                 trained[person_id] |= wave_tools[wave_id]
                 unit_of[person_id] = unit_id
-    return CoverageInputs(people_by_unit, dict(trained), unit_of, scope)
+    return CoverageInputs(people_by_unit, dict(trained), unit_of, queries.scope, tenant_id)
 
 
 async def add_owners(
-    session: AsyncSession, inputs: CoverageInputs, owned: ToolsByOwner
+    conn: AsyncConnection, inputs: CoverageInputs, owned: ToolsByOwner
 ) -> CoverageInputs:
     """The inputs with the unit of every person in scope who owns a tool in their own name
     (one query for those of them not already known)."""
     wanted = [person for person in owned.by_person if person not in inputs.unit_of]
     if not wanted or not inputs.people_by_unit:
         return inputs
-    connection = await session.connection()
-    owners = inputs.scope.where(among(session, col(Person.id), wanted))
+    owners = inputs.scope.where(among(conn, _people.id, wanted))
     unit_of = dict(inputs.unit_of)
-    unit_of.update((row[0], row[1]) for row in (await connection.execute(owners)).all())
-    return CoverageInputs(inputs.people_by_unit, inputs.trained, unit_of, inputs.scope)
+    found = await conn.execute(owners, {"tenant_id": inputs.tenant_id})
+    unit_of.update((row[0], row[1]) for row in found.all())
+    return CoverageInputs(
+        inputs.people_by_unit, inputs.trained, unit_of, inputs.scope, inputs.tenant_id
+    )
 
 
 def compute_coverage(inputs: CoverageInputs, owned: ToolsByOwner) -> TrainingCoverage:
@@ -188,7 +212,7 @@ def compute_coverage(inputs: CoverageInputs, owned: ToolsByOwner) -> TrainingCov
 
 
 async def training_coverage(
-    session: AsyncSession,
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     ownership: list[ToolOwnership],
     *,
@@ -198,6 +222,6 @@ async def training_coverage(
     """Coverage of the tenant's active people: all of them, or those in `unit_ids` (the caller
     expands a unit to its subtree) and/or holding `role_id`. `ownership` is the inventory's
     ownership report (`InventoryClient.all_ownership`); retired tools in it are ignored."""
-    inputs = await coverage_inputs(session, tenant_id, unit_ids=unit_ids, role_id=role_id)
+    inputs = await coverage_inputs(conn, tenant_id, unit_ids=unit_ids, role_id=role_id)
     owned = tools_by_owner(ownership)
-    return compute_coverage(await add_owners(session, inputs, owned), owned)
+    return compute_coverage(await add_owners(conn, inputs, owned), owned)

@@ -9,23 +9,22 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mops_org.db import Db
 from mops_org.importing import Change, DocumentPlan, ExistingNamed, document_write
 from mops_org.training import repository
-from mops_org.training.models import TrainingWave
 from mops_shared.contracts.common import name_key
 
 # (wave id, person id) → when it was completed (None: not yet).
 Enrolments = dict[tuple[uuid.UUID, uuid.UUID], datetime | None]
 
 
-async def existing_programmes(
-    session: AsyncSession, tenant_id: uuid.UUID
-) -> dict[str, ExistingNamed]:
+async def existing_programmes(db: Db, tenant_id: uuid.UUID) -> dict[str, ExistingNamed]:
     """The tenant's programmes by name key, with their waves (and the waves' ids by name key)."""
-    waves: dict[uuid.UUID, list[TrainingWave]] = defaultdict(list)
-    for wave in await repository.all_waves(session, tenant_id):
+    waves: dict[uuid.UUID, list[Row[Any]]] = defaultdict(list)
+    for wave in await repository.all_waves(db, tenant_id):
         waves[wave.programme_id].append(wave)
     return {
         p.name_key: ExistingNamed(
@@ -38,11 +37,11 @@ async def existing_programmes(
                 "wave_ids": {name_key(w.name): w.id for w in waves.get(p.id, [])},
             },
         )
-        for p in await repository.all_programmes(session, tenant_id)
+        for p in await repository.all_programmes(db, tenant_id)
     }
 
 
-def _wave_state(wave: TrainingWave) -> dict[str, Any]:
+def _wave_state(wave: Row[Any]) -> dict[str, Any]:
     return {
         "name": wave.name,
         "level": wave.level,
@@ -52,10 +51,10 @@ def _wave_state(wave: TrainingWave) -> dict[str, Any]:
     }
 
 
-async def existing_enrolments(session: AsyncSession, tenant_id: uuid.UUID) -> Enrolments:
+async def existing_enrolments(db: Db, tenant_id: uuid.UUID) -> Enrolments:
     return {
         (wave_id, person_id): completed_at
-        for wave_id, person_id, completed_at in await repository.all_enrolments(session, tenant_id)
+        for wave_id, person_id, completed_at in await repository.all_enrolments(db, tenant_id)
     }
 
 

@@ -4,27 +4,35 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import Row, RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
+from mops_org.db import Db, connection_of
 from mops_org.roles.models import Role
 from mops_org.training.models import TrainingEnrolment, TrainingProgramme, TrainingWave
 
 # The units' own recursive subtree query, so both walk the tree the same way.
 from mops_org.units.tree import subtree_cte
-from mops_shared.kit.db import rowcount, table_of, update_by_id
+from mops_shared.kit.db import among, rowcount, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
+from mops_shared.kit.reads import mappings
 
-PROGRAMME_SORTS = sort_options(
-    [("name", [TrainingProgramme.name_key])], tiebreaker=TrainingProgramme.id
-)
+# Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
+# entities).
+_programmes = table_of(TrainingProgramme).c
+_waves = table_of(TrainingWave).c
+_enrolments = table_of(TrainingEnrolment).c
+_roles = table_of(Role).c
+
+PROGRAMME_SORTS = sort_options([("name", [_programmes.name_key])], tiebreaker=_programmes.id)
 ENROLMENT_SORTS = sort_options(
-    [("enrolled_at", [TrainingEnrolment.enrolled_at])], tiebreaker=TrainingEnrolment.id
+    [("enrolled_at", [_enrolments.enrolled_at])], tiebreaker=_enrolments.id
 )
 
 
@@ -52,19 +60,6 @@ async def name_taken(
     if except_id is not None:
         stmt = stmt.where(col(TrainingProgramme.id) != except_id)
     return (await session.execute(stmt.limit(1))).first() is not None
-
-
-async def list_programmes(
-    session: AsyncSession,
-    tenant_id: uuid.UUID,
-    *,
-    sort: SortOption,
-    limit: int,
-    cursor: str | None,
-) -> tuple[list[TrainingProgramme], str | None]:
-    stmt = select(TrainingProgramme).where(col(TrainingProgramme.tenant_id) == tenant_id)
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    return split_page(rows, sort, limit)
 
 
 async def remove(
@@ -160,33 +155,6 @@ async def enrolled(
     return (await session.execute(stmt.limit(1))).first() is not None
 
 
-async def list_enrolments(
-    session: AsyncSession,
-    tenant_id: uuid.UUID,
-    programme_id: uuid.UUID,
-    *,
-    sort: SortOption,
-    limit: int,
-    cursor: str | None,
-    wave_id: uuid.UUID | None = None,
-    person_id: uuid.UUID | None = None,
-    completed: bool | None = None,
-) -> tuple[list[TrainingEnrolment], str | None]:
-    stmt = select(TrainingEnrolment).where(
-        col(TrainingEnrolment.tenant_id) == tenant_id,
-        col(TrainingEnrolment.programme_id) == programme_id,
-    )
-    if wave_id is not None:
-        stmt = stmt.where(col(TrainingEnrolment.wave_id) == wave_id)
-    if person_id is not None:
-        stmt = stmt.where(col(TrainingEnrolment.person_id) == person_id)
-    if completed is not None:
-        done = col(TrainingEnrolment.completed_at)
-        stmt = stmt.where(done.is_not(None) if completed else done.is_(None))
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    return split_page(rows, sort, limit)
-
-
 async def completions_of(
     session: AsyncSession, tenant_id: uuid.UUID, programme_id: uuid.UUID, person_id: uuid.UUID
 ) -> dict[uuid.UUID, datetime]:
@@ -220,58 +188,36 @@ async def mark_completed(
     return bool(rowcount(result))
 
 
-async def person_enrolments(
-    session: AsyncSession, tenant_id: uuid.UUID, person_id: uuid.UUID
-) -> list[tuple[TrainingEnrolment, TrainingWave, str]]:
-    """The person's enrolments with their wave and programme name, by programme name then
-    wave order."""
-    result = await session.execute(
-        select(TrainingEnrolment, TrainingWave, col(TrainingProgramme.name))
-        .join(TrainingWave, col(TrainingWave.id) == col(TrainingEnrolment.wave_id))
-        .join(TrainingProgramme, col(TrainingProgramme.id) == col(TrainingEnrolment.programme_id))
-        .where(
-            col(TrainingEnrolment.tenant_id) == tenant_id,
-            col(TrainingEnrolment.person_id) == person_id,
-        )
-        .order_by(
-            col(TrainingProgramme.name_key),
-            col(TrainingProgramme.id),
-            col(TrainingWave.position),
-        )
-    )
-    return [(row[0], row[1], row[2]) for row in result]
-
-
 # --- in bulk (an organisation import) ----------------------------------------------------------
 
 
-async def all_programmes(session: AsyncSession, tenant_id: uuid.UUID) -> list[TrainingProgramme]:
-    result = await session.execute(
-        select(TrainingProgramme).where(col(TrainingProgramme.tenant_id) == tenant_id)
-    )
-    return list(result.scalars())
+async def all_programmes(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every programme of the tenant as a row (fields as attributes)."""
+    conn = await connection_of(db)
+    stmt = select(table_of(TrainingProgramme)).where(_programmes.tenant_id == tenant_id)
+    return (await conn.execute(stmt)).all()
 
 
-async def all_waves(session: AsyncSession, tenant_id: uuid.UUID) -> list[TrainingWave]:
-    """Every wave of the tenant, by programme and in order."""
-    result = await session.execute(
-        select(TrainingWave)
-        .where(col(TrainingWave.tenant_id) == tenant_id)
-        .order_by(col(TrainingWave.programme_id), col(TrainingWave.position))
+async def all_waves(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every wave of the tenant as a row (fields as attributes), by programme and in order."""
+    conn = await connection_of(db)
+    stmt = (
+        select(table_of(TrainingWave))
+        .where(_waves.tenant_id == tenant_id)
+        .order_by(_waves.programme_id, _waves.position)
     )
-    return list(result.scalars())
+    return (await conn.execute(stmt)).all()
 
 
 async def all_enrolments(
-    session: AsyncSession, tenant_id: uuid.UUID
+    db: Db, tenant_id: uuid.UUID
 ) -> list[tuple[uuid.UUID, uuid.UUID, datetime | None]]:
     """(wave id, person id, completed at) of every enrolment of the tenant."""
-    result = await session.execute(
-        select(
-            col(TrainingEnrolment.wave_id),
-            col(TrainingEnrolment.person_id),
-            col(TrainingEnrolment.completed_at),
-        ).where(col(TrainingEnrolment.tenant_id) == tenant_id)
+    conn = await connection_of(db)
+    result = await conn.execute(
+        select(_enrolments.wave_id, _enrolments.person_id, _enrolments.completed_at).where(
+            _enrolments.tenant_id == tenant_id
+        )
     )
     return [(wave_id, person_id, completed_at) for wave_id, person_id, completed_at in result]
 
@@ -348,18 +294,152 @@ async def complete_enrolments(
 # --- references --------------------------------------------------------------------------------
 
 
-async def role_visible(session: AsyncSession, tenant_id: uuid.UUID, role_id: uuid.UUID) -> bool:
-    """Whether the role is one the tenant sees: built-in (no tenant) or its own."""
-    stmt = select(col(Role.id)).where(
-        col(Role.id) == role_id,
-        or_(col(Role.tenant_id).is_(None), col(Role.tenant_id) == tenant_id),
+_ROLE_VISIBLE = (
+    select(_roles.id)
+    .where(
+        _roles.id == bindparam("role_id"),
+        or_(_roles.tenant_id.is_(None), _roles.tenant_id == bindparam("tenant_id")),
     )
-    return (await session.execute(stmt.limit(1))).first() is not None
+    .limit(1)
+)
+
+
+async def role_visible(conn: AsyncConnection, tenant_id: uuid.UUID, role_id: uuid.UUID) -> bool:
+    """Whether the role is one the tenant sees: built-in (no tenant) or its own."""
+    found = await conn.execute(_ROLE_VISIBLE, {"tenant_id": tenant_id, "role_id": role_id})
+    return found.first() is not None
 
 
 async def subtree_ids(
-    session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID
+    conn: AsyncConnection, tenant_id: uuid.UUID, unit_id: uuid.UUID
 ) -> set[uuid.UUID]:
     """The unit's id and the ids of every unit below it, in one recursive query."""
     tree = subtree_cte(tenant_id, unit_id)
-    return set((await session.execute(select(tree.c.id))).scalars())
+    return set((await conn.execute(select(tree.c.id))).scalars())
+
+
+# --- reads as rows (GET answers, `mops_shared.kit.reads`) ---------------------------------------
+
+
+async def programme_page_rows(
+    conn: AsyncConnection,
+    tenant_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's programmes as rows of the programmes table."""
+    stmt = select(table_of(TrainingProgramme)).where(_programmes.tenant_id == tenant_id)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+# Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_PROGRAMME_ROW = select(table_of(TrainingProgramme)).where(
+    _programmes.tenant_id == bindparam("tenant_id"), _programmes.id == bindparam("programme_id")
+)
+
+
+async def programme_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, programme_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's programme as a row of the programmes table, or None."""
+    rows = await mappings(
+        conn, _PROGRAMME_ROW, {"tenant_id": tenant_id, "programme_id": programme_id}
+    )
+    return rows[0] if rows else None
+
+
+async def wave_rows_of(
+    conn: AsyncConnection, tenant_id: uuid.UUID, programme_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, list[RowMapping]]:
+    """The waves of each programme as rows of the waves table, in order: one query for any
+    number of programmes."""
+    waves: dict[uuid.UUID, list[RowMapping]] = defaultdict(list)
+    if not programme_ids:
+        return waves
+    rows = await mappings(
+        conn,
+        select(table_of(TrainingWave))
+        .where(_waves.tenant_id == tenant_id, among(conn, _waves.programme_id, programme_ids))
+        .order_by(_waves.programme_id, _waves.position),
+    )
+    for row in rows:
+        waves[row["programme_id"]].append(row)
+    return waves
+
+
+def _enrolments_with_waves(tenant_id: Any) -> Any:
+    """Enrolments as rows of their table with their wave's `wave_name`, `wave_level` and
+    `wave_position`."""
+    return (
+        select(
+            table_of(TrainingEnrolment),
+            _waves.name.label("wave_name"),
+            _waves.level.label("wave_level"),
+            _waves.position.label("wave_position"),
+        )
+        .join(table_of(TrainingWave), _waves.id == _enrolments.wave_id)
+        .where(_enrolments.tenant_id == tenant_id, _waves.tenant_id == tenant_id)
+    )
+
+
+async def enrolment_page_rows(
+    conn: AsyncConnection,
+    tenant_id: uuid.UUID,
+    programme_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    wave_id: uuid.UUID | None = None,
+    person_id: uuid.UUID | None = None,
+    completed: bool | None = None,
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the programme's enrolments as rows, each with its wave's name and level."""
+    stmt = _enrolments_with_waves(tenant_id).where(_enrolments.programme_id == programme_id)
+    if wave_id is not None:
+        stmt = stmt.where(_enrolments.wave_id == wave_id)
+    if person_id is not None:
+        stmt = stmt.where(_enrolments.person_id == person_id)
+    if completed is not None:
+        done = _enrolments.completed_at
+        stmt = stmt.where(done.is_not(None) if completed else done.is_(None))
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+
+
+_ENROLMENT_ROW = _enrolments_with_waves(bindparam("tenant_id")).where(
+    _enrolments.programme_id == bindparam("programme_id"),
+    _enrolments.id == bindparam("enrolment_id"),
+)
+
+
+async def enrolment_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, programme_id: uuid.UUID, enrolment_id: uuid.UUID
+) -> RowMapping | None:
+    """The programme's enrolment as a row with its wave's name and level, or None."""
+    rows = await mappings(
+        conn,
+        _ENROLMENT_ROW,
+        {"tenant_id": tenant_id, "programme_id": programme_id, "enrolment_id": enrolment_id},
+    )
+    return rows[0] if rows else None
+
+
+_PERSON_ENROLMENTS = (
+    _enrolments_with_waves(bindparam("tenant_id"))
+    .add_columns(_programmes.name.label("programme_name"))
+    .join(table_of(TrainingProgramme), _programmes.id == _enrolments.programme_id)
+    .where(_enrolments.person_id == bindparam("person_id"))
+    .order_by(_programmes.name_key, _programmes.id, _waves.position)
+)
+
+
+async def person_enrolment_rows(
+    conn: AsyncConnection, tenant_id: uuid.UUID, person_id: uuid.UUID
+) -> list[RowMapping]:
+    """The person's enrolments as rows with their wave's name, level and position and their
+    programme's name, by programme name then wave order."""
+    return list(
+        await mappings(conn, _PERSON_ENROLMENTS, {"tenant_id": tenant_id, "person_id": person_id})
+    )

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from mops_org.deps import InventoryClientDep, PrincipalDep, SessionDep
+from mops_org.deps import InventoryClientDep, PrincipalDep, ReadDep, SessionDep
 from mops_org.training import service
 from mops_org.training.schemas import (
     PersonTraining,
@@ -24,6 +24,7 @@ from mops_org.training.schemas import (
 from mops_shared.kit.errors import problem_responses
 from mops_shared.kit.etag import IfMatch, tagged
 from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
+from mops_shared.kit.reads import json_response
 
 router = APIRouter(tags=["org"])
 
@@ -67,40 +68,44 @@ async def create_programme(
     PROGRAMMES,
     operation_id="org_list_training_programmes",
     summary="List training programmes",
+    response_model=TrainingProgrammePage,
     responses=problem_responses(*COMMON_PROBLEMS),
 )
 async def list_programmes(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
     sort: Annotated[
         TrainingProgrammeSort, Query(description="`name` or `-name`.")
     ] = TrainingProgrammeSort.name,
-) -> TrainingProgrammePage:
+) -> Response:
     """The tenant's training programmes with their waves, by name, a page at a time (cursor
     pagination)."""
-    return await service.list_programmes(
-        session,
+    body = await service.read_programmes(
+        conn,
         principal,
         sort=resolve_sort(service.PROGRAMME_SORTS, sort),
         limit=limit,
         cursor=cursor,
     )
+    return json_response(body)
 
 
 @router.get(
     PROGRAMMES + "/{programme_id}",
     operation_id="org_get_training_programme",
     summary="Get a training programme",
+    response_model=TrainingProgrammeRead,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_programme(
-    programme_id: uuid.UUID, response: Response, session: SessionDep, principal: PrincipalDep
-) -> TrainingProgrammeRead:
+    programme_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """One training programme with its waves in order (each with `unresolved_tools`, the tool
     names an import could not match), and its ETag."""
-    return tagged(response, await service.get_programme(session, principal, programme_id))
+    body, version = await service.read_programme(conn, principal, programme_id)
+    return json_response(body, version=version)
 
 
 @router.patch(
@@ -174,11 +179,12 @@ async def create_enrolment(
     ENROLMENTS,
     operation_id="org_list_training_enrolments",
     summary="List a programme's enrolments",
+    response_model=TrainingEnrolmentPage,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def list_enrolments(
     programme_id: uuid.UUID,
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -190,10 +196,10 @@ async def list_enrolments(
     completed: Annotated[
         bool | None, Query(description="Only completed (or not yet completed) enrolments.")
     ] = None,
-) -> TrainingEnrolmentPage:
+) -> Response:
     """The programme's enrolments, a page at a time (cursor pagination)."""
-    return await service.list_enrolments(
-        session,
+    body = await service.read_enrolments(
+        conn,
         principal,
         programme_id,
         sort=resolve_sort(service.ENROLMENT_SORTS, sort),
@@ -203,19 +209,21 @@ async def list_enrolments(
         person_id=person_id,
         completed=completed,
     )
+    return json_response(body)
 
 
 @router.get(
     ENROLMENTS + "/{enrolment_id}",
     operation_id="org_get_training_enrolment",
     summary="Get an enrolment",
+    response_model=TrainingEnrolmentRead,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_enrolment(
-    programme_id: uuid.UUID, enrolment_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
-) -> TrainingEnrolmentRead:
+    programme_id: uuid.UUID, enrolment_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """One enrolment of the programme, with its wave's name and level and its completion."""
-    return await service.get_enrolment(session, principal, programme_id, enrolment_id)
+    return json_response(await service.read_enrolment(conn, principal, programme_id, enrolment_id))
 
 
 # No body (or an empty one) means completed now.
@@ -262,14 +270,15 @@ async def delete_enrolment(
     "/v1/org/people/{person_id}/training",
     operation_id="org_get_person_training",
     summary="A person's training",
+    response_model=PersonTraining,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_person_training(
-    person_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
-) -> PersonTraining:
+    person_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """Every enrolment of the person across programmes, with the wave's name, level and
     position and the completion, by programme name then wave order."""
-    return await service.person_training(session, principal, person_id)
+    return json_response(await service.read_person_training(conn, principal, person_id))
 
 
 # --- coverage ----------------------------------------------------------------------------------
@@ -279,10 +288,11 @@ async def get_person_training(
     "/v1/org/training/coverage",
     operation_id="org_get_training_coverage",
     summary="Training coverage",
+    response_model=TrainingCoverageRead,
     responses=problem_responses(*COMMON_PROBLEMS, *INVENTORY_PROBLEMS),
 )
 async def get_training_coverage(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     inventory: InventoryClientDep,
     unit_id: Annotated[
@@ -297,7 +307,7 @@ async def get_training_coverage(
             description="Only the people holding this role (422 if the tenant has no such role)."
         ),
     ] = None,
-) -> TrainingCoverageRead:
+) -> Response:
     """The share of people trained on the tools they own or use, for the whole tenant, a unit
     (with its subunits by default) or a role (both: the people in the unit holding the role).
 
@@ -312,11 +322,12 @@ async def get_training_coverage(
     where the person is trained on the tool; `assignment_coverage` =
     `trained_assignments / tool_assignments` (null without pairs). Tool ownership is read
     from the inventory: 503 (or 504) when it cannot be asked."""
-    return await service.coverage(
-        session,
+    body = await service.read_coverage(
+        conn,
         principal,
         inventory,
         unit_id=unit_id,
         role_id=role_id,
         include_subunits=include_subunits,
     )
+    return json_response(body)

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from pydantic import TypeAdapter
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_org.db import writes
 from mops_org.people import lookups as people_lookups
@@ -22,15 +24,12 @@ from mops_org.training import repository
 from mops_org.training.coverage import training_coverage
 from mops_org.training.models import TrainingEnrolment, TrainingProgramme, TrainingWave
 from mops_org.training.schemas import (
-    PersonTraining,
     PersonTrainingItem,
     TrainingCompletionCreate,
     TrainingCoverageRead,
     TrainingEnrolmentCreate,
-    TrainingEnrolmentPage,
     TrainingEnrolmentRead,
     TrainingProgrammeCreate,
-    TrainingProgrammePage,
     TrainingProgrammeRead,
     TrainingProgrammeUpdate,
     TrainingWaveChange,
@@ -46,6 +45,7 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.pagination import SortOption
+from mops_shared.kit.reads import WireJSON, dumps
 from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
@@ -110,26 +110,6 @@ async def _waves(
     session: AsyncSession, tenant_id: uuid.UUID, programme_id: uuid.UUID
 ) -> list[TrainingWave]:
     return (await repository.waves_of(session, tenant_id, [programme_id])).get(programme_id, [])
-
-
-async def get_programme(
-    session: AsyncSession, principal: Principal, programme_id: uuid.UUID
-) -> TrainingProgrammeRead:
-    programme = await _get_programme(session, principal, programme_id)
-    return _programme_read(programme, await _waves(session, principal.tenant_id, programme.id))
-
-
-async def list_programmes(
-    session: AsyncSession, principal: Principal, *, sort: SortOption, limit: int, cursor: str | None
-) -> TrainingProgrammePage:
-    programmes, next_cursor = await repository.list_programmes(
-        session, principal.tenant_id, sort=sort, limit=limit, cursor=cursor
-    )
-    waves = await repository.waves_of(session, principal.tenant_id, [p.id for p in programmes])
-    return TrainingProgrammePage(
-        items=[_programme_read(p, waves.get(p.id, [])) for p in programmes],
-        next_cursor=next_cursor,
-    )
 
 
 # --- validation of waves -----------------------------------------------------------------------
@@ -542,43 +522,6 @@ async def _get_enrolment(
     return enrolment, wave
 
 
-async def get_enrolment(
-    session: AsyncSession, principal: Principal, programme_id: uuid.UUID, enrolment_id: uuid.UUID
-) -> TrainingEnrolmentRead:
-    return _enrolment_read(*await _get_enrolment(session, principal, programme_id, enrolment_id))
-
-
-async def list_enrolments(
-    session: AsyncSession,
-    principal: Principal,
-    programme_id: uuid.UUID,
-    *,
-    sort: SortOption,
-    limit: int,
-    cursor: str | None,
-    wave_id: uuid.UUID | None,
-    person_id: uuid.UUID | None,
-    completed: bool | None,
-) -> TrainingEnrolmentPage:
-    tenant_id = principal.tenant_id
-    await _get_programme(session, principal, programme_id)
-    enrolments, next_cursor = await repository.list_enrolments(
-        session,
-        tenant_id,
-        programme_id,
-        sort=sort,
-        limit=limit,
-        cursor=cursor,
-        wave_id=wave_id,
-        person_id=person_id,
-        completed=completed,
-    )
-    waves = await repository.waves_by_id(session, tenant_id, {e.wave_id for e in enrolments})
-    return TrainingEnrolmentPage(
-        items=[_enrolment_read(e, waves[e.wave_id]) for e in enrolments], next_cursor=next_cursor
-    )
-
-
 async def _missing_basics(
     session: AsyncSession,
     tenant_id: uuid.UUID,
@@ -634,7 +577,9 @@ async def complete_enrolment(
         # A concurrent completion got in first: its answer is this one's too.
         await session.rollback()
         session.expunge_all()
-        return await get_enrolment(session, principal, programme_id, enrolment_id)
+        return _enrolment_read(
+            *await _get_enrolment(session, principal, programme_id, enrolment_id)
+        )
     await session.refresh(enrolment)
     after = _enrolment_read(enrolment, wave)
     await writes.record_change(
@@ -677,50 +622,137 @@ async def delete_enrolment(
     await session.commit()
 
 
-async def person_training(
-    session: AsyncSession, principal: Principal, person_id: uuid.UUID
-) -> PersonTraining:
-    tenant_id = principal.tenant_id
-    if await people_lookups.person_of_tenant(session, tenant_id, person_id) is None:
-        raise NotFound(f"No person {person_id}.")
-    rows = await repository.person_enrolments(session, tenant_id, person_id)
-    return PersonTraining(
-        person_id=person_id,
-        items=[
-            PersonTrainingItem(
-                **_enrolment_read(enrolment, wave).model_dump(),
-                programme_name=programme_name,
-                wave_position=wave.position,
-            )
-            for enrolment, wave, programme_name in rows
-        ],
+# --- reads as JSON (GET answers: rows to bytes, `mops_shared.kit.reads`) ------------------------
+#
+# A wave's tool ids and skills are its stored JSON, written from validated waves (`_wave_values`,
+# or the import, in the same shape): they are answered as stored.
+
+PROGRAMME_JSON = WireJSON(TrainingProgrammeRead)
+WAVE_JSON = WireJSON(TrainingWaveRead)
+ENROLMENT_JSON = WireJSON(TrainingEnrolmentRead)
+PERSON_ITEM_JSON = WireJSON(PersonTrainingItem)
+# Coverage is computed into its model: written once, as FastAPI would have.
+_COVERAGE_JSON = TypeAdapter(TrainingCoverageRead)
+
+
+async def _programme_items(
+    conn: AsyncConnection, tenant_id: uuid.UUID, rows: Sequence[RowMapping]
+) -> list[dict[str, Any]]:
+    """`TrainingProgrammeRead`'s fields of each row, the waves of all of them in one query."""
+    waves = await repository.wave_rows_of(conn, tenant_id, [row["id"] for row in rows])
+    return [
+        PROGRAMME_JSON.item(row, waves=WAVE_JSON.items(waves.get(row["id"], []))) for row in rows
+    ]
+
+
+async def _programme_row(
+    conn: AsyncConnection, principal: Principal, programme_id: uuid.UUID
+) -> RowMapping:
+    # Another tenant's programme is as absent as one that never existed.
+    row = await repository.programme_row(conn, principal.tenant_id, programme_id)
+    if row is None:
+        raise NotFound(f"No training programme {programme_id}.")
+    return row
+
+
+async def read_programme(
+    conn: AsyncConnection, principal: Principal, programme_id: uuid.UUID
+) -> tuple[bytes, int]:
+    """The programme as `TrainingProgrammeRead`'s JSON, with its version (for the ETag)."""
+    row = await _programme_row(conn, principal, programme_id)
+    (item,) = await _programme_items(conn, principal.tenant_id, [row])
+    return PROGRAMME_JSON.dumps(item), int(row["version"])
+
+
+async def read_programmes(
+    conn: AsyncConnection, principal: Principal, *, sort: SortOption, limit: int, cursor: str | None
+) -> bytes:
+    """`list_programmes`' answer as JSON (`TrainingProgrammePage`)."""
+    rows, next_cursor = await repository.programme_page_rows(
+        conn, principal.tenant_id, sort=sort, limit=limit, cursor=cursor
     )
+    return PROGRAMME_JSON.dumps_page(
+        await _programme_items(conn, principal.tenant_id, rows), next_cursor
+    )
+
+
+def _enrolment_item(row: RowMapping) -> dict[str, Any]:
+    return ENROLMENT_JSON.item(row, completed=row["completed_at"] is not None)
+
+
+async def read_enrolment(
+    conn: AsyncConnection, principal: Principal, programme_id: uuid.UUID, enrolment_id: uuid.UUID
+) -> bytes:
+    """The enrolment as `TrainingEnrolmentRead`'s JSON (404 for the programme first)."""
+    await _programme_row(conn, principal, programme_id)
+    row = await repository.enrolment_row(conn, principal.tenant_id, programme_id, enrolment_id)
+    if row is None:
+        raise NotFound(f"No enrolment {enrolment_id} in this training programme.")
+    return ENROLMENT_JSON.dumps(_enrolment_item(row))
+
+
+async def read_enrolments(
+    conn: AsyncConnection,
+    principal: Principal,
+    programme_id: uuid.UUID,
+    *,
+    sort: SortOption,
+    limit: int,
+    cursor: str | None,
+    wave_id: uuid.UUID | None,
+    person_id: uuid.UUID | None,
+    completed: bool | None,
+) -> bytes:
+    """`list_enrolments`' answer as JSON (`TrainingEnrolmentPage`)."""
+    await _programme_row(conn, principal, programme_id)
+    rows, next_cursor = await repository.enrolment_page_rows(
+        conn,
+        principal.tenant_id,
+        programme_id,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+        wave_id=wave_id,
+        person_id=person_id,
+        completed=completed,
+    )
+    return ENROLMENT_JSON.dumps_page([_enrolment_item(row) for row in rows], next_cursor)
+
+
+async def read_person_training(
+    conn: AsyncConnection, principal: Principal, person_id: uuid.UUID
+) -> bytes:
+    """`PersonTraining`'s JSON."""
+    tenant_id = principal.tenant_id
+    if await people_lookups.person_row(conn, tenant_id, person_id) is None:
+        raise NotFound(f"No person {person_id}.")
+    rows = await repository.person_enrolment_rows(conn, tenant_id, person_id)
+    items = [PERSON_ITEM_JSON.item(row, completed=row["completed_at"] is not None) for row in rows]
+    return dumps({"person_id": person_id, "items": items})
 
 
 # --- coverage ----------------------------------------------------------------------------------
 
 
-async def coverage(
-    session: AsyncSession,
+async def read_coverage(
+    conn: AsyncConnection,
     principal: Principal,
     inventory: InventoryClient,
     *,
     unit_id: uuid.UUID | None,
     role_id: uuid.UUID | None,
     include_subunits: bool,
-) -> TrainingCoverageRead:
+) -> bytes:
+    """`TrainingCoverageRead`'s JSON."""
     tenant_id = principal.tenant_id
     errors: list[ProblemFieldError] = []
-    if (
-        unit_id is not None
-        and await units_lookups.unit_of_tenant(session, tenant_id, unit_id) is None
-    ):
+    if unit_id is not None and await units_lookups.unit_row(conn, tenant_id, unit_id) is None:
         errors.append(
             ProblemFieldError(
                 location=ProblemLocation.query, pointer="/unit_id", detail="no unit with this id"
             )
         )
-    if role_id is not None and not await repository.role_visible(session, tenant_id, role_id):
+    if role_id is not None and not await repository.role_visible(conn, tenant_id, role_id):
         errors.append(
             ProblemFieldError(
                 location=ProblemLocation.query, pointer="/role_id", detail="no role with this id"
@@ -730,17 +762,18 @@ async def coverage(
     unit_ids: set[uuid.UUID] | None = None
     if unit_id is not None:
         unit_ids = (
-            await repository.subtree_ids(session, tenant_id, unit_id)
+            await repository.subtree_ids(conn, tenant_id, unit_id)
             if include_subunits
             else {unit_id}
         )
     ownership = await inventory.all_ownership(principal)
     figures = await training_coverage(
-        session, tenant_id, ownership, unit_ids=unit_ids, role_id=role_id
+        conn, tenant_id, ownership, unit_ids=unit_ids, role_id=role_id
     )
-    return TrainingCoverageRead(
+    found = TrainingCoverageRead(
         **figures.model_dump(),
         unit_id=unit_id,
         include_subunits=include_subunits,
         role_id=role_id,
     )
+    return _COVERAGE_JSON.dump_json(found, by_alias=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mops_org.db import Db
 from mops_org.importing import Change
 from mops_org.units import repository
 from mops_shared.contracts.org import UnitRead
@@ -45,7 +46,7 @@ class UnitPlan:
     lead_key: str | None  # email key
 
 
-async def existing_units(session: AsyncSession, tenant_id: uuid.UUID) -> dict[str, ExistingUnit]:
+async def existing_units(db: Db, tenant_id: uuid.UUID) -> dict[str, ExistingUnit]:
     """The tenant's units by name key."""
     return {
         unit.name_key: ExistingUnit(
@@ -59,7 +60,7 @@ async def existing_units(session: AsyncSession, tenant_id: uuid.UUID) -> dict[st
             unit.created_at,
             unit.updated_at,
         )
-        for unit in await repository.all_of(session, tenant_id)
+        for unit in await repository.all_of(db, tenant_id)
     }
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_org.units import repository
 from mops_org.units.models import Unit
@@ -22,3 +23,11 @@ async def unit_of_tenant(
     """The tenant's unit, None when absent (another tenant's is as absent as none): for the
     other domains' reference checks."""
     return await repository.get_by_id(session, tenant_id, unit_id)
+
+
+async def unit_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, unit_id: uuid.UUID
+) -> RowMapping | None:
+    """The tenant's unit as a row of the units table, None when absent: for the other
+    domains' reads (`mops_shared.kit.reads`)."""
+    return await repository.unit_row(conn, tenant_id, unit_id)

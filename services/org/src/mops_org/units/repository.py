@@ -3,29 +3,28 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import CTE, bindparam, func, insert, literal, select
-from sqlalchemy.engine import RowMapping
+from sqlalchemy.engine import Row, RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
+from mops_org.db import Db, connection_of
 from mops_org.units.models import Unit
 from mops_org.units.tree import MAX_TREE_DEPTH, subtree_cte
-from mops_shared.kit.db import find_for_tenant, table_of, update_by_id
-from mops_shared.kit.pagination import (
-    SortOption,
-    encode_values,
-    keyset_page,
-    sort_options,
-    split_page,
-)
+from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
+from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
 from mops_shared.kit.reads import mappings
 
+# Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
+# entities).
+_units = table_of(Unit).c
+
 UNIT_SORTS = sort_options(
-    [("name", [Unit.name_key]), ("created_at", [Unit.created_at])],
-    tiebreaker=Unit.id,
+    [("name", [_units.name_key]), ("created_at", [_units.created_at])],
+    tiebreaker=_units.id,
 )
 
 
@@ -57,8 +56,8 @@ async def get_by_name_key(
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-async def list_page(
-    session: AsyncSession,
+async def page_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     *,
     sort: SortOption,
@@ -67,16 +66,16 @@ async def list_page(
     parent_id: uuid.UUID | None = None,
     type_: str | None = None,
     ids: Collection[uuid.UUID] | None = None,
-) -> tuple[list[Unit], str | None]:
-    stmt = select(Unit).where(Unit.tenant_id == tenant_id)  # type: ignore[arg-type]
+) -> tuple[list[RowMapping], str | None]:
+    """A page of the tenant's units as rows of the units table."""
+    stmt = select(table_of(Unit)).where(_units.tenant_id == tenant_id)
     if ids is not None:
-        stmt = stmt.where(col(Unit.id).in_(ids))
+        stmt = stmt.where(among(conn, _units.id, ids))
     if parent_id is not None:
-        stmt = stmt.where(Unit.parent_id == parent_id)  # type: ignore[arg-type]
+        stmt = stmt.where(_units.parent_id == parent_id)
     if type_ is not None:
-        stmt = stmt.where(Unit.type == type_)  # type: ignore[arg-type]
-    rows = (await session.execute(keyset_page(stmt, sort, limit, cursor))).scalars().all()
-    return split_page(rows, sort, limit)
+        stmt = stmt.where(_units.type == type_)
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
 
 
 def add(session: AsyncSession, unit: Unit) -> Unit:
@@ -87,9 +86,10 @@ def add(session: AsyncSession, unit: Unit) -> Unit:
 # --- in bulk (an organisation import) ----------------------------------------------------------
 
 
-async def all_of(session: AsyncSession, tenant_id: uuid.UUID) -> list[Unit]:
-    result = await session.execute(select(Unit).where(col(Unit.tenant_id) == tenant_id))
-    return list(result.scalars().all())
+async def all_of(db: Db, tenant_id: uuid.UUID) -> Sequence[Row[Any]]:
+    """Every unit of the tenant as a row of the units table (fields as attributes)."""
+    conn = await connection_of(db)
+    return (await conn.execute(select(table_of(Unit)).where(_units.tenant_id == tenant_id))).all()
 
 
 async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
@@ -105,69 +105,59 @@ async def update_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None
 SUBTREE_SORT = "depth"
 
 
-def _ancestors(tenant_id: uuid.UUID, unit_id: uuid.UUID) -> CTE:
-    """(id, levels_up) of every unit above this one; every step filtered by tenant."""
-    parent = (
-        select(col(Unit.parent_id).label("id"), literal(1).label("levels_up"))
-        .where(
-            col(Unit.tenant_id) == tenant_id,
-            col(Unit.id) == unit_id,
-            col(Unit.parent_id).is_not(None),
-        )
+def _chain(tenant_id: uuid.UUID, unit_id: uuid.UUID) -> CTE:
+    """(id, levels_up) of the unit (0) and of every unit above it; every step filtered by
+    tenant. The unit's own row says it exists: one query answers both."""
+    start = (
+        select(_units.id.label("id"), literal(0).label("levels_up"))
+        .where(_units.tenant_id == tenant_id, _units.id == unit_id)
         .cte("ancestors", recursive=True)
     )
     above = (
-        select(col(Unit.parent_id), parent.c.levels_up + 1)
-        .join(parent, col(Unit.id) == parent.c.id)
+        select(_units.parent_id, start.c.levels_up + 1)
+        .join(start, _units.id == start.c.id)
         .where(
-            col(Unit.tenant_id) == tenant_id,
-            col(Unit.parent_id).is_not(None),
-            parent.c.levels_up < MAX_TREE_DEPTH,
+            _units.tenant_id == tenant_id,
+            _units.parent_id.is_not(None),
+            start.c.levels_up < MAX_TREE_DEPTH,
         )
     )
-    return parent.union_all(above)
+    return start.union_all(above)
 
 
-async def subtree_page(
-    session: AsyncSession,
+async def subtree_rows(
+    conn: AsyncConnection,
     tenant_id: uuid.UUID,
     root_id: uuid.UUID,
     *,
     limit: int,
     cursor: str | None,
-) -> tuple[list[tuple[Unit, int]], str | None]:
-    """The unit and its descendants with their depth below it, by depth then name."""
+) -> tuple[list[RowMapping], str | None]:
+    """The unit and its descendants as rows of the units table with their `depth` below it,
+    by depth then name (none: no such unit, or past the last page)."""
     tree = subtree_cte(tenant_id, root_id)
-    sort = SortOption(SUBTREE_SORT, (tree.c.depth, col(Unit.name_key), col(Unit.id)))
+    sort = SortOption(SUBTREE_SORT, (tree.c.depth, _units.name_key, _units.id))
     stmt = (
-        select(Unit, tree.c.depth)
-        .join(tree, col(Unit.id) == tree.c.id)
-        .where(col(Unit.tenant_id) == tenant_id)
+        select(table_of(Unit), tree.c.depth)
+        .join(tree, _units.id == tree.c.id)
+        .where(_units.tenant_id == tenant_id)
     )
-    rows = [
-        (row[0], int(row[1]))
-        for row in await session.execute(keyset_page(stmt, sort, limit, cursor))
-    ]
-    items = rows[:limit]
-    next_cursor = None
-    if len(rows) > limit and items:
-        unit, depth = items[-1]
-        next_cursor = encode_values(SUBTREE_SORT, [depth, unit.name_key, unit.id])
-    return items, next_cursor
+    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
 
 
-async def ancestors(
-    session: AsyncSession, tenant_id: uuid.UUID, unit_id: uuid.UUID
-) -> list[tuple[Unit, int]]:
-    """The units above this one with how many levels up they are, nearest first."""
-    chain = _ancestors(tenant_id, unit_id)
+async def chain_rows(
+    conn: AsyncConnection, tenant_id: uuid.UUID, unit_id: uuid.UUID
+) -> list[RowMapping]:
+    """The unit (`levels_up` 0) then the units above it as rows of the units table with how
+    many levels up they are, nearest first; none when the tenant has no such unit."""
+    chain = _chain(tenant_id, unit_id)
     stmt = (
-        select(Unit, chain.c.levels_up)
-        .join(chain, col(Unit.id) == chain.c.id)
-        .where(col(Unit.tenant_id) == tenant_id)
+        select(table_of(Unit), chain.c.levels_up)
+        .join(chain, _units.id == chain.c.id)
+        .where(_units.tenant_id == tenant_id)
         .order_by(chain.c.levels_up)
     )
-    return [(row[0], int(row[1])) for row in await session.execute(stmt)]
+    return list(await mappings(conn, stmt))
 
 
 async def is_in_subtree(

@@ -43,10 +43,11 @@ async def create_unit(
     "",
     operation_id="org_list_units",
     summary="List units",
+    response_model=UnitPage,
     responses=problem_responses(*COMMON_PROBLEMS),
 )
 async def list_units(
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -66,10 +67,10 @@ async def list_units(
             ),
         ),
     ] = None,
-) -> UnitPage:
+) -> Response:
     """The units of the tenant, a page at a time (cursor pagination)."""
-    items, next_cursor = await service.list_units(
-        session,
+    body = await service.read_units(
+        conn,
         principal,
         sort=resolve_sort(service.UNIT_SORTS, sort),
         limit=limit,
@@ -78,7 +79,7 @@ async def list_units(
         type_=type.value if type else None,
         ids=ids,
     )
-    return UnitPage(items=[UnitRead.model_validate(u) for u in items], next_cursor=next_cursor)
+    return json_response(body)
 
 
 @router.get(
@@ -151,28 +152,32 @@ async def delete_unit(
     "/{unit_id}/subtree",
     operation_id="org_get_unit_subtree",
     summary="Get a unit's subtree",
+    response_model=UnitSubtreePage,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_unit_subtree(
     unit_id: uuid.UUID,
-    session: SessionDep,
+    conn: ReadDep,
     principal: PrincipalDep,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-) -> UnitSubtreePage:
+) -> Response:
     """The unit and every unit below it, each with its `depth` below it (0 for the unit), by
     depth then name, a page at a time (cursor pagination)."""
-    return await service.subtree(session, principal, unit_id, limit=limit, cursor=cursor)
+    return json_response(
+        await service.read_subtree(conn, principal, unit_id, limit=limit, cursor=cursor)
+    )
 
 
 @router.get(
     "/{unit_id}/ancestors",
     operation_id="org_get_unit_ancestors",
     summary="Get a unit's ancestors",
+    response_model=UnitAncestors,
     responses=problem_responses(*COMMON_PROBLEMS, 404),
 )
 async def get_unit_ancestors(
-    unit_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
-) -> UnitAncestors:
+    unit_id: uuid.UUID, conn: ReadDep, principal: PrincipalDep
+) -> Response:
     """The units above this one, from its parent up to the root (nearest first)."""
-    return await service.ancestors(session, principal, unit_id)
+    return json_response(await service.read_ancestors(conn, principal, unit_id))

@@ -23,14 +23,7 @@ from mops_org.db import writes
 from mops_org.people import lookups as people_lookups
 from mops_org.units import repository
 from mops_org.units.models import Unit
-from mops_org.units.schemas import (
-    UnitAncestor,
-    UnitAncestors,
-    UnitCreate,
-    UnitInTree,
-    UnitSubtreePage,
-    UnitUpdate,
-)
+from mops_org.units.schemas import UnitAncestor, UnitCreate, UnitInTree, UnitUpdate
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.org import PersonRead, UnitRead
@@ -40,7 +33,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
 from mops_shared.kit.outbox import record_event, record_events
 from mops_shared.kit.pagination import SortOption
-from mops_shared.kit.reads import WireJSON
+from mops_shared.kit.reads import WireJSON, dumps
 from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
@@ -166,38 +159,38 @@ async def read_unit(
     return UNIT_JSON.dumps(UNIT_JSON.item(row)), int(row["version"])
 
 
-async def subtree(
-    session: AsyncSession,
+SUBTREE_JSON = WireJSON(UnitInTree)
+ANCESTOR_JSON = WireJSON(UnitAncestor)
+
+
+async def read_subtree(
+    conn: AsyncConnection,
     principal: Principal,
     unit_id: uuid.UUID,
     *,
     limit: int,
     cursor: str | None,
-) -> UnitSubtreePage:
-    await _get(session, principal, unit_id)
-    rows, next_cursor = await repository.subtree_page(
-        session, principal.tenant_id, unit_id, limit=limit, cursor=cursor
+) -> bytes:
+    """`UnitSubtreePage`'s JSON. A first page always holds the unit itself: an empty one means
+    there is no such unit; a later page is checked first (a missing unit is a 404 before any
+    question of its cursor)."""
+    tenant_id = principal.tenant_id
+    if cursor is not None and await repository.unit_row(conn, tenant_id, unit_id) is None:
+        raise NotFound(f"No unit {unit_id}.")
+    rows, next_cursor = await repository.subtree_rows(
+        conn, tenant_id, unit_id, limit=limit, cursor=cursor
     )
-    items = [
-        UnitInTree.model_validate({**UnitRead.model_validate(unit).model_dump(), "depth": depth})
-        for unit, depth in rows
-    ]
-    return UnitSubtreePage(items=items, next_cursor=next_cursor)
+    if not rows and cursor is None:
+        raise NotFound(f"No unit {unit_id}.")
+    return SUBTREE_JSON.dumps_page(SUBTREE_JSON.items(rows), next_cursor)
 
 
-async def ancestors(
-    session: AsyncSession, principal: Principal, unit_id: uuid.UUID
-) -> UnitAncestors:
-    await _get(session, principal, unit_id)
-    rows = await repository.ancestors(session, principal.tenant_id, unit_id)
-    return UnitAncestors(
-        items=[
-            UnitAncestor.model_validate(
-                {**UnitRead.model_validate(unit).model_dump(), "levels_up": levels_up}
-            )
-            for unit, levels_up in rows
-        ]
-    )
+async def read_ancestors(conn: AsyncConnection, principal: Principal, unit_id: uuid.UUID) -> bytes:
+    """`UnitAncestors`' JSON, from the unit's chain (its own row first, which says it exists)."""
+    chain = await repository.chain_rows(conn, principal.tenant_id, unit_id)
+    if not chain:
+        raise NotFound(f"No unit {unit_id}.")
+    return dumps({"items": ANCESTOR_JSON.items(chain[1:])})
 
 
 async def update_unit(
@@ -408,8 +401,8 @@ async def _empty_or_pass_on(
     await coordination_service.pass_unit_on(session, principal, unit_id, reassign_to, now)
 
 
-async def list_units(
-    session: AsyncSession,
+async def read_units(
+    conn: AsyncConnection,
     principal: Principal,
     *,
     sort: SortOption,
@@ -418,9 +411,10 @@ async def list_units(
     parent_id: uuid.UUID | None,
     type_: str | None,
     ids: Collection[uuid.UUID] | None,
-) -> tuple[list[Unit], str | None]:
-    return await repository.list_page(
-        session,
+) -> bytes:
+    """`list_units`' answer as JSON (`UnitPage`)."""
+    rows, next_cursor = await repository.page_rows(
+        conn,
         principal.tenant_id,
         sort=sort,
         limit=limit,
@@ -429,3 +423,4 @@ async def list_units(
         type_=type_,
         ids=ids,
     )
+    return UNIT_JSON.dumps_page(UNIT_JSON.items(rows), next_cursor)

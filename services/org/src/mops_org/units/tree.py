@@ -8,9 +8,9 @@ from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from sqlalchemy import CTE, literal, select
-from sqlmodel import col
 
 from mops_org.units.models import Unit
+from mops_shared.kit.db import table_of
 
 T = TypeVar("T")
 
@@ -75,14 +75,15 @@ MAX_TREE_DEPTH = 1000
 def subtree_cte(tenant_id: uuid.UUID, root_id: uuid.UUID, name: str = "subtree") -> CTE:
     """(id, depth) of the unit and of every unit below it; every step filtered by tenant.
     `name` is the CTE's name in the query (two in one query need two names)."""
+    units = table_of(Unit).c
     top = (
-        select(col(Unit.id).label("id"), literal(0).label("depth"))
-        .where(col(Unit.tenant_id) == tenant_id, col(Unit.id) == root_id)
+        select(units.id.label("id"), literal(0).label("depth"))
+        .where(units.tenant_id == tenant_id, units.id == root_id)
         .cte(name, recursive=True)
     )
     below = (
-        select(col(Unit.id), top.c.depth + 1)
-        .join(top, col(Unit.parent_id) == top.c.id)
-        .where(col(Unit.tenant_id) == tenant_id, top.c.depth < MAX_TREE_DEPTH)
+        select(units.id, top.c.depth + 1)
+        .join(top, units.parent_id == top.c.id)
+        .where(units.tenant_id == tenant_id, top.c.depth < MAX_TREE_DEPTH)
     )
     return top.union_all(below)
