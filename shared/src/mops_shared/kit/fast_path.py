@@ -38,8 +38,9 @@ def canonical_id(path: str, prefix: str) -> uuid.UUID | None:
     return value if str(value) == raw else None
 
 
-# A by-id read as the route calls it: the answer's JSON, with the version its ETag names.
-ByIdRead = Callable[[AsyncConnection, Principal, uuid.UUID], Awaitable[tuple[bytes, int]]]
+# A by-id read as the route calls it: the answer's JSON, with the version its ETag names
+# when the resource has one.
+ByIdRead = Callable[[AsyncConnection, Principal, uuid.UUID], Awaitable[tuple[bytes, int] | bytes]]
 
 
 class ByIdReads:
@@ -68,25 +69,21 @@ class ByIdReads:
             if read is not None and resource_id is not None:
                 answer = await self._answer(scope, read, resource_id)
                 if answer is not None:
-                    body, version = answer
-                    await send(
-                        {
-                            "type": "http.response.start",
-                            "status": 200,
-                            "headers": [
-                                (b"content-type", b"application/json"),
-                                (b"content-length", str(len(body)).encode()),
-                                (b"etag", etag_of(version).encode()),
-                            ],
-                        }
-                    )
+                    body, version = answer if isinstance(answer, tuple) else (answer, None)
+                    headers = [
+                        (b"content-type", b"application/json"),
+                        (b"content-length", str(len(body)).encode()),
+                    ]
+                    if version is not None:
+                        headers.append((b"etag", etag_of(version).encode()))
+                    await send({"type": "http.response.start", "status": 200, "headers": headers})
                     await send({"type": "http.response.body", "body": body})
                     return
         await self.app(scope, receive, send)
 
     async def _answer(
         self, scope: Scope, read: ByIdRead, resource_id: uuid.UUID
-    ) -> tuple[bytes, int] | None:
+    ) -> tuple[bytes, int] | bytes | None:
         token = next((v.decode("latin-1") for k, v in scope["headers"] if k == _PRINCIPAL), None)
         state = scope["app"].state
         try:
