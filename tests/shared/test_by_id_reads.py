@@ -96,7 +96,8 @@ async def test_what_the_fast_path_does_not_take_the_route_answers(
         unknown = await client.get(TOOLS + str(uuid.uuid4()))
         with_query = await client.get(TOOLS + tool_id, params={"fields": "name"})
     other_tenant = principal_headers(new_principal())
-    no_read_scope = principal_headers(new_principal(owner.tenant_id, scopes=frozenset({"org:read"})))
+    org_only = frozenset({"org:read"})
+    no_read_scope = principal_headers(new_principal(owner.tenant_id, scopes=org_only))
     async with _client(app, other_tenant) as client:
         cross = await client.get(TOOLS + tool_id)
     async with _client(app, no_read_scope) as client:
