@@ -22,6 +22,9 @@ CROSS_CUTTING = {
     ("org", "writes"): "what every write leaves behind: audit, outbox, idempotency keys",
     ("org", "skills"): "people's skills and skill gaps, served by the training domain",
     ("scoring", "contract"): "the service's whole OpenAPI document against its models",
+    ("inventory", "domain_reads"): "every inventory GET's bytes against the ORM path's answer",
+    ("org", "org_reads"): "every org GET's bytes against its wire model's own serialisation",
+    ("scoring", "reads"): "every scoring GET's bytes against the ORM path's answer",
 }
 
 

@@ -23,6 +23,7 @@ from tests.integration.webhooks_support import (
     SALESFORCE_ORG,
     hubspot_headers,
     inbox,
+    salesforce_message,
 )
 from tests.support import assert_problem
 
@@ -219,23 +220,6 @@ async def test_pipedrive_deliveries_are_proven_by_basic_credentials(
         assert sent.json() == {"received": 1, "stored": expected}
     (event,) = await inbox(gateway_client, tenant)
     assert (event["identity"], event["kind"]) == ("pipedrive:8f5c2a", "deal.create")
-
-
-def salesforce_message(*notification_ids: str) -> bytes:
-    notifications = "".join(
-        f"""<Notification><Id>{n}</Id><sObject xsi:type="sf:Opportunity"
-        xmlns:sf="urn:sobject.enterprise.soap.sforce.com"><sf:Id>006{n[3:]}</sf:Id>
-        <sf:StageName>Closed Won</sf:StageName></sObject></Notification>"""
-        for n in notification_ids
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"
- xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body>
-<notifications xmlns="http://soap.sforce.com/2005/09/outbound">
-<OrganizationId>{SALESFORCE_ORG}</OrganizationId><ActionId>04k5e000000CaRkAAK</ActionId>
-<SessionId xsi:nil="true"/><EnterpriseUrl>https://acme.example/c</EnterpriseUrl>
-<PartnerUrl>https://acme.example/u</PartnerUrl>{notifications}</notifications>
-</soapenv:Body></soapenv:Envelope>""".encode()
 
 
 async def test_salesforce_messages_are_acknowledged_in_soap_and_stored_once(

@@ -22,8 +22,12 @@ from mops_webhooks.inbound import router
 from mops_webhooks.inbound import service as inbound_service
 from mops_webhooks.providers.salesforce import SALESFORCE_ACK
 from tests.integration.conftest import Stack, TenantKey, client_for
-from tests.integration.test_webhooks_inbound import salesforce_message
-from tests.integration.webhooks_support import CONNECTIONS, SALESFORCE_ORG, inbox
+from tests.integration.webhooks_support import (
+    CONNECTIONS,
+    SALESFORCE_ORG,
+    inbox,
+    salesforce_message,
+)
 
 pytestmark = pytest.mark.asyncio
 

@@ -85,3 +85,20 @@ async def connect_hubspot(
     assert created.status_code == 201, created.text
     connection: dict[str, Any] = created.json()
     return connection
+
+
+def salesforce_message(*notification_ids: str) -> bytes:
+    notifications = "".join(
+        f"""<Notification><Id>{n}</Id><sObject xsi:type="sf:Opportunity"
+        xmlns:sf="urn:sobject.enterprise.soap.sforce.com"><sf:Id>006{n[3:]}</sf:Id>
+        <sf:StageName>Closed Won</sf:StageName></sObject></Notification>"""
+        for n in notification_ids
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body>
+<notifications xmlns="http://soap.sforce.com/2005/09/outbound">
+<OrganizationId>{SALESFORCE_ORG}</OrganizationId><ActionId>04k5e000000CaRkAAK</ActionId>
+<SessionId xsi:nil="true"/><EnterpriseUrl>https://acme.example/c</EnterpriseUrl>
+<PartnerUrl>https://acme.example/u</PartnerUrl>{notifications}</notifications>
+</soapenv:Body></soapenv:Envelope>""".encode()

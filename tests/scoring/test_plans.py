@@ -15,62 +15,15 @@ from tests.scoring.support import (
     closed_assessment,
     five_forces_answers,
     load,
+    plan,
     questions,
+    scenario,
 )
 from tests.support import assert_problem, outbox_rows, walk_pages
 
 pytestmark = pytest.mark.asyncio
 
 PLANS = "/v1/scoring/plans"
-
-
-def plan(**fields: Any) -> dict[str, Any]:
-    return {
-        "name": "MO 2027",
-        "charter": "Build a results-driven marketing-operations function.",
-        "goals": [{"statement": "Own the martech stack"}],
-        "objectives": [
-            {
-                "goal": 0,
-                "metric": "Integration coverage",
-                "baseline": 0.4,
-                "target": 0.8,
-                "unit": "share",
-                "due_date": "2027-06-30",
-            }
-        ],
-        "barriers": [
-            {
-                "kind": "technology",
-                "description": "Key tools are not integrated.",
-                "severity": "high",
-                "change_strategy": "Connect the core first.",
-            }
-        ],
-        "stages": [
-            {
-                "name": "Foundation",
-                "skills": [{"skill": "marketing operations", "source": "hire"}],
-                "target_operating_model": "hybrid_matrix",
-            }
-        ],
-        **fields,
-    }
-
-
-async def scenario(inventory: httpx.AsyncClient) -> str:
-    tools = await walk_pages(inventory, "/v1/inventory/tools", limit=200)
-    active = next(t for t in tools if t["status"] == "active")
-    body = {
-        "name": "Target 2027",
-        "changes": [
-            {"stage": 1, "kind": "add_tool", "new_tool": {"name": "New CDP"}},
-            {"stage": 2, "kind": "retire_tool", "tool_id": active["id"]},
-        ],
-    }
-    response = await inventory.post("/v1/inventory/scenarios", json=body)
-    assert response.status_code == 201, response.text
-    return str(response.json()["id"])
 
 
 async def test_a_plan_links_its_stages_to_a_scenario_and_a_raci(

@@ -57,9 +57,10 @@ from tests.scoring.support import (
     closed_assessment,
     five_forces_answers,
     load,
+    plan,
     questions,
+    scenario,
 )
-from tests.scoring.test_plans import plan, scenario
 from tests.support import assert_problem, walk_pages
 
 pytestmark = pytest.mark.asyncio
