@@ -39,6 +39,7 @@ from sqlalchemy.sql.visitors import InternalTraversal, _TraverseInternalsType
 from sqlalchemy.types import Uuid
 
 from mops_shared.kit.etag import etag_of
+from mops_shared.kit.pagination import SortOption, keyset_page, split_page
 
 JSON_MEDIA_TYPE = "application/json"
 
@@ -224,3 +225,20 @@ def json_array_of(rows: Select[Any], *, outer: FromClause) -> ColumnElement[Any]
         .scalar_subquery()
     )
     return _JsonArray(postgresql, sqlite)
+
+
+async def first_row(
+    conn: AsyncConnection, statement: Executable, params: Mapping[str, Any] | None = None
+) -> RowMapping | None:
+    """The first row of a Core select (a by-id read's one row), or None."""
+    rows = await mappings(conn, statement, params)
+    return rows[0] if rows else None
+
+
+async def page_of_rows(
+    conn: AsyncConnection, statement: Select[Any], sort: SortOption, limit: int, cursor: str | None
+) -> tuple[list[RowMapping], str | None]:
+    """A keyset page of a Core select's rows in `sort`'s order, with the next page's cursor."""
+    return split_page(
+        await mappings(conn, keyset_page(statement, sort, limit, cursor)), sort, limit
+    )

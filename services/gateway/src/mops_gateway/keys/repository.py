@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_gateway.keys.models import ApiKey
 from mops_shared.kit.db import find_for_tenant, table_of
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import first_row, page_of_rows
 
 _keys = table_of(ApiKey).c
 
@@ -47,8 +47,7 @@ async def key_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, key_id: uuid.UUID
 ) -> RowMapping | None:
     """The tenant's key as the columns `ApiKeyRead` is made of, or None."""
-    rows = await mappings(conn, _KEY_ROW, {"tenant_id": tenant_id, "id": key_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _KEY_ROW, {"tenant_id": tenant_id, "id": key_id})
 
 
 async def key_rows(
@@ -64,4 +63,4 @@ async def key_rows(
     stmt = _KEY_READ.where(_keys.tenant_id == tenant_id)
     if not include_revoked:
         stmt = stmt.where(_keys.revoked_at.is_(None))
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)

@@ -9,7 +9,7 @@ from sqlmodel import col
 
 from mops_gateway.tenants.models import Tenant
 from mops_shared.kit.db import table_of
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.reads import first_row
 
 _tenants = table_of(Tenant).c
 # What `TenantRead` is made of.
@@ -20,8 +20,7 @@ _TENANT_ROW = select(_tenants.id, _tenants.name, _tenants.created_at).where(
 
 async def tenant_row(conn: AsyncConnection, tenant_id: uuid.UUID) -> RowMapping | None:
     """The tenant as `TenantRead`'s columns, or None."""
-    rows = await mappings(conn, _TENANT_ROW, {"id": tenant_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _TENANT_ROW, {"id": tenant_id})
 
 
 async def by_name_key(session: AsyncSession, key: str) -> Tenant | None:

@@ -15,8 +15,8 @@ from sqlmodel import col
 from mops_inventory.categories.models import Category
 from mops_shared.contracts.common import name_key
 from mops_shared.kit.db import find_for_tenant, insert_ignoring_conflicts, new_id, table_of, utcnow
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import first_row, page_of_rows
 
 _table = table_of(Category)
 _categories = _table.c
@@ -55,7 +55,7 @@ async def page_rows(
     stmt = select(_table).where(_categories.tenant_id == tenant_id)
     if parent_id is not None:
         stmt = stmt.where(_categories.parent_id == parent_id)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 _CATEGORY_ROW = select(_table).where(
@@ -66,8 +66,9 @@ _CATEGORY_ROW = select(_table).where(
 async def category_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, category_id: uuid.UUID
 ) -> RowMapping | None:
-    rows = await mappings(conn, _CATEGORY_ROW, {"tenant_id": tenant_id, "category_id": category_id})
-    return rows[0] if rows else None
+    return await first_row(
+        conn, _CATEGORY_ROW, {"tenant_id": tenant_id, "category_id": category_id}
+    )
 
 
 async def insert_built_ins(

@@ -19,8 +19,8 @@ from mops_inventory.db import writes
 from mops_inventory.tools.models import Tool
 from mops_shared.contracts.inventory import ToolStatus
 from mops_shared.kit.db import find_for_tenant, table_of
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import first_row, page_of_rows
 
 _contracts = table_of(Contract)
 _tools = table_of(Tool)
@@ -51,7 +51,7 @@ async def page_rows(
     stmt = select(_contracts).where(c.tenant_id == tenant_id)
     if tool_id is not None:
         stmt = stmt.where(c.tool_id == tool_id)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 _CONTRACT_ROW = select(_contracts).where(
@@ -62,8 +62,9 @@ _CONTRACT_ROW = select(_contracts).where(
 async def contract_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, contract_id: uuid.UUID
 ) -> RowMapping | None:
-    rows = await mappings(conn, _CONTRACT_ROW, {"tenant_id": tenant_id, "contract_id": contract_id})
-    return rows[0] if rows else None
+    return await first_row(
+        conn, _CONTRACT_ROW, {"tenant_id": tenant_id, "contract_id": contract_id}
+    )
 
 
 def _due(today: date, end: date) -> list[ColumnElement[bool]]:

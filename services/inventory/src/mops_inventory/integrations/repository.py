@@ -13,8 +13,8 @@ from sqlmodel import col
 from mops_inventory.integrations.models import Integration
 from mops_inventory.tools.models import Tool
 from mops_shared.kit.db import find_for_tenant, table_of
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import mappings, page_of_rows
 
 _integrations = table_of(Integration)
 _edges = _integrations.c
@@ -102,7 +102,7 @@ async def page_rows(
         stmt = stmt.where(_edges.status == status)
     if sync_mode is not None:
         stmt = stmt.where(_edges.sync_mode == sync_mode)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 _EDGE_ROW = _EDGE_ROWS.where(

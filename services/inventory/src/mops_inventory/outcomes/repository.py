@@ -13,7 +13,7 @@ from sqlmodel import col
 from mops_inventory.outcomes.models import Outcome
 from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.reads import first_row, mappings
 
 _outcomes = table_of(Outcome)
 
@@ -72,5 +72,4 @@ _OUTCOME_ROW = select(_outcomes).where(
 async def outcome_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, outcome_id: uuid.UUID
 ) -> RowMapping | None:
-    rows = await mappings(conn, _OUTCOME_ROW, {"tenant_id": tenant_id, "outcome_id": outcome_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _OUTCOME_ROW, {"tenant_id": tenant_id, "outcome_id": outcome_id})

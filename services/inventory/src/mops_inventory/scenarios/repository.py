@@ -15,8 +15,8 @@ from mops_inventory.contracts.models import Contract
 from mops_inventory.scenarios.models import Scenario
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.kit.db import among, find_for_tenant, table_of
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import first_row, page_of_rows
 
 _scenarios = table_of(Scenario)
 _tools = table_of(Tool).c
@@ -46,7 +46,7 @@ async def page_rows(
 ) -> tuple[list[RowMapping], str | None]:
     """A page of the tenant's scenarios as rows."""
     stmt = select(_scenarios).where(_scenarios.c.tenant_id == tenant_id)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 _SCENARIO_ROW = select(_scenarios).where(
@@ -57,8 +57,9 @@ _SCENARIO_ROW = select(_scenarios).where(
 async def scenario_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, scenario_id: uuid.UUID
 ) -> RowMapping | None:
-    rows = await mappings(conn, _SCENARIO_ROW, {"tenant_id": tenant_id, "scenario_id": scenario_id})
-    return rows[0] if rows else None
+    return await first_row(
+        conn, _SCENARIO_ROW, {"tenant_id": tenant_id, "scenario_id": scenario_id}
+    )
 
 
 async def known_tool_ids(

@@ -31,7 +31,7 @@ from mops_shared.kit.db import (
     utcnow,
 )
 from mops_shared.kit.pagination import SelectT, SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import json_array_of, mappings
+from mops_shared.kit.reads import first_row, json_array_of, mappings
 
 # Core columns, not mapped attributes: a select made of these alone compiles and runs as Core
 # (rows, no entities), and the same sorts and filters serve the entity queries too.
@@ -183,8 +183,7 @@ async def tool_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, tool_id: uuid.UUID
 ) -> RowMapping | None:
     """The tenant's tool as a row with its lists (see `_TOOL_READ`), or None."""
-    rows = await mappings(conn, _TOOL_ROW, {"tenant_id": tenant_id, "tool_id": tool_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _TOOL_ROW, {"tenant_id": tenant_id, "tool_id": tool_id})
 
 
 _TOOL_EXISTS = select(_tools.id).where(

@@ -16,8 +16,8 @@ from mops_org.coordination.models import CoordinationMechanism, CoordinationPart
 from mops_org.db import Db, connection_of
 from mops_org.units.models import Unit
 from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import mappings, page_of_rows
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities).
@@ -82,7 +82,7 @@ async def page_rows(
         stmt = stmt.where(
             or_(_mechanisms.owner_unit_id == unit_id, _mechanisms.id.in_(taking_part))
         )
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 # Built once: a statement object caches its own cache key, so reusing it skips that walk.

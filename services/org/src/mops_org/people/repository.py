@@ -18,7 +18,7 @@ from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole
 from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.reads import first_row, mappings
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities), and the same sorts serve the entity queries too.
@@ -184,8 +184,7 @@ async def person_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, person_id: uuid.UUID
 ) -> RowMapping | None:
     """The tenant's person as a row of the people table, or None."""
-    rows = await mappings(conn, _PERSON_ROW, {"tenant_id": tenant_id, "person_id": person_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _PERSON_ROW, {"tenant_id": tenant_id, "person_id": person_id})
 
 
 # Built once, with parameters: a statement object caches its own cache key, and building this

@@ -12,7 +12,7 @@ from sqlmodel import col
 
 from mops_org.profile.models import OrgProfile
 from mops_shared.kit.db import table_of
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.reads import first_row
 
 
 async def get(session: AsyncSession, tenant_id: uuid.UUID) -> OrgProfile | None:
@@ -28,8 +28,7 @@ _PROFILE_ROW = select(table_of(OrgProfile)).where(
 
 async def profile_row(conn: AsyncConnection, tenant_id: uuid.UUID) -> RowMapping | None:
     """The tenant's profile as a row of the profiles table, None before its first write."""
-    rows = await mappings(conn, _PROFILE_ROW, {"tenant_id": tenant_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _PROFILE_ROW, {"tenant_id": tenant_id})
 
 
 def add(session: AsyncSession, profile: OrgProfile) -> OrgProfile:

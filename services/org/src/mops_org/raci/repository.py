@@ -33,7 +33,7 @@ from mops_org.roles.models import PersonRole, Role
 from mops_org.units.models import Unit
 from mops_shared.kit.db import find_for_tenant, parse_uuids, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.reads import first_row, mappings
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities).
@@ -83,8 +83,7 @@ async def matrix_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, matrix_id: uuid.UUID
 ) -> RowMapping | None:
     """The tenant's matrix as a row of the matrices table, or None."""
-    rows = await mappings(conn, _MATRIX_ROW, {"tenant_id": tenant_id, "matrix_id": matrix_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _MATRIX_ROW, {"tenant_id": tenant_id, "matrix_id": matrix_id})
 
 
 _JUDGED = select(_matrices.allow_accountable_responsible, _matrices.activities).where(

@@ -19,8 +19,8 @@ from mops_org.db import Db, connection_of
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole, PersonSkill, Role, RoleSkill
 from mops_shared.kit.db import among, table_of
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import first_row, mappings, page_of_rows
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities), and they serve the entity queries as well.
@@ -93,7 +93,7 @@ async def page_rows(
         stmt = stmt.where(_roles.builtin == builtin)
     if legal is not None:
         stmt = stmt.where(_roles.legal == legal)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 # Built once: a statement object caches its own cache key, so reusing it skips that walk.
@@ -106,8 +106,7 @@ async def role_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, role_id: uuid.UUID
 ) -> RowMapping | None:
     """A role the tenant sees as a row of the roles table, or None."""
-    rows = await mappings(conn, _ROLE_ROW, {"tenant_id": tenant_id, "role_id": role_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _ROLE_ROW, {"tenant_id": tenant_id, "role_id": role_id})
 
 
 async def skill_rows_of(

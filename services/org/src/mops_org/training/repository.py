@@ -20,8 +20,8 @@ from mops_org.training.models import TrainingEnrolment, TrainingProgramme, Train
 # The units' own recursive subtree query, so both walk the tree the same way.
 from mops_org.units.tree import subtree_cte
 from mops_shared.kit.db import among, rowcount, table_of, update_by_id
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import mappings, page_of_rows
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities).
@@ -331,7 +331,7 @@ async def programme_page_rows(
 ) -> tuple[list[RowMapping], str | None]:
     """A page of the tenant's programmes as rows of the programmes table."""
     stmt = select(table_of(TrainingProgramme)).where(_programmes.tenant_id == tenant_id)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 # Built once: a statement object caches its own cache key, so reusing it skips that walk.
@@ -405,7 +405,7 @@ async def enrolment_page_rows(
     if completed is not None:
         done = _enrolments.completed_at
         stmt = stmt.where(done.is_not(None) if completed else done.is_(None))
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 _ENROLMENT_ROW = _enrolments_with_waves(bindparam("tenant_id")).where(

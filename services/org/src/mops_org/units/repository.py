@@ -15,8 +15,8 @@ from mops_org.db import Db, connection_of
 from mops_org.units.models import Unit
 from mops_org.units.tree import MAX_TREE_DEPTH, subtree_cte
 from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import first_row, mappings, page_of_rows
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities).
@@ -43,8 +43,7 @@ async def unit_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, unit_id: uuid.UUID
 ) -> RowMapping | None:
     """The tenant's unit as a row of the units table, or None."""
-    rows = await mappings(conn, _UNIT_ROW, {"tenant_id": tenant_id, "unit_id": unit_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _UNIT_ROW, {"tenant_id": tenant_id, "unit_id": unit_id})
 
 
 async def get_by_name_key(
@@ -75,7 +74,7 @@ async def page_rows(
         stmt = stmt.where(_units.parent_id == parent_id)
     if type_ is not None:
         stmt = stmt.where(_units.type == type_)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 def add(session: AsyncSession, unit: Unit) -> Unit:
@@ -142,7 +141,7 @@ async def subtree_rows(
         .join(tree, _units.id == tree.c.id)
         .where(_units.tenant_id == tenant_id)
     )
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 async def chain_rows(

@@ -14,8 +14,8 @@ from mops_scoring.assessments.models import Assessment, AssessmentResponse, Resp
 from mops_scoring.assessments.schemas import AssessmentStatus
 from mops_scoring.frameworks.models import Framework
 from mops_shared.kit.db import insert_ignoring_conflicts, rowcount, table_of, utcnow
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import mappings, page_of_rows
 
 # Core columns: a select made of these alone runs as Core (rows, no entities).
 _assessments = table_of(Assessment).c
@@ -216,7 +216,7 @@ async def page_rows(
         stmt = stmt.where(_assessments.status == status)
     if framework_id is not None:
         stmt = stmt.where(_assessments.framework_id == framework_id)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 _RESPONDENTS = select(
@@ -241,7 +241,7 @@ async def respondent_rows(
 ) -> tuple[list[RowMapping], str | None]:
     """A page of the assessment's respondents (person_id, added_at, responded)."""
     stmt = _RESPONDENTS.where(_respondents.assessment_id == assessment_id)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 _RESPONSE_COLUMNS = (
@@ -263,7 +263,7 @@ async def response_rows(
 ) -> tuple[list[RowMapping], str | None]:
     """A page of the assessment's responses, as stored."""
     stmt = select(*_RESPONSE_COLUMNS).where(_responses.assessment_id == assessment_id)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 # The tenant's assessment joined to the person's response, if any: one statement tells "no

@@ -12,8 +12,8 @@ from sqlmodel import col
 
 from mops_scoring.frameworks.models import Framework
 from mops_shared.kit.db import table_of
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import first_row, page_of_rows
 
 # Core columns: a select made of these alone runs as Core (rows, no entities); the filters
 # serve the entity queries too.
@@ -91,7 +91,7 @@ async def page_rows(
         stmt = stmt.where(_frameworks.key == key)
     if kind is not None:
         stmt = stmt.where(_frameworks.kind == kind)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 # Built once: a statement object caches its own cache key, so reusing it skips that walk.
@@ -104,5 +104,6 @@ async def detail_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, framework_id: uuid.UUID
 ) -> RowMapping | None:
     """A version the tenant sees, with its document as stored, or None."""
-    rows = await mappings(conn, _DETAIL_ROW, {"tenant_id": tenant_id, "framework_id": framework_id})
-    return rows[0] if rows else None
+    return await first_row(
+        conn, _DETAIL_ROW, {"tenant_id": tenant_id, "framework_id": framework_id}
+    )

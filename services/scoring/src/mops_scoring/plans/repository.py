@@ -11,8 +11,8 @@ from sqlmodel import col
 
 from mops_scoring.plans.models import Plan
 from mops_shared.kit.db import table_of
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import first_row, page_of_rows
 
 # Core columns: a select made of these alone runs as Core (rows, no entities).
 _plans = table_of(Plan).c
@@ -61,8 +61,7 @@ async def plan_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, plan_id: uuid.UUID
 ) -> RowMapping | None:
     """The tenant's plan as a row, or None."""
-    rows = await mappings(conn, _PLAN_ROW, {"tenant_id": tenant_id, "plan_id": plan_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _PLAN_ROW, {"tenant_id": tenant_id, "plan_id": plan_id})
 
 
 async def page_rows(
@@ -81,4 +80,4 @@ async def page_rows(
         stmt = stmt.where(_plans.status == status)
     if result_id is not None:
         stmt = stmt.where(_plans.result_id == result_id)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)

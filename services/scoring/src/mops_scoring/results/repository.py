@@ -14,8 +14,8 @@ from mops_scoring.frameworks.models import Framework
 from mops_scoring.results.models import Result
 from mops_shared.contracts.scoring import FrameworkKind
 from mops_shared.kit.db import table_of
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import mappings, page_of_rows
 
 # Core columns: a select made of these alone runs as Core (rows, no entities).
 _results = table_of(Result).c
@@ -161,4 +161,4 @@ async def history_rows(
         stmt = stmt.where(_results.scope_unit_id == scope_unit_id)
     elif whole_tenant:
         stmt = stmt.where(_results.scope_unit_id.is_(None))
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)

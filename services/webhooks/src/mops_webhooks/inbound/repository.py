@@ -18,8 +18,8 @@ from sqlmodel import col
 
 from mops_shared.kit.db import insert_ignoring_conflicts, new_id, rowcount, table_of
 from mops_shared.kit.loop import claim_leased
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import first_row, page_of_rows
 from mops_webhooks.inbound.models import CrmObjectRow, InboxEventRow, WebhookConnection
 from mops_webhooks.inbound.schemas import InboxStatus
 
@@ -98,8 +98,7 @@ async def connection_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, connection_id: uuid.UUID
 ) -> RowMapping | None:
     """The tenant's connection as `ConnectionRead`'s columns, or None."""
-    rows = await mappings(conn, _CONNECTION_ROW, {"tenant_id": tenant_id, "id": connection_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _CONNECTION_ROW, {"tenant_id": tenant_id, "id": connection_id})
 
 
 async def connection_rows(
@@ -107,7 +106,7 @@ async def connection_rows(
 ) -> tuple[list[RowMapping], str | None]:
     """A page of the tenant's connections as `ConnectionRead`'s columns."""
     stmt = _CONNECTION_READ.where(_CONNECTIONS.c.tenant_id == tenant_id)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 # --- receiving ----------------------------------------------------------------------------------
@@ -198,7 +197,7 @@ async def inbox_rows(
         stmt = stmt.where(_INBOX.c.status == status)
     if connection_id is not None:
         stmt = stmt.where(_INBOX.c.connection_id == connection_id)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 async def inbox_row(
@@ -206,8 +205,7 @@ async def inbox_row(
 ) -> RowMapping | None:
     """The tenant's inbound event as `InboxEvent`'s columns; another tenant's is as absent as
     none."""
-    rows = await mappings(conn, _INBOX_ROW, {"tenant_id": tenant_id, "id": event_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _INBOX_ROW, {"tenant_id": tenant_id, "id": event_id})
 
 
 async def make_due_again(

@@ -18,8 +18,8 @@ from sqlmodel import col
 
 from mops_shared.kit.db import UTCDateTime, among, table_of
 from mops_shared.kit.loop import claim_leased
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import first_row, mappings, page_of_rows
 from mops_webhooks.outbound.models import (
     DeliveryAttemptRow,
     DeliveryRow,
@@ -97,8 +97,7 @@ async def subscription_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, subscription_id: uuid.UUID
 ) -> RowMapping | None:
     """The tenant's subscription as `SubscriptionRead`'s columns, or None."""
-    rows = await mappings(conn, _SUBSCRIPTION_ROW, {"tenant_id": tenant_id, "id": subscription_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _SUBSCRIPTION_ROW, {"tenant_id": tenant_id, "id": subscription_id})
 
 
 async def subscription_rows(
@@ -106,7 +105,7 @@ async def subscription_rows(
 ) -> tuple[list[RowMapping], str | None]:
     """A page of the tenant's subscriptions as `SubscriptionRead`'s columns."""
     stmt = _SUBSCRIPTION_READ.where(_SUBSCRIPTIONS.c.tenant_id == tenant_id)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 async def close_open_deliveries_of(session: AsyncSession, subscription_id: uuid.UUID) -> None:
@@ -176,7 +175,7 @@ async def delivery_rows(
         stmt = stmt.where(_DELIVERIES.c.status == status)
     if event_type is not None:
         stmt = stmt.where(_DELIVERIES.c.event_type == event_type)
-    return split_page(await mappings(conn, keyset_page(stmt, sort, limit, cursor)), sort, limit)
+    return await page_of_rows(conn, stmt, sort, limit, cursor)
 
 
 async def delivery_detail_row(
@@ -184,8 +183,7 @@ async def delivery_detail_row(
 ) -> RowMapping | None:
     """The tenant's delivery as `Delivery`'s columns with its event's `occurred_at` and `data`;
     another tenant's is as absent as none."""
-    rows = await mappings(conn, _DELIVERY_DETAIL_ROW, {"tenant_id": tenant_id, "id": delivery_id})
-    return rows[0] if rows else None
+    return await first_row(conn, _DELIVERY_DETAIL_ROW, {"tenant_id": tenant_id, "id": delivery_id})
 
 
 async def attempt_rows(conn: AsyncConnection, delivery_id: uuid.UUID) -> Sequence[RowMapping]:
