@@ -16,7 +16,7 @@ class WebhooksSettings(ServiceSettings):
     # The service takes every CRM delivery: a burst beyond the pool opens and closes overflow
     # connections, each a PostgreSQL backend to start (bench/webhooks.py, 16 senders: 180
     # acks/s with 20 kept, 166 with 10, same run).
-    database_pool_size: int = 20
+    database_pool_size: int = 30
     inventory_url: str = Field(
         default="",
         description="Where processed CRM events become outcomes; MOPS_INVENTORY_PORT on "

@@ -112,7 +112,7 @@ def json_loads(text: str | bytes) -> Any:
     return json.loads(text)
 
 
-def create_engine(url: str, *, pool_size: int = 20, echo: bool = False) -> AsyncEngine:
+def create_engine(url: str, *, pool_size: int = 30, echo: bool = False) -> AsyncEngine:
     """An async engine: aiosqlite for `sqlite+aiosqlite://`, asyncpg for `postgresql+asyncpg://`."""
     if is_sqlite(url):
         engine = create_async_engine(url, echo=echo, json_deserializer=json_loads)
@@ -125,8 +125,12 @@ def create_engine(url: str, *, pool_size: int = 20, echo: bool = False) -> Async
     return create_async_engine(
         url,
         echo=echo,
+        # Every connection the pool may open is kept: overflow connections (closed when given
+        # back) were opened and closed per request under load; at 32 concurrent reads of a unit
+        # by id, 1 783-2 163 req/s and p99 46-59 ms with 20 kept and 10 overflow, 2 648-2 665
+        # req/s and p99 19-21 ms with all kept. A request finding all in use waits for one.
         pool_size=pool_size,
-        max_overflow=pool_size // 2,
+        max_overflow=0,
         pool_recycle=1800,
         json_deserializer=json_loads,
         connect_args={"server_settings": {"jit": "off"}},

@@ -69,7 +69,7 @@ class ServiceSettings(BaseSettings):
     database_url: str = ""
     # Connections kept open. Above it, up to half as many more are opened and closed per use:
     # with 10 kept, 32 concurrent reads spent 15 % of the service's CPU opening connections.
-    database_pool_size: int = Field(default=20, ge=1)
+    database_pool_size: int = Field(default=30, ge=1)
     database_echo: bool = False
     gc_young_threshold: int = Field(
         default=10_000,
