@@ -94,10 +94,10 @@ class WireJSON:
         return dumps({"items": items, "next_cursor": next_cursor})
 
 
-def json_response(body: bytes, *, version: int | None = None) -> Response:
+def json_response(body: bytes, *, version: int | None = None, status_code: int = 200) -> Response:
     """The answer FastAPI would have made of the model (same body, content type and, with a
-    `version`, the ETag `tagged` sets)."""
-    response = Response(body, media_type=JSON_MEDIA_TYPE)
+    `version`, the ETag `tagged` sets), with the route's status (202 for an accepted replay)."""
+    response = Response(body, status_code=status_code, media_type=JSON_MEDIA_TYPE)
     if version is not None:
         response.headers["etag"] = etag_of(version)
     return response

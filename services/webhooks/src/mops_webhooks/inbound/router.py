@@ -234,9 +234,8 @@ async def replay_inbox_event(
     """Makes the event due now with a fresh count of tries, whatever its state: a dead one is
     retried, an unmapped one is attributed by the current rules. Never counts twice: an
     outcome already recorded for the event's CRM record is not recorded again."""
-    response = json_response(await service.replay(session, caller.tenant_id, event_id))
-    response.status_code = status.HTTP_202_ACCEPTED
-    return response
+    body = await service.replay(session, caller.tenant_id, event_id)
+    return json_response(body, status_code=status.HTTP_202_ACCEPTED)
 
 
 @router.post(
