@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import orjson
 from fastapi import FastAPI, Request
@@ -64,6 +64,16 @@ class Forbidden(MopsError):
 
 class NotFound(MopsError):
     status = 404
+
+
+T = TypeVar("T")
+
+
+def found(value: T | None, detail: str) -> T:
+    """`value` if there is one, else a 404 saying what was not found (`No tool {id}.`)."""
+    if value is None:
+        raise NotFound(detail)
+    return value
 
 
 class Conflict(MopsError):

@@ -14,7 +14,7 @@ from mops_gateway.keys.models import ApiKey
 from mops_gateway.keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
 from mops_gateway.keys.secrets import format_key, hash_secret, new_secret
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound
+from mops_shared.kit.errors import Conflict, found
 from mops_shared.kit.pagination import MAX_LIMIT, resolve_sort
 from mops_shared.kit.reads import WireJSON
 
@@ -70,9 +70,7 @@ async def create_key(
 
 
 async def _get(session: AsyncSession, tenant_id: uuid.UUID, key_id: uuid.UUID) -> ApiKey:
-    key = await repository.get_by_id(session, tenant_id, key_id)
-    if key is None:
-        raise NotFound(f"No API key {key_id}.")
+    key = found(await repository.get_by_id(session, tenant_id, key_id), f"No API key {key_id}.")
     return key
 
 
@@ -81,9 +79,7 @@ async def _get(session: AsyncSession, tenant_id: uuid.UUID, key_id: uuid.UUID) -
 
 async def read_key(conn: AsyncConnection, tenant_id: uuid.UUID, key_id: uuid.UUID) -> bytes:
     """The tenant's key as `ApiKeyRead`'s JSON, without its secret."""
-    row = await repository.key_row(conn, tenant_id, key_id)
-    if row is None:
-        raise NotFound(f"No API key {key_id}.")
+    row = found(await repository.key_row(conn, tenant_id, key_id), f"No API key {key_id}.")
     return KEY_JSON.dumps(_key_item(row))
 
 

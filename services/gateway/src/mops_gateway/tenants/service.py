@@ -12,7 +12,7 @@ from mops_gateway.tenants import repository
 from mops_gateway.tenants.models import Tenant
 from mops_gateway.tenants.schemas import TenantRead
 from mops_shared.contracts.common import name_key
-from mops_shared.kit.errors import Conflict, NotFound
+from mops_shared.kit.errors import Conflict, found
 from mops_shared.kit.reads import WireJSON
 
 TENANT_JSON = WireJSON(TenantRead)
@@ -30,9 +30,7 @@ async def create_tenant(session: AsyncSession, name: str) -> TenantRead:
 
 
 async def _tenant_row(conn: AsyncConnection, tenant_id: uuid.UUID) -> RowMapping:
-    row = await repository.tenant_row(conn, tenant_id)
-    if row is None:
-        raise NotFound(f"No tenant {tenant_id}.")
+    row = found(await repository.tenant_row(conn, tenant_id), f"No tenant {tenant_id}.")
     return row
 
 

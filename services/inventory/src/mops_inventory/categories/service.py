@@ -16,7 +16,7 @@ from mops_shared.contracts.inventory import CategoryRead
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.audit import record_audit
 from mops_shared.kit.auth import Principal
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.kit.errors import Conflict, ValidationFailed, found
 from mops_shared.kit.pagination import resolve_sort
 from mops_shared.kit.reads import WireJSON
 
@@ -89,9 +89,10 @@ async def read_category(
     """The tenant's category as `CategoryRead`'s JSON (another tenant's is as absent as one
     that never existed)."""
     await seeder.ensure_apart(principal.tenant_id)
-    row = await repository.category_row(conn, principal.tenant_id, category_id)
-    if row is None:
-        raise NotFound(f"No category {category_id}.")
+    row = found(
+        await repository.category_row(conn, principal.tenant_id, category_id),
+        f"No category {category_id}.",
+    )
     return CATEGORY_JSON.dumps(CATEGORY_JSON.item(row))
 
 

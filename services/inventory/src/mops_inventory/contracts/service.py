@@ -23,7 +23,7 @@ from mops_shared.contracts.money import Money
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import NotFound, ValidationFailed
+from mops_shared.kit.errors import NotFound, ValidationFailed, found
 from mops_shared.kit.pagination import resolve_sort
 from mops_shared.kit.reads import WireJSON
 from mops_shared.kit.writes import snapshot
@@ -111,9 +111,10 @@ async def read_contract(
     conn: AsyncConnection, principal: Principal, contract_id: uuid.UUID
 ) -> tuple[bytes, int]:
     """The tenant's contract as `ContractRead`'s JSON, with its version (for the ETag)."""
-    row = await repository.contract_row(conn, principal.tenant_id, contract_id)
-    if row is None:
-        raise NotFound(f"No contract {contract_id}.")
+    row = found(
+        await repository.contract_row(conn, principal.tenant_id, contract_id),
+        f"No contract {contract_id}.",
+    )
     return CONTRACT_JSON.dumps(_contract_item(row)), int(row["version"])
 
 
@@ -189,9 +190,10 @@ async def update_contract(
 
 async def _get(session: AsyncSession, principal: Principal, contract_id: uuid.UUID) -> Contract:
     # Another tenant's contract is as absent as one that never existed.
-    contract = await repository.get_by_id(session, principal.tenant_id, contract_id)
-    if contract is None:
-        raise NotFound(f"No contract {contract_id}.")
+    contract = found(
+        await repository.get_by_id(session, principal.tenant_id, contract_id),
+        f"No contract {contract_id}.",
+    )
     return contract
 
 

@@ -21,7 +21,7 @@ from mops_inventory.integrations.schemas import (
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, found
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import resolve_sort
 from mops_shared.kit.reads import WireJSON
@@ -140,9 +140,10 @@ async def read_integration(
     conn: AsyncConnection, principal: Principal, integration_id: uuid.UUID
 ) -> tuple[bytes, int]:
     """The tenant's edge as `IntegrationRead`'s JSON, with its version (for the ETag)."""
-    row = await repository.edge_row(conn, principal.tenant_id, integration_id)
-    if row is None:
-        raise NotFound(f"No integration {integration_id}.")
+    row = found(
+        await repository.edge_row(conn, principal.tenant_id, integration_id),
+        f"No integration {integration_id}.",
+    )
     return INTEGRATION_JSON.dumps(INTEGRATION_JSON.item(row)), int(row["version"])
 
 

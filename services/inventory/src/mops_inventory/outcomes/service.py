@@ -18,7 +18,7 @@ from mops_shared.contracts.money import Money
 from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeKind, OutcomeRead
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.auth import Principal
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.kit.errors import Conflict, ValidationFailed, found
 from mops_shared.kit.reads import WireJSON
 
 
@@ -130,9 +130,10 @@ def _outcome_item(row: RowMapping) -> dict[str, Any]:
 async def read_outcome(conn: AsyncConnection, principal: Principal, outcome_id: uuid.UUID) -> bytes:
     """The tenant's outcome as `OutcomeRead`'s JSON (another tenant's is as absent as one that
     never existed)."""
-    row = await repository.outcome_row(conn, principal.tenant_id, outcome_id)
-    if row is None:
-        raise NotFound(f"No outcome {outcome_id}.")
+    row = found(
+        await repository.outcome_row(conn, principal.tenant_id, outcome_id),
+        f"No outcome {outcome_id}.",
+    )
     return OUTCOME_JSON.dumps(_outcome_item(row))
 
 

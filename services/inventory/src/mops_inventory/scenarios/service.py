@@ -32,7 +32,7 @@ from mops_shared.contracts.scenarios import ScenarioDiff, StageDiff
 from mops_shared.kit.audit import record_audit
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.kit.errors import Conflict, ValidationFailed, found
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import resolve_sort
 from mops_shared.kit.reads import WireJSON
@@ -134,9 +134,10 @@ async def create_scenario(
 
 async def _get(session: AsyncSession, principal: Principal, scenario_id: uuid.UUID) -> Scenario:
     # Another tenant's scenario is as absent as one that never existed.
-    scenario = await repository.get_by_id(session, principal.tenant_id, scenario_id)
-    if scenario is None:
-        raise NotFound(f"No scenario {scenario_id}.")
+    scenario = found(
+        await repository.get_by_id(session, principal.tenant_id, scenario_id),
+        f"No scenario {scenario_id}.",
+    )
     return scenario
 
 
@@ -178,9 +179,10 @@ async def _scenario_row(
     conn: AsyncConnection, principal: Principal, scenario_id: uuid.UUID
 ) -> RowMapping:
     # Another tenant's scenario is as absent as one that never existed.
-    row = await repository.scenario_row(conn, principal.tenant_id, scenario_id)
-    if row is None:
-        raise NotFound(f"No scenario {scenario_id}.")
+    row = found(
+        await repository.scenario_row(conn, principal.tenant_id, scenario_id),
+        f"No scenario {scenario_id}.",
+    )
     return row
 
 

@@ -33,7 +33,7 @@ from mops_shared.contracts.inventory import ToolOwner, ToolRead, ToolStatus
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, found
 from mops_shared.kit.outbox import record_event
 from mops_shared.kit.pagination import resolve_sort
 from mops_shared.kit.reads import WireJSON
@@ -187,9 +187,9 @@ async def _flush_or_conflict(session: AsyncSession, name: str) -> None:
 
 
 async def _get(session: AsyncSession, principal: Principal, tool_id: uuid.UUID) -> Tool:
-    tool = await repository.get_by_id(session, principal.tenant_id, tool_id)
-    if tool is None:
-        raise NotFound(f"No tool {tool_id}.")
+    tool = found(
+        await repository.get_by_id(session, principal.tenant_id, tool_id), f"No tool {tool_id}."
+    )
     return tool
 
 
@@ -203,9 +203,9 @@ async def read_tool(
 ) -> tuple[bytes, int]:
     """The tenant's tool as `ToolRead`'s JSON, with its version (for the ETag): one statement,
     its capabilities and owners read with it."""
-    row = await repository.tool_row(conn, principal.tenant_id, tool_id)
-    if row is None:
-        raise NotFound(f"No tool {tool_id}.")
+    row = found(
+        await repository.tool_row(conn, principal.tenant_id, tool_id), f"No tool {tool_id}."
+    )
     return TOOL_JSON.dumps(TOOL_JSON.item(row)), int(row["version"])
 
 

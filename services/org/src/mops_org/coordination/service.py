@@ -38,7 +38,7 @@ from mops_shared.contracts.problem import ProblemFieldError
 from mops_shared.kit.audit import record_audits
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.errors import Conflict, ValidationFailed, body_error, found
 from mops_shared.kit.outbox import record_events
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.reads import WireJSON
@@ -176,9 +176,10 @@ async def create_mechanism(
 async def _get(
     session: AsyncSession, principal: Principal, mechanism_id: uuid.UUID
 ) -> CoordinationMechanism:
-    mechanism = await repository.get_by_id(session, principal.tenant_id, mechanism_id)
-    if mechanism is None:
-        raise NotFound(f"No coordination mechanism {mechanism_id}.")
+    mechanism = found(
+        await repository.get_by_id(session, principal.tenant_id, mechanism_id),
+        f"No coordination mechanism {mechanism_id}.",
+    )
     return mechanism
 
 
@@ -203,9 +204,10 @@ async def read_mechanism(
     conn: AsyncConnection, principal: Principal, mechanism_id: uuid.UUID
 ) -> tuple[bytes, int]:
     """The mechanism as `CoordinationMechanismRead`'s JSON, with its version (for the ETag)."""
-    row = await repository.mechanism_row(conn, principal.tenant_id, mechanism_id)
-    if row is None:
-        raise NotFound(f"No coordination mechanism {mechanism_id}.")
+    row = found(
+        await repository.mechanism_row(conn, principal.tenant_id, mechanism_id),
+        f"No coordination mechanism {mechanism_id}.",
+    )
     (item,) = await _mechanism_items(conn, [row])
     return MECHANISM_JSON.dumps(item), int(row["version"])
 

@@ -28,7 +28,7 @@ from mops_shared.contracts.org import PersonRead
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed
+from mops_shared.kit.errors import Conflict, ValidationFailed, found
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.reads import WireJSON
 from mops_shared.kit.writes import snapshot
@@ -186,9 +186,10 @@ async def create_person(
 
 async def _get(session: AsyncSession, principal: Principal, person_id: uuid.UUID) -> Person:
     """The tenant's person with its role ids, or 404."""
-    person = await repository.get_by_id(session, principal.tenant_id, person_id)
-    if person is None:
-        raise NotFound(f"No person {person_id}.")
+    person = found(
+        await repository.get_by_id(session, principal.tenant_id, person_id),
+        f"No person {person_id}.",
+    )
     await repository.load_role_ids(session, principal.tenant_id, [person])
     return person
 
@@ -364,9 +365,7 @@ async def read_person(
     """The tenant's person as `PersonRead`'s JSON (with its `role_ids`), with its version (for
     the ETag)."""
     tenant_id = principal.tenant_id
-    row = await repository.person_row(conn, tenant_id, person_id)
-    if row is None:
-        raise NotFound(f"No person {person_id}.")
+    row = found(await repository.person_row(conn, tenant_id, person_id), f"No person {person_id}.")
     role_ids = await repository.role_ids_of(conn, tenant_id, [person_id])
     item = PERSON_JSON.item(row, role_ids=role_ids.get(person_id, []))
     return PERSON_JSON.dumps(item), int(row["version"])

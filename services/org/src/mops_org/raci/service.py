@@ -50,7 +50,7 @@ from mops_shared.contracts.org_raci import (
 from mops_shared.contracts.problem import ProblemFieldError
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.errors import Conflict, ValidationFailed, body_error, found
 from mops_shared.kit.pagination import SortOption, encode_cursor, split_page
 from mops_shared.kit.reads import WireJSON
 from mops_shared.kit.writes import snapshot
@@ -178,9 +178,10 @@ async def to_reads(
 
 
 async def _get(session: AsyncSession, principal: Principal, matrix_id: uuid.UUID) -> RaciMatrix:
-    matrix = await repository.get_by_id(session, principal.tenant_id, matrix_id)
-    if matrix is None:
-        raise NotFound(f"No RACI matrix {matrix_id}.")
+    matrix = found(
+        await repository.get_by_id(session, principal.tenant_id, matrix_id),
+        f"No RACI matrix {matrix_id}.",
+    )
     return matrix
 
 
@@ -211,9 +212,10 @@ async def _judged_items(
 async def _matrix_row(
     conn: AsyncConnection, principal: Principal, matrix_id: uuid.UUID
 ) -> RowMapping:
-    row = await repository.matrix_row(conn, principal.tenant_id, matrix_id)
-    if row is None:
-        raise NotFound(f"No RACI matrix {matrix_id}.")
+    row = found(
+        await repository.matrix_row(conn, principal.tenant_id, matrix_id),
+        f"No RACI matrix {matrix_id}.",
+    )
     return row
 
 

@@ -47,7 +47,7 @@ from mops_shared.contracts.org import PersonRead
 from mops_shared.contracts.problem import ProblemFieldError
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error, found
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.reads import WireJSON, dumps
@@ -191,9 +191,9 @@ async def create_role(session: AsyncSession, principal: Principal, data: RoleCre
 
 async def role_or_404(session: AsyncSession, principal: Principal, role_id: uuid.UUID) -> Role:
     """A role the tenant sees (built-in or its own); another tenant's is as absent as none."""
-    role = await repository.get_by_id(session, principal.tenant_id, role_id)
-    if role is None:
-        raise NotFound(f"No role {role_id}.")
+    role = found(
+        await repository.get_by_id(session, principal.tenant_id, role_id), f"No role {role_id}."
+    )
     return role
 
 
@@ -329,9 +329,10 @@ def _held(rows: Sequence[tuple[str, str, int, datetime | None]]) -> list[HeldSki
 
 
 async def _person(session: AsyncSession, principal: Principal, person_id: uuid.UUID) -> Person:
-    person = await people_lookups.person_of_tenant(session, principal.tenant_id, person_id)
-    if person is None:
-        raise NotFound(f"No person {person_id}.")
+    person = found(
+        await people_lookups.person_of_tenant(session, principal.tenant_id, person_id),
+        f"No person {person_id}.",
+    )
     return person
 
 
@@ -465,9 +466,9 @@ async def read_roles(
 
 async def _role_row(conn: AsyncConnection, principal: Principal, role_id: uuid.UUID) -> RowMapping:
     """A role the tenant sees (built-in or its own) as a row; another tenant's is a 404."""
-    row = await repository.role_row(conn, principal.tenant_id, role_id)
-    if row is None:
-        raise NotFound(f"No role {role_id}.")
+    row = found(
+        await repository.role_row(conn, principal.tenant_id, role_id), f"No role {role_id}."
+    )
     return row
 
 
@@ -483,9 +484,10 @@ async def read_role(
 async def _person_row(
     conn: AsyncConnection, principal: Principal, person_id: uuid.UUID
 ) -> RowMapping:
-    row = await people_lookups.person_row(conn, principal.tenant_id, person_id)
-    if row is None:
-        raise NotFound(f"No person {person_id}.")
+    row = found(
+        await people_lookups.person_row(conn, principal.tenant_id, person_id),
+        f"No person {person_id}.",
+    )
     return row
 
 

@@ -43,7 +43,7 @@ from mops_shared.contracts.common import name_key
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error, found
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.reads import WireJSON, dumps
 from mops_shared.kit.writes import snapshot
@@ -100,9 +100,10 @@ async def _get_programme(
     session: AsyncSession, principal: Principal, programme_id: uuid.UUID
 ) -> TrainingProgramme:
     # Another tenant's programme is as absent as one that never existed.
-    programme = await repository.get_programme(session, principal.tenant_id, programme_id)
-    if programme is None:
-        raise NotFound(f"No training programme {programme_id}.")
+    programme = found(
+        await repository.get_programme(session, principal.tenant_id, programme_id),
+        f"No training programme {programme_id}.",
+    )
     return programme
 
 
@@ -513,9 +514,10 @@ async def _get_enrolment(
 ) -> tuple[TrainingEnrolment, TrainingWave]:
     tenant_id = principal.tenant_id
     await _get_programme(session, principal, programme_id)
-    enrolment = await repository.get_enrolment(session, tenant_id, programme_id, enrolment_id)
-    if enrolment is None:
-        raise NotFound(f"No enrolment {enrolment_id} in this training programme.")
+    enrolment = found(
+        await repository.get_enrolment(session, tenant_id, programme_id, enrolment_id),
+        f"No enrolment {enrolment_id} in this training programme.",
+    )
     wave = (await repository.waves_by_id(session, tenant_id, [enrolment.wave_id]))[
         enrolment.wave_id
     ]
@@ -649,9 +651,10 @@ async def _programme_row(
     conn: AsyncConnection, principal: Principal, programme_id: uuid.UUID
 ) -> RowMapping:
     # Another tenant's programme is as absent as one that never existed.
-    row = await repository.programme_row(conn, principal.tenant_id, programme_id)
-    if row is None:
-        raise NotFound(f"No training programme {programme_id}.")
+    row = found(
+        await repository.programme_row(conn, principal.tenant_id, programme_id),
+        f"No training programme {programme_id}.",
+    )
     return row
 
 
@@ -685,9 +688,10 @@ async def read_enrolment(
 ) -> bytes:
     """The enrolment as `TrainingEnrolmentRead`'s JSON (404 for the programme first)."""
     await _programme_row(conn, principal, programme_id)
-    row = await repository.enrolment_row(conn, principal.tenant_id, programme_id, enrolment_id)
-    if row is None:
-        raise NotFound(f"No enrolment {enrolment_id} in this training programme.")
+    row = found(
+        await repository.enrolment_row(conn, principal.tenant_id, programme_id, enrolment_id),
+        f"No enrolment {enrolment_id} in this training programme.",
+    )
     return ENROLMENT_JSON.dumps(_enrolment_item(row))
 
 

@@ -30,7 +30,7 @@ from mops_shared.contracts.org import PersonRead, UnitRead
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error, found
 from mops_shared.kit.outbox import record_event, record_events
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.reads import WireJSON, dumps
@@ -140,9 +140,9 @@ async def create_unit(session: AsyncSession, principal: Principal, data: UnitCre
 
 
 async def _get(session: AsyncSession, principal: Principal, unit_id: uuid.UUID) -> Unit:
-    unit = await repository.get_by_id(session, principal.tenant_id, unit_id)
-    if unit is None:
-        raise NotFound(f"No unit {unit_id}.")
+    unit = found(
+        await repository.get_by_id(session, principal.tenant_id, unit_id), f"No unit {unit_id}."
+    )
     return unit
 
 
@@ -153,9 +153,9 @@ async def read_unit(
     conn: AsyncConnection, principal: Principal, unit_id: uuid.UUID
 ) -> tuple[bytes, int]:
     """The tenant's unit as `UnitRead`'s JSON, with its version (for the ETag)."""
-    row = await repository.unit_row(conn, principal.tenant_id, unit_id)
-    if row is None:
-        raise NotFound(f"No unit {unit_id}.")
+    row = found(
+        await repository.unit_row(conn, principal.tenant_id, unit_id), f"No unit {unit_id}."
+    )
     return UNIT_JSON.dumps(UNIT_JSON.item(row)), int(row["version"])
 
 

@@ -38,7 +38,7 @@ from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.contracts.scoring import FrameworkKind
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error, found
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.reads import WireJSON
@@ -62,9 +62,10 @@ async def assessment_or_404(
     session: AsyncSession, principal: Principal, assessment_id: uuid.UUID
 ) -> Assessment:
     """The tenant's assessment; another tenant's is as absent as none."""
-    assessment = await repository.get(session, principal.tenant_id, assessment_id)
-    if assessment is None:
-        raise NotFound(f"No assessment {assessment_id}.")
+    assessment = found(
+        await repository.get(session, principal.tenant_id, assessment_id),
+        f"No assessment {assessment_id}.",
+    )
     return assessment
 
 
@@ -113,9 +114,10 @@ async def read_assessment(
     conn: AsyncConnection, principal: Principal, assessment_id: uuid.UUID
 ) -> tuple[bytes, int]:
     """The tenant's assessment as `AssessmentRead`'s JSON, with its version (for the ETag)."""
-    row = await repository.assessment_row(conn, principal.tenant_id, assessment_id)
-    if row is None:
-        raise NotFound(f"No assessment {assessment_id}.")
+    row = found(
+        await repository.assessment_row(conn, principal.tenant_id, assessment_id),
+        f"No assessment {assessment_id}.",
+    )
     return ASSESSMENT_JSON.dumps(_assessment_item(row)), int(row["version"])
 
 
@@ -357,9 +359,10 @@ async def remove_respondent(
     """Removes a respondent who has not responded (409 once they have: their answers count)."""
     assessment = await assessment_or_404(session, principal, assessment_id)
     _refuse_closed(assessment)
-    respondent = await repository.get_respondent(session, assessment.id, person_id)
-    if respondent is None:
-        raise NotFound(f"{person_id} is not a respondent of assessment {assessment_id}.")
+    respondent = found(
+        await repository.get_respondent(session, assessment.id, person_id),
+        f"{person_id} is not a respondent of assessment {assessment_id}.",
+    )
     if await repository.get_response(session, assessment.id, person_id) is not None:
         raise Conflict(f"{person_id} has responded: their answers stay with the assessment.")
     await _advance_open(session, assessment)
@@ -456,9 +459,10 @@ async def read_response(
 ) -> tuple[bytes, int]:
     """The person's response as `ResponseRead`'s JSON (its answers as stored), with its
     version (for the ETag)."""
-    row = await repository.response_row(conn, principal.tenant_id, assessment_id, person_id)
-    if row is None:
-        raise NotFound(f"No assessment {assessment_id}.")
+    row = found(
+        await repository.response_row(conn, principal.tenant_id, assessment_id, person_id),
+        f"No assessment {assessment_id}.",
+    )
     if row["version"] is None:
         raise NotFound(f"{person_id} has no response to assessment {assessment_id}.")
     return RESPONSE_JSON.dumps(RESPONSE_JSON.item(row)), int(row["version"])

@@ -24,7 +24,7 @@ from mops_scoring.frameworks.schemas import (
 from mops_shared.contracts.scoring import FrameworkRead
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error, found
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.reads import WireJSON, dumps
 from mops_shared.kit.writes import WRITE_ATTEMPTS
@@ -60,9 +60,10 @@ async def read_framework(
 ) -> tuple[bytes, int]:
     """A version the tenant sees as `FrameworkDetail`'s JSON, with its version number (its
     ETag: versions never change)."""
-    row = await repository.detail_row(conn, principal.tenant_id, framework_id)
-    if row is None:
-        raise NotFound(f"No framework version {framework_id}.")
+    row = found(
+        await repository.detail_row(conn, principal.tenant_id, framework_id),
+        f"No framework version {framework_id}.",
+    )
     return DETAIL_JSON.dumps(DETAIL_JSON.item(row, document=_wire_document(row))), int(
         row["version"]
     )
@@ -117,9 +118,10 @@ async def framework_or_404(
     session: AsyncSession, principal: Principal, framework_id: uuid.UUID
 ) -> Framework:
     """A version the tenant sees (built in or its own); another tenant's is as absent as none."""
-    framework = await repository.get_visible(session, principal.tenant_id, framework_id)
-    if framework is None:
-        raise NotFound(f"No framework version {framework_id}.")
+    framework = found(
+        await repository.get_visible(session, principal.tenant_id, framework_id),
+        f"No framework version {framework_id}.",
+    )
     return framework
 
 

@@ -35,7 +35,7 @@ from mops_shared.contracts.scenarios import ScenarioDiff
 from mops_shared.contracts.scoring import FrameworkKind
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import NotFound, ValidationFailed, body_error
+from mops_shared.kit.errors import ValidationFailed, body_error, found
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.reads import WireJSON
@@ -61,9 +61,7 @@ def to_read(plan: Plan) -> PlanRead:
 
 
 async def plan_or_404(session: AsyncSession, principal: Principal, plan_id: uuid.UUID) -> Plan:
-    plan = await repository.get(session, principal.tenant_id, plan_id)
-    if plan is None:
-        raise NotFound(f"No plan {plan_id}.")
+    plan = found(await repository.get(session, principal.tenant_id, plan_id), f"No plan {plan_id}.")
     return plan
 
 
@@ -276,9 +274,9 @@ async def read_plan(
     conn: AsyncConnection, principal: Principal, plan_id: uuid.UUID
 ) -> tuple[bytes, int]:
     """The tenant's plan as `PlanRead`'s JSON, with its version (for the ETag)."""
-    row = await repository.plan_row(conn, principal.tenant_id, plan_id)
-    if row is None:
-        raise NotFound(f"No plan {plan_id}.")
+    row = found(
+        await repository.plan_row(conn, principal.tenant_id, plan_id), f"No plan {plan_id}."
+    )
     return PLAN_JSON.dumps(_plan_item(row)), int(row["version"])
 
 

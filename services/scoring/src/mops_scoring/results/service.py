@@ -26,7 +26,7 @@ from mops_shared.contracts.clients import InventoryClient, OrgClient
 from mops_shared.contracts.scoring import FrameworkKind
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import new_id, utcnow
-from mops_shared.kit.errors import Conflict, NotFound
+from mops_shared.kit.errors import Conflict, found
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.reads import WireJSON
 
@@ -170,9 +170,9 @@ SUMMARY_JSON = WireJSON(ResultSummary)
 async def read_result(conn: AsyncConnection, principal: Principal, result_id: uuid.UUID) -> bytes:
     """The tenant's result as `ResultRead`'s JSON: the body stored when it was computed, which
     is that model's JSON (a result never changes)."""
-    body = await repository.body_text(conn, principal.tenant_id, result_id)
-    if body is None:
-        raise NotFound(f"No result {result_id}.")
+    body = found(
+        await repository.body_text(conn, principal.tenant_id, result_id), f"No result {result_id}."
+    )
     return body.encode()
 
 
@@ -180,9 +180,9 @@ async def result_model(
     conn: AsyncConnection, principal: Principal, result_id: uuid.UUID
 ) -> ResultRead:
     """The tenant's result as the model, for what is computed from it (404 without it)."""
-    row = await repository.body_row(conn, principal.tenant_id, result_id)
-    if row is None:
-        raise NotFound(f"No result {result_id}.")
+    row = found(
+        await repository.body_row(conn, principal.tenant_id, result_id), f"No result {result_id}."
+    )
     return ResultRead.model_validate(row["body"])
 
 
@@ -196,9 +196,10 @@ async def _row_of_kind(
 ) -> RowMapping:
     """The tenant's result's row (404 otherwise), which must be of the framework kind (409 if
     not)."""
-    row = await repository.body_row(conn, principal.tenant_id, result_id, document=document)
-    if row is None:
-        raise NotFound(f"No result {result_id}.")
+    row = found(
+        await repository.body_row(conn, principal.tenant_id, result_id, document=document),
+        f"No result {result_id}.",
+    )
     if row["kind"] != kind.value:
         raise Conflict(f"Result {result_id} is a {row['kind']} result, not a {kind.value} one.")
     return row

@@ -26,6 +26,7 @@ from mops_shared.kit.errors import (
     Unauthorized,
     ValidationFailed,
     body_error,
+    found,
 )
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.group_commit import GroupCommit
@@ -158,9 +159,10 @@ async def create_connection(
 async def connection_of_tenant(
     session: AsyncSession, tenant_id: uuid.UUID, connection_id: uuid.UUID
 ) -> WebhookConnection:
-    connection = await repository.connection_of_tenant(session, tenant_id, connection_id)
-    if connection is None:
-        raise NotFound(f"No webhook connection {connection_id}.")
+    connection = found(
+        await repository.connection_of_tenant(session, tenant_id, connection_id),
+        f"No webhook connection {connection_id}.",
+    )
     return connection
 
 
@@ -439,9 +441,10 @@ async def read_connection(
     conn: AsyncConnection, tenant_id: uuid.UUID, connection_id: uuid.UUID
 ) -> tuple[bytes, int]:
     """The tenant's connection as `ConnectionRead`'s JSON, with its version (the ETag)."""
-    row = await repository.connection_row(conn, tenant_id, connection_id)
-    if row is None:
-        raise NotFound(f"No webhook connection {connection_id}.")
+    row = found(
+        await repository.connection_row(conn, tenant_id, connection_id),
+        f"No webhook connection {connection_id}.",
+    )
     return CONNECTION_JSON.dumps(_connection_item(row)), int(row["version"])
 
 
@@ -482,9 +485,9 @@ async def read_inbox_event(
     conn: AsyncConnection, tenant_id: uuid.UUID, event_id: uuid.UUID
 ) -> bytes:
     """The tenant's inbound event as `InboxEvent`'s JSON."""
-    row = await repository.inbox_row(conn, tenant_id, event_id)
-    if row is None:
-        raise NotFound(f"No inbound event {event_id}.")
+    row = found(
+        await repository.inbox_row(conn, tenant_id, event_id), f"No inbound event {event_id}."
+    )
     return INBOX_EVENT_JSON.dumps(INBOX_EVENT_JSON.item(row))
 
 

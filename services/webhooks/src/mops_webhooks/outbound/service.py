@@ -24,7 +24,7 @@ from mops_shared.contracts.event_types import EVENT_TYPES, event_families, match
 from mops_shared.contracts.events import EventBatch, EventEnvelope, IntakeReport
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error
+from mops_shared.kit.errors import Conflict, ValidationFailed, body_error, found
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.reads import WireJSON
 from mops_webhooks.config import WebhooksSettings
@@ -161,9 +161,10 @@ async def create_subscription(
 async def subscription_of_tenant(
     session: AsyncSession, tenant_id: uuid.UUID, subscription_id: uuid.UUID
 ) -> WebhookSubscription:
-    subscription = await repository.subscription_of_tenant(session, tenant_id, subscription_id)
-    if subscription is None:
-        raise NotFound(f"No webhook subscription {subscription_id}.")
+    subscription = found(
+        await repository.subscription_of_tenant(session, tenant_id, subscription_id),
+        f"No webhook subscription {subscription_id}.",
+    )
     return subscription
 
 
@@ -260,9 +261,10 @@ async def read_subscription(
 ) -> tuple[bytes, int]:
     """The tenant's subscription as `SubscriptionRead`'s JSON (never its secrets), with its
     version (the ETag)."""
-    row = await repository.subscription_row(conn, tenant_id, subscription_id)
-    if row is None:
-        raise NotFound(f"No webhook subscription {subscription_id}.")
+    row = found(
+        await repository.subscription_row(conn, tenant_id, subscription_id),
+        f"No webhook subscription {subscription_id}.",
+    )
     return SUBSCRIPTION_JSON.dumps(SUBSCRIPTION_JSON.item(row)), int(row["version"])
 
 
@@ -305,9 +307,10 @@ async def read_delivery(
 ) -> bytes:
     """The tenant's delivery with its event's data and every attempt, as `DeliveryDetail`'s
     JSON."""
-    row = await repository.delivery_detail_row(conn, tenant_id, delivery_id)
-    if row is None:
-        raise NotFound(f"No delivery {delivery_id}.")
+    row = found(
+        await repository.delivery_detail_row(conn, tenant_id, delivery_id),
+        f"No delivery {delivery_id}.",
+    )
     attempts = await repository.attempt_rows(conn, row["id"])
     return DELIVERY_DETAIL_JSON.dumps(
         DELIVERY_DETAIL_JSON.item(row, attempt_log=ATTEMPT_JSON.items(attempts))
@@ -320,9 +323,10 @@ async def read_delivery(
 async def _delivery_of_tenant(
     session: AsyncSession, tenant_id: uuid.UUID, delivery_id: uuid.UUID
 ) -> DeliveryRow:
-    delivery = await repository.delivery_of_tenant(session, tenant_id, delivery_id)
-    if delivery is None:
-        raise NotFound(f"No delivery {delivery_id}.")
+    delivery = found(
+        await repository.delivery_of_tenant(session, tenant_id, delivery_id),
+        f"No delivery {delivery_id}.",
+    )
     return delivery
 
 
