@@ -5,13 +5,12 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import Uuid, bindparam, select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_gateway.keys.models import ApiKey
 from mops_shared.kit.db import find_for_tenant, table_of
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import first_row, page_of_rows
+from mops_shared.kit.reads import ReadRow, first_row, page_of_rows
 
 _keys = table_of(ApiKey).c
 
@@ -43,9 +42,7 @@ _KEY_ROW = _KEY_READ.where(
 )
 
 
-async def key_row(
-    conn: AsyncConnection, tenant_id: uuid.UUID, key_id: uuid.UUID
-) -> RowMapping | None:
+async def key_row(conn: AsyncConnection, tenant_id: uuid.UUID, key_id: uuid.UUID) -> ReadRow | None:
     """The tenant's key as the columns `ApiKeyRead` is made of, or None."""
     return await first_row(conn, _KEY_ROW, {"tenant_id": tenant_id, "id": key_id})
 
@@ -58,7 +55,7 @@ async def key_rows(
     limit: int,
     cursor: str | None,
     include_revoked: bool,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's keys as the columns `ApiKeyRead` is made of."""
     stmt = _KEY_READ.where(_keys.tenant_id == tenant_id)
     if not include_revoked:

@@ -6,7 +6,6 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_gateway.keys import repository
@@ -16,7 +15,7 @@ from mops_gateway.keys.secrets import format_key, hash_secret, new_secret
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, found
 from mops_shared.kit.pagination import MAX_LIMIT, resolve_sort
-from mops_shared.kit.reads import WireJSON
+from mops_shared.kit.reads import ReadRow, WireJSON
 
 KEY_JSON = WireJSON(ApiKeyRead)
 
@@ -26,7 +25,7 @@ def _rate_limit(per_minute: int | None, burst: int | None) -> dict[str, int] | N
     return {"requests_per_minute": per_minute, "burst": burst} if per_minute and burst else None
 
 
-def _key_item(row: RowMapping) -> dict[str, Any]:
+def _key_item(row: ReadRow) -> dict[str, Any]:
     """`ApiKeyRead`'s fields of a key's row (`repository.key_row`)."""
     return KEY_JSON.item(
         row, rate_limit=_rate_limit(row["rate_limit_per_minute"], row["rate_limit_burst"])

@@ -3,13 +3,12 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_gateway.tenants.models import Tenant
 from mops_shared.kit.db import table_of
-from mops_shared.kit.reads import first_row
+from mops_shared.kit.reads import ReadRow, first_row
 
 _tenants = table_of(Tenant).c
 # What `TenantRead` is made of.
@@ -18,7 +17,7 @@ _TENANT_ROW = select(_tenants.id, _tenants.name, _tenants.created_at).where(
 )
 
 
-async def tenant_row(conn: AsyncConnection, tenant_id: uuid.UUID) -> RowMapping | None:
+async def tenant_row(conn: AsyncConnection, tenant_id: uuid.UUID) -> ReadRow | None:
     """The tenant as `TenantRead`'s columns, or None."""
     return await first_row(conn, _TENANT_ROW, {"id": tenant_id})
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -13,7 +12,7 @@ from mops_gateway.tenants.models import Tenant
 from mops_gateway.tenants.schemas import TenantRead
 from mops_shared.contracts.common import name_key
 from mops_shared.kit.errors import Conflict, found
-from mops_shared.kit.reads import WireJSON
+from mops_shared.kit.reads import ReadRow, WireJSON
 
 TENANT_JSON = WireJSON(TenantRead)
 
@@ -29,7 +28,7 @@ async def create_tenant(session: AsyncSession, name: str) -> TenantRead:
     return TenantRead.model_validate(tenant)
 
 
-async def _tenant_row(conn: AsyncConnection, tenant_id: uuid.UUID) -> RowMapping:
+async def _tenant_row(conn: AsyncConnection, tenant_id: uuid.UUID) -> ReadRow:
     row = found(await repository.tenant_row(conn, tenant_id), f"No tenant {tenant_id}.")
     return row
 

@@ -8,7 +8,6 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -16,7 +15,7 @@ from mops_inventory.categories.models import Category
 from mops_shared.contracts.common import name_key
 from mops_shared.kit.db import find_for_tenant, insert_ignoring_conflicts, new_id, table_of, utcnow
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import first_row, page_of_rows
+from mops_shared.kit.reads import ReadRow, first_row, page_of_rows
 
 _table = table_of(Category)
 _categories = _table.c
@@ -50,7 +49,7 @@ async def page_rows(
     limit: int,
     cursor: str | None,
     parent_id: uuid.UUID | None = None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's categories as rows."""
     stmt = select(_table).where(_categories.tenant_id == tenant_id)
     if parent_id is not None:
@@ -65,7 +64,7 @@ _CATEGORY_ROW = select(_table).where(
 
 async def category_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, category_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     return await first_row(
         conn, _CATEGORY_ROW, {"tenant_id": tenant_id, "category_id": category_id}
     )

@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Date, Row, and_, bindparam, exists, or_, select, update
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -20,7 +19,7 @@ from mops_inventory.tools.models import Tool
 from mops_shared.contracts.inventory import ToolStatus
 from mops_shared.kit.db import find_for_tenant, table_of
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import first_row, page_of_rows
+from mops_shared.kit.reads import ReadRow, first_row, page_of_rows
 
 _contracts = table_of(Contract)
 _tools = table_of(Tool)
@@ -45,7 +44,7 @@ async def page_rows(
     limit: int,
     cursor: str | None,
     tool_id: uuid.UUID | None = None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's contracts as rows of the contracts table."""
     c = _contracts.c
     stmt = select(_contracts).where(c.tenant_id == tenant_id)
@@ -61,7 +60,7 @@ _CONTRACT_ROW = select(_contracts).where(
 
 async def contract_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, contract_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     return await first_row(
         conn, _CONTRACT_ROW, {"tenant_id": tenant_id, "contract_id": contract_id}
     )

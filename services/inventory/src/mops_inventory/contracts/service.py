@@ -6,7 +6,6 @@ import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_inventory.contracts import repository
@@ -25,7 +24,7 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import NotFound, ValidationFailed, found
 from mops_shared.kit.pagination import resolve_sort
-from mops_shared.kit.reads import WireJSON
+from mops_shared.kit.reads import ReadRow, WireJSON
 from mops_shared.kit.writes import snapshot
 
 
@@ -98,7 +97,7 @@ async def create_contract(
 CONTRACT_JSON = WireJSON(ContractRead)
 
 
-def _contract_item(row: RowMapping) -> dict[str, Any]:
+def _contract_item(row: ReadRow) -> dict[str, Any]:
     """`ContractRead`'s fields of a row of the contracts table (what `to_read` makes of it)."""
     return CONTRACT_JSON.item(
         row,

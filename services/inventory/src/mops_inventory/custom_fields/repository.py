@@ -6,14 +6,13 @@ import uuid
 from collections.abc import Collection, Sequence
 
 from sqlalchemy import select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_inventory.custom_fields.models import CustomFieldDefinition
 from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.reads import ReadRow, mappings
 
 _definitions = table_of(CustomFieldDefinition)
 
@@ -22,7 +21,7 @@ OLDEST_FIRST = SortOption("created_at", (_definitions.c.created_at, _definitions
 
 async def page_rows(
     conn: AsyncConnection, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's definitions as rows, oldest first."""
     stmt = select(_definitions).where(_definitions.c.tenant_id == tenant_id)
     rows = await mappings(conn, keyset_page(stmt, OLDEST_FIRST, limit, cursor))

@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from mops_inventory.deps import OrgClientDep, PrincipalDep
@@ -22,7 +21,7 @@ from mops_inventory.imports.parsing import COLUMNS
 from mops_shared.contracts.money import currency_exponent
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.errors import problem_responses
-from mops_shared.kit.reads import read_connection
+from mops_shared.kit.reads import ReadRow, read_connection
 
 router = APIRouter(prefix="/v1/inventory/exports", tags=["inventory"])
 
@@ -40,7 +39,7 @@ def _flag(value: bool | None) -> str:
 
 async def _page_rows(
     conn: AsyncConnection,
-    tools: list[RowMapping],
+    tools: list[ReadRow],
     categories: dict[uuid.UUID, str],
     units: dict[uuid.UUID, str],
     emails: dict[uuid.UUID, str],

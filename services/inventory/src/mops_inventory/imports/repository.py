@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -28,7 +27,7 @@ from mops_inventory.tools.models import (
 from mops_shared.contracts.inventory import OwnerRole
 from mops_shared.kit.db import among, in_bind_chunks, insert_ignoring_conflicts, table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.reads import ReadRow, mappings
 
 # Core columns for the export's reads (rows on a read connection, no entities).
 _categories = table_of(Category).c
@@ -107,7 +106,7 @@ async def first_contracts(
 
 async def tool_rows_by_name(
     conn: AsyncConnection, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's tools as rows, sorted by name."""
     stmt = keyset_page(
         _EXPORTED_TOOLS.where(_tools.tenant_id == tenant_id), _BY_NAME, limit, cursor
@@ -136,9 +135,9 @@ async def capability_names(
 
 async def business_owner_rows(
     conn: AsyncConnection, tool_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, RowMapping]:
+) -> dict[uuid.UUID, ReadRow]:
     """Each tool's business owner (person_id, unit_id) as a row: the first in its order."""
-    found: dict[uuid.UUID, RowMapping] = {}
+    found: dict[uuid.UUID, ReadRow] = {}
     for row in await mappings(
         conn,
         select(_owners.tool_id, _owners.person_id, _owners.unit_id)
@@ -154,9 +153,9 @@ async def business_owner_rows(
 
 async def first_contract_rows(
     conn: AsyncConnection, tool_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, RowMapping]:
+) -> dict[uuid.UUID, ReadRow]:
     """Each tool's first contract (the oldest) as a row, the one an export's row describes."""
-    found: dict[uuid.UUID, RowMapping] = {}
+    found: dict[uuid.UUID, ReadRow] = {}
     for row in await mappings(
         conn,
         select(

@@ -21,7 +21,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_inventory.categories.service import LandscapeSeeder
@@ -48,6 +47,7 @@ from mops_shared.kit.audit import AuditAction, record_audits
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import analyze_after_bulk_write, new_id, utcnow
 from mops_shared.kit.outbox import record_events
+from mops_shared.kit.reads import ReadRow
 
 # An update that multiplies or divides a tool's annual cost by this much or more (or sets it to
 # or from zero) is reported as a warning: most often a typo or a wrong unit in the file.
@@ -693,8 +693,8 @@ class ExportFacts:
     values read on the read connection)."""
 
     capabilities: dict[uuid.UUID, list[str]]
-    business_owners: dict[uuid.UUID, RowMapping]  # person_id, unit_id
-    first_contracts: dict[uuid.UUID, RowMapping]
+    business_owners: dict[uuid.UUID, ReadRow]  # person_id, unit_id
+    first_contracts: dict[uuid.UUID, ReadRow]
     seats: dict[uuid.UUID, int]  # of the latest licence usage
     targets: dict[uuid.UUID, list[str]]  # the names of the tools each integrates with
 
@@ -712,7 +712,7 @@ async def export_facts(conn: AsyncConnection, tool_ids: list[uuid.UUID]) -> Expo
 
 async def export_tools_page(
     conn: AsyncConnection, tenant_id: uuid.UUID, *, limit: int, cursor: str | None
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's tools as rows, sorted by name (the export walks them all)."""
     return await repository.tool_rows_by_name(conn, tenant_id, limit=limit, cursor=cursor)
 

@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Collection
 
 from sqlalchemy import and_, bindparam, or_, select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -14,7 +13,7 @@ from mops_inventory.integrations.models import Integration
 from mops_inventory.tools.models import Tool
 from mops_shared.kit.db import find_for_tenant, table_of
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import mappings, page_of_rows
+from mops_shared.kit.reads import ReadRow, mappings, page_of_rows
 
 _integrations = table_of(Integration)
 _edges = _integrations.c
@@ -89,7 +88,7 @@ async def page_rows(
     target_tool_id: uuid.UUID | None = None,
     status: str | None = None,
     sync_mode: str | None = None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's edges as rows, each with its tools' names."""
     stmt = _EDGE_ROWS.where(_edges.tenant_id == tenant_id)
     if tool_id is not None:
@@ -112,7 +111,7 @@ _EDGE_ROW = _EDGE_ROWS.where(
 
 async def edge_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, integration_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's edge as a row with its tools' names, or None."""
     rows = await mappings(
         conn, _EDGE_ROW, {"tenant_id": tenant_id, "integration_id": integration_id}

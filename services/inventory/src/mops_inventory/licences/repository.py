@@ -6,14 +6,13 @@ import uuid
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_inventory.licences.models import LicenceUsage
 from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, split_page
-from mops_shared.kit.reads import mappings
+from mops_shared.kit.reads import ReadRow, mappings
 
 _usage = table_of(LicenceUsage)
 
@@ -39,7 +38,7 @@ async def page_rows(
     cursor: str | None,
     since: date | None = None,
     until: date | None = None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tool's counts as rows, oldest first."""
     c = _usage.c
     stmt = select(_usage).where(c.tenant_id == tenant_id, c.tool_id == tool_id)

@@ -6,14 +6,13 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_inventory.outcomes.models import Outcome
 from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, keyset_page, split_page
-from mops_shared.kit.reads import first_row, mappings
+from mops_shared.kit.reads import ReadRow, first_row, mappings
 
 _outcomes = table_of(Outcome)
 
@@ -46,7 +45,7 @@ async def page_rows(
     source: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's outcomes as rows, newest first."""
     c = _outcomes.c
     stmt = select(_outcomes).where(c.tenant_id == tenant_id)
@@ -71,5 +70,5 @@ _OUTCOME_ROW = select(_outcomes).where(
 
 async def outcome_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, outcome_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     return await first_row(conn, _OUTCOME_ROW, {"tenant_id": tenant_id, "outcome_id": outcome_id})

@@ -6,7 +6,6 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -19,7 +18,7 @@ from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeKind, OutcomeRe
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.errors import Conflict, ValidationFailed, found
-from mops_shared.kit.reads import WireJSON
+from mops_shared.kit.reads import ReadRow, WireJSON
 
 
 def to_read(outcome: Outcome) -> OutcomeRead:
@@ -116,7 +115,7 @@ def _replayed(existing: Outcome, data: OutcomeCreate) -> tuple[OutcomeRead, bool
 OUTCOME_JSON = WireJSON(OutcomeRead)
 
 
-def _outcome_item(row: RowMapping) -> dict[str, Any]:
+def _outcome_item(row: ReadRow) -> dict[str, Any]:
     """`OutcomeRead`'s fields of a row of the outcomes table (what `to_read` makes of it)."""
     amount_minor, currency = row["amount_minor"], row["currency"]
     amount = (

@@ -7,7 +7,6 @@ import uuid
 from collections.abc import Collection, Sequence
 
 from sqlalchemy import ColumnElement, Row, bindparam, distinct, func, select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -16,7 +15,7 @@ from mops_inventory.scenarios.models import Scenario
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.kit.db import among, find_for_tenant, table_of
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import first_row, page_of_rows
+from mops_shared.kit.reads import ReadRow, first_row, page_of_rows
 
 _scenarios = table_of(Scenario)
 _tools = table_of(Tool).c
@@ -43,7 +42,7 @@ async def page_rows(
     sort: SortOption,
     limit: int,
     cursor: str | None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's scenarios as rows."""
     stmt = select(_scenarios).where(_scenarios.c.tenant_id == tenant_id)
     return await page_of_rows(conn, stmt, sort, limit, cursor)
@@ -56,7 +55,7 @@ _SCENARIO_ROW = select(_scenarios).where(
 
 async def scenario_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, scenario_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     return await first_row(
         conn, _SCENARIO_ROW, {"tenant_id": tenant_id, "scenario_id": scenario_id}
     )

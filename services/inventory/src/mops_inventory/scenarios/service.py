@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import TypeAdapter
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -35,7 +34,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, ValidationFailed, found
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import resolve_sort
-from mops_shared.kit.reads import WireJSON
+from mops_shared.kit.reads import ReadRow, WireJSON
 
 
 def to_read(scenario: Scenario) -> ScenarioRead:
@@ -177,7 +176,7 @@ async def read_scenarios(
 
 async def _scenario_row(
     conn: AsyncConnection, principal: Principal, scenario_id: uuid.UUID
-) -> RowMapping:
+) -> ReadRow:
     # Another tenant's scenario is as absent as one that never existed.
     row = found(
         await repository.scenario_row(conn, principal.tenant_id, scenario_id),

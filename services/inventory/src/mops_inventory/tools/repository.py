@@ -8,7 +8,6 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, delete, select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -31,7 +30,7 @@ from mops_shared.kit.db import (
     utcnow,
 )
 from mops_shared.kit.pagination import SelectT, SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import first_row, json_array_of, mappings
+from mops_shared.kit.reads import ReadRow, first_row, json_array_of, mappings
 
 # Core columns, not mapped attributes: a select made of these alone compiles and runs as Core
 # (rows, no entities), and the same sorts and filters serve the entity queries too.
@@ -166,7 +165,7 @@ async def page_rows(
     limit: int,
     cursor: str | None,
     **filters: Any,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's tools as rows with their lists, in one statement (`_filtered`
     names the filters)."""
     stmt = keyset_page(_filtered(_TOOL_READ, tenant_id, **filters), sort, limit, cursor)
@@ -181,7 +180,7 @@ _TOOL_ROW = _TOOL_READ.where(
 
 async def tool_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, tool_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's tool as a row with its lists (see `_TOOL_READ`), or None."""
     return await first_row(conn, _TOOL_ROW, {"tenant_id": tenant_id, "tool_id": tool_id})
 
@@ -334,6 +333,6 @@ _STATUS_CHANGES = (
 )
 
 
-async def status_change_rows(conn: AsyncConnection, tool_id: uuid.UUID) -> Sequence[RowMapping]:
+async def status_change_rows(conn: AsyncConnection, tool_id: uuid.UUID) -> Sequence[ReadRow]:
     """The tool's status changes, oldest first (the caller has checked the tool's tenant)."""
     return await mappings(conn, _STATUS_CHANGES, {"tool_id": tool_id})

@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select
-from sqlalchemy.engine import Row, RowMapping
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -17,7 +17,7 @@ from mops_org.db import Db, connection_of
 from mops_org.units.models import Unit
 from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import mappings, page_of_rows
+from mops_shared.kit.reads import ReadRow, mappings, page_of_rows
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities).
@@ -68,7 +68,7 @@ async def page_rows(
     kind: str | None = None,
     level: str | None = None,
     unit_id: uuid.UUID | None = None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's mechanisms as rows of the mechanisms table."""
     stmt = select(table_of(CoordinationMechanism)).where(_mechanisms.tenant_id == tenant_id)
     if kind is not None:
@@ -93,7 +93,7 @@ _MECHANISM_ROW = select(table_of(CoordinationMechanism)).where(
 
 async def mechanism_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, mechanism_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's mechanism as a row of the mechanisms table, or None."""
     rows = await mappings(
         conn, _MECHANISM_ROW, {"tenant_id": tenant_id, "mechanism_id": mechanism_id}

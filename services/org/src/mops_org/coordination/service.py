@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -41,7 +40,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, ValidationFailed, body_error, found
 from mops_shared.kit.outbox import record_events
 from mops_shared.kit.pagination import SortOption
-from mops_shared.kit.reads import WireJSON
+from mops_shared.kit.reads import ReadRow, WireJSON
 from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
@@ -188,9 +187,7 @@ async def _get(
 MECHANISM_JSON = WireJSON(CoordinationMechanismRead)
 
 
-async def _mechanism_items(
-    conn: AsyncConnection, rows: Sequence[RowMapping]
-) -> list[dict[str, Any]]:
+async def _mechanism_items(conn: AsyncConnection, rows: Sequence[ReadRow]) -> list[dict[str, Any]]:
     """`CoordinationMechanismRead`'s fields of each row, the participants of all of them read
     in one query."""
     participants = await repository.participant_ids_of(conn, [row["id"] for row in rows])

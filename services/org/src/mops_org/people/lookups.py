@@ -11,11 +11,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_org.people import repository
 from mops_org.people.models import Person
+from mops_shared.kit.reads import ReadRow
 
 # The sorts of people's lists (the router resolves the one a client names).
 PERSON_SORTS = repository.PERSON_SORTS
@@ -31,7 +31,7 @@ async def person_of_tenant(
 
 async def person_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, person_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's person as a row of the people table, None when absent: for the other
     domains' reads (`mops_shared.kit.reads`)."""
     return await repository.person_row(conn, tenant_id, person_id)

@@ -7,9 +7,8 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import Uuid, any_, bindparam, delete, func, insert, select
-from sqlalchemy.dialects import postgresql
-from sqlalchemy.engine import Row, RowMapping
+from sqlalchemy import bindparam, delete, func, insert, select
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -18,7 +17,7 @@ from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole
 from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import first_row, mappings
+from mops_shared.kit.reads import ReadRow, first_row, json_array_of, mappings
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities), and the same sorts serve the entity queries too.
@@ -149,9 +148,9 @@ async def page_rows(
     ids: Collection[uuid.UUID] | None = None,
     email_keys: Collection[str] | None = None,
     role_id: uuid.UUID | None = None,
-) -> tuple[list[RowMapping], str | None]:
-    """A page of people as rows of the people table."""
-    stmt = select(table_of(Person)).where(_people.tenant_id == tenant_id)
+) -> tuple[list[ReadRow], str | None]:
+    """A page of people as rows of the people table, each with its `role_ids`."""
+    stmt = _PERSON_READ.where(_people.tenant_id == tenant_id)
     if ids is not None:
         stmt = stmt.where(among(conn, _people.id, ids))
     if email_keys is not None:
@@ -174,7 +173,24 @@ async def page_rows(
     return split_page(rows, sort, limit)
 
 
+# A person as its wire schema reads it: its row with the ids of the roles it holds (as text,
+# in their order), in the one statement.
+_PERSON_READ = select(
+    table_of(Person),
+    json_array_of(
+        select(_person_roles.role_id)
+        .where(
+            _person_roles.tenant_id == _people.tenant_id,
+            _person_roles.person_id == _people.id,
+        )
+        .order_by(_person_roles.position),
+        outer=table_of(Person),
+    ).label("role_ids"),
+)
 # Built once: a statement object caches its own cache key, so reusing it skips that walk.
+_PERSON_READ_ROW = _PERSON_READ.where(
+    _people.tenant_id == bindparam("tenant_id"), _people.id == bindparam("person_id")
+)
 _PERSON_ROW = select(table_of(Person)).where(
     _people.tenant_id == bindparam("tenant_id"), _people.id == bindparam("person_id")
 )
@@ -182,38 +198,16 @@ _PERSON_ROW = select(table_of(Person)).where(
 
 async def person_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, person_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's person as a row of the people table, or None."""
     return await first_row(conn, _PERSON_ROW, {"tenant_id": tenant_id, "person_id": person_id})
 
 
-# Built once, with parameters: a statement object caches its own cache key, and building this
-# one and walking it for its key took about as long as running it. The people are the `ids`
-# parameter: one `uuid[]` on PostgreSQL (`= ANY`: one statement whatever the count), an IN list
-# on SQLite.
-_HELD_ROLES = select(_person_roles.person_id, _person_roles.role_id).where(
-    _person_roles.tenant_id == bindparam("tenant_id")
-)
-_ROLES_OF_ARRAY = _HELD_ROLES.where(
-    _person_roles.person_id == any_(bindparam("ids", type_=postgresql.ARRAY(Uuid())))
-).order_by(_person_roles.person_id, _person_roles.position)
-_ROLES_OF_LIST = _HELD_ROLES.where(
-    _person_roles.person_id.in_(bindparam("ids", expanding=True, type_=Uuid()))
-).order_by(_person_roles.person_id, _person_roles.position)
-
-
-async def role_ids_of(
-    conn: AsyncConnection, tenant_id: uuid.UUID, person_ids: Collection[uuid.UUID]
-) -> dict[uuid.UUID, list[uuid.UUID]]:
-    """The role ids of many people, in their order, in one query (those without are absent)."""
-    held: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    if not person_ids:
-        return held
-    stmt = _ROLES_OF_ARRAY if conn.dialect.name == "postgresql" else _ROLES_OF_LIST
-    rows = await conn.execute(stmt, {"tenant_id": tenant_id, "ids": list(person_ids)})
-    for person_id, role_id in rows:
-        held[person_id].append(role_id)
-    return held
+async def person_read_row(
+    conn: AsyncConnection, tenant_id: uuid.UUID, person_id: uuid.UUID
+) -> ReadRow | None:
+    """The tenant's person as a row of the people table with its `role_ids`, or None."""
+    return await first_row(conn, _PERSON_READ_ROW, {"tenant_id": tenant_id, "person_id": person_id})
 
 
 def add(session: AsyncSession, person: Person) -> Person:

@@ -354,9 +354,7 @@ async def read_people(
         ids=ids,
         email_keys=email_keys,
     )
-    role_ids = await repository.role_ids_of(conn, tenant_id, [row["id"] for row in rows])
-    items = [PERSON_JSON.item(row, role_ids=role_ids.get(row["id"], [])) for row in rows]
-    return PERSON_JSON.dumps_page(items, next_cursor)
+    return PERSON_JSON.dumps_page(PERSON_JSON.items(rows), next_cursor)
 
 
 async def read_person(
@@ -365,7 +363,7 @@ async def read_person(
     """The tenant's person as `PersonRead`'s JSON (with its `role_ids`), with its version (for
     the ETag)."""
     tenant_id = principal.tenant_id
-    row = found(await repository.person_row(conn, tenant_id, person_id), f"No person {person_id}.")
-    role_ids = await repository.role_ids_of(conn, tenant_id, [person_id])
-    item = PERSON_JSON.item(row, role_ids=role_ids.get(person_id, []))
-    return PERSON_JSON.dumps(item), int(row["version"])
+    row = found(
+        await repository.person_read_row(conn, tenant_id, person_id), f"No person {person_id}."
+    )
+    return PERSON_JSON.dumps(PERSON_JSON.item(row)), int(row["version"])

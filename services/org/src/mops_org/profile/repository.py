@@ -6,13 +6,12 @@ import uuid
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_org.profile.models import OrgProfile
 from mops_shared.kit.db import table_of
-from mops_shared.kit.reads import first_row
+from mops_shared.kit.reads import ReadRow, first_row
 
 
 async def get(session: AsyncSession, tenant_id: uuid.UUID) -> OrgProfile | None:
@@ -26,7 +25,7 @@ _PROFILE_ROW = select(table_of(OrgProfile)).where(
 )
 
 
-async def profile_row(conn: AsyncConnection, tenant_id: uuid.UUID) -> RowMapping | None:
+async def profile_row(conn: AsyncConnection, tenant_id: uuid.UUID) -> ReadRow | None:
     """The tenant's profile as a row of the profiles table, None before its first write."""
     return await first_row(conn, _PROFILE_ROW, {"tenant_id": tenant_id})
 

@@ -22,7 +22,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.engine import Row, RowMapping
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -33,7 +33,7 @@ from mops_org.roles.models import PersonRole, Role
 from mops_org.units.models import Unit
 from mops_shared.kit.db import find_for_tenant, parse_uuids, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, keyset_page, sort_options
-from mops_shared.kit.reads import first_row, mappings
+from mops_shared.kit.reads import ReadRow, first_row, mappings
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities).
@@ -66,7 +66,7 @@ async def rows_after(
     sort: SortOption,
     limit: int,
     cursor: str | None,
-) -> list[RowMapping]:
+) -> list[ReadRow]:
     """Up to `limit + 1` matrices after the cursor, in the sort's order, as rows of the
     matrices table."""
     stmt = select(table_of(RaciMatrix)).where(_matrices.tenant_id == tenant_id)
@@ -81,7 +81,7 @@ _MATRIX_ROW = select(table_of(RaciMatrix)).where(
 
 async def matrix_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, matrix_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's matrix as a row of the matrices table, or None."""
     return await first_row(conn, _MATRIX_ROW, {"tenant_id": tenant_id, "matrix_id": matrix_id})
 
@@ -91,7 +91,7 @@ _JUDGED = select(_matrices.allow_accountable_responsible, _matrices.activities).
 )
 
 
-async def judged_rows(conn: AsyncConnection, tenant_id: uuid.UUID) -> list[RowMapping]:
+async def judged_rows(conn: AsyncConnection, tenant_id: uuid.UUID) -> list[ReadRow]:
     """What judging every matrix of the tenant needs: (allow_accountable_responsible,
     activities) of each."""
     return list(await mappings(conn, _JUDGED, {"tenant_id": tenant_id}))

@@ -19,7 +19,6 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -52,7 +51,7 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, ValidationFailed, body_error, found
 from mops_shared.kit.pagination import SortOption, encode_cursor, split_page
-from mops_shared.kit.reads import WireJSON
+from mops_shared.kit.reads import ReadRow, WireJSON
 from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
@@ -195,8 +194,8 @@ _VALIDATION_JSON = TypeAdapter(RaciValidation)
 
 
 async def _judged_items(
-    conn: AsyncConnection, tenant_id: uuid.UUID, rows: Sequence[RowMapping]
-) -> list[tuple[RowMapping, dict[str, Any]]]:
+    conn: AsyncConnection, tenant_id: uuid.UUID, rows: Sequence[ReadRow]
+) -> list[tuple[ReadRow, dict[str, Any]]]:
     """Each row with `RaciMatrixRead`'s fields of it, judged; the assignees of all of them
     loaded together."""
     if not rows:
@@ -209,9 +208,7 @@ async def _judged_items(
     return judged
 
 
-async def _matrix_row(
-    conn: AsyncConnection, principal: Principal, matrix_id: uuid.UUID
-) -> RowMapping:
+async def _matrix_row(conn: AsyncConnection, principal: Principal, matrix_id: uuid.UUID) -> ReadRow:
     row = found(
         await repository.matrix_row(conn, principal.tenant_id, matrix_id),
         f"No RACI matrix {matrix_id}.",
@@ -262,7 +259,7 @@ async def read_matrices(
         return MATRIX_JSON.dumps_page(items, next_cursor)
     # Validity is judged on read (assignees come and go), so the filter runs here: matrices
     # are judged a batch at a time, in the list's order, until the page is full.
-    matched: list[tuple[RowMapping, dict[str, Any]]] = []
+    matched: list[tuple[ReadRow, dict[str, Any]]] = []
     after = cursor
     batch = max(limit, _FILTER_BATCH)
     while len(matched) <= limit:

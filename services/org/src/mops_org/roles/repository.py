@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, delete, func, insert, or_, select
-from sqlalchemy.engine import Row, RowMapping
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -20,7 +20,7 @@ from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole, PersonSkill, Role, RoleSkill
 from mops_shared.kit.db import among, table_of
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import first_row, mappings, page_of_rows
+from mops_shared.kit.reads import ReadRow, first_row, mappings, page_of_rows
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities), and they serve the entity queries as well.
@@ -84,7 +84,7 @@ async def page_rows(
     builtin: bool | None = None,
     legal: bool | None = None,
     ids: Collection[uuid.UUID] | None = None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the roles the tenant sees as rows of the roles table."""
     stmt = select(table_of(Role)).where(visible_to(tenant_id))
     if ids is not None:
@@ -104,18 +104,18 @@ _ROLE_ROW = select(table_of(Role)).where(
 
 async def role_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, role_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """A role the tenant sees as a row of the roles table, or None."""
     return await first_row(conn, _ROLE_ROW, {"tenant_id": tenant_id, "role_id": role_id})
 
 
 async def skill_rows_of(
     conn: AsyncConnection, role_ids: Collection[uuid.UUID]
-) -> dict[uuid.UUID, list[RowMapping]]:
+) -> dict[uuid.UUID, list[ReadRow]]:
     """Each role's required skills as rows (skill_key, skill, min_proficiency), in one query
     for all the roles (already read through `visible_to`, which scopes them to the tenant);
     unsorted: the database's collation may order otherwise than the answer does."""
-    found: dict[uuid.UUID, list[RowMapping]] = {role_id: [] for role_id in role_ids}
+    found: dict[uuid.UUID, list[ReadRow]] = {role_id: [] for role_id in role_ids}
     if not found:
         return found
     rows = await mappings(
@@ -145,7 +145,7 @@ _PERSON_SKILLS = select(
 
 async def person_skill_rows(
     conn: AsyncConnection, tenant_id: uuid.UUID, person_id: uuid.UUID
-) -> list[RowMapping]:
+) -> list[ReadRow]:
     """The person's skills as rows (skill_key, skill, proficiency, assessed_at), unsorted."""
     return list(
         await mappings(conn, _PERSON_SKILLS, {"tenant_id": tenant_id, "person_id": person_id})

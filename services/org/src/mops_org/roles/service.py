@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -50,7 +49,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error, found
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption
-from mops_shared.kit.reads import WireJSON, dumps
+from mops_shared.kit.reads import ReadRow, WireJSON, dumps
 from mops_shared.kit.writes import retry_lost_races, snapshot
 
 # The router resolves the sort a client names with these.
@@ -425,12 +424,12 @@ _ROLE_GAPS_JSON = TypeAdapter(RoleSkillGaps)
 _UNIT_GAPS_JSON = TypeAdapter(UnitSkillGaps)
 
 
-def _by_key(rows: Sequence[RowMapping]) -> list[RowMapping]:
+def _by_key(rows: Sequence[ReadRow]) -> list[ReadRow]:
     """Skill rows by key, sorted here: the database's collation may order otherwise."""
     return sorted(rows, key=lambda row: row["skill_key"])
 
 
-async def _role_items(conn: AsyncConnection, rows: Sequence[RowMapping]) -> list[dict[str, Any]]:
+async def _role_items(conn: AsyncConnection, rows: Sequence[ReadRow]) -> list[dict[str, Any]]:
     """`RoleRead`'s fields of each row, the required skills read in one query for them all."""
     skills = await repository.skill_rows_of(conn, [row["id"] for row in rows])
     return [
@@ -464,7 +463,7 @@ async def read_roles(
     return ROLE_JSON.dumps_page(await _role_items(conn, rows), next_cursor)
 
 
-async def _role_row(conn: AsyncConnection, principal: Principal, role_id: uuid.UUID) -> RowMapping:
+async def _role_row(conn: AsyncConnection, principal: Principal, role_id: uuid.UUID) -> ReadRow:
     """A role the tenant sees (built-in or its own) as a row; another tenant's is a 404."""
     row = found(
         await repository.role_row(conn, principal.tenant_id, role_id), f"No role {role_id}."
@@ -481,9 +480,7 @@ async def read_role(
     return ROLE_JSON.dumps(item), int(row["version"])
 
 
-async def _person_row(
-    conn: AsyncConnection, principal: Principal, person_id: uuid.UUID
-) -> RowMapping:
+async def _person_row(conn: AsyncConnection, principal: Principal, person_id: uuid.UUID) -> ReadRow:
     row = found(
         await people_lookups.person_row(conn, principal.tenant_id, person_id),
         f"No person {person_id}.",

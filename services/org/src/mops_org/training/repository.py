@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.engine import Row, RowMapping
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -21,7 +21,7 @@ from mops_org.training.models import TrainingEnrolment, TrainingProgramme, Train
 from mops_org.units.tree import subtree_cte
 from mops_shared.kit.db import among, rowcount, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import mappings, page_of_rows
+from mops_shared.kit.reads import ReadRow, mappings, page_of_rows
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities).
@@ -328,7 +328,7 @@ async def programme_page_rows(
     sort: SortOption,
     limit: int,
     cursor: str | None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's programmes as rows of the programmes table."""
     stmt = select(table_of(TrainingProgramme)).where(_programmes.tenant_id == tenant_id)
     return await page_of_rows(conn, stmt, sort, limit, cursor)
@@ -342,7 +342,7 @@ _PROGRAMME_ROW = select(table_of(TrainingProgramme)).where(
 
 async def programme_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, programme_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's programme as a row of the programmes table, or None."""
     rows = await mappings(
         conn, _PROGRAMME_ROW, {"tenant_id": tenant_id, "programme_id": programme_id}
@@ -352,10 +352,10 @@ async def programme_row(
 
 async def wave_rows_of(
     conn: AsyncConnection, tenant_id: uuid.UUID, programme_ids: Collection[uuid.UUID]
-) -> dict[uuid.UUID, list[RowMapping]]:
+) -> dict[uuid.UUID, list[ReadRow]]:
     """The waves of each programme as rows of the waves table, in order: one query for any
     number of programmes."""
-    waves: dict[uuid.UUID, list[RowMapping]] = defaultdict(list)
+    waves: dict[uuid.UUID, list[ReadRow]] = defaultdict(list)
     if not programme_ids:
         return waves
     rows = await mappings(
@@ -395,7 +395,7 @@ async def enrolment_page_rows(
     wave_id: uuid.UUID | None = None,
     person_id: uuid.UUID | None = None,
     completed: bool | None = None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the programme's enrolments as rows, each with its wave's name and level."""
     stmt = _enrolments_with_waves(tenant_id).where(_enrolments.programme_id == programme_id)
     if wave_id is not None:
@@ -416,7 +416,7 @@ _ENROLMENT_ROW = _enrolments_with_waves(bindparam("tenant_id")).where(
 
 async def enrolment_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, programme_id: uuid.UUID, enrolment_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The programme's enrolment as a row with its wave's name and level, or None."""
     rows = await mappings(
         conn,
@@ -437,7 +437,7 @@ _PERSON_ENROLMENTS = (
 
 async def person_enrolment_rows(
     conn: AsyncConnection, tenant_id: uuid.UUID, person_id: uuid.UUID
-) -> list[RowMapping]:
+) -> list[ReadRow]:
     """The person's enrolments as rows with their wave's name, level and position and their
     programme's name, by programme name then wave order."""
     return list(

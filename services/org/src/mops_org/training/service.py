@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -45,7 +44,7 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import Conflict, NotFound, ValidationFailed, body_error, found
 from mops_shared.kit.pagination import SortOption
-from mops_shared.kit.reads import WireJSON, dumps
+from mops_shared.kit.reads import ReadRow, WireJSON, dumps
 from mops_shared.kit.writes import snapshot
 
 # The router resolves the sort a client names with these.
@@ -638,7 +637,7 @@ _COVERAGE_JSON = TypeAdapter(TrainingCoverageRead)
 
 
 async def _programme_items(
-    conn: AsyncConnection, tenant_id: uuid.UUID, rows: Sequence[RowMapping]
+    conn: AsyncConnection, tenant_id: uuid.UUID, rows: Sequence[ReadRow]
 ) -> list[dict[str, Any]]:
     """`TrainingProgrammeRead`'s fields of each row, the waves of all of them in one query."""
     waves = await repository.wave_rows_of(conn, tenant_id, [row["id"] for row in rows])
@@ -649,7 +648,7 @@ async def _programme_items(
 
 async def _programme_row(
     conn: AsyncConnection, principal: Principal, programme_id: uuid.UUID
-) -> RowMapping:
+) -> ReadRow:
     # Another tenant's programme is as absent as one that never existed.
     row = found(
         await repository.programme_row(conn, principal.tenant_id, programme_id),
@@ -679,7 +678,7 @@ async def read_programmes(
     )
 
 
-def _enrolment_item(row: RowMapping) -> dict[str, Any]:
+def _enrolment_item(row: ReadRow) -> dict[str, Any]:
     return ENROLMENT_JSON.item(row, completed=row["completed_at"] is not None)
 
 

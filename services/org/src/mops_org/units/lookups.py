@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_org.units import repository
 from mops_org.units.models import Unit
+from mops_shared.kit.reads import ReadRow
 
 
 async def unit_of_tenant(
@@ -27,7 +27,7 @@ async def unit_of_tenant(
 
 async def unit_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, unit_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's unit as a row of the units table, None when absent: for the other
     domains' reads (`mops_shared.kit.reads`)."""
     return await repository.unit_row(conn, tenant_id, unit_id)

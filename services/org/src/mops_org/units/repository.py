@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import CTE, bindparam, func, insert, literal, select
-from sqlalchemy.engine import Row, RowMapping
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -16,7 +16,7 @@ from mops_org.units.models import Unit
 from mops_org.units.tree import MAX_TREE_DEPTH, subtree_cte
 from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import first_row, mappings, page_of_rows
+from mops_shared.kit.reads import ReadRow, first_row, mappings, page_of_rows
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities).
@@ -41,7 +41,7 @@ _UNIT_ROW = select(table_of(Unit)).where(
 
 async def unit_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, unit_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's unit as a row of the units table, or None."""
     return await first_row(conn, _UNIT_ROW, {"tenant_id": tenant_id, "unit_id": unit_id})
 
@@ -65,7 +65,7 @@ async def page_rows(
     parent_id: uuid.UUID | None = None,
     type_: str | None = None,
     ids: Collection[uuid.UUID] | None = None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's units as rows of the units table."""
     stmt = select(table_of(Unit)).where(_units.tenant_id == tenant_id)
     if ids is not None:
@@ -131,7 +131,7 @@ async def subtree_rows(
     *,
     limit: int,
     cursor: str | None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """The unit and its descendants as rows of the units table with their `depth` below it,
     by depth then name (none: no such unit, or past the last page)."""
     tree = subtree_cte(tenant_id, root_id)
@@ -146,7 +146,7 @@ async def subtree_rows(
 
 async def chain_rows(
     conn: AsyncConnection, tenant_id: uuid.UUID, unit_id: uuid.UUID
-) -> list[RowMapping]:
+) -> list[ReadRow]:
     """The unit (`levels_up` 0) then the units above it as rows of the units table with how
     many levels up they are, nearest first; none when the tenant has no such unit."""
     chain = _chain(tenant_id, unit_id)

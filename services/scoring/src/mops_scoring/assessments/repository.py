@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import bindparam, exists, func, select, update
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -15,7 +14,7 @@ from mops_scoring.assessments.schemas import AssessmentStatus
 from mops_scoring.frameworks.models import Framework
 from mops_shared.kit.db import insert_ignoring_conflicts, rowcount, table_of, utcnow
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import mappings, page_of_rows
+from mops_shared.kit.reads import ReadRow, mappings, page_of_rows
 
 # Core columns: a select made of these alone runs as Core (rows, no entities).
 _assessments = table_of(Assessment).c
@@ -183,7 +182,7 @@ _ASSESSMENT_EXISTS = select(_assessments.id).where(
 
 async def assessment_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, assessment_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's assessment with its framework version and counts, or None."""
     rows = await mappings(
         conn, _ASSESSMENT_ROW, {"tenant_id": tenant_id, "assessment_id": assessment_id}
@@ -209,7 +208,7 @@ async def page_rows(
     cursor: str | None,
     status: str | None,
     framework_id: uuid.UUID | None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's assessments as `assessment_row` gives each."""
     stmt = _ASSESSMENTS.where(_assessments.tenant_id == tenant_id)
     if status is not None:
@@ -238,7 +237,7 @@ async def respondent_rows(
     sort: SortOption,
     limit: int,
     cursor: str | None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the assessment's respondents (person_id, added_at, responded)."""
     stmt = _RESPONDENTS.where(_respondents.assessment_id == assessment_id)
     return await page_of_rows(conn, stmt, sort, limit, cursor)
@@ -260,7 +259,7 @@ async def response_rows(
     sort: SortOption,
     limit: int,
     cursor: str | None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the assessment's responses, as stored."""
     stmt = select(*_RESPONSE_COLUMNS).where(_responses.assessment_id == assessment_id)
     return await page_of_rows(conn, stmt, sort, limit, cursor)
@@ -286,7 +285,7 @@ _RESPONSE_ROW = (
 
 async def response_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, assessment_id: uuid.UUID, person_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's assessment with the person's response: None without the assessment, a row
     whose `version` is None without the response."""
     rows = await mappings(

@@ -6,14 +6,13 @@ import uuid
 from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, func, or_, select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_scoring.frameworks.models import Framework
 from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import first_row, page_of_rows
+from mops_shared.kit.reads import ReadRow, first_row, page_of_rows
 
 # Core columns: a select made of these alone runs as Core (rows, no entities); the filters
 # serve the entity queries too.
@@ -84,7 +83,7 @@ async def page_rows(
     cursor: str | None,
     key: str | None = None,
     kind: str | None = None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the versions the tenant sees, without their documents."""
     stmt = select(*_SUMMARY).where(_visible_to(tenant_id))
     if key is not None:
@@ -102,7 +101,7 @@ _DETAIL_ROW = select(*_SUMMARY, _frameworks.document).where(
 
 async def detail_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, framework_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """A version the tenant sees, with its document as stored, or None."""
     return await first_row(
         conn, _DETAIL_ROW, {"tenant_id": tenant_id, "framework_id": framework_id}

@@ -5,14 +5,13 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
 from mops_scoring.plans.models import Plan
 from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import first_row, page_of_rows
+from mops_shared.kit.reads import ReadRow, first_row, page_of_rows
 
 # Core columns: a select made of these alone runs as Core (rows, no entities).
 _plans = table_of(Plan).c
@@ -59,7 +58,7 @@ _PLAN_ROW = select(*_COLUMNS).where(
 
 async def plan_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, plan_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's plan as a row, or None."""
     return await first_row(conn, _PLAN_ROW, {"tenant_id": tenant_id, "plan_id": plan_id})
 
@@ -73,7 +72,7 @@ async def page_rows(
     cursor: str | None,
     status: str | None,
     result_id: uuid.UUID | None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's plans as rows."""
     stmt = select(*_COLUMNS).where(_plans.tenant_id == tenant_id)
     if status is not None:

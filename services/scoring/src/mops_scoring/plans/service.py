@@ -9,7 +9,6 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_scoring.db import writes
@@ -38,7 +37,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import ValidationFailed, body_error, found
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.pagination import SortOption
-from mops_shared.kit.reads import WireJSON
+from mops_shared.kit.reads import ReadRow, WireJSON
 from mops_shared.kit.writes import retry_lost_races
 
 PLAN_SORTS = repository.PLAN_SORTS
@@ -264,7 +263,7 @@ async def delete_plan(
 PLAN_JSON = WireJSON(PlanRead)
 
 
-def _plan_item(row: RowMapping) -> dict[str, Any]:
+def _plan_item(row: ReadRow) -> dict[str, Any]:
     """`PlanRead`'s fields of a row: the document's parts as stored, which is as `PlanRead`
     writes them (`_checked_document` stores each part's JSON)."""
     return PLAN_JSON.item(row, **row["document"])

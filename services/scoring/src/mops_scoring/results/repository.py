@@ -6,7 +6,6 @@ import uuid
 from typing import Any
 
 from sqlalchemy import JSON, Text, Uuid, bindparam, cast, func, select
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -15,7 +14,7 @@ from mops_scoring.results.models import Result
 from mops_shared.contracts.scoring import FrameworkKind
 from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import mappings, page_of_rows
+from mops_shared.kit.reads import ReadRow, mappings, page_of_rows
 
 # Core columns: a select made of these alone runs as Core (rows, no entities).
 _results = table_of(Result).c
@@ -93,7 +92,7 @@ async def body_text(
 
 async def body_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, result_id: uuid.UUID, *, document: bool = False
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's result's kind and body (parsed), with `document` its framework version's
     document too; None without the result."""
     rows = await mappings(
@@ -113,7 +112,7 @@ async def history_rows(
     framework_key: str | None,
     scope_unit_id: uuid.UUID | None,
     whole_tenant: bool,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's results as `ResultSummary` has them, each with the id and the
     scores of the previous result of the same framework and scope (found with a window over
     the tenant's results), in one statement. The framework version is its row's: a result keeps

@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from mops_scoring.assessments.schemas import AssessmentStatus, Process
@@ -28,7 +27,7 @@ from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import new_id, utcnow
 from mops_shared.kit.errors import Conflict, found
 from mops_shared.kit.pagination import SortOption
-from mops_shared.kit.reads import WireJSON
+from mops_shared.kit.reads import ReadRow, WireJSON
 
 RESULT_SORTS = repository.RESULT_SORTS
 
@@ -193,7 +192,7 @@ async def _row_of_kind(
     kind: FrameworkKind,
     *,
     document: bool = False,
-) -> RowMapping:
+) -> ReadRow:
     """The tenant's result's row (404 otherwise), which must be of the framework kind (409 if
     not)."""
     row = found(
@@ -251,7 +250,7 @@ async def read_history(
     return SUMMARY_JSON.dumps_page([_summary(row) for row in rows], next_cursor)
 
 
-def _summary(row: RowMapping) -> dict[str, Any]:
+def _summary(row: ReadRow) -> dict[str, Any]:
     previous_id = row["previous_id"]
     before: dict[str, Any] = (row["previous_scores"] or {}) if previous_id is not None else {}
     deltas: dict[str, float | None] = {}

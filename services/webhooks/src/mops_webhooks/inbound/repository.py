@@ -12,14 +12,13 @@ from typing import Any
 
 from sqlalchemy import Integer, Row, bindparam, case, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from mops_shared.kit.db import insert_ignoring_conflicts, new_id, rowcount, table_of
 from mops_shared.kit.loop import claim_leased
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import first_row, page_of_rows
+from mops_shared.kit.reads import ReadRow, first_row, page_of_rows
 from mops_webhooks.inbound.models import CrmObjectRow, InboxEventRow, WebhookConnection
 from mops_webhooks.inbound.schemas import InboxStatus
 
@@ -96,14 +95,14 @@ _CONNECTION_ROW = _CONNECTION_READ.where(
 
 async def connection_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, connection_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's connection as `ConnectionRead`'s columns, or None."""
     return await first_row(conn, _CONNECTION_ROW, {"tenant_id": tenant_id, "id": connection_id})
 
 
 async def connection_rows(
     conn: AsyncConnection, tenant_id: uuid.UUID, *, sort: SortOption, limit: int, cursor: str | None
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's connections as `ConnectionRead`'s columns."""
     stmt = _CONNECTION_READ.where(_CONNECTIONS.c.tenant_id == tenant_id)
     return await page_of_rows(conn, stmt, sort, limit, cursor)
@@ -190,7 +189,7 @@ async def inbox_rows(
     cursor: str | None,
     status: str | None,
     connection_id: uuid.UUID | None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's inbound events as `InboxEvent`'s columns."""
     stmt = _INBOX_READ.where(_INBOX.c.tenant_id == tenant_id)
     if status is not None:
@@ -202,7 +201,7 @@ async def inbox_rows(
 
 async def inbox_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, event_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's inbound event as `InboxEvent`'s columns; another tenant's is as absent as
     none."""
     return await first_row(conn, _INBOX_ROW, {"tenant_id": tenant_id, "id": event_id})

@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cryptography.fernet import Fernet
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from mops_shared.contracts.event_types import EVENT_TYPES
@@ -31,7 +30,7 @@ from mops_shared.kit.errors import (
 from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.group_commit import GroupCommit
 from mops_shared.kit.pagination import SortOption
-from mops_shared.kit.reads import JSON_MEDIA_TYPE, WireJSON
+from mops_shared.kit.reads import JSON_MEDIA_TYPE, ReadRow, WireJSON
 from mops_webhooks.inbound import repository
 from mops_webhooks.inbound.models import WebhookConnection
 from mops_webhooks.inbound.schemas import (
@@ -428,7 +427,7 @@ EVENT_TYPES_JSON = (
 )
 
 
-def _connection_item(row: RowMapping) -> dict[str, Any]:
+def _connection_item(row: ReadRow) -> dict[str, Any]:
     # `secrets` is the row's count of them (see repository.connection_row), never the secrets.
     return CONNECTION_JSON.item(
         row,

@@ -12,14 +12,13 @@ from typing import Any
 
 from sqlalchemy import Row, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from mops_shared.kit.db import UTCDateTime, among, table_of
 from mops_shared.kit.loop import claim_leased
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import first_row, mappings, page_of_rows
+from mops_shared.kit.reads import ReadRow, first_row, mappings, page_of_rows
 from mops_webhooks.outbound.models import (
     DeliveryAttemptRow,
     DeliveryRow,
@@ -95,14 +94,14 @@ _SUBSCRIPTION_ROW = _SUBSCRIPTION_READ.where(
 
 async def subscription_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, subscription_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's subscription as `SubscriptionRead`'s columns, or None."""
     return await first_row(conn, _SUBSCRIPTION_ROW, {"tenant_id": tenant_id, "id": subscription_id})
 
 
 async def subscription_rows(
     conn: AsyncConnection, tenant_id: uuid.UUID, *, sort: SortOption, limit: int, cursor: str | None
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's subscriptions as `SubscriptionRead`'s columns."""
     stmt = _SUBSCRIPTION_READ.where(_SUBSCRIPTIONS.c.tenant_id == tenant_id)
     return await page_of_rows(conn, stmt, sort, limit, cursor)
@@ -166,7 +165,7 @@ async def delivery_rows(
     subscription_id: uuid.UUID | None,
     status: str | None,
     event_type: str | None,
-) -> tuple[list[RowMapping], str | None]:
+) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's deliveries as `Delivery`'s columns."""
     stmt = _DELIVERY_READ.where(_DELIVERIES.c.tenant_id == tenant_id)
     if subscription_id is not None:
@@ -180,13 +179,13 @@ async def delivery_rows(
 
 async def delivery_detail_row(
     conn: AsyncConnection, tenant_id: uuid.UUID, delivery_id: uuid.UUID
-) -> RowMapping | None:
+) -> ReadRow | None:
     """The tenant's delivery as `Delivery`'s columns with its event's `occurred_at` and `data`;
     another tenant's is as absent as none."""
     return await first_row(conn, _DELIVERY_DETAIL_ROW, {"tenant_id": tenant_id, "id": delivery_id})
 
 
-async def attempt_rows(conn: AsyncConnection, delivery_id: uuid.UUID) -> Sequence[RowMapping]:
+async def attempt_rows(conn: AsyncConnection, delivery_id: uuid.UUID) -> Sequence[ReadRow]:
     """The delivery's attempts as `DeliveryAttempt`'s columns, oldest first."""
     return await mappings(conn, _ATTEMPT_ROWS, {"delivery_id": delivery_id})
 
