@@ -149,9 +149,11 @@ async def test_the_read_engine_reads_on_the_driver_what_sqlalchemy_reads(
             assert on_driver is None  # SQLite: SQLAlchemy runs it
     if _ON_POSTGRESQL:
         first = (await _through_sqlalchemy(engine, _BY_ID, {"id": THINGS[0]["id"]}))[0]
-        assert first["at"] == _AT and first["at"].tzinfo is UTC
+        assert first["at"] == _AT
+        assert first["at"].tzinfo is UTC
         assert first["document"]["big"] == 2**70
-        assert first["ratio"] == 0.125 and isinstance(first["ratio"], float)
+        assert first["ratio"] == 0.125
+        assert isinstance(first["ratio"], float)
 
 
 @pytest.mark.asyncio
@@ -163,7 +165,7 @@ async def test_what_the_driver_does_not_run_goes_to_sqlalchemy(engine: AsyncEngi
     # A connection in a transaction (a write's), not the read engine's autocommit.
     async with engine.connect() as conn:
         assert await driver_reads.fetch(conn, _BY_ID, params) is None
-        assert [dict(r) for r in await mappings(conn, _BY_ID, params)][0]["id"] == params["id"]
+        assert next(dict(r) for r in await mappings(conn, _BY_ID, params))["id"] == params["id"]
 
     # Parameters expanded at execution time (an IN list).
     among = select(_things.c.id).where(_things.c.id.in_([t["id"] for t in THINGS]))
@@ -184,7 +186,8 @@ async def test_what_the_driver_does_not_run_goes_to_sqlalchemy(engine: AsyncEngi
             assert len(await mappings(conn, _BY_ID, params)) == 1
     finally:
         event.remove(engine.sync_engine, "before_cursor_execute", listener)
-    assert len(seen) == 1 and "driver_reads_things" in seen[0]
+    assert len(seen) == 1
+    assert "driver_reads_things" in seen[0]
 
     if _ON_POSTGRESQL:  # and without the listener, the driver runs it again
         async with read_connection(read_engine) as conn:
@@ -207,3 +210,18 @@ async def test_a_failing_read_is_reported_as_sqlalchemy_reports_it(engine: Async
         assert [
             tuple(r.values()) for r in await mappings(conn, select(literal(1).label("one")))
         ] == [(1,)]
+
+
+@pytest.mark.asyncio
+async def test_a_listener_on_the_connection_itself_sees_its_reads(engine: AsyncEngine) -> None:
+    await _stored(engine)
+    seen: list[str] = []
+
+    def listener(*args: Any) -> None:
+        seen.append(args[2])
+
+    async with read_connection(create_read_engine(engine)) as conn:
+        event.listen(conn.sync_connection, "before_cursor_execute", listener)
+        assert await driver_reads.fetch(conn, _BY_ID, {"id": THINGS[0]["id"]}) is None
+        assert len(await mappings(conn, _BY_ID, {"id": THINGS[0]["id"]})) == 1
+    assert len(seen) == 1

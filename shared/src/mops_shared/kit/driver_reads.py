@@ -82,13 +82,14 @@ _STATEMENT_EVENTS = (
 
 
 def _statement_listeners(sync: Connection) -> bool:
-    if not (sync._has_events or sync.engine._has_events):
+    # A connection with listeners of its own dispatches to them and to its engine's together.
+    if sync._has_events:
+        dispatch = sync.dispatch
+    elif sync.engine._has_events:
+        dispatch = sync.engine.dispatch
+    else:
         return False
-    return any(
-        len(getattr(dispatch, name))
-        for dispatch in (sync.dispatch, sync.engine.dispatch)
-        for name in _STATEMENT_EVENTS
-    )
+    return any(len(getattr(dispatch, name)) for name in _STATEMENT_EVENTS)
 
 
 def _adapter(sync: Connection) -> Any | None:
