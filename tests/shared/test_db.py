@@ -1,14 +1,19 @@
 from __future__ import annotations
 
+import os
+import stat
+import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import JSON, Column, Integer, MetaData, Table, insert, select, update
+from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_inventory.tools.models import Tool
 from mops_shared.contracts.inventory import ToolRead
 from mops_shared.kit.db import create_engine, rowcount, table_of
+from tests.support import backend, postgres_admin_url
 
 
 @pytest.mark.asyncio
@@ -51,3 +56,50 @@ async def test_rowcount_counts_the_rows_an_update_matched(tmp_path: Path) -> Non
             assert (rowcount(odd), rowcount(none)) == (2, 0)
     finally:
         await engine.dispose()
+
+
+@pytest.mark.asyncio
+async def test_a_new_sqlite_database_and_its_wal_are_readable_by_their_owner_only(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "private.db"
+    table = Table("t", MetaData(), Column("id", Integer, primary_key=True))
+    old_umask = os.umask(0o022)  # the usual default, which would make SQLite's files 0644
+    try:
+        engine = create_engine(f"sqlite+aiosqlite:///{path}")
+        try:
+            async with engine.begin() as conn:
+                await conn.run_sync(table.metadata.create_all)
+                await conn.execute(insert(table), [{"id": 1}])
+                modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()}
+        finally:
+            await engine.dispose()
+    finally:
+        os.umask(old_umask)
+    assert "private.db-wal" in modes  # written in WAL mode, so the journal is there too
+    assert modes == dict.fromkeys(modes, 0o600)
+
+
+@pytest.mark.asyncio
+async def test_a_failing_statement_is_reported_without_its_values(tmp_path: Path) -> None:
+    name = f"people_{uuid.uuid4().hex[:8]}"  # PostgreSQL: in the shared admin database
+    table = Table(name, MetaData(), Column("email", String, primary_key=True))
+    url = (
+        postgres_admin_url() if backend() == "postgres" else f"sqlite+aiosqlite:///{tmp_path}/p.db"
+    )
+    engine = create_engine(url)
+    secret = "jeanne.martin@example.com"
+    try:
+        async with engine.connect() as conn:
+            await conn.run_sync(table.metadata.create_all)
+            await conn.execute(insert(table), [{"email": secret}])
+            with pytest.raises(IntegrityError) as failure:
+                await conn.execute(insert(table), [{"email": secret}])
+            await conn.rollback()
+            await conn.run_sync(table.metadata.drop_all)
+            await conn.commit()
+    finally:
+        await engine.dispose()
+    text = str(failure.value)
+    assert f"INSERT INTO {name}" in text  # the statement is still named
+    assert secret not in text

@@ -510,7 +510,7 @@ def run(ready_timeout: float = 60.0) -> int:
     with stop.installed():
         try:
             folder = data_dir()
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # secrets and databases
             internal_secret = ensure_internal_secret(folder)
             # This process (the bootstrap below) and every child see the same values.
             os.environ["MOPS_DATA_DIR"] = str(folder)

@@ -37,7 +37,7 @@ from mops_shared.kit.idempotency import IdempotencyMiddleware
 from mops_shared.kit.observability import RequestContextMiddleware, configure_logging
 from mops_shared.kit.readiness import current_revisions, head_revisions
 from mops_shared.kit.relay import OutboxRelay
-from mops_shared.kit.settings import ServiceSettings
+from mops_shared.kit.settings import ServiceSettings, check_internal_secret
 from mops_shared.kit.writes import WriteTables
 
 logger = logging.getLogger("mops.app")
@@ -216,6 +216,11 @@ def create_service_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings.service_name, settings.log_level)
+        if check_internal_secret(settings):
+            logger.warning(
+                "PLACEHOLDER INTERNAL SECRET: anyone can sign principals for this service; "
+                "set MOPS_INTERNAL_SECRET"
+            )
         _tune_garbage_collector(settings.gc_young_threshold)
         engine = create_engine(
             settings.database_url,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import uuid
 from collections.abc import Collection
@@ -28,7 +30,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import CursorResult, Dialect, Result
+from sqlalchemy.engine import CursorResult, Dialect, Result, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -112,10 +114,27 @@ def json_loads(text: str | bytes) -> Any:
     return json.loads(text)
 
 
+def _create_private_sqlite_file(url: str) -> None:
+    """Creates the database file of a SQLite URL with mode 0600 when it does not exist yet:
+    SQLite would create it from the umask (0644: readable by every local user), and gives its
+    WAL and shared-memory files the mode of the database file."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    with contextlib.suppress(FileExistsError, FileNotFoundError):
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def create_engine(url: str, *, pool_size: int = 30, echo: bool = False) -> AsyncEngine:
-    """An async engine: aiosqlite for `sqlite+aiosqlite://`, asyncpg for `postgresql+asyncpg://`."""
+    """An async engine: aiosqlite for `sqlite+aiosqlite://`, asyncpg for `postgresql+asyncpg://`.
+
+    `hide_parameters`: a statement's error (logged with its traceback) names the statement, not
+    the values bound to it, which are people's names and emails."""
     if is_sqlite(url):
-        engine = create_async_engine(url, echo=echo, json_deserializer=json_loads)
+        _create_private_sqlite_file(url)
+        engine = create_async_engine(
+            url, echo=echo, json_deserializer=json_loads, hide_parameters=True
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     # No pool_pre_ping: it costs a round trip on every checkout (measured ~10 % of a one-row
@@ -133,6 +152,7 @@ def create_engine(url: str, *, pool_size: int = 30, echo: bool = False) -> Async
         max_overflow=0,
         pool_recycle=1800,
         json_deserializer=json_loads,
+        hide_parameters=True,
         connect_args={"server_settings": {"jit": "off"}},
     )
 

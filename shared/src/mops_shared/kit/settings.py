@@ -59,6 +59,12 @@ class ServiceSettings(BaseSettings):
         validation_alias=_shared("MOPS_ALEMBIC_INI"),
         description="Where the Alembic histories live; /readyz compares the database to its head.",
     )
+    allow_placeholder_secret: bool = Field(
+        default=False,
+        validation_alias=_shared("MOPS_ALLOW_PLACEHOLDER_SECRET"),
+        description="Start with the public placeholder internal secret outside the `test` "
+        "environment (a throwaway experiment); anyone can sign principals with it.",
+    )
     log_level: str = Field(default="INFO", validation_alias=_shared("MOPS_LOG_LEVEL"))
     access_log: bool = Field(default=True, validation_alias=_shared("MOPS_ACCESS_LOG"))
     # FastAPI's own OpenTelemetry middleware, off unless asked: when on, it looks up the global
@@ -123,3 +129,23 @@ class ServiceSettings(BaseSettings):
         if self.environment == "production" and len(self.internal_secret.get_secret_value()) < 32:
             raise ValueError("MOPS_INTERNAL_SECRET must be at least 32 characters in production")
         return self
+
+
+class PlaceholderSecret(RuntimeError):
+    """A service was started with the public placeholder internal secret."""
+
+
+def check_internal_secret(settings: ServiceSettings) -> bool:
+    """Refuses to start a service on the placeholder internal secret, which is in this public
+    repository: with it anyone who reaches a service can sign a principal for any tenant.
+    `mops run` generates a secret; the `test` environment and MOPS_ALLOW_PLACEHOLDER_SECRET
+    start anyway. True when the placeholder is in use (the caller logs a warning)."""
+    if settings.internal_secret.get_secret_value() != DEVELOPMENT_INTERNAL_SECRET:
+        return False
+    if settings.environment == "test" or settings.allow_placeholder_secret:
+        return True
+    raise PlaceholderSecret(
+        "MOPS_INTERNAL_SECRET is not set, and the placeholder secret is public: set "
+        "MOPS_INTERNAL_SECRET (the same in every process; `mops run` makes one), or "
+        "MOPS_ALLOW_PLACEHOLDER_SECRET=true for a throwaway experiment"
+    )
