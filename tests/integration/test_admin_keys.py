@@ -155,3 +155,44 @@ async def test_own_tenant_is_readable(gateway_client: httpx.AsyncClient, tenant:
     response = await gateway_client.get("/v1/admin/tenant", headers=tenant.headers)
     assert response.status_code == 200
     assert response.json()["id"] == str(tenant.tenant_id)
+
+
+async def test_a_rate_limited_key_cannot_mint_a_key_faster_than_itself(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    limited = await gateway_client.post(
+        "/v1/admin/keys",
+        json={
+            "name": "limited admin",
+            "scopes": ["admin"],
+            "rate_limit": {"requests_per_minute": 120, "burst": 30},
+        },
+        headers=tenant.headers,
+    )
+    assert limited.status_code == 201, limited.text
+    headers = {"authorization": f"Bearer {limited.json()['key']}"}
+
+    async def mint(rate_limit: dict[str, int] | None) -> httpx.Response:
+        body: dict[str, object] = {"name": "minted", "scopes": ["inventory:read"]}
+        if rate_limit is not None:
+            body["rate_limit"] = rate_limit
+        return await gateway_client.post("/v1/admin/keys", json=body, headers=headers)
+
+    for higher in (
+        None,  # the gateway's default, 1 200 a minute
+        {"requests_per_minute": 121, "burst": 30},
+        {"requests_per_minute": 120, "burst": 31},
+    ):
+        refused = await mint(higher)
+        assert refused.status_code == 403, (higher, refused.text)
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        assert "120 requests per minute" in refused.json()["detail"]
+    assert (await mint({"requests_per_minute": 120, "burst": 30})).status_code == 201
+    assert (await mint({"requests_per_minute": 10, "burst": 5})).status_code == 201
+    names = [
+        k["name"]
+        for k in (await gateway_client.get("/v1/admin/keys", headers=tenant.headers)).json()[
+            "items"
+        ]
+    ]
+    assert names.count("minted") == 2  # nothing written by the refused ones

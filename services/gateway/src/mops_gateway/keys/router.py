@@ -66,9 +66,18 @@ async def list_keys(
     responses={**problem_responses(*AUTH_PROBLEMS, 422), **CREATED_WITH_LOCATION},
 )
 async def create_key(
-    body: ApiKeyCreate, response: Response, session: SessionDep, caller: AdminKeyDep
+    body: ApiKeyCreate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    caller: AdminKeyDep,
 ) -> ApiKeyCreated:
-    """Creates a key in the caller's tenant. The whole key is in this response only."""
+    """Creates a key in the caller's tenant. The whole key is in this response only. A key
+    with a rate limit of its own cannot create a key with a higher limit (nor one without a
+    limit of its own, when the gateway's default is higher): 403."""
+    settings = request.app.state.settings
+    default = (settings.rate_limit_per_minute, settings.rate_limit_burst)
+    service.check_rate_limit_within(body, caller, default)
     created = await service.create_key(session, caller.tenant_id, body)
     response.headers["Location"] = f"/v1/admin/keys/{created.id}"
     return created

@@ -8,12 +8,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from mops_gateway.authn import AuthenticatedKey
 from mops_gateway.keys import repository
 from mops_gateway.keys.models import ApiKey
 from mops_gateway.keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
 from mops_gateway.keys.secrets import format_key, hash_secret, new_secret
 from mops_shared.kit.db import utcnow
-from mops_shared.kit.errors import Conflict, found
+from mops_shared.kit.errors import Conflict, Forbidden, found
 from mops_shared.kit.pagination import MAX_LIMIT, resolve_sort
 from mops_shared.kit.reads import ReadRow, WireJSON
 
@@ -49,6 +50,23 @@ def to_read(key: ApiKey) -> ApiKeyRead:
 
 def _created(key: ApiKey, secret: str) -> ApiKeyCreated:
     return ApiKeyCreated(**to_read(key).model_dump(), key=format_key(key.id, secret))
+
+
+def check_rate_limit_within(
+    data: ApiKeyCreate, caller: AuthenticatedKey, default: tuple[int, int]
+) -> None:
+    """A key mints keys no faster than itself: otherwise a rate-limited admin key would lift its
+    own limit by minting a key without one (the gateway's default) or with a higher one.
+    `default` is the gateway's (per minute, burst) for keys without their own."""
+    own = (caller.rate_limit_per_minute or default[0], caller.rate_limit_burst or default[1])
+    asked = (
+        (data.rate_limit.requests_per_minute, data.rate_limit.burst) if data.rate_limit else default
+    )
+    if asked[0] > own[0] or asked[1] > own[1]:
+        raise Forbidden(
+            f"This API key is limited to {own[0]} requests per minute with a burst of {own[1]}: "
+            "it cannot create a key with a higher limit."
+        )
 
 
 async def create_key(

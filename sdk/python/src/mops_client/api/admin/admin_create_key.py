@@ -107,7 +107,9 @@ def sync_detailed(
 ) -> Response[ApiKeyCreated | Problem]:
     """Create an API key
 
-     Creates a key in the caller's tenant. The whole key is in this response only.
+     Creates a key in the caller's tenant. The whole key is in this response only. A key
+    with a rate limit of its own cannot create a key with a higher limit (nor one without a
+    limit of its own, when the gateway's default is higher): 403.
 
     Args:
         body (ApiKeyCreate):
@@ -138,7 +140,9 @@ def sync(
 ) -> ApiKeyCreated | Problem | None:
     """Create an API key
 
-     Creates a key in the caller's tenant. The whole key is in this response only.
+     Creates a key in the caller's tenant. The whole key is in this response only. A key
+    with a rate limit of its own cannot create a key with a higher limit (nor one without a
+    limit of its own, when the gateway's default is higher): 403.
 
     Args:
         body (ApiKeyCreate):
@@ -164,7 +168,9 @@ async def asyncio_detailed(
 ) -> Response[ApiKeyCreated | Problem]:
     """Create an API key
 
-     Creates a key in the caller's tenant. The whole key is in this response only.
+     Creates a key in the caller's tenant. The whole key is in this response only. A key
+    with a rate limit of its own cannot create a key with a higher limit (nor one without a
+    limit of its own, when the gateway's default is higher): 403.
 
     Args:
         body (ApiKeyCreate):
@@ -193,7 +199,9 @@ async def asyncio(
 ) -> ApiKeyCreated | Problem | None:
     """Create an API key
 
-     Creates a key in the caller's tenant. The whole key is in this response only.
+     Creates a key in the caller's tenant. The whole key is in this response only. A key
+    with a rate limit of its own cannot create a key with a higher limit (nor one without a
+    limit of its own, when the gateway's default is higher): 403.
 
     Args:
         body (ApiKeyCreate):
