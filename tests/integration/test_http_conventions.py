@@ -65,3 +65,33 @@ async def test_head_through_the_gateway_answers_as_get_without_the_body(
     assert own.status_code == 200
     assert own.content == b""
     assert own.headers["content-type"] == "application/json"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/inventory/tools/",  # answered by the inventory service through the gateway
+        "/v1/org/units/",
+        "/v1/admin/keys/",  # the gateway's own
+    ],
+)
+async def test_a_trailing_slash_redirects_to_a_relative_location_whatever_the_host(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey, path: str
+) -> None:
+    for host in (None, "attacker.example"):
+        headers = {**tenant.headers, **({"host": host} if host else {})}
+        response = await gateway_client.get(path, params={"limit": "5"}, headers=headers)
+        assert response.status_code == 308, response.text
+        # Neither the service's own address behind the gateway nor the Host sent.
+        assert response.headers["location"] == path.rstrip("/") + "?limit=5"
+    followed = await gateway_client.get(
+        path.rstrip("/"), params={"limit": "5"}, headers=tenant.headers
+    )
+    assert followed.status_code == 200
+
+
+async def test_a_trailing_slash_where_no_route_is_stays_a_404_problem(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    for path in ("/v1/inventory/nothing-here/", "/v1/admin/nothing/"):
+        assert_problem(await gateway_client.get(path, headers=tenant.headers), 404)

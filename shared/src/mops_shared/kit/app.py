@@ -269,6 +269,7 @@ def create_service_app(
         docs_url="/docs",
         redoc_url=None,
         openapi_url=openapi_url,
+        redirect_slashes=False,  # kit.conventions redirects, with a relative Location
         telemetry=None
         if settings.telemetry
         else {"tracing": False, "metrics": False, "logs": False},

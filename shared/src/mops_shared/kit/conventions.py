@@ -23,7 +23,12 @@ from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
-from mops_shared.kit.errors import ValidationFailed, pointer_token, problem_response
+from mops_shared.kit.errors import (
+    ValidationFailed,
+    handle_http_exception,
+    pointer_token,
+    problem_response,
+)
 
 # The method a HEAD request was answered as GET for: the 405 detail names what was sent.
 _SENT_METHOD = "mops.sent_method"
@@ -141,10 +146,36 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET", _SENT_METHOD: "HEAD"}, receive, headers_only)
 
 
+def _route_at(routes: Sequence[BaseRoute], path: str) -> bool:
+    return any(
+        (regex := getattr(route, "path_regex", None)) is not None and regex.match(path)
+        for route in iter_route_contexts(list(routes))
+    )
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    """A path with a trailing slash where the path without one has a route: 308 to it, with a
+    relative Location. Starlette's own redirect (switched off) wrote the Location absolute,
+    from the Host the request came with: behind the gateway, the service's own address, and
+    for a forged Host, the forger's site. Anything else: the 404 problem."""
+    path = request.url.path
+    if (
+        path.endswith("/")
+        and path != "/"
+        and _route_at(request.app.router.routes, path.rstrip("/"))
+    ):
+        query = request.scope.get("query_string", b"").decode("latin-1")
+        location = path.rstrip("/") + (f"?{query}" if query else "")
+        return Response(status_code=308, headers={"Location": location})
+    return await handle_http_exception(request, exc)
+
+
 def install_http_conventions(app: FastAPI) -> None:
-    """The 405 answer; the query check is a dependency the frame includes every router with,
-    and `HeadAsGet` a middleware it adds outside any fast path."""
+    """The 405 answer and the trailing-slash redirect (the app is made with
+    `redirect_slashes=False`); the query check is a dependency the frame includes every router
+    with, and `HeadAsGet` a middleware it adds outside any fast path."""
     app.add_exception_handler(405, _method_not_allowed)
+    app.add_exception_handler(404, _not_found)
 
 
 def query_is_only(scope: Scope, known: Iterable[str]) -> bool:

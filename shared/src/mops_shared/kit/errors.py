@@ -207,7 +207,7 @@ async def _handle_mops_error(request: Request, exc: Exception) -> Response:
     )
 
 
-async def _handle_http_exception(request: Request, exc: Exception) -> Response:
+async def handle_http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     detail = exc.detail if isinstance(exc.detail, str) else None
     if exc.status_code == 404 and detail == "Not Found":
@@ -236,7 +236,7 @@ async def _handle_unexpected(request: Request, exc: Exception) -> Response:
 
 def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(MopsError, _handle_mops_error)
-    app.add_exception_handler(StarletteHTTPException, _handle_http_exception)
+    app.add_exception_handler(StarletteHTTPException, handle_http_exception)
     app.add_exception_handler(RequestValidationError, _handle_validation_error)
     app.add_exception_handler(StaleDataError, _handle_lost_race)
     app.add_exception_handler(Exception, _handle_unexpected)
