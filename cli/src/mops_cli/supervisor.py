@@ -536,7 +536,7 @@ def run(ready_timeout: float = 60.0) -> int:
                 say(f"started {service} (pid {children[-1].pid}) on {base_url(service)}")
             _wait_until_ready(children, stop, ready_timeout)
             typer.echo(_banner(dev_key, time.monotonic() - started))
-            return _supervise(children, stop)
+            return _supervise(children, stop, start=lambda service: start_child(service, env))
         except SupervisorError as exc:
             if stop.requested():  # asked to stop while starting: not a failure
                 say(str(exc))
@@ -549,16 +549,67 @@ def run(ready_timeout: float = 60.0) -> int:
                 say("stopped")
 
 
-def _supervise(children: Sequence[Child], stop: StopRequested) -> int:
-    """Waits for a stop signal (exit 0) or for a child to exit on its own (exit 1)."""
+@dataclass
+class Restarts:
+    """When a service that exited on its own is started again: after 1 s, then twice as long
+    each time it exits again within STABLE_SECONDS of its start, up to MAX_BACKOFF_SECONDS;
+    after MAX_QUICK_EXITS such exits in a row it is left down (and `mops run` stops), since
+    restarting it again would only repeat the failure."""
+
+    STABLE_SECONDS = 30.0
+    MAX_BACKOFF_SECONDS = 30.0
+    MAX_QUICK_EXITS = 5
+
+    started_at: float
+    quick_exits: int = 0
+    due_at: float | None = None
+
+    def exited(self, now: float) -> float | None:
+        """Records an exit; the seconds to wait before the restart, or None to give up."""
+        self.quick_exits = (
+            self.quick_exits + 1 if now - self.started_at < self.STABLE_SECONDS else 1
+        )
+        if self.quick_exits > self.MAX_QUICK_EXITS:
+            return None
+        delay = min(2.0 ** (self.quick_exits - 1), self.MAX_BACKOFF_SECONDS)
+        self.due_at = now + delay
+        return delay
+
+
+def _supervise(
+    children: list[Child],
+    stop: StopRequested,
+    start: Callable[[str], Child] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> int:
+    """Waits for a stop signal (exit 0). A child that exits on its own is started again with
+    `start` (its service name), with backoff (`Restarts`); one that keeps exiting stops the
+    others (exit 1)."""
+    restarts = {child.service: Restarts(started_at=clock()) for child in children}
     while not stop.requested():
-        for child in children:
-            if not child.running():
+        now = clock()
+        for index, child in enumerate(children):
+            plan = restarts[child.service]
+            if child.running():
+                continue
+            if plan.due_at is None:
+                delay = None if start is None else plan.exited(now)
+                if delay is None:
+                    say(
+                        f"the {child.service} service exited on its own with code "
+                        f"{child.process.returncode}"
+                        + (f", {plan.quick_exits - 1} times in a row" if start else "")
+                        + "; stopping the others"
+                    )
+                    return 1
                 say(
                     f"the {child.service} service exited on its own with code "
-                    f"{child.process.returncode}; stopping the others"
+                    f"{child.process.returncode}; restarting it in {delay:.0f} s"
                 )
-                return 1
+            elif now >= plan.due_at and start is not None:
+                children[index] = start(child.service)
+                plan.started_at, plan.due_at = now, None
+                say(f"restarted {child.service} (pid {children[index].pid})")
         time.sleep(_POLL_SECONDS)
     assert stop.signum is not None
     say(f"received {signal.Signals(stop.signum).name}; stopping")
