@@ -144,6 +144,35 @@ async def test_a_generic_delivery_signed_by_the_standard_webhooks_library_is_sto
     assert event["payload"] == json.loads(body)
 
 
+async def test_two_senders_reusing_an_event_id_on_two_connections_are_both_stored(
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    body = json.dumps({"type": "form.submitted", "data": {"source": "utm:google"}})
+    now = datetime.now(UTC)
+    paths = []
+    for name in ("Forms", "Chat"):  # two independent senders, each numbering its own messages
+        response = await gateway_client.post(
+            CONNECTIONS, json={"provider": "generic", "name": name}, headers=tenant.headers
+        )
+        assert response.status_code == 201, response.text
+        connection = response.json()
+        headers = {
+            "content-type": "application/json",
+            "webhook-id": "msg_1",
+            "webhook-timestamp": str(int(now.timestamp())),
+            "webhook-signature": Webhook(connection["generated_secret"]).sign("msg_1", now, body),
+        }
+        for expected in (1, 0):  # each sender's redelivery is still deduplicated
+            sent = await gateway_client.post(
+                connection["receive_path"], content=body, headers=headers
+            )
+            assert sent.json() == {"received": 1, "stored": expected}, sent.text
+        paths.append(connection["id"])
+    events = await inbox(gateway_client, tenant)
+    assert sorted(e["connection_id"] for e in events) == sorted(paths)
+    assert {e["identity"] for e in events} == {"generic:msg_1"}
+
+
 async def test_connections_and_their_events_belong_to_their_tenant(
     gateway_client: httpx.AsyncClient, tenant: TenantKey, stack: Stack
 ) -> None:

@@ -61,12 +61,13 @@ class WebhookConnection(WebhooksTable, table=True):
 
 
 class InboxEventRow(WebhooksTable, table=True):
-    """An inbound event, committed before its delivery is acknowledged, once per tenant and
-    provider identity; processing reads it from here."""
+    """An inbound event, committed before its delivery is acknowledged, once per connection and
+    provider identity (two senders on two connections may reuse an event id: each is its own
+    event); processing reads it from here."""
 
     __tablename__ = "webhook_inbox"
     __table_args__ = (
-        UniqueConstraint("tenant_id", "identity"),
+        UniqueConstraint("connection_id", "identity"),
         Index(None, "tenant_id", "received_at", "id"),
         Index(None, "status", "next_attempt_at"),
     )

@@ -126,11 +126,11 @@ _RECEIVING = select(
 
 @functools.cache
 def _inbox_insert(dialect: str) -> Any:
-    """INSERT ... ON CONFLICT (tenant_id, identity) DO NOTHING RETURNING id, for executemany."""
+    """INSERT ... ON CONFLICT (connection_id, identity) DO NOTHING RETURNING id, for executemany."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return (
         insert(_INBOX)
-        .on_conflict_do_nothing(index_elements=["tenant_id", "identity"])
+        .on_conflict_do_nothing(index_elements=["connection_id", "identity"])
         .returning(_INBOX.c.id)
     )
 
@@ -147,7 +147,7 @@ async def receiving_connection(db: AsyncConnection, connection_id: uuid.UUID) ->
 
 
 async def store_in_inbox(db: AsyncConnection, deliveries: list[list[dict[str, Any]]]) -> list[int]:
-    """Inserts the events of several deliveries not yet in their tenant's inbox (by identity);
+    """Inserts the events of several deliveries not yet in their connection's inbox (by identity);
     how many of each delivery's were new (an event twice in the batch is new once, for the
     delivery that comes first). The rows go as executemany parameters of the one cached
     statement, never rendered into it."""

@@ -1,5 +1,5 @@
 """CRM connections and the inbox: deliveries verified on their raw bytes, then committed,
-deduplicated per tenant by the provider's event identity, before they are acknowledged."""
+deduplicated per connection by the provider's event identity, before they are acknowledged."""
 
 from __future__ import annotations
 
@@ -283,7 +283,7 @@ async def receive(
 ) -> tuple[Provider, dict[str, int]]:
     """Verifies the delivery for its connection (401, nothing stored, when it is not proven),
     parses its events (400 when they are not a valid delivery) and commits them to the inbox,
-    each once per tenant: a replay is acknowledged and stored nowhere. What it did is
+    each once per connection: a replay is acknowledged and stored nowhere. What it did is
     `ReceiveReport`'s fields: how many events came, how many were new."""
     # Core on a plain connection, no ORM session: this path runs for every delivery.
     async with engine.connect() as db:

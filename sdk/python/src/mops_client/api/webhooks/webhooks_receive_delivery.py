@@ -111,7 +111,7 @@ def sync_detailed(
      Where a provider posts, proven by its own scheme instead of an API key: HubSpot
     signature v3 (5-minute window), Standard Webhooks (generic), HTTP Basic (Pipedrive), or
     the URL token and organisation id (Salesforce outbound messages, answered with the SOAP
-    acknowledgement). The events are committed to the inbox, once per tenant and provider
+    acknowledgement). The events are committed to the inbox, once per connection and provider
     identity, before the 2xx; a replay is acknowledged and not stored again. A delivery that
     is not proven is a 401 and nothing is stored.
 
@@ -150,7 +150,7 @@ def sync(
      Where a provider posts, proven by its own scheme instead of an API key: HubSpot
     signature v3 (5-minute window), Standard Webhooks (generic), HTTP Basic (Pipedrive), or
     the URL token and organisation id (Salesforce outbound messages, answered with the SOAP
-    acknowledgement). The events are committed to the inbox, once per tenant and provider
+    acknowledgement). The events are committed to the inbox, once per connection and provider
     identity, before the 2xx; a replay is acknowledged and not stored again. A delivery that
     is not proven is a 401 and nothing is stored.
 
@@ -184,7 +184,7 @@ async def asyncio_detailed(
      Where a provider posts, proven by its own scheme instead of an API key: HubSpot
     signature v3 (5-minute window), Standard Webhooks (generic), HTTP Basic (Pipedrive), or
     the URL token and organisation id (Salesforce outbound messages, answered with the SOAP
-    acknowledgement). The events are committed to the inbox, once per tenant and provider
+    acknowledgement). The events are committed to the inbox, once per connection and provider
     identity, before the 2xx; a replay is acknowledged and not stored again. A delivery that
     is not proven is a 401 and nothing is stored.
 
@@ -221,7 +221,7 @@ async def asyncio(
      Where a provider posts, proven by its own scheme instead of an API key: HubSpot
     signature v3 (5-minute window), Standard Webhooks (generic), HTTP Basic (Pipedrive), or
     the URL token and organisation id (Salesforce outbound messages, answered with the SOAP
-    acknowledgement). The events are committed to the inbox, once per tenant and provider
+    acknowledgement). The events are committed to the inbox, once per connection and provider
     identity, before the 2xx; a replay is acknowledged and not stored again. A delivery that
     is not proven is a 401 and nothing is stored.
 
