@@ -59,6 +59,29 @@ class WebhooksSettings(ServiceSettings):
     inbox_retry_base_seconds: float = Field(
         default=10.0, gt=0, description="The first retry's delay; each further one doubles."
     )
+    # Stored credentials (Pipedrive's password, Salesforce's URL token) are checked with scrypt,
+    # ~31 ms of CPU each, away from the event loop (inbound.credential_guard).
+    credential_check_threads: int = Field(
+        default=2, ge=1, le=16, description="Threads that check stored CRM credentials."
+    )
+    credential_check_queue: int = Field(
+        default=8,
+        ge=0,
+        description="Credential checks that may wait for a thread; beyond, a delivery is "
+        "refused with 503 and Retry-After.",
+    )
+    credential_failures_per_address: int = Field(
+        default=10,
+        ge=1,
+        description="Deliveries with wrong credentials a source address may send a minute (and "
+        "at once) before it gets 429.",
+    )
+    credential_failures_per_connection: int = Field(
+        default=60,
+        ge=1,
+        description="Deliveries with wrong credentials a connection may receive a minute (and "
+        "at once) before unproven ones get 429; credentials already proven still pass.",
+    )
     delivery_timeout_seconds: float = Field(
         default=10.0, gt=0, le=15, description="How long a subscriber may take to answer."
     )

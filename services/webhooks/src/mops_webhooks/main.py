@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.kit.app import create_service_app
 from mops_webhooks.config import WebhooksSettings
+from mops_webhooks.inbound.credential_guard import CredentialGuard
 from mops_webhooks.inbound.receive_fast import ReceiveFastPath
 from mops_webhooks.inbound.router import router as inbound_router
 from mops_webhooks.inbound.service import inbox_writer
@@ -27,6 +28,12 @@ def create_app(settings: WebhooksSettings | None = None) -> FastAPI:
     async def resources(app: FastAPI) -> AsyncIterator[None]:
         app.state.webhook_secrets = secrets_box(settings)
         app.state.inbox_writer = inbox_writer(app.state.engine)
+        app.state.credential_guard = guard = CredentialGuard(
+            threads=settings.credential_check_threads,
+            queue_limit=settings.credential_check_queue,
+            failures_per_address=settings.credential_failures_per_address,
+            failures_per_connection=settings.credential_failures_per_connection,
+        )
         inventory = InventoryClient(
             settings.inventory_url,
             internal_secret=settings.internal_secret.get_secret_value(),
@@ -47,6 +54,7 @@ def create_app(settings: WebhooksSettings | None = None) -> FastAPI:
             await app.state.inbox_writer.close()  # what was received is committed first
             await worker.stop(timeout=STOP_TIMEOUT_SECONDS)
             await inventory.aclose()
+            guard.close()
 
     return create_service_app(
         settings=settings,

@@ -20,6 +20,7 @@ from mops_shared.kit.conventions import query_is_only
 from mops_shared.kit.errors import ClientGone, MopsError, send_problem
 from mops_shared.kit.fast_path import canonical_id
 from mops_webhooks.inbound import service
+from mops_webhooks.inbound.credential_guard import source_address
 
 PREFIX = "/v1/webhooks/in/"
 _QUERY = ("token",)  # the route's one query parameter
@@ -57,14 +58,17 @@ def handles(scope: Scope) -> bool:
 async def receive_delivery(scope: Scope, receive: Receive, send: Send) -> None:
     state = scope["app"].state
     body = await _body(receive)
+    headers = Headers(scope=scope)
     try:
         answer, media_type = await service.acknowledge(
             state.engine,
             uuid.UUID(scope["path"][len(PREFIX) :]),  # canonical: `handles` checked
             body,
-            Headers(scope=scope),
+            headers,
             state.webhook_secrets,
             state.inbox_writer,
+            state.credential_guard,
+            source=source_address(headers, client[0] if (client := scope.get("client")) else None),
             token=QueryParams(scope["query_string"]).get("token"),
         )
     except MopsError as exc:

@@ -15,6 +15,7 @@ from mops_shared.kit.pagination import CursorQuery, LimitQuery, resolve_sort
 from mops_shared.kit.reads import json_response
 from mops_webhooks.deps import AUTH_PROBLEMS, PrincipalDep, ReadDep, SessionDep, bounded_body
 from mops_webhooks.inbound import service
+from mops_webhooks.inbound.credential_guard import source_address
 from mops_webhooks.inbound.schemas import (
     ConnectionCreate,
     ConnectionCreated,
@@ -244,7 +245,7 @@ async def replay_inbox_event(
     summary="Receive a CRM delivery",
     response_model=ReceiveReport,
     responses={
-        **problem_responses(400, 401, 404, 413, 422),
+        **problem_responses(400, 401, 404, 413, 422, 429, 503),
         200: {
             "description": "Stored (JSON report); Salesforce gets its SOAP acknowledgement.",
             "content": {"text/xml": {"schema": {"type": "string"}}},
@@ -274,6 +275,8 @@ async def receive(
         request.headers,
         state.webhook_secrets,
         state.inbox_writer,
+        state.credential_guard,
+        source=source_address(request.headers, request.client.host if request.client else None),
         token=token,
     )
     return Response(answer, media_type=media_type)

@@ -32,6 +32,7 @@ from mops_shared.kit.group_commit import GroupCommit
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.reads import JSON_MEDIA_TYPE, ReadRow, WireJSON
 from mops_webhooks.inbound import repository
+from mops_webhooks.inbound.credential_guard import CredentialGuard
 from mops_webhooks.inbound.models import WebhookConnection
 from mops_webhooks.inbound.schemas import (
     AttributionRule,
@@ -277,14 +278,18 @@ async def receive(
     headers: Mapping[str, str],
     box: Fernet,
     inbox: InboxWriter,
+    guard: CredentialGuard,
     *,
+    source: str,
     token: str | None = None,
     now: float | None = None,
 ) -> tuple[Provider, dict[str, int]]:
     """Verifies the delivery for its connection (401, nothing stored, when it is not proven),
     parses its events (400 when they are not a valid delivery) and commits them to the inbox,
     each once per connection: a replay is acknowledged and stored nowhere. What it did is
-    `ReceiveReport`'s fields: how many events came, how many were new."""
+    `ReceiveReport`'s fields: how many events came, how many were new. Stored credentials
+    (Pipedrive, Salesforce) are checked by `guard`, for which `source` is the sender's address:
+    429 or 503 when it refuses to check."""
     # Core on a plain connection, no ORM session: this path runs for every delivery.
     async with engine.connect() as db:
         connection = await repository.receiving_connection(db, connection_id)
@@ -329,22 +334,35 @@ async def receive(
                 occurred = _ms(event.occurred_at_ms)
                 row(event.dedupe_key, event.subscription_type, occurred, dataclasses.asdict(event))
         elif connection.provider == Provider.pipedrive:
-            pipedrive_delivery = pipedrive.verify_pipedrive(
-                body=body,
-                headers=headers,
-                expected_user=connection.username or "",
-                password_hash=connection.credential_hash or "",
+            user, password = pipedrive.basic_credentials(headers)
+            expected_user, password_hash = (
+                connection.username or "",
+                connection.credential_hash or "",
             )
+            if not await guard.matches(
+                connection.id,
+                (expected_user, password_hash),
+                (user, password),
+                source,
+                lambda: pipedrive.credentials_match(user, password, expected_user, password_hash),
+            ):
+                raise common.SignatureRejected(pipedrive.CREDENTIALS_DO_NOT_MATCH)
+            pipedrive_delivery = pipedrive.parse_pipedrive(body)
             entity, action = pipedrive_delivery.entity, pipedrive_delivery.action
             kind = ".".join(p for p in (entity, action) if p) or None
             row(pipedrive_delivery.dedupe_key, kind, None, dict(pipedrive_delivery.payload))
         elif connection.provider == Provider.salesforce:
-            message = salesforce.verify_salesforce(
-                body=body,
-                url_secret=token or "",
-                url_secret_hash=connection.credential_hash or "",
-                expected_organization_id=connection.organization_id or "",
-            )
+            # The token first: XML from an unproven sender is never parsed.
+            url_secret, url_secret_hash = token or "", connection.credential_hash or ""
+            if not await guard.matches(
+                connection.id,
+                (url_secret_hash,),
+                (url_secret,),
+                source,
+                lambda: common.credential_matches(url_secret, url_secret_hash),
+            ):
+                raise common.SignatureRejected(salesforce.URL_SECRET_DOES_NOT_MATCH)
+            message = salesforce.organization_message(body, connection.organization_id or "")
             for notification in message.notifications:
                 row(
                     notification.dedupe_key,
@@ -385,13 +403,17 @@ async def acknowledge(
     headers: Mapping[str, str],
     box: Fernet,
     inbox: InboxWriter,
+    guard: CredentialGuard,
     *,
+    source: str,
     token: str | None = None,
 ) -> tuple[bytes, str]:
     """The 200 answer to a delivery once its events are committed (`receive`): its body and
     media type, `ReceiveReport`'s JSON or, to Salesforce, the SOAP acknowledgement. A delivery
     refused raises the problem (`MopsError`) the caller answers."""
-    provider, report = await receive(engine, connection_id, body, headers, box, inbox, token=token)
+    provider, report = await receive(
+        engine, connection_id, body, headers, box, inbox, guard, source=source, token=token
+    )
     if provider == Provider.salesforce:
         return salesforce.SALESFORCE_ACK, SALESFORCE_MEDIA_TYPE
     return RECEIVE_REPORT_JSON.dumps(RECEIVE_REPORT_JSON.item(report)), JSON_MEDIA_TYPE

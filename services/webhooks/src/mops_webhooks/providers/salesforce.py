@@ -163,7 +163,16 @@ def verify_salesforce(
     checked first, so XML from an unauthenticated sender is never parsed.
     """
     if not credential_matches(url_secret, url_secret_hash):
-        raise SignatureRejected("URL secret does not match")
+        raise SignatureRejected(URL_SECRET_DOES_NOT_MATCH)
+    return organization_message(body, expected_organization_id)
+
+
+URL_SECRET_DOES_NOT_MATCH = "URL secret does not match"
+
+
+def organization_message(body: bytes, expected_organization_id: str) -> SalesforceMessage:
+    """The Outbound Message, once its URL token is proven, if it comes from the connection's
+    organization."""
     message = parse_salesforce_notifications(body)
     if not _same_organization(message.organization_id, expected_organization_id):
         raise SignatureRejected("OrganizationId is not the connection's organization")
