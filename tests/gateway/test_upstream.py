@@ -4,8 +4,10 @@ timeouts (the proxy's answers for these are in tests/integration/test_gateway_pr
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 import pytest
 
@@ -16,6 +18,7 @@ from mops_gateway.upstream import (
     UpstreamTimeout,
     UpstreamUnavailable,
 )
+from tests.support import serve
 
 pytestmark = pytest.mark.asyncio
 
@@ -277,3 +280,171 @@ async def test_a_head_answer_has_no_body() -> None:
         answer = await get(upstream, b"HEAD")
         await upstream.close()
     assert (answer.status, answer.pieces) == (200, [(b"", True)])
+
+
+class Attempts:
+    """An ASGI upstream under uvicorn: `/boom` answers 500 and then raises, as an app whose
+    error middleware sent the 500 and re-raised (uvicorn then closes the connection without
+    `Connection: close`); anything else answers 200."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        self.seen.append(scope["path"])
+        while (await receive()).get("more_body"):
+            pass
+        status = 500 if scope["path"] == "/boom" else 200
+        await send({"type": "http.response.start", "status": status, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+        if status == 500:
+            raise RuntimeError("the app failed after its 500 went out")
+
+
+async def test_a_500_after_which_the_upstream_closes_does_not_poison_the_pool() -> None:
+    """Other requests after one that failed with a 500 all succeed, even those that are never
+    retried (a POST without Idempotency-Key): the failed exchange's connection is not reused."""
+    app = Attempts()
+    served = await serve(app)
+    upstream = pool(served.url, size=2)
+    try:
+        statuses = []
+        for _ in range(20):
+            boom = Answer()
+            await upstream.request(b"GET", b"/boom", [], None, boom.start, boom.body)
+            statuses.append(boom.status)
+            statuses.append((await get(upstream, b"POST", b"{}")).status)
+        assert statuses == [500, 200] * 20
+        assert app.seen.count("/x") == 20  # each POST sent once
+    finally:
+        await upstream.close()
+        await served.stop()
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 2\r\n\r\nno\x00\x00\x00\x00",
+        b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 10\r\n\r\nhalf",
+        b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 2\r\n\r\nno",
+        b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nokHTTP/1.1 200 OK\r\n",
+    ],
+    ids=["garbage-after", "truncated-then-closed", "500-kept-alive", "bytes-beyond-the-answer"],
+)
+async def test_a_failed_exchange_leaves_its_connection_out_of_the_pool(failure: bytes) -> None:
+    first = True
+
+    async def fail_once(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal first
+        while True:
+            await read_request(reader)
+            if first:
+                first = False
+                writer.write(failure)
+                await writer.drain()
+                if b"half" in failure:
+                    return  # truncated: closed in the middle of the answer
+                continue
+            writer.write(OK)
+
+    async with raw_server(fail_once) as url:
+        upstream = pool(url)
+        with contextlib.suppress(UpstreamFailed):
+            await get(upstream)
+        answers = [await get(upstream, b"POST", b"{}") for _ in range(5)]
+        await upstream.close()
+    assert [(a.status, a.content) for a in answers] == [(200, b"ok")] * 5
+    assert upstream.opened == 2  # the failed exchange's connection, then one kept for the rest
+
+
+async def test_bytes_arriving_on_an_idle_connection_close_it() -> None:
+    async def answer_then_chatter(
+        reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
+        await read_request(reader)
+        writer.write(OK)
+        await writer.drain()
+        await asyncio.sleep(0.02)
+        writer.write(b"HTTP/1.1 200 OK\r\n")  # unasked: the start of an answer to nothing
+        while True:
+            await read_request(reader)
+            writer.write(OK)
+
+    async with raw_server(answer_then_chatter) as url:
+        upstream = pool(url)
+        assert (await get(upstream)).status == 200
+        await asyncio.sleep(0.1)
+        posted = await get(upstream, b"POST", b"{}")
+        await upstream.close()
+    assert (posted.status, posted.content) == (200, b"ok")
+    assert upstream.opened == 2
+
+
+async def _attempts_on_a_stale_connection(
+    method: bytes, headers: list[Header], body: Any
+) -> tuple[int, Answer | UpstreamFailed]:
+    """How many times the upstream received the request sent on a kept-alive connection it
+    closes when the next request arrives (its keep-alive just expired), and the outcome."""
+    attempts = 0
+
+    async def once_each(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal attempts
+        head, _ = await read_request(reader)
+        if not head.startswith(b"GET /warm"):
+            attempts += 1
+        writer.write(OK)
+        await writer.drain()
+        await read_request(reader)
+        attempts += 1  # then closed, unanswered
+
+    async with raw_server(once_each) as url:
+        upstream = pool(url)
+        warm = Answer()
+        await upstream.request(b"GET", b"/warm", [], None, warm.start, warm.body)
+        answer = Answer()
+        outcome: Answer | UpstreamFailed = answer
+        try:
+            await upstream.request(method, b"/x", headers, body, answer.start, answer.body)
+        except UpstreamFailed as exc:
+            outcome = exc
+        await upstream.close()
+    return attempts, outcome
+
+
+@pytest.mark.parametrize(
+    ("method", "headers"),
+    [
+        (b"GET", []),
+        (b"PUT", []),
+        (b"DELETE", []),
+        (b"POST", [(b"idempotency-key", b"k-1")]),
+        (b"PATCH", [(b"idempotency-key", b"k-2")]),
+    ],
+)
+async def test_an_idempotent_request_is_retried_once_on_a_fresh_connection(
+    method: bytes, headers: list[Header]
+) -> None:
+    attempts, outcome = await _attempts_on_a_stale_connection(method, headers, b"{}")
+    assert isinstance(outcome, Answer)
+    assert (outcome.status, outcome.content) == (200, b"ok")
+    assert attempts == 2  # the stale connection, then the fresh one
+
+
+@pytest.mark.parametrize("method", [b"POST", b"PATCH"])
+async def test_a_request_without_idempotency_key_is_never_retried(method: bytes) -> None:
+    attempts, outcome = await _attempts_on_a_stale_connection(method, [], b"{}")
+    assert isinstance(outcome, UpstreamFailed)
+    assert attempts == 1
+
+
+async def test_a_streamed_body_already_sent_is_not_retried() -> None:
+    async def pieces() -> AsyncIterator[bytes]:
+        yield b"{}"
+
+    attempts, outcome = await _attempts_on_a_stale_connection(
+        b"PUT", [(b"content-length", b"2")], pieces()
+    )
+    assert isinstance(outcome, UpstreamFailed)
+    assert attempts == 1

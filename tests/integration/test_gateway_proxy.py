@@ -155,14 +155,16 @@ async def test_stalling_service_gives_504_within_the_timeout(stack: Stack) -> No
 
 
 async def test_unknown_gateway_path_and_method_are_problems(
-    gateway_client: httpx.AsyncClient,
+    gateway_client: httpx.AsyncClient, tenant: TenantKey
 ) -> None:
     missing = await gateway_client.get("/v2/anything")
     assert missing.status_code == 404
     assert missing.headers["content-type"] == "application/problem+json"
-    wrong = await gateway_client.put("/v1/admin/keys")
+    wrong = await gateway_client.put("/v1/admin/keys", headers=tenant.headers)
     assert wrong.status_code == 405
     assert wrong.headers["content-type"] == "application/problem+json"
+    # Without a key, /v1/admin answers nothing more than 401, whatever the method.
+    assert (await gateway_client.put("/v1/admin/keys")).status_code == 401
 
 
 async def test_a_framework_version_is_written_and_read_through_the_gateway(

@@ -5,17 +5,19 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from mops_gateway.authn import AuthenticatedKey
+from mops_gateway.gate import admitted_key
 from mops_gateway.proxy import Proxy
 from mops_shared.kit.auth import ApiScope
 from mops_shared.kit.deps import ReadDep, SessionDep
 
 
 async def admin_key(request: Request) -> AuthenticatedKey:
-    """The caller's key, authenticated and rate-limited like a proxied call, holding `admin`."""
-    proxy: Proxy = request.app.state.proxy
-    key, _ = await proxy.admit(
-        request.scope, request.headers.get("authorization"), ApiScope.admin.value
-    )
+    """The caller's key, authenticated and rate-limited like a proxied call, holding `admin`:
+    admitted by the gate before the body was read (gate.py), or here for a route outside it."""
+    key = admitted_key(request.scope)
+    if key is None:
+        proxy: Proxy = request.app.state.proxy
+        key, _ = await proxy.admit_request(request.scope, ApiScope.admin.value)
     return key
 
 

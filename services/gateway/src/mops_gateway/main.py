@@ -13,6 +13,7 @@ from mops_gateway.authn import KeyAuthenticator
 from mops_gateway.config import GatewaySettings
 from mops_gateway.cors import with_cors
 from mops_gateway.docs import docs_router
+from mops_gateway.gate import OwnRoutesGate
 from mops_gateway.keys.router import router as keys_router
 from mops_gateway.proxy import Proxy, ProxyDispatch, ProxySettings
 from mops_gateway.ratelimit import LocalRateLimiter, RateLimiter
@@ -91,6 +92,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         ],
         extra_lifespan=gateway_resources,
         openapi_url=None,
+        inner_middleware=[(OwnRoutesGate, {})],
     )
     build_stack = app.build_middleware_stack
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mops_gateway.authn import AuthenticatedKey, KeyAuthenticator
+from mops_gateway.bodies import BadContentLength, BodyLimit, BodyTooLarge, has_body
 from mops_gateway.ratelimit import RateDecision, RateLimiter
 from mops_gateway.upstream import (
     UpstreamError,
@@ -61,10 +62,6 @@ _PRINCIPAL = PRINCIPAL_HEADER.encode()
 _BUFFER_LIMIT = 1024 * 1024  # bodies up to this size are read whole: faster than streaming
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 @dataclass(frozen=True)
 class ProxySettings:
     internal_secret: str
@@ -92,6 +89,8 @@ class Proxy:
         limiter: RateLimiter,
     ) -> None:
         self.settings = settings
+        self.body_limit = BodyLimit(settings.max_body_bytes)
+        self.receive_body_limit = BodyLimit(settings.receive_max_body_bytes)
         self.upstreams = upstreams
         self.authenticator = authenticator
         self.limiter = limiter
@@ -117,41 +116,36 @@ class Proxy:
             )
         return key, decision
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send, area: str) -> None:
-        headers = scope["headers"]
+    async def admit_request(
+        self, scope: Scope, needed_scope: str
+    ) -> tuple[AuthenticatedKey, RateDecision]:
+        """`admit` with the request's own Authorization header."""
         authorization = None
-        content_length: int | None = None
-        for name, value in headers:
+        for name, value in scope["headers"]:
             if name == b"authorization":
                 authorization = value.decode("latin-1")
-            elif name == b"content-length":
-                try:
-                    content_length = int(value)
-                except ValueError:
-                    await send_problem(send, scope, 400, detail="Content-Length is not a number.")
-                    return
+                break
+        return await self.admit(scope, authorization, needed_scope)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send, area: str) -> None:
         key: AuthenticatedKey | None = None
         decision: RateDecision | None = None
         if scope["path"].startswith(RECEIVE_PREFIX):
-            limit = self.settings.receive_max_body_bytes
+            limit = self.receive_body_limit
         else:
-            limit = self.settings.max_body_bytes
+            limit = self.body_limit
             try:
-                key, decision = await self.admit(
-                    scope, authorization, required_scope(area, scope["method"])
+                key, decision = await self.admit_request(
+                    scope, required_scope(area, scope["method"])
                 )
             except MopsError as exc:
-                extra = [(k.lower().encode(), v.encode()) for k, v in exc.headers.items()]
-                await send_problem(send, scope, exc.status, detail=exc.detail, headers=extra)
+                await send_refusal(send, scope, exc)
                 return
-        too_large = f"The request body exceeds {limit} bytes."
-        if content_length is not None and content_length > limit:
-            await send_problem(send, scope, 413, detail=too_large)
-            return
         try:
+            content_length = limit.declared_length(scope)
             await self._forward(scope, receive, send, area, key, decision, content_length, limit)
-        except BodyTooLarge:
-            await send_problem(send, scope, 413, detail=too_large)
+        except (BodyTooLarge, BadContentLength) as exc:
+            await limit.refuse(send, scope, exc)
         except ClientGone:
             return
 
@@ -164,7 +158,7 @@ class Proxy:
         key: AuthenticatedKey | None,
         decision: RateDecision | None,
         content_length: int | None,
-        limit: int,
+        limit: BodyLimit,
     ) -> None:
         request_id = request_id_of(scope) or ""
         # Without a key (the receive URL), Authorization is the sender's (Pipedrive's Basic
@@ -189,15 +183,15 @@ class Proxy:
 
         # Small bodies, and chunked ones (whose size is only known at the end, so the limit is
         # enforced before anything is sent upstream), are read whole; large bodies of a declared
-        # length, already checked against the limit, stream through.
+        # length, already checked against the limit, stream through (still counted).
         body: bytes | AsyncIterator[bytes] | None
-        if content_length is None and not _has_chunked_body(scope):
+        if not has_body(scope, content_length):
             body = None
         elif content_length is None or content_length <= _BUFFER_LIMIT:
-            body = await self._read_body(receive, limit)
+            body = await limit.read(receive)
         else:
             upstream_headers.append((b"content-length", str(content_length).encode()))
-            body = self._stream_body(receive)
+            body = limit.stream(receive)
 
         target = scope.get("raw_path") or scope["path"].encode()
         if scope.get("query_string"):
@@ -234,50 +228,21 @@ class Proxy:
             logger.warning("upstream failed", extra={"area": area, "error": repr(exc)})
             await send_problem(send, scope, 502, detail=f"The {area} service failed to answer.")
 
-    @staticmethod
-    async def _read_body(receive: Receive, limit: int) -> bytes:
-        chunks = []
-        size = 0
-        while True:
-            message: Message = await receive()
-            if message["type"] == "http.disconnect":
-                raise ClientGone
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > limit:
-                raise BodyTooLarge
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                return b"".join(chunks)
 
-    @staticmethod
-    async def _stream_body(receive: Receive) -> AsyncIterator[bytes]:
-        # The server holds the client to its Content-Length, which was checked against the limit.
-        while True:
-            message: Message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            if chunk:
-                yield chunk
-            if not message.get("more_body", False):
-                return
-
-
-def _has_chunked_body(scope: Scope) -> bool:
-    return any(
-        name == b"transfer-encoding" and b"chunked" in value.lower()
-        for name, value in scope["headers"]
-    )
+async def send_refusal(send: Send, scope: Scope, exc: MopsError) -> None:
+    """A refused admission (no key, no scope, over the rate) as its problem answer."""
+    extra = [(k.lower().encode(), v.encode()) for k, v in exc.headers.items()]
+    await send_problem(send, scope, exc.status, detail=exc.detail, headers=extra)
 
 
 class ProxyDispatch:
     """The gateway app's outermost layer: `/v1/{inventory,org,scoring,webhooks}/...` goes to
     the proxy, everything else (keys, docs, health) to the FastAPI app's middleware stack.
 
-    Those requests skip that stack (error, telemetry and body-limit middleware, which cost
-    about 5 % of a proxied request's CPU, profiled) and get what they need of it here: the
-    request context (request id, access log) and a problem answer for an unexpected error.
+    Those requests skip that stack (error and telemetry middleware, which cost about 5 % of a
+    proxied request's CPU, profiled) and get what they need of it here: the request context
+    (request id, access log) and a problem answer for an unexpected error. The gateway's own
+    routes get the same key-then-body-limit door inside that stack (gate.OwnRoutesGate).
     The proxy is built by the gateway's lifespan; Starlette puts the app in `scope["app"]`.
     """
 

@@ -16,7 +16,10 @@ from urllib.parse import urlsplit
 
 import httptools
 
-_IDEMPOTENT = frozenset({b"GET", b"HEAD", b"OPTIONS"})
+# Safe to send twice (RFC 9110 section 9.2.2); POST and PATCH only with an Idempotency-Key,
+# which the services honour by answering a repeat with the first answer.
+_IDEMPOTENT = frozenset({b"GET", b"HEAD", b"PUT", b"DELETE", b"OPTIONS"})
+_IDEMPOTENT_WITH_KEY = frozenset({b"POST", b"PATCH"})
 _EMPTY_BODY_LENGTH = frozenset({b"POST", b"PUT", b"PATCH"})  # as aiohttp: an explicit 0
 # Below uvicorn's default keep-alive (5 s): a connection idle longer may be the one the server
 # is closing right now, which a non-idempotent request could not be retried on.
@@ -50,6 +53,7 @@ class _Connection(asyncio.Protocol):
     def __init__(self) -> None:
         self.transport: asyncio.Transport | None = None
         self.closed = False
+        self.in_use = True  # between begin() and the pool taking it back as idle
         self.idle_since = 0.0
         self._parser = httptools.HttpResponseParser(self)
         self._waiter: asyncio.Future[None] | None = None
@@ -58,6 +62,8 @@ class _Connection(asyncio.Protocol):
 
     def _reset(self) -> None:
         self.received = False  # any byte of the current answer
+        self.body_streamed = False  # a piece of a streamed request body was taken: no resend
+        self.overflow = False  # bytes after the end of the answer: out of step, not reusable
         self.status = 0
         self.headers: list[Header] = []
         self.headers_done = False
@@ -75,6 +81,9 @@ class _Connection(asyncio.Protocol):
         self.transport = cast(asyncio.Transport, transport)
 
     def data_received(self, data: bytes) -> None:
+        if not self.in_use:  # a server sends nothing unasked: whatever this is, it is not ours
+            self.close()
+            return
         self.received = True
         try:
             self._parser.feed_data(data)
@@ -109,6 +118,10 @@ class _Connection(asyncio.Protocol):
         self._drained = None
 
     # httptools callbacks
+    def on_message_begin(self) -> None:
+        if self.complete:
+            self.overflow = True
+
     def on_header(self, name: bytes, value: bytes) -> None:
         name = name.lower()
         if name == b"content-length" or (
@@ -173,8 +186,17 @@ class _Connection(asyncio.Protocol):
 
     def begin(self) -> None:
         """Ready for the next request on this connection."""
+        self.in_use = True
         self._reset()
         self._parser = httptools.HttpResponseParser(self)
+
+
+def _is_idempotent(method: bytes, headers: list[Header]) -> bool:
+    if method in _IDEMPOTENT:
+        return True
+    return method in _IDEMPOTENT_WITH_KEY and any(
+        name.lower() == b"idempotency-key" for name, _ in headers
+    )
 
 
 def _expire(waiter: asyncio.Future[None]) -> None:
@@ -230,9 +252,15 @@ class UpstreamPool:
                 await self._await_start(conn)
             except UpstreamFailed:
                 # A kept-alive connection the server closed before answering: the request is
-                # sent again on a new connection, but only if it is safe to repeat.
-                retry = reused and method in _IDEMPOTENT and not conn.received
-                if not retry or not (body is None or isinstance(body, bytes)):
+                # sent again, once, on a new connection, but only if it is safe to repeat and
+                # its body can be sent again.
+                retry = (
+                    reused
+                    and not conn.received
+                    and not conn.body_streamed
+                    and _is_idempotent(method, headers)
+                )
+                if not retry:
                     raise
                 conn.close()
                 conn, _ = await self._connection(loop.time() + self.connect_timeout, fresh=True)
@@ -286,6 +314,7 @@ class UpstreamPool:
         transport.write(head)
         if body is None:
             return
+        conn.body_streamed = True  # from here on, pieces are taken that cannot be sent again
         async for chunk in body:  # a declared length, checked by the server against the client
             if conn.closed:
                 raise UpstreamFailed("the connection was closed while the body was written")
@@ -324,7 +353,11 @@ class UpstreamPool:
             if conn.closed:
                 raise UpstreamFailed("the connection was closed in the middle of the answer")
             await conn.wait(self.read_timeout)
-        if conn.keep_alive and not conn.closed:
+        # Only a clean exchange leaves a connection reusable. After a 5xx the server may be
+        # closing it without saying so (uvicorn closes the connection when the app raised after
+        # sending its 500), and the next request on it would find it closed.
+        if conn.keep_alive and not conn.closed and not conn.overflow and conn.status < 500:
+            conn.in_use = False
             conn.idle_since = asyncio.get_running_loop().time()
             self._idle.append(conn)
         else:
