@@ -103,15 +103,12 @@ def test_a_column_the_schema_needs_and_the_row_lacks_is_an_error() -> None:
 
 
 def test_the_cursor_of_a_row_mapping_is_the_cursor_of_an_entity() -> None:
-    class Column:
-        def __init__(self, key: str) -> None:
-            self.key = key
-
     class Entity:
         name_key = "acme"
         id = uuid.UUID(int=1)
 
-    sort = SortOption("name", (Column("name_key"), Column("id")))
+    # Sort columns are typed: a cursor's values are checked against them when it comes back.
+    sort = SortOption("name", (Column("name_key", String), Column("id", Uuid)))
 
     assert encode_cursor(sort, {"name_key": "acme", "id": uuid.UUID(int=1)}) == encode_cursor(
         sort, Entity()

@@ -27,6 +27,18 @@ _SPACES = r"\t\n\x0b\x0c\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202
 NOT_BLANK = f"[^{_SPACES}]"
 
 
+def is_storable_text(value: str) -> bool:
+    """Whether every database takes this text: PostgreSQL stores no NUL character, and no text
+    that is not valid UTF-8, as an unpaired surrogate (`\\ud800`, which JSON can escape) is not."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def stripped_not_blank(value: str) -> str:
     stripped = value.strip()
     if not stripped:

@@ -3,6 +3,7 @@
 
 - a query parameter the route does not declare is refused with 422 (a misspelt filter,
   `?stauts=active`, would otherwise be ignored and the whole list answered);
+- a query parameter's text with a NUL character (PostgreSQL stores none) is refused with 422;
 - `HEAD` is answered wherever `GET` is: the same status and headers, no body;
 - a 405 names in `Allow` every method some route of that path accepts (Starlette names only
   the methods of the first route whose path matches).
@@ -22,6 +23,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from mops_shared.contracts.common import is_storable_text
 from mops_shared.contracts.problem import ProblemFieldError, ProblemLocation
 from mops_shared.kit.errors import (
     ValidationFailed,
@@ -29,6 +31,8 @@ from mops_shared.kit.errors import (
     pointer_token,
     problem_response,
 )
+
+_UNSTORABLE = "must not contain a NUL character or an unpaired surrogate"
 
 # The method a HEAD request was answered as GET for: the 405 detail names what was sent.
 _SENT_METHOD = "mops.sent_method"
@@ -91,6 +95,23 @@ async def refuse_unknown_query_parameters(request: Request) -> None:
     unknown = unknown_query_parameters(query_string, known)
     if unknown:
         raise refusal_of(unknown)  # rendered by the problem handlers, as any 422
+    unstorable = [
+        name
+        for name, value in QueryParams(query_string).multi_items()
+        if not is_storable_text(value)
+    ]
+    if unstorable:
+        raise ValidationFailed(
+            "Query parameter(s) with text no database can store: " + ", ".join(unstorable) + ".",
+            errors=[
+                ProblemFieldError(
+                    location=ProblemLocation.query,
+                    pointer="/" + pointer_token(name),
+                    detail=_UNSTORABLE,
+                )
+                for name in sorted(set(unstorable))
+            ],
+        )
 
 
 KNOWN_QUERY_ONLY = Depends(refuse_unknown_query_parameters)

@@ -23,7 +23,7 @@ from mops_shared.contracts.money import currency_exponent
 from mops_shared.contracts.problem import ProblemLocation
 from mops_shared.kit.db import among, table_of
 from mops_shared.kit.errors import ValidationFailed
-from mops_shared.kit.pagination import decode_values, encode_values
+from mops_shared.kit.pagination import CursorValue, decode_values, encode_values
 from mops_shared.kit.reads import dumps
 
 # Only `active` tools make a capability redundant: a `sunsetting` tool's retirement is already
@@ -36,6 +36,8 @@ _contracts, _tools = _contract_table.c, _tool_table.c
 _tool_caps, _capabilities = _tool_cap_table.c, _capability_table.c
 
 SORT_NAME = "money_at_stake"
+# The cursor carries the largest stake as decimal text, the capability's name key and its id.
+_CURSOR_VALUES = (CursorValue(str), CursorValue(str), CursorValue(uuid.UUID))
 DEFAULT_CAPABILITY_LIMIT = 20
 MAX_CAPABILITY_LIMIT = 200
 DEFAULT_TOOLS_PER_CAPABILITY = 10
@@ -142,13 +144,16 @@ async def _redundant_capabilities(conn: AsyncConnection, tenant_id: uuid.UUID) -
 def _after_cursor(ranked: list[_Capability], cursor: str | None) -> list[_Capability]:
     if cursor is None:
         return ranked
-    stake, name_key, capability_id = decode_values(SORT_NAME, cursor, 3)
+    stake, name_key, capability_id = decode_values(SORT_NAME, cursor, _CURSOR_VALUES)
     try:
-        last = (-Decimal(stake), str(name_key), str(uuid.UUID(str(capability_id))))
-    except (ArithmeticError, ValueError, TypeError):
+        largest_stake = Decimal(stake)
+    except ArithmeticError:  # not a number at all
+        largest_stake = Decimal("NaN")
+    if not largest_stake.is_finite():  # NaN would not compare
         raise ValidationFailed.at(
             ProblemLocation.query, "/cursor", "cursor is not valid for this list"
-        ) from None
+        )
+    last = (-largest_stake, name_key, str(capability_id))
     return [c for c in ranked if (-c.largest_stake, c.name_key, str(c.id)) > last]
 
 

@@ -6,9 +6,7 @@ from dataclasses import asdict
 
 from mops_scoring.evidence import repository
 from mops_scoring.evidence.schemas import EvidenceSignalRead
-from mops_shared.contracts.problem import ProblemLocation
-from mops_shared.kit.errors import ValidationFailed
-from mops_shared.kit.pagination import decode_values, encode_values
+from mops_shared.kit.pagination import CursorValue, decode_values, encode_values
 from mops_shared.kit.reads import WireJSON
 
 # Paged by key: the cursor carries the last key of the page.
@@ -20,12 +18,7 @@ def read_signals(limit: int, cursor: str | None) -> bytes:
     """`list_evidence_signals`' answer as JSON."""
     after: str | None = None
     if cursor is not None:
-        (value,) = decode_values(_ORDER, cursor, 1)
-        if not isinstance(value, str):
-            raise ValidationFailed.at(
-                ProblemLocation.query, "/cursor", "cursor is not valid for this list and sort"
-            )
-        after = value
+        (after,) = decode_values(_ORDER, cursor, [CursorValue(str)])
     page, more = repository.signals_after(after, limit)
     return SIGNAL_JSON.dumps_page(
         [
