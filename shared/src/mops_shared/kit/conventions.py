@@ -11,7 +11,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
@@ -82,9 +84,55 @@ def declared_query_names(route: APIRoute) -> frozenset[str]:
 _declared: dict[int, frozenset[str]] = {}
 
 
+# JSON escapes of what no database stores as text: NUL, and any surrogate (paired ones are
+# fine, and are then told apart by parsing; a raw NUL byte is not JSON at all).
+_SUSPECT_JSON = re.compile(rb"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
+def _unstorable_pointers(value: Any, pointer: str = "") -> Iterator[str]:
+    """The JSON pointer of each text (key or value) in `value` no database stores."""
+    if isinstance(value, str):
+        if not is_storable_text(value):
+            yield pointer
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unstorable_pointers(item, f"{pointer}/{index}")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not is_storable_text(key):
+                yield f"{pointer}/{pointer_token(key)}"
+            yield from _unstorable_pointers(item, f"{pointer}/{pointer_token(key)}")
+
+
+def refuse_unstorable_body_text(request: Request) -> None:
+    """A JSON body with text PostgreSQL cannot store (NUL, an unpaired surrogate) is a 422 at
+    each such text, on both backends (SQLite would store it; PostgreSQL fails the statement).
+    The body is the one FastAPI read for the route (routes reading their body themselves,
+    such as the CSV import, check their own); it is parsed again only when its bytes hold
+    such an escape."""
+    body: bytes | None = getattr(request, "_body", None)  # Starlette's cache of the body read
+    if not body or _SUSPECT_JSON.search(body) is None:
+        return
+    try:
+        document = json.loads(body)
+    except ValueError:
+        return  # not JSON: the route refuses it
+    pointers = list(dict.fromkeys(_unstorable_pointers(document)))
+    if pointers:
+        raise ValidationFailed(
+            "Text no database can store, at " + ", ".join(pointers[:5]) + ".",
+            errors=[
+                ProblemFieldError(location=ProblemLocation.body, pointer=p, detail=_UNSTORABLE)
+                for p in pointers
+            ],
+        )
+
+
 async def refuse_unknown_query_parameters(request: Request) -> None:
     """A dependency of every route (the frame includes each router with it): FastAPI ignores
-    query parameters a route does not declare; we refuse them before the route runs."""
+    query parameters a route does not declare; we refuse them before the route runs. It also
+    refuses text no database stores in the query and in a JSON body."""
+    refuse_unstorable_body_text(request)
     query_string: bytes = request.scope.get("query_string", b"")
     route = request.scope.get("route")
     if not query_string or not isinstance(route, APIRoute):

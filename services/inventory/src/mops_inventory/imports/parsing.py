@@ -38,7 +38,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from mops_inventory.categories.schemas import LANDSCAPE_CATEGORIES
 from mops_inventory.imports.schemas import MAX_SEATS
-from mops_shared.contracts.common import Name, Text, name_key
+from mops_shared.contracts.common import Name, Text, is_storable_text, name_key
 from mops_shared.contracts.imports import ImportSeverity
 from mops_shared.contracts.inventory import Capability, ToolFields, ToolStatus
 from mops_shared.contracts.money import Money, currency_exponent, is_currency, parse_amount
@@ -413,6 +413,24 @@ def _json_type(value: object) -> str:
     return type(value).__name__
 
 
+UNSTORABLE_TEXT = "contains a NUL character or an unpaired surrogate, which no database stores"
+
+
+def _unstorable_columns(cells: Mapping[str, object]) -> list[str]:
+    """The columns whose text (or a text in whose list) no database stores."""
+
+    def storable(value: object) -> bool:
+        if isinstance(value, str):
+            return is_storable_text(value)
+        if isinstance(value, list | tuple):
+            return all(storable(item) for item in value)
+        if isinstance(value, dict):
+            return all(storable(k) and storable(v) for k, v in value.items())
+        return True
+
+    return [column for column, value in cells.items() if not storable(value)]
+
+
 def _error(row: int, column: str | None, problem: str) -> ImportProblem:
     return ImportProblem(row=row, column=column, problem=problem, severity=ImportSeverity.error)
 
@@ -691,6 +709,11 @@ class _RowParser:
         row = _Row(number, self.problems)
         for column, problem in errors:
             row.error(column, problem)
+        unstorable = _unstorable_columns(cells)
+        for column in unstorable:
+            row.error(column, f"{column} {UNSTORABLE_TEXT}")
+        if unstorable:  # the row's other cells are not read: the row fails as a whole
+            return
 
         name = row.text(cells, "name", _NAME)
         given = cells.get("name")
