@@ -1,7 +1,8 @@
 """`kit.fast_path.ByIdReads`: a by-id GET answered outside FastAPI's routing gives what the route
 gives (it calls the same read function), and every case it does not take (another spelling of
 the id, a query string, an unknown id, another tenant, no principal or a forged one, a missing
-scope, a failing read) goes to the route, which answers as it always has."""
+scope, a read failing but for its database) goes to the route, which answers as it always has;
+a failing database is answered 503 + Retry-After at once."""
 
 from __future__ import annotations
 
@@ -15,7 +16,13 @@ import pytest_asyncio
 from fastapi import FastAPI
 
 from mops_shared.kit.fast_path import ByIdReads
-from tests.support import build_service_app, new_principal, principal_headers, running
+from tests.support import (
+    assert_problem,
+    build_service_app,
+    new_principal,
+    principal_headers,
+    running,
+)
 
 pytestmark = pytest.mark.asyncio
 
@@ -28,7 +35,7 @@ class Recorded:
 
     def __init__(self) -> None:
         self.answers: list[Any] = []
-        self.failing = False
+        self.failing: Exception | None = None
 
 
 @pytest_asyncio.fixture
@@ -42,8 +49,8 @@ async def inventory(database_urls: dict[str, str]) -> AsyncIterator[tuple[FastAP
 
     def recording(read: Any) -> Any:
         async def recorded_read(*args: Any) -> Any:
-            if recorded.failing:
-                raise ConnectionError("the database is gone")
+            if recorded.failing is not None:
+                raise recorded.failing
             answer = await read(*args)
             recorded.answers.append(answer)
             return answer
@@ -121,8 +128,20 @@ async def test_a_failing_read_goes_to_the_route(inventory: tuple[FastAPI, Record
     app, recorded = inventory
     async with _client(app, principal_headers(new_principal())) as client:
         created = await _tool(client)
-        recorded.failing = True
+        recorded.failing = RuntimeError("a bug in the fast read")
         answer = await client.get(TOOLS + created.json()["id"])
     assert answer.status_code == 200
     assert answer.content == created.content
     assert recorded.answers == []
+
+
+async def test_a_failing_database_is_answered_503_without_trying_the_route(
+    inventory: tuple[FastAPI, Recorded],
+) -> None:
+    app, recorded = inventory
+    async with _client(app, principal_headers(new_principal())) as client:
+        created = await _tool(client)
+        recorded.failing = ConnectionRefusedError(111, "the database is gone")
+        answer = await client.get(TOOLS + created.json()["id"])
+    assert_problem(answer, 503)
+    assert answer.headers["retry-after"] == "2"

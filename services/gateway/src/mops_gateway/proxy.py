@@ -25,7 +25,15 @@ from mops_gateway.upstream import (
     UpstreamUnavailable,
 )
 from mops_shared.kit.auth import PRINCIPAL_HEADER, has_scope, required_scope, sign_claims
-from mops_shared.kit.errors import ClientGone, Forbidden, MopsError, RateLimited, send_problem
+from mops_shared.kit.errors import (
+    ClientGone,
+    Forbidden,
+    MopsError,
+    RateLimited,
+    is_database_unavailable,
+    send_database_unavailable,
+    send_problem,
+)
 from mops_shared.kit.observability import REQUEST_ID_HEADER, RequestContextMiddleware, request_id_of
 
 logger = logging.getLogger("mops.gateway.proxy")
@@ -277,7 +285,10 @@ def _guarded(handler: ASGIApp) -> ASGIApp:
             await handler(scope, receive, tracked)
         except ClientGone:
             return
-        except Exception:
+        except Exception as exc:
+            if not started and is_database_unavailable(exc):  # the key look-up's database
+                await send_database_unavailable(send, scope)
+                return
             logger.exception("unhandled error", extra={"path": scope["path"]})
             if started:
                 raise

@@ -13,10 +13,6 @@ class WebhooksSettings(ServiceSettings):
 
     service_name: str = "webhooks"
     port: int = 8084
-    # The service takes every CRM delivery: a burst beyond the pool opens and closes overflow
-    # connections, each a PostgreSQL backend to start (bench/webhooks.py, 16 senders: 180
-    # acks/s with 20 kept, 166 with 10, same run).
-    database_pool_size: int = 30
     inventory_url: str = Field(
         default="",
         description="Where processed CRM events become outcomes; MOPS_INVENTORY_PORT on "

@@ -69,7 +69,11 @@ async def run_standalone(settings: WebhooksSettings) -> None:
     from mops_shared.kit.db import create_engine, create_sessionmaker
     from mops_webhooks.secrets import secrets_box
 
-    engine = create_engine(settings.database_url)
+    engine = create_engine(
+        settings.database_url,
+        pool_size=settings.pool_size(),
+        pool_timeout=settings.database_pool_timeout,
+    )
     inventory = InventoryClient(
         settings.inventory_url,
         internal_secret=settings.internal_secret.get_secret_value(),

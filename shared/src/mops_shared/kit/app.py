@@ -25,7 +25,11 @@ from mops_shared.kit.conventions import (
     install_http_conventions,
 )
 from mops_shared.kit.db import create_engine, create_read_engine, create_sessionmaker
-from mops_shared.kit.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers
+from mops_shared.kit.errors import (
+    PROBLEM_MEDIA_TYPE,
+    DatabaseFailureAnswer,
+    install_problem_handlers,
+)
 from mops_shared.kit.health import (
     DatabaseState,
     Health,
@@ -224,7 +228,8 @@ def create_service_app(
         _tune_garbage_collector(settings.gc_young_threshold)
         engine = create_engine(
             settings.database_url,
-            pool_size=settings.database_pool_size,
+            pool_size=settings.pool_size(),
+            pool_timeout=settings.database_pool_timeout,
             echo=settings.database_echo,
         )
         app.state.settings = settings
@@ -291,9 +296,11 @@ def create_service_app(
     )
     install_http_conventions(app)
     # Starlette runs the last added middleware first: the request context wraps everything,
-    # then HEAD is turned into GET before any fast path or idempotency sees it.
+    # then a failing database raised by any layer below becomes a 503, then HEAD is turned into
+    # GET before any fast path or idempotency sees it.
     for cls, options in middleware:
         app.add_middleware(cls, **options)  # type: ignore[arg-type]
     app.add_middleware(HeadAsGet)
+    app.add_middleware(DatabaseFailureAnswer)
     app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
     return app

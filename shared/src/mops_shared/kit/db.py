@@ -125,15 +125,37 @@ def _create_private_sqlite_file(url: str) -> None:
         os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
-def create_engine(url: str, *, pool_size: int = 30, echo: bool = False) -> AsyncEngine:
+# The connection budget (README, "Production"): every process of a single-node deployment keeps
+# at most this many connections, so the five services stay under 60 % of PostgreSQL's default
+# max_connections of 100 (5 x 8 = 40; 48 with a webhook worker of its own).
+DEFAULT_POOL_SIZE = 8
+# Seconds a request waits for a pooled connection before it is answered 503 + Retry-After:
+# shorter than any client of a service waits for it (a service asking another: 10 s; the
+# gateway: 30 s), so the client hears "busy, retry" instead of timing out itself.
+DEFAULT_POOL_TIMEOUT = 5.0
+
+
+def create_engine(
+    url: str,
+    *,
+    pool_size: int = DEFAULT_POOL_SIZE,
+    pool_timeout: float = DEFAULT_POOL_TIMEOUT,
+    echo: bool = False,
+) -> AsyncEngine:
     """An async engine: aiosqlite for `sqlite+aiosqlite://`, asyncpg for `postgresql+asyncpg://`.
 
     `hide_parameters`: a statement's error (logged with its traceback) names the statement, not
     the values bound to it, which are people's names and emails."""
     if is_sqlite(url):
         _create_private_sqlite_file(url)
+        # SQLite keeps SQLAlchemy's own pool (it is no server with a connection limit); only
+        # the wait for a connection is bounded, as on PostgreSQL.
         engine = create_async_engine(
-            url, echo=echo, json_deserializer=json_loads, hide_parameters=True
+            url,
+            echo=echo,
+            json_deserializer=json_loads,
+            hide_parameters=True,
+            pool_timeout=pool_timeout,
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
@@ -147,9 +169,11 @@ def create_engine(url: str, *, pool_size: int = 30, echo: bool = False) -> Async
         # Every connection the pool may open is kept: overflow connections (closed when given
         # back) were opened and closed per request under load; at 32 concurrent reads of a unit
         # by id, 1 783-2 163 req/s and p99 46-59 ms with 20 kept and 10 overflow, 2 648-2 665
-        # req/s and p99 19-21 ms with all kept. A request finding all in use waits for one.
+        # req/s and p99 19-21 ms with all kept (pools of 30 then). A request finding all in use
+        # waits for one, up to pool_timeout (then kit.errors answers 503 + Retry-After).
         pool_size=pool_size,
         max_overflow=0,
+        pool_timeout=pool_timeout,
         pool_recycle=1800,
         json_deserializer=json_loads,
         hide_parameters=True,

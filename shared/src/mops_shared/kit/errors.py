@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import logging
+import socket
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mops_shared.contracts.problem import Problem, ProblemFieldError, ProblemLocation
 from mops_shared.contracts.problem_types import problem_type_and_title
@@ -121,6 +126,75 @@ class ServiceUnavailable(MopsError):
 
 class GatewayTimeout(MopsError):
     status = 504
+
+
+# --- the database failing: 503 with Retry-After, never a 500 --------------------------------
+
+# Seconds a client is told to wait when the database cannot take its request: about the time a
+# pool takes to free a connection under load, and short enough for an overload to clear.
+DATABASE_RETRY_AFTER_SECONDS = 2
+DATABASE_UNAVAILABLE_DETAIL = (
+    "The service's database is unavailable or at its connection limit; retry after the "
+    "seconds Retry-After says."
+)
+# PostgreSQL SQLSTATEs of a database that cannot serve now but may soon: the classes 08
+# (connection exception) and 53 (insufficient resources: 53300 `too many clients already`, also
+# a role's or a database's CONNECTION LIMIT), 57P01-57P03 (admin or crash shutdown, cannot
+# connect now: starting or recovering) and 57014 (query canceled: a statement_timeout).
+_UNAVAILABLE_SQLSTATE_CLASSES = ("08", "53")
+_UNAVAILABLE_SQLSTATES = frozenset({"57P01", "57P02", "57P03", "57014"})
+
+
+def is_database_unavailable(exc: BaseException) -> bool:
+    """Whether `exc` is the database being unreachable, overloaded or going away (a bad day,
+    answered 503 + Retry-After) rather than a fault in a request or in mops (a 500).
+
+    SQLAlchemy wraps a driver's error (`.orig`), which asyncpg chains to its own (`__cause__`):
+    the whole chain is looked at, as the SQLSTATE may be on any link."""
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [exc]
+    while pending:
+        link = pending.pop()
+        if link is None or id(link) in seen:
+            continue
+        seen.add(id(link))
+        if _is_unavailable_link(link):
+            return True
+        orig = link.orig if isinstance(link, DBAPIError) else None
+        pending += [
+            link.__cause__,
+            link.__context__,
+            orig if isinstance(orig, BaseException) else None,
+        ]
+    return False
+
+
+def _is_unavailable_link(link: BaseException) -> bool:
+    if isinstance(link, PoolTimeout):  # every pooled connection in use for pool_timeout
+        return True
+    if isinstance(link, DBAPIError) and link.connection_invalidated:  # the connection died
+        return True
+    # Connecting refused, reset, timed out or to a name that does not resolve (asyncpg raises
+    # these as they are, not wrapped).
+    if isinstance(link, ConnectionError | TimeoutError | socket.gaierror):
+        return True
+    if isinstance(link, sqlite3.OperationalError) and "database is locked" in str(link):
+        return True  # SQLite: a writer held the lock longer than busy_timeout
+    sqlstate = getattr(link, "sqlstate", None)
+    return isinstance(sqlstate, str) and (
+        sqlstate in _UNAVAILABLE_SQLSTATES or sqlstate.startswith(_UNAVAILABLE_SQLSTATE_CLASSES)
+    )
+
+
+DATABASE_RETRY_HEADERS = {"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)}
+
+
+class DatabaseUnavailable(ServiceUnavailable):
+    """503 + Retry-After: the database cannot take the request now (raise it `from` the
+    driver's error where code catches one itself)."""
+
+    def __init__(self, detail: str = DATABASE_UNAVAILABLE_DETAIL) -> None:
+        super().__init__(detail, headers=DATABASE_RETRY_HEADERS)
 
 
 def problem_body(
@@ -234,11 +308,30 @@ async def _handle_unexpected(request: Request, exc: Exception) -> Response:
     return problem_response(request, 500, detail="An unexpected error occurred.")
 
 
+async def _handle_database_failure(request: Request, exc: Exception) -> Response:
+    if not is_database_unavailable(exc):
+        return await _handle_unexpected(request, exc)
+    logger.warning(
+        "database unavailable",
+        extra={"request_id": request_id_of(request.scope), "error": repr(exc)[:300]},
+    )
+    return problem_response(
+        request, 503, detail=DATABASE_UNAVAILABLE_DETAIL, headers=DATABASE_RETRY_HEADERS
+    )
+
+
+# What a failing database raises into a route: the driver's errors as SQLAlchemy wraps them,
+# a pool's checkout timeout, and the socket errors asyncpg raises unwrapped when connecting.
+DATABASE_FAILURES: tuple[type[Exception], ...] = (DBAPIError, PoolTimeout, OSError)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(MopsError, _handle_mops_error)
     app.add_exception_handler(StarletteHTTPException, handle_http_exception)
     app.add_exception_handler(RequestValidationError, _handle_validation_error)
     app.add_exception_handler(StaleDataError, _handle_lost_race)
+    for failure in DATABASE_FAILURES:
+        app.add_exception_handler(failure, _handle_database_failure)
     app.add_exception_handler(Exception, _handle_unexpected)
 
 
@@ -278,3 +371,43 @@ async def send_problem(
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+async def send_database_unavailable(send: Any, scope: Mapping[str, Any]) -> None:
+    """The 503 + Retry-After problem of a failing database, from pure ASGI code."""
+    await send_problem(
+        send,
+        scope,
+        503,
+        detail=DATABASE_UNAVAILABLE_DETAIL,
+        headers=[(b"retry-after", str(DATABASE_RETRY_AFTER_SECONDS).encode())],
+    )
+
+
+class DatabaseFailureAnswer:
+    """ASGI middleware: a failing database raised by the ASGI layers outside FastAPI's exception
+    handlers (the fast paths, idempotency, the gateway's key look-up) answered as the routes
+    answer it, 503 + Retry-After, instead of a 500; anything else, or a failure after the
+    answer started, goes on up as before."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception as exc:
+            if started or not is_database_unavailable(exc):
+                raise
+            logger.warning("database unavailable", extra={"error": repr(exc)[:300]})
+            await send_database_unavailable(send, scope)

@@ -17,7 +17,7 @@ from mops_shared.kit.auth import (
     required_scope,
     verify_principal,
 )
-from mops_shared.kit.errors import MopsError
+from mops_shared.kit.errors import MopsError, is_database_unavailable
 from mops_shared.kit.etag import etag_of
 from mops_shared.kit.reads import read_connection
 
@@ -51,8 +51,11 @@ class ByIdReads:
 
     Only the plain success case: no query string, a verified principal with the area's read
     scope, the row found. Anything else (a missing or forged principal, a scope, another
-    spelling of the id, not found, a failing database) goes to the route, which answers as
-    it always has. The tenant comes from the verified principal, as on every route."""
+    spelling of the id, not found, an unexpected error) goes to the route, which answers as
+    it always has. A failing database is raised, for `kit.errors.DatabaseFailureAnswer` to
+    answer 503 + Retry-After as the route would, without the request waiting for a pooled
+    connection a second time. The tenant comes from the verified principal, as on every
+    route."""
 
     def __init__(self, app: ASGIApp, *, area: str, reads: Mapping[str, ByIdRead]) -> None:
         self.app = app
@@ -96,5 +99,7 @@ class ByIdReads:
         try:
             async with read_connection(state.read_engine) as conn:
                 return await read(conn, principal, resource_id)
-        except Exception:  # the route answers it (404, 503) as it always has
-            return None
+        except Exception as exc:
+            if is_database_unavailable(exc):
+                raise
+            return None  # the route answers it as it always has

@@ -16,6 +16,8 @@ import httpx
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from mops_shared.kit.db import DEFAULT_POOL_SIZE, DEFAULT_POOL_TIMEOUT
+
 # Refused outside development (see the validator below).
 DEVELOPMENT_INTERNAL_SECRET = "dev-internal-secret-change-me"
 
@@ -73,9 +75,19 @@ class ServiceSettings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8080
     database_url: str = ""
-    # Connections kept open. Above it, up to half as many more are opened and closed per use:
-    # with 10 kept, 32 concurrent reads spent 15 % of the service's CPU opening connections.
-    database_pool_size: int = Field(default=30, ge=1)
+    # The connections this process's pool may open, each kept once opened (README, "Production":
+    # the connection budget). MOPS_<S>_DATABASE_POOL_SIZE for one service, else MOPS_DB_POOL_SIZE
+    # for every process, else DEFAULT_POOL_SIZE.
+    database_pool_size: int | None = Field(default=None, ge=1)
+    shared_pool_size: int = Field(
+        default=DEFAULT_POOL_SIZE, ge=1, validation_alias=_shared("MOPS_DB_POOL_SIZE")
+    )
+    database_pool_timeout: float = Field(
+        default=DEFAULT_POOL_TIMEOUT,
+        gt=0,
+        validation_alias=_shared("MOPS_DB_POOL_TIMEOUT"),
+        description="Seconds a request waits for a pooled connection before a 503.",
+    )
     database_echo: bool = False
     gc_young_threshold: int = Field(
         default=10_000,
@@ -109,6 +121,10 @@ class ServiceSettings(BaseSettings):
     # How long a call to another mops service may take before it becomes a 503/504 problem.
     downstream_connect_timeout: float = Field(default=2.0, gt=0)
     downstream_read_timeout: float = Field(default=10.0, gt=0)
+
+    def pool_size(self) -> int:
+        """The connections this process's pool may open (its share of the budget)."""
+        return self.database_pool_size or self.shared_pool_size
 
     def downstream_timeout(self) -> httpx.Timeout:
         return httpx.Timeout(self.downstream_read_timeout, connect=self.downstream_connect_timeout)

@@ -6,7 +6,9 @@ media type, written by one serialiser), and sends what it returns, or the proble
 What it saves is FastAPI's routing and dependency solving, which profiling showed were a large
 part of each acknowledgement. The route stays the documented operation and answers what this
 does not take: an id not in canonical form, a body without Content-Length or over the limit, a
-query parameter other than `token`.
+query parameter other than `token`. A failing database is raised, before anything is
+acknowledged, for the app's `DatabaseFailureAnswer` to answer 503 + Retry-After: the sender
+delivers again.
 """
 
 from __future__ import annotations
