@@ -25,6 +25,8 @@ CROSS_CUTTING = {
     ("inventory", "domain_reads"): "every inventory GET's bytes against the ORM path's answer",
     ("org", "org_reads"): "every org GET's bytes against its wire model's own serialisation",
     ("scoring", "reads"): "every scoring GET's bytes against the ORM path's answer",
+    ("gateway", "body_limits"): "the one body limit of every route the gateway serves",
+    ("org", "connection_limit"): "a service over its database role's connection limit",
 }
 
 

@@ -1,7 +1,7 @@
 """Imported at start-up by every process of the golden answers' stack (their PYTHONPATH names
 this folder), so that two runs of the same demo answer alike:
 
-- `uuid.uuid4` draws from a generator seeded by the process and the line that asks: the same
+- `uuid.uuid4` draws from a generator seeded by the process and the function that asks: the same
   ids, and rows written together (one import) listed in the same order;
 - the calendar says `DAY` (the time of day is the real one, and it runs): what is counted
   from today (days to a renewal, the renewals due within 90 days) stays as recorded.
@@ -30,9 +30,10 @@ _GENERATORS: dict[str, random.Random] = {}
 
 
 def _seeded_uuid4() -> uuid.UUID:
-    caller = sys._getframe(1)
-    where = "/".join(caller.f_code.co_filename.split("/")[-3:])
-    key = f"{_PROCESS}|{where}:{caller.f_lineno}"
+    caller = sys._getframe(1).f_code
+    # By the calling function, not its line: an edit above it must not change the ids.
+    where = "/".join(caller.co_filename.split("/")[-3:])
+    key = f"{_PROCESS}|{where}:{caller.co_qualname}"
     generator = _GENERATORS.get(key)
     if generator is None:
         generator = _GENERATORS[key] = random.Random(key)
