@@ -123,6 +123,58 @@ async def test_never_started_service_gives_503(stack: Stack) -> None:
     assert response.status_code == 503
 
 
+async def test_a_service_whose_every_connection_is_busy_is_503_with_retry_after(
+    stack: Stack,
+) -> None:
+    stalled: list[asyncio.StreamWriter] = []
+
+    async def accept_and_stall(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        stalled.append(writer)  # reads the request, never answers
+
+    server = await asyncio.start_server(accept_and_stall, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    gateway = create_gateway(
+        gateway_settings(
+            stack.database_urls["gateway"],
+            org_url=f"http://127.0.0.1:{port}",
+            upstream_pool_size=1,
+            upstream_connect_timeout=0.3,
+            upstream_read_timeout=3.0,
+        )
+    )
+    try:
+        async with running(gateway), client_for(gateway) as client:
+            tenant = await new_tenant(gateway)
+            holder = asyncio.create_task(client.get("/v1/org/units", headers=tenant.headers))
+            while not stalled:  # the only connection is taken, and stays so
+                await asyncio.sleep(0.01)
+            busy = await client.get("/v1/org/people", headers=tenant.headers)
+            holder.cancel()
+    finally:
+        for writer in stalled:
+            writer.close()
+        server.close()
+        await server.wait_closed()
+    assert busy.status_code == 503, busy.text
+    assert busy.headers["retry-after"] == "1"
+    assert busy.headers["content-type"].startswith("application/problem+json")
+    assert "busy" in busy.json()["detail"]
+
+
+async def test_an_unreachable_service_is_503_with_retry_after(stack: Stack) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    gateway = create_gateway(
+        gateway_settings(stack.database_urls["gateway"], org_url=f"http://127.0.0.1:{port}")
+    )
+    async with running(gateway), client_for(gateway) as client:
+        tenant = await new_tenant(gateway)
+        response = await client.get("/v1/org/units", headers=tenant.headers)
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "1"
+
+
 async def test_stalling_service_gives_504_within_the_timeout(stack: Stack) -> None:
     stalled: list[asyncio.StreamWriter] = []
 

@@ -19,6 +19,7 @@ from mops_gateway.authn import AuthenticatedKey, KeyAuthenticator
 from mops_gateway.bodies import BadContentLength, BodyLimit, BodyTooLarge, has_body
 from mops_gateway.ratelimit import RateDecision, RateLimiter
 from mops_gateway.upstream import (
+    UpstreamBusy,
     UpstreamError,
     Upstreams,
     UpstreamTimeout,
@@ -67,6 +68,9 @@ _NOT_FORWARDED = _HOP_BY_HOP | {
 _NOT_FORWARDED_WITHOUT_KEY = _NOT_FORWARDED - {b"authorization"}
 _NOT_RETURNED = _HOP_BY_HOP | {REQUEST_ID_HEADER, b"server", b"date"}
 _PRINCIPAL = PRINCIPAL_HEADER.encode()
+# A service the gateway cannot reach now, or whose every connection is in use, is worth asking
+# again soon: a second, as the connection pool frees within a request's time.
+_RETRY_SOON = [(b"retry-after", b"1")]
 _BUFFER_LIMIT = 1024 * 1024  # bodies up to this size are read whole: faster than streaming
 
 
@@ -228,8 +232,22 @@ class Proxy:
             await send_problem(
                 send, scope, 504, detail=f"The {area} service did not answer in time."
             )
+        except UpstreamBusy:
+            await send_problem(
+                send,
+                scope,
+                503,
+                detail=f"The {area} service is busy: every connection to it is in use.",
+                headers=_RETRY_SOON,
+            )
         except UpstreamUnavailable:
-            await send_problem(send, scope, 503, detail=f"The {area} service is unavailable.")
+            await send_problem(
+                send,
+                scope,
+                503,
+                detail=f"The {area} service is unavailable.",
+                headers=_RETRY_SOON,
+            )
         except UpstreamError as exc:
             if started:
                 raise

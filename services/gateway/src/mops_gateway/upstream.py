@@ -39,8 +39,13 @@ class UpstreamUnavailable(UpstreamError):
     """No connection: refused, unreachable, unknown host."""
 
 
+class UpstreamBusy(UpstreamUnavailable):
+    """Every connection to the upstream was in use for the whole connect timeout: the service
+    is there but saturated (503 with Retry-After, as a busy service answers itself)."""
+
+
 class UpstreamTimeout(UpstreamError):
-    """No connection or no answer within the timeout."""
+    """No answer within the read timeout."""
 
 
 class UpstreamFailed(UpstreamError):
@@ -240,7 +245,7 @@ class UpstreamPool:
                 async with asyncio.timeout_at(deadline):
                     await self._slots.acquire()
             except TimeoutError:
-                raise UpstreamTimeout("no free connection in time") from None
+                raise UpstreamBusy("no free connection in time") from None
         else:
             await self._slots.acquire()
         conn: _Connection | None = None
@@ -297,8 +302,8 @@ class UpstreamPool:
         try:
             async with asyncio.timeout_at(deadline):
                 _, conn = await loop.create_connection(_Connection, self.host, self.port)
-        except TimeoutError:
-            raise UpstreamTimeout("no connection in time") from None
+        except TimeoutError:  # no connection at all: unreachable, as a refusal is
+            raise UpstreamUnavailable("no connection in time") from None
         except OSError as exc:
             raise UpstreamUnavailable(repr(exc)) from exc
         self.opened += 1
