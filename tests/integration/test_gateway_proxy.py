@@ -6,6 +6,7 @@ import asyncio
 import socket
 import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -123,26 +124,37 @@ async def test_never_started_service_gives_503(stack: Stack) -> None:
     assert response.status_code == 503
 
 
-async def test_a_service_whose_every_connection_is_busy_is_503_with_retry_after(
-    stack: Stack,
-) -> None:
+@asynccontextmanager
+async def stalling_upstream() -> AsyncIterator[tuple[str, list[asyncio.StreamWriter]]]:
+    """A server that takes connections and never answers: its URL, and its connections so far."""
     stalled: list[asyncio.StreamWriter] = []
 
     async def accept_and_stall(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         stalled.append(writer)  # reads the request, never answers
 
     server = await asyncio.start_server(accept_and_stall, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    gateway = create_gateway(
-        gateway_settings(
-            stack.database_urls["gateway"],
-            org_url=f"http://127.0.0.1:{port}",
-            upstream_pool_size=1,
-            upstream_connect_timeout=0.3,
-            upstream_read_timeout=3.0,
-        )
-    )
     try:
+        yield f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}", stalled
+    finally:
+        for writer in stalled:
+            writer.close()
+        server.close()
+        await server.wait_closed()
+
+
+async def test_a_service_whose_every_connection_is_busy_is_503_with_retry_after(
+    stack: Stack,
+) -> None:
+    async with stalling_upstream() as (url, stalled):
+        gateway = create_gateway(
+            gateway_settings(
+                stack.database_urls["gateway"],
+                org_url=url,
+                upstream_pool_size=1,
+                upstream_connect_timeout=0.3,
+                upstream_read_timeout=3.0,
+            )
+        )
         async with running(gateway), client_for(gateway) as client:
             tenant = await new_tenant(gateway)
             holder = asyncio.create_task(client.get("/v1/org/units", headers=tenant.headers))
@@ -150,11 +162,6 @@ async def test_a_service_whose_every_connection_is_busy_is_503_with_retry_after(
                 await asyncio.sleep(0.01)
             busy = await client.get("/v1/org/people", headers=tenant.headers)
             holder.cancel()
-    finally:
-        for writer in stalled:
-            writer.close()
-        server.close()
-        await server.wait_closed()
     assert busy.status_code == 503, busy.text
     assert busy.headers["retry-after"] == "1"
     assert busy.headers["content-type"].startswith("application/problem+json")
@@ -176,31 +183,15 @@ async def test_an_unreachable_service_is_503_with_retry_after(stack: Stack) -> N
 
 
 async def test_stalling_service_gives_504_within_the_timeout(stack: Stack) -> None:
-    stalled: list[asyncio.StreamWriter] = []
-
-    async def accept_and_stall(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        stalled.append(writer)  # reads the request, never answers
-
-    server = await asyncio.start_server(accept_and_stall, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    gateway = create_gateway(
-        gateway_settings(
-            stack.database_urls["gateway"],
-            org_url=f"http://127.0.0.1:{port}",
-            upstream_read_timeout=0.5,
+    async with stalling_upstream() as (url, _):
+        gateway = create_gateway(
+            gateway_settings(stack.database_urls["gateway"], org_url=url, upstream_read_timeout=0.5)
         )
-    )
-    try:
         async with running(gateway), client_for(gateway) as client:
             tenant = await new_tenant(gateway)
             started = time.perf_counter()
             response = await client.get("/v1/org/units", headers=tenant.headers)
             elapsed = time.perf_counter() - started
-    finally:
-        for writer in stalled:
-            writer.close()
-        server.close()
-        await server.wait_closed()
     assert response.status_code == 504
     assert response.json()["detail"] == "The org service did not answer in time."
     assert 0.4 < elapsed < 2.0

@@ -19,7 +19,7 @@ from mops_shared.contracts.problem_types import problem_type_and_title
 from mops_shared.kit.audit import audit_router
 from mops_shared.kit.auth import principal_dependency
 from mops_shared.kit.conventions import (
-    KNOWN_QUERY_ONLY,
+    REQUEST_INPUTS_CHECKED,
     HeadAsGet,
     declare_convention_headers,
     install_http_conventions,
@@ -280,15 +280,15 @@ def create_service_app(
         else {"tracing": False, "metrics": False, "logs": False},
     )
     install_problem_handlers(app)
-    app.include_router(health_router(settings.service_name), dependencies=[KNOWN_QUERY_ONLY])
+    app.include_router(health_router(settings.service_name), dependencies=[REQUEST_INPUTS_CHECKED])
     for router in routers:
-        app.include_router(router, dependencies=[KNOWN_QUERY_ONLY])
+        app.include_router(router, dependencies=[REQUEST_INPUTS_CHECKED])
     middleware = list(inner_middleware)
     if writes is not None:
         area = settings.service_name
         app.include_router(
             audit_router(area, writes.audit, principal_dependency(area)),
-            dependencies=[KNOWN_QUERY_ONLY],
+            dependencies=[REQUEST_INPUTS_CHECKED],
         )
         middleware.append((IdempotencyMiddleware, {"table": writes.idempotency, "area": area}))
     app.openapi = problem_json_openapi(  # type: ignore[method-assign]

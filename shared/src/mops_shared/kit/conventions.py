@@ -104,35 +104,42 @@ def _unstorable_pointers(value: Any, pointer: str = "") -> Iterator[str]:
             yield from _unstorable_pointers(item, f"{pointer}/{pointer_token(key)}")
 
 
-def refuse_unstorable_body_text(request: Request) -> None:
-    """A JSON body with text PostgreSQL cannot store (NUL, an unpaired surrogate) is a 422 at
-    each such text, on both backends (SQLite would store it; PostgreSQL fails the statement).
+def _unstorable_refusal(location: ProblemLocation, pointers: list[str]) -> ValidationFailed:
+    """The 422 naming each place (a JSON Pointer into `location`) of text no database stores."""
+    return ValidationFailed(
+        f"Text no database can store, in the {location.value} at " + ", ".join(pointers[:5]) + ".",
+        errors=[
+            ProblemFieldError(location=location, pointer=pointer, detail=_UNSTORABLE)
+            for pointer in pointers
+        ],
+    )
+
+
+def _unstorable_body_pointers(request: Request) -> list[str]:
+    """Where a JSON body holds text PostgreSQL cannot store (NUL, an unpaired surrogate).
     The body is the one FastAPI read for the route (routes reading their body themselves,
     such as the CSV import, check their own); it is parsed again only when its bytes hold
     such an escape."""
     body: bytes | None = getattr(request, "_body", None)  # Starlette's cache of the body read
     if not body or _SUSPECT_JSON.search(body) is None:
-        return
+        return []
     try:
         document = json.loads(body)
     except ValueError:
-        return  # not JSON: the route refuses it
-    pointers = list(dict.fromkeys(_unstorable_pointers(document)))
-    if pointers:
-        raise ValidationFailed(
-            "Text no database can store, at " + ", ".join(pointers[:5]) + ".",
-            errors=[
-                ProblemFieldError(location=ProblemLocation.body, pointer=p, detail=_UNSTORABLE)
-                for p in pointers
-            ],
-        )
+        return []  # not JSON: the route refuses it
+    return list(dict.fromkeys(_unstorable_pointers(document)))
 
 
-async def refuse_unknown_query_parameters(request: Request) -> None:
-    """A dependency of every route (the frame includes each router with it): FastAPI ignores
-    query parameters a route does not declare; we refuse them before the route runs. It also
-    refuses text no database stores in the query and in a JSON body."""
-    refuse_unstorable_body_text(request)
+async def check_request_inputs(request: Request) -> None:
+    """A dependency of every route (the frame includes each router with it; one dependency, so
+    one more solved per request, not three). It refuses, before the route runs:
+
+    - query parameters the route does not declare (FastAPI would ignore them);
+    - text no database stores (NUL, an unpaired surrogate) in the query or in a JSON body, on
+      both backends alike (SQLite would store it; PostgreSQL fails the statement)."""
+    in_body = _unstorable_body_pointers(request)
+    if in_body:
+        raise _unstorable_refusal(ProblemLocation.body, in_body)
     query_string: bytes = request.scope.get("query_string", b"")
     route = request.scope.get("route")
     if not query_string or not isinstance(route, APIRoute):
@@ -143,26 +150,18 @@ async def refuse_unknown_query_parameters(request: Request) -> None:
     unknown = unknown_query_parameters(query_string, known)
     if unknown:
         raise refusal_of(unknown)  # rendered by the problem handlers, as any 422
-    unstorable = [
-        name
-        for name, value in QueryParams(query_string).multi_items()
-        if not is_storable_text(value)
-    ]
-    if unstorable:
-        raise ValidationFailed(
-            "Query parameter(s) with text no database can store: " + ", ".join(unstorable) + ".",
-            errors=[
-                ProblemFieldError(
-                    location=ProblemLocation.query,
-                    pointer="/" + pointer_token(name),
-                    detail=_UNSTORABLE,
-                )
-                for name in sorted(set(unstorable))
-            ],
-        )
+    in_query = sorted(
+        {
+            "/" + pointer_token(name)
+            for name, value in QueryParams(query_string).multi_items()
+            if not is_storable_text(value)
+        }
+    )
+    if in_query:
+        raise _unstorable_refusal(ProblemLocation.query, in_query)
 
 
-KNOWN_QUERY_ONLY = Depends(refuse_unknown_query_parameters)
+REQUEST_INPUTS_CHECKED = Depends(check_request_inputs)
 
 
 def allowed_methods(routes: Sequence[BaseRoute], scope: Scope) -> list[str]:
@@ -215,24 +214,14 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET", _SENT_METHOD: "HEAD"}, receive, headers_only)
 
 
-def _route_at(routes: Sequence[BaseRoute], path: str) -> bool:
-    return any(
-        (regex := getattr(route, "path_regex", None)) is not None and regex.match(path)
-        for route in iter_route_contexts(list(routes))
-    )
-
-
 async def _not_found(request: Request, exc: Exception) -> Response:
     """A path with a trailing slash where the path without one has a route: 308 to it, with a
     relative Location. Starlette's own redirect (switched off) wrote the Location absolute,
     from the Host the request came with: behind the gateway, the service's own address, and
     for a forged Host, the forger's site. Anything else: the 404 problem."""
     path = request.url.path
-    if (
-        path.endswith("/")
-        and path != "/"
-        and _route_at(request.app.router.routes, path.rstrip("/"))
-    ):
+    without = {**request.scope, "path": path.rstrip("/")}
+    if path.endswith("/") and path != "/" and allowed_methods(request.app.router.routes, without):
         query = request.scope.get("query_string", b"").decode("latin-1")
         location = path.rstrip("/") + (f"?{query}" if query else "")
         return Response(status_code=308, headers={"Location": location})
