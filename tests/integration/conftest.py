@@ -75,6 +75,8 @@ async def stack(database_urls: dict[str, str]) -> AsyncIterator[Stack]:
             scoring_url=served["scoring"].url,
             webhooks_url=served["webhooks"].url,
             upstream_read_timeout=5.0,
+            # Refusals of the receive URL held briefly: still held, without slowing the suite.
+            webhook_refusal_delay_seconds=0.05,
         )
     )
     try:

@@ -290,6 +290,70 @@ async def test_the_receive_url_passes_without_a_key_and_carries_no_principal(
         await upstream.stop()
 
 
+async def test_receive_url_refusals_are_held_without_holding_the_upstream_connection(
+    stack: Stack, tenant: TenantKey
+) -> None:
+    """A sender of wrong credentials gets its 401 (or 429) after the refusal delay, so a sender
+    that waits for its answers is slowed to one try per delay; meanwhile the upstream
+    connection is back in its pool (here a pool of one) for everyone else; at most
+    `webhook_refusals_held_max` are held, the rest answered at once; a delivery that is
+    accepted is never held."""
+
+    async def webhooks(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        while (await receive()).get("more_body"):
+            pass
+        proven = (b"authorization", b"Basic right") in scope["headers"]
+        refused = scope["path"].startswith("/v1/webhooks/in/") and not proven
+        status, body = (401, b'{"status": 401}') if refused else (200, b"{}")
+        await send({"type": "http.response.start", "status": status, "headers": []})
+        await send({"type": "http.response.body", "body": body})
+
+    upstream = await serve(webhooks)
+    delay = 0.5
+    gateway = create_gateway(
+        gateway_settings(
+            stack.database_urls["gateway"],
+            webhooks_url=upstream.url,
+            upstream_pool_size=1,
+            webhook_refusal_delay_seconds=delay,
+            webhook_refusals_held_max=2,
+        )
+    )
+    receive = "/v1/webhooks/in/00000000-0000-4000-8000-000000000000"
+
+    async def timed(request: Any) -> tuple[int, bytes, float]:
+        started = time.monotonic()
+        answer = await request
+        return answer.status_code, answer.content, time.monotonic() - started
+
+    try:
+        async with running(gateway), client_for(gateway) as client:
+            wrong = {"authorization": "Basic wrong"}
+            # Two refusals held, the third over the limit and answered at once; a keyed read
+            # through the pool's one connection is not kept waiting by them.
+            held = [asyncio.create_task(timed(client.post(receive, headers=wrong))) for _ in "ab"]
+            await asyncio.sleep(0.1)
+            assert gateway.state.proxy.refusals_held == 2
+            over = await timed(client.post(receive, headers=wrong))
+            read = await timed(client.get("/v1/webhooks/connections", headers=tenant.headers))
+            assert over[:2] == (401, b'{"status": 401}')
+            assert over[2] < delay - 0.1
+            assert read[0] == 200
+            assert read[2] < delay - 0.1
+            for status, body, seconds in await asyncio.gather(*held):
+                assert (status, body) == (401, b'{"status": 401}')
+                assert seconds >= delay
+            assert gateway.state.proxy.refusals_held == 0
+
+            accepted = await timed(client.post(receive, headers={"authorization": "Basic right"}))
+            assert accepted[0] == 200
+            assert accepted[2] < delay - 0.1
+    finally:
+        await upstream.stop()
+
+
 async def test_an_upstream_answering_garbage_gives_502(stack: Stack) -> None:
     async def not_http(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await reader.readuntil(b"\r\n\r\n")

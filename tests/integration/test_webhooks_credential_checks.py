@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
+from sqlalchemy import event
 
 from mops_webhooks.inbound.credential_guard import CredentialGuard
 from mops_webhooks.providers import common
@@ -106,6 +107,52 @@ async def test_wrong_credentials_from_one_address_get_429_others_are_answered(
         assert_problem(refused, 401)
         accepted = await service.post(other, content=EVENT, headers=basic("mops", "s3") | someone)
         assert accepted.status_code == 200, accepted.text
+    finally:
+        state.credential_guard.close()
+        state.credential_guard = kept
+
+
+async def test_a_limited_sender_is_refused_before_the_connection_is_read(
+    stack: Stack,
+    gateway_client: httpx.AsyncClient,
+    service: httpx.AsyncClient,
+    tenant: TenantKey,
+) -> None:
+    """Once an address is limited, its deliveries with unproven credentials cost no query;
+    a credential proven before still passes and is stored."""
+    flooded = await pipedrive_connection(gateway_client, tenant)
+    state = stack.webhooks.state
+    kept, state.credential_guard = (
+        state.credential_guard,
+        CredentialGuard(failures_per_address=2, failures_per_connection=100),
+    )
+    statements: list[str] = []
+
+    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    engine = state.engine.sync_engine
+    try:
+        flooder = {"x-forwarded-for": "198.51.100.40"}
+        proven = basic("mops", "s3") | flooder
+        assert (await service.post(flooded, content=EVENT, headers=proven)).status_code == 200
+        for n in range(2):
+            wrong = basic("mops", f"wrong{n}") | flooder
+            assert_problem(await service.post(flooded, content=EVENT, headers=wrong), 401)
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            for n in range(3):
+                wrong = basic("mops", f"again{n}") | flooder
+                limited = await service.post(flooded, content=EVENT, headers=wrong)
+                assert_problem(limited, 429)
+            assert statements == []
+            again = EVENT.replace(b"ev1", b"ev2")
+            accepted = await service.post(flooded, content=again, headers=proven)
+            assert accepted.status_code == 200, accepted.text
+            assert accepted.json() == {"received": 1, "stored": 1}
+            assert statements  # the proven delivery was read and stored
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
     finally:
         state.credential_guard.close()
         state.credential_guard = kept

@@ -160,6 +160,40 @@ async def test_a_full_queue_refuses_at_once_with_503() -> None:
     guard.close()
 
 
+@pytest.mark.asyncio
+async def test_a_limited_sender_is_refused_early_unless_its_credential_was_proven() -> None:
+    """`refuse_early` runs before the connection is read: it refuses what `matches` would
+    refuse, for connections `matches` has seen, and lets a proven raw credential through."""
+    clock = Clock()
+    guard = CredentialGuard(
+        failures_per_address=2, failures_per_connection=100, verdict_ttl_seconds=10, clock=clock
+    )
+    wrong, known = Check(False), Check(True)
+    unseen = uuid.uuid4()
+    # Nothing known of a connection yet: nothing refused before its query.
+    guard.refuse_early(CONNECTION, "10.0.2.1", ("Basic bad",))
+    good_raw = ("Basic good", "")
+    assert await guard.matches(
+        CONNECTION, STORED, ("good",), "10.0.2.1", known, raw_credential=good_raw
+    )
+    for n in range(2):
+        raw = (f"Basic bad{n}", "")
+        assert not await guard.matches(
+            CONNECTION, STORED, (f"bad{n}",), "10.0.2.1", wrong, raw_credential=raw
+        )
+    with pytest.raises(RateLimited) as refused:
+        guard.refuse_early(CONNECTION, "10.0.2.1", ("Basic bad-next", ""))
+    assert refused.value.headers["Retry-After"] == "30"
+    guard.refuse_early(CONNECTION, "10.0.2.1", good_raw)  # proven lately: on to the query
+    guard.refuse_early(CONNECTION, "10.0.2.2", ("Basic bad-next", ""))  # another address
+    guard.refuse_early(unseen, "10.0.2.1", ("Basic bad-next", ""))  # a connection not seen
+    # A proof expires with the verdicts (the address still limited: a token every 30 s).
+    clock.now += 11
+    with pytest.raises(RateLimited):
+        guard.refuse_early(CONNECTION, "10.0.2.1", good_raw)
+    guard.close()
+
+
 def test_the_source_is_the_address_the_gateway_saw() -> None:
     assert source_address({"x-forwarded-for": "203.0.113.7"}, "127.0.0.1") == "203.0.113.7"
     assert source_address({"x-forwarded-for": "1.1.1.1, 203.0.113.7"}, None) == "203.0.113.7"

@@ -44,6 +44,20 @@ class GatewaySettings(ServiceSettings):
         description="The largest CRM delivery passed to the webhooks service's receive URL, "
         "which takes no API key.",
     )
+    webhook_refusal_delay_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        le=10,
+        description="How long a refusal of the receive URL (401 wrong credentials, 429 too many "
+        "of them) is held before it is answered: a sender of wrong credentials that waits for "
+        "its answers, as senders do, tries once a second per connection instead of thousands.",
+    )
+    webhook_refusals_held_max: int = Field(
+        default=1024,
+        ge=0,
+        description="At most this many such refusals are held at once; the rest are answered "
+        "at once (memory stays bounded whatever a sender does).",
+    )
 
     @field_validator("cors_origins")
     @classmethod

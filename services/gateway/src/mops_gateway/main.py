@@ -49,6 +49,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
                 principal_ttl_seconds=settings.principal_ttl_seconds,
                 max_body_bytes=settings.max_body_bytes,
                 receive_max_body_bytes=settings.webhook_max_body_bytes,
+                refusal_delay_seconds=settings.webhook_refusal_delay_seconds,
+                refusals_held_max=settings.webhook_refusals_held_max,
                 default_per_minute=settings.rate_limit_per_minute,
                 default_burst=settings.rate_limit_burst,
             ),

@@ -9,6 +9,7 @@ route served ~380 req/s against ~4 000 direct; an aiohttp ClientSession from pur
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -43,6 +44,10 @@ AREAS = ("inventory", "org", "scoring", "webhooks")
 # The CRMs' receive URL: no API key (the delivery's signature proves it, at the webhooks
 # service), so no principal and no key's rate limit; only the body limit is the gateway's.
 RECEIVE_PREFIX = "/v1/webhooks/in/"
+# The webhooks service's answers to a sender whose credentials do not hold (401) or who has
+# sent wrong ones too often (429). Held at the gateway, after the upstream connection is
+# back in its pool: a delay there would take the pool's connections from everyone else.
+_HELD_REFUSALS = frozenset({401, 429})
 _HOP_BY_HOP = frozenset(
     {
         b"connection",
@@ -82,6 +87,9 @@ class ProxySettings:
     receive_max_body_bytes: int
     default_per_minute: int
     default_burst: int
+    # The receive URL's refusals, held before they are answered (GatewaySettings says why).
+    refusal_delay_seconds: float = 1.0
+    refusals_held_max: int = 1024
 
 
 def area_of(path: str) -> str | None:
@@ -106,6 +114,7 @@ class Proxy:
         self.upstreams = upstreams
         self.authenticator = authenticator
         self.limiter = limiter
+        self.refusals_held = 0
 
     async def admit(
         self, scope: Scope, authorization: str | None, needed_scope: str
@@ -210,22 +219,38 @@ class Proxy:
             target += b"?" + scope["query_string"]
 
         started = False
+        held: list[Message] | None = None  # a refusal to answer later (`_answer_held`)
 
         async def start(status: int, headers: list[tuple[bytes, bytes]]) -> None:
-            nonlocal started
+            nonlocal started, held
             returned = [header for header in headers if header[0] not in _NOT_RETURNED]
             if decision is not None:
                 returned.extend(decision.headers())
+            message: Message = {
+                "type": "http.response.start",
+                "status": status,
+                "headers": returned,
+            }
+            if key is None and status in _HELD_REFUSALS and self._may_hold():
+                held = [message]  # not started: a failure before it is answered is a problem
+                return
             started = True
-            await send({"type": "http.response.start", "status": status, "headers": returned})
+            await send(message)
 
         async def forward_body(chunk: bytes, last: bool) -> None:
-            await send({"type": "http.response.body", "body": chunk, "more_body": not last})
+            message: Message = {"type": "http.response.body", "body": chunk, "more_body": not last}
+            if held is not None:
+                held.append(message)
+                return
+            await send(message)
 
         try:
             await self.upstreams.pools[area].request(
                 scope["method"].encode(), target, upstream_headers, body, start, forward_body
             )
+            if held is not None:
+                answer, held = held, None
+                await self._answer_held(answer, send)
         except UpstreamTimeout:
             if started:
                 raise
@@ -253,6 +278,26 @@ class Proxy:
                 raise
             logger.warning("upstream failed", extra={"area": area, "error": repr(exc)})
             await send_problem(send, scope, 502, detail=f"The {area} service failed to answer.")
+        finally:
+            if held is not None:  # taken but never answered: the upstream failed meanwhile
+                self.refusals_held -= 1
+
+    def _may_hold(self) -> bool:
+        """Takes a place among the refusals held, if one is free (`_answer_held` frees it)."""
+        if self.settings.refusal_delay_seconds <= 0:
+            return False
+        if self.refusals_held >= self.settings.refusals_held_max:
+            return False
+        self.refusals_held += 1
+        return True
+
+    async def _answer_held(self, held: list[Message], send: Send) -> None:
+        try:
+            await asyncio.sleep(self.settings.refusal_delay_seconds)
+            for message in held:
+                await send(message)
+        finally:
+            self.refusals_held -= 1
 
 
 async def send_refusal(send: Send, scope: Scope, exc: MopsError) -> None:

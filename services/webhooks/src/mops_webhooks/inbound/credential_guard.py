@@ -19,6 +19,11 @@ stalled every other request of the service. So:
   delivery whose credential is not already known good is refused with 429 and Retry-After
   before any check: a flood of wrong credentials costs microseconds each. A credential known
   good still passes, so a sender proven before is not locked out by someone else's flood.
+- Refused before the connection is read: once a connection has been checked here, a delivery
+  to it from a limited address (or while the connection is limited) whose raw credential
+  (Authorization header and URL token) was not proven lately is refused before its database
+  query (`refuse_early`). That query was most of a refusal's cost: a flood of 8 senders
+  halved everyone else's throughput (bench/credential_flood.py).
 """
 
 from __future__ import annotations
@@ -100,6 +105,29 @@ class CredentialGuard:
         self._clock = clock
         self._addresses = _Buckets(failures_per_address, max_buckets, clock)
         self._connections = _Buckets(failures_per_connection, max_buckets, clock)
+        # Connections whose deliveries carry stored credentials (seen by `matches`), and the
+        # raw credentials proven for them lately: what `refuse_early` knows before a query.
+        self._guarded: OrderedDict[uuid.UUID, None] = OrderedDict()
+        self._proven: OrderedDict[bytes, float] = OrderedDict()
+
+    def refuse_early(
+        self, connection_id: uuid.UUID, source: str, raw_credential: Sequence[str]
+    ) -> None:
+        """Raises RateLimited, as `matches` would, for a delivery to a connection checked here
+        before, when its address or the connection is limited and `raw_credential` (as the
+        delivery carries it, before any parsing) was not proven for the connection within the
+        verdict's lifetime. Anything else goes on to the query and `matches`."""
+        if connection_id not in self._guarded:
+            return
+        if not (
+            self._addresses.wait_seconds(source)
+            or self._connections.wait_seconds(str(connection_id))
+        ):
+            return
+        expires = self._proven.get(self._digest(connection_id, (), raw_credential))
+        if expires is not None and self._clock() < expires:
+            return
+        self._refuse_if_limited(connection_id, source)
 
     async def matches(
         self,
@@ -108,19 +136,25 @@ class CredentialGuard:
         presented: Sequence[str],
         source: str,
         check: Callable[[], bool],
+        *,
+        raw_credential: Sequence[str] = (),
     ) -> bool:
         """Whether the `presented` credential is the connection's (`stored`, its stored form),
         by `check` (run in the pool) or by the verdict remembered. Raises RateLimited when
         the source address or the connection has failed too often, ServiceUnavailable when
-        the pool is full."""
+        the pool is full. `raw_credential` is what `refuse_early` is given for the same
+        delivery: once proven, it passes there too."""
+        self._remember_guarded(connection_id)
         digest = self._digest(connection_id, stored, presented)
         verdict = self._remembered(digest)
-        if verdict is True:
-            return True
-        self._refuse_if_limited(connection_id, source)
         if verdict is None:
+            self._refuse_if_limited(connection_id, source)
             verdict = await self._checked(digest, check)
-        if not verdict:
+        elif verdict is False:
+            self._refuse_if_limited(connection_id, source)
+        if verdict:
+            self._remember_proven(self._digest(connection_id, (), raw_credential))
+        else:
             self._addresses.take(source)
             self._connections.take(str(connection_id))
         return verdict
@@ -152,6 +186,18 @@ class CredentialGuard:
         self._verdicts.move_to_end(digest)
         if len(self._verdicts) > self._max_verdicts:
             self._verdicts.popitem(last=False)
+
+    def _remember_guarded(self, connection_id: uuid.UUID) -> None:
+        self._guarded[connection_id] = None
+        self._guarded.move_to_end(connection_id)
+        if len(self._guarded) > self._max_verdicts:
+            self._guarded.popitem(last=False)
+
+    def _remember_proven(self, digest: bytes) -> None:
+        self._proven[digest] = self._clock() + self._ttl
+        self._proven.move_to_end(digest)
+        if len(self._proven) > self._max_verdicts:
+            self._proven.popitem(last=False)
 
     def _refuse_if_limited(self, connection_id: uuid.UUID, source: str) -> None:
         wait = max(

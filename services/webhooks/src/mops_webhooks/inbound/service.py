@@ -290,6 +290,10 @@ async def receive(
     `ReceiveReport`'s fields: how many events came, how many were new. Stored credentials
     (Pipedrive, Salesforce) are checked by `guard`, for which `source` is the sender's address:
     429 or 503 when it refuses to check."""
+    # The credential as sent (Pipedrive's Authorization, Salesforce's URL token): a flood of
+    # wrong ones is refused before the query, once the guard knows the connection.
+    raw_credential = (common.lower_keys(headers).get("authorization", ""), token or "")
+    guard.refuse_early(connection_id, source, raw_credential)
     # Core on a plain connection, no ORM session: this path runs for every delivery.
     async with engine.connect() as db:
         connection = await repository.receiving_connection(db, connection_id)
@@ -345,6 +349,7 @@ async def receive(
                 (user, password),
                 source,
                 lambda: pipedrive.credentials_match(user, password, expected_user, password_hash),
+                raw_credential=raw_credential,
             ):
                 raise common.SignatureRejected(pipedrive.CREDENTIALS_DO_NOT_MATCH)
             pipedrive_delivery = pipedrive.parse_pipedrive(body)
@@ -360,6 +365,7 @@ async def receive(
                 (url_secret,),
                 source,
                 lambda: common.credential_matches(url_secret, url_secret_hash),
+                raw_credential=raw_credential,
             ):
                 raise common.SignatureRejected(salesforce.URL_SECRET_DOES_NOT_MATCH)
             message = salesforce.organization_message(body, connection.organization_id or "")
