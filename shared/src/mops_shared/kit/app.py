@@ -217,9 +217,12 @@ def create_service_app(
     webhooks service's event intake (`app.state.relay`, running unless `relay_enabled` is off).
     """
 
+    # Now, not at startup: uvicorn calls this factory before it logs "Started server process",
+    # so every line it writes after is JSON too.
+    configure_logging(settings.service_name, settings.log_level)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        configure_logging(settings.service_name, settings.log_level)
         if check_internal_secret(settings):
             logger.warning(
                 "PLACEHOLDER INTERNAL SECRET: anyone can sign principals for this service; "

@@ -44,7 +44,13 @@ def header(scope: Scope, name: bytes) -> bytes | None:
 class JsonFormatter(logging.Formatter):
     """One JSON object per line; `extra=` fields and the current request id are included."""
 
-    _STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+    # Not fields of ours: the record's own attributes, and uvicorn's `color_message` (the
+    # message again, with ANSI colour escapes, meant for its own coloured formatter).
+    _STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {
+        "message",
+        "asctime",
+        "color_message",
+    }
 
     def __init__(self, service: str) -> None:
         super().__init__()
@@ -123,7 +129,10 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send_with_id)
         finally:
             if self.access_log:
-                access_logger.info(
+                # A 5xx is an error of ours (or of a dependency) for an operator to look at;
+                # a 4xx is the client's, and as ordinary as a 2xx.
+                access_logger.log(
+                    logging.ERROR if status >= 500 else logging.INFO,
                     "request",
                     extra={
                         "method": scope["method"],
