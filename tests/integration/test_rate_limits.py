@@ -7,6 +7,7 @@ import uuid
 
 import httpx
 import pytest
+from prometheus_client import REGISTRY
 from redis.asyncio import Redis
 
 from mops_gateway.main import create_app as create_gateway
@@ -15,6 +16,7 @@ from tests.support import running
 
 pytestmark = pytest.mark.asyncio
 
+DURATION_COUNT = "mops_http_request_duration_seconds_count"
 REDIS_URL = os.environ.get("MOPS_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
@@ -29,8 +31,14 @@ async def test_key_over_its_limit_gets_429_with_rate_limit_headers(
         rate_limit={"requests_per_minute": 6, "burst": 3},
     )
     headers = {"authorization": f"Bearer {limited}"}
+    refusals_before = REGISTRY.get_sample_value("mops_gateway_rate_limited_total")
+    proxied = {"service": "gateway", "route": "proxy:org", "method": "GET", "status_class": "4xx"}
+    proxied_4xx_before = REGISTRY.get_sample_value(DURATION_COUNT, proxied) or 0
     responses = [await gateway_client.get("/v1/org/units", headers=headers) for _ in range(4)]
     assert [r.status_code for r in responses] == [200, 200, 200, 429]
+    # Counted for an operator: the refusal, and the request under the gateway's proxy route.
+    assert REGISTRY.get_sample_value("mops_gateway_rate_limited_total") == refusals_before + 1
+    assert REGISTRY.get_sample_value(DURATION_COUNT, proxied) == proxied_4xx_before + 1
     assert [r.headers["ratelimit-remaining"] for r in responses] == ["2", "1", "0", "0"]
     refused = responses[-1]
     assert refused.headers["content-type"] == "application/problem+json"

@@ -14,6 +14,7 @@ import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
+from prometheus_client import Counter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mops_gateway.authn import AuthenticatedKey, KeyAuthenticator
@@ -36,14 +37,19 @@ from mops_shared.kit.errors import (
     send_database_unavailable,
     send_problem,
 )
+from mops_shared.kit.metrics import ROUTE_KEY
 from mops_shared.kit.observability import REQUEST_ID_HEADER, RequestContextMiddleware, request_id_of
 
 logger = logging.getLogger("mops.gateway.proxy")
+RATE_LIMITED = Counter(
+    "mops_gateway_rate_limited_total", "Requests refused with 429 over their key's rate limit."
+)
 
 AREAS = ("inventory", "org", "scoring", "webhooks")
 # The CRMs' receive URL: no API key (the delivery's signature proves it, at the webhooks
 # service), so no principal and no key's rate limit; only the body limit is the gateway's.
 RECEIVE_PREFIX = "/v1/webhooks/in/"
+PROXY_ROUTES = {area: f"proxy:{area}" for area in ("", *AREAS)}
 # The webhooks service's answers to a sender whose credentials do not hold (401) or who has
 # sent wrong ones too often (429). Held at the gateway, after the upstream connection is
 # back in its pool: a delay there would take the pool's connections from everyone else.
@@ -130,6 +136,7 @@ class Proxy:
             key.rate_limit_burst or self.settings.default_burst,
         )
         if not decision.allowed:
+            RATE_LIMITED.inc()
             raise RateLimited(
                 f"Rate limit of {decision.limit} requests a minute (bursts of "
                 f"{decision.burst}) exceeded; retry after {decision.retry_after_seconds} s.",
@@ -319,7 +326,9 @@ class ProxyDispatch:
 
     def __init__(self, app: ASGIApp, *, access_log: bool) -> None:
         self.app = app
-        self.proxied = RequestContextMiddleware(_guarded(_proxy), access_log=access_log)
+        self.proxied = RequestContextMiddleware(
+            _guarded(_proxy), access_log=access_log, service="gateway"
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and area_of(scope["path"]) is not None:
@@ -330,7 +339,9 @@ class ProxyDispatch:
 
 async def _proxy(scope: Scope, receive: Receive, send: Send) -> None:
     proxy: Proxy = scope["app"].state.proxy
-    await proxy(scope, receive, send, area_of(scope["path"]) or "")
+    area = area_of(scope["path"]) or ""
+    scope[ROUTE_KEY] = PROXY_ROUTES[area]  # a few label values, whatever the path
+    await proxy(scope, receive, send, area)
 
 
 def _guarded(handler: ASGIApp) -> ASGIApp:

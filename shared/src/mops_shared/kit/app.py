@@ -38,6 +38,7 @@ from mops_shared.kit.health import (
     ReadinessStatus,
 )
 from mops_shared.kit.idempotency import IdempotencyMiddleware
+from mops_shared.kit.metrics import MetricsExporter
 from mops_shared.kit.observability import RequestContextMiddleware, configure_logging
 from mops_shared.kit.readiness import current_revisions, head_revisions
 from mops_shared.kit.relay import OutboxRelay
@@ -241,6 +242,9 @@ def create_service_app(
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.internal_secret = settings.internal_secret.get_secret_value()
         app.state.migration_heads = head_revisions(settings.alembic_ini, settings.service_name)
+        app.state.metrics = metrics = MetricsExporter(
+            settings.service_name, engine, settings.metrics_host, settings.metrics_port_to_use()
+        )
         relay: OutboxRelay | None = None
         try:
             if on_startup_db is not None:
@@ -265,6 +269,7 @@ def create_service_app(
         finally:
             if relay is not None:
                 await relay.stop()  # before the engine goes: a round in progress still needs it
+            metrics.close()
             await engine.dispose()  # the read engine's pool too: it is the same
             logger.info("stopped")
 
@@ -305,5 +310,7 @@ def create_service_app(
         app.add_middleware(cls, **options)  # type: ignore[arg-type]
     app.add_middleware(HeadAsGet)
     app.add_middleware(DatabaseFailureAnswer)
-    app.add_middleware(RequestContextMiddleware, access_log=settings.access_log)
+    app.add_middleware(
+        RequestContextMiddleware, access_log=settings.access_log, service=settings.service_name
+    )
     return app

@@ -19,6 +19,7 @@ from mops_shared.kit.auth import (
 )
 from mops_shared.kit.errors import MopsError, is_database_unavailable
 from mops_shared.kit.etag import etag_of
+from mops_shared.kit.metrics import ROUTE_KEY
 from mops_shared.kit.reads import read_connection
 
 _CANONICAL_UUID_LENGTH = 36
@@ -72,6 +73,7 @@ class ByIdReads:
             if read is not None and resource_id is not None:
                 answer = await self._answer(scope, read, resource_id)
                 if answer is not None:
+                    scope[ROUTE_KEY] = prefix + "{id}"
                     body, version = answer if isinstance(answer, tuple) else (answer, None)
                     headers = [
                         (b"content-type", b"application/json"),

@@ -13,6 +13,8 @@ from typing import Any
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from mops_shared.kit.metrics import observe_request
+
 REQUEST_ID_HEADER = b"x-request-id"
 _SANE_REQUEST_ID = re.compile(rb"^[A-Za-z0-9._:\-]{1,128}$")
 
@@ -99,9 +101,10 @@ access_logger = logging.getLogger("mops.access")
 class RequestContextMiddleware:
     """Sets the request id (the client's if sane, else new), echoes it, logs each request."""
 
-    def __init__(self, app: ASGIApp, *, access_log: bool = True) -> None:
+    def __init__(self, app: ASGIApp, *, access_log: bool = True, service: str = "service") -> None:
         self.app = app
         self.access_log = access_log
+        self.service = service
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -128,6 +131,8 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
+            elapsed = time.perf_counter() - started
+            observe_request(self.service, scope, status, elapsed)
             if self.access_log:
                 # A 5xx is an error of ours (or of a dependency) for an operator to look at;
                 # a 4xx is the client's, and as ordinary as a 2xx.
@@ -138,7 +143,7 @@ class RequestContextMiddleware:
                         "method": scope["method"],
                         "path": scope["path"],
                         "status": status,
-                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                        "duration_ms": round(elapsed * 1000, 2),
                         "tenant_id": scope["state"].get("tenant_id"),
                     },
                 )

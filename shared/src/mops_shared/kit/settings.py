@@ -74,6 +74,17 @@ class ServiceSettings(BaseSettings):
     telemetry: bool = Field(default=False, validation_alias=_shared("MOPS_TELEMETRY"))
     host: str = "127.0.0.1"
     port: int = 8080
+    # Prometheus metrics on a port of their own (kit.metrics): MOPS_<S>_METRICS_PORT for one
+    # service, else MOPS_METRICS_PORT for every process (one per pod); off when neither is set.
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)
+    shared_metrics_port: int | None = Field(
+        default=None, ge=0, le=65535, validation_alias=_shared("MOPS_METRICS_PORT")
+    )
+    metrics_host: str = Field(
+        default="127.0.0.1",
+        validation_alias=_shared("MOPS_METRICS_HOST"),
+        description="Where the metrics port listens (0.0.0.0 in a pod, for Prometheus).",
+    )
     database_url: str = ""
     # The connections this process's pool may open, each kept once opened (README, "Production":
     # the connection budget). MOPS_<S>_DATABASE_POOL_SIZE for one service, else MOPS_DB_POOL_SIZE
@@ -121,6 +132,10 @@ class ServiceSettings(BaseSettings):
     # How long a call to another mops service may take before it becomes a 503/504 problem.
     downstream_connect_timeout: float = Field(default=2.0, gt=0)
     downstream_read_timeout: float = Field(default=10.0, gt=0)
+
+    def metrics_port_to_use(self) -> int | None:
+        """The port of this process's /metrics, None when they are not served."""
+        return self.metrics_port if self.metrics_port is not None else self.shared_metrics_port
 
     def pool_size(self) -> int:
         """The connections this process's pool may open (its share of the budget)."""

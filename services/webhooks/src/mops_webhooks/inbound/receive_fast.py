@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from mops_shared.kit.conventions import query_is_only
 from mops_shared.kit.errors import ClientGone, MopsError, send_problem
 from mops_shared.kit.fast_path import canonical_id
+from mops_shared.kit.metrics import ROUTE_KEY
 from mops_webhooks.inbound import service
 from mops_webhooks.inbound.credential_guard import source_address
 
@@ -36,6 +37,7 @@ class ReceiveFastPath:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and handles(scope):
+            scope[ROUTE_KEY] = PREFIX + "{connection_id}"
             try:
                 await receive_delivery(scope, receive, send)
             except ClientGone:
