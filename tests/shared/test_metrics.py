@@ -64,6 +64,11 @@ async def test_requests_and_the_pool_are_served_on_the_metrics_port(
             if name == "mops_db_pool_connections" and dict(labels)["service"] == "org"
         }
         assert pool["idle"] >= 1  # the connections the requests gave back
+        # The unit's creation left an event in the outbox (the relay is off in tests).
+        backlog = ("mops_outbox_unpublished_events", frozenset({("service", "org")}))
+        assert after[backlog] >= 1
+        oldest = ("mops_outbox_oldest_unpublished_seconds", frozenset({("service", "org")}))
+        assert after[oldest] >= 0
         assert pool["waiting"] == 0
         assert after[("process_resident_memory_bytes", frozenset())] > 0
     with pytest.raises(ConnectionRefusedError):  # closed with the app

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.kit.app import create_service_app
 from mops_webhooks.config import WebhooksSettings
+from mops_webhooks.gauges import GAUGES
 from mops_webhooks.inbound.credential_guard import CredentialGuard
 from mops_webhooks.inbound.receive_fast import ReceiveFastPath
 from mops_webhooks.inbound.router import router as inbound_router
@@ -72,4 +73,5 @@ def create_app(settings: WebhooksSettings | None = None) -> FastAPI:
         extra_lifespan=resources,
         # A CRM's deliveries, acknowledged without FastAPI's routing (see receive_fast).
         inner_middleware=[(ReceiveFastPath, {})],
+        gauges=GAUGES,
     )

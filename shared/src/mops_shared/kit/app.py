@@ -38,7 +38,7 @@ from mops_shared.kit.health import (
     ReadinessStatus,
 )
 from mops_shared.kit.idempotency import IdempotencyMiddleware
-from mops_shared.kit.metrics import MetricsExporter
+from mops_shared.kit.metrics import GaugeRead, MetricsExporter, outbox_gauges
 from mops_shared.kit.observability import RequestContextMiddleware, configure_logging
 from mops_shared.kit.readiness import current_revisions, head_revisions
 from mops_shared.kit.relay import OutboxRelay
@@ -210,12 +210,14 @@ def create_service_app(
     inner_middleware: Sequence[tuple[type[Any], dict[str, Any]]] = (),
     writes: WriteTables | None = None,
     extra_schemas: Sequence[type[BaseModel]] = (),
+    gauges: Sequence[GaugeRead] = (),
 ) -> FastAPI:
     """A service app: lifespan-owned engine, problem handlers, request context, health routes.
 
     With `writes` (the service's audit, outbox and idempotency tables) it also honours
     Idempotency-Key on POST, serves `GET /v1/<service>/audit`, and relays the outbox to the
     webhooks service's event intake (`app.state.relay`, running unless `relay_enabled` is off).
+    `gauges` are read from the service's tables when its metrics are scraped (kit.metrics).
     """
 
     # Now, not at startup: uvicorn calls this factory before it logs "Started server process",
@@ -242,8 +244,15 @@ def create_service_app(
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.internal_secret = settings.internal_secret.get_secret_value()
         app.state.migration_heads = head_revisions(settings.alembic_ini, settings.service_name)
+        table_gauges = list(gauges)
+        if writes is not None:
+            table_gauges.append(outbox_gauges(settings.service_name, writes.outbox))
         app.state.metrics = metrics = MetricsExporter(
-            settings.service_name, engine, settings.metrics_host, settings.metrics_port_to_use()
+            settings.service_name,
+            app.state.read_engine,
+            settings.metrics_host,
+            settings.metrics_port_to_use(),
+            table_gauges,
         )
         relay: OutboxRelay | None = None
         try:

@@ -10,6 +10,9 @@ and a scrape must not pass through the middleware it measures.
   the gateway's proxied requests are `proxy:<area>`: the label's values stay few.
 - `mops_db_pool_connections{service, state}`: the database pool's connections in use, idle and
   requests waiting for one, read when scraped.
+- gauges read from the service's own tables when scraped (`GaugeRead`): the outbox's backlog
+  and the age of its oldest unpublished event, for every service with an outbox; the webhooks
+  service adds its inbox and deliveries.
 - the client's own process and Python collectors (resident memory, CPU, open files, GC).
 
 Observing a request costs one dict look-up and the histogram's own observe (about 2 µs).
@@ -17,15 +20,21 @@ Observing a request costs one dict look-up and the histogram's own observe (abou
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from prometheus_client import REGISTRY, Histogram, start_http_server
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import Table, func, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from starlette.types import Scope
+
+logger = logging.getLogger("mops.metrics")
 
 # The route a request matched, for requests answered outside FastAPI's routing (the fast paths,
 # the gateway's proxy): they set it in the scope under this key.
@@ -103,14 +112,107 @@ def _count(pool: Any, method: str) -> int:
     return int(counter()) if callable(counter) else 0
 
 
+# Gauges read from a service's tables when Prometheus scrapes: a function of a read connection.
+GaugeRead = Callable[[AsyncConnection], Awaitable[list[GaugeMetricFamily]]]
+# How long a scrape waits for the database before it answers without those gauges (a missing
+# series is what an alert on them sees then).
+READ_TIMEOUT_SECONDS = 5.0
+
+
+class DatabaseGauges(Collector):
+    """The gauges every app of the process reads from its tables: each read runs on its app's
+    event loop (the exporter's thread waits for it), on a connection of its read engine."""
+
+    def __init__(self) -> None:
+        self.sources: dict[int, tuple[asyncio.AbstractEventLoop, AsyncEngine, GaugeRead]] = {}
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        for loop, engine, read in list(self.sources.values()):
+            if _running_loop() is loop:
+                continue  # asked from the loop itself (a test reading the registry): no waiting
+            try:
+                families = asyncio.run_coroutine_threadsafe(_read(engine, read), loop).result(
+                    timeout=READ_TIMEOUT_SECONDS
+                )
+            except Exception as exc:
+                logger.warning("metrics: a read of the database failed", extra={"error": repr(exc)})
+                continue
+            yield from families
+
+
+async def _read(engine: AsyncEngine, read: GaugeRead) -> list[GaugeMetricFamily]:
+    async with engine.connect() as conn:
+        return await read(conn)
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+DATABASE_GAUGES = DatabaseGauges()
+REGISTRY.register(DATABASE_GAUGES)
+
+
+def age_seconds(oldest: datetime | None) -> float:
+    """Seconds since `oldest` (0 when there is none: nothing is waiting)."""
+    if oldest is None:
+        return 0.0
+    if oldest.tzinfo is None:
+        oldest = oldest.replace(tzinfo=UTC)
+    return max(0.0, (datetime.now(UTC) - oldest).total_seconds())
+
+
+def outbox_gauges(service: str, outbox: Table) -> GaugeRead:
+    """The outbox's unpublished events and the age of the oldest: a relay that cannot reach
+    the webhooks service shows here first."""
+
+    async def read(conn: AsyncConnection) -> list[GaugeMetricFamily]:
+        unpublished = outbox.c.published_at.is_(None)
+        count, oldest = (
+            await conn.execute(
+                select(func.count(), func.min(outbox.c.occurred_at)).where(unpublished)
+            )
+        ).one()
+        backlog = GaugeMetricFamily(
+            "mops_outbox_unpublished_events",
+            "Domain events in the outbox not yet relayed to the webhooks service.",
+            labels=["service"],
+        )
+        backlog.add_metric([service], count)
+        age = GaugeMetricFamily(
+            "mops_outbox_oldest_unpublished_seconds",
+            "Age of the oldest event not yet relayed (0 when none waits).",
+            labels=["service"],
+        )
+        age.add_metric([service], age_seconds(oldest))
+        return [backlog, age]
+
+    return read
+
+
 class MetricsExporter:
-    """A service app's part in its process's metrics: its pool among the gauges and, when a
-    port is given, the `/metrics` HTTP server (its own thread); `close` ends both."""
+    """A service app's part in its process's metrics: its pool and its tables' `gauges` among
+    the gauges and, when a port is given, the `/metrics` HTTP server (its own thread); `close`
+    ends them. Made on the app's event loop (its lifespan), where the table reads run."""
 
     _lock = threading.Lock()
 
-    def __init__(self, service: str, engine: AsyncEngine, host: str, port: int | None) -> None:
+    def __init__(
+        self,
+        service: str,
+        engine: AsyncEngine,
+        host: str,
+        port: int | None,
+        gauges: Sequence[GaugeRead] = (),
+    ) -> None:
         POOLS.pools[id(self)] = (service, engine.sync_engine.pool)
+        loop = asyncio.get_running_loop()
+        for read in gauges:
+            DATABASE_GAUGES.sources[id(read)] = (loop, engine, read)
+        self.gauges = list(gauges)
         self.server: Any = None
         if port is not None:
             with self._lock:
@@ -122,6 +224,8 @@ class MetricsExporter:
 
     def close(self) -> None:
         POOLS.pools.pop(id(self), None)
+        for read in self.gauges:
+            DATABASE_GAUGES.sources.pop(id(read), None)
         if self.server is not None:
             self.server.shutdown()
             self.server.server_close()
