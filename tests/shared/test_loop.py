@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from prometheus_client import REGISTRY
 from sqlalchemy import Column, DateTime, MetaData, String, Table, Uuid, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -26,6 +27,7 @@ from mops_shared.kit.loop import LoopService, Pause, backoff_seconds, claim_leas
 from tests.support import drop_postgres_database, new_database
 
 LOGGER = "mops.test.loop"
+ITERATIONS = "mops_loop_iterations_total"
 
 
 class Pauses:
@@ -93,6 +95,21 @@ async def test_work_goes_straight_on_and_an_idle_loop_waits_the_poll_interval() 
     await service.run(asyncio.Event())
     assert service.iterations == 5
     assert pauses.seconds == [0.5, 0.5]  # after each idle iteration only
+
+
+@pytest.mark.asyncio
+async def test_iterations_and_their_work_are_counted_for_prometheus() -> None:
+    def sample(name: str, **labels: str) -> float:
+        return REGISTRY.get_sample_value(name, {"loop": "scripted", **labels}) or 0.0
+
+    ok, failed = sample(ITERATIONS, outcome="ok"), sample(ITERATIONS, outcome="failed")
+    items = sample("mops_loop_items_total")
+    down = ConnectionRefusedError("the database is down")
+    service = Scripted([3, down, 2, 0], pause=Pauses(limit=2))
+    await service.run(asyncio.Event())
+    assert sample(ITERATIONS, outcome="ok") - ok == 3
+    assert sample(ITERATIONS, outcome="failed") - failed == 1
+    assert sample("mops_loop_items_total") - items == 5
 
 
 @pytest.mark.asyncio

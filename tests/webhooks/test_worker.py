@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 from typing import Any, cast
 
+import httpx
 import pytest
 from cryptography.fernet import Fernet
+from prometheus_client.parser import text_string_to_metric_families
 
 from mops_webhooks import jobs
 from mops_webhooks.config import WebhooksSettings
@@ -21,6 +29,7 @@ from mops_webhooks.inbound.jobs import process_due
 from mops_webhooks.jobs import WorkerContext, job, registered
 from mops_webhooks.outbound.jobs import deliver_due
 from mops_webhooks.worker import WebhookWorker, run_jobs
+from tests.e2e.stack import free_ports
 from tests.support import TEST_SECRET
 
 IDLE = 0.25
@@ -124,3 +133,48 @@ async def test_a_failing_round_is_retried_after_the_idle_wait_and_logged_once(
         ("INFO", "webhook worker working again"),
     ]
     assert "the database is down" in records[0].__dict__["error"]
+
+
+def test_a_standalone_worker_serves_its_metrics_on_its_port(tmp_path: Path) -> None:
+    """`python -m mops_webhooks.worker` in a pod of its own: its loop's iterations (here failing:
+    its database was never migrated) and its process, on MOPS_METRICS_PORT; SIGTERM stops it."""
+    (port,) = free_ports(1)
+    env = {
+        **os.environ,
+        "MOPS_INTERNAL_SECRET": TEST_SECRET,
+        "MOPS_DATA_DIR": str(tmp_path),
+        "MOPS_METRICS_PORT": str(port),
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "mops_webhooks.worker"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        failed = None
+        while failed is None and time.monotonic() < deadline:
+            assert worker.poll() is None
+            try:
+                text = httpx.get(f"http://127.0.0.1:{port}/metrics").text
+            except httpx.TransportError:
+                text = ""
+            samples = {
+                (s.name, tuple(sorted(s.labels.items()))): s.value
+                for family in text_string_to_metric_families(text)
+                for s in family.samples
+            }
+            key = (
+                "mops_loop_iterations_total",
+                (("loop", "webhook-worker"), ("outcome", "failed")),
+            )
+            failed = samples.get(key)
+            time.sleep(0.2)
+        assert failed is not None
+        assert failed >= 1
+        assert samples[("process_resident_memory_bytes", ())] > 0
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(timeout=30) == 0

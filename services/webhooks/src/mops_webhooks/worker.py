@@ -67,6 +67,7 @@ async def run_standalone(settings: WebhooksSettings) -> None:
     import signal
 
     from mops_shared.kit.db import create_engine, create_sessionmaker
+    from mops_shared.kit.metrics import MetricsExporter
     from mops_webhooks.secrets import secrets_box
 
     engine = create_engine(
@@ -89,10 +90,16 @@ async def run_standalone(settings: WebhooksSettings) -> None:
         inventory=inventory,
         box=secrets_box(settings),
     )
+    # Its own metrics port when one is set (MOPS_METRICS_PORT in a pod of its own): its loops'
+    # iterations and work, its database pool, its process.
+    metrics = MetricsExporter(
+        "webhooks-worker", engine, settings.metrics_host, settings.metrics_port_to_use()
+    )
     log.info("webhook worker started")
     try:
         await WebhookWorker(context).run(stop)
     finally:
+        metrics.close()
         await inventory.aclose()
         await engine.dispose()
 

@@ -35,6 +35,8 @@ from sqlalchemy import Column, Table, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
+from mops_shared.kit.metrics import LOOP_ITEMS, LOOP_ITERATIONS
+
 BACKOFF_FIRST_SECONDS = 1.0
 BACKOFF_MAX_SECONDS = 60.0
 STOP_TIMEOUT_SECONDS = 5.0
@@ -147,6 +149,10 @@ class LoopService(abc.ABC):
             else:
                 if self.failures == failures:  # it reported no failure of its own
                     self.recovered()
+            failed = self.failures > failures  # it raised, or reported a failure of its own
+            LOOP_ITERATIONS.labels(self.name, "failed" if failed else "ok").inc()
+            if done:
+                LOOP_ITEMS.labels(self.name).inc(done)
             if self.failures:
                 await self._pause(stop, self.retry_seconds())
             elif not self.more_waiting(done):

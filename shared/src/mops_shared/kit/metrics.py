@@ -13,6 +13,8 @@ and a scrape must not pass through the middleware it measures.
 - gauges read from the service's own tables when scraped (`GaugeRead`): the outbox's backlog
   and the age of its oldest unpublished event, for every service with an outbox; the webhooks
   service adds its inbox and deliveries.
+- `mops_loop_iterations_total{loop, outcome}` and `mops_loop_items_total{loop}`: the background
+  loops (outbox relays, the renewal sweep and its announcements, the webhook worker).
 - the client's own process and Python collectors (resident memory, CPU, open files, GC).
 
 Observing a request costs one dict look-up and the histogram's own observe (about 2 µs).
@@ -27,7 +29,7 @@ from collections.abc import Awaitable, Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from prometheus_client import REGISTRY, Histogram, start_http_server
+from prometheus_client import REGISTRY, Counter, Histogram, start_http_server
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import Table, func, select
@@ -46,6 +48,18 @@ REQUEST_DURATION = Histogram(
     "Time from a request's arrival to the end of its answer, by route template and status class.",
     ["service", "route", "method", "status_class"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0),
+)
+# The background loops (kit.loop): the outbox relays, the renewal sweep, the webhook worker.
+LOOP_ITERATIONS = Counter(
+    "mops_loop_iterations",
+    "Iterations of a background loop, by loop and outcome (ok, failed).",
+    ["loop", "outcome"],
+)
+LOOP_ITEMS = Counter(
+    "mops_loop_items",
+    "What a background loop's iterations did: events relayed, renewals announced, inbound "
+    "events and deliveries worked.",
+    ["loop"],
 )
 _STATUS_CLASSES = {n: f"{n}xx" for n in range(1, 6)}
 # The histogram's child per label set, found with one dict look-up instead of `labels()` (which
