@@ -6,9 +6,12 @@ up (dead, disabled), and how late the most overdue one is. Terminal states that 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from prometheus_client.core import GaugeMetricFamily
 from sqlalchemy import Table, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.elements import ColumnElement
 
 from mops_shared.kit.db import table_of, utcnow
 from mops_shared.kit.metrics import GaugeRead, age_seconds
@@ -30,56 +33,67 @@ DELIVERIES_OWED = (DeliveryStatus.pending, DeliveryStatus.failed)
 
 
 async def _by_status(
-    conn: AsyncConnection, table: Table, statuses: tuple[str, ...]
-) -> dict[str, int]:
+    conn: AsyncConnection, name: str, documentation: str, table: Table, statuses: tuple[str, ...]
+) -> GaugeMetricFamily:
+    """`table`'s rows in each of `statuses` (0 for a status no row is in)."""
     column = table.c.status
     rows = await conn.execute(
         select(column, func.count()).where(column.in_(statuses)).group_by(column)
     )
     counted = {str(status): int(count) for status, count in rows}
-    return {str(status): counted.get(str(status), 0) for status in statuses}
+    family = GaugeMetricFamily(name, documentation, labels=["status"])
+    for status in statuses:
+        family.add_metric([str(status)], counted.get(str(status), 0))
+    return family
+
+
+async def _age(
+    conn: AsyncConnection,
+    name: str,
+    documentation: str,
+    column: ColumnElement[datetime],
+    *where: ColumnElement[bool],
+) -> GaugeMetricFamily:
+    """Seconds since the earliest `column` of the rows `where` holds (0: there is none)."""
+    oldest = (await conn.execute(select(func.min(column)).where(*where))).scalar()
+    family = GaugeMetricFamily(name, documentation)
+    family.add_metric([], age_seconds(oldest))
+    return family
 
 
 async def read_gauges(conn: AsyncConnection) -> list[GaugeMetricFamily]:
-    inbox = GaugeMetricFamily(
-        "mops_inbox_events",
-        "Inbound CRM events still to process (pending, failed: to retry) or given up (dead).",
-        labels=["status"],
-    )
-    for status, count in (await _by_status(conn, _inbox, INBOX_COUNTED)).items():
-        inbox.add_metric([status], count)
-    oldest_pending = (
-        await conn.execute(
-            select(func.min(_inbox.c.received_at)).where(_inbox.c.status == InboxStatus.pending)
-        )
-    ).scalar()
-    inbox_age = GaugeMetricFamily(
-        "mops_inbox_oldest_pending_seconds",
-        "How long the oldest inbound event waiting to be processed has waited (0: none).",
-    )
-    inbox_age.add_metric([], age_seconds(oldest_pending))
-    deliveries = GaugeMetricFamily(
-        "mops_deliveries",
-        "Deliveries of domain events owed (pending, failed: to retry) or given up (dead, "
-        "disabled by a 410).",
-        labels=["status"],
-    )
-    for status, count in (await _by_status(conn, _deliveries, DELIVERIES_COUNTED)).items():
-        deliveries.add_metric([status], count)
-    oldest_due = (
-        await conn.execute(
-            select(func.min(_deliveries.c.next_attempt_at)).where(
-                _deliveries.c.status.in_(DELIVERIES_OWED),
-                _deliveries.c.next_attempt_at <= utcnow(),
-            )
-        )
-    ).scalar()
-    overdue = GaugeMetricFamily(
-        "mops_delivery_oldest_due_seconds",
-        "How late the most overdue delivery is: due and not yet tried (0: none is late).",
-    )
-    overdue.add_metric([], age_seconds(oldest_due))
-    return [inbox, inbox_age, deliveries, overdue]
+    return [
+        await _by_status(
+            conn,
+            "mops_inbox_events",
+            "Inbound CRM events still to process (pending, failed: to retry) or given up (dead).",
+            _inbox,
+            INBOX_COUNTED,
+        ),
+        await _age(
+            conn,
+            "mops_inbox_oldest_pending_seconds",
+            "How long the oldest inbound event waiting to be processed has waited (0: none).",
+            _inbox.c.received_at,
+            _inbox.c.status == InboxStatus.pending,
+        ),
+        await _by_status(
+            conn,
+            "mops_deliveries",
+            "Deliveries of domain events owed (pending, failed: to retry) or given up (dead, "
+            "disabled by a 410).",
+            _deliveries,
+            DELIVERIES_COUNTED,
+        ),
+        await _age(
+            conn,
+            "mops_delivery_oldest_due_seconds",
+            "How late the most overdue delivery is: due and not yet tried (0: none is late).",
+            _deliveries.c.next_attempt_at,
+            _deliveries.c.status.in_(DELIVERIES_OWED),
+            _deliveries.c.next_attempt_at <= utcnow(),
+        ),
+    ]
 
 
 GAUGES: list[GaugeRead] = [read_gauges]

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -212,8 +211,6 @@ class MetricsExporter:
     the gauges and, when a port is given, the `/metrics` HTTP server (its own thread); `close`
     ends them. Made on the app's event loop (its lifespan), where the table reads run."""
 
-    _lock = threading.Lock()
-
     def __init__(
         self,
         service: str,
@@ -229,8 +226,7 @@ class MetricsExporter:
         self.gauges = list(gauges)
         self.server: Any = None
         if port is not None:
-            with self._lock:
-                self.server, _ = start_http_server(port, addr=host)
+            self.server, _ = start_http_server(port, addr=host)
 
     @property
     def port(self) -> int | None:
