@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest_asyncio
 from fastapi import FastAPI
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 
 from mops_gateway.config import GatewaySettings
 from mops_gateway.keys import service as keys
@@ -132,3 +137,49 @@ async def tenant(stack: Stack) -> TenantKey:
 async def gateway_client(stack: Stack) -> AsyncIterator[httpx.AsyncClient]:
     async with client_for(stack.gateway) as client:
         yield client
+
+
+@dataclass
+class Subscribers:
+    """A receiver on loopback and what it was delivered (headers, body), the webhooks service
+    that may deliver to it, and a gateway in front of that service (`client`)."""
+
+    receiver_url: str
+    received: list[tuple[dict[str, str], bytes]]
+    webhooks: FastAPI
+    client: httpx.AsyncClient
+
+
+@asynccontextmanager
+async def subscribers(stack: Stack) -> AsyncIterator[Subscribers]:
+    """A webhooks service on the suite's webhooks database that may post to loopback (the
+    receiver; the suite's own refuses private targets), with a gateway in front of it."""
+    received: list[tuple[dict[str, str], bytes]] = []
+
+    async def hook(request: Request) -> Response:
+        received.append((dict(request.headers), await request.body()))
+        return Response(status_code=204)
+
+    receiver = await serve(Starlette(routes=[Route("/hook", hook, methods=["POST"])]))
+    webhooks = build_service_app(
+        "webhooks",
+        stack.database_urls["webhooks"],
+        inventory_url=stack.services["inventory"].url,
+        allow_private_targets=True,
+    )
+    served_webhooks = await serve(webhooks)
+    gateway = create_gateway(
+        gateway_settings(
+            stack.database_urls["gateway"],
+            inventory_url=stack.services["inventory"].url,
+            org_url=stack.services["org"].url,
+            scoring_url=stack.services["scoring"].url,
+            webhooks_url=served_webhooks.url,
+        )
+    )
+    try:
+        async with running(gateway), client_for(gateway) as client:
+            yield Subscribers(f"{receiver.url}/hook", received, webhooks, client)
+    finally:
+        await served_webhooks.stop()
+        await receiver.stop()

@@ -11,17 +11,12 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from standardwebhooks.webhooks import Webhook
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
 
-from mops_gateway.main import create_app as create_gateway
 from mops_inventory.db import writes
 from mops_shared.kit.relay import OutboxRelay
 from mops_webhooks.outbound.jobs import deliver_due
-from tests.integration.conftest import Stack, TenantKey, client_for, gateway_settings
-from tests.support import TEST_SECRET, build_service_app, running, serve
+from tests.integration.conftest import Stack, TenantKey, subscribers
+from tests.support import TEST_SECRET
 
 pytestmark = pytest.mark.asyncio
 
@@ -29,77 +24,50 @@ pytestmark = pytest.mark.asyncio
 async def test_a_tool_s_events_reach_a_subscriber_signed_and_once(
     stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
 ) -> None:
-    received: list[tuple[dict[str, str], bytes]] = []
-
-    async def hook(request: Request) -> Response:
-        received.append((dict(request.headers), await request.body()))
-        return Response(status_code=204)
-
-    receiver = await serve(Starlette(routes=[Route("/hook", hook, methods=["POST"])]))
-    # A webhooks service on the suite's webhooks database that may post to loopback (the
-    # receiver), and a gateway in front of it.
-    lenient = build_service_app(
-        "webhooks",
-        stack.database_urls["webhooks"],
-        inventory_url=stack.services["inventory"].url,
-        allow_private_targets=True,
-    )
-    served_lenient = await serve(lenient)
-    gateway = create_gateway(
-        gateway_settings(
-            stack.database_urls["gateway"],
-            inventory_url=stack.services["inventory"].url,
-            org_url=stack.services["org"].url,
-            scoring_url=stack.services["scoring"].url,
-            webhooks_url=served_lenient.url,
-        )
-    )
     inventory: FastAPI = stack.services["inventory"].server.config.app
-    try:
-        async with running(gateway), client_for(gateway) as client:
-            created = await client.post(
-                "/v1/webhooks/subscriptions",
-                json={"url": f"{receiver.url}/hook", "event_types": ["tool.*"]},
-                headers=tenant.headers,
-            )
-            assert created.status_code == 201, created.text
-            secret = created.json()["secret"]
+    async with subscribers(stack) as subscribed:
+        client = subscribed.client
+        created = await client.post(
+            "/v1/webhooks/subscriptions",
+            json={"url": subscribed.receiver_url, "event_types": ["tool.*"]},
+            headers=tenant.headers,
+        )
+        assert created.status_code == 201, created.text
+        secret = created.json()["secret"]
 
-            made = await gateway_client.post(
-                "/v1/inventory/tools",
-                json={"name": f"Relay {uuid.uuid4().hex[:6]}", "status": "active"},
-                headers=tenant.headers,
-            )
-            assert made.status_code == 201, made.text
-            tool = made.json()
-            retired = await gateway_client.patch(
-                f"/v1/inventory/tools/{tool['id']}",
-                json={"status": "retired"},
-                headers=tenant.headers,
-            )
-            assert retired.status_code == 200, retired.text
+        made = await gateway_client.post(
+            "/v1/inventory/tools",
+            json={"name": f"Relay {uuid.uuid4().hex[:6]}", "status": "active"},
+            headers=tenant.headers,
+        )
+        assert made.status_code == 201, made.text
+        tool = made.json()
+        retired = await gateway_client.patch(
+            f"/v1/inventory/tools/{tool['id']}",
+            json={"status": "retired"},
+            headers=tenant.headers,
+        )
+        assert retired.status_code == 200, retired.text
 
-            relay = OutboxRelay(
-                service="inventory",
-                outbox=writes.outbox,
-                sessionmaker=inventory.state.sessionmaker,
-                intake_url="http://webhooks.test",
-                internal_secret=TEST_SECRET,
-                transport=httpx.ASGITransport(app=lenient),
-            )
-            try:
-                while await relay.relay_once():
-                    pass
-                # Relayed twice (an answer lost, say): the intake keeps each event once.
-                await relay.relay_once()
-            finally:
-                await relay.stop()
-            context = lenient.state.worker_context
-            while await deliver_due(context):
+        relay = OutboxRelay(
+            service="inventory",
+            outbox=writes.outbox,
+            sessionmaker=inventory.state.sessionmaker,
+            intake_url="http://webhooks.test",
+            internal_secret=TEST_SECRET,
+            transport=httpx.ASGITransport(app=subscribed.webhooks),
+        )
+        try:
+            while await relay.relay_once():
                 pass
-    finally:
-        await served_lenient.stop()
-        await receiver.stop()
+            # Relayed twice (an answer lost, say): the intake keeps each event once.
+            await relay.relay_once()
+        finally:
+            await relay.stop()
+        context = subscribed.webhooks.state.worker_context
+        while await deliver_due(context):
+            pass
+    received = subscribed.received
 
     webhook = Webhook(secret)
     payloads: list[dict[str, Any]] = [webhook.verify(body, headers) for headers, body in received]

@@ -21,6 +21,7 @@ from tests.e2e.stack import free_ports, port_open
 from tests.support import TEST_SECRET
 
 REPO = Path(__file__).resolve().parents[2]
+TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 
 
 def test_every_line_a_service_writes_under_uvicorn_is_json_without_escapes(
@@ -50,7 +51,11 @@ def test_every_line_a_service_writes_under_uvicorn_is_json_without_escapes(
             assert server.poll() is None, server.communicate()
             assert time.monotonic() < deadline, "the service did not start"
             time.sleep(0.1)
-        assert httpx.get(f"http://127.0.0.1:{port}/v1/org/units").status_code == 401
+        traceparent = f"00-{TRACE_ID}-00f067aa0ba902b7-00"  # a client's, not sampled
+        answer = httpx.get(
+            f"http://127.0.0.1:{port}/v1/org/units", headers={"traceparent": traceparent}
+        )
+        assert answer.status_code == 401
     finally:
         server.terminate()
         out, err = server.communicate(timeout=30)
@@ -63,6 +68,11 @@ def test_every_line_a_service_writes_under_uvicorn_is_json_without_escapes(
     assert all("color_message" not in entry for entry in entries)
     (access,) = [e for e in entries if e["logger"] == "mops.access"]
     assert (access["status"], access["level"]) == (401, "info")
+    # Written inside the request's span: the client's trace, whether or not spans are exported.
+    assert access["trace_id"] == TRACE_ID
+    assert len(access["span_id"]) == 16
+    assert access["span_id"] != "00f067aa0ba902b7"
+    assert all("trace_id" not in e for e in entries if e["logger"] != "mops.access")
 
 
 @pytest.mark.asyncio

@@ -12,8 +12,9 @@ from __future__ import annotations
 import asyncio
 import os
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import Column, delete, inspect, literal, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from mops_shared.kit.db import create_engine, insert_ignoring_conflicts
@@ -45,9 +46,16 @@ async def _holding(conn: AsyncConnection) -> list[str]:
     for name in TABLES:
         if name in present:
             table = metadata.tables[name]
-            if (await conn.execute(select(table).limit(1))).first() is not None:
+            if (await conn.execute(select(literal(1)).select_from(table).limit(1))).first():
                 holding.append(name)
     return holding
+
+
+async def _columns_held(conn: AsyncConnection, name: str) -> list[Column[Any]]:
+    """The table's columns the gateway's copy has: the webhooks' tables gained columns since
+    (a trace's `traceparent`), which the rows moved get empty."""
+    held = await conn.run_sync(lambda sync: {c["name"] for c in inspect(sync).get_columns(name)})
+    return [column for column in metadata.tables[name].columns if column.name in held]
 
 
 async def gateway_holds_webhook_rows(gateway_url: str) -> bool:
@@ -76,7 +84,7 @@ async def move(gateway_url: str, webhooks_url: str) -> dict[str, int]:
                         continue
                     table = metadata.tables[name]
                     copied[name] = 0
-                    rows = await reading.stream(select(table))
+                    rows = await reading.stream(select(*await _columns_held(reading, name)))
                     async for chunk in rows.mappings().partitions(_CHUNK):
                         statement = insert_ignoring_conflicts(
                             target.dialect.name,

@@ -39,6 +39,7 @@ from mops_shared.kit.errors import (
 )
 from mops_shared.kit.metrics import ROUTE_KEY
 from mops_shared.kit.observability import REQUEST_ID_HEADER, RequestContextMiddleware, request_id_of
+from mops_shared.kit.tracing import TRACEPARENT_HEADER, TRACESTATE_HEADER, propagation_headers
 
 logger = logging.getLogger("mops.gateway.proxy")
 RATE_LIMITED = Counter(
@@ -67,7 +68,8 @@ _HOP_BY_HOP = frozenset(
         b"upgrade",
     }
 )
-# Never forwarded: the API key stays at the gateway; principal and request id are ours to set.
+# Never forwarded: the API key stays at the gateway; principal, request id and trace context
+# are ours to set (the trace context names the gateway's span, child of the client's).
 _NOT_FORWARDED = _HOP_BY_HOP | {
     b"host",
     b"authorization",
@@ -75,6 +77,8 @@ _NOT_FORWARDED = _HOP_BY_HOP | {
     b"x-forwarded-for",
     PRINCIPAL_HEADER.encode(),
     REQUEST_ID_HEADER,
+    TRACEPARENT_HEADER,
+    TRACESTATE_HEADER,
 }
 _NOT_FORWARDED_WITHOUT_KEY = _NOT_FORWARDED - {b"authorization"}
 _NOT_RETURNED = _HOP_BY_HOP | {REQUEST_ID_HEADER, b"server", b"date"}
@@ -205,6 +209,8 @@ class Proxy:
             )
             upstream_headers.append((_PRINCIPAL, principal.encode("latin-1")))
         upstream_headers.append((REQUEST_ID_HEADER, request_id.encode("latin-1")))
+        for name, value in propagation_headers().items():
+            upstream_headers.append((name.encode(), value.encode("latin-1")))
         client = scope.get("client")
         if client:
             upstream_headers.append((b"x-forwarded-for", client[0].encode("latin-1")))

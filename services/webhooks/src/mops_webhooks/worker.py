@@ -68,8 +68,10 @@ async def run_standalone(settings: WebhooksSettings) -> None:
 
     from mops_shared.kit.db import create_engine, create_sessionmaker
     from mops_shared.kit.metrics import MetricsExporter
+    from mops_shared.kit.tracing import configure_tracing
     from mops_webhooks.secrets import secrets_box
 
+    configure_tracing("webhooks-worker")  # before the engine: it decides its statements' spans
     engine = create_engine(
         settings.database_url,
         pool_size=settings.pool_size(),

@@ -32,6 +32,12 @@ class EventEnvelope(BaseModel):
     occurred_at: AwareDatetime
     service: str = Field(min_length=1, max_length=40, description="Which service recorded it.")
     data: dict[str, Any]
+    traceparent: str | None = Field(
+        default=None,
+        max_length=55,
+        description="W3C trace context of the relay's span for this event: its deliveries' "
+        "spans continue that trace.",
+    )
 
 
 class EventBatch(BaseModel):
@@ -69,10 +75,10 @@ def batch_signature_holds(
     return hmac.compare_digest(expected, given)
 
 
-def envelope_of(row: Any, service: str) -> dict[str, Any]:
+def envelope_of(row: Any, service: str, traceparent: str | None = None) -> dict[str, Any]:
     """An outbox row (id, tenant_id, type, occurred_at, data) as the JSON the intake takes."""
     occurred: datetime = row.occurred_at
-    return {
+    envelope = {
         "id": str(row.id),
         "tenant_id": str(row.tenant_id),
         "type": row.type,
@@ -80,3 +86,6 @@ def envelope_of(row: Any, service: str) -> dict[str, Any]:
         "service": service,
         "data": row.data,
     }
+    if traceparent:
+        envelope["traceparent"] = traceparent
+    return envelope

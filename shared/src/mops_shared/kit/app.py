@@ -43,6 +43,7 @@ from mops_shared.kit.observability import RequestContextMiddleware, configure_lo
 from mops_shared.kit.readiness import current_revisions, head_revisions
 from mops_shared.kit.relay import OutboxRelay
 from mops_shared.kit.settings import ServiceSettings, check_internal_secret
+from mops_shared.kit.tracing import configure_tracing
 from mops_shared.kit.writes import WriteTables
 
 logger = logging.getLogger("mops.app")
@@ -223,6 +224,7 @@ def create_service_app(
     # Now, not at startup: uvicorn calls this factory before it logs "Started server process",
     # so every line it writes after is JSON too.
     configure_logging(settings.service_name, settings.log_level)
+    configure_tracing(settings.service_name)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -292,9 +294,9 @@ def create_service_app(
         redoc_url=None,
         openapi_url=openapi_url,
         redirect_slashes=False,  # kit.conventions redirects, with a relative Location
-        telemetry=None
-        if settings.telemetry
-        else {"tracing": False, "metrics": False, "logs": False},
+        # FastAPI's own OpenTelemetry middleware stays off: kit.tracing makes the spans, for the
+        # requests that skip FastAPI's stack too (the fast paths, the gateway's proxy).
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     install_problem_handlers(app)
     app.include_router(health_router(settings.service_name), dependencies=[REQUEST_INPUTS_CHECKED])

@@ -7,11 +7,13 @@ import json
 import os
 import re
 import uuid
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
 import orjson
+from opentelemetry import trace
+from opentelemetry.trace import SpanKind, StatusCode
 from pydantic import TypeAdapter
 from sqlalchemy import (
     Column,
@@ -41,6 +43,8 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import Mapped, registry
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.types import TypeDecorator
+
+from mops_shared.kit.tracing import exporting, tracer
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -158,12 +162,13 @@ def create_engine(
             pool_timeout=pool_timeout,
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        trace_statements(engine)
         return engine
     # No pool_pre_ping: it costs a round trip on every checkout (measured ~10 % of a one-row
     # read); a dropped connection fails one request instead, and recycling bounds staleness.
     # JIT off: our queries read thousands of rows, not millions, and a cost estimate over the
     # JIT threshold made PostgreSQL spend 46 ms compiling a report query that ran in 30 ms.
-    return create_async_engine(
+    engine = create_async_engine(
         url,
         echo=echo,
         # Every connection the pool may open is kept: overflow connections (closed when given
@@ -179,6 +184,8 @@ def create_engine(
         hide_parameters=True,
         connect_args={"server_settings": {"jit": "off"}},
     )
+    trace_statements(engine)  # a span per statement, when traces are exported
+    return engine
 
 
 def create_read_engine(engine: AsyncEngine) -> AsyncEngine:
@@ -322,3 +329,66 @@ def among(
     if dialect.name == "postgresql":
         return column == any_(literal(list(ids), postgresql.ARRAY(Uuid())))
     return column.in_(list(ids))
+
+
+# --- statement spans (kit.tracing) ---------------------------------------------------------------
+
+_SPAN = "_mops_span"
+
+
+def trace_statements(engine: AsyncEngine) -> Callable[[], None] | None:
+    """A span per statement on `engine` while a recording span is current: its first keyword as
+    its name, the SQL text (placeholders, never a parameter's value), the database system.
+    Only when exporting: a listened-to engine runs every statement through SQLAlchemy. Returns
+    what stops it (None when it did not start)."""
+    if not exporting():
+        return None
+    sync_engine = engine.sync_engine
+    system = "postgresql" if sync_engine.dialect.name == "postgresql" else sync_engine.dialect.name
+
+    def before(
+        conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool
+    ) -> None:
+        if context is None or not trace.get_current_span().is_recording():
+            return
+        operation = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else "SQL"
+        span = tracer().start_span(
+            operation,
+            kind=SpanKind.CLIENT,
+            attributes={
+                "db.system.name": system,
+                "db.operation.name": operation,
+                "db.query.text": statement,
+            },
+        )
+        setattr(context, _SPAN, span)
+
+    def after(
+        conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool
+    ) -> None:
+        span = getattr(context, _SPAN, None)
+        if span is not None:
+            span.end()
+            setattr(context, _SPAN, None)
+
+    def failed(exception_context: Any) -> None:
+        context = exception_context.execution_context
+        span = getattr(context, _SPAN, None) if context is not None else None
+        if span is not None:
+            span.set_status(StatusCode.ERROR, type(exception_context.original_exception).__name__)
+            span.end()
+            setattr(context, _SPAN, None)
+
+    listeners: tuple[tuple[str, Callable[..., None]], ...] = (
+        ("before_cursor_execute", before),
+        ("after_cursor_execute", after),
+        ("handle_error", failed),
+    )
+    for name, listener in listeners:
+        event.listen(sync_engine, name, listener)
+
+    def stop() -> None:
+        for name, listener in listeners:
+            event.remove(sync_engine, name, listener)
+
+    return stop

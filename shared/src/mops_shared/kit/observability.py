@@ -1,4 +1,5 @@
-"""Request ids, JSON logs and the access-log middleware (pure ASGI: no BaseHTTPMiddleware)."""
+"""Request ids, traces, JSON logs and the access-log middleware (pure ASGI: no
+BaseHTTPMiddleware)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from contextvars import ContextVar
 from typing import Any
 
 import orjson
+from opentelemetry import context as otel_context
+from opentelemetry import trace
+from opentelemetry.trace import SpanKind, StatusCode
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mops_shared.kit.metrics import observe_request
+from mops_shared.kit import tracing
+from mops_shared.kit.metrics import observe_request, route_of
 
 REQUEST_ID_HEADER = b"x-request-id"
 _SANE_REQUEST_ID = re.compile(rb"^[A-Za-z0-9._:\-]{1,128}$")
@@ -44,7 +49,8 @@ def header(scope: Scope, name: bytes) -> bytes | None:
 
 
 class JsonFormatter(logging.Formatter):
-    """One JSON object per line; `extra=` fields and the current request id are included."""
+    """One JSON object per line; `extra=` fields, the current request id and, inside a span,
+    its `trace_id` and `span_id` are included."""
 
     # Not fields of ours: the record's own attributes, and uvicorn's `color_message` (the
     # message again, with ANSI colour escapes, meant for its own coloured formatter).
@@ -70,6 +76,9 @@ class JsonFormatter(logging.Formatter):
         request_id = current_request_id.get()
         if request_id:
             entry["request_id"] = request_id
+        trace_fields = tracing.log_fields()
+        if trace_fields:
+            entry.update(trace_fields)
         for key, value in record.__dict__.items():
             if key not in self._STANDARD and not key.startswith("_"):
                 entry[key] = value
@@ -99,7 +108,8 @@ access_logger = logging.getLogger("mops.access")
 
 
 class RequestContextMiddleware:
-    """Sets the request id (the client's if sane, else new), echoes it, logs each request."""
+    """Sets the request id (the client's if sane, else new), echoes it, runs the request in a
+    server span (continuing the client's `traceparent` when valid, kit.tracing), logs it."""
 
     def __init__(self, app: ASGIApp, *, access_log: bool = True, service: str = "service") -> None:
         self.app = app
@@ -110,8 +120,23 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = sane_request_id(header(scope, REQUEST_ID_HEADER))
+        raw_request_id = traceparent = tracestate = None
+        for key, value in scope.get("headers", ()):
+            if key == REQUEST_ID_HEADER:
+                raw_request_id = value
+            elif key == tracing.TRACEPARENT_HEADER:
+                traceparent = value
+            elif key == tracing.TRACESTATE_HEADER:
+                tracestate = value
+        request_id = sane_request_id(raw_request_id)
         scope.setdefault("state", {})["request_id"] = request_id
+        method = scope["method"]
+        span = tracing.tracer().start_span(
+            method,
+            context=tracing.parent_context(traceparent, tracestate),
+            kind=SpanKind.SERVER,
+        )
+        trace_token = otel_context.attach(trace.set_span_in_context(span))
         token = current_request_id.set(request_id)
         started = time.perf_counter()
         status = 500
@@ -140,11 +165,28 @@ class RequestContextMiddleware:
                     logging.ERROR if status >= 500 else logging.INFO,
                     "request",
                     extra={
-                        "method": scope["method"],
+                        "method": method,
                         "path": scope["path"],
                         "status": status,
                         "duration_ms": round(elapsed * 1000, 2),
                         "tenant_id": scope["state"].get("tenant_id"),
                     },
                 )
+            if span.is_recording():
+                route = route_of(scope)
+                span.update_name(f"{method} {route}")
+                span.set_attributes(
+                    {
+                        "http.request.method": method,
+                        "http.route": route,
+                        "url.path": scope["path"],
+                        "http.response.status_code": status,
+                        "mops.service": self.service,
+                        "mops.request_id": request_id,
+                    }
+                )
+                if status >= 500:
+                    span.set_status(StatusCode.ERROR)
+            span.end()
             current_request_id.reset(token)
+            otel_context.detach(trace_token)

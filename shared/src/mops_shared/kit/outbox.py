@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.db import UTCDateTime, new_id, utcnow
+from mops_shared.kit.tracing import TRACEPARENT_MAX_LENGTH, traceparent_of
 
 
 def outbox_table(metadata: MetaData) -> Table:
@@ -27,6 +28,8 @@ def outbox_table(metadata: MetaData) -> Table:
         Column("type", String(80), nullable=False),
         Column("occurred_at", UTCDateTime(), nullable=False),
         Column("request_id", String(128), nullable=True),
+        # The change's trace (kit.tracing): the relay's and the deliveries' spans join it.
+        Column("traceparent", String(TRACEPARENT_MAX_LENGTH), nullable=True),
         Column("data", JSON, nullable=False),
         Column("published_at", UTCDateTime(), nullable=True),
         Column("attempts", Integer, nullable=False, default=0),
@@ -51,6 +54,7 @@ async def record_event(
             type=event_type,
             occurred_at=utcnow(),
             request_id=principal.request_id,
+            traceparent=traceparent_of(),
             data=data,
             attempts=0,
         )
@@ -69,6 +73,7 @@ async def record_events(
     if not events:
         return
     start = utcnow()
+    traceparent = traceparent_of()
     await session.execute(
         table.insert(),
         [
@@ -78,6 +83,7 @@ async def record_events(
                 "type": event_type,
                 "occurred_at": start + timedelta(microseconds=position),
                 "request_id": principal.request_id,
+                "traceparent": traceparent,
                 "data": data,
                 "attempts": 0,
             }

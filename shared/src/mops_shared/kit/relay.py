@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 
 import httpx
 import orjson
+from opentelemetry.trace import Span, SpanKind
 from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -33,6 +35,7 @@ from mops_shared.contracts.events import (
 )
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.loop import Clock, LoopService, Pause, locks_rows, wait_or_stop
+from mops_shared.kit.tracing import mark_failed, parent_context, traceparent_of, tracer
 
 logger = logging.getLogger("mops.relay")
 
@@ -40,8 +43,8 @@ DEFAULT_BATCH_SIZE = 100
 # A round holds its rows' locks (and a connection) while it posts: this bounds how long.
 POST_TIMEOUT_SECONDS = 10.0
 
-# What envelope_of reads from a row.
-ENVELOPE_COLUMNS = ("id", "tenant_id", "type", "occurred_at", "data")
+# What envelope_of reads from a row, and the trace of the change that recorded it.
+ENVELOPE_COLUMNS = ("id", "tenant_id", "type", "occurred_at", "data", "traceparent")
 
 
 class OutboxRelay(LoopService):
@@ -115,8 +118,22 @@ class OutboxRelay(LoopService):
             if not rows:
                 return 0
             ids = [row.id for row in rows]
-            body = orjson.dumps({"events": [envelope_of(row, self.service) for row in rows]})
+            # One span per event, in the trace of the change that recorded it; each envelope
+            # names its span, which the deliveries' spans continue.
+            spans = [self._publish_span(row) for row in rows]
+            body = orjson.dumps(
+                {
+                    "events": [
+                        envelope_of(row, self.service, traceparent_of(span))
+                        for row, span in zip(rows, spans, strict=True)
+                    ]
+                }
+            )
             error = await self._post(body)
+            for span in spans:
+                if error is not None:
+                    mark_failed(span, error[:200])
+                span.end()
             if error is None:
                 await session.execute(
                     update(table).where(table.c.id.in_(ids)).values(published_at=self._clock())
@@ -134,6 +151,14 @@ class OutboxRelay(LoopService):
 
     async def close(self) -> None:
         await self._http.aclose()
+
+    def _publish_span(self, row: Any) -> Span:
+        return tracer().start_span(
+            f"publish {row.type}",
+            context=parent_context(row.traceparent),
+            kind=SpanKind.PRODUCER,
+            attributes={"mops.event_id": str(row.id), "mops.service": self.service},
+        )
 
     async def _post(self, body: bytes) -> str | None:
         """None once the intake took the batch, else what went wrong."""

@@ -69,9 +69,6 @@ class ServiceSettings(BaseSettings):
     )
     log_level: str = Field(default="INFO", validation_alias=_shared("MOPS_LOG_LEVEL"))
     access_log: bool = Field(default=True, validation_alias=_shared("MOPS_ACCESS_LOG"))
-    # FastAPI's own OpenTelemetry middleware, off unless asked: when on, it looks up the global
-    # providers on every request (about 3 % of a proxied request's CPU, profiled).
-    telemetry: bool = Field(default=False, validation_alias=_shared("MOPS_TELEMETRY"))
     host: str = "127.0.0.1"
     port: int = 8080
     # Prometheus metrics on a port of their own (kit.metrics): MOPS_<S>_METRICS_PORT for one

@@ -19,6 +19,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from opentelemetry.trace import SpanKind
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_shared.contracts.clients.base import DownstreamError
@@ -26,6 +27,7 @@ from mops_shared.contracts.money import Money
 from mops_shared.contracts.outcomes import OutcomeCreate, OutcomeKind, OutcomeSource
 from mops_shared.kit.auth import ApiScope, Principal
 from mops_shared.kit.errors import MopsError
+from mops_shared.kit.tracing import mark_failed, span_from
 from mops_webhooks.inbound import crm, repository
 from mops_webhooks.inbound.models import InboxEventRow, WebhookConnection
 from mops_webhooks.inbound.schemas import AttributionRule, InboxStatus, Provider
@@ -91,6 +93,20 @@ async def _process_one(
     event: InboxEventRow,
     batch: _Batch,
 ) -> None:
+    """Processes one event in a span that continues the trace of the request that received it."""
+    with span_from(
+        event.traceparent,
+        f"process {event.provider} event",
+        kind=SpanKind.CONSUMER,
+        attributes={"mops.inbox_event_id": str(event.id), "mops.event_kind": event.kind or ""},
+    ) as span:
+        status = await _process(context, event, batch)
+        if status in (InboxStatus.failed, InboxStatus.dead):
+            mark_failed(span, status.value)
+
+
+async def _process(context: WorkerContext, event: InboxEventRow, batch: _Batch) -> InboxStatus:
+    """What became of the event: processed (whatever the outcome), failed or dead."""
     attempts = event.attempts + 1
     try:
         async with context.sessionmaker() as session:
@@ -99,7 +115,7 @@ async def _process_one(
                 session, event, attempts, finished.status, context.clock(), detail=finished.detail
             )
             await session.commit()
-        return
+        return finished.status
     except _Permanent as exc:
         status, error = InboxStatus.dead, str(exc)
     except MopsError as exc:
@@ -118,6 +134,7 @@ async def _process_one(
         )
         await _finish(session, event, attempts, status, now, error=error, next_attempt_at=next_at)
         await session.commit()
+    return status
 
 
 async def _finish(

@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlmodel import Field
 
 from mops_shared.kit.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
+from mops_shared.kit.tracing import TRACEPARENT_MAX_LENGTH
 from mops_webhooks.db import WebhooksTable
 
 _VERSION = version_column()
@@ -99,6 +100,10 @@ class InboxEventRow(WebhooksTable, table=True):
     detail: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     processed_at: datetime | None = Field(
         default=None, sa_column=Column(UTCDateTime(), nullable=True)
+    )
+    # The trace of the request that received it (kit.tracing): its processing continues it.
+    traceparent: str | None = Field(
+        default=None, sa_column=Column(String(TRACEPARENT_MAX_LENGTH), nullable=True)
     )
 
 

@@ -31,6 +31,7 @@ from mops_shared.kit.etag import check_if_match
 from mops_shared.kit.group_commit import GroupCommit
 from mops_shared.kit.pagination import SortOption
 from mops_shared.kit.reads import JSON_MEDIA_TYPE, ReadRow, WireJSON
+from mops_shared.kit.tracing import traceparent_of
 from mops_webhooks.inbound import repository
 from mops_webhooks.inbound.credential_guard import CredentialGuard
 from mops_webhooks.inbound.models import WebhookConnection
@@ -303,6 +304,7 @@ async def receive(
     rows: list[dict[str, Any]] = []
     kept = {k: v for k, v in ((k.lower(), v) for k, v in headers.items()) if k in KEPT_HEADERS}
     received_at = utcnow()
+    traceparent = traceparent_of()  # the receiving request's: processing continues it
 
     def row(identity: str, kind: str | None, occurred: datetime | None, payload: Any) -> None:
         rows.append(
@@ -321,6 +323,7 @@ async def receive(
                 "attempts": 0,
                 "next_attempt_at": received_at,
                 "last_error": None,
+                "traceparent": traceparent,
             }
         )
 

@@ -34,8 +34,10 @@ from typing import Any
 import aiohttp
 import orjson
 from cryptography.fernet import Fernet, InvalidToken
+from opentelemetry.trace import SpanKind
 from yarl import URL
 
+from mops_shared.kit.tracing import mark_failed, span_from
 from mops_webhooks.jobs import WorkerContext, job
 from mops_webhooks.outbound import repository, ssrf
 from mops_webhooks.outbound.schemas import DeliveryStatus
@@ -140,6 +142,9 @@ class _Due:
     url: str
     body: bytes
     secrets: list[str]
+    event_type: str
+    # The event's relay span (kit.tracing): the delivery's span continues its trace.
+    traceparent: str | None
 
 
 @dataclass(frozen=True)
@@ -216,7 +221,7 @@ async def _send_all(
         for delivery in pending:  # shared: each sender takes the next one not yet taken
             if delivery.subscription_id in recorder.gone:
                 continue  # its receiver answered 410 meanwhile: closed with the others
-            sent = await send(context, session, delivery, routes[delivery.url])
+            sent = await send_traced(context, session, delivery, routes[delivery.url])
             recorder.add(delivery, sent)
 
     async with asyncio.TaskGroup() as senders:
@@ -325,6 +330,8 @@ async def _load(context: WorkerContext, ids: list[uuid.UUID]) -> tuple[list[_Due
             url=subscription.url,
             body=bodies[row.event_id],
             secrets=keys[row.subscription_id],
+            event_type=events[row.event_id].type,
+            traceparent=events[row.event_id].traceparent,
         )
         (due if subscription.enabled else stopped).append(item)
     return due, stopped
@@ -346,6 +353,30 @@ async def _routes(context: WorkerContext, urls: set[str]) -> dict[str, _Route]:
         else:
             raise target  # cancelled, or interrupted: not the target's fault
     return routes
+
+
+async def send_traced(
+    context: WorkerContext, session: aiohttp.ClientSession, delivery: _Due, route: _Route
+) -> Sent:
+    """`send` in a span that continues the trace of the change that caused the event."""
+    with span_from(
+        delivery.traceparent,
+        f"deliver {delivery.event_type}",
+        kind=SpanKind.CLIENT,
+        attributes={
+            "mops.delivery_id": str(delivery.id),
+            "mops.subscription_id": str(delivery.subscription_id),
+            "webhook.id": str(delivery.event_id),
+            "mops.attempt": delivery.attempts + 1,
+        },
+    ) as span:
+        sent = await send(context, session, delivery, route)
+        if span.is_recording():
+            if sent.status_code is not None:
+                span.set_attribute("http.response.status_code", sent.status_code)
+            if sent.error is not None:
+                mark_failed(span, sent.error[:200])
+        return sent
 
 
 async def send(

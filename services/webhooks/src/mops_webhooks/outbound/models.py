@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlmodel import Field
 
 from mops_shared.kit.db import UTCDateTime, new_id, optimistic_locking, utcnow, version_column
+from mops_shared.kit.tracing import TRACEPARENT_MAX_LENGTH
 from mops_webhooks.db import WebhooksTable
 
 _VERSION = version_column()
@@ -69,6 +70,10 @@ class DomainEventRow(WebhooksTable, table=True):
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # Its relay's span (kit.tracing): each delivery's span continues that trace.
+    traceparent: str | None = Field(
+        default=None, sa_column=Column(String(TRACEPARENT_MAX_LENGTH), nullable=True)
+    )
 
 
 class DeliveryRow(WebhooksTable, table=True):

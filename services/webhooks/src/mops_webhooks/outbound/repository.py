@@ -288,11 +288,11 @@ async def signing_subscriptions(
 
 async def events_by_ids(
     session: AsyncSession, ids: Collection[uuid.UUID]
-) -> dict[uuid.UUID, Row[uuid.UUID, str, datetime, dict[str, Any]]]:
-    """(id, type, when it occurred, data) of the events, by id."""
+) -> dict[uuid.UUID, Row[uuid.UUID, str, datetime, dict[str, Any], str | None]]:
+    """(id, type, when it occurred, data, traceparent) of the events, by id."""
     e = _EVENTS.c
     found = await session.execute(
-        select(e.id, e.type, e.occurred_at, e.data).where(among(session, e.id, ids))
+        select(e.id, e.type, e.occurred_at, e.data, e.traceparent).where(among(session, e.id, ids))
     )
     return {row.id: row for row in found}
 

@@ -370,6 +370,7 @@ async def take_in(session: AsyncSession, batch: EventBatch) -> IntakeReport:
                 "occurred_at": e.occurred_at,
                 "received_at": received_at,
                 "data": e.data,
+                "traceparent": e.traceparent,
             }
             for e in events
         ],

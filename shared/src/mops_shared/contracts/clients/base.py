@@ -1,7 +1,8 @@
 """The base of every typed client: one pooled httpx client, explicit timeouts, error mapping.
 
 Calls carry the caller's principal on (re-signed with a fresh expiry), so the callee applies
-the same tenant and scopes. Transport failures become 503 problems, timeouts 504: a failing
+the same tenant and scopes, and the trace: each call is a client span whose `traceparent` the
+callee continues (kit.tracing). Transport failures become 503 problems, timeouts 504: a failing
 dependency never turns into a hang or a stack trace.
 """
 
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 
 from mops_shared.kit.auth import PRINCIPAL_HEADER, Principal, sign_principal
 from mops_shared.kit.errors import Forbidden, GatewayTimeout, MopsError, ServiceUnavailable
+from mops_shared.kit.tracing import client_span, mark_failed, propagation_headers
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -61,14 +63,20 @@ class ServiceClient:
             headers[PRINCIPAL_HEADER] = sign_principal(principal, self._secret)
             if principal.request_id:
                 headers["x-request-id"] = principal.request_id
-        try:
-            response = await self._http.request(
-                method, path, headers=headers, params=params, json=json
-            )
-        except httpx.TimeoutException as exc:
-            raise GatewayTimeout(f"The {self.service} service did not answer in time.") from exc
-        except httpx.TransportError as exc:
-            raise ServiceUnavailable(f"The {self.service} service is unavailable.") from exc
+        with client_span(f"{method} {self.service}", method=method, path=path) as span:
+            headers.update(propagation_headers())
+            try:
+                response = await self._http.request(
+                    method, path, headers=headers, params=params, json=json
+                )
+            except httpx.TimeoutException as exc:
+                raise GatewayTimeout(f"The {self.service} service did not answer in time.") from exc
+            except httpx.TransportError as exc:
+                raise ServiceUnavailable(f"The {self.service} service is unavailable.") from exc
+            if span.is_recording():
+                span.set_attribute("http.response.status_code", response.status_code)
+                if response.status_code >= 500:
+                    mark_failed(span)
         if response.status_code >= 500:
             raise ServiceUnavailable(f"The {self.service} service failed ({response.status_code}).")
         return response
