@@ -250,7 +250,8 @@ _IDEMPOTENCY_PARAMETER = {
     "required": False,
     "description": "Makes the call safe to retry: the same key with the same request (kept 24 h "
     "per tenant) replays the first answer with `Idempotent-Replayed: true`; with another "
-    "request it is a 422, while the first is still running a 409.",
+    "request it is a 422, while the first is still running a 409. Never applied twice: if the "
+    "first was applied but its answer lost, a 409 says so.",
     "schema": {
         "type": "string",
         "minLength": 1,

@@ -2,10 +2,16 @@
 
 Per tenant and key, kept 24 h: the same key with the same request (method, path, query and
 body) replays the stored response with `Idempotent-Replayed: true`; with another request it
-is refused with 422; while the first is still being processed, 409. A 5xx is not stored, so
-the client may retry. A pending claim left behind by a crashed process is taken over after
-`LOCK_SECONDS`. A dry run (`?dry_run=true`) writes nothing and is not kept either: its key
-stays free for the real request.
+is refused with 422; while the first is still being processed, 409. A dry run
+(`?dry_run=true`) writes nothing and is not kept either: its key stays free for the real
+request.
+
+The answer is stored after the write commits, so a process may die between the two (or the
+request end in a 5xx after its write). The write's own transaction therefore marks the key
+`written` (a hook on every ORM session's commit, while the request holds a claim): a claim
+whose request wrote nothing is released on a 5xx, or taken over after `LOCK_SECONDS` if its
+process died, and the retry runs; a claim whose write committed is never run again, and its
+retries get 409 saying the request was applied and its answer lost (read the resource).
 
 Pure ASGI, in front of the routes: it verifies the principal to learn the tenant and lets
 only a key that holds the area's write scope claim or replay (the route still authorises the
@@ -17,6 +23,8 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 from urllib.parse import parse_qsl
@@ -32,9 +40,13 @@ from sqlalchemy import (
     Table,
     Uuid,
     and_,
+    event,
     select,
 )
+from sqlalchemy.exc import UnboundExecutionError
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mops_shared.kit.auth import PRINCIPAL_HEADER, required_scope, verify_principal
@@ -51,6 +63,13 @@ _MAX_KEY_LENGTH = IDEMPOTENCY_KEY_MAX_LENGTH
 _KEY = re.compile(IDEMPOTENCY_KEY_PATTERN.encode())
 _STORED_HEADERS = frozenset({b"content-type", b"location", b"etag"})
 _PURGE_EVERY_SECONDS = 60.0
+# A key's states: claimed by a request in progress; its write committed (the answer not yet
+# stored); its answer stored (replayed); its write committed and its answer lost.
+_PENDING, _WRITTEN, _DONE, _LOST = "pending", "written", "done", "lost"
+_APPLIED_ANSWER_LOST = (
+    "The request with this Idempotency-Key was applied, but its answer was lost: read the "
+    "resource to see its result. It is not applied again."
+)
 
 
 def idempotency_table(metadata: MetaData) -> Table:
@@ -94,6 +113,40 @@ class _Refusal(Exception):
     def __init__(self, status: int, detail: str) -> None:
         self.status = status
         self.detail = detail
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """The key a request in progress holds, for its write's transaction to mark."""
+
+    table: Table
+    tenant_id: Any
+    key: str
+    pool: Pool  # the service database's: a session on another database marks nothing
+
+
+_current_claim: ContextVar[_Claim | None] = ContextVar("mops_idempotency_claim", default=None)
+
+
+@event.listens_for(Session, "before_commit")
+def _mark_written(session: Session) -> None:
+    """In the transaction being committed: the request's key, still pending, is now `written`."""
+    claim = _current_claim.get()
+    if claim is None:
+        return
+    try:
+        bind = session.get_bind()
+    except UnboundExecutionError:
+        return
+    if getattr(bind, "pool", None) is not claim.pool:
+        return
+    table = claim.table
+    session.execute(
+        table.update()
+        .where(table.c.tenant_id == claim.tenant_id, table.c.key == claim.key)
+        .where(table.c.state == _PENDING)
+        .values(state=_WRITTEN)
+    )
 
 
 class IdempotencyMiddleware:
@@ -165,9 +218,11 @@ class IdempotencyMiddleware:
                 chunks.append(message.get("body", b""))
             await send(message)
 
+        claim = _current_claim.set(_Claim(self.table, principal.tenant_id, key, engine.pool))
         try:
             await self.app(scope, _replaying(body, receive), capture)
         finally:
+            _current_claim.reset(claim)
             if status >= 500:
                 await self._release(engine, principal.tenant_id, key)
             else:
@@ -192,7 +247,7 @@ class IdempotencyMiddleware:
                         "tenant_id": tenant_id,
                         "key": key,
                         "fingerprint": fingerprint,
-                        "state": "pending",
+                        "state": _PENDING,
                         "created_at": now,
                         "expires_at": now + KEEP_FOR,
                     },
@@ -211,13 +266,19 @@ class IdempotencyMiddleware:
                         422,
                         "This Idempotency-Key was used for a different request; use a new key.",
                     )
-                if row["state"] == "done":
+                if row["state"] == _DONE:
                     return dict(row)
+                if row["state"] == _LOST:
+                    raise _Refusal(409, _APPLIED_ANSWER_LOST)
                 if row["created_at"] > now - timedelta(seconds=LOCK_SECONDS):
                     raise _Refusal(
                         409, "A request with this Idempotency-Key is still being processed."
                     )
-                # Abandoned by a process that died mid-request: take it over.
+                if row["state"] == _WRITTEN:
+                    # Its process died after the write committed, before storing the answer.
+                    await conn.execute(table.update().where(where).values(state=_LOST))
+                    raise _Refusal(409, _APPLIED_ANSWER_LOST)
+                # Abandoned, before any write, by a process that died: take it over.
                 await conn.execute(table.update().where(where).values(created_at=now))
                 return None
         raise _Refusal(409, "A request with this Idempotency-Key is still being processed.")
@@ -241,15 +302,17 @@ class IdempotencyMiddleware:
             await conn.execute(
                 table.update()
                 .where(table.c.tenant_id == tenant_id, table.c.key == key)
-                .values(state="done", status_code=status, headers=kept, body=body)
+                .values(state=_DONE, status_code=status, headers=kept, body=body)
             )
 
     async def _release(self, engine: AsyncEngine, tenant_id: Any, key: str) -> None:
+        """After a 5xx: the key is free again if nothing was written, so the client may retry;
+        if the write committed, a retry must not run it again (its answer is lost)."""
         table = self.table
+        where = (table.c.tenant_id == tenant_id, table.c.key == key)
         async with engine.begin() as conn:
-            await conn.execute(
-                table.delete().where(table.c.tenant_id == tenant_id, table.c.key == key)
-            )
+            await conn.execute(table.delete().where(*where, table.c.state == _PENDING))
+            await conn.execute(table.update().where(*where).values(state=_LOST))
 
     async def _purge_expired(self, engine: AsyncEngine) -> None:
         now = time.monotonic()
