@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -22,10 +23,16 @@ from mops_shared.kit.migrations import alembic_config
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"  # the sample company, kept in the repository
+FIXTURES = REPO / "tests" / "fixtures"  # payloads copied from providers' documents (SOURCES.md)
 ALEMBIC_INI = REPO / "migrations" / "alembic.ini"
 SERVICES = ("gateway", "inventory", "org", "scoring", "webhooks")
 TEST_SECRET = "test-internal-secret-0123456789abcdef"
 ALL_SCOPES = frozenset(scope.value for scope in ApiScope if scope is not ApiScope.admin)
+
+
+def fixture(*path: str) -> Any:
+    """A JSON fixture of the repository's own (`tests/fixtures/...`), parsed afresh each call."""
+    return json.loads(FIXTURES.joinpath(*path).read_text(encoding="utf-8"))
 
 
 def backend() -> str:

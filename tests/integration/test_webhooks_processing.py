@@ -29,7 +29,7 @@ from tests.integration.webhooks_support import (
     hubspot_headers,
     tool,
 )
-from tests.support import TEST_SECRET, assert_problem
+from tests.support import TEST_SECRET, assert_problem, fixture
 
 pytestmark = pytest.mark.asyncio
 
@@ -327,7 +327,11 @@ async def test_salesforce_pipedrive_and_generic_events_become_outcomes(
             "timestamp": "2026-11-21T09:00:00Z",
             "version": "2.0",
         },
-        "data": {"id": 88, "name": "Ada", "custom_fields": {"lead_channel": "Web Form"}},
+        "data": {
+            "id": 88,
+            "name": "Ada",
+            "custom_fields": {"lead_channel": {"type": "varchar", "value": "Web Form"}},
+        },
         "previous": None,
     }
     sent = await gateway_client.post(
@@ -386,6 +390,165 @@ async def test_salesforce_pipedrive_and_generic_events_become_outcomes(
             ),
         ]
     )
+
+
+PD_V1_SOURCE = "9dc80c5dbd3f9b5d8a0c7e3e4b6f1a2c3d4e5f60"  # the fixtures' custom fields
+PD_V2_SOURCE = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678"
+PD_V2_ADDRESS = "3d0fa3429dfa2d3dec265b4fc5dc8258ab66cdf3"
+
+
+async def pipedrive_connection(
+    client: httpx.AsyncClient, tenant: TenantKey, rules: list[tuple[str, str, str]]
+) -> dict[str, Any]:
+    created = await client.post(
+        CONNECTIONS,
+        json={
+            "provider": "pipedrive",
+            "name": "Pipedrive",
+            "username": "mops",
+            "password": "pw",
+            "attribution_rules": [
+                {"property": p, "equals": e, "tool_name": t} for p, e, t in rules
+            ],
+        },
+        headers=tenant.headers,
+    )
+    assert created.status_code == 201, created.text
+    connection: dict[str, Any] = created.json()
+    return connection
+
+
+async def post_pipedrive(
+    client: httpx.AsyncClient, connection: dict[str, Any], payload: dict[str, Any]
+) -> dict[str, int]:
+    sent = await client.post(
+        connection["receive_path"],
+        content=json.dumps(payload).encode(),
+        headers={"authorization": "Basic " + base64.b64encode(b"mops:pw").decode()},
+    )
+    assert sent.status_code == 200, sent.text
+    report: dict[str, int] = sent.json()
+    return report
+
+
+def pipedrive_fixture(name: str) -> dict[str, Any]:
+    payload: dict[str, Any] = fixture("crm", "pipedrive", f"{name}.json")
+    return payload
+
+
+async def test_pipedrive_v1_events_of_one_record_each_count(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    """v1's `meta.id` is the record's id: a deal added open and later won, a person whose source
+    is set after it was added, and a person and a deal with the same id (701) are all events of
+    their own; a retry of one is not."""
+    webinars = await tool(gateway_client, tenant, "Webinars")
+    connection = await pipedrive_connection(
+        gateway_client, tenant, [(PD_V1_SOURCE, "webinar", "Webinars")]
+    )
+    for name in ("v1-person-added", "v1-deal-added"):
+        assert await post_pipedrive(gateway_client, connection, pipedrive_fixture(name)) == {
+            "received": 1,
+            "stored": 1,
+        }
+    assert await drain(context_of(stack)) == 2
+    assert await outcomes(gateway_client, tenant) == []  # no source yet; the deal is open
+    for name in ("v1-person-updated", "v1-deal-updated-won"):
+        assert await post_pipedrive(gateway_client, connection, pipedrive_fixture(name)) == {
+            "received": 1,
+            "stored": 1,
+        }
+    # Pipedrive retries a delivery it got no 2xx for: the same event, with `retry` counted up.
+    retried = {**pipedrive_fixture("v1-deal-updated-won"), "retry": 1}
+    assert await post_pipedrive(gateway_client, connection, retried) == {
+        "received": 1,
+        "stored": 0,
+    }
+    assert await drain(context_of(stack)) == 2
+    recorded = sorted(
+        (o["kind"], o["tool_id"], o["amount"], o["occurred_at"][:26], o["external_id"])
+        for o in await outcomes(gateway_client, tenant)
+    )
+    prefix = f"pipedrive:{connection['id']}"
+    assert recorded == [
+        ("lead", webinars, None, "2025-02-17T19:46:52.595189", f"{prefix}:contact:701"),
+        (
+            "revenue",
+            webinars,
+            {"amount_minor": 125050, "currency": "EUR"},
+            "2025-02-17T21:22:41.322662",
+            f"{prefix}:deal:701",
+        ),
+    ]
+    # Deleting the person afterwards records nothing and takes nothing back.
+    await post_pipedrive(gateway_client, connection, pipedrive_fixture("v1-person-deleted"))
+    assert await drain(context_of(stack)) == 1
+    assert len(await outcomes(gateway_client, tenant)) == 2
+    listed = await gateway_client.get(
+        INBOX, params={"limit": 200, "connection_id": connection["id"]}, headers=tenant.headers
+    )
+    events = listed.json()["items"]
+    assert sorted(e["kind"] for e in events) == [
+        "deal.added",
+        "deal.updated",
+        "person.added",
+        "person.deleted",
+        "person.updated",
+    ]
+    assert len({e["identity"] for e in events}) == 5
+    assert {e["status"] for e in events} == {"processed"}
+
+
+async def test_pipedrive_v2_custom_fields_match_rules(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    """v2 sends custom fields as `{"type": ..., "value": ...}`: rules on them match, and a deal
+    created open and changed to won is revenue once, whatever the redeliveries."""
+    webinars = await tool(gateway_client, tenant, "Webinars")
+    estonia = await tool(gateway_client, tenant, "Estonia")
+    connection = await pipedrive_connection(
+        gateway_client,
+        tenant,
+        [(PD_V2_SOURCE, "webinar", "Webinars"), (PD_V2_ADDRESS, "Tallinn, Estonia", "Estonia")],
+    )
+    names = [
+        "v2-deal-create",
+        "v2-deal-change",
+        "v2-person-create",
+        "v2-person-change",
+        "v2-person-change-source",
+        "v2-deal-change-won",
+    ]
+    for name in names:
+        report = await post_pipedrive(gateway_client, connection, pipedrive_fixture(name))
+        assert report == {"received": 1, "stored": 1}, name
+    redelivered = pipedrive_fixture("v2-deal-change-won")
+    redelivered["meta"]["attempt"] = 2
+    assert await post_pipedrive(gateway_client, connection, redelivered) == {
+        "received": 1,
+        "stored": 0,
+    }
+    assert await drain(context_of(stack)) == len(names)
+    recorded = sorted(
+        (o["kind"], o["tool_id"], o["amount"], o["occurred_at"][:23])
+        for o in await outcomes(gateway_client, tenant)
+    )
+    assert recorded == [
+        ("lead", webinars, None, "2022-11-24T16:02:10.204"),
+        ("revenue", estonia, {"amount_minor": 10000, "currency": "EUR"}, "2022-11-25T09:30:00.512"),
+    ]
+    listed = await gateway_client.get(
+        INBOX, params={"limit": 200, "connection_id": connection["id"]}, headers=tenant.headers
+    )
+    kinds = sorted(e["kind"] for e in listed.json()["items"])
+    assert kinds == [
+        "deal.change",
+        "deal.change",
+        "deal.create",
+        "person.change",
+        "person.change",
+        "person.create",
+    ]
 
 
 async def test_inbox_events_and_replays_belong_to_their_tenant(

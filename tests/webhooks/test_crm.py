@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from mops_webhooks.inbound import crm
 from mops_webhooks.inbound.schemas import AttributionRule, Provider
+from tests.support import fixture
 
 AT = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 RULES = [
@@ -61,6 +62,101 @@ def test_pipedrive_v2_and_v1_payloads_and_custom_fields() -> None:
     assert person == crm.CrmChange("contact", "4", AT, {"id": "4", "name": "Ada"})
     deleted = {"meta": {"action": "delete", "entity": "deal", "entity_id": "12"}, "data": None}
     assert isinstance(crm.change_of(Provider.pipedrive, None, deleted, None, AT), crm.Ignored)
+
+
+PD_ADDRESS = "3d0fa3429dfa2d3dec265b4fc5dc8258ab66cdf3"  # the documented deal's address field
+PD_V1_SOURCE = "9dc80c5dbd3f9b5d8a0c7e3e4b6f1a2c3d4e5f60"
+
+
+def _pipedrive(name: str) -> crm.CrmChange | crm.Ignored:
+    return crm.change_of(Provider.pipedrive, None, fixture("crm", "pipedrive", name), None, AT)
+
+
+def test_pipedrive_v2_custom_fields_read_as_v1_names_them() -> None:
+    """Each documented v2 custom field payload: its value under its key, its parts beside."""
+    custom = fixture("crm", "pipedrive", "v2-custom-fields.json")
+    payload = {
+        "meta": {"action": "change", "entity": "person", "entity_id": "3", "id": "e"},
+        "data": {"id": 3, "custom_fields": custom},
+    }
+    change = crm.change_of(Provider.pipedrive, None, payload, None, AT)
+    assert isinstance(change, crm.CrmChange)
+    values = change.properties
+    assert values["varchar"] == "This is a custom text field."
+    assert values["varchar_auto"] == "Hello there"
+    assert (values["double"], values["phone"], values["date"]) == ("123", "1234-5678", "2023-06-27")
+    assert (values["monetary"], values["monetary_currency"]) == ("200", "EUR")
+    assert (values["people"], values["org"], values["user"]) == ("17818", "1", "13075973")
+    assert (values["time"], values["time_timezone_id"]) == ("00:45:00", "310")
+    assert (values["timerange"], values["timerange_until"]) == ("00:00:00", "01:15:00")
+    assert (values["daterange"], values["daterange_until"]) == ("2023-06-06", "2023-06-14")
+    assert values["address"] == "Mustamäe tee 3a, Tallinn, Estonia"
+    assert values["address_locality"] == "Tallinn"
+    assert (values["enum"], values["set"]) == ("17", "13,14")
+    assert not any(name.endswith("_type") for name in values)
+
+
+def test_pipedrive_documented_v2_events_become_changes() -> None:
+    change = _pipedrive("v2-deal-change.json")
+    assert isinstance(change, crm.CrmChange)
+    assert (change.object_type, change.object_id) == ("deal", "8")
+    assert change.at == datetime(2022, 11, 24, 15, 11, 55, 724000, tzinfo=UTC)
+    assert change.properties[PD_ADDRESS] == "Tallinn, Estonia"
+    assert (change.properties["status"], change.properties["value"]) == ("open", "100")
+    person = _pipedrive("v2-person-create.json")
+    assert isinstance(person, crm.CrmChange)
+    assert (person.object_type, person.object_id, person.properties["name"]) == (
+        "contact",
+        "8",
+        "Sample",
+    )
+    for ignored in ("v2-deal-delete.json", "v2-organization-change.json", "v2-user-change.json"):
+        assert isinstance(_pipedrive(ignored), crm.Ignored), ignored
+
+
+def test_pipedrive_v1_events_take_their_microsecond_time() -> None:
+    change = _pipedrive("v1-deal-updated-won.json")
+    assert isinstance(change, crm.CrmChange)
+    assert (change.object_type, change.object_id) == ("deal", "701")
+    assert change.at == datetime(2025, 2, 17, 21, 22, 41, 322662, tzinfo=UTC)
+    assert change.properties[PD_V1_SOURCE] == "Webinar"
+    # The time stored with the inbox row wins over the payload's.
+    stored = crm.change_of(
+        Provider.pipedrive, None, fixture("crm", "pipedrive", "v1-deal-added.json"), AT, AT
+    )
+    assert isinstance(stored, crm.CrmChange)
+    assert stored.at == AT
+    assert _pipedrive("v1-person-deleted.json") == crm.Ignored(
+        "no outcome comes from person deleted events"
+    )
+
+
+def test_pipedrive_deals_won_in_v1_and_v2_are_revenue() -> None:
+    """`status` `won` in v1's `current` and in v2's `data`, with `value` and `currency`."""
+    rules = [
+        AttributionRule(property=PD_ADDRESS, equals="tallinn, estonia", tool_name="Tallinn"),
+        AttributionRule(property=PD_V1_SOURCE, equals="webinar", tool_name="Webinars"),
+    ]
+    expected = {
+        "v2-deal-change-won.json": (10000, "Tallinn"),
+        "v1-deal-updated-won.json": (125050, "Webinars"),
+    }
+    for name, (amount_minor, tool_name) in expected.items():
+        change = _pipedrive(name)
+        assert isinstance(change, crm.CrmChange)
+        due = crm.due_outcome(
+            Provider.pipedrive, crm.DEAL, change.object_id, change.properties, [], rules, "USD"
+        )
+        assert isinstance(due, crm.Due), name
+        assert (due.kind, due.amount_minor, due.currency) == ("revenue", amount_minor, "EUR")
+        assert due.rule.tool_name == tool_name
+    for name in ("v2-deal-change.json", "v1-deal-added.json"):  # open deals
+        change = _pipedrive(name)
+        assert isinstance(change, crm.CrmChange)
+        due = crm.due_outcome(
+            Provider.pipedrive, crm.DEAL, change.object_id, change.properties, [], rules, "USD"
+        )
+        assert due == crm.Nothing(f"deal {change.object_id}: not won")
 
 
 def test_generic_events_follow_the_documented_format() -> None:

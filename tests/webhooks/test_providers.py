@@ -4,8 +4,10 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import time
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
@@ -23,13 +25,14 @@ from mops_webhooks.providers.hubspot import (
     parse_hubspot_events,
     verify_hubspot,
 )
-from mops_webhooks.providers.pipedrive import verify_pipedrive
+from mops_webhooks.providers.pipedrive import PipedriveDelivery, parse_pipedrive, verify_pipedrive
 from mops_webhooks.providers.salesforce import (
     SALESFORCE_ACK,
     parse_salesforce_notifications,
     verify_salesforce,
 )
 from mops_webhooks.providers.standard import sign_standard_webhook, verify_standard_webhook
+from tests.support import fixture
 
 # --- HubSpot ----------------------------------------------------------------------------------
 
@@ -407,6 +410,7 @@ def test_pipedrive_good_credentials_are_accepted() -> None:
     )
     assert delivery.dedupe_key == "pipedrive:0b4f0d43-0d6b-4c73-8b47-8d4f0a8d2f11"
     assert (delivery.action, delivery.entity, delivery.entity_id) == ("change", "deal", "42")
+    assert delivery.kind == "deal.change"
     assert delivery.payload["data"]["status"] == "won"
 
 
@@ -436,17 +440,34 @@ def test_pipedrive_bad_credentials_are_refused(headers: dict[str, str], reason: 
     assert PD_PASSWORD not in str(refused.value)
 
 
+NEITHER = "meta has neither entity (webhooks v2) nor object (webhooks v1)"
+
+
 @pytest.mark.parametrize(
     ("body", "reason"),
     [
-        (b'{"meta": {"action": "change"}}', "meta.id is missing"),
-        (b'{"meta": {"id": ""}}', "meta.id is missing"),
+        (b'{"meta": {"action": "change"}}', NEITHER),
+        (b'{"meta": {"id": "e1"}}', NEITHER),
+        (b'{"meta": {"entity": "deal", "id": "e1"}}', "meta.action is missing"),
+        (b'{"meta": {"entity": "", "action": "create", "id": "e1"}}', "meta.entity is missing"),
+        (b'{"meta": {"v": 1, "action": "added"}}', "meta.object is missing"),
+        # No record id anywhere: neither an event of a record nor one to deduplicate.
+        (b'{"meta": {"entity": "deal", "action": "create"}}', "meta.entity_id is missing"),
+        (b'{"meta": {"object": "deal", "action": "added"}, "current": null}', "meta.id is missing"),
+        (
+            json.dumps({"meta": {"entity": "d" * 41, "action": "create", "id": "e1"}}).encode(),
+            "meta.entity is longer than 40 characters",
+        ),
+        (
+            json.dumps({"meta": {"entity": "deal", "action": "create", "id": "e" * 101}}).encode(),
+            "meta.id is longer than 100 characters",
+        ),
         (b'{"data": {}}', "meta is missing"),
         (b"[]", "body is not a JSON object"),
         (b"{", "body is not valid JSON"),
     ],
 )
-def test_pipedrive_body_without_an_event_id_is_refused(body: bytes, reason: str) -> None:
+def test_pipedrive_body_that_is_no_event_is_refused(body: bytes, reason: str) -> None:
     with pytest.raises(PayloadRejected) as refused:
         verify_pipedrive(
             body=body,
@@ -455,6 +476,81 @@ def test_pipedrive_body_without_an_event_id_is_refused(body: bytes, reason: str)
             password_hash=PD_HASH,
         )
     assert refused.value.reason == reason
+
+
+def _pd(payload: dict[str, Any]) -> PipedriveDelivery:
+    return parse_pipedrive(json.dumps(payload).encode())
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "at"),
+    [
+        ("v2-deal-create", "deal.create", "2022-11-24T13:18:56.089+00:00"),
+        ("v2-deal-change", "deal.change", "2022-11-24T15:11:55.724+00:00"),
+        ("v2-deal-delete", "deal.delete", "2022-11-24T15:16:53.335+00:00"),
+        ("v2-person-create", "person.create", "2022-11-24T13:18:55.665+00:00"),
+        ("v2-person-change", "person.change", "2022-11-24T15:18:35.616+00:00"),
+        ("v2-organization-change", "organization.change", "2022-11-24T15:21:23.152+00:00"),
+    ],
+)
+def test_pipedrive_v2_events_are_known_by_their_event_id(name: str, kind: str, at: str) -> None:
+    document = fixture("crm", "pipedrive", f"{name}.json")
+    delivery = _pd(document)
+    assert delivery.version == 2
+    assert delivery.dedupe_key == f"pipedrive:{document['meta']['id']}"
+    assert delivery.kind == kind
+    assert delivery.entity_id == document["meta"]["entity_id"]
+    assert delivery.occurred_at == datetime.fromisoformat(at)
+
+
+def test_pipedrive_v2_events_whose_id_is_the_records_are_known_as_v1_ones() -> None:
+    """The documented `user` events carry the user's id as `meta.id`: not an event id."""
+    document = fixture("crm", "pipedrive", "v2-user-change.json")
+    assert document["meta"]["id"] == document["meta"]["entity_id"]
+    delivery = _pd(document)
+    assert delivery.dedupe_key.startswith("pipedrive:v1:user:12415231:change:")
+    assert delivery.occurred_at == datetime.fromtimestamp(1669304542, UTC)
+    later = _pd({**document, "meta": {**document["meta"], "timestamp": 1669304600}})
+    assert later.dedupe_key != delivery.dedupe_key
+
+
+def test_pipedrive_v1_events_are_known_by_record_action_time_and_change() -> None:
+    """v1's `meta.id` is the record's id: each event of one record needs an identity of its
+    own, and a retry of one event the same one."""
+    added = fixture("crm", "pipedrive", "v1-deal-added.json")
+    won = fixture("crm", "pipedrive", "v1-deal-updated-won.json")
+    person = fixture("crm", "pipedrive", "v1-person-added.json")
+    assert added["meta"]["id"] == won["meta"]["id"] == person["meta"]["id"] == 701
+    first, second, other = _pd(added), _pd(won), _pd(person)
+    assert (first.version, first.kind, first.entity_id) == (1, "deal.added", "701")
+    assert (second.kind, other.kind) == ("deal.updated", "person.added")
+    assert re.fullmatch(r"pipedrive:v1:deal:701:added:[0-9a-f]{64}", first.dedupe_key)
+    assert len({first.dedupe_key, second.dedupe_key, other.dedupe_key}) == 3
+    assert first.occurred_at == datetime(2025, 2, 17, 18, 6, 3, 384700, tzinfo=UTC)
+    # A retry (only `retry` differs) is the same event.
+    assert _pd({**won, "retry": 2}).dedupe_key == second.dedupe_key
+    # Anything else that identifies an event makes another one.
+    meta = won["meta"]
+    variants = [
+        {**won, "meta": {**meta, "company_id": 1}},
+        {**won, "meta": {**meta, "timestamp_micro": meta["timestamp_micro"] + 1}},
+        {**won, "meta": {**meta, "action": "merged"}},
+        {**won, "current": {**won["current"], "value": 1250.51}},
+        {**won, "previous": {**won["previous"], "status": "lost"}},
+    ]
+    keys = {_pd(variant).dedupe_key for variant in variants}
+    assert len(keys) == len(variants)
+    assert second.dedupe_key not in keys
+    # Without `timestamp_micro`, the time is `timestamp`'s second.
+    seconds = {k: v for k, v in meta.items() if k != "timestamp_micro"}
+    assert _pd({**won, "meta": seconds}).occurred_at == datetime(
+        2025, 2, 17, 21, 22, 41, tzinfo=UTC
+    )
+
+
+def test_pipedrive_deleted_v1_record_takes_its_id_from_meta() -> None:
+    deleted = _pd(fixture("crm", "pipedrive", "v1-person-deleted.json"))
+    assert (deleted.kind, deleted.entity_id) == ("person.deleted", "701")
 
 
 def test_secret_hash_round_trip() -> None:
@@ -678,3 +774,11 @@ def test_salesforce_ack_is_exact() -> None:
         b"</soapenv:Body>"
         b"</soapenv:Envelope>"
     )
+
+
+def test_pipedrive_longest_identity_fits_the_inbox() -> None:
+    """Every part at its bound: the identity within the inbox's 300 characters."""
+    meta = {"object": "o" * 40, "action": "a" * 40, "id": "9" * 100, "company_id": "c" * 500}
+    delivery = _pd({"meta": meta, "current": None})
+    assert len(delivery.dedupe_key) <= 300
+    assert len(delivery.kind) <= 200

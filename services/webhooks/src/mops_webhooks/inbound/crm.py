@@ -16,6 +16,7 @@ from typing import Any
 
 from mops_shared.contracts.money import is_currency, parse_amount
 from mops_webhooks.inbound.schemas import AttributionRule, Provider
+from mops_webhooks.providers import pipedrive
 
 CONTACT = "contact"
 DEAL = "deal"
@@ -63,7 +64,7 @@ def _timestamp(value: Any) -> datetime | None:
 
 
 def _flat(values: Any) -> dict[str, str]:
-    """Top-level scalar values, and those of a `custom_fields` object (Pipedrive)."""
+    """Top-level scalar values, and those of a `custom_fields` object."""
     if not isinstance(values, dict):
         return {}
     flat = {k: t for k, v in values.items() if (t := _text(v)) is not None}
@@ -93,7 +94,7 @@ def change_of(
     if provider == Provider.salesforce:
         return _salesforce(kind, payload, received_at)
     if provider == Provider.pipedrive:
-        return _pipedrive(payload, received_at)
+        return _pipedrive(payload, occurred_at, received_at)
     return _generic(payload, received_at)
 
 
@@ -126,22 +127,69 @@ def _salesforce(
     return CrmChange(object_type, str(fields["Id"]), modified or at, _flat(fields))
 
 
-def _pipedrive(payload: Mapping[str, Any], at: datetime) -> CrmChange | Ignored:
+def _pipedrive(
+    payload: Mapping[str, Any], occurred_at: datetime | None, at: datetime
+) -> CrmChange | Ignored:
+    """A v1 or v2 event (`providers.pipedrive` describes both): the record as of the event, its
+    custom fields read as v1 names them, at the event's time."""
     meta = payload.get("meta") if isinstance(payload, dict) else None
     if not isinstance(meta, dict):
         return Ignored("no meta")
-    entity = _text(meta.get("entity")) or _text(meta.get("object")) or ""
+    version = pipedrive.version_of(meta) or 2
+    entity = _text(meta.get("entity" if version == 2 else "object")) or ""
     action = _text(meta.get("action")) or ""
     object_type = _PIPEDRIVE_TYPES.get(entity)
-    # v2 sends `data`; v1 sent `current`.
-    data = payload.get("data") if isinstance(payload.get("data"), dict) else payload.get("current")
-    object_id = _text(meta.get("entity_id")) or (
-        _text(data.get("id")) if isinstance(data, dict) else None
-    )
+    record = pipedrive.record_of(payload, version)
+    record_id = _text(record.get("id")) if isinstance(record, dict) else None
+    object_id = _text(meta.get("entity_id" if version == 2 else "id")) or record_id
     if object_type is None or action in ("delete", "deleted") or not object_id:
         return Ignored(f"no outcome comes from {entity or 'untyped'} {action or ''} events".strip())
-    when = _timestamp(meta.get("timestamp")) or at
-    return CrmChange(object_type, object_id, when, _flat(data))
+    when = occurred_at or pipedrive.event_time(meta) or at
+    return CrmChange(object_type, object_id, when, _pipedrive_fields(record))
+
+
+def _pipedrive_fields(record: Any) -> dict[str, str]:
+    """The record's scalar fields, and its custom fields (keyed by their 40-character hash).
+
+    v1 sends a custom field's value under its key, its parts under `<key>_<part>` (a monetary
+    field's `<key>_currency`, a range's `<key>_until`, ...). v2 sends each in `custom_fields` as
+    an object: `{"type": "varchar", "value": "..."}`, `{"type": "monetary", "value": 200,
+    "currency": "EUR"}`, `{"type": "enum", "id": 17}`, `{"type": "set", "values": [{"id": 13}]}`,
+    `{"type": "daterange", "from": ..., "until": ...}`. Read as v1 names them, a rule on a custom
+    field matches whichever version the webhook is: `value` (else the option's or the linked
+    record's `id`, the options' ids joined by commas, or a range's `from`) under the key, the
+    other parts under `<key>_<part>`."""
+    if not isinstance(record, dict):
+        return {}
+    flat = {k: t for k, v in record.items() if (t := _text(v)) is not None}
+    custom = record.get("custom_fields")
+    if isinstance(custom, dict):
+        for key, entry in custom.items():
+            flat |= _pipedrive_custom(key, entry)
+    return flat
+
+
+def _pipedrive_custom(key: str, entry: Any) -> dict[str, str]:
+    if not isinstance(entry, dict):  # a plain value, as v1 sends it
+        text = _text(entry)
+        return {key: text} if text is not None else {}
+    values = entry.get("values")
+    main: Any = None
+    for name in ("value", "id", "from"):
+        if entry.get(name) is not None:
+            main = entry[name]
+            break
+    if main is None and isinstance(values, list):
+        ids = [_text(v.get("id")) for v in values if isinstance(v, dict)]
+        main = ",".join(i for i in ids if i is not None)
+    fields = {
+        f"{key}_{name}": text
+        for name, value in entry.items()
+        if name not in ("type", "value", "id", "from", "values")
+        and (text := _text(value)) is not None
+    }
+    text = _text(main)
+    return fields | ({key: text} if text is not None else {})
 
 
 def _generic(payload: Any, at: datetime) -> CrmChange | Ignored:

@@ -355,10 +355,14 @@ async def receive(
                 raw_credential=raw_credential,
             ):
                 raise common.SignatureRejected(pipedrive.CREDENTIALS_DO_NOT_MATCH)
-            pipedrive_delivery = pipedrive.parse_pipedrive(body)
-            entity, action = pipedrive_delivery.entity, pipedrive_delivery.action
-            kind = ".".join(p for p in (entity, action) if p) or None
-            row(pipedrive_delivery.dedupe_key, kind, None, dict(pipedrive_delivery.payload))
+            # v1 or v2; its identity and kind as `providers.pipedrive` documents them.
+            pipedrive_event = pipedrive.parse_pipedrive(body)
+            row(
+                pipedrive_event.dedupe_key,
+                pipedrive_event.kind,
+                pipedrive_event.occurred_at,
+                dict(pipedrive_event.payload),
+            )
         elif connection.provider == Provider.salesforce:
             # The token first: XML from an unproven sender is never parsed.
             url_secret, url_secret_hash = token or "", connection.credential_hash or ""
