@@ -10,6 +10,7 @@ import json
 import time
 from datetime import UTC, datetime
 from typing import Any
+from xml.etree import ElementTree
 
 import httpx
 import pytest
@@ -281,9 +282,26 @@ async def test_salesforce_messages_are_acknowledged_in_soap_and_stored_once(
         f"salesforce:{SALESFORCE_ORG}:04l5e00000Gx7QzAAJ",
         f"salesforce:{SALESFORCE_ORG}:04l5e00000Gx7R0AAJ",
     ]
-    assert_problem(await gateway_client.post(url, params={"token": "nope"}, content=body), 401)
+    # Refusals are SOAP 1.1 faults, what a Salesforce sender reads, with the precise status.
     other_org = body.replace(SALESFORCE_ORG.encode(), b"00D000000000001AAA")
-    assert_problem(await gateway_client.post(url, params={"token": token}, content=other_org), 401)
+    for params, content, status, reason in (
+        ({"token": "nope"}, body, 401, "URL secret does not match"),
+        ({"token": token}, other_org, 401, "OrganizationId is not the connection"),
+        ({"token": token}, b"<notsoap/>", 400, "not a SOAP 1.1 envelope"),
+    ):
+        refused = await gateway_client.post(url, params=params, content=content)
+        assert refused.status_code == status, refused.text
+        assert refused.headers["content-type"] == "text/xml; charset=utf-8"
+        soap = "{http://schemas.xmlsoap.org/soap/envelope/}"
+        fault = ElementTree.fromstring(refused.content).find(f"{soap}Body/{soap}Fault")
+        assert fault is not None, refused.text
+        assert fault.findtext("faultcode") == "soapenv:Client"
+        assert reason in (fault.findtext("faultstring") or "")
+    # A connection that does not exist is no Salesforce one: a problem, as for everyone.
+    missing_url = url.rsplit("/", 1)[0] + "/00000000-0000-4000-8000-000000000000"
+    assert_problem(
+        await gateway_client.post(missing_url, params={"token": token}, content=body), 404
+    )
     assert len(await inbox(gateway_client, tenant)) == 2
     missing = {"provider": "salesforce", "name": "x"}
     refused = await gateway_client.post(CONNECTIONS, json=missing, headers=tenant.headers)

@@ -22,6 +22,7 @@ from mops_webhooks.jobs import WorkerContext
 from tests.integration.conftest import Stack, TenantKey
 from tests.integration.webhooks_support import (
     CONNECTIONS,
+    CRM_FIXTURES,
     INBOX,
     SALESFORCE_ORG,
     connect_hubspot,
@@ -613,3 +614,95 @@ async def test_the_event_catalogue_is_served_to_webhook_admins(
         "/v1/webhooks/event-types", headers={"authorization": f"Bearer {reader}"}
     )
     assert_problem(refused, 403)
+
+
+async def test_hubspot_as_documented_registered_url_generic_events_and_other_pipelines(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    ads = await tool(gateway_client, tenant, "Google Ads")
+    # Registered with HubSpot exactly so: a host in mixed case and an explicit default port.
+    registered = "https://Hooks.Example.COM:443/mops/HubSpot"
+    connection = await connect_hubspot(
+        gateway_client,
+        tenant,
+        [("hs_analytics_source", "PAID_SEARCH", "Google Ads")],
+        url=registered,
+    )
+    assert connection["public_url"] == registered  # kept as given, not normalised
+    read = await gateway_client.get(f"{CONNECTIONS}/{connection['id']}", headers=tenant.headers)
+    assert read.json()["public_url"] == registered
+    generic = (CRM_FIXTURES / "hubspot/object_property_change_contact.json").read_bytes()
+    won = (CRM_FIXTURES / "hubspot/deal_won_other_pipeline.json").read_bytes()
+    path = connection["receive_path"]
+    # HubSpot signs the URL it calls, the one registered; the normalised spelling passes too.
+    for body, url in ((generic, registered), (won, "https://hooks.example.com/mops/HubSpot")):
+        sent = await gateway_client.post(path, content=body, headers=hubspot_headers(body, url=url))
+        assert sent.status_code == 200, sent.text
+    elsewhere = hubspot_headers(won, url="https://hooks.example.com/mops/hubspot")
+    assert_problem(await gateway_client.post(path, content=won, headers=elsewhere), 401)
+    for _ in range(2):  # delivered again: nothing new
+        sent = await gateway_client.post(
+            path, content=won, headers=hubspot_headers(won, url=registered)
+        )
+        assert sent.json() == {"received": 5, "stored": 0}
+    assert await drain(context_of(stack)) == 7
+    recorded = await outcomes(gateway_client, tenant)
+    assert sorted((o["kind"], o["tool_id"]) for o in recorded) == [("lead", ads), ("revenue", ads)]
+    lead = next(o for o in recorded if o["kind"] == "lead")
+    assert lead["attributes"]["object_id"] == "1246965"
+    revenue = next(o for o in recorded if o["kind"] == "revenue")
+    assert revenue["amount"] == {"amount_minor": 125050, "currency": "GBP"}
+    # Won when HubSpot's calculated flag said so, not before (the numeric stage said nothing).
+    assert revenue["occurred_at"].startswith("2016-05-02T19:11:47.949")
+    assert revenue["attributes"]["object_id"] == "7301"
+    events = await inbox_by_object(gateway_client, tenant)
+    company = events[("object.creation", 5102)]
+    assert company["detail"] == "no outcome comes from object.creation events of objectTypeId 0-2"
+    assert events[("deal.propertyChange", "93461828")]["detail"] == "deal 7301: not won"
+
+
+async def test_salesforce_ids_written_as_the_ui_shows_them_match_the_messages_18(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    webinars = await tool(gateway_client, tenant, "Webinars")
+    created = await gateway_client.post(
+        CONNECTIONS,
+        json={
+            "provider": "salesforce",
+            "name": "Salesforce",
+            "organization_id": SALESFORCE_ORG[:15],  # as Setup shows it
+            "attribution_rules": [
+                {"property": "CampaignId", "equals": "70130000001tcyI", "tool_name": "Webinars"},
+                {
+                    "property": "Primary_Campaign__c",
+                    "equals": "70130000001tcyI",
+                    "tool_name": "Webinars",
+                },
+            ],
+        },
+        headers=tenant.headers,
+    )
+    assert created.status_code == 201, created.text
+    connection = created.json()
+    url, token = connection["receive_path"], connection["generated_secret"]
+    for name in ("opportunity_won.xml", "lead_created.xml"):
+        body = (CRM_FIXTURES / "salesforce" / name).read_bytes()
+        sent = await gateway_client.post(url, params={"token": token}, content=body)
+        assert sent.status_code == 200, sent.text
+        assert b"<Ack>true</Ack>" in sent.content
+    assert await drain(context_of(stack)) == 2
+    recorded = await outcomes(gateway_client, tenant)
+    assert sorted((o["kind"], o["tool_id"]) for o in recorded) == [
+        ("lead", webinars),
+        ("revenue", webinars),
+    ]
+    revenue = next(o for o in recorded if o["kind"] == "revenue")
+    assert revenue["amount"] == {"amount_minor": 4800000, "currency": "USD"}
+    assert revenue["occurred_at"].startswith("2026-11-20T10:00:00")
+    # An 18-character organisation id whose suffix is not its checksum names no organisation.
+    refused = await gateway_client.post(
+        CONNECTIONS,
+        json={"provider": "salesforce", "name": "x", "organization_id": "00D5e000000KQ2eAAA"},
+        headers=tenant.headers,
+    )
+    assert_problem(refused, 422, "/organization_id")

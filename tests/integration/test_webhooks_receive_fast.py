@@ -113,7 +113,7 @@ async def test_both_paths_answer_what_the_services_acknowledge_gives_json_and_so
     acknowledged: list[Any] = []
     real = inbound_service.acknowledge
 
-    async def recorded(*args: Any, **kwargs: Any) -> tuple[bytes, str]:
+    async def recorded(*args: Any, **kwargs: Any) -> inbound_service.Answer:
         answer = await real(*args, **kwargs)
         acknowledged.append(answer)
         return answer
@@ -148,11 +148,20 @@ async def test_both_paths_answer_what_the_services_acknowledge_gives_json_and_so
     assert fast.content == routed.content == SALESFORCE_ACK
     assert fast.headers["content-type"] == routed.headers["content-type"]
     assert fast.headers["content-type"] == "text/xml; charset=utf-8"
-    assert [content for content, _ in acknowledged] == [
-        b'{"received":1,"stored":1}',
-        b'{"received":1,"stored":0}',
-        SALESFORCE_ACK,
-        SALESFORCE_ACK,
+    # A refused Salesforce message: the same SOAP fault and status on either path.
+    fast_fault = await service.post(url, params={"token": "wrong"}, content=message)
+    routed_fault = await service.post(url, params={"token": "wrong"}, content=chunks(message))
+    assert (fast_fault.status_code, routed_fault.status_code) == (401, 401)
+    assert fast_fault.content == routed_fault.content
+    assert b"<faultcode>soapenv:Client</faultcode>" in fast_fault.content
+    assert fast_fault.headers["content-type"] == routed_fault.headers["content-type"]
+    assert [(answer.status, answer.body) for answer in acknowledged] == [
+        (200, b'{"received":1,"stored":1}'),
+        (200, b'{"received":1,"stored":0}'),
+        (200, SALESFORCE_ACK),
+        (200, SALESFORCE_ACK),
+        (401, fast_fault.content),
+        (401, fast_fault.content),
     ]
 
 

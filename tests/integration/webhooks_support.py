@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import itertools
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -19,17 +20,19 @@ INBOX = "/v1/webhooks/inbox"
 HUBSPOT_URL = "https://hooks.example.com/mops/hubspot"
 HUBSPOT_SECRET = "8c1f0a4e-0000-4000-8000-hubspotsecret"
 SALESFORCE_ORG = "00D5e000000KQ2eEAG"
+# Vendor payloads copied from their documents (see SOURCES.md there).
+CRM_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "crm"
 
 # One counter for every test of the session: a HubSpot event id is never sent twice.
 _event_ids = itertools.count(int(time.time() * 1000) % 10**9)
 
 
 def hubspot_headers(
-    body: bytes, *, timestamp_ms: int | None = None, **extra: str
+    body: bytes, *, timestamp_ms: int | None = None, url: str = HUBSPOT_URL, **extra: str
 ) -> dict[str, str]:
     """Signed as HubSpot documents v3: base64 HMAC-SHA256 of method + URI + body + timestamp."""
     stamp = str(timestamp_ms if timestamp_ms is not None else int(time.time() * 1000))
-    signed = b"POST" + HUBSPOT_URL.encode() + body + stamp.encode()
+    signed = b"POST" + url.encode() + body + stamp.encode()
     digest = hmac.new(HUBSPOT_SECRET.encode(), signed, hashlib.sha256).digest()
     return {
         "content-type": "application/json",
@@ -71,12 +74,16 @@ async def tool(client: httpx.AsyncClient, tenant: TenantKey, name: str) -> str:
 
 
 async def connect_hubspot(
-    client: httpx.AsyncClient, tenant: TenantKey, rules: list[tuple[str, str, str]]
+    client: httpx.AsyncClient,
+    tenant: TenantKey,
+    rules: list[tuple[str, str, str]],
+    *,
+    url: str = HUBSPOT_URL,
 ) -> dict[str, Any]:
     body = {
         "provider": "hubspot",
         "name": "HubSpot",
-        "public_url": HUBSPOT_URL,
+        "public_url": url,
         "secret": HUBSPOT_SECRET,
         "currency": "EUR",
         "attribution_rules": [{"property": p, "equals": v, "tool_name": t} for p, v, t in rules],

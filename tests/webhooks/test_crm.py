@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from mops_webhooks.inbound import crm
 from mops_webhooks.inbound.schemas import AttributionRule, Provider
@@ -278,3 +280,82 @@ def test_each_provider_says_won_its_own_way() -> None:
         "USD",
     )
     assert isinstance(lost, crm.Nothing)
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "crm"
+
+
+def _stored(event: dict[str, object]) -> dict[str, object]:
+    """A HubSpot event as the inbox stores it (the parsed event's fields)."""
+    return {
+        "object_id": event["objectId"],
+        "property_name": event.get("propertyName"),
+        "property_value": event.get("propertyValue"),
+        "object_type_id": event.get("objectTypeId"),
+    }
+
+
+def test_hubspot_generic_object_events_map_by_their_object_type_id() -> None:
+    contact, company = json.loads(
+        (FIXTURES / "hubspot/object_property_change_contact.json").read_text()
+    )
+    change = crm.change_of(Provider.hubspot, "object.propertyChange", _stored(contact), AT, AT)
+    assert change == crm.CrmChange("contact", "1246965", AT, {"hs_analytics_source": "PAID_SEARCH"})
+    due = crm.due_outcome(
+        Provider.hubspot, "contact", "1246965", change.properties, [], RULES, "EUR"
+    )
+    assert due == crm.Due("lead", RULES[0])
+    deal = _stored(contact) | {"object_type_id": "0-3", "property_name": "amount"}
+    assert crm.change_of(Provider.hubspot, "object.creation", deal, AT, AT) == crm.CrmChange(
+        "deal", "1246965", AT, {}
+    )
+    ignored = crm.change_of(Provider.hubspot, "object.creation", _stored(company), AT, AT)
+    assert ignored == crm.Ignored(
+        "no outcome comes from object.creation events of objectTypeId 0-2"
+    )
+    untyped = _stored(contact) | {"object_type_id": None}
+    assert isinstance(
+        crm.change_of(Provider.hubspot, "object.creation", untyped, AT, AT), crm.Ignored
+    )
+    deleted = crm.change_of(Provider.hubspot, "object.deletion", _stored(contact), AT, AT)
+    assert deleted == crm.Ignored("no outcome comes from object.deletion events")
+
+
+def test_hubspot_won_is_hs_is_closed_won_when_known_else_the_default_closedwon() -> None:
+    rules = [AttributionRule(property="src", equals="ads", tool_name="Ads")]
+    base = {"src": "ads", "amount": "10"}
+
+    def due(values: dict[str, str]) -> object:
+        return crm.due_outcome(Provider.hubspot, "deal", "7", base | values, [], rules, "EUR")
+
+    # Another pipeline: its stages are numeric ids, only the calculated flag says "won".
+    assert due({"dealstage": "93461828"}) == crm.Nothing("deal 7: not won")
+    assert due({"dealstage": "93461828", "hs_is_closed_won": "true"}) == crm.Due(
+        "revenue", rules[0], 1000, "EUR"
+    )
+    assert due({"dealstage": "93461828", "hs_is_closed_won": "True"}) == crm.Due(
+        "revenue", rules[0], 1000, "EUR"
+    )
+    # The default pipeline without the flag subscribed: `closedwon` still says it.
+    assert due({"dealstage": "closedwon"}) == crm.Due("revenue", rules[0], 1000, "EUR")
+    # Once the flag is known it decides, whatever the stage's name.
+    assert due({"dealstage": "closedwon", "hs_is_closed_won": "false"}) == crm.Nothing(
+        "deal 7: not won"
+    )
+
+
+def test_a_salesforce_rule_with_a_15_character_id_matches_the_18_character_value() -> None:
+    rules = [AttributionRule(property="CampaignId", equals="70130000001tcyI", tool_name="Webinars")]
+    values = {"CampaignId": "70130000001tcyIAAQ"}
+    assert crm.attribute(rules, values, Provider.salesforce) == rules[0]
+    # And the other way round: a rule copied from the API, a value in its 15-character form.
+    long_rule = [rules[0].model_copy(update={"equals": "70130000001tcyIAAQ"})]
+    assert crm.attribute(long_rule, {"CampaignId": "70130000001tcyI"}, Provider.salesforce)
+    # Another record (case differs in the 15 characters), or a wrong checksum: no match.
+    assert crm.attribute(rules, {"CampaignId": "70130000001TCYIAAQ"}, Provider.salesforce) is None
+    assert crm.attribute(rules, {"CampaignId": "70130000001tcyIAAA"}, Provider.salesforce) is None
+    # Other providers compare text without case, as before.
+    assert crm.attribute(rules, values, Provider.pipedrive) is None
+    # Values that are not ids keep the comparison without case.
+    words = [AttributionRule(property="LeadSource", equals="web", tool_name="Forms")]
+    assert crm.attribute(words, {"LeadSource": "Web"}, Provider.salesforce) == words[0]

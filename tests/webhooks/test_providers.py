@@ -7,7 +7,9 @@ import json
 import re
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
@@ -29,6 +31,10 @@ from mops_webhooks.providers.pipedrive import PipedriveDelivery, parse_pipedrive
 from mops_webhooks.providers.salesforce import (
     SALESFORCE_ACK,
     parse_salesforce_notifications,
+    salesforce_fault,
+    salesforce_id_key,
+    salesforce_id_suffix,
+    same_salesforce_id,
     verify_salesforce,
 )
 from mops_webhooks.providers.standard import sign_standard_webhook, verify_standard_webhook
@@ -782,3 +788,134 @@ def test_pipedrive_longest_identity_fits_the_inbox() -> None:
     delivery = _pd({"meta": meta, "current": None})
     assert len(delivery.dedupe_key) <= 300
     assert len(delivery.kind) <= 200
+
+
+# --- vendor payloads (tests/fixtures/crm, see SOURCES.md) --------------------------------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "crm"
+
+
+def test_hubspots_documented_payload_and_its_generic_form_are_parsed() -> None:
+    documented = parse_hubspot_events((FIXTURES / "hubspot/webhooks_api_example.json").read_bytes())
+    assert [(e.subscription_type, e.object_id, e.object_type_id) for e in documented] == [
+        ("contact.propertyChange", 1246965, None),
+        ("contact.creation", 1246978, None),
+    ]
+    assert (documented[0].property_name, documented[0].property_value) == (
+        "lifecyclestage",
+        "subscriber",
+    )
+    generic = parse_hubspot_events(
+        (FIXTURES / "hubspot/object_property_change_contact.json").read_bytes()
+    )
+    assert [(e.subscription_type, e.object_type_id) for e in generic] == [
+        ("object.propertyChange", "0-1"),
+        ("object.creation", "0-2"),
+    ]
+    wrong = b'[{"eventId": 1, "subscriptionType": "object.creation", "occurredAt": 1, '
+    wrong += b'"portalId": 33, "objectTypeId": 1}]'
+    with pytest.raises(PayloadRejected, match="objectTypeId has the wrong type"):
+        parse_hubspot_events(wrong)
+
+
+# HubSpot signs the URL it was given, as it was given: a host's case and an explicit port too.
+REGISTERED = "https://Hooks.Example.COM:443/Mops/HubSpot?tenant=Acme"
+NORMALISED = "https://hooks.example.com/Mops/HubSpot?tenant=Acme"
+
+
+def test_hubspot_signature_over_the_url_as_registered_or_normalised_is_accepted() -> None:
+    for signed_over in (REGISTERED, NORMALISED):
+        signature = hubspot_v3_signature(HS_SECRET, "POST", signed_over, HS_BODY, HS_TIMESTAMP)
+        headers = {
+            "X-HubSpot-Signature-v3": signature,
+            "X-HubSpot-Request-Timestamp": HS_TIMESTAMP,
+        }
+        verify_hubspot(
+            method="POST",
+            uri=(REGISTERED, NORMALISED),
+            body=HS_BODY,
+            headers=headers,
+            client_secrets=[HS_SECRET],
+            now=HS_NOW,
+        )
+        # Only the URL as registered given: a signature over another spelling is refused.
+        if signed_over != REGISTERED:
+            with pytest.raises(SignatureRejected):
+                verify_hubspot(
+                    method="POST",
+                    uri=REGISTERED,
+                    body=HS_BODY,
+                    headers=headers,
+                    client_secrets=[HS_SECRET],
+                    now=HS_NOW,
+                )
+    # A path's case is the resource's: a signature over another path never matches either.
+    other = hubspot_v3_signature(HS_SECRET, "POST", NORMALISED.lower(), HS_BODY, HS_TIMESTAMP)
+    with pytest.raises(SignatureRejected):
+        verify_hubspot(
+            method="POST",
+            uri=(REGISTERED, NORMALISED),
+            body=HS_BODY,
+            headers={"X-HubSpot-Signature-v3": other, "X-HubSpot-Request-Timestamp": HS_TIMESTAMP},
+            client_secrets=[HS_SECRET],
+            now=HS_NOW,
+        )
+
+
+# (15-character id, its 18-character form), published by converters of Salesforce's algorithm.
+SALESFORCE_ID_PAIRS = [
+    ("70130000001tcyI", "70130000001tcyIAAQ"),
+    ("003G000001SUbc4", "003G000001SUbc4IAD"),
+    ("a0D30000001n7Pi", "a0D30000001n7PiEAI"),
+    ("00D5e000000KQ2e", "00D5e000000KQ2eEAG"),
+]
+
+
+@pytest.mark.parametrize(("short", "long"), SALESFORCE_ID_PAIRS)
+def test_salesforce_15_and_18_character_ids_are_the_same_record(short: str, long: str) -> None:
+    assert salesforce_id_suffix(short) == long[15:]
+    assert salesforce_id_key(long) == short
+    assert same_salesforce_id(short, long)
+    assert same_salesforce_id(long, short)
+    # The suffix is case-insensitive by design: the 18-character form survives upper-casing
+    # of its suffix only (the first 15 characters are the id, case and all).
+    assert same_salesforce_id(short, long[:15] + long[15:].lower())
+
+
+def test_salesforce_ids_that_differ_in_case_or_checksum_are_not_the_same() -> None:
+    # An old converter computed `EAC` for this id; Salesforce's suffix is `EAI`.
+    assert not same_salesforce_id("a0D30000001n7Pi", "a0D30000001n7PiEAC")
+    assert salesforce_id_key("a0D30000001n7PiEAC") is None
+    # Case is part of a 15-character id: these are two records.
+    assert not same_salesforce_id("a0D30000001n7Pi", "a0d30000001n7pi")
+    assert not same_salesforce_id("a0D30000001n7PiEAI", "A0D30000001N7PIEAI")
+    for not_an_id in ("", "a0D30000001n7P", "a0D30000001n7Pi-", "a0D30000001n7PiEA", "é" * 15):
+        assert salesforce_id_key(not_an_id) is None
+    with pytest.raises(ValueError, match="15 letters and digits"):
+        salesforce_id_suffix("a0D30000001n7P")
+
+
+def test_salesforce_message_from_an_18_character_org_passes_a_15_character_connection() -> None:
+    body = (FIXTURES / "salesforce/opportunity_won.xml").read_bytes()
+    token = "opaque-url-token"
+    stored = hash_credential(token)
+    for expected in ("00D5e000000KQ2e", "00D5e000000KQ2eEAG", "00D5e000000KQ2eeag"):
+        message = verify_salesforce(
+            body=body, url_secret=token, url_secret_hash=stored, expected_organization_id=expected
+        )
+        assert message.notifications[0].fields["CampaignId"] == "70130000001tcyIAAQ"
+    for other in ("00D5e000000KQ2E", "00D5e000000KQ2eAAA", "00D5e000000KQ2f"):
+        with pytest.raises(SignatureRejected, match="OrganizationId"):
+            verify_salesforce(
+                body=body, url_secret=token, url_secret_hash=stored, expected_organization_id=other
+            )
+
+
+def test_salesforce_fault_is_a_soap_11_client_fault_with_the_reason_escaped() -> None:
+    fault = ElementTree.fromstring(salesforce_fault('URL secret <does not> match & "so"'))
+    soap = "{http://schemas.xmlsoap.org/soap/envelope/}"
+    assert fault.tag == f"{soap}Envelope"
+    element = fault.find(f"{soap}Body/{soap}Fault")
+    assert element is not None
+    assert element.findtext("faultcode") == "soapenv:Client"
+    assert element.findtext("faultstring") == 'URL secret <does not> match & "so"'

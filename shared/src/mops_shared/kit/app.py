@@ -141,7 +141,9 @@ def problem_json_openapi(
                 for status, response in operation.get("responses", {}).items():
                     content = response.get("content", {})
                     if status.isdigit() and int(status) >= 400 and "application/json" in content:
-                        response["content"] = {PROBLEM_MEDIA_TYPE: content["application/json"]}
+                        # Another media type a route declares beside it stays (a SOAP fault).
+                        problem = {PROBLEM_MEDIA_TYPE: content.pop("application/json")}
+                        response["content"] = problem | content
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         models: list[type[BaseModel]] = [Problem, *extra_schemas]
         for model in models:

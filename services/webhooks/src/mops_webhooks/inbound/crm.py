@@ -17,6 +17,7 @@ from typing import Any
 from mops_shared.contracts.money import is_currency, parse_amount
 from mops_webhooks.inbound.schemas import AttributionRule, Provider
 from mops_webhooks.providers import pipedrive
+from mops_webhooks.providers.salesforce import salesforce_id_key
 
 CONTACT = "contact"
 DEAL = "deal"
@@ -76,6 +77,9 @@ def _flat(values: Any) -> dict[str, str]:
 
 # Record types as each provider names them, mapped to the two mops knows.
 _HUBSPOT_TYPES = {"contact": CONTACT, "deal": DEAL}
+# HubSpot's generic format (`object.creation`, `object.propertyChange`, ...) names the type by
+# its objectTypeId: 0-1 contacts, 0-2 companies, 0-3 deals.
+_HUBSPOT_TYPE_IDS = {"0-1": CONTACT, "0-3": DEAL}
 _SALESFORCE_TYPES = {"Lead": CONTACT, "Contact": CONTACT, "Opportunity": DEAL}
 _PIPEDRIVE_TYPES = {"person": CONTACT, "deal": DEAL}
 _GENERIC_TYPES = {"contact": CONTACT, "deal": DEAL}
@@ -99,9 +103,17 @@ def change_of(
 
 
 def _hubspot(kind: str, event: Mapping[str, Any], at: datetime) -> CrmChange | Ignored:
-    # `contact.creation`, `contact.propertyChange`, `deal.propertyChange`, ...
+    # `contact.creation`, `contact.propertyChange`, `deal.propertyChange`, ..., and the generic
+    # `object.creation`, `object.propertyChange` whose objectTypeId says contact or deal.
     prefix, _, action = kind.partition(".")
-    object_type = _HUBSPOT_TYPES.get(prefix)
+    if prefix == "object":
+        type_id = event.get("object_type_id")
+        object_type = _HUBSPOT_TYPE_IDS.get(type_id) if isinstance(type_id, str) else None
+        if object_type is None:
+            shown = f"objectTypeId {type_id}" if isinstance(type_id, str) else "no objectTypeId"
+            return Ignored(f"no outcome comes from {kind} events of {shown}")
+    else:
+        object_type = _HUBSPOT_TYPES.get(prefix)
     if object_type is None or event.get("object_id") is None:
         return Ignored(f"no outcome comes from {kind or 'an untyped'} events")
     if action not in ("creation", "propertyChange"):
@@ -253,11 +265,24 @@ class DealFields:
     won: tuple[tuple[str, frozenset[str]], ...]  # any (property, values) that means "won"
     amount: str
     currency: str
+    # A yes/no property that, once known, alone says whether the deal is won (`won` then only
+    # serves while it is unknown).
+    won_flag: str | None = None
+
+    def is_won(self, values: Mapping[str, str]) -> bool:
+        if self.won_flag is not None and self.won_flag in values:
+            return values[self.won_flag].casefold() == "true"
+        return any(values.get(name, "").casefold() in wanted for name, wanted in self.won)
 
 
 DEAL_FIELDS = {
+    # `closedwon` is a stage of the default pipeline only; other pipelines' stages are numeric
+    # ids, and HubSpot's calculated `hs_is_closed_won` says whether the deal's stage is won.
     Provider.hubspot: DealFields(
-        (("dealstage", frozenset({"closedwon"})),), "amount", "deal_currency_code"
+        (("dealstage", frozenset({"closedwon"})),),
+        "amount",
+        "deal_currency_code",
+        won_flag="hs_is_closed_won",
     ),
     Provider.salesforce: DealFields(
         (("IsWon", frozenset({"true"})), ("StageName", frozenset({"closed won"}))),
@@ -294,13 +319,27 @@ class Nothing:
     reason: str
 
 
+def _same_value(provider: Provider | None, value: str, wanted: str) -> bool:
+    """Whether a property's value is the one a rule names: compared without case, except
+    Salesforce record ids when either side is an 18-character one: the same record whichever
+    form each side has (the 15-character one case-sensitive, as it is in Salesforce)."""
+    if provider == Provider.salesforce and 18 in (len(value), len(wanted)):
+        value_key, wanted_key = salesforce_id_key(value), salesforce_id_key(wanted)
+        if value_key is not None and wanted_key is not None:
+            return value_key == wanted_key
+    return value.casefold() == wanted.casefold()
+
+
 def attribute(
-    rules: Sequence[AttributionRule], values: Mapping[str, str]
+    rules: Sequence[AttributionRule],
+    values: Mapping[str, str],
+    provider: Provider | None = None,
 ) -> AttributionRule | None:
-    """The first rule whose property has its value (compared without case)."""
+    """The first rule whose property has its value (compared without case; Salesforce ids as
+    ids, see `_same_value`)."""
     for rule in rules:
         value = values.get(rule.property)
-        if value is not None and value.casefold() == rule.equals.casefold():
+        if value is not None and _same_value(provider, value, rule.equals):
             return rule
     return None
 
@@ -330,12 +369,11 @@ def due_outcome(
         what = f"contact {object_id}"
         if "lead" in recorded:
             return Nothing(f"{what}: its lead is already recorded")
-        rule = attribute(rules, values)
+        rule = attribute(rules, values, provider)
         return Due("lead", rule) if rule else _unattributed(rules, values, what)
     what = f"deal {object_id}"
     fields = DEAL_FIELDS[provider]
-    won = any(values.get(name, "").casefold() in wanted for name, wanted in fields.won)
-    if not won:
+    if not fields.is_won(values):
         return Nothing(f"{what}: not won")
     if "revenue" in recorded:
         return Nothing(f"{what}: its revenue is already recorded")
@@ -349,7 +387,7 @@ def due_outcome(
         amount_minor = parse_amount(amount, currency)
     except ValueError as exc:
         return Unmapped(f"{what}: amount {amount!r}: {exc}")
-    rule = attribute(rules, values)
+    rule = attribute(rules, values, provider)
     if rule is None:
         return _unattributed(rules, values, what)
     return Due("revenue", rule, amount_minor, currency)

@@ -64,7 +64,7 @@ async def receive_delivery(scope: Scope, receive: Receive, send: Send) -> None:
     body = await _body(receive)
     headers = Headers(scope=scope)
     try:
-        answer, media_type = await service.acknowledge(
+        answer = await service.acknowledge(
             state.engine,
             uuid.UUID(scope["path"][len(PREFIX) :]),  # canonical: `handles` checked
             body,
@@ -82,14 +82,15 @@ async def receive_delivery(scope: Scope, receive: Receive, send: Send) -> None:
     await send(
         {
             "type": "http.response.start",
-            "status": 200,
+            "status": answer.status,
             "headers": [
-                (b"content-type", media_type.encode()),
-                (b"content-length", str(len(answer)).encode()),
+                (b"content-type", answer.media_type.encode()),
+                (b"content-length", str(len(answer.body)).encode()),
+                *((k.lower().encode(), v.encode()) for k, v in answer.headers.items()),
             ],
         }
     )
-    await send({"type": "http.response.body", "body": answer})
+    await send({"type": "http.response.body", "body": answer.body})
 
 
 async def _body(receive: Receive) -> bytes:

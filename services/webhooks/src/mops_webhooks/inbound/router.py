@@ -245,7 +245,15 @@ async def replay_inbox_event(
     summary="Receive a CRM delivery",
     response_model=ReceiveReport,
     responses={
-        **problem_responses(400, 401, 404, 413, 422, 429, 503),
+        **{
+            code: entry
+            | {
+                "description": f"{entry['description']}; to Salesforce, a SOAP 1.1 fault.",
+                "content": {"text/xml": {"schema": {"type": "string"}}},
+            }
+            for code, entry in problem_responses(400, 401).items()
+        },
+        **problem_responses(404, 413, 422, 429, 503),
         200: {
             "description": "Stored (JSON report); Salesforce gets its SOAP acknowledgement.",
             "content": {"text/xml": {"schema": {"type": "string"}}},
@@ -268,7 +276,7 @@ async def receive(
     is not proven is a 401 and nothing is stored."""
     state = request.app.state
     body = await bounded_body(request, state.settings.max_receive_bytes, "A delivery")
-    answer, media_type = await service.acknowledge(
+    answer = await service.acknowledge(
         state.engine,
         connection_id,
         body,
@@ -279,4 +287,9 @@ async def receive(
         source=source_address(request.headers, request.client.host if request.client else None),
         token=token,
     )
-    return Response(answer, media_type=media_type)
+    return Response(
+        answer.body,
+        status_code=answer.status,
+        media_type=answer.media_type,
+        headers=dict(answer.headers),
+    )

@@ -7,7 +7,19 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, SecretStr, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
 
 from mops_shared.contracts.common import Name, StrictModel, not_null
 from mops_shared.contracts.money import CurrencyCode
@@ -50,6 +62,34 @@ class AttributionRule(StrictModel):
 # A pattern given to Field() on `str | None` is lost from the schema: it goes on the type.
 SalesforceOrganizationId = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$")
+]
+
+
+_HTTP_URL: TypeAdapter[AnyHttpUrl] = TypeAdapter(AnyHttpUrl)
+
+
+def normalised_url(text: str) -> str | None:
+    """`text` as an http(s) URL is normalised (host lower-cased, a default port dropped, `/`
+    for an empty path), or None when it is not one."""
+    try:
+        return str(_HTTP_URL.validate_python(text))
+    except ValidationError:
+        return None
+
+
+def _http_url_as_given(text: str) -> str:
+    try:
+        _HTTP_URL.validate_python(text)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise PydanticCustomError(first["type"], first["msg"]) from None
+    return text
+
+
+# An http(s) URL kept exactly as given, not normalised: HubSpot signs the URL it was given,
+# so a host's case or an explicit `:443` are part of what it signs.
+RegisteredUrl = Annotated[
+    str, AfterValidator(_http_url_as_given), WithJsonSchema(_HTTP_URL.json_schema())
 ]
 
 
@@ -98,7 +138,7 @@ class ConnectionCreate(StrictModel):
 
     provider: Provider
     name: Name
-    public_url: AnyHttpUrl | None = not_null(
+    public_url: RegisteredUrl | None = not_null(
         description="HubSpot: the receive URL exactly as registered with HubSpot (it is part "
         "of what HubSpot signs); required for `hubspot`.",
     )
@@ -147,7 +187,7 @@ class ConnectionUpdate(StrictModel):
     )
 
     name: Name | None = not_null()
-    public_url: AnyHttpUrl | None = Field(
+    public_url: RegisteredUrl | None = Field(
         default=None,
         description="HubSpot: the receive URL as registered with HubSpot (which cannot be "
         "null); other providers: null clears it.",

@@ -21,6 +21,7 @@ from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import (
     BadRequest,
     Conflict,
+    MopsError,
     NotFound,
     Unauthorized,
     ValidationFailed,
@@ -48,6 +49,7 @@ from mops_webhooks.inbound.schemas import (
     InboxStatus,
     Provider,
     ReceiveReport,
+    normalised_url,
 )
 from mops_webhooks.providers import common, hubspot, pipedrive, salesforce, standard
 
@@ -133,6 +135,13 @@ async def create_connection(
         _required(
             [("/organization_id", data.organization_id, "the organisation messages come from")]
         )
+        if data.organization_id and salesforce.salesforce_id_key(data.organization_id) is None:
+            raise ValidationFailed.at(
+                ProblemLocation.body,
+                "/organization_id",
+                "not a Salesforce id: the last 3 characters of an 18-character id are the "
+                "checksum of its first 15 (or give the 15-character id)",
+            )
         generated = secrets.token_urlsafe(32)
         credential_hash = common.hash_credential(generated)
     now = utcnow()
@@ -140,7 +149,7 @@ async def create_connection(
         tenant_id=tenant_id,
         provider=data.provider.value,
         name=data.name,
-        public_url=str(data.public_url) if data.public_url is not None else None,
+        public_url=data.public_url,  # exactly as registered: HubSpot signs it so
         secrets=[box.encrypt(s.encode()).decode() for s in signing],
         username=data.username if data.provider == Provider.pipedrive else None,
         organization_id=data.organization_id if data.provider == Provider.salesforce else None,
@@ -187,7 +196,7 @@ async def update_connection(
             raise ValidationFailed.at(
                 ProblemLocation.body, "/public_url", "HubSpot signs the URL: keep one"
             )
-        connection.public_url = str(data.public_url) if data.public_url is not None else None
+        connection.public_url = data.public_url
     if data.name is not None:
         connection.name = data.name
     if data.currency is not None:
@@ -268,6 +277,15 @@ def _decrypted(box: Fernet, token: str) -> str:
     return box.decrypt(token.encode()).decode()
 
 
+@functools.lru_cache(maxsize=1024)
+def _signed_urls(public_url: str) -> tuple[str, ...]:
+    """The URLs a HubSpot signature may cover: the URL as registered (what HubSpot calls and
+    signs), and its normalised spelling, which is what connections made before the URL was
+    kept as given hold, and what a registration may have been normalised to."""
+    normalised = normalised_url(public_url)
+    return (public_url,) if normalised in (None, public_url) else (public_url, normalised or "")
+
+
 def _ms(value: int) -> datetime:
     return datetime.fromtimestamp(value / 1000, UTC)
 
@@ -327,11 +345,12 @@ async def receive(
             }
         )
 
+    refused: MopsError | None = None
     try:
         if connection.provider == Provider.hubspot:
             hubspot.verify_hubspot(
                 method="POST",  # the receive URL's one method
-                uri=connection.public_url or "",
+                uri=_signed_urls(connection.public_url or ""),
                 body=body,
                 headers=headers,
                 client_secrets=signing,
@@ -391,16 +410,39 @@ async def receive(
             kind = payload.get("type") if isinstance(payload, dict) else None
             row(delivery.dedupe_key, kind if isinstance(kind, str) else None, None, payload)
     except common.SignatureRejected as exc:
-        raise Unauthorized(f"The delivery's signature does not hold: {exc.reason}") from None
+        refused = Unauthorized(f"The delivery's signature does not hold: {exc.reason}")
     except (common.PayloadRejected, ValueError) as exc:
         reason = exc.reason if isinstance(exc, common.PayloadRejected) else "not JSON"
-        raise BadRequest(f"The delivery is not valid: {reason}") from None
+        refused = BadRequest(f"The delivery is not valid: {reason}")
+    if refused is not None:
+        if connection.provider == Provider.salesforce:
+            raise SoapRefusal(refused)
+        raise refused
     if not rows:
         return Provider(connection.provider), {"received": 0, "stored": 0}
     # Durable before acknowledged: the caller answers 2xx only after the transaction holding
     # these rows (and those of the deliveries that arrived meanwhile) commits.
     new = await inbox.submit(rows)
     return Provider(connection.provider), {"received": len(rows), "stored": new}
+
+
+class SoapRefusal(Exception):
+    """A Salesforce delivery refused (400, 401): its sender expects a SOAP fault, not a
+    problem document."""
+
+    def __init__(self, error: MopsError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+@dataclasses.dataclass(frozen=True)
+class Answer:
+    """What the receive URL sends back: status, body, media type and extra headers."""
+
+    status: int
+    body: bytes
+    media_type: str
+    headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 # The receive URL's answers, the same from the route and from the pure-ASGI path beside it
@@ -420,16 +462,22 @@ async def acknowledge(
     *,
     source: str,
     token: str | None = None,
-) -> tuple[bytes, str]:
-    """The 200 answer to a delivery once its events are committed (`receive`): its body and
-    media type, `ReceiveReport`'s JSON or, to Salesforce, the SOAP acknowledgement. A delivery
-    refused raises the problem (`MopsError`) the caller answers."""
-    provider, report = await receive(
-        engine, connection_id, body, headers, box, inbox, guard, source=source, token=token
-    )
+) -> Answer:
+    """The 200 answer to a delivery once its events are committed (`receive`):
+    `ReceiveReport`'s JSON or, to Salesforce, the SOAP acknowledgement. A Salesforce delivery
+    refused as unproven (401) or invalid (400) is answered a SOAP 1.1 fault with that status;
+    any other refusal raises the problem (`MopsError`) the caller answers."""
+    try:
+        provider, report = await receive(
+            engine, connection_id, body, headers, box, inbox, guard, source=source, token=token
+        )
+    except SoapRefusal as refusal:
+        error = refusal.error
+        fault = salesforce.salesforce_fault(error.detail or str(error))
+        return Answer(error.status, fault, SALESFORCE_MEDIA_TYPE, error.headers)
     if provider == Provider.salesforce:
-        return salesforce.SALESFORCE_ACK, SALESFORCE_MEDIA_TYPE
-    return RECEIVE_REPORT_JSON.dumps(RECEIVE_REPORT_JSON.item(report)), JSON_MEDIA_TYPE
+        return Answer(200, salesforce.SALESFORCE_ACK, SALESFORCE_MEDIA_TYPE)
+    return Answer(200, RECEIVE_REPORT_JSON.dumps(RECEIVE_REPORT_JSON.item(report)), JSON_MEDIA_TYPE)
 
 
 InboxWriter = GroupCommit[list[dict[str, Any]], int]

@@ -44,6 +44,9 @@ class HubSpotEvent:
     property_name: str | None = None
     property_value: str | None = None
     attempt_number: int | None = None
+    # The generic format (`object.*` subscription types): `0-1` contact, `0-2` company,
+    # `0-3` deal, ...
+    object_type_id: str | None = None
 
     @property
     def dedupe_key(self) -> str:
@@ -62,7 +65,7 @@ def hubspot_v3_signature(
 def verify_hubspot(
     *,
     method: str,
-    uri: str,
+    uri: str | Sequence[str],
     body: bytes,
     headers: Mapping[str, str],
     client_secrets: Sequence[str],
@@ -72,6 +75,8 @@ def verify_hubspot(
 
     `uri` is the public URL HubSpot was configured to call, exactly as registered: it comes
     from our configuration, never from the request's Host header, which the sender controls.
+    Several may be given (the URL as registered and a normalised spelling of the same URL):
+    a signature over any of them is accepted.
     """
     check_secrets(client_secrets)
     lowered = lower_keys(headers)
@@ -91,16 +96,24 @@ def verify_hubspot(
         raise SignatureRejected("X-HubSpot-Request-Timestamp is not a number of milliseconds")
     check_window(sent_ms / 1000, now)
     given = signature.encode()
-    # Every secret is tried, so the time taken does not tell which one matched.
-    matches = [
-        hmac.compare_digest(
-            hubspot_v3_signature(secret, method, uri, body, timestamp).encode(), given
+    uris = [uri] if isinstance(uri, str) else list(dict.fromkeys(uri))
+    if not uris:
+        raise ValueError("give the URL HubSpot was configured to call")
+    # Every secret and URL is tried, so the time taken does not tell which one matched.
+    checks = [
+        (
+            index,
+            hmac.compare_digest(
+                hubspot_v3_signature(secret, method, one, body, timestamp).encode(), given
+            ),
         )
-        for secret in client_secrets
+        for index, secret in enumerate(client_secrets)
+        for one in uris
     ]
-    if not any(matches):
+    matched = [index for index, ok in checks if ok]
+    if not matched:
         raise SignatureRejected("X-HubSpot-Signature-v3 does not match")
-    return HubSpotDelivery(timestamp_ms=sent_ms, secret_index=matches.index(True))
+    return HubSpotDelivery(timestamp_ms=sent_ms, secret_index=matched[0])
 
 
 def _optional(event: Mapping[str, Any], name: str, kind: type, where: str) -> Any:
@@ -152,6 +165,7 @@ def parse_hubspot_events(body: bytes) -> list[HubSpotEvent]:
                 property_name=_optional(event, "propertyName", str, where),
                 property_value=_optional(event, "propertyValue", str, where),
                 attempt_number=_optional(event, "attemptNumber", int, where),
+                object_type_id=_optional(event, "objectTypeId", str, where),
             )
         )
     return events

@@ -6,6 +6,7 @@ import hmac
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from defusedxml import ElementTree as SafeET
@@ -33,6 +34,21 @@ SALESFORCE_ACK: bytes = (
     b"</soapenv:Body>"
     b"</soapenv:Envelope>"
 )
+
+
+def salesforce_fault(reason: str) -> bytes:
+    """A SOAP 1.1 Fault telling Salesforce why its message was refused (`soapenv:Client`: the
+    message, or its credentials, are at fault, so resending it unchanged will not help).
+
+    Salesforce expects a SOAP answer from an outbound-message listener: the acknowledgement,
+    or a fault, which it records as the delivery's failure and retries.
+    """
+    return (
+        '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">'
+        "<soapenv:Body><soapenv:Fault><faultcode>soapenv:Client</faultcode>"
+        f"<faultstring>{escape(reason)}</faultstring>"
+        "</soapenv:Fault></soapenv:Body></soapenv:Envelope>"
+    ).encode()
 
 
 @dataclass(frozen=True)
@@ -141,11 +157,64 @@ def parse_salesforce_notifications(body: bytes) -> SalesforceMessage:
     )
 
 
+# --- record ids: 15 and 18 characters ----------------------------------------------------------
+
+# Salesforce's own alphabet for the 18-character suffix: a 5-bit value per character.
+_SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
+
+
+def _alphanumeric(text: str) -> bool:
+    return text.isascii() and text.isalnum()
+
+
+def salesforce_id_suffix(id15: str) -> str:
+    """The 3 characters Salesforce appends to a 15-character id to make its 18-character form.
+
+    Each character of the suffix encodes the case of 5 characters of the id: bit i (least
+    significant first) is set when the i-th of those 5 is an upper-case letter; the 5-bit value
+    indexes `A`..`Z`, `0`..`5`. The 18-character form is then safe for systems that ignore case.
+    """
+    if len(id15) != 15 or not _alphanumeric(id15):
+        raise ValueError("a Salesforce id has 15 letters and digits before its suffix")
+    suffix = ""
+    for start in (0, 5, 10):
+        bits = sum(1 << i for i, c in enumerate(id15[start : start + 5]) if "A" <= c <= "Z")
+        suffix += _SUFFIX_ALPHABET[bits]
+    return suffix
+
+
+def salesforce_id_key(text: str) -> str | None:
+    """The case-sensitive 15-character id `text` names, or None when it is not a Salesforce id.
+
+    A 15-character id is its own key; an 18-character one is valid only when its last 3
+    characters are the suffix of its first 15 (compared without case, as the suffix exists for
+    systems that ignore case), and its key is then those 15.
+    """
+    if len(text) == 15 and _alphanumeric(text):
+        return text
+    if len(text) == 18 and _alphanumeric(text):
+        head = text[:15]
+        if text[15:].upper() == salesforce_id_suffix(head):
+            return head
+    return None
+
+
+def same_salesforce_id(a: str, b: str) -> bool:
+    """Whether `a` and `b` name the same record, each in its 15- or 18-character form.
+
+    The first 15 characters compared case-sensitively (they are the id); an 18-character form
+    whose suffix is not the checksum of its first 15 names nothing, and equals nothing.
+    """
+    key_a, key_b = salesforce_id_key(a), salesforce_id_key(b)
+    return key_a is not None and key_a == key_b
+
+
 def _same_organization(received: str, expected: str) -> bool:
-    # Salesforce sends the 18-character id; Setup shows the 15-character one it extends.
-    if len(expected) == 15 and len(received) == 18:
-        received = received[:15]
-    return hmac.compare_digest(received.encode(), expected.encode())
+    # Salesforce sends the 18-character id; Setup shows the 15-character one it extends. The
+    # exact text still matches, so an organisation id stored as given keeps matching itself.
+    return hmac.compare_digest(received.encode(), expected.encode()) or same_salesforce_id(
+        received, expected
+    )
 
 
 def verify_salesforce(
