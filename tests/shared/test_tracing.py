@@ -112,18 +112,22 @@ def test_spans_are_exported_only_when_the_otel_variables_ask(
     assert tracing.exporting_requested(environ) is exports
 
 
-def test_without_export_spans_have_ids_but_are_not_recorded() -> None:
-    provider, exports = tracing.build_provider("org", {})
-    assert not exports
-    tracer = provider.get_tracer("test")
+def test_without_export_spans_have_ids_and_carry_the_caller_s_flags_unrecorded() -> None:
+    assert tracing.build_provider("org", {}) is None
+    tracer = tracing.PropagatingTracer()
     root = tracer.start_span("root")
     asked = tracer.start_span(
         "asked", context=tracing.parent_context(f"00-{TRACE_ID}-{PARENT_ID}-01")
     )
     assert root.get_span_context().is_valid
     assert not root.is_recording()
-    # A caller that sampled its trace gets the flag back: its span is recorded here too.
-    assert asked.get_span_context().trace_flags.sampled
+    assert not root.get_span_context().trace_flags.sampled
+    # A child of the caller's span, in its trace, with its flag as received (W3C Trace Context).
+    context = asked.get_span_context()
+    assert context.trace_id == int(TRACE_ID, 16)
+    assert context.span_id not in (0, int(PARENT_ID, 16))
+    assert context.trace_flags.sampled
+    assert not asked.is_recording()
 
 
 @pytest.mark.asyncio
@@ -143,8 +147,8 @@ async def test_with_an_otlp_endpoint_spans_reach_the_collector(
     collector = await serve(Starlette(routes=[Route("/v1/traces", collect, methods=["POST"])]))
     monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", collector.url)
     try:
-        provider, exports = tracing.build_provider("inventory")
-        assert exports
+        provider = tracing.build_provider("inventory")
+        assert provider is not None
         with provider.get_tracer("test").start_as_current_span("exported work"):
             pass
         # The batch processor's thread posts it; wait without holding the loop.

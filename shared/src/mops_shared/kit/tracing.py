@@ -13,7 +13,7 @@ Exporting is off unless the standard variables ask for it: `OTEL_TRACES_EXPORTER
 the exporter's other `OTEL_EXPORTER_OTLP_*` settings, `OTEL_TRACES_SAMPLER`, `OTEL_SERVICE_NAME`
 and `OTEL_RESOURCE_ATTRIBUTES` as the SDK reads them); `OTEL_SDK_DISABLED=true` keeps it off.
 Off, spans are still made, with real ids, so that trace context flows and is logged, but none
-is recorded unless its caller's `traceparent` says sampled (a few microseconds a request); and
+is recorded (`PropagatingTracer`: a few microseconds a request, bench/tracing.py); and
 database statements get spans only when exporting, because listening to statements turns off
 the read path's driver fast path (kit.driver_reads).
 """
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -31,7 +32,6 @@ from opentelemetry import context as otel_context
 from opentelemetry import trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
-from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, ParentBased
 from opentelemetry.trace import (
     NonRecordingSpan,
     Span,
@@ -53,15 +53,37 @@ _TRACEPARENT = re.compile(r"^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-
 TRACEPARENT_MAX_LENGTH = 55  # version 00's length: what a row keeps
 
 
+class PropagatingTracer(trace.NoOpTracer):
+    """The tracer when nothing is exported: a span is only its context (the caller's trace, or
+    a new one; a new span id; the caller's flags and state as received, as W3C Trace Context
+    asks of a participant that records nothing), never recorded. What the SDK makes with
+    nothing to export, without its sampler and span bookkeeping (bench/tracing.py)."""
+
+    def start_span(
+        self, name: str, context: otel_context.Context | None = None, *args: Any, **kwargs: Any
+    ) -> Span:
+        parent = trace.get_current_span(context).get_span_context()
+        span_id = random.getrandbits(64) or 1
+        if parent.is_valid:
+            return NonRecordingSpan(
+                SpanContext(
+                    parent.trace_id,
+                    span_id,
+                    is_remote=False,
+                    trace_flags=parent.trace_flags,
+                    trace_state=parent.trace_state,
+                )
+            )
+        return NonRecordingSpan(SpanContext(random.getrandbits(128) or 1, span_id, is_remote=False))
+
+
 class _Tracing:
     """The process's tracer; swapped by tests (`use_provider`) without OpenTelemetry's global,
     which can be set only once per process."""
 
     def __init__(self) -> None:
-        self.provider: TracerProvider | None = None
-        self.tracer: trace.Tracer = TracerProvider(sampler=ParentBased(ALWAYS_OFF)).get_tracer(
-            "mops"
-        )
+        self.configured = False
+        self.tracer: trace.Tracer = PropagatingTracer()
         self.exporting = False
 
 
@@ -83,26 +105,27 @@ def exporting_requested(environ: Mapping[str, str] = os.environ) -> bool:
 
 def configure_tracing(service: str, environ: Mapping[str, str] = os.environ) -> None:
     """Once per process (later calls, or a provider set by a test, leave it as it is): the
-    exporting provider when the OTEL_* variables ask for it, else the propagating one."""
-    if _state.provider is None:
-        provider, exports = build_provider(service, environ)
-        _use(provider, exporting=exports)
+    exporting provider when the OTEL_* variables ask for it, else the propagating tracer."""
+    if _state.configured:
+        return
+    provider = build_provider(service, environ)
+    _state.configured = True
+    if provider is not None:
+        _state.tracer, _state.exporting = provider.get_tracer("mops"), True
 
 
-def build_provider(
-    service: str, environ: Mapping[str, str] = os.environ
-) -> tuple[TracerProvider, bool]:
-    """The provider the variables ask for, and whether it exports. (The SDK and the exporter
-    read their own settings from the process's environment.)"""
+def build_provider(service: str, environ: Mapping[str, str] = os.environ) -> TracerProvider | None:
+    """The exporting provider the variables ask for, None when they ask for none. (The SDK and
+    the exporter read their own settings from the process's environment.)"""
     if not exporting_requested(environ):
-        return TracerProvider(sampler=ParentBased(ALWAYS_OFF)), False
+        return None
     exporter_name = environ.get("OTEL_TRACES_EXPORTER", "otlp").strip().lower() or "otlp"
     if exporter_name != "otlp":
         logger.warning(
             "OTEL_TRACES_EXPORTER=%s is not supported (only otlp): no spans exported",
             exporter_name,
         )
-        return TracerProvider(sampler=ParentBased(ALWAYS_OFF)), False
+        return None
     # Imported only here: the exporter and protobuf cost 2.5 MiB a process that does not export.
     from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
     from opentelemetry.sdk.trace.export import BatchSpanProcessor
@@ -112,26 +135,25 @@ def build_provider(
     provider = TracerProvider(resource=resource)  # the sampler: OTEL_TRACES_SAMPLER's
     provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
     logger.info("exporting traces with OTLP")
-    return provider, True
+    return provider
 
 
-def use_provider(provider: TracerProvider) -> Callable[[], None]:
-    """A provider of the caller's (a test's, with an in-memory exporter) in place of the
-    process's: its spans are exported, and engines created from now on get statement spans.
-    Returns what puts the one before back."""
-    before = (_state.provider, _state.tracer, _state.exporting)
+def use_tracer(tracer: trace.Tracer, *, exporting: bool) -> Callable[[], None]:
+    """A tracer of the caller's (a test's provider with an in-memory exporter) in place of the
+    process's; exporting, engines created from now on get statement spans. Returns what puts
+    the one before back."""
+    before = (_state.configured, _state.tracer, _state.exporting)
 
     def restore() -> None:
-        _state.provider, _state.tracer, _state.exporting = before
+        _state.configured, _state.tracer, _state.exporting = before
 
-    _use(provider, exporting=True)
+    _state.configured, _state.tracer, _state.exporting = True, tracer, exporting
     return restore
 
 
-def _use(provider: TracerProvider, *, exporting: bool) -> None:
-    _state.provider = provider
-    _state.tracer = provider.get_tracer("mops")
-    _state.exporting = exporting
+def use_provider(provider: TracerProvider) -> Callable[[], None]:
+    """`use_tracer` with the provider's tracer, exporting."""
+    return use_tracer(provider.get_tracer("mops"), exporting=True)
 
 
 def exporting() -> bool:
