@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import statistics
 import time
 from collections.abc import Callable
@@ -58,7 +57,6 @@ def _with(tracer: trace.Tracer, exporting: bool) -> Callable[[], None]:
 
 
 async def main(n: int, rounds: int) -> None:
-    logging.disable(logging.CRITICAL)
     exporter = InMemorySpanExporter()
     recording = TracerProvider()
     recording.add_span_processor(SimpleSpanProcessor(exporter))
