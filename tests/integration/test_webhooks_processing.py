@@ -706,3 +706,205 @@ async def test_salesforce_ids_written_as_the_ui_shows_them_match_the_messages_18
         headers=tenant.headers,
     )
     assert_problem(refused, 422, "/organization_id")
+
+
+# --- attribution through associations -------------------------------------------------------
+
+
+def association(
+    kind: str, from_id: int, to_id: int, at_ms: int, *, removed: bool = False
+) -> dict[str, Any]:
+    """A HubSpot association event (`deal.associationChange` or `contact.associationChange`)."""
+    types = {
+        "deal.associationChange": "DEAL_TO_CONTACT",
+        "contact.associationChange": "CONTACT_TO_DEAL",
+    }
+    event = hubspot(kind, from_id, at_ms)
+    del event["objectId"]
+    return event | {
+        "associationType": types[kind],
+        "fromObjectId": from_id,
+        "toObjectId": to_id,
+        "associationRemoved": removed,
+        "isPrimaryAssociation": kind.startswith("deal"),
+    }
+
+
+CONTACT_SOURCE = hubspot("contact.propertyChange", 801, T0 + 1, hs_analytics_source="PAID_SEARCH")
+DEAL_OPENED = [
+    hubspot("deal.creation", 951, T0 + 2),
+    hubspot("deal.propertyChange", 951, T0 + 3, amount="1250.50"),
+    hubspot("deal.propertyChange", 951, T0 + 4, deal_currency_code="GBP"),
+]
+DEAL_WON = hubspot("deal.propertyChange", 951, T0 + 6, hs_is_closed_won="true")
+ORDERS = {
+    # Each step is delivered and processed before the next: the order the worker sees them.
+    "association before won": [
+        [hubspot("contact.creation", 801, T0), CONTACT_SOURCE],
+        DEAL_OPENED,
+        [association("deal.associationChange", 951, 801, T0 + 5)],
+        [DEAL_WON],
+    ],
+    "association after won": [
+        [hubspot("contact.creation", 801, T0), CONTACT_SOURCE],
+        DEAL_OPENED,
+        [DEAL_WON],
+        [association("deal.associationChange", 951, 801, T0 + 7)],
+    ],
+    "contact's side of the association, after won": [
+        [hubspot("contact.creation", 801, T0), CONTACT_SOURCE],
+        DEAL_OPENED,
+        [DEAL_WON],
+        [association("contact.associationChange", 801, 951, T0 + 7)],
+    ],
+    "source set after won": [
+        [hubspot("contact.creation", 801, T0)],
+        DEAL_OPENED,
+        [association("deal.associationChange", 951, 801, T0 + 5)],
+        [DEAL_WON],
+        [{**CONTACT_SOURCE, "occurredAt": T0 + 8}],
+    ],
+}
+
+
+@pytest.mark.parametrize("order", list(ORDERS))
+async def test_a_hubspot_deal_won_is_attributed_through_its_contact_whatever_the_order(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey, order: str
+) -> None:
+    ads = await tool(gateway_client, tenant, "Google Ads")
+    connection = await connect_hubspot(
+        gateway_client, tenant, [("hs_analytics_source", "PAID_SEARCH", "Google Ads")]
+    )
+    for step in ORDERS[order]:
+        await post_hubspot(gateway_client, connection, step)
+        assert await drain(context_of(stack)) == len(step)
+    recorded = await outcomes(gateway_client, tenant)
+    assert sorted(o["kind"] for o in recorded) == ["lead", "revenue"]
+    (revenue,) = [o for o in recorded if o["kind"] == "revenue"]
+    assert revenue["tool_id"] == ads
+    assert revenue["amount"] == {"amount_minor": 125050, "currency": "GBP"}
+    # Dated when the deal was won (T0 + 6 ms), not when it became attributable.
+    assert revenue["occurred_at"].startswith("2025-11-28T03:20:00.006")
+    assert revenue["external_id"] == f"hubspot:{connection['id']}:deal:951"
+    events = await inbox_by_object(gateway_client, tenant)
+    won = events[("deal.propertyChange", "true")]
+    if order == "association before won":
+        assert won["status"] == "processed"
+        assert "revenue for 'Google Ads' recorded through contact 801" in won["detail"]
+    else:
+        # Won before it could be attributed: unmapped, then recorded by the later event.
+        assert won["status"] == "unmapped", won["detail"]
+        assert won["detail"].startswith("deal 951: won, no attribution rule matches its own")
+        later = [e for e in events.values() if "revenue for 'Google Ads' recorded" in e["detail"]]
+        assert len(later) == 1
+        assert later[0]["status"] == "processed"
+        assert "through contact 801" in later[0]["detail"]
+    # Everything replayed: still one revenue.
+    for event in events.values():
+        await gateway_client.post(f"{INBOX}/{event['id']}/replay", headers=tenant.headers)
+    await drain(context_of(stack))
+    again = await outcomes(gateway_client, tenant)
+    assert sorted(o["kind"] for o in again) == ["lead", "revenue"]
+
+
+async def test_a_won_deal_no_rule_attributes_is_unmapped_and_a_replay_records_it_once(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    events_tool = await tool(gateway_client, tenant, "Trade shows")
+    connection = await connect_hubspot(
+        gateway_client, tenant, [("hs_analytics_source", "PAID_SEARCH", "Google Ads")]
+    )
+    await post_hubspot(
+        gateway_client,
+        connection,
+        [
+            hubspot("contact.propertyChange", 802, T0, hs_analytics_source="OFFLINE"),
+            association("deal.associationChange", 952, 802, T0 + 1),
+            hubspot("deal.propertyChange", 952, T0 + 2, amount="300"),
+            hubspot("deal.propertyChange", 952, T0 + 3, dealstage="closedwon"),
+            # A second deal, won with no contact at all.
+            hubspot("deal.propertyChange", 953, T0 + 4, amount="20"),
+            hubspot("deal.propertyChange", 953, T0 + 5, dealstage="closedwon"),
+        ],
+    )
+    assert await drain(context_of(stack)) == 6
+    listed = await gateway_client.get(INBOX, params={"limit": 200}, headers=tenant.headers)
+    won = [e for e in listed.json()["items"] if e["payload"].get("property_value") == "closedwon"]
+    details = sorted((e["status"], e["detail"]) for e in won)
+    assert details == [
+        (
+            "unmapped",
+            "deal 952: won, no attribution rule matches its own (none of the rules' properties"
+            " is known) nor those of its associated contacts (contact 802:"
+            " hs_analytics_source='OFFLINE')",
+        ),
+        (
+            "unmapped",
+            "deal 953: won, no attribution rule matches its own (none of the rules' properties"
+            " is known); no associated contact known",
+        ),
+    ]
+    assert await outcomes(gateway_client, tenant) == []
+
+    patched = await gateway_client.patch(
+        f"{CONNECTIONS}/{connection['id']}",
+        json={
+            "attribution_rules": [
+                {"property": "hs_analytics_source", "equals": "OFFLINE", "tool_name": "Trade shows"}
+            ]
+        },
+        headers={**tenant.headers, "if-match": '"1"'},
+    )
+    assert patched.status_code == 200, patched.text
+    unmapped = await gateway_client.get(
+        INBOX, params={"status": "unmapped"}, headers=tenant.headers
+    )
+    for _ in range(2):  # replayed twice: recorded once
+        for event in unmapped.json()["items"]:
+            replayed = await gateway_client.post(
+                f"{INBOX}/{event['id']}/replay", headers=tenant.headers
+            )
+            assert replayed.status_code == 202, replayed.text
+        await drain(context_of(stack))
+    recorded = sorted(
+        (o["kind"], o["tool_id"], o["amount"], o["external_id"])
+        for o in await outcomes(gateway_client, tenant)
+    )
+    assert recorded == [
+        ("lead", events_tool, None, f"hubspot:{connection['id']}:contact:802"),
+        (
+            "revenue",
+            events_tool,
+            {"amount_minor": 30000, "currency": "EUR"},
+            f"hubspot:{connection['id']}:deal:952",
+        ),
+    ]
+    # The deal with no contact is still unmapped, and says so.
+    still = await gateway_client.get(INBOX, params={"status": "unmapped"}, headers=tenant.headers)
+    assert [e["detail"].split(":")[0] for e in still.json()["items"]] == ["deal 953"]
+
+
+async def test_a_pipedrive_deal_is_attributed_through_its_person(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    webinars = await tool(gateway_client, tenant, "Webinars")
+    connection = await pipedrive_connection(
+        gateway_client, tenant, [(PD_V1_SOURCE, "webinar", "Webinars")]
+    )
+    won = pipedrive_fixture("v1-deal-updated-won")
+    for record in (won["current"], won["previous"]):  # the deal itself says nothing of its source
+        del record[PD_V1_SOURCE]
+    for payload in (won, pipedrive_fixture("v1-person-updated")):  # the deal first
+        await post_pipedrive(gateway_client, connection, payload)
+        assert await drain(context_of(stack)) == 1
+    recorded = sorted(
+        (o["kind"], o["tool_id"], o["external_id"]) for o in await outcomes(gateway_client, tenant)
+    )
+    assert recorded == [
+        ("lead", webinars, f"pipedrive:{connection['id']}:contact:701"),
+        ("revenue", webinars, f"pipedrive:{connection['id']}:deal:701"),
+    ]
+    listed = await gateway_client.get(INBOX, params={"limit": 200}, headers=tenant.headers)
+    deal_event = next(e for e in listed.json()["items"] if e["kind"] == "deal.updated")
+    assert deal_event["status"] == "unmapped"
+    assert "contact 701: none of the rules' properties is known" in deal_event["detail"]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from mops_webhooks.inbound import crm
 from mops_webhooks.inbound.schemas import AttributionRule, Provider
+from mops_webhooks.providers import hubspot
 from tests.support import fixture
 
 AT = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -359,3 +361,129 @@ def test_a_salesforce_rule_with_a_15_character_id_matches_the_18_character_value
     # Values that are not ids keep the comparison without case.
     words = [AttributionRule(property="LeadSource", equals="web", tool_name="Forms")]
     assert crm.attribute(words, {"LeadSource": "Web"}, Provider.salesforce) == words[0]
+
+
+# --- associations ------------------------------------------------------------------------------
+
+LATER = AT + timedelta(minutes=5)
+
+
+def test_hubspot_association_events_link_deals_and_contacts_both_ways() -> None:
+    # As the inbox stores them: the events as the provider module parses them.
+    body = json.dumps(fixture("crm", "hubspot", "deal_contact_association.json")).encode()
+    deal_side, contact_side, company = (
+        dataclasses.asdict(e) for e in hubspot.parse_hubspot_events(body)
+    )
+    deal = crm.change_of(Provider.hubspot, "deal.associationChange", deal_side, None, AT)
+    assert deal == crm.CrmChange(
+        "deal", "7301", AT, links=(crm.Link("contact", "1246965", removed=False, primary=True),)
+    )
+    contact = crm.change_of(Provider.hubspot, "contact.associationChange", contact_side, None, AT)
+    assert contact == crm.CrmChange("contact", "1246965", AT, links=(crm.Link("deal", "7301"),))
+    ignored = crm.change_of(Provider.hubspot, "deal.associationChange", company, None, AT)
+    assert ignored == crm.Ignored(
+        "no outcome comes from deal.associationChange events of DEAL_TO_COMPANY"
+    )
+    generic = {
+        "from_object_id": 7301,
+        "to_object_id": 55,
+        "from_object_type_id": "0-3",
+        "to_object_type_id": "0-1",
+        "association_removed": True,
+    }
+    removed = crm.change_of(Provider.hubspot, "object.associationChange", generic, None, AT)
+    assert removed == crm.CrmChange("deal", "7301", AT, links=(crm.Link("contact", "55", True),))
+
+
+def test_pipedrive_deals_and_salesforce_opportunities_link_their_contact() -> None:
+    v1 = pipedrive_payload("v1-deal-updated-won")
+    change = crm.change_of(Provider.pipedrive, "deal.updated", v1, None, AT)
+    assert isinstance(change, crm.CrmChange)
+    assert change.links == (crm.Link("contact", "701", primary=True),)
+    v2 = {
+        "meta": {"action": "change", "entity": "deal", "entity_id": "12", "version": "2.0"},
+        "data": {"status": "won", "person_id": 88, "org_id": None},
+    }
+    change = crm.change_of(Provider.pipedrive, "deal.change", v2, None, AT)
+    assert isinstance(change, crm.CrmChange)
+    assert change.links == (crm.Link("contact", "88", primary=True),)
+    fields = {"Id": "006A", "IsWon": "true", "ContactId": "003G000001SUbc4IAD"}
+    opportunity = crm.change_of(Provider.salesforce, "Opportunity", {"fields": fields}, None, AT)
+    assert isinstance(opportunity, crm.CrmChange)
+    assert opportunity.links == (crm.Link("contact", "003G000001SUbc4IAD", primary=True),)
+    converted = {"Id": "00Q1", "ConvertedOpportunityId": "006A"}
+    lead = crm.change_of(Provider.salesforce, "Lead", {"fields": converted}, None, AT)
+    assert isinstance(lead, crm.CrmChange)
+    assert lead.links == (crm.Link("deal", "006A", primary=True),)
+
+
+def pipedrive_payload(name: str) -> dict[str, object]:
+    payload: dict[str, object] = fixture("crm", "pipedrive", f"{name}.json")
+    return payload
+
+
+def test_associations_merge_by_time_and_keep_the_primary_first() -> None:
+    state, applied = crm.merge_links({}, [crm.Link("contact", "1"), crm.Link("contact", "2")], AT)
+    assert len(applied) == 2
+    state, _ = crm.merge_links(state, [crm.Link("contact", "3", primary=True)], LATER)
+    assert crm.associated(state, "contact") == ["3", "1", "2"]
+    # A removal, then an older addition delivered late: the association stays removed.
+    state, applied = crm.merge_links(state, [crm.Link("contact", "1", removed=True)], LATER)
+    assert applied
+    state, applied = crm.merge_links(state, [crm.Link("contact", "1")], AT)
+    assert applied == []
+    assert crm.associated(state, "contact") == ["3", "2"]
+    # The other side of an association does not say which is primary: it keeps what it was.
+    state, _ = crm.merge_links(state, [crm.Link("contact", "3")], LATER, mirrored=True)
+    assert crm.associated(state, "contact") == ["3", "2"]
+    assert crm.associated(state, "deal") == []
+
+
+WON = {"dealstage": "closedwon", "amount": "1250.50", "deal_currency_code": "GBP"}
+
+
+def _deal(values: dict[str, str], contacts: list[crm.Associated]) -> object:
+    return crm.due_outcome(Provider.hubspot, "deal", "7301", values, [], RULES, "USD", contacts)
+
+
+def test_a_won_deal_is_attributed_through_its_contacts_primary_first() -> None:
+    paid = crm.Associated("contact", "2", {"hs_analytics_source": "PAID_SEARCH"})
+    linkedin = crm.Associated("contact", "1", {"utm_source": "LinkedIn"})
+    due = _deal(WON, [linkedin, paid])
+    assert isinstance(due, crm.Due)
+    assert (due.rule.tool_name, due.amount_minor, due.currency, due.via) == (
+        "LinkedIn Ads",
+        125050,
+        "GBP",
+        ("contact", "1"),
+    )
+    # Its own properties come first.
+    own = _deal(WON | {"hs_analytics_source": "PAID_SEARCH"}, [linkedin])
+    assert isinstance(own, crm.Due)
+    assert (own.rule.tool_name, own.via) == ("Google Ads", None)
+    # Not won, or won without an amount: nothing yet, whatever the contacts say.
+    assert isinstance(_deal({"amount": "5"}, [paid]), crm.Nothing)
+    assert isinstance(_deal({"dealstage": "closedwon"}, [paid]), crm.Nothing)
+
+
+def test_a_won_deal_nothing_attributes_is_unmapped_naming_what_is_missing() -> None:
+    assert _deal(WON, []) == crm.Unmapped(
+        "deal 7301: won, no attribution rule matches its own (none of the rules' properties"
+        " is known); no associated contact known"
+    )
+    offline = crm.Associated("contact", "456", {"hs_analytics_source": "OFFLINE"})
+    unknown = crm.Associated("contact", "457", None)
+    assert _deal(WON | {"utm_source": "x"}, [offline, unknown]) == crm.Unmapped(
+        "deal 7301: won, no attribution rule matches its own (utm_source='x') nor those of"
+        " its associated contacts (contact 456: hs_analytics_source='OFFLINE'; contact 457:"
+        " no event of it received yet)"
+    )
+
+
+def test_revenue_is_dated_when_the_deal_was_won() -> None:
+    state = crm.merge({}, crm.CrmChange("deal", "1", AT, {"dealstage": "closedwon"})).properties
+    state = crm.merge(state, crm.CrmChange("deal", "1", LATER, {"amount": "10"})).properties
+    assert crm.won_at(Provider.hubspot, state) == AT
+    assert crm.won_at(Provider.hubspot, {}) is None
+    flagged = crm.merge(state, crm.CrmChange("deal", "1", LATER, {"hs_is_closed_won": "true"}))
+    assert crm.won_at(Provider.hubspot, flagged.properties) == LATER

@@ -5,6 +5,13 @@ property values, as of when); changes merge into the record's state property by 
 never letting an older value replace a newer one; and the merged state says which outcome is
 due: a `lead` for a contact whose source maps to a tool, `revenue` for a deal won with an
 amount.
+
+A deal is attributed as its CRM attributes it: by its own properties, else through the
+contacts it is associated with (the primary one first). An event may add or remove such
+associations (`Link`): HubSpot's `*.associationChange` events, a Pipedrive deal's `person_id`,
+a Salesforce Opportunity's `ContactId` or a converted Lead's `ConvertedOpportunityId`. Each
+record keeps its associations with the time each was last changed, so whichever arrives first
+(the association or the property that attributes) the outcome is the same.
 """
 
 from __future__ import annotations
@@ -24,13 +31,26 @@ DEAL = "deal"
 
 
 @dataclass(frozen=True)
+class Link:
+    """An association of the changed record with another one, added or removed; `primary` when
+    the other record is the primary one of its type for the changed record."""
+
+    object_type: str
+    object_id: str
+    removed: bool = False
+    primary: bool = False
+
+
+@dataclass(frozen=True)
 class CrmChange:
-    """What one event says: the record, its property values (as text), and when."""
+    """What one event says: the record, its property values (as text), its associations
+    added or removed, and when."""
 
     object_type: str
     object_id: str
     at: datetime
     properties: dict[str, str] = field(default_factory=dict)
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,7 +126,7 @@ def _hubspot(kind: str, event: Mapping[str, Any], at: datetime) -> CrmChange | I
     # `contact.creation`, `contact.propertyChange`, `deal.propertyChange`, ..., and the generic
     # `object.creation`, `object.propertyChange` whose objectTypeId says contact or deal.
     prefix, _, action = kind.partition(".")
-    if prefix == "object":
+    if prefix == "object" and action != "associationChange":
         type_id = event.get("object_type_id")
         object_type = _HUBSPOT_TYPE_IDS.get(type_id) if isinstance(type_id, str) else None
         if object_type is None:
@@ -114,6 +134,8 @@ def _hubspot(kind: str, event: Mapping[str, Any], at: datetime) -> CrmChange | I
             return Ignored(f"no outcome comes from {kind} events of {shown}")
     else:
         object_type = _HUBSPOT_TYPES.get(prefix)
+    if action == "associationChange":
+        return _hubspot_association(kind, event, at)
     if object_type is None or event.get("object_id") is None:
         return Ignored(f"no outcome comes from {kind or 'an untyped'} events")
     if action not in ("creation", "propertyChange"):
@@ -123,6 +145,39 @@ def _hubspot(kind: str, event: Mapping[str, Any], at: datetime) -> CrmChange | I
     if action == "propertyChange" and name and value is not None:
         properties[name] = value
     return CrmChange(object_type, str(event["object_id"]), at, properties)
+
+
+# `associationType` of classic events names both sides: `DEAL_TO_CONTACT`, `CONTACT_TO_DEAL`,
+# `DEAL_TO_COMPANY`, ...; the generic format gives `fromObjectTypeId` / `toObjectTypeId`.
+_HUBSPOT_ASSOCIATED = {"CONTACT": CONTACT, "DEAL": DEAL}
+
+
+def _hubspot_association(kind: str, event: Mapping[str, Any], at: datetime) -> CrmChange | Ignored:
+    """An association added or removed between `fromObjectId` and `toObjectId`: a change of the
+    `from` record that links it to the `to` record (deals and contacts only)."""
+    from_id, to_id = event.get("from_object_id"), event.get("to_object_id")
+    from_type_id, to_type_id = event.get("from_object_type_id"), event.get("to_object_type_id")
+    if isinstance(from_type_id, str) and isinstance(to_type_id, str):
+        from_type = _HUBSPOT_TYPE_IDS.get(from_type_id)
+        to_type = _HUBSPOT_TYPE_IDS.get(to_type_id)
+        shown = f"{from_type_id} to {to_type_id}"
+    else:
+        association = event.get("association_type")
+        named = association if isinstance(association, str) else ""
+        left, _, right = named.upper().partition("_TO_")
+        from_type, to_type = _HUBSPOT_ASSOCIATED.get(left), _HUBSPOT_ASSOCIATED.get(right)
+        shown = named or "an untyped association"
+    if from_id is None or to_id is None:
+        return Ignored(f"{kind}: no fromObjectId or toObjectId")
+    if from_type is None or to_type is None or from_type == to_type:
+        return Ignored(f"no outcome comes from {kind} events of {shown}")
+    link = Link(
+        to_type,
+        str(to_id),
+        removed=event.get("association_removed") is True,
+        primary=event.get("is_primary_association") is True,
+    )
+    return CrmChange(from_type, str(from_id), at, links=(link,))
 
 
 def _salesforce(
@@ -136,7 +191,22 @@ def _salesforce(
     modified = _timestamp(fields.get("LastModifiedDate")) or _timestamp(
         fields.get("SystemModstamp")
     )
-    return CrmChange(object_type, str(fields["Id"]), modified or at, _flat(fields))
+    return CrmChange(
+        object_type, str(fields["Id"]), modified or at, _flat(fields), _salesforce_links(fields)
+    )
+
+
+def _salesforce_links(fields: Mapping[str, Any]) -> tuple[Link, ...]:
+    """An Opportunity's `ContactId` (its primary contact, API 46.0 and later) and a converted
+    Lead's `ConvertedOpportunityId`, when the outbound message carries them."""
+    links: list[Link] = []
+    contact = _text(fields.get("ContactId"))
+    if contact:
+        links.append(Link(CONTACT, contact, primary=True))
+    opportunity = _text(fields.get("ConvertedOpportunityId"))
+    if opportunity:
+        links.append(Link(DEAL, opportunity, primary=True))
+    return tuple(links)
 
 
 def _pipedrive(
@@ -157,7 +227,16 @@ def _pipedrive(
     if object_type is None or action in ("delete", "deleted") or not object_id:
         return Ignored(f"no outcome comes from {entity or 'untyped'} {action or ''} events".strip())
     when = occurred_at or pipedrive.event_time(meta) or at
-    return CrmChange(object_type, object_id, when, _pipedrive_fields(record))
+    links: tuple[Link, ...] = ()
+    if object_type == DEAL and isinstance(record, dict):
+        # v1 and v2 send the deal's person as an id (older v1 payloads as `{"value": id}`).
+        person = record.get("person_id")
+        if isinstance(person, dict):
+            person = person.get("value")
+        person_id = _text(person)
+        if person_id:
+            links = (Link(CONTACT, person_id, primary=True),)
+    return CrmChange(object_type, object_id, when, _pipedrive_fields(record), links)
 
 
 def _pipedrive_fields(record: Any) -> dict[str, str]:
@@ -247,6 +326,57 @@ def merge(state: Mapping[str, Any], change: CrmChange) -> Merged:
     return Merged(merged, stale)
 
 
+def link_key(object_type: str, object_id: str) -> str:
+    return f"{object_type}:{object_id}"
+
+
+def merge_links(
+    state: Mapping[str, Any], links: Sequence[Link], at: datetime, *, mirrored: bool = False
+) -> tuple[dict[str, Any], list[Link]]:
+    """The record's associations (`{"<type>:<id>": {"type", "id", "primary", "removed", "at"}}`)
+    with the links applied, each unless the state's entry is newer; and the links applied. A
+    removal is kept (as `removed`), so an older addition arriving after it does not revive it;
+    a primary link makes the record's other links of its type not primary. `mirrored`: the links
+    are the other side of links of other records, which say nothing of this record's primary
+    one (an entry keeps whether it is)."""
+    merged = {key: dict(entry) for key, entry in state.items() if isinstance(entry, dict)}
+    applied: list[Link] = []
+    for link in links:
+        key = link_key(link.object_type, link.object_id)
+        current = merged.get(key)
+        current_at = _timestamp(current.get("at")) if current else None
+        if current_at is not None and current_at > at:
+            continue
+        primary = link.primary and not link.removed
+        if mirrored:
+            primary = bool(current and current.get("primary")) and not link.removed
+        elif primary:
+            for entry in merged.values():
+                if entry.get("type") == link.object_type:
+                    entry["primary"] = False
+        merged[key] = {
+            "type": link.object_type,
+            "id": link.object_id,
+            "primary": primary,
+            "removed": link.removed,
+            "at": at.isoformat(),
+        }
+        applied.append(link)
+    return merged, applied
+
+
+def associated(state: Mapping[str, Any], object_type: str) -> list[str]:
+    """The ids of the record's current associations of a type: the primary one first, then in
+    the order they were made."""
+    entries = [
+        entry
+        for entry in state.values()
+        if isinstance(entry, dict) and entry.get("type") == object_type and not entry.get("removed")
+    ]
+    entries.sort(key=lambda e: (not e.get("primary"), str(e.get("at")), str(e.get("id"))))
+    return [str(e["id"]) for e in entries]
+
+
 def values_of(properties: Mapping[str, Any]) -> dict[str, str]:
     return {
         name: str(entry["value"])
@@ -307,6 +437,18 @@ class Due:
     rule: AttributionRule
     amount_minor: int | None = None
     currency: str | None = None
+    # The associated record whose properties the rule matched, when not the record's own.
+    via: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Associated:
+    """A record associated with the one evaluated, with its merged property values (None when
+    no event of it has been received)."""
+
+    object_type: str
+    object_id: str
+    values: Mapping[str, str] | None
 
 
 @dataclass(frozen=True)
@@ -354,6 +496,37 @@ def _unattributed(
     return Unmapped(f"{what}: no attribution rule matches {shown}")
 
 
+def _known(rules: Sequence[AttributionRule], values: Mapping[str, str]) -> str:
+    known = sorted({r.property for r in rules if r.property in values})
+    if not known:
+        return "none of the rules' properties is known"
+    return ", ".join(f"{name}={values[name]!r}" for name in known)
+
+
+def _deal_unattributed(
+    rules: Sequence[AttributionRule],
+    values: Mapping[str, str],
+    what: str,
+    contacts: Sequence[Associated],
+) -> Unmapped:
+    """Why a won deal is not attributed, naming what each record it could be attributed
+    through is missing."""
+    own = f"its own ({_known(rules, values)})"
+    if not contacts:
+        return Unmapped(
+            f"{what}: won, no attribution rule matches {own}; no associated contact known"
+        )
+    shown = "; ".join(
+        f"{c.object_type} {c.object_id}: "
+        + (_known(rules, c.values) if c.values is not None else "no event of it received yet")
+        for c in contacts
+    )
+    return Unmapped(
+        f"{what}: won, no attribution rule matches {own} nor those of its associated "
+        f"contacts ({shown})"
+    )
+
+
 def due_outcome(
     provider: Provider,
     object_type: str,
@@ -362,9 +535,13 @@ def due_outcome(
     recorded: Sequence[str],
     rules: Sequence[AttributionRule],
     default_currency: str,
+    contacts: Sequence[Associated] = (),
 ) -> Due | Unmapped | Nothing:
     """What the record's state calls for now: an outcome not yet recorded for it, an event that
-    no rule attributes (unmapped), or nothing."""
+    no rule attributes (unmapped), or nothing. A deal no rule attributes by its own properties
+    is attributed through its associated `contacts` (in the order given: primary first); a won
+    deal with an amount that neither attributes is unmapped, whatever is known yet, so that a
+    replay after a new rule records it."""
     if object_type == CONTACT:
         what = f"contact {object_id}"
         if "lead" in recorded:
@@ -388,6 +565,26 @@ def due_outcome(
     except ValueError as exc:
         return Unmapped(f"{what}: amount {amount!r}: {exc}")
     rule = attribute(rules, values, provider)
-    if rule is None:
-        return _unattributed(rules, values, what)
-    return Due("revenue", rule, amount_minor, currency)
+    if rule is not None:
+        return Due("revenue", rule, amount_minor, currency)
+    for contact in contacts:
+        if contact.values is None:
+            continue
+        rule = attribute(rules, contact.values, provider)
+        if rule is not None:
+            via = (contact.object_type, contact.object_id)
+            return Due("revenue", rule, amount_minor, currency, via=via)
+    return _deal_unattributed(rules, values, what, contacts)
+
+
+def won_at(provider: Provider, properties: Mapping[str, Any]) -> datetime | None:
+    """When the deal's state last said it is won: the time of the property that says so."""
+    fields = DEAL_FIELDS[provider]
+    values = values_of(properties)
+    names = [fields.won_flag] if fields.won_flag in values else []
+    names += [n for n, wanted in fields.won if values.get(n, "").casefold() in wanted]
+    for name in names:
+        entry = properties.get(name)
+        if isinstance(entry, dict):
+            return _timestamp(entry.get("at"))
+    return None

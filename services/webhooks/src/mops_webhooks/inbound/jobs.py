@@ -18,6 +18,7 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from opentelemetry.trace import SpanKind
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,7 +30,7 @@ from mops_shared.kit.auth import ApiScope, Principal
 from mops_shared.kit.errors import MopsError
 from mops_shared.kit.tracing import mark_failed, span_from
 from mops_webhooks.inbound import crm, repository
-from mops_webhooks.inbound.models import InboxEventRow, WebhookConnection
+from mops_webhooks.inbound.models import CrmObjectRow, InboxEventRow, WebhookConnection
 from mops_webhooks.inbound.schemas import AttributionRule, InboxStatus, Provider
 from mops_webhooks.jobs import WorkerContext, job
 
@@ -178,25 +179,10 @@ async def _apply(
     if isinstance(change, crm.Ignored):
         return Finished(InboxStatus.processed, change.reason)
     # Locked for this transaction (PostgreSQL): two workers never merge into one record at once.
-    record = await repository.locked_record(
-        session,
-        tenant_id=connection.tenant_id,
-        connection_id=connection.id,
-        object_type=change.object_type,
-        object_id=change.object_id,
-        at=change.at,
-    )
+    record = await _locked(session, connection, change.object_type, change.object_id, change.at)
     merged = crm.merge(record.properties, change)
+    links, applied = crm.merge_links(record.associations or {}, change.links, change.at)
     rules = [AttributionRule.model_validate(r) for r in connection.attribution_rules]
-    due = crm.due_outcome(
-        provider,
-        change.object_type,
-        change.object_id,
-        crm.values_of(merged.properties),
-        record.outcomes,
-        rules,
-        connection.currency,
-    )
     stale = (
         f" (not applied, the record has newer values: {', '.join(sorted(merged.stale))})"
         if merged.stale
@@ -205,23 +191,162 @@ async def _apply(
     await repository.set_record_properties(
         session, record.id, merged.properties, updated_at=context.clock()
     )
-    if isinstance(due, crm.Unmapped):
-        return Finished(InboxStatus.unmapped, due.reason + stale)
-    if isinstance(due, crm.Nothing):
-        return Finished(InboxStatus.processed, due.reason + stale)
+    if applied:
+        await repository.set_record_associations(session, record.id, links)
+    # Each association is kept on both records: a contact's change finds its deals, a deal's
+    # evaluation its contacts, whichever side's event told of it.
+    for link in applied:
+        other = await _locked(session, connection, link.object_type, link.object_id, change.at)
+        back, _ = crm.merge_links(
+            other.associations or {},
+            [crm.Link(change.object_type, change.object_id, removed=link.removed)],
+            change.at,
+            mirrored=True,
+        )
+        await repository.set_record_associations(session, other.id, back)
     principal = Principal(
         tenant_id=connection.tenant_id,
         key_id=connection.id,
         scopes=_SCOPES,
         request_id=f"webhook-{event.id}",
     )
+    state = _State(change.object_type, change.object_id, record.id, merged.properties, links)
+    due = await _due(session, provider, connection, rules, state, record.outcomes)
+    finished = await _settle(
+        context,
+        session,
+        batch,
+        connection,
+        principal,
+        provider,
+        state,
+        record.outcomes,
+        due,
+        change.at,
+    )
+    finished = Finished(finished.status, finished.detail + stale)
+    if change.object_type != crm.CONTACT:
+        return finished
+    # The deals this contact is associated with may be attributable now (its source set, an
+    # association added): a won one is recorded here, not left for a replay.
+    notes: list[str] = []
+    for deal_id in crm.associated(links, crm.DEAL):
+        deal = await _locked(session, connection, crm.DEAL, deal_id, change.at)
+        if "revenue" in deal.outcomes:
+            continue
+        deal_state = _State(crm.DEAL, deal_id, deal.id, deal.properties, deal.associations or {})
+        deal_due = await _due(session, provider, connection, rules, deal_state, deal.outcomes)
+        if isinstance(deal_due, crm.Due):
+            done = await _settle(
+                context,
+                session,
+                batch,
+                connection,
+                principal,
+                provider,
+                deal_state,
+                deal.outcomes,
+                deal_due,
+                change.at,
+            )
+            notes.append(f"deal {deal_id}: {done.detail}")
+    if notes:
+        finished = Finished(finished.status, f"{finished.detail}; {'; '.join(notes)}")
+    return finished
+
+
+@dataclass(frozen=True)
+class _State:
+    """A record's merged state, as one evaluation reads it."""
+
+    object_type: str
+    object_id: str
+    row_id: uuid.UUID
+    properties: dict[str, Any]
+    associations: dict[str, Any]
+
+
+async def _locked(
+    session: AsyncSession,
+    connection: WebhookConnection,
+    object_type: str,
+    object_id: str,
+    at: datetime,
+) -> CrmObjectRow:
+    return await repository.locked_record(
+        session,
+        tenant_id=connection.tenant_id,
+        connection_id=connection.id,
+        object_type=object_type,
+        object_id=object_id,
+        at=at,
+    )
+
+
+async def _due(
+    session: AsyncSession,
+    provider: Provider,
+    connection: WebhookConnection,
+    rules: list[AttributionRule],
+    state: _State,
+    recorded: list[str],
+) -> crm.Due | crm.Unmapped | crm.Nothing:
+    """What the record's state calls for; a deal's with its associated contacts' properties."""
+    contacts: list[crm.Associated] = []
+    if state.object_type == crm.DEAL:
+        ids = crm.associated(state.associations, crm.CONTACT)
+        found = await repository.records_by_ids(session, connection.id, crm.CONTACT, ids)
+        contacts = [
+            crm.Associated(crm.CONTACT, i, crm.values_of(found[i]) if i in found else None)
+            for i in ids
+        ]
+    return crm.due_outcome(
+        provider,
+        state.object_type,
+        state.object_id,
+        crm.values_of(state.properties),
+        recorded,
+        rules,
+        connection.currency,
+        contacts,
+    )
+
+
+async def _settle(
+    context: WorkerContext,
+    session: AsyncSession,
+    batch: _Batch,
+    connection: WebhookConnection,
+    principal: Principal,
+    provider: Provider,
+    state: _State,
+    recorded_kinds: list[str],
+    due: crm.Due | crm.Unmapped | crm.Nothing,
+    at: datetime,
+) -> Finished:
+    """The outcome due recorded (once: its external id is the record's), or why not."""
+    if isinstance(due, crm.Unmapped):
+        return Finished(InboxStatus.unmapped, due.reason)
+    if isinstance(due, crm.Nothing):
+        return Finished(InboxStatus.processed, due.reason)
     tool_id = await _tool_id(context, principal, due.rule.tool_name, batch.tools)
     if tool_id is None:
         return Finished(
             InboxStatus.unmapped,
-            f"{change.object_type} {change.object_id}: the rule {due.rule.property}="
+            f"{state.object_type} {state.object_id}: the rule {due.rule.property}="
             f"{due.rule.equals!r} names {due.rule.tool_name!r}, which is not in the inventory",
         )
+    attributes: dict[str, Any] = {
+        "connection_id": str(connection.id),
+        "provider": provider.value,
+        "object_type": state.object_type,
+        "object_id": state.object_id,
+        "rule": {"property": due.rule.property, "equals": due.rule.equals},
+    }
+    if due.via is not None:
+        attributes["via"] = {"object_type": due.via[0], "object_id": due.via[1]}
+    # Revenue is dated when the deal was won, whichever later event made it attributable.
+    occurred_at = (crm.won_at(provider, state.properties) if due.kind == "revenue" else None) or at
     outcome = OutcomeCreate(
         tool_id=tool_id,
         kind=OutcomeKind(due.kind),
@@ -230,26 +355,21 @@ async def _apply(
             if due.amount_minor is not None and due.currency is not None
             else None
         ),
-        occurred_at=change.at,
+        occurred_at=occurred_at,
         source=OutcomeSource.crm_webhook,
-        external_id=external_id(connection, change.object_type, change.object_id),
-        attributes={
-            "connection_id": str(connection.id),
-            "provider": provider.value,
-            "object_type": change.object_type,
-            "object_id": change.object_id,
-            "rule": {"property": due.rule.property, "equals": due.rule.equals},
-        },
+        external_id=external_id(connection, state.object_type, state.object_id),
+        attributes=attributes,
     )
     try:
         recorded, new = await context.inventory.record_outcome(principal, outcome)
     except DownstreamError as exc:  # a 4xx: the inventory will refuse it every time
         raise _Permanent(str(exc)) from None
-    await repository.set_record_outcomes(session, record.id, [*record.outcomes, due.kind])
+    await repository.set_record_outcomes(session, state.row_id, [*recorded_kinds, due.kind])
     verb = "recorded" if new else "was already recorded"
+    through = f" through {due.via[0]} {due.via[1]}" if due.via is not None else ""
     return Finished(
         InboxStatus.processed,
-        f"{due.kind} for {due.rule.tool_name!r} {verb} (outcome {recorded.id}){stale}",
+        f"{due.kind} for {due.rule.tool_name!r} {verb}{through} (outcome {recorded.id})",
     )
 
 

@@ -109,8 +109,9 @@ class InboxEventRow(WebhooksTable, table=True):
 
 class CrmObjectRow(WebhooksTable, table=True):
     """What the inbox has learnt of one CRM record (a contact, a deal, ...): each property with
-    the time of the event that set it, so an older event never overwrites a newer value, and
-    the outcomes already recorded for it."""
+    the time of the event that set it, so an older event never overwrites a newer value, the
+    records it is associated with (a deal's contacts, a contact's deals), and the outcomes
+    already recorded for it."""
 
     __tablename__ = "webhook_crm_objects"
     __table_args__ = (UniqueConstraint("connection_id", "object_type", "object_id"),)
@@ -124,6 +125,11 @@ class CrmObjectRow(WebhooksTable, table=True):
     object_id: str = Field(sa_column=Column(String(200), nullable=False))
     # {name: {"value": ..., "at": ISO timestamp}}
     properties: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # The records it is associated with, as `crm.merge_links` keeps them:
+    # {"<type>:<id>": {"type", "id", "primary", "removed", "at"}}; None in rows from before.
+    associations: dict[str, Any] | None = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=True)
+    )
     # Outcome kinds already recorded for this record ("lead", "revenue").
     outcomes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     updated_at: datetime = Field(

@@ -311,6 +311,7 @@ async def locked_record(
                 "object_type": object_type,
                 "object_id": object_id,
                 "properties": {},
+                "associations": {},
                 "outcomes": [],
                 "updated_at": at,
             },
@@ -336,6 +337,33 @@ async def set_record_properties(
         .where(col(CrmObjectRow.id) == record_id)
         .values(properties=properties, updated_at=updated_at)
     )
+
+
+async def set_record_associations(
+    session: AsyncSession, record_id: uuid.UUID, associations: dict[str, Any]
+) -> None:
+    await session.execute(
+        update(CrmObjectRow)
+        .where(col(CrmObjectRow.id) == record_id)
+        .values(associations=associations)
+    )
+
+
+async def records_by_ids(
+    session: AsyncSession, connection_id: uuid.UUID, object_type: str, object_ids: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """The properties of some records of a connection, by id (read, not locked); a record no
+    event has told of is absent."""
+    if not object_ids:
+        return {}
+    found = await session.execute(
+        select(col(CrmObjectRow.object_id), col(CrmObjectRow.properties)).where(
+            col(CrmObjectRow.connection_id) == connection_id,
+            col(CrmObjectRow.object_type) == object_type,
+            col(CrmObjectRow.object_id).in_(list(object_ids)),
+        )
+    )
+    return {str(object_id): dict(properties) for object_id, properties in found.all()}
 
 
 async def set_record_outcomes(

@@ -47,6 +47,17 @@ class HubSpotEvent:
     # The generic format (`object.*` subscription types): `0-1` contact, `0-2` company,
     # `0-3` deal, ...
     object_type_id: str | None = None
+    # Association events (`*.associationChange`): the association `associationType` (classic:
+    # `DEAL_TO_CONTACT`, ...) from `fromObjectId` to `toObjectId` was added or removed
+    # (`associationRemoved`); `isPrimaryAssociation` when the `to` record is the primary one.
+    # The generic format names the types `fromObjectTypeId` / `toObjectTypeId`.
+    association_type: str | None = None
+    from_object_id: int | None = None
+    to_object_id: int | None = None
+    association_removed: bool | None = None
+    is_primary_association: bool | None = None
+    from_object_type_id: str | None = None
+    to_object_type_id: str | None = None
 
     @property
     def dedupe_key(self) -> str:
@@ -125,6 +136,15 @@ def _optional(event: Mapping[str, Any], name: str, kind: type, where: str) -> An
     return value
 
 
+def _flag(event: Mapping[str, Any], name: str, where: str) -> bool | None:
+    value = event.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, bool):
+        raise PayloadRejected(f"{where}: {name} is not a boolean")
+    return value
+
+
 def _required_int(event: Mapping[str, Any], name: str, where: str) -> int:
     value = event.get(name)
     if value is None:
@@ -166,6 +186,13 @@ def parse_hubspot_events(body: bytes) -> list[HubSpotEvent]:
                 property_value=_optional(event, "propertyValue", str, where),
                 attempt_number=_optional(event, "attemptNumber", int, where),
                 object_type_id=_optional(event, "objectTypeId", str, where),
+                association_type=_optional(event, "associationType", str, where),
+                from_object_id=_optional(event, "fromObjectId", int, where),
+                to_object_id=_optional(event, "toObjectId", int, where),
+                association_removed=_flag(event, "associationRemoved", where),
+                is_primary_association=_flag(event, "isPrimaryAssociation", where),
+                from_object_type_id=_optional(event, "fromObjectTypeId", str, where),
+                to_object_type_id=_optional(event, "toObjectTypeId", str, where),
             )
         )
     return events
