@@ -25,7 +25,9 @@ from mops_gateway.keys import service as keys
 from mops_gateway.keys.schemas import ApiKeyCreate
 from mops_gateway.main import create_app as create_gateway
 from mops_gateway.tenants import service as tenants
+from mops_inventory.db import writes as inventory_writes
 from mops_shared.contracts.clients import InventoryClient
+from mops_shared.kit.relay import OutboxRelay
 from tests.support import (
     TEST_SECRET,
     Served,
@@ -183,3 +185,24 @@ async def subscribers(stack: Stack) -> AsyncIterator[Subscribers]:
     finally:
         await served_webhooks.stop()
         await receiver.stop()
+
+
+async def relay_inventory_events(stack: Stack, webhooks: FastAPI, *, again: bool = False) -> None:
+    """The inventory's outbox relayed to `webhooks`' intake until none is left (`again`: once
+    more, as after an answer lost)."""
+    inventory: FastAPI = stack.services["inventory"].server.config.app
+    relay = OutboxRelay(
+        service="inventory",
+        outbox=inventory_writes.outbox,
+        sessionmaker=inventory.state.sessionmaker,
+        intake_url="http://webhooks.test",
+        internal_secret=TEST_SECRET,
+        transport=httpx.ASGITransport(app=webhooks),
+    )
+    try:
+        while await relay.relay_once():
+            pass
+        if again:
+            await relay.relay_once()
+    finally:
+        await relay.stop()

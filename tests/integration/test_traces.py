@@ -7,21 +7,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 
-import httpx
 import pytest
-from fastapi import FastAPI
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
 
-from mops_inventory.db import writes
 from mops_shared.kit import tracing
 from mops_shared.kit.db import trace_statements
-from mops_shared.kit.relay import OutboxRelay
 from mops_webhooks.outbound.jobs import deliver_due
-from tests.integration.conftest import Stack, TenantKey, subscribers
-from tests.support import TEST_SECRET
+from tests.integration.conftest import Stack, TenantKey, relay_inventory_events, subscribers
 
 pytestmark = pytest.mark.asyncio
 
@@ -65,7 +60,6 @@ def parent_of(span: ReadableSpan) -> int | None:
 async def test_a_tool_created_is_one_trace_from_the_gateway_to_its_delivery(
     stack: Stack, tenant: TenantKey, recorded: InMemorySpanExporter
 ) -> None:
-    inventory: FastAPI = stack.services["inventory"].server.config.app
     async with subscribers(stack) as subscribed:
         client = subscribed.client
         subscription = await client.post(
@@ -93,19 +87,7 @@ async def test_a_tool_created_is_one_trace_from_the_gateway_to_its_delivery(
         )
         assert made.status_code == 201, made.text
 
-        relay = OutboxRelay(
-            service="inventory",
-            outbox=writes.outbox,
-            sessionmaker=inventory.state.sessionmaker,
-            intake_url="http://webhooks.test",
-            internal_secret=TEST_SECRET,
-            transport=httpx.ASGITransport(app=subscribed.webhooks),
-        )
-        try:
-            while await relay.relay_once():
-                pass
-        finally:
-            await relay.stop()
+        await relay_inventory_events(stack, subscribed.webhooks)
         while await deliver_due(subscribed.webhooks.state.worker_context):
             pass
     received = [headers for headers, _ in subscribed.received]

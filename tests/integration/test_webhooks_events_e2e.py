@@ -9,14 +9,10 @@ from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from standardwebhooks.webhooks import Webhook
 
-from mops_inventory.db import writes
-from mops_shared.kit.relay import OutboxRelay
 from mops_webhooks.outbound.jobs import deliver_due
-from tests.integration.conftest import Stack, TenantKey, subscribers
-from tests.support import TEST_SECRET
+from tests.integration.conftest import Stack, TenantKey, relay_inventory_events, subscribers
 
 pytestmark = pytest.mark.asyncio
 
@@ -24,7 +20,6 @@ pytestmark = pytest.mark.asyncio
 async def test_a_tool_s_events_reach_a_subscriber_signed_and_once(
     stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
 ) -> None:
-    inventory: FastAPI = stack.services["inventory"].server.config.app
     async with subscribers(stack) as subscribed:
         client = subscribed.client
         created = await client.post(
@@ -49,21 +44,8 @@ async def test_a_tool_s_events_reach_a_subscriber_signed_and_once(
         )
         assert retired.status_code == 200, retired.text
 
-        relay = OutboxRelay(
-            service="inventory",
-            outbox=writes.outbox,
-            sessionmaker=inventory.state.sessionmaker,
-            intake_url="http://webhooks.test",
-            internal_secret=TEST_SECRET,
-            transport=httpx.ASGITransport(app=subscribed.webhooks),
-        )
-        try:
-            while await relay.relay_once():
-                pass
-            # Relayed twice (an answer lost, say): the intake keeps each event once.
-            await relay.relay_once()
-        finally:
-            await relay.stop()
+        # Relayed twice (an answer lost, say): the intake keeps each event once.
+        await relay_inventory_events(stack, subscribed.webhooks, again=True)
         context = subscribed.webhooks.state.worker_context
         while await deliver_due(context):
             pass
