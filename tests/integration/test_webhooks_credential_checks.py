@@ -174,6 +174,10 @@ async def test_a_salesforce_token_is_checked_by_the_guard(
     scrypt_threads.clear()  # the token's own hashing
     sender = {"x-forwarded-for": "198.51.100.30"}
     for _ in range(2):
-        assert_problem(await service.post(url, content=b"<x/>", headers=sender), 401)
+        refused = await service.post(url, content=b"<x/>", headers=sender)
+        # A Salesforce sender is answered a SOAP fault, with the status of the refusal.
+        assert refused.status_code == 401
+        assert refused.headers["content-type"].startswith("text/xml")
+        assert b"<faultcode>soapenv:Client</faultcode>" in refused.content
     assert len(scrypt_threads) == 1
     assert scrypt_threads[0].startswith("credential-check")

@@ -358,7 +358,7 @@ async def receive(
             )
             for event in hubspot.parse_hubspot_events(body):
                 occurred = _ms(event.occurred_at_ms)
-                row(event.dedupe_key, event.subscription_type, occurred, dataclasses.asdict(event))
+                row(event.dedupe_key, event.subscription_type, occurred, event.payload())
         elif connection.provider == Provider.pipedrive:
             user, password = pipedrive.basic_credentials(headers)
             expected_user, password_hash = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 from collections.abc import Mapping, Sequence
@@ -62,6 +63,28 @@ class HubSpotEvent:
     @property
     def dedupe_key(self) -> str:
         return f"hubspot:{self.portal_id}:{self.event_id}"
+
+    def payload(self) -> dict[str, Any]:
+        """The event as the inbox keeps it: the fields of the format it came in (those of the
+        generic format and of association events only when it carried them)."""
+        kept = dataclasses.asdict(self)
+        for name in _FORMAT_FIELDS:
+            if kept[name] is None:
+                del kept[name]
+        return kept
+
+
+# Fields only the generic format or association events carry.
+_FORMAT_FIELDS = (
+    "object_type_id",
+    "association_type",
+    "from_object_id",
+    "to_object_id",
+    "association_removed",
+    "is_primary_association",
+    "from_object_type_id",
+    "to_object_type_id",
+)
 
 
 def hubspot_v3_signature(
