@@ -1,7 +1,9 @@
 """What tracing costs a request: the request middleware (kit.observability), which every request
 of every service goes through, timed in process around an ASGI app that answers at once.
 
-- `no tracer`: OpenTelemetry's no-op tracer in its place (what a request cost before kit.tracing);
+- `no tracer`: OpenTelemetry's no-op tracer in its place: the tracer's own work left out, the
+  span's context still attached and detached (what a whole read costs more than before
+  kit.tracing is measured side by side with `bench/reads.py wrk --compare-src`);
 - `not exporting`: as deployed without OTEL_* (`PropagatingTracer`: spans with ids, not
   recorded), without and with a client's `traceparent`; beside it the SDK's tracer sampling
   nothing, which does the same work with more bookkeeping;
