@@ -8,12 +8,12 @@ import hashlib
 import hmac
 import itertools
 import time
-from pathlib import Path
 from typing import Any
 
 import httpx
 
 from tests.integration.conftest import TenantKey
+from tests.support import FIXTURES
 
 CONNECTIONS = "/v1/webhooks/connections"
 INBOX = "/v1/webhooks/inbox"
@@ -21,7 +21,7 @@ HUBSPOT_URL = "https://hooks.example.com/mops/hubspot"
 HUBSPOT_SECRET = "8c1f0a4e-0000-4000-8000-hubspotsecret"
 SALESFORCE_ORG = "00D5e000000KQ2eEAG"
 # Vendor payloads copied from their documents (see SOURCES.md there).
-CRM_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "crm"
+CRM_FIXTURES = FIXTURES / "crm"
 
 # One counter for every test of the session: a HubSpot event id is never sent twice.
 _event_ids = itertools.count(int(time.time() * 1000) % 10**9)

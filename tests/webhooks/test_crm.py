@@ -5,12 +5,11 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from mops_webhooks.inbound import crm
 from mops_webhooks.inbound.schemas import AttributionRule, Provider
 from mops_webhooks.providers import hubspot
-from tests.support import fixture
+from tests.support import FIXTURES, fixture
 
 AT = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 RULES = [
@@ -284,7 +283,7 @@ def test_each_provider_says_won_its_own_way() -> None:
     assert isinstance(lost, crm.Nothing)
 
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "crm"
+CRM_FIXTURES = FIXTURES / "crm"
 
 
 def _stored(event: dict[str, object]) -> dict[str, object]:
@@ -299,7 +298,7 @@ def _stored(event: dict[str, object]) -> dict[str, object]:
 
 def test_hubspot_generic_object_events_map_by_their_object_type_id() -> None:
     contact, company = json.loads(
-        (FIXTURES / "hubspot/object_property_change_contact.json").read_text()
+        (CRM_FIXTURES / "hubspot/object_property_change_contact.json").read_text()
     )
     change = crm.change_of(Provider.hubspot, "object.propertyChange", _stored(contact), AT, AT)
     assert change == crm.CrmChange("contact", "1246965", AT, {"hs_analytics_source": "PAID_SEARCH"})

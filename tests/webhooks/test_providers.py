@@ -7,7 +7,6 @@ import json
 import re
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
@@ -38,7 +37,7 @@ from mops_webhooks.providers.salesforce import (
     verify_salesforce,
 )
 from mops_webhooks.providers.standard import sign_standard_webhook, verify_standard_webhook
-from tests.support import fixture
+from tests.support import FIXTURES, fixture
 
 # --- HubSpot ----------------------------------------------------------------------------------
 
@@ -792,11 +791,12 @@ def test_pipedrive_longest_identity_fits_the_inbox() -> None:
 
 # --- vendor payloads (tests/fixtures/crm, see SOURCES.md) --------------------------------------
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "crm"
+CRM_FIXTURES = FIXTURES / "crm"
 
 
 def test_hubspots_documented_payload_and_its_generic_form_are_parsed() -> None:
-    documented = parse_hubspot_events((FIXTURES / "hubspot/webhooks_api_example.json").read_bytes())
+    example = CRM_FIXTURES / "hubspot/webhooks_api_example.json"
+    documented = parse_hubspot_events(example.read_bytes())
     assert [(e.subscription_type, e.object_id, e.object_type_id) for e in documented] == [
         ("contact.propertyChange", 1246965, None),
         ("contact.creation", 1246978, None),
@@ -806,7 +806,7 @@ def test_hubspots_documented_payload_and_its_generic_form_are_parsed() -> None:
         "subscriber",
     )
     generic = parse_hubspot_events(
-        (FIXTURES / "hubspot/object_property_change_contact.json").read_bytes()
+        (CRM_FIXTURES / "hubspot/object_property_change_contact.json").read_bytes()
     )
     assert [(e.subscription_type, e.object_type_id) for e in generic] == [
         ("object.propertyChange", "0-1"),
@@ -896,7 +896,7 @@ def test_salesforce_ids_that_differ_in_case_or_checksum_are_not_the_same() -> No
 
 
 def test_salesforce_message_from_an_18_character_org_passes_a_15_character_connection() -> None:
-    body = (FIXTURES / "salesforce/opportunity_won.xml").read_bytes()
+    body = (CRM_FIXTURES / "salesforce/opportunity_won.xml").read_bytes()
     token = "opaque-url-token"
     stored = hash_credential(token)
     for expected in ("00D5e000000KQ2e", "00D5e000000KQ2eEAG", "00D5e000000KQ2eeag"):
