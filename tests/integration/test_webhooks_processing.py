@@ -17,6 +17,7 @@ import pytest_asyncio
 from standardwebhooks.webhooks import Webhook
 
 from mops_shared.contracts.clients import InventoryClient
+from mops_webhooks.inbound import repository
 from mops_webhooks.inbound.jobs import process_due, retry_delay
 from mops_webhooks.jobs import WorkerContext
 from tests.integration.conftest import Stack, TenantKey
@@ -26,8 +27,11 @@ from tests.integration.webhooks_support import (
     INBOX,
     SALESFORCE_ORG,
     connect_hubspot,
+    connect_pipedrive,
+    connect_salesforce,
     hubspot,
     hubspot_headers,
+    salesforce_notifications,
     tool,
 )
 from tests.support import TEST_SECRET, assert_problem, fixture
@@ -155,7 +159,7 @@ async def test_unmapped_events_are_kept_and_a_replay_attributes_them_after_a_new
     )
     assert (
         events[("company.creation", 77)]["detail"]
-        == "no outcome comes from company.creation events"
+        == "company 77: no outcome of its own; it attributes its deals"
     )
     listed = await gateway_client.get(INBOX, params={"status": "unmapped"}, headers=tenant.headers)
     assert [e["id"] for e in listed.json()["items"]] == [unmapped["id"]]
@@ -273,19 +277,9 @@ async def test_salesforce_pipedrive_and_generic_events_become_outcomes(
     webinars = await tool(gateway_client, tenant, "Webinars")
     forms = await tool(gateway_client, tenant, "Forms")
     # Salesforce: an opportunity won, attributed by its campaign.
-    created = await gateway_client.post(
-        CONNECTIONS,
-        json={
-            "provider": "salesforce",
-            "name": "Salesforce",
-            "organization_id": SALESFORCE_ORG,
-            "attribution_rules": [
-                {"property": "CampaignId", "equals": "7015e000000Abc", "tool_name": "Webinars"}
-            ],
-        },
-        headers=tenant.headers,
+    salesforce = await connect_salesforce(
+        gateway_client, tenant, [("CampaignId", "7015e000000Abc", "Webinars")]
     )
-    salesforce = created.json()
     soap = f"""<?xml version="1.0" encoding="UTF-8"?>
 <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"
  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body>
@@ -398,27 +392,6 @@ PD_V2_SOURCE = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678"
 PD_V2_ADDRESS = "3d0fa3429dfa2d3dec265b4fc5dc8258ab66cdf3"
 
 
-async def pipedrive_connection(
-    client: httpx.AsyncClient, tenant: TenantKey, rules: list[tuple[str, str, str]]
-) -> dict[str, Any]:
-    created = await client.post(
-        CONNECTIONS,
-        json={
-            "provider": "pipedrive",
-            "name": "Pipedrive",
-            "username": "mops",
-            "password": "pw",
-            "attribution_rules": [
-                {"property": p, "equals": e, "tool_name": t} for p, e, t in rules
-            ],
-        },
-        headers=tenant.headers,
-    )
-    assert created.status_code == 201, created.text
-    connection: dict[str, Any] = created.json()
-    return connection
-
-
 async def post_pipedrive(
     client: httpx.AsyncClient, connection: dict[str, Any], payload: dict[str, Any]
 ) -> dict[str, int]:
@@ -444,7 +417,7 @@ async def test_pipedrive_v1_events_of_one_record_each_count(
     is set after it was added, and a person and a deal with the same id (701) are all events of
     their own; a retry of one is not."""
     webinars = await tool(gateway_client, tenant, "Webinars")
-    connection = await pipedrive_connection(
+    connection = await connect_pipedrive(
         gateway_client, tenant, [(PD_V1_SOURCE, "webinar", "Webinars")]
     )
     for name in ("v1-person-added", "v1-deal-added"):
@@ -507,7 +480,7 @@ async def test_pipedrive_v2_custom_fields_match_rules(
     created open and changed to won is revenue once, whatever the redeliveries."""
     webinars = await tool(gateway_client, tenant, "Webinars")
     estonia = await tool(gateway_client, tenant, "Estonia")
-    connection = await pipedrive_connection(
+    connection = await connect_pipedrive(
         gateway_client,
         tenant,
         [(PD_V2_SOURCE, "webinar", "Webinars"), (PD_V2_ADDRESS, "Tallinn, Estonia", "Estonia")],
@@ -657,7 +630,7 @@ async def test_hubspot_as_documented_registered_url_generic_events_and_other_pip
     assert revenue["attributes"]["object_id"] == "7301"
     events = await inbox_by_object(gateway_client, tenant)
     company = events[("object.creation", 5102)]
-    assert company["detail"] == "no outcome comes from object.creation events of objectTypeId 0-2"
+    assert company["detail"] == "company 5102: no outcome of its own; it attributes its deals"
     assert events[("deal.propertyChange", "93461828")]["detail"] == "deal 7301: not won"
 
 
@@ -665,25 +638,15 @@ async def test_salesforce_ids_written_as_the_ui_shows_them_match_the_messages_18
     stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
 ) -> None:
     webinars = await tool(gateway_client, tenant, "Webinars")
-    created = await gateway_client.post(
-        CONNECTIONS,
-        json={
-            "provider": "salesforce",
-            "name": "Salesforce",
-            "organization_id": SALESFORCE_ORG[:15],  # as Setup shows it
-            "attribution_rules": [
-                {"property": "CampaignId", "equals": "70130000001tcyI", "tool_name": "Webinars"},
-                {
-                    "property": "Primary_Campaign__c",
-                    "equals": "70130000001tcyI",
-                    "tool_name": "Webinars",
-                },
-            ],
-        },
-        headers=tenant.headers,
+    connection = await connect_salesforce(
+        gateway_client,
+        tenant,
+        [
+            ("CampaignId", "70130000001tcyI", "Webinars"),
+            ("Primary_Campaign__c", "70130000001tcyI", "Webinars"),
+        ],
+        organization_id=SALESFORCE_ORG[:15],  # as Setup shows it
     )
-    assert created.status_code == 201, created.text
-    connection = created.json()
     url, token = connection["receive_path"], connection["generated_secret"]
     for name in ("opportunity_won.xml", "lead_created.xml"):
         body = (CRM_FIXTURES / "salesforce" / name).read_bytes()
@@ -718,6 +681,7 @@ def association(
     types = {
         "deal.associationChange": "DEAL_TO_CONTACT",
         "contact.associationChange": "CONTACT_TO_DEAL",
+        "company.associationChange": "COMPANY_TO_DEAL",
     }
     event = hubspot(kind, from_id, at_ms)
     del event["objectId"]
@@ -728,6 +692,12 @@ def association(
         "associationRemoved": removed,
         "isPrimaryAssociation": kind.startswith("deal"),
     }
+
+
+def deal_to_company(deal_id: int, company_id: int, at_ms: int) -> dict[str, Any]:
+    """HubSpot's `deal.associationChange` of a deal's association with its (primary) company."""
+    event = association("deal.associationChange", deal_id, company_id, at_ms)
+    return event | {"associationType": "DEAL_TO_COMPANY"}
 
 
 CONTACT_SOURCE = hubspot("contact.propertyChange", 801, T0 + 1, hs_analytics_source="PAID_SEARCH")
@@ -767,17 +737,26 @@ ORDERS = {
 }
 
 
+async def deliver_in_steps(
+    stack: Stack, client: httpx.AsyncClient, tenant: TenantKey, steps: list[list[dict[str, Any]]]
+) -> tuple[str, dict[str, Any]]:
+    """A HubSpot connection attributing `PAID_SEARCH` to Google Ads (the tool's id and the
+    connection), each step delivered and processed before the next: the order the worker sees."""
+    ads = await tool(client, tenant, "Google Ads")
+    connection = await connect_hubspot(
+        client, tenant, [("hs_analytics_source", "PAID_SEARCH", "Google Ads")]
+    )
+    for step in steps:
+        await post_hubspot(client, connection, step)
+        assert await drain(context_of(stack)) == len(step)
+    return ads, connection
+
+
 @pytest.mark.parametrize("order", list(ORDERS))
 async def test_a_hubspot_deal_won_is_attributed_through_its_contact_whatever_the_order(
     stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey, order: str
 ) -> None:
-    ads = await tool(gateway_client, tenant, "Google Ads")
-    connection = await connect_hubspot(
-        gateway_client, tenant, [("hs_analytics_source", "PAID_SEARCH", "Google Ads")]
-    )
-    for step in ORDERS[order]:
-        await post_hubspot(gateway_client, connection, step)
-        assert await drain(context_of(stack)) == len(step)
+    ads, connection = await deliver_in_steps(stack, gateway_client, tenant, ORDERS[order])
     recorded = await outcomes(gateway_client, tenant)
     assert sorted(o["kind"] for o in recorded) == ["lead", "revenue"]
     (revenue,) = [o for o in recorded if o["kind"] == "revenue"]
@@ -792,13 +771,23 @@ async def test_a_hubspot_deal_won_is_attributed_through_its_contact_whatever_the
         assert won["status"] == "processed"
         assert "revenue for 'Google Ads' recorded through contact 801" in won["detail"]
     else:
-        # Won before it could be attributed: unmapped, then recorded by the later event.
-        assert won["status"] == "unmapped", won["detail"]
-        assert won["detail"].startswith("deal 951: won, no attribution rule matches its own")
-        later = [e for e in events.values() if "revenue for 'Google Ads' recorded" in e["detail"]]
+        # Won before it could be attributed: unmapped, then recorded by a later event, which
+        # settles it: the unmapped list holds only what still needs a rule.
+        later = [
+            e
+            for e in events.values()
+            if "revenue for 'Google Ads' recorded" in e["detail"] and e["id"] != won["id"]
+        ]
         assert len(later) == 1
         assert later[0]["status"] == "processed"
         assert "through contact 801" in later[0]["detail"]
+        assert won["status"] == "processed", won["detail"]
+        assert won["detail"].startswith("deal 951: revenue for 'Google Ads' recorded through")
+        assert won["detail"].endswith(f", by a later event ({later[0]['id']})")
+        unmapped = await gateway_client.get(
+            INBOX, params={"status": "unmapped"}, headers=tenant.headers
+        )
+        assert unmapped.json()["items"] == []
     # Everything replayed: still one revenue.
     for event in events.values():
         await gateway_client.post(f"{INBOX}/{event['id']}/replay", headers=tenant.headers)
@@ -835,13 +824,13 @@ async def test_a_won_deal_no_rule_attributes_is_unmapped_and_a_replay_records_it
         (
             "unmapped",
             "deal 952: won, no attribution rule matches its own (none of the rules' properties"
-            " is known) nor those of its associated contacts (contact 802:"
+            " is known) nor those of its associated records (contact 802:"
             " hs_analytics_source='OFFLINE')",
         ),
         (
             "unmapped",
             "deal 953: won, no attribution rule matches its own (none of the rules' properties"
-            " is known); no associated contact known",
+            " is known); no associated contact or company known",
         ),
     ]
     assert await outcomes(gateway_client, tenant) == []
@@ -888,7 +877,7 @@ async def test_a_pipedrive_deal_is_attributed_through_its_person(
     stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
 ) -> None:
     webinars = await tool(gateway_client, tenant, "Webinars")
-    connection = await pipedrive_connection(
+    connection = await connect_pipedrive(
         gateway_client, tenant, [(PD_V1_SOURCE, "webinar", "Webinars")]
     )
     won = pipedrive_fixture("v1-deal-updated-won")
@@ -905,6 +894,167 @@ async def test_a_pipedrive_deal_is_attributed_through_its_person(
         ("revenue", webinars, f"pipedrive:{connection['id']}:deal:701"),
     ]
     listed = await gateway_client.get(INBOX, params={"limit": 200}, headers=tenant.headers)
-    deal_event = next(e for e in listed.json()["items"] if e["kind"] == "deal.updated")
-    assert deal_event["status"] == "unmapped"
-    assert "contact 701: none of the rules' properties is known" in deal_event["detail"]
+    items = listed.json()["items"]
+    deal_event = next(e for e in items if e["kind"] == "deal.updated")
+    person_event = next(e for e in items if e["kind"] == "person.updated")
+    # Unmapped when processed (its person unknown), settled when the person's event recorded it.
+    assert deal_event["status"] == "processed"
+    revenue_id = next(
+        o["id"] for o in await outcomes(gateway_client, tenant) if o["kind"] == "revenue"
+    )
+    assert deal_event["detail"] == (
+        f"deal 701: revenue for 'Webinars' recorded through contact 701 (outcome {revenue_id})"
+        f", by a later event ({person_event['id']})"
+    )
+
+
+# --- attribution through companies -------------------------------------------------------------
+
+COMPANY_SOURCE = hubspot("company.propertyChange", 5103, T0 + 3, hs_analytics_source="PAID_SEARCH")
+# A deal whose only contact came offline: its company is what attributes it.
+OFFLINE_CONTACT = hubspot("contact.propertyChange", 803, T0, hs_analytics_source="OFFLINE")
+COMPANY_DEAL = [
+    hubspot("deal.propertyChange", 954, T0 + 1, amount="900"),
+    association("deal.associationChange", 954, 803, T0 + 2),
+]
+COMPANY_DEAL_WON = hubspot("deal.propertyChange", 954, T0 + 5, dealstage="closedwon")
+COMPANY_ORDERS = {
+    "company known, then associated, then won": [
+        [OFFLINE_CONTACT, *COMPANY_DEAL, COMPANY_SOURCE],
+        [deal_to_company(954, 5103, T0 + 4)],
+        [COMPANY_DEAL_WON],
+    ],
+    "won, then associated from the company's side": [
+        [OFFLINE_CONTACT, *COMPANY_DEAL, COMPANY_SOURCE],
+        [COMPANY_DEAL_WON],
+        [association("company.associationChange", 5103, 954, T0 + 6)],
+    ],
+    "won and associated, the company's source last": [
+        [OFFLINE_CONTACT, *COMPANY_DEAL],
+        [deal_to_company(954, 5103, T0 + 4)],
+        [COMPANY_DEAL_WON],
+        [{**COMPANY_SOURCE, "occurredAt": T0 + 7}],
+    ],
+}
+
+
+@pytest.mark.parametrize("order", list(COMPANY_ORDERS))
+async def test_a_hubspot_deal_its_contacts_do_not_attribute_is_attributed_through_its_company(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey, order: str
+) -> None:
+    ads, connection = await deliver_in_steps(stack, gateway_client, tenant, COMPANY_ORDERS[order])
+    (revenue,) = await outcomes(gateway_client, tenant)  # no lead: the contact is unmapped
+    assert (revenue["kind"], revenue["tool_id"]) == ("revenue", ads)
+    assert revenue["amount"] == {"amount_minor": 90000, "currency": "EUR"}
+    assert revenue["occurred_at"].startswith("2025-11-28T03:20:00.005")  # when it was won
+    assert revenue["attributes"]["via"] == {"object_type": "company", "object_id": "5103"}
+    assert revenue["external_id"] == f"hubspot:{connection['id']}:deal:954"
+    listed = await gateway_client.get(INBOX, params={"limit": 200}, headers=tenant.headers)
+    items = listed.json()["items"]
+    recorded_by = [e for e in items if "recorded through company" in e["detail"]]
+    settled = [e for e in recorded_by if "by a later event" in e["detail"]]
+    if order.startswith("company known"):  # won when already attributable
+        assert (len(recorded_by), settled) == (1, [])
+    else:  # won first (unmapped), settled by the event that recorded it
+        assert (len(recorded_by), len(settled)) == (2, 1)
+        assert settled[0]["payload"]["property_value"] == "closedwon"
+    assert all(e["status"] == "processed" for e in items if e["payload"].get("object_id") != 803)
+
+
+async def test_a_pipedrive_deal_is_attributed_through_its_organization(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    # The organisation's custom field (of Pipedrive's own v2 example) names the source.
+    org_field = "bdd479c3cfdb9c50bae4fa4929ae944980da55d7"
+    partners = await tool(gateway_client, tenant, "Partner portal")
+    connection = await connect_pipedrive(
+        gateway_client, tenant, [(org_field, "978", "Partner portal")]
+    )
+    # The deal won (person 8, organisation 1), its person with no source, then the organisation.
+    for name in ("v2-deal-change-won", "v2-person-create", "v2-organization-change"):
+        await post_pipedrive(gateway_client, connection, pipedrive_fixture(name))
+        assert await drain(context_of(stack)) == 1
+    (revenue,) = await outcomes(gateway_client, tenant)
+    assert (revenue["kind"], revenue["tool_id"]) == ("revenue", partners)
+    assert revenue["attributes"]["via"] == {"object_type": "company", "object_id": "1"}
+    assert revenue["external_id"] == f"pipedrive:{connection['id']}:deal:8"
+    listed = await gateway_client.get(INBOX, params={"limit": 200}, headers=tenant.headers)
+    by_kind = {e["kind"]: e for e in listed.json()["items"]}
+    assert by_kind["organization.change"]["status"] == "processed"
+    assert (
+        "deal 8: revenue for 'Partner portal' recorded through company 1"
+        in (by_kind["organization.change"]["detail"])
+    )
+
+
+async def test_a_salesforce_opportunity_is_attributed_through_its_account(
+    stack: Stack, gateway_client: httpx.AsyncClient, tenant: TenantKey
+) -> None:
+    partners = await tool(gateway_client, tenant, "Partner portal")
+    salesforce = await connect_salesforce(
+        gateway_client, tenant, [("AccountSource", "Partner", "Partner portal")]
+    )
+    # The opportunity won first (its account named by its 18-character id), the account after.
+    opportunity = """<sf:Id>0065e00000AbCdEAAV</sf:Id>
+<sf:AccountId>001G000001SUbc4IAD</sf:AccountId><sf:Amount>12000.00</sf:Amount><sf:CurrencyIsoCode>EUR</sf:CurrencyIsoCode><sf:IsWon>true</sf:IsWon>
+<sf:LastModifiedDate>2026-11-20T10:00:00.000Z</sf:LastModifiedDate>"""
+    account = """<sf:Id>001G000001SUbc4IAD</sf:Id><sf:AccountSource>Partner</sf:AccountSource>
+<sf:LastModifiedDate>2026-11-21T10:00:00.000Z</sf:LastModifiedDate>"""
+    for notification in (
+        ("04l5e00000Gx7R1AAJ", "Opportunity", opportunity),
+        ("04l5e00000Gx7R2AAJ", "Account", account),
+    ):
+        sent = await gateway_client.post(
+            salesforce["receive_path"],
+            params={"token": salesforce["generated_secret"]},
+            content=salesforce_notifications(notification),
+        )
+        assert sent.status_code == 200, sent.text
+        assert await drain(context_of(stack)) == 1
+    (revenue,) = await outcomes(gateway_client, tenant)
+    assert (revenue["kind"], revenue["tool_id"]) == ("revenue", partners)
+    assert revenue["amount"] == {"amount_minor": 1200000, "currency": "EUR"}
+    assert revenue["occurred_at"].startswith("2026-11-20T10:00:00")
+    assert revenue["attributes"]["via"] == {
+        "object_type": "company",
+        "object_id": "001G000001SUbc4IAD",
+    }
+
+
+async def test_records_are_locked_in_one_order_so_workers_never_deadlock(
+    stack: Stack,
+    gateway_client: httpx.AsyncClient,
+    tenant: TenantKey,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    connection = await connect_hubspot(
+        gateway_client, tenant, [("hs_analytics_source", "PAID_SEARCH", "Google Ads")]
+    )
+    locks: list[tuple[str, str]] = []
+    locked_record = repository.locked_record
+
+    async def recording(session: Any, **where: Any) -> Any:
+        locks.append((where["object_type"], where["object_id"]))
+        return await locked_record(session, **where)
+
+    monkeypatch.setattr(repository, "locked_record", recording)
+    steps = [
+        # A deal's event locks the records it links to, then the deal.
+        association("deal.associationChange", 9602, 8601, T0),
+        association("deal.associationChange", 9601, 8601, T0 + 1),
+        deal_to_company(9601, 7601, T0 + 2),
+        # A contact's locks itself, then its deals, by id (not in the order they were linked).
+        hubspot("contact.propertyChange", 8601, T0 + 3, hs_analytics_source="PAID_SEARCH"),
+    ]
+    seen = []
+    for step in steps:
+        locks.clear()
+        await post_hubspot(gateway_client, connection, [step])
+        assert await drain(context_of(stack)) == 1
+        seen.append(list(dict.fromkeys(locks)))
+    assert seen == [
+        [("contact", "8601"), ("deal", "9602")],
+        [("contact", "8601"), ("deal", "9601")],
+        [("company", "7601"), ("deal", "9601")],
+        [("contact", "8601"), ("deal", "9601"), ("deal", "9602")],
+    ]

@@ -73,19 +73,19 @@ async def tool(client: httpx.AsyncClient, tenant: TenantKey, name: str) -> str:
     return tool_id
 
 
-async def connect_hubspot(
+async def connect(
     client: httpx.AsyncClient,
     tenant: TenantKey,
+    provider: str,
     rules: list[tuple[str, str, str]],
-    *,
-    url: str = HUBSPOT_URL,
+    **fields: str,
 ) -> dict[str, Any]:
+    """A connection of `provider` with attribution rules `(property, equals, tool_name)` and
+    the provider's own `fields`."""
     body = {
-        "provider": "hubspot",
-        "name": "HubSpot",
-        "public_url": url,
-        "secret": HUBSPOT_SECRET,
-        "currency": "EUR",
+        "provider": provider,
+        "name": provider.title(),
+        **fields,
         "attribution_rules": [{"property": p, "equals": v, "tool_name": t} for p, v, t in rules],
     }
     created = await client.post(CONNECTIONS, json=body, headers=tenant.headers)
@@ -94,12 +94,51 @@ async def connect_hubspot(
     return connection
 
 
+async def connect_hubspot(
+    client: httpx.AsyncClient,
+    tenant: TenantKey,
+    rules: list[tuple[str, str, str]],
+    *,
+    url: str = HUBSPOT_URL,
+) -> dict[str, Any]:
+    return await connect(
+        client, tenant, "hubspot", rules, public_url=url, secret=HUBSPOT_SECRET, currency="EUR"
+    )
+
+
+async def connect_salesforce(
+    client: httpx.AsyncClient,
+    tenant: TenantKey,
+    rules: list[tuple[str, str, str]],
+    *,
+    organization_id: str = SALESFORCE_ORG,
+) -> dict[str, Any]:
+    return await connect(client, tenant, "salesforce", rules, organization_id=organization_id)
+
+
+async def connect_pipedrive(
+    client: httpx.AsyncClient, tenant: TenantKey, rules: list[tuple[str, str, str]]
+) -> dict[str, Any]:
+    """Basic user `mops`, password `pw`."""
+    return await connect(client, tenant, "pipedrive", rules, username="mops", password="pw")
+
+
 def salesforce_message(*notification_ids: str) -> bytes:
-    notifications = "".join(
-        f"""<Notification><Id>{n}</Id><sObject xsi:type="sf:Opportunity"
-        xmlns:sf="urn:sobject.enterprise.soap.sforce.com"><sf:Id>006{n[3:]}</sf:Id>
-        <sf:StageName>Closed Won</sf:StageName></sObject></Notification>"""
-        for n in notification_ids
+    """An outbound message of won Opportunities, one per notification id."""
+    return salesforce_notifications(
+        *(
+            (n, "Opportunity", f"<sf:Id>006{n[3:]}</sf:Id><sf:StageName>Closed Won</sf:StageName>")
+            for n in notification_ids
+        )
+    )
+
+
+def salesforce_notifications(*notifications: tuple[str, str, str]) -> bytes:
+    """An outbound message of notifications `(notification id, sObject type, fields XML)`."""
+    body = "".join(
+        f"""<Notification><Id>{n}</Id><sObject xsi:type="sf:{kind}"
+        xmlns:sf="urn:sobject.enterprise.soap.sforce.com">{fields}</sObject></Notification>"""
+        for n, kind, fields in notifications
     )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"
@@ -107,5 +146,5 @@ def salesforce_message(*notification_ids: str) -> bytes:
 <notifications xmlns="http://soap.sforce.com/2005/09/outbound">
 <OrganizationId>{SALESFORCE_ORG}</OrganizationId><ActionId>04k5e000000CaRkAAK</ActionId>
 <SessionId xsi:nil="true"/><EnterpriseUrl>https://acme.example/c</EnterpriseUrl>
-<PartnerUrl>https://acme.example/u</PartnerUrl>{notifications}</notifications>
+<PartnerUrl>https://acme.example/u</PartnerUrl>{body}</notifications>
 </soapenv:Body></soapenv:Envelope>""".encode()

@@ -30,7 +30,14 @@ def test_hubspot_events_become_changes_of_contacts_and_deals() -> None:
     assert change == crm.CrmChange("deal", "9", AT, {"dealstage": "closedwon"})
     created = crm.change_of(Provider.hubspot, "contact.creation", {"object_id": 5}, AT, AT)
     assert created == crm.CrmChange("contact", "5", AT, {})
-    for kind in ("company.creation", "contact.deletion", "contact.privacyDeletion"):
+    company = crm.change_of(Provider.hubspot, "company.creation", {"object_id": 5}, AT, AT)
+    assert company == crm.CrmChange("company", "5", AT, {})
+    for kind in (
+        "company.deletion",
+        "contact.deletion",
+        "contact.privacyDeletion",
+        "ticket.creation",
+    ):
         ignored = crm.change_of(Provider.hubspot, kind, {"object_id": 5}, AT, AT)
         assert ignored == crm.Ignored(f"no outcome comes from {kind} events")
 
@@ -113,7 +120,11 @@ def test_pipedrive_documented_v2_events_become_changes() -> None:
         "8",
         "Sample",
     )
-    for ignored in ("v2-deal-delete.json", "v2-organization-change.json", "v2-user-change.json"):
+    organization = _pipedrive("v2-organization-change.json")
+    assert isinstance(organization, crm.CrmChange)
+    assert (organization.object_type, organization.object_id) == ("company", "1")
+    assert organization.properties["bdd479c3cfdb9c50bae4fa4929ae944980da55d7"] == "978"
+    for ignored in ("v2-deal-delete.json", "v2-user-change.json"):
         assert isinstance(_pipedrive(ignored), crm.Ignored), ignored
 
 
@@ -310,9 +321,13 @@ def test_hubspot_generic_object_events_map_by_their_object_type_id() -> None:
     assert crm.change_of(Provider.hubspot, "object.creation", deal, AT, AT) == crm.CrmChange(
         "deal", "1246965", AT, {}
     )
-    ignored = crm.change_of(Provider.hubspot, "object.creation", _stored(company), AT, AT)
+    assert crm.change_of(
+        Provider.hubspot, "object.creation", _stored(company), AT, AT
+    ) == crm.CrmChange("company", "5102", AT, {})
+    ticket = _stored(company) | {"object_type_id": "0-5"}
+    ignored = crm.change_of(Provider.hubspot, "object.creation", ticket, AT, AT)
     assert ignored == crm.Ignored(
-        "no outcome comes from object.creation events of objectTypeId 0-2"
+        "no outcome comes from object.creation events of objectTypeId 0-5"
     )
     untyped = _stored(contact) | {"object_type_id": None}
     assert isinstance(
@@ -379,9 +394,15 @@ def test_hubspot_association_events_link_deals_and_contacts_both_ways() -> None:
     )
     contact = crm.change_of(Provider.hubspot, "contact.associationChange", contact_side, None, AT)
     assert contact == crm.CrmChange("contact", "1246965", AT, links=(crm.Link("deal", "7301"),))
-    ignored = crm.change_of(Provider.hubspot, "deal.associationChange", company, None, AT)
+    unlinked = crm.change_of(Provider.hubspot, "deal.associationChange", company, None, AT)
+    assert unlinked == crm.CrmChange(
+        "deal", "7301", AT, links=(crm.Link("company", "5102", removed=True),)
+    )
+    # A contact's company attributes nothing: only a deal's links are kept.
+    employer = company | {"association_type": "CONTACT_TO_COMPANY", "from_object_id": 1246965}
+    ignored = crm.change_of(Provider.hubspot, "contact.associationChange", employer, None, AT)
     assert ignored == crm.Ignored(
-        "no outcome comes from deal.associationChange events of DEAL_TO_COMPANY"
+        "no outcome comes from contact.associationChange events of CONTACT_TO_COMPANY"
     )
     generic = {
         "from_object_id": 7301,
@@ -392,6 +413,21 @@ def test_hubspot_association_events_link_deals_and_contacts_both_ways() -> None:
     }
     removed = crm.change_of(Provider.hubspot, "object.associationChange", generic, None, AT)
     assert removed == crm.CrmChange("deal", "7301", AT, links=(crm.Link("contact", "55", True),))
+
+
+def test_hubspot_company_events_and_their_associations_with_deals() -> None:
+    body = json.dumps(fixture("crm", "hubspot", "company_deal_association.json")).encode()
+    source, company_side, generic = (
+        dataclasses.asdict(e) for e in hubspot.parse_hubspot_events(body)
+    )
+    changed = crm.change_of(Provider.hubspot, "company.propertyChange", source, None, AT)
+    assert changed == crm.CrmChange("company", "5102", AT, {"hs_analytics_source": "PAID_SEARCH"})
+    linked = crm.change_of(Provider.hubspot, "company.associationChange", company_side, None, AT)
+    assert linked == crm.CrmChange("company", "5102", AT, links=(crm.Link("deal", "7301"),))
+    primary = crm.change_of(Provider.hubspot, "object.associationChange", generic, None, AT)
+    assert primary == crm.CrmChange(
+        "deal", "7301", AT, links=(crm.Link("company", "5102", primary=True),)
+    )
 
 
 def test_pipedrive_deals_and_salesforce_opportunities_link_their_contact() -> None:
@@ -406,10 +442,28 @@ def test_pipedrive_deals_and_salesforce_opportunities_link_their_contact() -> No
     change = crm.change_of(Provider.pipedrive, "deal.change", v2, None, AT)
     assert isinstance(change, crm.CrmChange)
     assert change.links == (crm.Link("contact", "88", primary=True),)
-    fields = {"Id": "006A", "IsWon": "true", "ContactId": "003G000001SUbc4IAD"}
+    # Its organisation, an id (v2, v1) or, in older v1 payloads, an object with its value.
+    for org in (5, {"value": 5, "name": "Sample Org"}):
+        with_org = {**v2, "data": {"status": "won", "person_id": None, "org_id": org}}
+        change = crm.change_of(Provider.pipedrive, "deal.change", with_org, None, AT)
+        assert isinstance(change, crm.CrmChange)
+        assert change.links == (crm.Link("company", "5", primary=True),)
+    fields = {
+        "Id": "006A",
+        "IsWon": "true",
+        "ContactId": "003G000001SUbc4IAD",
+        "AccountId": "001G000001SUbc4IAD",
+    }
     opportunity = crm.change_of(Provider.salesforce, "Opportunity", {"fields": fields}, None, AT)
     assert isinstance(opportunity, crm.CrmChange)
-    assert opportunity.links == (crm.Link("contact", "003G000001SUbc4IAD", primary=True),)
+    assert opportunity.links == (
+        crm.Link("contact", "003G000001SUbc4IAD", primary=True),
+        crm.Link("company", "001G000001SUbc4IAD", primary=True),
+    )
+    account = {"Id": "001G000001SUbc4IAD", "AccountSource": "Partner Referral"}
+    assert crm.change_of(
+        Provider.salesforce, "Account", {"fields": account}, None, AT
+    ) == crm.CrmChange("company", "001G000001SUbc4IAD", AT, account)
     converted = {"Id": "00Q1", "ConvertedOpportunityId": "006A"}
     lead = crm.change_of(Provider.salesforce, "Lead", {"fields": converted}, None, AT)
     assert isinstance(lead, crm.CrmChange)
@@ -468,15 +522,38 @@ def test_a_won_deal_is_attributed_through_its_contacts_primary_first() -> None:
 def test_a_won_deal_nothing_attributes_is_unmapped_naming_what_is_missing() -> None:
     assert _deal(WON, []) == crm.Unmapped(
         "deal 7301: won, no attribution rule matches its own (none of the rules' properties"
-        " is known); no associated contact known"
+        " is known); no associated contact or company known"
     )
     offline = crm.Associated("contact", "456", {"hs_analytics_source": "OFFLINE"})
     unknown = crm.Associated("contact", "457", None)
     assert _deal(WON | {"utm_source": "x"}, [offline, unknown]) == crm.Unmapped(
         "deal 7301: won, no attribution rule matches its own (utm_source='x') nor those of"
-        " its associated contacts (contact 456: hs_analytics_source='OFFLINE'; contact 457:"
+        " its associated records (contact 456: hs_analytics_source='OFFLINE'; contact 457:"
         " no event of it received yet)"
     )
+
+
+def test_a_won_deal_its_contacts_do_not_attribute_is_attributed_through_its_company() -> None:
+    offline = crm.Associated("contact", "456", {"hs_analytics_source": "OFFLINE"})
+    company = crm.Associated("company", "5102", {"hs_analytics_source": "PAID_SEARCH"})
+    due = _deal(WON, [offline, company])
+    assert isinstance(due, crm.Due)
+    assert (due.rule.tool_name, due.via) == ("Google Ads", ("company", "5102"))
+    # A contact that attributes comes before any company.
+    linkedin = crm.Associated("contact", "1", {"utm_source": "LinkedIn"})
+    first = _deal(WON, [linkedin, company])
+    assert isinstance(first, crm.Due)
+    assert (first.rule.tool_name, first.via) == ("LinkedIn Ads", ("contact", "1"))
+    # A company has no outcome of its own, whatever its properties.
+    assert crm.due_outcome(
+        Provider.hubspot,
+        "company",
+        "5102",
+        {"hs_analytics_source": "PAID_SEARCH"},
+        [],
+        RULES,
+        "USD",
+    ) == crm.Nothing("company 5102: no outcome of its own; it attributes its deals")
 
 
 def test_revenue_is_dated_when_the_deal_was_won() -> None:

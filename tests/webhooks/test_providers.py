@@ -24,6 +24,7 @@ from mops_webhooks.providers.hubspot import (
     HubSpotDelivery,
     hubspot_v3_signature,
     parse_hubspot_events,
+    uri_as_signed,
     verify_hubspot,
 )
 from mops_webhooks.providers.pipedrive import PipedriveDelivery, parse_pipedrive, verify_pipedrive
@@ -127,6 +128,22 @@ def test_hubspot_signature_for_another_uri_is_refused() -> None:
     )
     reason = _hubspot_refusal(headers=_hubspot_headers(signature))
     assert reason == "X-HubSpot-Signature-v3 does not match"
+
+
+def test_hubspot_signs_the_url_with_the_characters_it_documents_decoded() -> None:
+    registered = "https://hooks.example.com/in?tenant=acme%3Aeu&ref=a%2cb%20c%2Fd%25"
+    # %3A and %2C (either case) and %2F are decoded; %20 and %25 are not among them.
+    as_signed = "https://hooks.example.com/in?tenant=acme:eu&ref=a,b%20c/d%25"
+    assert uri_as_signed(registered) == as_signed
+    signature = hubspot_v3_signature(HS_SECRET, "POST", as_signed, HS_BODY, HS_TIMESTAMP)
+    assert _verify_hubspot(headers=_hubspot_headers(signature), uri=registered)
+    # A signature over the URL still encoded is not how HubSpot signs it.
+    encoded = hubspot_v3_signature(HS_SECRET, "POST", registered, HS_BODY, HS_TIMESTAMP)
+    with pytest.raises(SignatureRejected):
+        _verify_hubspot(headers=_hubspot_headers(encoded), uri=registered)
+    # Every character of the documented table, and nothing else.
+    table = "%3A%2F%3F%40%21%24%27%28%29%2A%2C%3B"
+    assert uri_as_signed(table + "%20%23%26%3D") == ":/?@!$'()*,;%20%23%26%3D"
 
 
 def test_hubspot_window_is_five_minutes_each_way() -> None:

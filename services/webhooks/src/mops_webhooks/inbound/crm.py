@@ -7,11 +7,13 @@ due: a `lead` for a contact whose source maps to a tool, `revenue` for a deal wo
 amount.
 
 A deal is attributed as its CRM attributes it: by its own properties, else through the
-contacts it is associated with (the primary one first). An event may add or remove such
-associations (`Link`): HubSpot's `*.associationChange` events, a Pipedrive deal's `person_id`,
-a Salesforce Opportunity's `ContactId` or a converted Lead's `ConvertedOpportunityId`. Each
+contacts it is associated with (the primary one first), else through its companies (the
+primary one first). An event may add or remove such associations (`Link`): HubSpot's
+`*.associationChange` events, a Pipedrive deal's `person_id` and `org_id`, a Salesforce
+Opportunity's `ContactId` and `AccountId` or a converted Lead's `ConvertedOpportunityId`. Each
 record keeps its associations with the time each was last changed, so whichever arrives first
-(the association or the property that attributes) the outcome is the same.
+(the association or the property that attributes) the outcome is the same. Companies give no
+outcome of their own: they attribute their deals.
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ from mops_webhooks.providers import pipedrive
 from mops_webhooks.providers.salesforce import salesforce_id_key
 
 CONTACT = "contact"
+COMPANY = "company"
 DEAL = "deal"
+# The records a deal may be attributed through, in the order they are tried.
+ATTRIBUTING = (CONTACT, COMPANY)
 
 
 @dataclass(frozen=True)
@@ -95,13 +100,13 @@ def _flat(values: Any) -> dict[str, str]:
     return flat
 
 
-# Record types as each provider names them, mapped to the two mops knows.
-_HUBSPOT_TYPES = {"contact": CONTACT, "deal": DEAL}
+# Record types as each provider names them, mapped to the three mops knows.
+_HUBSPOT_TYPES = {"contact": CONTACT, "company": COMPANY, "deal": DEAL}
 # HubSpot's generic format (`object.creation`, `object.propertyChange`, ...) names the type by
 # its objectTypeId: 0-1 contacts, 0-2 companies, 0-3 deals.
-_HUBSPOT_TYPE_IDS = {"0-1": CONTACT, "0-3": DEAL}
-_SALESFORCE_TYPES = {"Lead": CONTACT, "Contact": CONTACT, "Opportunity": DEAL}
-_PIPEDRIVE_TYPES = {"person": CONTACT, "deal": DEAL}
+_HUBSPOT_TYPE_IDS = {"0-1": CONTACT, "0-2": COMPANY, "0-3": DEAL}
+_SALESFORCE_TYPES = {"Lead": CONTACT, "Contact": CONTACT, "Account": COMPANY, "Opportunity": DEAL}
+_PIPEDRIVE_TYPES = {"person": CONTACT, "organization": COMPANY, "deal": DEAL}
 _GENERIC_TYPES = {"contact": CONTACT, "deal": DEAL}
 
 
@@ -149,12 +154,13 @@ def _hubspot(kind: str, event: Mapping[str, Any], at: datetime) -> CrmChange | I
 
 # `associationType` of classic events names both sides: `DEAL_TO_CONTACT`, `CONTACT_TO_DEAL`,
 # `DEAL_TO_COMPANY`, ...; the generic format gives `fromObjectTypeId` / `toObjectTypeId`.
-_HUBSPOT_ASSOCIATED = {"CONTACT": CONTACT, "DEAL": DEAL}
+_HUBSPOT_ASSOCIATED = {"CONTACT": CONTACT, "COMPANY": COMPANY, "DEAL": DEAL}
 
 
 def _hubspot_association(kind: str, event: Mapping[str, Any], at: datetime) -> CrmChange | Ignored:
     """An association added or removed between `fromObjectId` and `toObjectId`: a change of the
-    `from` record that links it to the `to` record (deals and contacts only)."""
+    `from` record that links it to the `to` record. Only a deal's associations with contacts
+    and companies attribute anything; a contact's with its company does not."""
     from_id, to_id = event.get("from_object_id"), event.get("to_object_id")
     from_type_id, to_type_id = event.get("from_object_type_id"), event.get("to_object_type_id")
     if isinstance(from_type_id, str) and isinstance(to_type_id, str):
@@ -169,7 +175,12 @@ def _hubspot_association(kind: str, event: Mapping[str, Any], at: datetime) -> C
         shown = named or "an untyped association"
     if from_id is None or to_id is None:
         return Ignored(f"{kind}: no fromObjectId or toObjectId")
-    if from_type is None or to_type is None or from_type == to_type:
+    if (
+        from_type is None
+        or to_type is None
+        or from_type == to_type
+        or DEAL not in (from_type, to_type)
+    ):
         return Ignored(f"no outcome comes from {kind} events of {shown}")
     link = Link(
         to_type,
@@ -197,12 +208,16 @@ def _salesforce(
 
 
 def _salesforce_links(fields: Mapping[str, Any]) -> tuple[Link, ...]:
-    """An Opportunity's `ContactId` (its primary contact, API 46.0 and later) and a converted
-    Lead's `ConvertedOpportunityId`, when the outbound message carries them."""
+    """An Opportunity's `ContactId` (its primary contact, API 46.0 and later) and `AccountId`
+    (its account), and a converted Lead's `ConvertedOpportunityId`, when the outbound message
+    carries them."""
     links: list[Link] = []
     contact = _text(fields.get("ContactId"))
     if contact:
         links.append(Link(CONTACT, contact, primary=True))
+    account = _text(fields.get("AccountId"))
+    if account:
+        links.append(Link(COMPANY, account, primary=True))
     opportunity = _text(fields.get("ConvertedOpportunityId"))
     if opportunity:
         links.append(Link(DEAL, opportunity, primary=True))
@@ -227,16 +242,18 @@ def _pipedrive(
     if object_type is None or action in ("delete", "deleted") or not object_id:
         return Ignored(f"no outcome comes from {entity or 'untyped'} {action or ''} events".strip())
     when = occurred_at or pipedrive.event_time(meta) or at
-    links: tuple[Link, ...] = ()
+    links: list[Link] = []
     if object_type == DEAL and isinstance(record, dict):
-        # v1 and v2 send the deal's person as an id (older v1 payloads as `{"value": id}`).
-        person = record.get("person_id")
-        if isinstance(person, dict):
-            person = person.get("value")
-        person_id = _text(person)
-        if person_id:
-            links = (Link(CONTACT, person_id, primary=True),)
-    return CrmChange(object_type, object_id, when, _pipedrive_fields(record), links)
+        # v1 and v2 send the deal's person and organisation as ids (older v1 payloads as
+        # `{"value": id, ...}`).
+        for name, linked in (("person_id", CONTACT), ("org_id", COMPANY)):
+            value = record.get(name)
+            if isinstance(value, dict):
+                value = value.get("value")
+            linked_id = _text(value)
+            if linked_id:
+                links.append(Link(linked, linked_id, primary=True))
+    return CrmChange(object_type, object_id, when, _pipedrive_fields(record), tuple(links))
 
 
 def _pipedrive_fields(record: Any) -> dict[str, str]:
@@ -507,23 +524,24 @@ def _deal_unattributed(
     rules: Sequence[AttributionRule],
     values: Mapping[str, str],
     what: str,
-    contacts: Sequence[Associated],
+    associated: Sequence[Associated],
 ) -> Unmapped:
     """Why a won deal is not attributed, naming what each record it could be attributed
     through is missing."""
     own = f"its own ({_known(rules, values)})"
-    if not contacts:
+    if not associated:
         return Unmapped(
-            f"{what}: won, no attribution rule matches {own}; no associated contact known"
+            f"{what}: won, no attribution rule matches {own}; "
+            "no associated contact or company known"
         )
     shown = "; ".join(
-        f"{c.object_type} {c.object_id}: "
-        + (_known(rules, c.values) if c.values is not None else "no event of it received yet")
-        for c in contacts
+        f"{a.object_type} {a.object_id}: "
+        + (_known(rules, a.values) if a.values is not None else "no event of it received yet")
+        for a in associated
     )
     return Unmapped(
         f"{what}: won, no attribution rule matches {own} nor those of its associated "
-        f"contacts ({shown})"
+        f"records ({shown})"
     )
 
 
@@ -535,13 +553,16 @@ def due_outcome(
     recorded: Sequence[str],
     rules: Sequence[AttributionRule],
     default_currency: str,
-    contacts: Sequence[Associated] = (),
+    associated: Sequence[Associated] = (),
 ) -> Due | Unmapped | Nothing:
     """What the record's state calls for now: an outcome not yet recorded for it, an event that
     no rule attributes (unmapped), or nothing. A deal no rule attributes by its own properties
-    is attributed through its associated `contacts` (in the order given: primary first); a won
-    deal with an amount that neither attributes is unmapped, whatever is known yet, so that a
-    replay after a new rule records it."""
+    is attributed through its `associated` records (in the order given: contacts then
+    companies, the primary one of each first); a won deal with an amount that none attributes
+    is unmapped, whatever is known yet, so that a replay after a new rule records it. A
+    company gives no outcome of its own."""
+    if object_type == COMPANY:
+        return Nothing(f"company {object_id}: no outcome of its own; it attributes its deals")
     if object_type == CONTACT:
         what = f"contact {object_id}"
         if "lead" in recorded:
@@ -567,14 +588,14 @@ def due_outcome(
     rule = attribute(rules, values, provider)
     if rule is not None:
         return Due("revenue", rule, amount_minor, currency)
-    for contact in contacts:
-        if contact.values is None:
+    for record in associated:
+        if record.values is None:
             continue
-        rule = attribute(rules, contact.values, provider)
+        rule = attribute(rules, record.values, provider)
         if rule is not None:
-            via = (contact.object_type, contact.object_id)
+            via = (record.object_type, record.object_id)
             return Due("revenue", rule, amount_minor, currency, via=via)
-    return _deal_unattributed(rules, values, what, contacts)
+    return _deal_unattributed(rules, values, what, associated)
 
 
 def won_at(provider: Provider, properties: Mapping[str, Any]) -> datetime | None:

@@ -22,6 +22,7 @@ from typing import Any
 
 from opentelemetry.trace import SpanKind
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from mops_shared.contracts.clients.base import DownstreamError
 from mops_shared.contracts.money import Money
@@ -178,11 +179,37 @@ async def _apply(
     )
     if isinstance(change, crm.Ignored):
         return Finished(InboxStatus.processed, change.reason)
-    # Locked for this transaction (PostgreSQL): two workers never merge into one record at once.
-    record = await _locked(session, connection, change.object_type, change.object_id, change.at)
+    rules = [AttributionRule.model_validate(r) for r in connection.attribution_rules]
+    # Every record touched is locked for this transaction (PostgreSQL), so two workers never
+    # merge into one record at once, always in one order: contacts and companies (by type,
+    # then id) before deals (by id). A deal's event locks the records it links to, then the
+    # deal; a contact's or a company's locks itself, then its deals. No two workers can each
+    # hold a lock the other waits for.
+    locked: dict[tuple[str, str], CrmObjectRow] = {}
+
+    async def lock(object_type: str, object_id: str) -> CrmObjectRow:
+        key = (object_type, object_id)
+        if key not in locked:
+            locked[key] = await _locked(session, connection, object_type, object_id, change.at)
+        return locked[key]
+
+    if change.object_type == crm.DEAL:
+        for object_type, object_id in sorted(
+            {(link.object_type, link.object_id) for link in change.links}
+        ):
+            await lock(object_type, object_id)
+    record = await lock(change.object_type, change.object_id)
     merged = crm.merge(record.properties, change)
     links, applied = crm.merge_links(record.associations or {}, change.links, change.at)
-    rules = [AttributionRule.model_validate(r) for r in connection.attribution_rules]
+    # A contact's or a company's deals: those its links name, and those it is associated with.
+    deal_ids: list[str] = []
+    if change.object_type != crm.DEAL:
+        deal_ids = sorted(
+            {link.object_id for link in applied if link.object_type == crm.DEAL}
+            | set(crm.associated(links, crm.DEAL))
+        )
+        for deal_id in deal_ids:
+            await lock(crm.DEAL, deal_id)
     stale = (
         f" (not applied, the record has newer values: {', '.join(sorted(merged.stale))})"
         if merged.stale
@@ -194,9 +221,9 @@ async def _apply(
     if applied:
         await repository.set_record_associations(session, record.id, links)
     # Each association is kept on both records: a contact's change finds its deals, a deal's
-    # evaluation its contacts, whichever side's event told of it.
+    # evaluation its contacts and companies, whichever side's event told of it.
     for link in applied:
-        other = await _locked(session, connection, link.object_type, link.object_id, change.at)
+        other = await lock(link.object_type, link.object_id)
         back, _ = crm.merge_links(
             other.associations or {},
             [crm.Link(change.object_type, change.object_id, removed=link.removed)],
@@ -204,6 +231,8 @@ async def _apply(
             mirrored=True,
         )
         await repository.set_record_associations(session, other.id, back)
+        # The row read (and cached in `locked`) shows it too, without a second write.
+        set_committed_value(other, "associations", back)
     principal = Principal(
         tenant_id=connection.tenant_id,
         key_id=connection.id,
@@ -224,14 +253,13 @@ async def _apply(
         due,
         change.at,
     )
+    await _keep_unmapped(context, session, event, record, due, finished)
     finished = Finished(finished.status, finished.detail + stale)
-    if change.object_type != crm.CONTACT:
-        return finished
-    # The deals this contact is associated with may be attributable now (its source set, an
-    # association added): a won one is recorded here, not left for a replay.
+    # The deals this contact or company is associated with may be attributable now (its
+    # source set, an association added): a won one is recorded here, not left for a replay.
     notes: list[str] = []
     for deal_id in crm.associated(links, crm.DEAL):
-        deal = await _locked(session, connection, crm.DEAL, deal_id, change.at)
+        deal = await lock(crm.DEAL, deal_id)
         if "revenue" in deal.outcomes:
             continue
         deal_state = _State(crm.DEAL, deal_id, deal.id, deal.properties, deal.associations or {})
@@ -249,10 +277,43 @@ async def _apply(
                 deal_due,
                 change.at,
             )
+            await _keep_unmapped(context, session, event, deal, deal_due, done)
             notes.append(f"deal {deal_id}: {done.detail}")
     if notes:
         finished = Finished(finished.status, f"{finished.detail}; {'; '.join(notes)}")
     return finished
+
+
+async def _keep_unmapped(
+    context: WorkerContext,
+    session: AsyncSession,
+    event: InboxEventRow,
+    record: CrmObjectRow,
+    due: crm.Due | crm.Unmapped | crm.Nothing,
+    finished: Finished,
+) -> None:
+    """The record's unmapped events: this event is one if it ended unmapped; once an outcome
+    is recorded for the record, those before it are settled as processed, saying by which
+    event, so that the unmapped list holds only what still needs a rule."""
+    waiting = list(record.unmapped_events or [])
+    if finished.status == InboxStatus.unmapped:
+        if str(event.id) in waiting:
+            return
+        remaining = [*waiting, str(event.id)]
+    elif isinstance(due, crm.Due) and waiting:
+        what = f"{record.object_type} {record.object_id}"
+        await repository.settle_unmapped_events(
+            session,
+            [i for i in waiting if i != str(event.id)],
+            detail=f"{what}: {finished.detail}, by a later event ({event.id})",
+            now=context.clock(),
+        )
+        remaining = []
+    else:
+        return
+    await repository.set_record_unmapped_events(session, record.id, remaining)
+    # The row read shows it too, without a second write.
+    set_committed_value(record, "unmapped_events", remaining)
 
 
 @dataclass(frozen=True)
@@ -291,15 +352,17 @@ async def _due(
     state: _State,
     recorded: list[str],
 ) -> crm.Due | crm.Unmapped | crm.Nothing:
-    """What the record's state calls for; a deal's with its associated contacts' properties."""
-    contacts: list[crm.Associated] = []
+    """What the record's state calls for; a deal's with its associated contacts' and
+    companies' properties (a query for each type it has)."""
+    associated: list[crm.Associated] = []
     if state.object_type == crm.DEAL:
-        ids = crm.associated(state.associations, crm.CONTACT)
-        found = await repository.records_by_ids(session, connection.id, crm.CONTACT, ids)
-        contacts = [
-            crm.Associated(crm.CONTACT, i, crm.values_of(found[i]) if i in found else None)
-            for i in ids
-        ]
+        for object_type in crm.ATTRIBUTING:
+            ids = crm.associated(state.associations, object_type)
+            found = await repository.records_by_ids(session, connection.id, object_type, ids)
+            associated += [
+                crm.Associated(object_type, i, crm.values_of(found[i]) if i in found else None)
+                for i in ids
+            ]
     return crm.due_outcome(
         provider,
         state.object_type,
@@ -308,7 +371,7 @@ async def _due(
         recorded,
         rules,
         connection.currency,
-        contacts,
+        associated,
     )
 
 

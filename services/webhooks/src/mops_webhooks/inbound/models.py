@@ -132,6 +132,11 @@ class CrmObjectRow(WebhooksTable, table=True):
     )
     # Outcome kinds already recorded for this record ("lead", "revenue").
     outcomes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # The ids of its inbox events left `unmapped`, settled once a later event records the
+    # outcome they were missing; None in rows from before.
+    unmapped_events: list[str] | None = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=True)
+    )
     updated_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )

@@ -349,6 +349,35 @@ async def set_record_associations(
     )
 
 
+async def set_record_unmapped_events(
+    session: AsyncSession, record_id: uuid.UUID, event_ids: list[str]
+) -> None:
+    await session.execute(
+        update(CrmObjectRow)
+        .where(col(CrmObjectRow.id) == record_id)
+        .values(unmapped_events=event_ids)
+    )
+
+
+async def settle_unmapped_events(
+    session: AsyncSession, event_ids: Sequence[str], *, detail: str, now: datetime
+) -> int:
+    """Marks those of the events still `unmapped` processed, with `detail` (a later event
+    recorded what they were missing); how many. An event replayed meanwhile is left to its
+    replay."""
+    if not event_ids:
+        return 0
+    settled = await session.execute(
+        update(InboxEventRow)
+        .where(
+            col(InboxEventRow.id).in_([uuid.UUID(i) for i in event_ids]),
+            col(InboxEventRow.status) == InboxStatus.unmapped.value,
+        )
+        .values(status=InboxStatus.processed.value, detail=detail, processed_at=now)
+    )
+    return int(getattr(settled, "rowcount", 0) or 0)
+
+
 async def records_by_ids(
     session: AsyncSession, connection_id: uuid.UUID, object_type: str, object_ids: Sequence[str]
 ) -> dict[str, dict[str, Any]]:

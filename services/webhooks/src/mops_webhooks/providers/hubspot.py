@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import hmac
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -87,6 +88,31 @@ _FORMAT_FIELDS = (
 )
 
 
+# HubSpot signs the request URI with these percent-encoded characters decoded ("Validate the
+# v3 request signature", https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation);
+# any other encoding stays as it is.
+_DECODED_IN_SIGNATURE = {
+    "%3A": ":",
+    "%2F": "/",
+    "%3F": "?",
+    "%40": "@",
+    "%21": "!",
+    "%24": "$",
+    "%27": "'",
+    "%28": "(",
+    "%29": ")",
+    "%2A": "*",
+    "%2C": ",",
+    "%3B": ";",
+}
+_ENCODED_IN_URI = re.compile("|".join(_DECODED_IN_SIGNATURE), re.IGNORECASE)
+
+
+def uri_as_signed(uri: str) -> str:
+    """The URI as HubSpot puts it in the v3 signature: the characters it decodes, decoded."""
+    return _ENCODED_IN_URI.sub(lambda m: _DECODED_IN_SIGNATURE[m.group(0).upper()], uri)
+
+
 def hubspot_v3_signature(
     client_secret: str, method: str, uri: str, body: bytes, timestamp: str
 ) -> str:
@@ -110,7 +136,8 @@ def verify_hubspot(
     `uri` is the public URL HubSpot was configured to call, exactly as registered: it comes
     from our configuration, never from the request's Host header, which the sender controls.
     Several may be given (the URL as registered and a normalised spelling of the same URL):
-    a signature over any of them is accepted.
+    a signature over any of them is accepted. Each is signed as HubSpot signs it, with the
+    characters of `uri_as_signed` decoded.
     """
     check_secrets(client_secrets)
     lowered = lower_keys(headers)
@@ -130,7 +157,8 @@ def verify_hubspot(
         raise SignatureRejected("X-HubSpot-Request-Timestamp is not a number of milliseconds")
     check_window(sent_ms / 1000, now)
     given = signature.encode()
-    uris = [uri] if isinstance(uri, str) else list(dict.fromkeys(uri))
+    given_uris = [uri] if isinstance(uri, str) else list(uri)
+    uris = list(dict.fromkeys(uri_as_signed(one) for one in given_uris))
     if not uris:
         raise ValueError("give the URL HubSpot was configured to call")
     # Every secret and URL is tried, so the time taken does not tell which one matched.
