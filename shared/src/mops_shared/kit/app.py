@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from mops_shared.contracts.problem import Problem
 from mops_shared.contracts.problem_types import problem_type_and_title
+from mops_shared.kit import read_leases
 from mops_shared.kit.audit import audit_router
 from mops_shared.kit.auth import principal_dependency
 from mops_shared.kit.conventions import (
@@ -244,7 +245,7 @@ def create_service_app(
         )
         app.state.settings = settings
         app.state.engine = engine
-        app.state.read_engine = create_read_engine(engine)
+        app.state.read_engine = create_read_engine(engine, leases=True)
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.internal_secret = settings.internal_secret.get_secret_value()
         app.state.migration_heads = head_revisions(settings.alembic_ini, settings.service_name)
@@ -283,6 +284,7 @@ def create_service_app(
             if relay is not None:
                 await relay.stop()  # before the engine goes: a round in progress still needs it
             metrics.close()
+            await read_leases.release_idle(app.state.read_engine)
             await engine.dispose()  # the read engine's pool too: it is the same
             logger.info("stopped")
 

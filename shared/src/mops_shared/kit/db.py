@@ -44,6 +44,7 @@ from sqlalchemy.orm import Mapped, registry
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.types import TypeDecorator
 
+from mops_shared.kit import read_leases
 from mops_shared.kit.tracing import exporting, tracer
 
 NAMING_CONVENTION = {
@@ -188,11 +189,18 @@ def create_engine(
     return engine
 
 
-def create_read_engine(engine: AsyncEngine) -> AsyncEngine:
+def create_read_engine(engine: AsyncEngine, *, leases: bool = False) -> AsyncEngine:
     """The engine of the GET reads (`mops_shared.kit.reads`): the same pool (and the same
     event listeners) in autocommit, so that a read makes no BEGIN and ROLLBACK round trips
-    (setting the level on a checked-out connection costs none)."""
-    return engine.execution_options(isolation_level="AUTOCOMMIT")
+    (setting the level on a checked-out connection costs none). With `leases` (PostgreSQL), a
+    read's connection is kept for the next read rather than checked in at once, at most a
+    quarter of the pool for at most a few ms (`kit.read_leases`): release them with
+    `read_leases.release_idle` before disposing of the pool."""
+    read_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+    if leases and engine.dialect.driver == "asyncpg":
+        size = getattr(engine.sync_engine.pool, "size", lambda: 4)()
+        read_leases.enable(read_engine, max_idle=max(1, size // 4))
+    return read_engine
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

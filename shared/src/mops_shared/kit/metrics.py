@@ -35,6 +35,8 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from starlette.types import Scope
 
+from mops_shared.kit import read_leases
+
 logger = logging.getLogger("mops.metrics")
 
 # The route a request matched, for requests answered outside FastAPI's routing (the fast paths,
@@ -101,14 +103,12 @@ class PoolCollector(Collector):
         )
         totals: dict[tuple[str, str], int] = {}
         for service, pool in list(self.pools.values()):
-            # QueuePool's queue of idle connections is an asyncio.Queue under the async
-            # engine, made on first use (read from __dict__, so as not to make it here): its
-            # getters are the requests waiting for a connection.
-            queue = getattr(getattr(pool, "_pool", None), "__dict__", {}).get("_queue")
+            # A read's connection kept for the next read is idle, though checked out.
+            leased = read_leases.idle_count(pool)
             for state, value in (
-                ("in_use", _count(pool, "checkedout")),
-                ("idle", _count(pool, "checkedin")),
-                ("waiting", len(getattr(queue, "_getters", None) or ())),
+                ("in_use", _count(pool, "checkedout") - leased),
+                ("idle", _count(pool, "checkedin") + leased),
+                ("waiting", read_leases.pool_waiters(pool)),
             ):
                 totals[(service, state)] = totals.get((service, state), 0) + value
         for labels, value in totals.items():

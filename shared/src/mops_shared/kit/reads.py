@@ -10,6 +10,7 @@ neither validates nor serialises a Response it is given.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import uuid
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
@@ -39,6 +40,7 @@ from sqlalchemy.sql.visitors import InternalTraversal, _TraverseInternalsType
 from sqlalchemy.types import Uuid
 
 from mops_shared.kit import driver_reads as _driver
+from mops_shared.kit import read_leases
 from mops_shared.kit.etag import etag_of
 from mops_shared.kit.pagination import SortOption, keyset_page, split_page
 
@@ -114,9 +116,21 @@ async def read_connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]
     read's few statements. Each statement still sees what was committed before it, as it would
     in a READ COMMITTED transaction (PostgreSQL's default, which we run). `engine` is the read
     engine, autocommit by construction (`kit.db.create_read_engine`, `app.state.read_engine`);
-    another engine gives its usual transactional connection."""
-    async with engine.connect() as conn:
+    another engine gives its usual transactional connection. A read engine with leases gives
+    the connection the previous read finished with, if one is idle (`kit.read_leases`)."""
+    leases = read_leases.leases_of(engine)
+    if leases is None:
+        async with engine.connect() as conn:
+            yield conn
+        return
+    conn = leases.take() or await engine.connect().start()
+    try:
         yield conn
+    except BaseException:
+        await asyncio.shield(conn.close())  # back to the pool, which resets or discards it
+        raise
+    if not leases.keep(conn):
+        await conn.close()
 
 
 async def mappings(

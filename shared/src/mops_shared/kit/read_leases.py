@@ -1,0 +1,128 @@
+"""Read connections kept a moment between GETs, instead of going back to the pool each time.
+
+Checking a connection out of SQLAlchemy's pool and back in costs ~50 µs of CPU whatever the
+engine (the AsyncConnection, a greenlet, the Connection and its events, the pool's record and its
+reset): more than a by-id read's own statement on the driver (`kit.driver_reads`). A read engine
+made with leases (`kit.db.create_read_engine(..., leases=True)`, PostgreSQL) keeps the
+connection a GET has finished with, and gives it to the next GET: a few microseconds.
+
+What is kept is bounded, so that writes, which share the pool, are never starved: a connection
+is kept only while nobody waits for one of the pool's (else it goes to them, in the pool's
+order), at most `max_idle` of them (a quarter of the pool), each for at most `IDLE_SECONDS`
+unused, then checked back in. Only a connection that ended its read cleanly is kept (no
+exception, not closed or invalidated, back in autocommit); any other goes back to the pool,
+which resets or discards it as it always has. The service's lifespan checks the idle ones back
+in before it disposes of the pool (`release_idle`). Connections are tied to the event loop that
+made them: a lease is only given in its own loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import weakref
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+# An idle lease older than this goes back to the pool: under load a lease is taken again within
+# microseconds; when the load stops, the pool has its connections back within a few ms.
+IDLE_SECONDS = 0.005
+
+
+class ReadLeases:
+    """The idle leases of one read engine (one pool), in one event loop."""
+
+    def __init__(self, engine: AsyncEngine, max_idle: int) -> None:
+        self.engine = engine.sync_engine
+        self.max_idle = max_idle
+        self.idle: list[tuple[AsyncConnection, float]] = []
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.timer: asyncio.TimerHandle | None = None
+        self.closing: set[asyncio.Task[None]] = set()
+
+    def take(self) -> AsyncConnection | None:
+        """The most recently kept connection of this loop, if any."""
+        if not self.idle or self.loop is not asyncio.get_running_loop():
+            return None
+        return self.idle.pop()[0]
+
+    def keep(self, conn: AsyncConnection) -> bool:
+        """Keeps `conn` for the next read, if it is reusable and there is room."""
+        loop = asyncio.get_running_loop()
+        if self.loop is not loop:
+            if self.idle:  # another loop's (a test's): not ours to use, nor to close from here
+                return False
+            self.loop = loop
+        if len(self.idle) >= self.max_idle or not _reusable(conn):
+            return False
+        if pool_waiters(self.engine.pool):  # theirs, in the pool's order
+            return False
+        self.idle.append((conn, time.monotonic()))
+        if self.timer is None:
+            self.timer = loop.call_later(IDLE_SECONDS, self._expire)
+        return True
+
+    def _expire(self) -> None:
+        self.timer = None
+        cutoff = time.monotonic() - IDLE_SECONDS
+        stale = [conn for conn, kept in self.idle if kept <= cutoff]
+        self.idle = [(conn, kept) for conn, kept in self.idle if kept > cutoff]
+        for conn in stale:
+            task = asyncio.ensure_future(conn.close())
+            self.closing.add(task)
+            task.add_done_callback(self.closing.discard)
+        if self.idle and self.loop is not None:
+            self.timer = self.loop.call_later(IDLE_SECONDS, self._expire)
+
+    async def release(self) -> None:
+        """Every idle lease checked back in (before the pool is disposed of)."""
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+        idle, self.idle = self.idle, []
+        if self.loop is asyncio.get_running_loop():
+            for conn, _ in idle:
+                await conn.close()
+        if self.closing:
+            await asyncio.gather(*self.closing, return_exceptions=True)
+
+
+def pool_waiters(pool: Any) -> int:
+    """How many wait for one of the pool's connections. QueuePool's queue of idle connections is
+    an asyncio.Queue under the async engine, made on first use (read from __dict__, so as not
+    to make it here): its getters are the waiters."""
+    queue = getattr(getattr(pool, "_pool", None), "__dict__", {}).get("_queue")
+    return len(getattr(queue, "_getters", None) or ())
+
+
+def _reusable(conn: AsyncConnection) -> bool:
+    sync = conn.sync_connection
+    if sync is None or sync.closed or sync.invalidated:
+        return False
+    adapter: Any = sync.connection.dbapi_connection
+    return getattr(adapter, "isolation_level", None) == "autocommit"
+
+
+# By the read engine (the OptionEngine `create_read_engine` makes): an engine without an entry
+# checks its connections out and in as SQLAlchemy does.
+_LEASES: weakref.WeakKeyDictionary[Any, ReadLeases] = weakref.WeakKeyDictionary()
+
+
+def enable(engine: AsyncEngine, max_idle: int) -> None:
+    _LEASES[engine.sync_engine] = ReadLeases(engine, max_idle)
+
+
+def leases_of(engine: AsyncEngine) -> ReadLeases | None:
+    return _LEASES.get(engine.sync_engine)
+
+
+async def release_idle(engine: AsyncEngine) -> None:
+    leases = _LEASES.get(engine.sync_engine)
+    if leases is not None:
+        await leases.release()
+
+
+def idle_count(pool: Any) -> int:
+    """How many of the pool's checked-out connections are idle leases (for its gauges)."""
+    return sum(len(each.idle) for each in list(_LEASES.values()) if each.engine.pool is pool)
