@@ -131,3 +131,20 @@ async def test_a_connection_is_never_kept_from_someone_waiting_for_the_pool(
     assert read_leases.idle_count(pool) == 0
     for conn in held:
         await conn.close()
+
+
+@postgres_only
+async def test_nothing_is_kept_when_the_pool_has_no_room_for_anyone_else(
+    engine: AsyncEngine,
+) -> None:
+    read_engine = create_read_engine(engine, leases=True)
+    pool = engine.sync_engine.pool
+    held = [await engine.connect().start() for _ in range(3)]
+    await _read(read_engine)  # the pool's last connection: nobody waits, but it is full
+    assert (pool.checkedout(), read_leases.idle_count(pool)) == (3, 0)
+    await held.pop().close()
+    await _read(read_engine)  # now there is room: kept
+    assert read_leases.idle_count(pool) == 1
+    await read_leases.release_idle(read_engine)
+    for conn in held:
+        await conn.close()

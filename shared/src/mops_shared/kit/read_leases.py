@@ -8,12 +8,13 @@ connection a GET has finished with, and gives it to the next GET: a few microsec
 
 What is kept is bounded, so that writes, which share the pool, are never starved: a connection
 is kept only while nobody waits for one of the pool's (else it goes to them, in the pool's
-order), at most `max_idle` of them (a quarter of the pool), each for at most `IDLE_SECONDS`
-unused, then checked back in. Only a connection that ended its read cleanly is kept (no
-exception, not closed or invalidated, back in autocommit); any other goes back to the pool,
-which resets or discards it as it always has. The service's lifespan checks the idle ones back
-in before it disposes of the pool (`release_idle`). Connections are tied to the event loop that
-made them: a lease is only given in its own loop.
+order) and the pool has room for others (at saturation nothing is kept), at most `max_idle` of
+them (a quarter of the pool), each for at most `IDLE_SECONDS` unused, then checked back in.
+Only a connection that ended its read cleanly is kept (no exception, not closed or
+invalidated, back in autocommit); any other goes back to the pool, which resets or discards it
+as it always has. The service's lifespan checks the idle ones back in before it disposes of
+the pool (`release_idle`). Connections are tied to the event loop that made them: a lease is
+only given in its own loop.
 """
 
 from __future__ import annotations
@@ -56,7 +57,11 @@ class ReadLeases:
             self.loop = loop
         if len(self.idle) >= self.max_idle or not _reusable(conn):
             return False
-        if pool_waiters(self.engine.pool):  # theirs, in the pool's order
+        # Kept only while the pool has room for others: never while anyone waits, nor when
+        # every connection it may hold is out (at saturation, keeping one would take it from
+        # whoever asks the pool next).
+        pool: Any = self.engine.pool  # a QueuePool (PostgreSQL's): size and checkedout
+        if pool.checkedout() >= pool.size() or pool_waiters(pool):
             return False
         self.idle.append((conn, time.monotonic()))
         if self.timer is None:
