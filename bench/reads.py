@@ -215,12 +215,14 @@ async def inprocess(postgres_url: str, n: int, only: str | None) -> None:
                     assert status == 200, (label, status, body[:300])
                 print(f"measuring {label}", file=sys.stderr, flush=True)  # for py-spy -p
                 trips.clear()
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 for _ in range(n):
                     await asgi_get(app, path, token)
                 took = time.perf_counter() - started
+                cpu = time.process_time() - cpu_started
                 results[label] = {
                     "us_per_request": round(took / n * 1e6, 1),
+                    "cpu_us_per_request": round(cpu / n * 1e6, 1),
                     "round_trips": round(trips["writes"] / n, 2),
                     "bytes": float(len(body)),
                 }

@@ -55,7 +55,7 @@ async def test_requests_and_the_pool_are_served_on_the_metrics_port(
             assert (await client.get(f"/v1/org/units/{unit}/nowhere")).status_code == 404
             after = await scrape(port)
         grown = {key: after.get(key, 0) - before.get(key, 0) for key in after}
-        assert grown[requests("/v1/org/units/{id}", "2xx")] == 1
+        assert grown[requests("/v1/org/units/{unit_id}", "2xx")] == 1
         assert grown[requests("/v1/org/units", "2xx")] == 2
         assert grown[requests("unmatched", "4xx")] == 1
         pool = {

@@ -10,7 +10,6 @@ from fastapi import FastAPI
 from mops_inventory.categories.router import router as categories_router
 from mops_inventory.categories.service import LandscapeSeeder
 from mops_inventory.config import InventorySettings
-from mops_inventory.contracts import service as contracts_service
 from mops_inventory.contracts.admin_router import router as contracts_admin_router
 from mops_inventory.contracts.jobs import RenewalSweep
 from mops_inventory.contracts.router import router as contracts_router
@@ -19,19 +18,14 @@ from mops_inventory.db import writes
 from mops_inventory.imports.export import router as exports_router
 from mops_inventory.imports.router import router as imports_router
 from mops_inventory.imports.schemas import ToolImportFile
-from mops_inventory.integrations import service as integrations_service
 from mops_inventory.integrations.router import router as integrations_router
 from mops_inventory.licences.router import router as licences_router
-from mops_inventory.outcomes import service as outcomes_service
 from mops_inventory.outcomes.router import router as outcomes_router
 from mops_inventory.reports.router import router as reports_router
-from mops_inventory.scenarios import service as scenarios_service
 from mops_inventory.scenarios.router import router as scenarios_router
-from mops_inventory.tools import service as tools_service
 from mops_inventory.tools.router import router as tools_router
 from mops_shared.contracts.clients import OrgClient
 from mops_shared.kit.app import create_service_app
-from mops_shared.kit.fast_path import ByIdReads
 
 
 def create_app(settings: InventorySettings | None = None) -> FastAPI:
@@ -66,22 +60,6 @@ def create_app(settings: InventorySettings | None = None) -> FastAPI:
             await app.state.org_client.aclose()
 
     return create_service_app(
-        # The by-id reads outside FastAPI's routing, through their routes' own functions.
-        inner_middleware=[
-            (
-                ByIdReads,
-                {
-                    "area": "inventory",
-                    "reads": {
-                        "/v1/inventory/tools/": tools_service.read_tool,
-                        "/v1/inventory/contracts/": contracts_service.read_contract,
-                        "/v1/inventory/integrations/": integrations_service.read_integration,
-                        "/v1/inventory/outcomes/": outcomes_service.read_outcome,
-                        "/v1/inventory/scenarios/": scenarios_service.read_scenario,
-                    },
-                },
-            )
-        ],
         settings=settings,
         title="mops inventory",
         description=(

@@ -8,25 +8,18 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from mops_org.config import OrgSettings
-from mops_org.coordination import service as coordination_service
 from mops_org.coordination.router import router as coordination_router
 from mops_org.imports.router import router as imports_router
 from mops_org.metrics.router import router as metrics_router
 from mops_org.models import writes
-from mops_org.people import service as people_service
 from mops_org.people.router import router as people_router
 from mops_org.profile.router import router as profile_router
-from mops_org.raci import service as raci_service
 from mops_org.raci.router import router as raci_router
-from mops_org.roles import service as roles_service
 from mops_org.roles.router import router as roles_router
-from mops_org.training import service as training_service
 from mops_org.training.router import router as training_router
-from mops_org.units import service as units_service
 from mops_org.units.router import router as units_router
 from mops_shared.contracts.clients import InventoryClient
 from mops_shared.kit.app import create_service_app
-from mops_shared.kit.fast_path import ByIdReads
 
 
 def create_app(settings: OrgSettings | None = None) -> FastAPI:
@@ -46,23 +39,6 @@ def create_app(settings: OrgSettings | None = None) -> FastAPI:
             await app.state.inventory_client.aclose()
 
     return create_service_app(
-        # The by-id reads outside FastAPI's routing, through their routes' own functions.
-        inner_middleware=[
-            (
-                ByIdReads,
-                {
-                    "area": "org",
-                    "reads": {
-                        "/v1/org/units/": units_service.read_unit,
-                        "/v1/org/people/": people_service.read_person,
-                        "/v1/org/roles/": roles_service.read_role,
-                        "/v1/org/raci-matrices/": raci_service.read_matrix,
-                        "/v1/org/training-programmes/": training_service.read_programme,
-                        "/v1/org/coordination-mechanisms/": coordination_service.read_mechanism,
-                    },
-                },
-            )
-        ],
         settings=settings,
         title="mops org",
         description="Org structure: units, people, roles, skills, training, RACI, coordination.",

@@ -7,20 +7,15 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from mops_scoring.assessments import service as assessments_service
 from mops_scoring.assessments.router import router as assessments_router
 from mops_scoring.config import ScoringSettings
 from mops_scoring.evidence.router import router as evidence_router
-from mops_scoring.frameworks import service as frameworks_service
 from mops_scoring.frameworks.router import router as frameworks_router
 from mops_scoring.models import writes
-from mops_scoring.plans import service as plans_service
 from mops_scoring.plans.router import router as plans_router
-from mops_scoring.results import service as results_service
 from mops_scoring.results.router import router as results_router
 from mops_shared.contracts.clients import InventoryClient, OrgClient
 from mops_shared.kit.app import create_service_app
-from mops_shared.kit.fast_path import ByIdReads
 
 
 def create_app(settings: ScoringSettings | None = None) -> FastAPI:
@@ -42,21 +37,6 @@ def create_app(settings: ScoringSettings | None = None) -> FastAPI:
             await app.state.org_client.aclose()
 
     return create_service_app(
-        # The by-id reads outside FastAPI's routing, through their routes' own functions.
-        inner_middleware=[
-            (
-                ByIdReads,
-                {
-                    "area": "scoring",
-                    "reads": {
-                        "/v1/scoring/assessments/": assessments_service.read_assessment,
-                        "/v1/scoring/frameworks/": frameworks_service.read_framework,
-                        "/v1/scoring/plans/": plans_service.read_plan,
-                        "/v1/scoring/results/": results_service.read_result,
-                    },
-                },
-            )
-        ],
         settings=settings,
         title="mops scoring",
         description=(

@@ -31,6 +31,7 @@ from mops_shared.kit.errors import (
     DatabaseFailureAnswer,
     install_problem_handlers,
 )
+from mops_shared.kit.fast_path import RouteReads
 from mops_shared.kit.health import (
     DatabaseState,
     Health,
@@ -306,7 +307,9 @@ def create_service_app(
     app.include_router(health_router(settings.service_name), dependencies=[REQUEST_INPUTS_CHECKED])
     for router in routers:
         app.include_router(router, dependencies=[REQUEST_INPUTS_CHECKED])
-    middleware = list(inner_middleware)
+    # Innermost: every GET route that needs only its parameters, the principal and a read
+    # connection is answered by calling its function directly (kit.fast_path).
+    middleware: list[tuple[type[Any], dict[str, Any]]] = [(RouteReads, {}), *inner_middleware]
     if writes is not None:
         area = settings.service_name
         app.include_router(

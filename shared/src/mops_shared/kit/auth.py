@@ -12,7 +12,7 @@ import binascii
 import hmac
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 from enum import StrEnum
 
 import orjson
@@ -141,20 +141,36 @@ def verify_principal(token: str | None, secret: str, *, now: float | None = None
     return principal
 
 
-def principal_dependency(area: str) -> Callable[[Request], Awaitable[Principal]]:
+class PrincipalCheck:
     """A FastAPI dependency: verify the forwarded principal and the scope the method needs.
+    A class, not a closure, so that `kit.fast_path.RouteReads` can tell it among a route's
+    dependencies and check the same thing itself.
 
     The secret is read from `app.state.internal_secret`, set by the service's lifespan.
     """
 
-    async def current_principal(request: Request) -> Principal:
-        principal = verify_principal(
-            request.headers.get(PRINCIPAL_HEADER), request.app.state.internal_secret
+    def __init__(self, area: str) -> None:
+        self.area = area
+
+    async def __call__(self, request: Request) -> Principal:
+        principal = verified_holding(
+            request.headers.get(PRINCIPAL_HEADER),
+            request.app.state.internal_secret,
+            required_scope(self.area, request.method),
         )
-        needed = required_scope(area, request.method)
-        if not principal.has_scope(needed):
-            raise Forbidden(f"This API key lacks the scope {needed}.")
         request.scope.setdefault("state", {})["tenant_id"] = str(principal.tenant_id)
         return principal
 
-    return current_principal
+
+def verified_holding(token: str | None, secret: str, needed: str) -> Principal:
+    """The principal in `token` if it holds `needed`: Unauthorized when the token is missing,
+    forged or expired, Forbidden when it lacks the scope."""
+    principal = verify_principal(token, secret)
+    if not principal.has_scope(needed):
+        raise Forbidden(f"This API key lacks the scope {needed}.")
+    return principal
+
+
+def principal_dependency(area: str) -> PrincipalCheck:
+    """The dependency giving a route of `/v1/<area>/...` its verified principal."""
+    return PrincipalCheck(area)

@@ -269,8 +269,8 @@ def validation_errors(exc: RequestValidationError) -> list[ProblemFieldError]:
     return errors
 
 
-async def _handle_mops_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, MopsError)
+def mops_error_response(request: Request, exc: MopsError) -> Response:
+    """The problem answering a domain error, wherever it was raised (a route, a fast path)."""
     return problem_response(
         request,
         exc.status,
@@ -279,6 +279,11 @@ async def _handle_mops_error(request: Request, exc: Exception) -> Response:
         headers=exc.headers,
         extensions=exc.extensions,
     )
+
+
+async def _handle_mops_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, MopsError)
+    return mops_error_response(request, exc)
 
 
 async def handle_http_exception(request: Request, exc: Exception) -> Response:
