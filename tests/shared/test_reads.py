@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from mops_shared.contracts.inventory import ToolOwner, ToolPage, ToolRead
 from mops_shared.kit import reads
 from mops_shared.kit.db import create_engine, json_loads
+from mops_shared.kit.errors import ValidationFailed
 from mops_shared.kit.pagination import SortOption, encode_cursor
 from mops_shared.kit.reads import WireJSON, json_array_of
 from tests.support import backend, postgres_admin_url
@@ -231,3 +232,81 @@ async def test_json_array_of_gives_each_rows_list_in_order_as_the_wire_writes_it
     assert rows[full]["labels_backwards"] == [c["label"] for c in reversed(in_order)]
     assert rows[empty]["children"] == []
     assert rows[empty]["labels_backwards"] == []
+
+
+_items = Table(
+    "page_statement_items",
+    _metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("tenant_id", Uuid, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("rank", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)
+_BY_RANK = SortOption("rank", (_items.c.rank, _items.c.id))
+_BY_RANK_DOWN = SortOption("-rank", (_items.c.rank, _items.c.id), descending=True)
+
+
+async def _pages_both_ways(
+    connection: AsyncConnection, sort: SortOption, limit: int, **filters: Any
+) -> list[list[Any]]:
+    """Every page of `_items` through `PageStatements`, each compared with the page the same
+    filters give as a statement built for the request (`page_of_rows`)."""
+    statements = reads.PageStatements.of_columns(select(_items), _items.c)
+    pages: list[list[Any]] = []
+    cursor: str | None = None
+    while True:
+        rows, next_cursor = await statements.page(connection, sort, limit, cursor, **filters)
+        built = select(_items)
+        for name, value in filters.items():
+            if name == "ids" and value is not None:
+                built = built.where(_items.c.id.in_(list(value)))
+            elif value is not None:
+                built = built.where(_items.c[name] == value)
+        expected = await reads.page_of_rows(connection, built, sort, limit, cursor)
+        assert (rows, next_cursor) == expected
+        pages.append([row["id"] for row in rows])
+        if next_cursor is None:
+            return pages
+        cursor = next_cursor
+
+
+@pytest.mark.asyncio
+async def test_page_statements_give_the_pages_a_statement_built_per_request_gives(
+    connection: AsyncConnection,
+) -> None:
+    tenant, other = uuid.uuid4(), uuid.uuid4()
+    items = [
+        {"id": uuid.uuid4(), "tenant_id": tenant, "kind": "ab"[i % 2], "rank": i // 3}
+        for i in range(11)
+    ] + [{"id": uuid.uuid4(), "tenant_id": other, "kind": "a", "rank": 0}]
+    await connection.execute(_items.insert(), items)
+    mine = [i for i in items if i["tenant_id"] == tenant]
+    kind_a = [i["id"] for i in sorted(mine, key=lambda i: (i["rank"], i["id"])) if i["kind"] == "a"]
+
+    by_kind = await _pages_both_ways(connection, _BY_RANK, 2, tenant_id=tenant, kind="a")
+    assert [item for page in by_kind for item in page] == kind_a
+    assert [len(page) for page in by_kind] == [2, 2, 2]
+    down = await _pages_both_ways(connection, _BY_RANK_DOWN, 4, tenant_id=tenant, kind=None)
+    assert len([item for page in down for item in page]) == 11
+    some = {mine[0]["id"], mine[5]["id"], items[-1]["id"]}  # one of them another tenant's
+    chosen = await _pages_both_ways(connection, _BY_RANK, 1, tenant_id=tenant, ids=some)
+    assert sorted(item for page in chosen for item in page) == sorted(some - {items[-1]["id"]})
+
+
+@pytest.mark.asyncio
+async def test_a_page_statement_is_built_once_per_shape(connection: AsyncConnection) -> None:
+    statements = reads.PageStatements.of_columns(select(_items), _items.c)
+    tenant = uuid.uuid4()
+    for kind in ("a", "b", None, "a"):
+        await statements.page(connection, _BY_RANK, 5, None, tenant_id=tenant, kind=kind)
+    cursor = encode_cursor(_BY_RANK, {"rank": 1, "id": uuid.uuid4()})
+    await statements.page(connection, _BY_RANK, 5, cursor, tenant_id=tenant, kind="b")
+    shapes = sorted((sorted(given), after) for given, _, after, _ in statements._built)
+    assert shapes == [
+        (["kind", "tenant_id"], False),
+        (["kind", "tenant_id"], True),
+        (["tenant_id"], False),
+    ]
+    with pytest.raises(ValidationFailed):  # a cursor of another sort is refused before SQL
+        await statements.page(connection, _BY_RANK_DOWN, 5, cursor, tenant_id=tenant)

@@ -339,6 +339,15 @@ def among(
     return column.in_(list(ids))
 
 
+def among_parameter(dialect: str, column: ColumnElement[Any], name: str) -> ColumnElement[bool]:
+    """`among` with the ids as the bound parameter `name` (given as a list), for a statement
+    built once (`kit.reads.PageStatements`): one array parameter on PostgreSQL, an IN list
+    expanded at execution on SQLite."""
+    if dialect == "postgresql":
+        return column == any_(bindparam(name, type_=postgresql.ARRAY(Uuid())))
+    return column.in_(bindparam(name, expanding=True))
+
+
 # --- statement spans (kit.tracing) ---------------------------------------------------------------
 
 _SPAN = "_mops_span"

@@ -30,6 +30,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Uuid,
+    bindparam,
     tuple_,
 )
 from sqlalchemy.types import TypeDecorator
@@ -235,6 +236,42 @@ def keyset_page(stmt: SelectT, sort: SortOption, limit: int, cursor: str | None)
         stmt = stmt.where(key < after if sort.descending else key > after)
     order = [c.desc() if sort.descending else c.asc() for c in sort.columns]
     return stmt.order_by(*order).limit(limit + 1)
+
+
+# The names of a keyset page's parameters in a statement built once (`keyset_statement`).
+PAGE_LIMIT = "page_limit"
+_AFTER = "after_{}"
+
+
+def keyset_statement(stmt: SelectT, sort: SortOption, *, after: bool) -> SelectT:
+    """`keyset_page` with the cursor's values and the limit as bound parameters, for a
+    statement built once and run with `keyset_values`: the same SQL, without building and
+    keying a new statement per request."""
+    if after:
+        key = tuple_(*sort.columns)
+        bound = tuple_(
+            *(
+                bindparam(_AFTER.format(i), type_=_expression(column).type)
+                for i, column in enumerate(sort.columns)
+            )
+        )
+        stmt = stmt.where(key < bound if sort.descending else key > bound)
+    order = [c.desc() if sort.descending else c.asc() for c in sort.columns]
+    return stmt.order_by(*order).limit(bindparam(PAGE_LIMIT, type_=Integer()))
+
+
+def keyset_values(sort: SortOption, limit: int, cursor: str | None) -> dict[str, Any]:
+    """The values of `keyset_statement`'s parameters: one row more than the page, and the
+    cursor's values (a 422 for a cursor this list and sort did not write)."""
+    values: dict[str, Any] = {PAGE_LIMIT: limit + 1}
+    if cursor is not None:
+        for i, value in enumerate(decode_cursor(sort, cursor)):
+            values[_AFTER.format(i)] = value
+    return values
+
+
+def _expression(column: Any) -> Any:
+    return column.__clause_element__() if hasattr(column, "__clause_element__") else column
 
 
 def split_page(rows: Sequence[RowT], sort: SortOption, limit: int) -> tuple[list[RowT], str | None]:

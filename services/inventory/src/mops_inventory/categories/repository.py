@@ -15,7 +15,7 @@ from mops_inventory.categories.models import Category
 from mops_shared.contracts.common import name_key
 from mops_shared.kit.db import find_for_tenant, insert_ignoring_conflicts, new_id, table_of, utcnow
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import ReadRow, first_row, page_of_rows
+from mops_shared.kit.reads import PageStatements, ReadRow, first_row
 
 _table = table_of(Category)
 _categories = _table.c
@@ -41,6 +41,9 @@ async def has_built_in(session: AsyncSession, tenant_id: uuid.UUID) -> bool:
     return result.first() is not None
 
 
+_CATEGORY_PAGES = PageStatements.of_columns(select(_table), _categories)
+
+
 async def page_rows(
     conn: AsyncConnection,
     tenant_id: uuid.UUID,
@@ -51,10 +54,9 @@ async def page_rows(
     parent_id: uuid.UUID | None = None,
 ) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's categories as rows."""
-    stmt = select(_table).where(_categories.tenant_id == tenant_id)
-    if parent_id is not None:
-        stmt = stmt.where(_categories.parent_id == parent_id)
-    return await page_of_rows(conn, stmt, sort, limit, cursor)
+    return await _CATEGORY_PAGES.page(
+        conn, sort, limit, cursor, tenant_id=tenant_id, parent_id=parent_id
+    )
 
 
 _CATEGORY_ROW = select(_table).where(

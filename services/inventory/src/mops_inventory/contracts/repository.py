@@ -19,7 +19,7 @@ from mops_inventory.tools.models import Tool
 from mops_shared.contracts.inventory import ToolStatus
 from mops_shared.kit.db import find_for_tenant, table_of
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import ReadRow, first_row, page_of_rows
+from mops_shared.kit.reads import PageStatements, ReadRow, first_row
 
 _contracts = table_of(Contract)
 _tools = table_of(Tool)
@@ -36,6 +36,9 @@ async def get_by_id(
     return await find_for_tenant(session, Contract, tenant_id, contract_id)
 
 
+_CONTRACT_PAGES = PageStatements.of_columns(select(_contracts), _contracts.c)
+
+
 async def page_rows(
     conn: AsyncConnection,
     tenant_id: uuid.UUID,
@@ -46,11 +49,9 @@ async def page_rows(
     tool_id: uuid.UUID | None = None,
 ) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's contracts as rows of the contracts table."""
-    c = _contracts.c
-    stmt = select(_contracts).where(c.tenant_id == tenant_id)
-    if tool_id is not None:
-        stmt = stmt.where(c.tool_id == tool_id)
-    return await page_of_rows(conn, stmt, sort, limit, cursor)
+    return await _CONTRACT_PAGES.page(
+        conn, sort, limit, cursor, tenant_id=tenant_id, tool_id=tool_id
+    )
 
 
 _CONTRACT_ROW = select(_contracts).where(

@@ -15,7 +15,7 @@ from mops_inventory.scenarios.models import Scenario
 from mops_inventory.tools.models import Capability, Tool, ToolCapability
 from mops_shared.kit.db import among, find_for_tenant, table_of
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import ReadRow, first_row, page_of_rows
+from mops_shared.kit.reads import PageStatements, ReadRow, first_row
 
 _scenarios = table_of(Scenario)
 _tools = table_of(Tool).c
@@ -35,6 +35,9 @@ async def get_by_id(
     return await find_for_tenant(session, Scenario, tenant_id, scenario_id)
 
 
+_SCENARIO_PAGES = PageStatements.of_columns(select(_scenarios), _scenarios.c)
+
+
 async def page_rows(
     conn: AsyncConnection,
     tenant_id: uuid.UUID,
@@ -44,8 +47,7 @@ async def page_rows(
     cursor: str | None,
 ) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's scenarios as rows."""
-    stmt = select(_scenarios).where(_scenarios.c.tenant_id == tenant_id)
-    return await page_of_rows(conn, stmt, sort, limit, cursor)
+    return await _SCENARIO_PAGES.page(conn, sort, limit, cursor, tenant_id=tenant_id)
 
 
 _SCENARIO_ROW = select(_scenarios).where(

@@ -30,7 +30,7 @@ from mops_shared.kit.db import (
     utcnow,
 )
 from mops_shared.kit.pagination import SelectT, SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import ReadRow, first_row, json_array_of, mappings
+from mops_shared.kit.reads import PageStatements, ReadRow, first_row, json_array_of, mappings
 
 # Core columns, not mapped attributes: a select made of these alone compiles and runs as Core
 # (rows, no entities), and the same sorts and filters serve the entity queries too.
@@ -69,27 +69,20 @@ async def category_exists(
     return (await session.execute(stmt)).first() is not None
 
 
-def _filtered(
-    stmt: SelectT,
-    tenant_id: uuid.UUID,
-    *,
-    status: str | None = None,
-    category_id: uuid.UUID | None = None,
-    vendor: str | None = None,
-    capability: str | None = None,
-    owner_unit_id: uuid.UUID | None = None,
-    name: str | None = None,
-) -> SelectT:
-    stmt = stmt.where(_tools.tenant_id == tenant_id)
-    if name is not None:
-        stmt = stmt.where(_tools.name_key == name_key(name))
-    if status is not None:
-        stmt = stmt.where(_tools.status == status)
-    if category_id is not None:
-        stmt = stmt.where(_tools.category_id == category_id)
-    if vendor is not None:
-        stmt = stmt.where(_tools.vendor == vendor)
-    if capability is not None:
+# The tenant, a parameter of every statement built once here.
+_TENANT: Any = bindparam("tenant_id")
+
+
+def _filtered(stmt: SelectT, given: frozenset[str]) -> SelectT:
+    """`stmt` for the tenant with the filters named in `given` (`_filter_values` names them),
+    each compared with the bound parameter of its name."""
+    stmt = stmt.where(_tools.tenant_id == _TENANT)
+    if "name" in given:
+        stmt = stmt.where(_tools.name_key == bindparam("name"))
+    for name in ("status", "category_id", "vendor"):
+        if name in given:
+            stmt = stmt.where(_tools[name] == bindparam(name))
+    if "capability" in given:
         stmt = stmt.where(
             _tools.id.in_(
                 select(_tool_caps.tool_id)
@@ -99,20 +92,43 @@ def _filtered(
                     _cap_names.id == _tool_caps.capability_id,
                 )
                 .where(
-                    _cap_names.tenant_id == tenant_id,
-                    _cap_names.name_key == name_key(capability),
+                    _cap_names.tenant_id == _TENANT,
+                    _cap_names.name_key == bindparam("capability"),
                 )
             )
         )
-    if owner_unit_id is not None:
+    if "owner_unit_id" in given:
         stmt = stmt.where(
             _tools.id.in_(
                 select(_owners.tool_id).where(
-                    _owners.tenant_id == tenant_id, _owners.unit_id == owner_unit_id
+                    _owners.tenant_id == _TENANT, _owners.unit_id == bindparam("owner_unit_id")
                 )
             )
         )
     return stmt
+
+
+def _filter_values(
+    tenant_id: uuid.UUID,
+    *,
+    status: str | None = None,
+    category_id: uuid.UUID | None = None,
+    vendor: str | None = None,
+    capability: str | None = None,
+    owner_unit_id: uuid.UUID | None = None,
+    name: str | None = None,
+) -> dict[str, Any]:
+    """The parameters of `_filtered`'s statement (None: the filter is not given); names are
+    compared by their key (no case, no spacing)."""
+    return {
+        "tenant_id": tenant_id,
+        "status": status,
+        "category_id": category_id,
+        "vendor": vendor,
+        "capability": name_key(capability) if capability is not None else None,
+        "owner_unit_id": owner_unit_id,
+        "name": name_key(name) if name is not None else None,
+    }
 
 
 async def list_page(
@@ -124,9 +140,10 @@ async def list_page(
     cursor: str | None,
     **filters: Any,
 ) -> tuple[list[Tool], str | None]:
-    """A page of the tenant's tools as entities (`_filtered` names the filters)."""
-    stmt = keyset_page(_filtered(select(Tool), tenant_id, **filters), sort, limit, cursor)
-    rows = (await session.execute(stmt)).scalars().all()
+    """A page of the tenant's tools as entities (`_filter_values` names the filters)."""
+    values = {k: v for k, v in _filter_values(tenant_id, **filters).items() if v is not None}
+    stmt = keyset_page(_filtered(select(Tool), frozenset(values)), sort, limit, cursor)
+    rows = (await session.execute(stmt, values)).scalars().all()
     return split_page(rows, sort, limit)
 
 
@@ -166,11 +183,13 @@ async def page_rows(
     cursor: str | None,
     **filters: Any,
 ) -> tuple[list[ReadRow], str | None]:
-    """A page of the tenant's tools as rows with their lists, in one statement (`_filtered`
-    names the filters)."""
-    stmt = keyset_page(_filtered(_TOOL_READ, tenant_id, **filters), sort, limit, cursor)
-    return split_page(await mappings(conn, stmt), sort, limit)
+    """A page of the tenant's tools as rows with their lists, in one statement
+    (`_filter_values` names the filters)."""
+    values = _filter_values(tenant_id, **filters)
+    return await _TOOL_PAGES.page(conn, sort, limit, cursor, **values)
 
+
+_TOOL_PAGES = PageStatements(lambda given, _dialect: _filtered(_TOOL_READ, given))
 
 # Built once: a statement object caches its own cache key, so reusing it skips that walk.
 _TOOL_ROW = _TOOL_READ.where(

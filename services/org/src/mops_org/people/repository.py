@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select
+from sqlalchemy import Select, bindparam, delete, func, insert, select
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
@@ -15,14 +15,16 @@ from sqlmodel import col
 from mops_org.db import Db, connection_of
 from mops_org.people.models import Person
 from mops_org.roles.models import PersonRole
-from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
-from mops_shared.kit.pagination import SortOption, keyset_page, sort_options, split_page
-from mops_shared.kit.reads import ReadRow, first_row, json_array_of, mappings
+from mops_shared.kit.db import among_parameter, find_for_tenant, table_of, update_by_id
+from mops_shared.kit.pagination import SortOption, sort_options
+from mops_shared.kit.reads import PageStatements, ReadRow, first_row, json_array_of
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities), and the same sorts serve the entity queries too.
 _people = table_of(Person).c
 _person_roles = table_of(PersonRole).c
+# The tenant, a parameter of every statement built once here.
+_TENANT: Any = bindparam("tenant_id")
 
 PERSON_SORTS = sort_options(
     [
@@ -150,27 +152,41 @@ async def page_rows(
     role_id: uuid.UUID | None = None,
 ) -> tuple[list[ReadRow], str | None]:
     """A page of people as rows of the people table, each with its `role_ids`."""
-    stmt = _PERSON_READ.where(_people.tenant_id == tenant_id)
-    if ids is not None:
-        stmt = stmt.where(among(conn, _people.id, ids))
-    if email_keys is not None:
-        stmt = stmt.where(_people.email_key.in_(email_keys))
-    if unit_id is not None:
-        stmt = stmt.where(_people.unit_id == unit_id)
-    if manager_id is not None:
-        stmt = stmt.where(_people.manager_id == manager_id)
-    if active is not None:
-        stmt = stmt.where(_people.active == active)
-    if role_id is not None:
+    return await _PEOPLE_PAGES.page(
+        conn,
+        sort,
+        limit,
+        cursor,
+        tenant_id=tenant_id,
+        ids=list(ids) if ids is not None else None,
+        email_keys=list(email_keys) if email_keys is not None else None,
+        unit_id=unit_id,
+        manager_id=manager_id,
+        active=active,
+        role_id=role_id,
+    )
+
+
+def _people_filtered(given: frozenset[str], dialect: str) -> Select[Any]:
+    """`page_rows`' statement with the filters given, each a bound parameter of its name."""
+    stmt = _PERSON_READ.where(_people.tenant_id == _TENANT)
+    if "ids" in given:
+        stmt = stmt.where(among_parameter(dialect, _people.id, "ids"))
+    if "email_keys" in given:
+        stmt = stmt.where(_people.email_key.in_(bindparam("email_keys", expanding=True)))
+    for name in ("unit_id", "manager_id", "active"):
+        if name in given:
+            stmt = stmt.where(_people[name] == bindparam(name))
+    if "role_id" in given:
         stmt = stmt.where(
             _people.id.in_(
                 select(_person_roles.person_id).where(
-                    _person_roles.tenant_id == tenant_id, _person_roles.role_id == role_id
+                    _person_roles.tenant_id == _TENANT,
+                    _person_roles.role_id == bindparam("role_id"),
                 )
             )
         )
-    rows = await mappings(conn, keyset_page(stmt, sort, limit, cursor))
-    return split_page(rows, sort, limit)
+    return stmt
 
 
 # A person as its wire schema reads it: its row with the ids of the roles it holds (as text,
@@ -187,6 +203,8 @@ _PERSON_READ = select(
         outer=table_of(Person),
     ).label("role_ids"),
 )
+_PEOPLE_PAGES = PageStatements(_people_filtered)
+
 # Built once: a statement object caches its own cache key, so reusing it skips that walk.
 _PERSON_READ_ROW = _PERSON_READ.where(
     _people.tenant_id == bindparam("tenant_id"), _people.id == bindparam("person_id")

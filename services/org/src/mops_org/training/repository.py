@@ -21,7 +21,7 @@ from mops_org.training.models import TrainingEnrolment, TrainingProgramme, Train
 from mops_org.units.tree import subtree_cte
 from mops_shared.kit.db import among, rowcount, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import ReadRow, mappings, page_of_rows
+from mops_shared.kit.reads import PageStatements, ReadRow, mappings, page_of_rows
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities).
@@ -321,6 +321,9 @@ async def subtree_ids(
 # --- reads as rows (GET answers, `mops_shared.kit.reads`) ---------------------------------------
 
 
+_PROGRAMME_PAGES = PageStatements.of_columns(select(table_of(TrainingProgramme)), _programmes)
+
+
 async def programme_page_rows(
     conn: AsyncConnection,
     tenant_id: uuid.UUID,
@@ -330,8 +333,7 @@ async def programme_page_rows(
     cursor: str | None,
 ) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's programmes as rows of the programmes table."""
-    stmt = select(table_of(TrainingProgramme)).where(_programmes.tenant_id == tenant_id)
-    return await page_of_rows(conn, stmt, sort, limit, cursor)
+    return await _PROGRAMME_PAGES.page(conn, sort, limit, cursor, tenant_id=tenant_id)
 
 
 # Built once: a statement object caches its own cache key, so reusing it skips that walk.

@@ -14,9 +14,9 @@ from sqlmodel import col
 from mops_org.db import Db, connection_of
 from mops_org.units.models import Unit
 from mops_org.units.tree import MAX_TREE_DEPTH, subtree_cte
-from mops_shared.kit.db import among, find_for_tenant, table_of, update_by_id
+from mops_shared.kit.db import find_for_tenant, table_of, update_by_id
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import ReadRow, first_row, mappings, page_of_rows
+from mops_shared.kit.reads import PageStatements, ReadRow, first_row, mappings, page_of_rows
 
 # Core columns, not mapped attributes: a select made of these alone runs as Core (rows, no
 # entities).
@@ -55,6 +55,9 @@ async def get_by_name_key(
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
+_UNIT_PAGES = PageStatements.of_columns(select(table_of(Unit)), _units)
+
+
 async def page_rows(
     conn: AsyncConnection,
     tenant_id: uuid.UUID,
@@ -67,14 +70,9 @@ async def page_rows(
     ids: Collection[uuid.UUID] | None = None,
 ) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's units as rows of the units table."""
-    stmt = select(table_of(Unit)).where(_units.tenant_id == tenant_id)
-    if ids is not None:
-        stmt = stmt.where(among(conn, _units.id, ids))
-    if parent_id is not None:
-        stmt = stmt.where(_units.parent_id == parent_id)
-    if type_ is not None:
-        stmt = stmt.where(_units.type == type_)
-    return await page_of_rows(conn, stmt, sort, limit, cursor)
+    return await _UNIT_PAGES.page(
+        conn, sort, limit, cursor, tenant_id=tenant_id, ids=ids, parent_id=parent_id, type=type_
+    )
 
 
 def add(session: AsyncSession, unit: Unit) -> Unit:

@@ -14,7 +14,7 @@ from mops_scoring.assessments.schemas import AssessmentStatus
 from mops_scoring.frameworks.models import Framework
 from mops_shared.kit.db import insert_ignoring_conflicts, rowcount, table_of, utcnow
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import ReadRow, mappings, page_of_rows
+from mops_shared.kit.reads import PageStatements, ReadRow, mappings
 
 # Core columns: a select made of these alone runs as Core (rows, no entities).
 _assessments = table_of(Assessment).c
@@ -199,6 +199,9 @@ async def assessment_exists(
     return bool(rows)
 
 
+_ASSESSMENT_PAGES = PageStatements.of_columns(_ASSESSMENTS, _assessments)
+
+
 async def page_rows(
     conn: AsyncConnection,
     tenant_id: uuid.UUID,
@@ -210,12 +213,9 @@ async def page_rows(
     framework_id: uuid.UUID | None,
 ) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's assessments as `assessment_row` gives each."""
-    stmt = _ASSESSMENTS.where(_assessments.tenant_id == tenant_id)
-    if status is not None:
-        stmt = stmt.where(_assessments.status == status)
-    if framework_id is not None:
-        stmt = stmt.where(_assessments.framework_id == framework_id)
-    return await page_of_rows(conn, stmt, sort, limit, cursor)
+    return await _ASSESSMENT_PAGES.page(
+        conn, sort, limit, cursor, tenant_id=tenant_id, status=status, framework_id=framework_id
+    )
 
 
 _RESPONDENTS = select(
@@ -230,6 +230,9 @@ _RESPONDENTS = select(
 )
 
 
+_RESPONDENT_PAGES = PageStatements.of_columns(_RESPONDENTS, _respondents)
+
+
 async def respondent_rows(
     conn: AsyncConnection,
     assessment_id: uuid.UUID,
@@ -239,8 +242,7 @@ async def respondent_rows(
     cursor: str | None,
 ) -> tuple[list[ReadRow], str | None]:
     """A page of the assessment's respondents (person_id, added_at, responded)."""
-    stmt = _RESPONDENTS.where(_respondents.assessment_id == assessment_id)
-    return await page_of_rows(conn, stmt, sort, limit, cursor)
+    return await _RESPONDENT_PAGES.page(conn, sort, limit, cursor, assessment_id=assessment_id)
 
 
 _RESPONSE_COLUMNS = (
@@ -252,6 +254,9 @@ _RESPONSE_COLUMNS = (
 )
 
 
+_RESPONSE_PAGES = PageStatements.of_columns(select(*_RESPONSE_COLUMNS), _responses)
+
+
 async def response_rows(
     conn: AsyncConnection,
     assessment_id: uuid.UUID,
@@ -261,8 +266,7 @@ async def response_rows(
     cursor: str | None,
 ) -> tuple[list[ReadRow], str | None]:
     """A page of the assessment's responses, as stored."""
-    stmt = select(*_RESPONSE_COLUMNS).where(_responses.assessment_id == assessment_id)
-    return await page_of_rows(conn, stmt, sort, limit, cursor)
+    return await _RESPONSE_PAGES.page(conn, sort, limit, cursor, assessment_id=assessment_id)
 
 
 # The tenant's assessment joined to the person's response, if any: one statement tells "no

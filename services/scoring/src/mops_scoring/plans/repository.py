@@ -11,7 +11,7 @@ from sqlmodel import col
 from mops_scoring.plans.models import Plan
 from mops_shared.kit.db import table_of
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import ReadRow, first_row, page_of_rows
+from mops_shared.kit.reads import PageStatements, ReadRow, first_row
 
 # Core columns: a select made of these alone runs as Core (rows, no entities).
 _plans = table_of(Plan).c
@@ -63,6 +63,9 @@ async def plan_row(
     return await first_row(conn, _PLAN_ROW, {"tenant_id": tenant_id, "plan_id": plan_id})
 
 
+_PLAN_PAGES = PageStatements.of_columns(select(*_COLUMNS), _plans)
+
+
 async def page_rows(
     conn: AsyncConnection,
     tenant_id: uuid.UUID,
@@ -74,9 +77,6 @@ async def page_rows(
     result_id: uuid.UUID | None,
 ) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's plans as rows."""
-    stmt = select(*_COLUMNS).where(_plans.tenant_id == tenant_id)
-    if status is not None:
-        stmt = stmt.where(_plans.status == status)
-    if result_id is not None:
-        stmt = stmt.where(_plans.result_id == result_id)
-    return await page_of_rows(conn, stmt, sort, limit, cursor)
+    return await _PLAN_PAGES.page(
+        conn, sort, limit, cursor, tenant_id=tenant_id, status=status, result_id=result_id
+    )

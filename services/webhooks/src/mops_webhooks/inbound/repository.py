@@ -18,7 +18,7 @@ from sqlmodel import col
 from mops_shared.kit.db import insert_ignoring_conflicts, new_id, rowcount, table_of
 from mops_shared.kit.loop import claim_leased
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import ReadRow, first_row, page_of_rows
+from mops_shared.kit.reads import PageStatements, ReadRow, first_row, page_of_rows
 from mops_webhooks.inbound.models import CrmObjectRow, InboxEventRow, WebhookConnection
 from mops_webhooks.inbound.schemas import InboxStatus
 
@@ -100,12 +100,14 @@ async def connection_row(
     return await first_row(conn, _CONNECTION_ROW, {"tenant_id": tenant_id, "id": connection_id})
 
 
+_CONNECTION_PAGES = PageStatements.of_columns(_CONNECTION_READ, _CONNECTIONS.c)
+
+
 async def connection_rows(
     conn: AsyncConnection, tenant_id: uuid.UUID, *, sort: SortOption, limit: int, cursor: str | None
 ) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's connections as `ConnectionRead`'s columns."""
-    stmt = _CONNECTION_READ.where(_CONNECTIONS.c.tenant_id == tenant_id)
-    return await page_of_rows(conn, stmt, sort, limit, cursor)
+    return await _CONNECTION_PAGES.page(conn, sort, limit, cursor, tenant_id=tenant_id)
 
 
 # --- receiving ----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from sqlmodel import col
 from mops_shared.kit.db import UTCDateTime, among, table_of
 from mops_shared.kit.loop import claim_leased
 from mops_shared.kit.pagination import SortOption, sort_options
-from mops_shared.kit.reads import ReadRow, first_row, mappings, page_of_rows
+from mops_shared.kit.reads import PageStatements, ReadRow, first_row, mappings, page_of_rows
 from mops_webhooks.outbound.models import (
     DeliveryAttemptRow,
     DeliveryRow,
@@ -99,12 +99,14 @@ async def subscription_row(
     return await first_row(conn, _SUBSCRIPTION_ROW, {"tenant_id": tenant_id, "id": subscription_id})
 
 
+_SUBSCRIPTION_PAGES = PageStatements.of_columns(_SUBSCRIPTION_READ, _SUBSCRIPTIONS.c)
+
+
 async def subscription_rows(
     conn: AsyncConnection, tenant_id: uuid.UUID, *, sort: SortOption, limit: int, cursor: str | None
 ) -> tuple[list[ReadRow], str | None]:
     """A page of the tenant's subscriptions as `SubscriptionRead`'s columns."""
-    stmt = _SUBSCRIPTION_READ.where(_SUBSCRIPTIONS.c.tenant_id == tenant_id)
-    return await page_of_rows(conn, stmt, sort, limit, cursor)
+    return await _SUBSCRIPTION_PAGES.page(conn, sort, limit, cursor, tenant_id=tenant_id)
 
 
 async def close_open_deliveries_of(session: AsyncSession, subscription_id: uuid.UUID) -> None:
