@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Uuid
 from sqlmodel import Field
 
 from mops_gateway.db import GatewayTable
@@ -18,7 +18,7 @@ class ApiKey(GatewayTable, table=True):
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("tenants.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(Uuid, ForeignKey("tenants.id", ondelete="CASCADE"), nullable=False)
     )
     name: str = Field(sa_column=Column(String(200), nullable=False))
     scopes: list[str] = Field(sa_column=Column(JSON, nullable=False))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import Boolean, Column, ForeignKey, Index, String, UniqueConstraint, Uuid
 from sqlmodel import Field
 
 from mops_inventory.db import InventoryTable
@@ -26,7 +26,7 @@ class Category(InventoryTable, table=True):
     tenant_id: uuid.UUID = Field(nullable=False)
     parent_id: uuid.UUID | None = Field(
         default=None,
-        sa_column=Column(ForeignKey("categories.id", ondelete="RESTRICT"), nullable=True),
+        sa_column=Column(Uuid, ForeignKey("categories.id", ondelete="RESTRICT"), nullable=True),
     )
     name: str = Field(sa_column=Column(String(200), nullable=False))
     name_key: str = Field(sa_column=Column(String(200), nullable=False))

@@ -4,7 +4,18 @@ import uuid
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import BigInteger, Boolean, Column, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Uuid,
+)
 from sqlmodel import Field
 
 from mops_inventory.db import InventoryTable
@@ -27,7 +38,7 @@ class Contract(InventoryTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
     tool_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(Uuid, ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
     )
     annual_cost_minor: int = Field(sa_column=Column(BigInteger, nullable=False))
     currency: str = Field(sa_column=Column(String(3), nullable=False))

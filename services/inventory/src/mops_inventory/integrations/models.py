@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
 from sqlmodel import Field
 
 from mops_inventory.db import InventoryTable
@@ -36,10 +36,10 @@ class Integration(InventoryTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
     source_tool_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(Uuid, ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
     )
     target_tool_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(Uuid, ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
     )
     data_carried: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     sync_mode: str = Field(sa_column=Column(String(20), nullable=False))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, UniqueConstraint, Uuid
 from sqlmodel import Field
 
 from mops_inventory.db import InventoryTable
@@ -22,7 +22,7 @@ class LicenceUsage(InventoryTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
     tool_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(Uuid, ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
     )
     as_of: date = Field(sa_column=Column(Date, nullable=False))
     seats_active: int = Field(sa_column=Column(Integer, nullable=False))

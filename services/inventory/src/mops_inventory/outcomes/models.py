@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    Uuid,
 )
 from sqlmodel import Field
 
@@ -34,7 +35,7 @@ class Outcome(InventoryTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
     tool_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(Uuid, ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
     )
     kind: str = Field(sa_column=Column(String(20), nullable=False))
     quantity: int = Field(default=1, sa_column=Column(Integer, nullable=False))

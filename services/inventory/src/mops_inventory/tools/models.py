@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    Uuid,
 )
 from sqlmodel import Field
 
@@ -39,7 +40,7 @@ class Tool(InventoryTable, table=True):
     name_key: str = Field(sa_column=Column(String(200), nullable=False))
     vendor: str | None = Field(default=None, sa_column=Column(String(200)))
     category_id: uuid.UUID | None = Field(
-        default=None, sa_column=Column(ForeignKey("categories.id", ondelete="SET NULL"))
+        default=None, sa_column=Column(Uuid, ForeignKey("categories.id", ondelete="SET NULL"))
     )
     description: str | None = Field(default=None, sa_column=Column(Text))
     usage_notes: str | None = Field(default=None, sa_column=Column(Text))
@@ -89,10 +90,10 @@ class ToolCapability(InventoryTable, table=True):
 
     tenant_id: uuid.UUID = Field(nullable=False)
     tool_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("tools.id", ondelete="CASCADE"), primary_key=True)
+        sa_column=Column(Uuid, ForeignKey("tools.id", ondelete="CASCADE"), primary_key=True)
     )
     capability_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("capabilities.id", ondelete="CASCADE"), primary_key=True)
+        sa_column=Column(Uuid, ForeignKey("capabilities.id", ondelete="CASCADE"), primary_key=True)
     )
     position: int = Field(sa_column=Column(Integer, nullable=False))
 
@@ -108,7 +109,7 @@ class ToolOwnerRow(InventoryTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
     tool_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(Uuid, ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
     )
     role: str = Field(sa_column=Column(String(20), nullable=False))
     person_id: uuid.UUID | None = Field(default=None)
@@ -125,7 +126,7 @@ class ToolStatusChange(InventoryTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
     tool_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(Uuid, ForeignKey("tools.id", ondelete="CASCADE"), nullable=False)
     )
     from_status: str | None = Field(default=None, sa_column=Column(String(20)))
     to_status: str = Field(sa_column=Column(String(20), nullable=False))

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Column, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
 from sqlmodel import Field
 
 from mops_org.db import OrgTable
@@ -33,7 +33,7 @@ class CoordinationMechanism(OrgTable, table=True):
     description: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     owner_unit_id: uuid.UUID | None = Field(
         default=None,
-        sa_column=Column(ForeignKey("units.id", ondelete="SET NULL"), nullable=True),
+        sa_column=Column(Uuid, ForeignKey("units.id", ondelete="SET NULL"), nullable=True),
     )
     version: int = Field(default=1, sa_column=_VERSION)
     created_at: datetime = Field(
@@ -50,10 +50,10 @@ class CoordinationParticipant(OrgTable, table=True):
 
     mechanism_id: uuid.UUID = Field(
         sa_column=Column(
-            ForeignKey("coordination_mechanisms.id", ondelete="CASCADE"), primary_key=True
+            Uuid, ForeignKey("coordination_mechanisms.id", ondelete="CASCADE"), primary_key=True
         )
     )
     unit_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("units.id", ondelete="CASCADE"), primary_key=True)
+        sa_column=Column(Uuid, ForeignKey("units.id", ondelete="CASCADE"), primary_key=True)
     )
     tenant_id: uuid.UUID = Field(nullable=False)

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, String, UniqueConstraint, inspect
+from sqlalchemy import Boolean, Column, ForeignKey, Index, String, UniqueConstraint, Uuid, inspect
 from sqlmodel import Field
 
 from mops_org.db import OrgTable
@@ -38,11 +38,11 @@ class Person(OrgTable, table=True):
     email_key: str = Field(sa_column=Column(String(MAX_EMAIL), nullable=False))
     unit_id: uuid.UUID | None = Field(
         default=None,
-        sa_column=Column(ForeignKey("units.id", ondelete="RESTRICT"), nullable=True),
+        sa_column=Column(Uuid, ForeignKey("units.id", ondelete="RESTRICT"), nullable=True),
     )
     manager_id: uuid.UUID | None = Field(
         default=None,
-        sa_column=Column(ForeignKey("people.id", ondelete="RESTRICT"), nullable=True),
+        sa_column=Column(Uuid, ForeignKey("people.id", ondelete="RESTRICT"), nullable=True),
     )
     active: bool = Field(default=True, sa_column=Column(Boolean, nullable=False))
     version: int = Field(default=1, sa_column=_VERSION)

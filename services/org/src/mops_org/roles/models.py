@@ -4,7 +4,17 @@ import uuid
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlmodel import Field
 
 from mops_org.db import OrgTable
@@ -48,7 +58,7 @@ class RoleSkill(OrgTable, table=True):
     __tablename__ = "role_skills"
 
     role_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("roles.id", ondelete="CASCADE"), primary_key=True)
+        sa_column=Column(Uuid, ForeignKey("roles.id", ondelete="CASCADE"), primary_key=True)
     )
     skill_key: str = Field(sa_column=Column(String(120), primary_key=True))
     skill: str = Field(sa_column=Column(String(120), nullable=False))
@@ -60,10 +70,10 @@ class PersonRole(OrgTable, table=True):
     __table_args__ = (Index(None, "tenant_id", "role_id"),)
 
     person_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+        sa_column=Column(Uuid, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
     )
     role_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("roles.id", ondelete="RESTRICT"), primary_key=True)
+        sa_column=Column(Uuid, ForeignKey("roles.id", ondelete="RESTRICT"), primary_key=True)
     )
     tenant_id: uuid.UUID = Field(nullable=False)
     position: int = Field(default=0, sa_column=Column(Integer, nullable=False))
@@ -76,7 +86,7 @@ class PersonSkill(OrgTable, table=True):
     __table_args__ = (Index(None, "tenant_id", "skill_key"),)
 
     person_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+        sa_column=Column(Uuid, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
     )
     skill_key: str = Field(sa_column=Column(String(120), primary_key=True))
     tenant_id: uuid.UUID = Field(nullable=False)

@@ -4,7 +4,17 @@ import uuid
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlmodel import Field
 
 from mops_org.db import OrgTable
@@ -47,7 +57,9 @@ class TrainingWave(OrgTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
     programme_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("training_programmes.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(
+            Uuid, ForeignKey("training_programmes.id", ondelete="CASCADE"), nullable=False
+        )
     )
     position: int = Field(sa_column=Column(Integer, nullable=False))
     name: str = Field(sa_column=Column(String(200), nullable=False))
@@ -76,13 +88,15 @@ class TrainingEnrolment(OrgTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
     programme_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("training_programmes.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(
+            Uuid, ForeignKey("training_programmes.id", ondelete="CASCADE"), nullable=False
+        )
     )
     wave_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("training_waves.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(Uuid, ForeignKey("training_waves.id", ondelete="CASCADE"), nullable=False)
     )
     person_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("people.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(Uuid, ForeignKey("people.id", ondelete="CASCADE"), nullable=False)
     )
     enrolled_at: datetime = Field(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)

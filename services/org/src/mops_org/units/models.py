@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Column, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, String, UniqueConstraint, Uuid
 from sqlmodel import Field
 
 from mops_org.db import OrgTable
@@ -29,7 +29,7 @@ class Unit(OrgTable, table=True):
     type: str = Field(sa_column=Column(String(40), nullable=False))
     parent_id: uuid.UUID | None = Field(
         default=None,
-        sa_column=Column(ForeignKey("units.id", ondelete="RESTRICT"), nullable=True),
+        sa_column=Column(Uuid, ForeignKey("units.id", ondelete="RESTRICT"), nullable=True),
     )
     # `hub` or `spoke` (UnitRole), or null.
     role: str | None = Field(default=None, sa_column=Column(String(10), nullable=True))
@@ -38,7 +38,7 @@ class Unit(OrgTable, table=True):
     lead_person_id: uuid.UUID | None = Field(
         default=None,
         sa_column=Column(
-            ForeignKey("people.id", ondelete="SET NULL", use_alter=True), nullable=True
+            Uuid, ForeignKey("people.id", ondelete="SET NULL", use_alter=True), nullable=True
         ),
     )
     version: int = Field(default=1, sa_column=_VERSION)

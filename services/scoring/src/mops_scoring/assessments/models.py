@@ -4,7 +4,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Column, Date, ForeignKey, Index, String
+from sqlalchemy import JSON, BigInteger, Column, Date, ForeignKey, Index, String, Uuid
 from sqlmodel import Field
 
 from mops_scoring.db import ScoringTable
@@ -28,7 +28,9 @@ class Assessment(ScoringTable, table=True):
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
-    framework_id: uuid.UUID = Field(sa_column=Column(ForeignKey("frameworks.id"), nullable=False))
+    framework_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("frameworks.id"), nullable=False)
+    )
     name: str = Field(sa_column=Column(String(200), nullable=False))
     scope_unit_id: uuid.UUID | None = Field(default=None, nullable=True)
     due_date: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
@@ -56,7 +58,7 @@ class Respondent(ScoringTable, table=True):
 
     assessment_id: uuid.UUID = Field(
         sa_column=Column(
-            ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True, nullable=False
+            Uuid, ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True, nullable=False
         )
     )
     person_id: uuid.UUID = Field(primary_key=True)
@@ -74,7 +76,7 @@ class AssessmentResponse(ScoringTable, table=True):
 
     assessment_id: uuid.UUID = Field(
         sa_column=Column(
-            ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True, nullable=False
+            Uuid, ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True, nullable=False
         )
     )
     person_id: uuid.UUID = Field(primary_key=True)

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, String
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Uuid
 from sqlmodel import Field
 
 from mops_scoring.db import ScoringTable
@@ -27,7 +27,7 @@ class Plan(ScoringTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
     result_id: uuid.UUID | None = Field(
-        default=None, sa_column=Column(ForeignKey("results.id"), nullable=True)
+        default=None, sa_column=Column(Uuid, ForeignKey("results.id"), nullable=True)
     )
     name: str = Field(sa_column=Column(String(200), nullable=False))
     status: str = Field(sa_column=Column(String(10), nullable=False))

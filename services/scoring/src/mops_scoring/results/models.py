@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, String
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Uuid
 from sqlmodel import Field
 
 from mops_scoring.db import ScoringTable
@@ -24,8 +24,12 @@ class Result(ScoringTable, table=True):
 
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
-    assessment_id: uuid.UUID = Field(sa_column=Column(ForeignKey("assessments.id"), nullable=False))
-    framework_id: uuid.UUID = Field(sa_column=Column(ForeignKey("frameworks.id"), nullable=False))
+    assessment_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("assessments.id"), nullable=False)
+    )
+    framework_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("frameworks.id"), nullable=False)
+    )
     framework_key: str = Field(sa_column=Column(String(100), nullable=False))
     kind: str = Field(sa_column=Column(String(40), nullable=False))
     scope_unit_id: uuid.UUID | None = Field(default=None, nullable=True)

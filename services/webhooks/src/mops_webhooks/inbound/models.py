@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    Uuid,
 )
 from sqlmodel import Field
 
@@ -76,7 +77,9 @@ class InboxEventRow(WebhooksTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
     connection_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("webhook_connections.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(
+            Uuid, ForeignKey("webhook_connections.id", ondelete="CASCADE"), nullable=False
+        )
     )
     provider: str = Field(sa_column=Column(String(20), nullable=False))
     identity: str = Field(sa_column=Column(String(300), nullable=False))
@@ -119,7 +122,9 @@ class CrmObjectRow(WebhooksTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False, index=True)
     connection_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("webhook_connections.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(
+            Uuid, ForeignKey("webhook_connections.id", ondelete="CASCADE"), nullable=False
+        )
     )
     object_type: str = Field(sa_column=Column(String(40), nullable=False))
     object_id: str = Field(sa_column=Column(String(200), nullable=False))

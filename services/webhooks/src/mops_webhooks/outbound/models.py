@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    Uuid,
 )
 from sqlmodel import Field
 
@@ -89,10 +90,12 @@ class DeliveryRow(WebhooksTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
     subscription_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("webhook_subscriptions.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(
+            Uuid, ForeignKey("webhook_subscriptions.id", ondelete="CASCADE"), nullable=False
+        )
     )
     event_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("webhook_events.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(Uuid, ForeignKey("webhook_events.id", ondelete="CASCADE"), nullable=False)
     )
     event_type: str = Field(sa_column=Column(String(80), nullable=False))
     # pending, delivered, failed (will retry), dead (schedule exhausted), disabled (410).
@@ -119,7 +122,9 @@ class DeliveryAttemptRow(WebhooksTable, table=True):
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     tenant_id: uuid.UUID = Field(nullable=False)
     delivery_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("webhook_deliveries.id", ondelete="CASCADE"), nullable=False)
+        sa_column=Column(
+            Uuid, ForeignKey("webhook_deliveries.id", ondelete="CASCADE"), nullable=False
+        )
     )
     attempted_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     status_code: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
