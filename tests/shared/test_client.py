@@ -4,9 +4,10 @@ import uuid
 
 import httpx
 import pytest
+import uvicorn
 
 from mops_shared.contracts.clients import OrgClient
-from mops_shared.contracts.clients.base import DownstreamError
+from mops_shared.contracts.clients.base import DEFAULT_LIMITS, DownstreamError
 from mops_shared.kit.auth import verify_principal
 from mops_shared.kit.errors import Forbidden, GatewayTimeout, ServiceUnavailable
 from tests.support import TEST_SECRET, new_principal
@@ -124,3 +125,10 @@ async def test_client_maps_a_refusal_of_the_callers_key_to_403() -> None:
     )
     with pytest.raises(Forbidden, match="lacks org:read"):
         await refusing.list_units(new_principal())
+
+
+async def test_idle_connections_are_dropped_before_the_servers_close_them() -> None:
+    # Reusing a connection as uvicorn closes it (its keep-alive timeout) fails the call.
+    server_keep_alive = uvicorn.Config(app="mops_org.main:create_app").timeout_keep_alive
+    assert DEFAULT_LIMITS.keepalive_expiry is not None
+    assert DEFAULT_LIMITS.keepalive_expiry < server_keep_alive

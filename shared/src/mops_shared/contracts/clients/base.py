@@ -20,7 +20,12 @@ from mops_shared.kit.tracing import client_span, mark_failed, propagation_header
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=2.0)
-DEFAULT_LIMITS = httpx.Limits(max_connections=16, max_keepalive_connections=16)
+# Idle connections are dropped after 2 s, before the other service's uvicorn closes them (its
+# keep-alive is 5 s, httpx's default expiry too): reusing one as the server closes it failed a
+# call with "service unavailable".
+DEFAULT_LIMITS = httpx.Limits(
+    max_connections=16, max_keepalive_connections=16, keepalive_expiry=2.0
+)
 
 
 class DownstreamError(MopsError):
