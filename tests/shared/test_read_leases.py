@@ -1,19 +1,22 @@
 """Read connections kept between reads (`kit.read_leases`): given to the next read, never kept
-from anyone waiting for the pool, never kept after a failed read, checked back in when idle."""
+from anyone waiting for the pool, never kept after a failed read, checked back in when idle;
+under saturation handed from read to read, writes waiting in the pool served first."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from sqlalchemy import text
+from sqlalchemy import event, text
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from mops_shared.kit import read_leases
 from mops_shared.kit.db import create_engine, create_read_engine
+from mops_shared.kit.errors import is_database_unavailable
 from mops_shared.kit.metrics import POOLS
 from mops_shared.kit.reads import read_connection
 from tests.support import backend, postgres_admin_url
@@ -145,6 +148,168 @@ async def test_nothing_is_kept_when_the_pool_has_no_room_for_anyone_else(
     await held.pop().close()
     await _read(read_engine)  # now there is room: kept
     assert read_leases.idle_count(pool) == 1
+    await read_leases.release_idle(read_engine)
+    for conn in held:
+        await conn.close()
+
+
+# --- under saturation: reads queued here, connections handed from read to read ------------------
+
+
+async def _until(condition: Callable[[], object]) -> None:
+    for _ in range(2000):
+        if condition():
+            return
+        await asyncio.sleep(0.001)
+    raise AssertionError("the condition was never met")
+
+
+def _checkouts(engine: AsyncEngine) -> list[int]:
+    count = [0]
+
+    def counted(*_: object) -> None:
+        count[0] += 1
+
+    event.listen(engine.sync_engine.pool, "checkout", counted)
+    return count
+
+
+@postgres_only
+async def test_under_saturation_a_read_hands_its_connection_to_the_next_read(
+    engine: AsyncEngine,
+) -> None:
+    read_engine = create_read_engine(engine, leases=True)
+    leases = read_leases.leases_of(read_engine)
+    assert leases is not None
+    held = [await engine.connect().start() for _ in range(3)]  # writes, say
+    reading = read_connection(read_engine)
+    first = await reading.__aenter__()  # the pool's last connection
+    checkouts = _checkouts(engine)
+    queued = asyncio.create_task(_read(read_engine))
+    await _until(lambda: leases.queued)
+    assert read_leases.pool_waiters(engine.sync_engine.pool) == 0  # queued here, not there
+    await reading.__aexit__(None, None, None)
+    assert await asyncio.wait_for(queued, timeout=1) is first  # handed over...
+    assert checkouts[0] == 0  # ...without a check-in and a check-out
+    await read_leases.release_idle(read_engine)
+    for conn in held:
+        await conn.close()
+    assert engine.sync_engine.pool.checkedout() == 0
+
+
+@postgres_only
+async def test_a_write_waiting_in_the_pool_goes_before_reads_queued_for_a_hand_over(
+    engine: AsyncEngine,
+) -> None:
+    read_engine = create_read_engine(engine, leases=True)
+    leases = read_leases.leases_of(read_engine)
+    assert leases is not None
+    pool = engine.sync_engine.pool
+    held = [await engine.connect().start() for _ in range(3)]
+    reading = read_connection(read_engine)
+    await reading.__aenter__()
+    finished: list[str] = []
+
+    async def read() -> None:
+        await _read(read_engine)
+        finished.append("read")
+
+    async def write() -> None:
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+            finished.append("write")
+            await asyncio.sleep(0.05)  # holds it a moment: the read waits for it
+
+    queued_read = asyncio.create_task(read())
+    await _until(lambda: leases.queued)
+    writer = asyncio.create_task(write())
+    await _until(lambda: read_leases.pool_waiters(pool))
+    await reading.__aexit__(None, None, None)  # to the writer, not to the read queued first
+    await asyncio.wait_for(asyncio.gather(queued_read, writer), timeout=2)
+    assert finished == ["write", "read"]
+    await read_leases.release_idle(read_engine)
+    for conn in held:
+        await conn.close()
+
+
+@postgres_only
+async def test_a_connection_checked_in_goes_to_a_queued_read_at_once(engine: AsyncEngine) -> None:
+    read_engine = create_read_engine(engine, leases=True)
+    leases = read_leases.leases_of(read_engine)
+    assert leases is not None
+    held = [await engine.connect().start() for _ in range(3)]
+    long_read = read_connection(read_engine)
+    await long_read.__aenter__()  # a long report, say: it ends after the test
+    queued = asyncio.create_task(_read(read_engine))
+    await _until(lambda: leases.queued)
+    await held.pop().close()  # a write ends: the queued read need not wait for the report
+    await asyncio.wait_for(queued, timeout=1)
+    await long_read.__aexit__(None, None, None)
+    await read_leases.release_idle(read_engine)
+    for conn in held:
+        await conn.close()
+
+
+@postgres_only
+async def test_a_read_queued_longer_than_the_pool_timeout_fails_as_the_pool_would() -> None:
+    engine = create_engine(postgres_admin_url(), pool_size=2, pool_timeout=0.2)
+    try:
+        read_engine = create_read_engine(engine, leases=True)
+        held = await engine.connect().start()
+        reading = read_connection(read_engine)
+        await reading.__aenter__()
+        started = asyncio.get_running_loop().time()
+        with pytest.raises(PoolTimeout) as failure:
+            await _read(read_engine)
+        assert 0.15 < asyncio.get_running_loop().time() - started < 1.0
+        assert is_database_unavailable(failure.value)  # answered 503 + Retry-After
+        leases = read_leases.leases_of(read_engine)
+        assert leases is not None
+        assert not leases.queued
+        await reading.__aexit__(None, None, None)
+        await held.close()
+        await _read(read_engine)  # the pool serves reads again
+        await read_leases.release_idle(read_engine)
+    finally:
+        await engine.dispose()
+
+
+@postgres_only
+async def test_a_read_arriving_as_a_waiting_write_is_woken_does_not_take_its_connection(
+    engine: AsyncEngine,
+) -> None:
+    read_engine = create_read_engine(engine, leases=True)
+    leases = read_leases.leases_of(read_engine)
+    assert leases is not None
+    pool = engine.sync_engine.pool
+    held = [await engine.connect().start() for _ in range(3)]
+    reading = read_connection(read_engine)
+    await reading.__aenter__()
+    finished: list[str] = []
+
+    async def read(name: str) -> None:
+        await _read(read_engine)
+        finished.append(name)
+
+    async def write() -> None:
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+            finished.append("write")
+
+    queued_read = asyncio.create_task(read("queued read"))
+    await _until(lambda: leases.queued)
+    writer = asyncio.create_task(write())
+    await _until(lambda: read_leases.pool_waiters(pool))
+    late: list[asyncio.Task[None]] = []
+
+    def arrives(*_: object) -> None:  # a read arriving just as the connection is checked in:
+        late.append(asyncio.create_task(read("late read")))  # it runs before the woken write
+
+    event.listen(pool, "checkin", arrives, once=True)
+    await reading.__aexit__(None, None, None)
+    (late_read,) = late
+    await asyncio.wait_for(asyncio.gather(queued_read, writer, late_read), timeout=2)
+    assert finished == ["write", "queued read", "late read"]
     await read_leases.release_idle(read_engine)
     for conn in held:
         await conn.close()

@@ -15,15 +15,29 @@ invalidated, back in autocommit); any other goes back to the pool, which resets 
 as it always has. The service's lifespan checks the idle ones back in before it disposes of
 the pool (`release_idle`). Connections are tied to the event loop that made them: a lease is
 only given in its own loop.
+
+Under saturation (every connection of the pool out), a read does not queue in the pool: it
+queues here, and a read that ends hands its connection straight to the first read queued,
+without checking it in and out (at 32 concurrent reads of a unit by id on a pool of 8, that
+took a read from ~2 750 to ~4 050 req/s). Writes keep their turn: a connection is handed over
+only while nobody waits in the pool's own queue (writes, and reads begun before the pool
+filled); otherwise it is checked in for them. A connection checked in while reads are queued
+here, and nobody waits in the pool, wakes the first of them to ask the pool: a read never
+waits for a read while a connection is free. A read queued longer than the pool's timeout
+gets the pool's TimeoutError (a 503 with Retry-After, as from the pool).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 import weakref
+from collections import deque
 from typing import Any
 
+from sqlalchemy import event
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 # An idle lease older than this goes back to the pool: under load a lease is taken again within
@@ -41,12 +55,72 @@ class ReadLeases:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.timer: asyncio.TimerHandle | None = None
         self.closing: set[asyncio.Task[None]] = set()
+        # Reads waiting for a connection under saturation: each gets a read's connection
+        # handed over, or None (then it asks the pool, where a connection was just checked in).
+        self.queued: deque[asyncio.Future[AsyncConnection | None]] = deque()
+        event.listen(self.engine.pool, "checkin", self._checked_in)
 
     def take(self) -> AsyncConnection | None:
         """The most recently kept connection of this loop, if any."""
         if not self.idle or self.loop is not asyncio.get_running_loop():
             return None
         return self.idle.pop()[0]
+
+    async def handed_over(self) -> AsyncConnection | None:
+        """When every connection of the pool is out, or others wait for one (here or in the
+        pool), the connection the next read to end hands over, in turn (or None, when one is
+        checked in first: then ask the pool); None at once when the pool has room for all.
+
+        A read queues behind the others even when a connection was just checked in: that
+        connection is for whoever the pool woke, which has not run yet (under load, new reads
+        took it from a waiting write each time, and writes took 0.2-0.5 s instead of 30 ms)."""
+        loop = asyncio.get_running_loop()
+        pool: Any = self.engine.pool
+        if self.loop not in (loop, None) or not (
+            self.queued or pool.checkedout() >= pool.size() or pool_waiters(pool)
+        ):
+            return None
+        self.loop = loop
+        waiter: asyncio.Future[AsyncConnection | None] = loop.create_future()
+        self.queued.append(waiter)
+        timer = loop.call_later(pool.timeout(), _time_out, waiter, pool)
+        try:
+            return await waiter
+        except asyncio.CancelledError:
+            # Cancelled just as a connection was handed over: it goes to the next read.
+            if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
+                conn = waiter.result()
+                if conn is not None and not self.hand_over(conn):
+                    await asyncio.shield(conn.close())
+            raise
+        finally:
+            timer.cancel()
+            if not waiter.done() or waiter.cancelled() or waiter.exception() is not None:
+                with contextlib.suppress(ValueError):
+                    self.queued.remove(waiter)
+
+    def hand_over(self, conn: AsyncConnection) -> bool:
+        """Gives `conn`, which a read ended with cleanly, to the first read queued, unless
+        someone waits in the pool's own queue (it is then checked in, for them)."""
+        if not self.queued or pool_waiters(self.engine.pool) or not _reusable(conn):
+            return False
+        while self.queued:
+            waiter = self.queued.popleft()
+            if not waiter.done():
+                waiter.set_result(conn)
+                return True
+        return False
+
+    def _checked_in(self, _dbapi_connection: Any, _record: Any) -> None:
+        # A connection is back in the pool: the first read queued asks the pool for it, unless
+        # it is for someone already waiting there (woken now, it could take it from them).
+        if pool_waiters(self.engine.pool):
+            return
+        while self.queued:
+            waiter = self.queued.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+                return
 
     def keep(self, conn: AsyncConnection) -> bool:
         """Keeps `conn` for the next read, if it is reusable and there is room."""
@@ -99,6 +173,19 @@ def pool_waiters(pool: Any) -> int:
     to make it here): its getters are the waiters."""
     queue = getattr(getattr(pool, "_pool", None), "__dict__", {}).get("_queue")
     return len(getattr(queue, "_getters", None) or ())
+
+
+def _time_out(waiter: asyncio.Future[AsyncConnection | None], pool: Any) -> None:
+    """A read queued for the pool's timeout: it asks the pool if the pool has room (a
+    connection came back unannounced), else it fails as the pool's own wait would."""
+    if waiter.done():
+        return
+    if pool.checkedout() < pool.size():
+        waiter.set_result(None)
+        return
+    waiter.set_exception(
+        PoolTimeout(f"no connection for this read within {pool.timeout()} s: all are in use")
+    )
 
 
 def _reusable(conn: AsyncConnection) -> bool:

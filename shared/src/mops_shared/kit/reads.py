@@ -125,19 +125,20 @@ async def read_connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]
     in a READ COMMITTED transaction (PostgreSQL's default, which we run). `engine` is the read
     engine, autocommit by construction (`kit.db.create_read_engine`, `app.state.read_engine`);
     another engine gives its usual transactional connection. A read engine with leases gives
-    the connection the previous read finished with, if one is idle (`kit.read_leases`)."""
+    the connection the previous read finished with, if one is idle, and under saturation the
+    one the next read to end hands over (`kit.read_leases`)."""
     leases = read_leases.leases_of(engine)
     if leases is None:
         async with engine.connect() as conn:
             yield conn
         return
-    conn = leases.take() or await engine.connect().start()
+    conn = leases.take() or await leases.handed_over() or await engine.connect().start()
     try:
         yield conn
     except BaseException:
         await asyncio.shield(conn.close())  # back to the pool, which resets or discards it
         raise
-    if not leases.keep(conn):
+    if not (leases.hand_over(conn) or leases.keep(conn)):
         await conn.close()
 
 
