@@ -174,6 +174,20 @@ def _checkouts(engine: AsyncEngine) -> list[int]:
     return count
 
 
+def _pool_states(engine: AsyncEngine) -> dict[str, float]:
+    pool = engine.sync_engine.pool
+    POOLS.pools[id(pool)] = ("leases-test", pool)
+    try:
+        (family,) = POOLS.collect()
+        return {
+            s.labels["state"]: s.value
+            for s in family.samples
+            if s.labels["service"] == "leases-test"
+        }
+    finally:
+        del POOLS.pools[id(pool)]
+
+
 @postgres_only
 async def test_under_saturation_a_read_hands_its_connection_to_the_next_read(
     engine: AsyncEngine,
@@ -188,6 +202,7 @@ async def test_under_saturation_a_read_hands_its_connection_to_the_next_read(
     queued = asyncio.create_task(_read(read_engine))
     await _until(lambda: leases.queued)
     assert read_leases.pool_waiters(engine.sync_engine.pool) == 0  # queued here, not there
+    assert _pool_states(engine)["waiting"] == 1  # and the gauge counts it waiting
     await reading.__aexit__(None, None, None)
     assert await asyncio.wait_for(queued, timeout=1) is first  # handed over...
     assert checkouts[0] == 0  # ...without a check-in and a check-out

@@ -1,1 +1,3 @@
 """mops scoring service."""
+
+import mops_shared  # noqa: F401  # first: its guard applies before anything imports httpx

@@ -6,5 +6,6 @@ Importing the package registers the worker's jobs (`jobs.py`), in the order each
 them: the inbox first, then the deliveries.
 """
 
+import mops_shared  # noqa: F401  # isort: skip  # first: its guard applies before httpx is imported
 from mops_webhooks.inbound import jobs as _inbound_jobs  # noqa: F401  # isort: skip
 from mops_webhooks.outbound import jobs as _outbound_jobs  # noqa: F401  # isort: skip

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
@@ -40,6 +41,7 @@ from mops_shared.kit.health import (
     ReadinessStatus,
 )
 from mops_shared.kit.idempotency import IdempotencyMiddleware
+from mops_shared.kit.memory import trim_when_idle
 from mops_shared.kit.metrics import GaugeRead, MetricsExporter, outbox_gauges
 from mops_shared.kit.observability import RequestContextMiddleware, configure_logging
 from mops_shared.kit.readiness import current_revisions, head_revisions
@@ -261,6 +263,7 @@ def create_service_app(
             table_gauges,
         )
         relay: OutboxRelay | None = None
+        trimming = asyncio.create_task(trim_when_idle(), name=f"{settings.service_name}-trim")
         try:
             if on_startup_db is not None:
                 await on_startup_db(app)
@@ -282,6 +285,9 @@ def create_service_app(
             else:
                 yield
         finally:
+            trimming.cancel()
+            with suppress(asyncio.CancelledError):
+                await trimming
             if relay is not None:
                 await relay.stop()  # before the engine goes: a round in progress still needs it
             metrics.close()

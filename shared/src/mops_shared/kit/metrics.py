@@ -78,7 +78,17 @@ def route_of(scope: Scope) -> str:
     return named if isinstance(named, str) else UNMATCHED
 
 
+# Requests observed by this process, by every app: `kit.memory` trims the heap once they stop.
+_requests_observed = 0
+
+
+def requests_observed() -> int:
+    return _requests_observed
+
+
 def observe_request(service: str, scope: Scope, status: int, seconds: float) -> None:
+    global _requests_observed
+    _requests_observed += 1
     key = (service, route_of(scope), scope["method"], _STATUS_CLASSES.get(status // 100, "other"))
     child = _children.get(key)
     if child is None:
@@ -108,7 +118,8 @@ class PoolCollector(Collector):
             for state, value in (
                 ("in_use", _count(pool, "checkedout") - leased),
                 ("idle", _count(pool, "checkedin") + leased),
-                ("waiting", read_leases.pool_waiters(pool)),
+                # Reads queued for a connection a read hands over wait too (kit.read_leases).
+                ("waiting", read_leases.pool_waiters(pool) + read_leases.queued_count(pool)),
             ):
                 totals[(service, state)] = totals.get((service, state), 0) + value
         for labels, value in totals.items():

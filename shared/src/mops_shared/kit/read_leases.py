@@ -215,6 +215,11 @@ async def release_idle(engine: AsyncEngine) -> None:
         await leases.release()
 
 
+def queued_count(pool: Any) -> int:
+    """How many reads wait here for one of the pool's connections (for its gauges)."""
+    return sum(len(each.queued) for each in list(_LEASES.values()) if each.engine.pool is pool)
+
+
 def idle_count(pool: Any) -> int:
     """How many of the pool's checked-out connections are idle leases (for its gauges)."""
     return sum(len(each.idle) for each in list(_LEASES.values()) if each.engine.pool is pool)
