@@ -291,13 +291,13 @@ def judge_matrix(results: Results, matrix: dict[str, Any]) -> None:
         for label, value in rps.items():
             results.add(f"{name}.rps_c32.{label}", value, "req/s", "higher", "info")
     for service, value in matrix["rss_idle_after_mib"].items():
-        results.judge(f"rss.idle_after_matrix.{service}", value, "MiB", "info", below=120)
+        results.judge(f"rss.idle_after_matrix.{service}", value, "MiB", "info", below=110)
 
 
 def record_rss(results: Results, stack: Stack, moment: str) -> None:
     for service in SERVICES:
         value = rss_mib(stack.pids[service])
-        results.judge(f"rss.{moment}.{service}", value, "MiB", "info", below=120)
+        results.judge(f"rss.{moment}.{service}", value, "MiB", "info", below=110)
 
 
 def run_area(name: str, args: list[str], results_dir: Path) -> dict[str, Any]:
