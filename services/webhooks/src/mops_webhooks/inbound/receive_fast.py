@@ -65,7 +65,7 @@ async def receive_delivery(scope: Scope, receive: Receive, send: Send) -> None:
     headers = Headers(scope=scope)
     try:
         answer = await service.acknowledge(
-            state.engine,
+            state.read_engine,
             uuid.UUID(scope["path"][len(PREFIX) :]),  # canonical: `handles` checked
             body,
             headers,

@@ -277,7 +277,7 @@ async def receive(
     state = request.app.state
     body = await bounded_body(request, state.settings.max_receive_bytes, "A delivery")
     answer = await service.acknowledge(
-        state.engine,
+        state.read_engine,
         connection_id,
         body,
         request.headers,

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from mops_shared.contracts.event_types import EVENT_TYPES
 from mops_shared.contracts.problem import ProblemLocation
+from mops_shared.kit import reads as kit_reads
 from mops_shared.kit.db import utcnow
 from mops_shared.kit.errors import (
     BadRequest,
@@ -291,7 +292,7 @@ def _ms(value: int) -> datetime:
 
 
 async def receive(
-    engine: AsyncEngine,
+    read_engine: AsyncEngine,
     connection_id: uuid.UUID,
     body: bytes,
     headers: Mapping[str, str],
@@ -313,8 +314,9 @@ async def receive(
     # wrong ones is refused before the query, once the guard knows the connection.
     raw_credential = (common.lower_keys(headers).get("authorization", ""), token or "")
     guard.refuse_early(connection_id, source, raw_credential)
-    # Core on a plain connection, no ORM session: this path runs for every delivery.
-    async with engine.connect() as db:
+    # A read on the read engine (autocommit: no BEGIN and ROLLBACK round trips; kit.reads), no
+    # ORM session: this path runs for every delivery.
+    async with kit_reads.read_connection(read_engine) as db:
         connection = await repository.receiving_connection(db, connection_id)
     if connection is None:
         raise NotFound(f"No webhook connection {connection_id}.")
@@ -452,7 +454,7 @@ SALESFORCE_MEDIA_TYPE = "text/xml; charset=utf-8"
 
 
 async def acknowledge(
-    engine: AsyncEngine,
+    read_engine: AsyncEngine,
     connection_id: uuid.UUID,
     body: bytes,
     headers: Mapping[str, str],
@@ -469,7 +471,7 @@ async def acknowledge(
     any other refusal raises the problem (`MopsError`) the caller answers."""
     try:
         provider, report = await receive(
-            engine, connection_id, body, headers, box, inbox, guard, source=source, token=token
+            read_engine, connection_id, body, headers, box, inbox, guard, source=source, token=token
         )
     except SoapRefusal as refusal:
         error = refusal.error
