@@ -7,10 +7,11 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, Row, bindparam, case, func, select, update
+from sqlalchemy import Integer, bindparam, case, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlmodel import col
@@ -137,10 +138,18 @@ def _inbox_insert(dialect: str) -> Any:
     )
 
 
-# id, tenant_id, provider, public_url, secrets, username, organization_id, credential_hash
-Receiving = Row[
-    uuid.UUID, uuid.UUID, str, str | None, list[str], str | None, str | None, str | None
-]
+@dataclass(frozen=True, slots=True)
+class Receiving:
+    """What verifying a delivery needs of its connection."""
+
+    id: uuid.UUID
+    tenant_id: uuid.UUID
+    provider: str
+    public_url: str | None
+    secrets: list[str]
+    username: str | None
+    organization_id: str | None
+    credential_hash: str | None
 
 
 # Built once: a statement built per delivery cost more CPU (its cache key) than its round trip.
@@ -148,9 +157,10 @@ _RECEIVING_BY_ID = _RECEIVING.where(_CONNECTIONS.c.id == bindparam("connection_i
 
 
 async def receiving_connection(db: AsyncConnection, connection_id: uuid.UUID) -> Receiving | None:
-    """What verifying a delivery needs of its connection (any tenant's: the id is the URL's)."""
-    result = await db.execute(_RECEIVING_BY_ID, {"connection_id": connection_id})
-    return result.one_or_none()
+    """What verifying a delivery needs of its connection (any tenant's: the id is the URL's),
+    read on the driver where it can be (`kit.reads`)."""
+    row = await first_row(db, _RECEIVING_BY_ID, {"connection_id": connection_id})
+    return None if row is None else Receiving(**row)
 
 
 async def store_in_inbox(db: AsyncConnection, deliveries: list[list[dict[str, Any]]]) -> list[int]:
