@@ -288,21 +288,38 @@ async def finish_event(
     """Records a try's outcome, guarded: a replay asked for meanwhile (attempts reset to 0, or
     the event no longer in a state the worker takes) is not overwritten."""
     await session.execute(
-        update(InboxEventRow)
-        .where(
-            col(InboxEventRow.id) == event_id,
-            col(InboxEventRow.attempts) == read_attempts,
-            col(InboxEventRow.status).in_(RETRYABLE),
-        )
-        .values(
-            status=status,
-            attempts=attempts,
-            detail=detail,
-            last_error=error,
-            next_attempt_at=next_attempt_at,
-            processed_at=processed_at,
-        )
+        _FINISH_EVENT,
+        {
+            "event_id": event_id,
+            "read_attempts": read_attempts,
+            "new_status": status,
+            "new_attempts": attempts,
+            "new_detail": detail,
+            "new_error": error,
+            "new_next_attempt_at": next_attempt_at,
+            "new_processed_at": processed_at,
+        },
     )
+
+
+# A Core statement built once: the ORM's bulk update (its session synchronisation and a
+# statement built per event) was 7 % of the webhooks service's CPU while it acknowledged.
+_FINISH_EVENT = (
+    update(_INBOX)
+    .where(
+        _INBOX.c.id == bindparam("event_id"),
+        _INBOX.c.attempts == bindparam("read_attempts"),
+        _INBOX.c.status.in_(RETRYABLE),
+    )
+    .values(
+        status=bindparam("new_status"),
+        attempts=bindparam("new_attempts"),
+        detail=bindparam("new_detail"),
+        last_error=bindparam("new_error"),
+        next_attempt_at=bindparam("new_next_attempt_at"),
+        processed_at=bindparam("new_processed_at"),
+    )
+)
 
 
 async def locked_record(
