@@ -368,7 +368,7 @@ def measure_areas(results: Results, smoke: bool, skip: set[str], results_dir: Pa
         data = run_area("webhooks", arguments["webhooks"], results_dir)
         results.raw["webhooks"] = data
         rate, p99, lost = data["acknowledged_per_second"], data["p99_ms"], data["lost"]
-        results.judge("webhooks.inbound_acks_per_second", rate, "/s", "rate", at_least=500)
+        results.judge("webhooks.inbound_acks_per_second", rate, "/s", "rate", at_least=1000)
         results.judge("webhooks.inbound_p99", p99 / 1000, "s", "seconds", below=0.1)
         results.add(
             "webhooks.inbound_lost", lost, "events", "lower", "info", target="0", met=lost == 0
