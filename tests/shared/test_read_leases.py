@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
 from sqlalchemy import event, text
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from mops_shared.kit import read_leases
 from mops_shared.kit.db import create_engine, create_read_engine
@@ -188,27 +190,61 @@ def _pool_states(engine: AsyncEngine) -> dict[str, float]:
         del POOLS.pools[id(pool)]
 
 
+@dataclass
+class _FullPool:
+    """A pool of 4 with every connection out: three writes, say, and one read in progress."""
+
+    engine: AsyncEngine
+    read_engine: AsyncEngine
+    leases: read_leases.ReadLeases
+    held: list[AsyncConnection]
+    reading: AbstractAsyncContextManager[AsyncConnection]
+    first: AsyncConnection
+    finished: list[str] = field(default_factory=list)
+
+    async def end_reading(self) -> None:
+        await self.reading.__aexit__(None, None, None)
+
+    async def read(self, name: str = "read") -> None:
+        await _read(self.read_engine)
+        self.finished.append(name)
+
+    async def write(self, hold_seconds: float = 0.0) -> None:
+        async with self.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+            self.finished.append("write")
+            await asyncio.sleep(hold_seconds)
+
+
+@asynccontextmanager
+async def _full_pool(engine: AsyncEngine) -> AsyncIterator[_FullPool]:
+    read_engine = create_read_engine(engine, leases=True)
+    leases = read_leases.leases_of(read_engine)
+    assert leases is not None
+    held = [await engine.connect().start() for _ in range(3)]
+    reading = read_connection(read_engine)
+    first = await reading.__aenter__()  # the pool's last connection
+    try:
+        yield _FullPool(engine, read_engine, leases, held, reading, first)
+    finally:
+        await read_leases.release_idle(read_engine)
+        for conn in held:
+            await conn.close()
+
+
 @postgres_only
 async def test_under_saturation_a_read_hands_its_connection_to_the_next_read(
     engine: AsyncEngine,
 ) -> None:
-    read_engine = create_read_engine(engine, leases=True)
-    leases = read_leases.leases_of(read_engine)
-    assert leases is not None
-    held = [await engine.connect().start() for _ in range(3)]  # writes, say
-    reading = read_connection(read_engine)
-    first = await reading.__aenter__()  # the pool's last connection
-    checkouts = _checkouts(engine)
-    queued = asyncio.create_task(_read(read_engine))
-    await _until(lambda: leases.queued)
-    assert read_leases.pool_waiters(engine.sync_engine.pool) == 0  # queued here, not there
-    assert _pool_states(engine)["waiting"] == 1  # and the gauge counts it waiting
-    await reading.__aexit__(None, None, None)
-    assert await asyncio.wait_for(queued, timeout=1) is first  # handed over...
-    assert checkouts[0] == 0  # ...without a check-in and a check-out
-    await read_leases.release_idle(read_engine)
-    for conn in held:
-        await conn.close()
+    async with _full_pool(engine) as full:
+        checkouts = _checkouts(engine)
+        queued = asyncio.create_task(_read(full.read_engine))
+        await _until(lambda: full.leases.queued)
+        assert read_leases.pool_waiters(engine.sync_engine.pool) == 0  # queued here, not there
+        assert _pool_states(engine)["waiting"] == 1  # and the gauge counts it waiting
+        await full.end_reading()
+        assert await asyncio.wait_for(queued, timeout=1) is full.first  # handed over...
+        assert checkouts[0] == 0  # ...without a check-in and a check-out
     assert engine.sync_engine.pool.checkedout() == 0
 
 
@@ -216,53 +252,25 @@ async def test_under_saturation_a_read_hands_its_connection_to_the_next_read(
 async def test_a_write_waiting_in_the_pool_goes_before_reads_queued_for_a_hand_over(
     engine: AsyncEngine,
 ) -> None:
-    read_engine = create_read_engine(engine, leases=True)
-    leases = read_leases.leases_of(read_engine)
-    assert leases is not None
-    pool = engine.sync_engine.pool
-    held = [await engine.connect().start() for _ in range(3)]
-    reading = read_connection(read_engine)
-    await reading.__aenter__()
-    finished: list[str] = []
-
-    async def read() -> None:
-        await _read(read_engine)
-        finished.append("read")
-
-    async def write() -> None:
-        async with engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
-            finished.append("write")
-            await asyncio.sleep(0.05)  # holds it a moment: the read waits for it
-
-    queued_read = asyncio.create_task(read())
-    await _until(lambda: leases.queued)
-    writer = asyncio.create_task(write())
-    await _until(lambda: read_leases.pool_waiters(pool))
-    await reading.__aexit__(None, None, None)  # to the writer, not to the read queued first
-    await asyncio.wait_for(asyncio.gather(queued_read, writer), timeout=2)
-    assert finished == ["write", "read"]
-    await read_leases.release_idle(read_engine)
-    for conn in held:
-        await conn.close()
+    async with _full_pool(engine) as full:
+        queued_read = asyncio.create_task(full.read())
+        await _until(lambda: full.leases.queued)
+        # The write holds its connection a moment: the read waits for it.
+        writer = asyncio.create_task(full.write(hold_seconds=0.05))
+        await _until(lambda: read_leases.pool_waiters(engine.sync_engine.pool))
+        await full.end_reading()  # to the writer, not to the read queued first
+        await asyncio.wait_for(asyncio.gather(queued_read, writer), timeout=2)
+        assert full.finished == ["write", "read"]
 
 
 @postgres_only
 async def test_a_connection_checked_in_goes_to_a_queued_read_at_once(engine: AsyncEngine) -> None:
-    read_engine = create_read_engine(engine, leases=True)
-    leases = read_leases.leases_of(read_engine)
-    assert leases is not None
-    held = [await engine.connect().start() for _ in range(3)]
-    long_read = read_connection(read_engine)
-    await long_read.__aenter__()  # a long report, say: it ends after the test
-    queued = asyncio.create_task(_read(read_engine))
-    await _until(lambda: leases.queued)
-    await held.pop().close()  # a write ends: the queued read need not wait for the report
-    await asyncio.wait_for(queued, timeout=1)
-    await long_read.__aexit__(None, None, None)
-    await read_leases.release_idle(read_engine)
-    for conn in held:
-        await conn.close()
+    async with _full_pool(engine) as full:  # its read: a long report, say, ending after the test
+        queued = asyncio.create_task(_read(full.read_engine))
+        await _until(lambda: full.leases.queued)
+        await full.held.pop().close()  # a write ends: the queued read need not wait for the report
+        await asyncio.wait_for(queued, timeout=1)
+        await full.end_reading()
 
 
 @postgres_only
@@ -293,38 +301,19 @@ async def test_a_read_queued_longer_than_the_pool_timeout_fails_as_the_pool_woul
 async def test_a_read_arriving_as_a_waiting_write_is_woken_does_not_take_its_connection(
     engine: AsyncEngine,
 ) -> None:
-    read_engine = create_read_engine(engine, leases=True)
-    leases = read_leases.leases_of(read_engine)
-    assert leases is not None
     pool = engine.sync_engine.pool
-    held = [await engine.connect().start() for _ in range(3)]
-    reading = read_connection(read_engine)
-    await reading.__aenter__()
-    finished: list[str] = []
+    async with _full_pool(engine) as full:
+        queued_read = asyncio.create_task(full.read("queued read"))
+        await _until(lambda: full.leases.queued)
+        writer = asyncio.create_task(full.write())
+        await _until(lambda: read_leases.pool_waiters(pool))
+        late: list[asyncio.Task[None]] = []
 
-    async def read(name: str) -> None:
-        await _read(read_engine)
-        finished.append(name)
+        def arrives(*_: object) -> None:  # a read arriving just as the connection is checked
+            late.append(asyncio.create_task(full.read("late read")))  # in: before the write
 
-    async def write() -> None:
-        async with engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
-            finished.append("write")
-
-    queued_read = asyncio.create_task(read("queued read"))
-    await _until(lambda: leases.queued)
-    writer = asyncio.create_task(write())
-    await _until(lambda: read_leases.pool_waiters(pool))
-    late: list[asyncio.Task[None]] = []
-
-    def arrives(*_: object) -> None:  # a read arriving just as the connection is checked in:
-        late.append(asyncio.create_task(read("late read")))  # it runs before the woken write
-
-    event.listen(pool, "checkin", arrives, once=True)
-    await reading.__aexit__(None, None, None)
-    (late_read,) = late
-    await asyncio.wait_for(asyncio.gather(queued_read, writer, late_read), timeout=2)
-    assert finished == ["write", "queued read", "late read"]
-    await read_leases.release_idle(read_engine)
-    for conn in held:
-        await conn.close()
+        event.listen(pool, "checkin", arrives, once=True)
+        await full.end_reading()
+        (late_read,) = late
+        await asyncio.wait_for(asyncio.gather(queued_read, writer, late_read), timeout=2)
+        assert full.finished == ["write", "queued read", "late read"]
