@@ -102,25 +102,31 @@ class ReadLeases:
     def hand_over(self, conn: AsyncConnection) -> bool:
         """Gives `conn`, which a read ended with cleanly, to the first read queued, unless
         someone waits in the pool's own queue (it is then checked in, for them)."""
-        if not self.queued or pool_waiters(self.engine.pool) or not _reusable(conn):
+        if pool_waiters(self.engine.pool) or not _reusable(conn):
             return False
-        while self.queued:
-            waiter = self.queued.popleft()
-            if not waiter.done():
-                waiter.set_result(conn)
-                return True
-        return False
+        waiter = self._first_queued()
+        if waiter is None:
+            return False
+        waiter.set_result(conn)
+        return True
 
     def _checked_in(self, _dbapi_connection: Any, _record: Any) -> None:
         # A connection is back in the pool: the first read queued asks the pool for it, unless
         # it is for someone already waiting there (woken now, it could take it from them).
         if pool_waiters(self.engine.pool):
             return
+        waiter = self._first_queued()
+        if waiter is not None:
+            waiter.set_result(None)
+
+    def _first_queued(self) -> asyncio.Future[AsyncConnection | None] | None:
+        """The first queued read still waiting, taken off the queue (the others before it
+        were answered already: timed out or cancelled)."""
         while self.queued:
             waiter = self.queued.popleft()
             if not waiter.done():
-                waiter.set_result(None)
-                return
+                return waiter
+        return None
 
     def keep(self, conn: AsyncConnection) -> bool:
         """Keeps `conn` for the next read, if it is reusable and there is room."""
