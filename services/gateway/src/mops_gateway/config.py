@@ -31,7 +31,11 @@ class GatewaySettings(ServiceSettings):
     max_body_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
     upstream_connect_timeout: float = Field(default=2.0, gt=0)
     upstream_read_timeout: float = Field(default=30.0, gt=0)
-    upstream_pool_size: int = Field(default=16, ge=1)
+    # Connections per service, at most, in use at once: above the clients' concurrency, so the
+    # gateway does not queue what the service could take (each service queues its own reads
+    # for its database pool, and answers 503 when it cannot). At 16, under 32 connections, a
+    # read by id went through at 2 096 req/s; at 64, 2 600 (wrk, the sample company).
+    upstream_pool_size: int = Field(default=64, ge=1)
     key_cache_seconds: float = Field(
         default=5.0, ge=0, description="How long an authenticated key is trusted before re-reading."
     )
