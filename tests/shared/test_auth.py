@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import time
 import uuid
 
@@ -35,6 +38,16 @@ def test_principal_signed_with_another_secret_is_refused() -> None:
     token = sign_principal(_principal(), "other-secret-" * 3)
     with pytest.raises(Unauthorized, match="signature"):
         verify_principal(token, SECRET)
+
+
+def test_principal_mac_is_hmac_sha256_of_version_and_payload() -> None:
+    """The MAC, made from a copy of an HMAC keyed once per secret, is the HMAC-SHA256 of
+    `v1.<payload>` under the secret, token after token and secret after secret."""
+    for secret in (SECRET, "other-secret-" * 3, SECRET):
+        for _ in range(2):
+            version, payload, mac = sign_principal(_principal(), secret).split(".")
+            expected = hmac.new(secret.encode(), f"{version}.{payload}".encode(), hashlib.sha256)
+            assert mac == base64.urlsafe_b64encode(expected.digest()).rstrip(b"=").decode()
 
 
 def test_principal_with_altered_claims_is_refused() -> None:

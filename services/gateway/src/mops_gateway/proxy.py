@@ -131,7 +131,7 @@ class Proxy:
     ) -> tuple[AuthenticatedKey, RateDecision]:
         """Authenticate, check the scope, take a token; raises a MopsError to refuse."""
         key = await self.authenticator.authenticate(authorization)
-        scope.setdefault("state", {})["tenant_id"] = str(key.tenant_id)
+        scope.setdefault("state", {})["tenant_id"] = key.wire_claims[0]
         if not has_scope(key.scopes, needed_scope):
             raise Forbidden(f"This API key lacks the scope {needed_scope}.")
         decision = await self.limiter.hit(
