@@ -156,6 +156,55 @@ def test_five_forces_names_the_weak_quadrants_with_their_actions() -> None:
     assert any("Red-team" in action for action in result.centre.actions)
 
 
+@pytest.mark.parametrize(
+    ("rule", "nw", "words", "ne", "sw"),
+    [
+        # Centralize 87.5 (4 and 3), automate 12.5 (1 and 0), the others 50 (2 and 2).
+        # mean: NW (87.5 + 12.5) / 2 = 50.0, not below 50: the missing automation is hidden.
+        ("mean", 50.0, "mean", 31.25, 68.75),
+        # geometric mean: NW sqrt(87.5 x 12.5) = sqrt(1093.75) = 33.07; NE sqrt(50 x 12.5) = 25;
+        # SW sqrt(87.5 x 50) = sqrt(4375) = 66.14.
+        ("geometric_mean", 33.07, "geometric mean", 25.0, 66.14),
+        # minimum: the weaker force.
+        ("minimum", 12.5, "minimum", 12.5, 50.0),
+    ],
+)
+def test_a_quadrant_combines_its_two_forces_by_the_framework_rule(
+    rule: str, nw: float, words: str, ne: float, sw: float
+) -> None:
+    document = built_in("five_forces").model_dump(mode="json")
+    five = FrameworkDocument.model_validate({**document, "quadrant_rule": rule})
+    first = {"centralize": 4, "automate": 1}
+    second = {"centralize": 3, "automate": 0}
+    responses = [
+        Answers({q.key: answers.get(q.dimension, 2) for q in five.questions}, {})
+        for answers in (first, second)
+    ]
+    result = score(five, responses, {})
+    dimensions = {d.key: d.score for d in result.dimensions}
+    assert (dimensions["centralize"], dimensions["automate"]) == (87.5, 12.5)
+    quadrants = {q.key: q for q in result.quadrants}
+    assert (quadrants["nw"].score, quadrants["ne"].score, quadrants["sw"].score) == (nw, ne, sw)
+    assert quadrants["se"].score == 50.0  # two forces at 50: 50 by every rule
+    assert quadrants["nw"].weak is (nw < 50)
+    assert quadrants["nw"].explanation.startswith(
+        f"{quadrants['nw'].name} = {words}(Centralize 87.5, Automate 12.5) = {nw:.1f}"
+    )
+
+
+def test_a_force_at_zero_makes_its_quadrants_zero_by_the_geometric_mean() -> None:
+    document = built_in("five_forces").model_dump(mode="json")
+    five = FrameworkDocument.model_validate({**document, "quadrant_rule": "geometric_mean"})
+    answers = {q.key: 0 if q.dimension == "humanize" else 4 for q in five.questions}
+    quadrants = {q.key: q.score for q in score(five, [Answers(answers, {})], {}).quadrants}
+    # Humanize 0: SE and SW are 0 though decentralize and centralize are 100.
+    assert quadrants == {"nw": 100.0, "ne": 100.0, "se": 0.0, "sw": 0.0}
+
+
+def test_the_shipped_five_forces_v1_keeps_the_mean() -> None:
+    assert built_in("five_forces").quadrant_rule == "mean"
+
+
 def test_cx_places_each_process_and_lists_danger_first() -> None:
     cx = built_in("cx_efficiency")
     web = Process(key="web", name="Web self-service", automated=True, mandatory_for_customer=False)

@@ -418,6 +418,7 @@ async def test_a_document_that_breaks_a_rule_is_refused_at_its_pointer(
         (_set("/scale/min", True), "/document/scale/min"),
         (_set("/questions/0/required", 1), "/document/questions/0/required"),
         (_set("/thresholds/weak", "60"), "/document/thresholds/weak"),
+        (_set("/quadrant_rule", "median"), "/document/quadrant_rule"),
     ],
 )
 async def test_a_document_off_the_schema_is_refused_at_its_pointer(
@@ -428,6 +429,24 @@ async def test_a_document_off_the_schema_is_refused_at_its_pointer(
     body = assert_problem(response, 422)
     assert pointer in [e["pointer"] for e in body["errors"]], body["errors"]
     assert await walk_pages(client, AUDIT) == []
+
+
+async def test_only_five_forces_frameworks_choose_how_quadrants_combine(
+    client: httpx.AsyncClient,
+) -> None:
+    five = await built_in_version(client, "five_forces")
+    assert five["document"]["quadrant_rule"] == "mean"  # v1, as shipped without the field
+    document = {**five["document"], "quadrant_rule": "geometric_mean"}
+    created = await client.post(f"{URL}/{five['id']}/versions", json={"document": document})
+    assert created.status_code == 201, created.text
+    assert created.json()["document"]["quadrant_rule"] == "geometric_mean"
+    # A CX-efficiency document has no quadrants: read back it says `mean`, which it takes
+    # again; any other rule is refused.
+    cx = await built_in_version(client, "cx_efficiency")
+    assert cx["document"]["quadrant_rule"] == "mean"
+    document = {**cx["document"], "quadrant_rule": "minimum"}
+    response = await client.post(f"{URL}/{cx['id']}/versions", json={"document": document})
+    assert_problem(response, 422, "/document/quadrant_rule")
 
 
 async def test_a_cx_efficiency_framework_rates_processes_on_its_two_dimensions(

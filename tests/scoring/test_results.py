@@ -158,6 +158,46 @@ async def test_calls_to_other_services_do_not_grow_with_the_tenant(
     assert counts == [2, 2]
 
 
+async def test_a_framework_version_with_the_geometric_mean_scores_its_quadrants_by_it(
+    client: httpx.AsyncClient, org: httpx.AsyncClient, inventory: httpx.AsyncClient
+) -> None:
+    await load(org, inventory)
+    (built_in,) = await walk_pages(client, FRAMEWORKS, key="five_forces")
+    document = (await client.get(f"{FRAMEWORKS}/{built_in['id']}")).json()["document"]
+    version = await client.post(
+        f"{FRAMEWORKS}/{built_in['id']}/versions",
+        json={"document": {**document, "quadrant_rule": "geometric_mean"}},
+    )
+    assert version.status_code == 201, version.text
+    body = {"framework_id": version.json()["id"], "name": "Both forces at once"}
+    base = f"{ASSESSMENTS}/{(await client.post(ASSESSMENTS, json=body)).json()['id']}"
+    person = (await org.get("/v1/org/people", params={"limit": 1})).json()["items"][0]["id"]
+    assert (await client.post(f"{base}/respondents", json={"person_ids": [person]})).is_success
+    levels = {"centralize": 4, "automate": 0, "decentralize": 2, "humanize": 2, "change": 2}
+    answers = five_forces_answers(document["questions"], levels)
+    assert (await client.put(f"{base}/responses/{person}", json=answers)).status_code == 201
+    assert (await client.post(f"{base}/close")).status_code == 200
+
+    response = await client.post(f"{base}/results")
+    assert response.status_code == 201, response.text
+    result = response.json()
+    dimensions = {d["key"]: d["score"] for d in result["dimensions"]}
+    quadrants = {q["key"]: q for q in result["quadrants"]}
+    for key, (one, other) in {
+        "nw": ("centralize", "automate"),
+        "ne": ("decentralize", "automate"),
+        "se": ("decentralize", "humanize"),
+        "sw": ("centralize", "humanize"),
+    }.items():
+        expected = (dimensions[one] * dimensions[other]) ** 0.5
+        assert quadrants[key]["score"] == pytest.approx(expected, abs=0.01), key
+        assert " = geometric mean(" in quadrants[key]["explanation"]
+    # Centralize is high and automate low (its evidence alone): the mean of the two would
+    # be higher than the geometric mean the version asks for.
+    assert dimensions["centralize"] > dimensions["automate"]
+    assert quadrants["nw"]["score"] < (dimensions["centralize"] + dimensions["automate"]) / 2
+
+
 async def test_an_open_assessment_has_no_result(
     client: httpx.AsyncClient, org: httpx.AsyncClient, inventory: httpx.AsyncClient
 ) -> None:

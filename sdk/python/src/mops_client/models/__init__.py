@@ -195,6 +195,7 @@ from .process_question import ProcessQuestion
 from .process_score import ProcessScore
 from .provider import Provider
 from .quadrant import Quadrant
+from .quadrant_rule import QuadrantRule
 from .quadrant_score import QuadrantScore
 from .question import Question
 from .raci_activity import RaciActivity
@@ -535,6 +536,7 @@ __all__ = (
     "ProcessScore",
     "Provider",
     "Quadrant",
+    "QuadrantRule",
     "QuadrantScore",
     "Question",
     "RaciActivity",

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.quadrant_rule import QuadrantRule
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ class FiveForcesDocument:
         questions (list[OnceQuestion] | Unset):
         evidence (list[EvidenceFromInventory | EvidenceFromInventoryAndOrg | EvidenceFromOrg | EvidenceFromScoring] |
             Unset):
+        quadrant_rule (QuadrantRule | Unset): How a quadrant combines the scores of its two dimensions (the module says
+            why).
     """
 
     key: str
@@ -61,6 +64,7 @@ class FiveForcesDocument:
         ]
         | Unset
     ) = UNSET
+    quadrant_rule: QuadrantRule | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.evidence_from_inventory import EvidenceFromInventory  # noqa: PLC0415
@@ -116,6 +120,10 @@ class FiveForcesDocument:
 
                 evidence.append(evidence_item)
 
+        quadrant_rule: str | Unset = UNSET
+        if not isinstance(self.quadrant_rule, Unset):
+            quadrant_rule = self.quadrant_rule.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -136,6 +144,8 @@ class FiveForcesDocument:
             field_dict["questions"] = questions
         if evidence is not UNSET:
             field_dict["evidence"] = evidence
+        if quadrant_rule is not UNSET:
+            field_dict["quadrant_rule"] = quadrant_rule
 
         return field_dict
 
@@ -253,6 +263,13 @@ class FiveForcesDocument:
 
                 evidence.append(evidence_item)
 
+        _quadrant_rule = d.pop("quadrant_rule", UNSET)
+        quadrant_rule: QuadrantRule | Unset
+        if isinstance(_quadrant_rule, Unset):
+            quadrant_rule = UNSET
+        else:
+            quadrant_rule = QuadrantRule(_quadrant_rule)
+
         five_forces_document = cls(
             key=key,
             name=name,
@@ -265,6 +282,7 @@ class FiveForcesDocument:
             thresholds=thresholds,
             questions=questions,
             evidence=evidence,
+            quadrant_rule=quadrant_rule,
         )
 
         return five_forces_document

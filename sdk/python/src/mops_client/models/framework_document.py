@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.framework_kind import FrameworkKind
+from ..models.quadrant_rule import QuadrantRule
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -37,6 +38,8 @@ class FrameworkDocument:
         evidence (list[Evidence] | Unset):
         quadrants (list[Quadrant] | Unset): Five forces: the four quadrants.
         centre (Centre | None | Unset): Five forces: the centre (change).
+        quadrant_rule (QuadrantRule | Unset): How a quadrant combines the scores of its two dimensions (the module says
+            why).
     """
 
     key: str
@@ -50,6 +53,7 @@ class FrameworkDocument:
     evidence: list[Evidence] | Unset = UNSET
     quadrants: list[Quadrant] | Unset = UNSET
     centre: Centre | None | Unset = UNSET
+    quadrant_rule: QuadrantRule | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.centre import Centre  # noqa: PLC0415
@@ -102,6 +106,10 @@ class FrameworkDocument:
         else:
             centre = self.centre
 
+        quadrant_rule: str | Unset = UNSET
+        if not isinstance(self.quadrant_rule, Unset):
+            quadrant_rule = self.quadrant_rule.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -124,6 +132,8 @@ class FrameworkDocument:
             field_dict["quadrants"] = quadrants
         if centre is not UNSET:
             field_dict["centre"] = centre
+        if quadrant_rule is not UNSET:
+            field_dict["quadrant_rule"] = quadrant_rule
 
         return field_dict
 
@@ -206,6 +216,13 @@ class FrameworkDocument:
 
         centre = _parse_centre(d.pop("centre", UNSET))
 
+        _quadrant_rule = d.pop("quadrant_rule", UNSET)
+        quadrant_rule: QuadrantRule | Unset
+        if isinstance(_quadrant_rule, Unset):
+            quadrant_rule = UNSET
+        else:
+            quadrant_rule = QuadrantRule(_quadrant_rule)
+
         framework_document = cls(
             key=key,
             name=name,
@@ -218,6 +235,7 @@ class FrameworkDocument:
             evidence=evidence,
             quadrants=quadrants,
             centre=centre,
+            quadrant_rule=quadrant_rule,
         )
 
         return framework_document

@@ -14,7 +14,7 @@ class Quadrant:
     Attributes:
         key (str):
         name (str):
-        dimensions (list[str]): The two dimensions whose mean it scores.
+        dimensions (list[str]): The two dimensions it combines (by the document's `quadrant_rule`).
         actions (list[str]): What to do when it is weak.
     """
 

@@ -16,7 +16,8 @@ class QuadrantScore:
         key (str):
         name (str):
         dimensions (list[str]):
-        score (float | None): The mean of its two dimensions.
+        score (float | None): Its two dimensions combined by the framework's `quadrant_rule` (the mean, the geometric
+            mean or the minimum); null when either has no score.
         weak (bool):
         actions (list[str]): The framework's actions; listed when it is weak.
         explanation (str):

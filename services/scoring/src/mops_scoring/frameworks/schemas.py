@@ -20,7 +20,13 @@ that the schema and the arithmetic are read in one place):
   dimension sum to 1; signals that could not be computed drop out, and are named).
 - A dimension scores `answers_weight * answers + (1 - answers_weight) * evidence`, or the part
   that exists when the other has nothing in it.
-- A quadrant scores the mean of its two dimensions; a score below `thresholds.weak` is weak.
+- A quadrant combines its two dimensions by the document's `quadrant_rule`: `mean` (the
+  default, and the rule of `five_forces` v1), `geometric_mean` or `minimum`; a score below
+  `thresholds.weak` is weak. The mean lets one strong force hide a missing one (centralise 90
+  and automate 15 give 52.5, not weak); the five forces ask for both at once ("better
+  centralisation *and* better decentralisation; more automated *and* more humanised"), which
+  the geometric mean rewards (36.7: weak) and the minimum demands outright (15). A dimension
+  without a score leaves its quadrants without one, whatever the rule.
 """
 
 from __future__ import annotations
@@ -309,13 +315,30 @@ EvidenceItem = Annotated[
 ]
 
 
+class QuadrantRule(StrEnum):
+    """How a quadrant combines the scores of its two dimensions (the module says why)."""
+
+    mean = "mean"
+    geometric_mean = "geometric_mean"
+    minimum = "minimum"
+
+
+def _quadrant_rule() -> Any:
+    return Field(
+        default=QuadrantRule.mean,
+        description="How each quadrant combines its two dimensions: `mean` (a strong force can "
+        "hide a missing one), `geometric_mean` (both are needed: 90 and 15 give 36.7) or "
+        "`minimum` (the weaker force is the quadrant's score).",
+    )
+
+
 class Quadrant(StrictModel):
     key: Key
     name: Name
     dimensions: list[Key] = Field(
         min_length=2,
         max_length=2,
-        description="The two dimensions whose mean it scores.",
+        description="The two dimensions it combines (by the document's `quadrant_rule`).",
         json_schema_extra={"uniqueItems": True},
     )
     actions: list[Text] = Field(min_length=1, description="What to do when it is weak.")
@@ -369,6 +392,7 @@ class FrameworkDocument(_DocumentFields):
         default_factory=list, max_length=4, description="Five forces: the four quadrants."
     )
     centre: Centre | None = Field(default=None, description="Five forces: the centre (change).")
+    quadrant_rule: QuadrantRule = _quadrant_rule()
 
 
 # What a kind of framework has no part of: left out, or empty as a document is read back.
@@ -396,6 +420,13 @@ class FiveForcesDocument(_DocumentFields):
         min_length=4, max_length=4, description="The four quadrants of the grid."
     )
     centre: Centre = Field(description="The centre of the grid (continuous change).")
+    quadrant_rule: QuadrantRule = _quadrant_rule()
+
+
+def _no_quadrant_rule() -> Any:
+    # Only five-forces frameworks have quadrants to combine. `mean` is taken (a document read
+    # back says it) but not shown, as the centre's null is.
+    return Field(default=QuadrantRule.mean.value)
 
 
 def _cx_dimensions(schema: dict[str, Any]) -> None:
@@ -421,6 +452,7 @@ class CxEfficiencyDocument(_DocumentFields):
     evidence: list[EvidenceItem] = Field(default_factory=list, max_length=200)
     quadrants: list[Quadrant] = _no_quadrants()
     centre: SkipJsonSchema[None] = _no_centre()
+    quadrant_rule: SkipJsonSchema[Literal["mean"]] = _no_quadrant_rule()
 
 
 class MoReadinessDocument(_DocumentFields):
@@ -431,6 +463,7 @@ class MoReadinessDocument(_DocumentFields):
     evidence: list[EvidenceItem] = Field(default_factory=list, max_length=200)
     quadrants: list[Quadrant] = _no_quadrants()
     centre: SkipJsonSchema[None] = _no_centre()
+    quadrant_rule: SkipJsonSchema[Literal["mean"]] = _no_quadrant_rule()
 
 
 def _kind_of(value: Any) -> str | None:

@@ -4,6 +4,7 @@ explanation for every score."""
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from mops_scoring.frameworks.schemas import (
     Dimension,
     FrameworkDocument,
     LinearMapping,
+    QuadrantRule,
     Question,
     Scale,
 )
@@ -81,10 +83,12 @@ def score(
     ]
     by_key = {d.key: d for d in dimensions}
     weak = document.thresholds.weak
+    rule = document.quadrant_rule
     quadrants = []
     for quadrant in document.quadrants:
         parts = [by_key[key].score for key in quadrant.dimensions]
-        value = statistics.fmean(p for p in parts if p is not None) if None not in parts else None
+        scored = [p for p in parts if p is not None]
+        value = _combine(rule, scored) if len(scored) == len(parts) else None
         is_weak = value is not None and value < weak
         terms = ", ".join(
             f"{by_key[key].name} {'no score' if p is None else f'{p:.1f}'}"
@@ -93,7 +97,7 @@ def score(
         explanation = (
             f"{quadrant.name}: no score, as {terms}."
             if value is None
-            else f"{quadrant.name} = mean({terms}) = {value:.1f}"
+            else f"{quadrant.name} = {_RULE_WORDS[rule]}({terms}) = {value:.1f}"
             + (f", weak (below {weak:g})." if is_weak else ".")
         )
         quadrants.append(
@@ -136,6 +140,24 @@ def score(
         processes=scored_processes,
         readiness=readiness,
     )
+
+
+_RULE_WORDS = {
+    QuadrantRule.mean: "mean",
+    QuadrantRule.geometric_mean: "geometric mean",
+    QuadrantRule.minimum: "minimum",
+}
+
+
+def _combine(rule: QuadrantRule, parts: Sequence[float]) -> float:
+    """A quadrant's score from its dimensions' (0-100) by the framework's rule."""
+    if rule is QuadrantRule.geometric_mean:
+        # A force at 0 makes the quadrant 0, whatever the other (statistics.geometric_mean
+        # refuses zeros).
+        return math.prod(parts) ** (1 / len(parts))
+    if rule is QuadrantRule.minimum:
+        return min(parts)
+    return statistics.fmean(parts)
 
 
 def _question_values(

@@ -78,7 +78,10 @@ class QuadrantScore(BaseModel):
     key: str
     name: str
     dimensions: list[str]
-    score: float | None = Field(description="The mean of its two dimensions.")
+    score: float | None = Field(
+        description="Its two dimensions combined by the framework's `quadrant_rule` (the mean, the "
+        "geometric mean or the minimum); null when either has no score."
+    )
     weak: bool
     actions: list[str] = Field(description="The framework's actions; listed when it is weak.")
     explanation: str
