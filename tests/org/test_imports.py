@@ -108,6 +108,41 @@ async def test_the_sample_imports_as_is_and_reports_its_defects(
     )
 
 
+async def test_an_activity_without_a_kind_is_read_as_data_or_purchase_by_whole_words(
+    client: httpx.AsyncClient,
+) -> None:
+    document = sample()
+    names = [a["activity"] for a in document["raci"]["activities"]]
+    # The sample's two tool purchases, then a persona workshop: "buyer" is not "buy".
+    document["raci"]["activities"].append(
+        {"activity": "Define the buyer persona", "assignments": {"Digital Strategist": "A"}}
+    )
+    response = await client.post(IMPORTS, json=document)
+    assert response.status_code == 200, response.text
+    inferred = {
+        p["pointer"]: p["problem"]
+        for p in response.json()["problems"]
+        if p["code"] == "inferred_kind"
+    }
+    assert inferred == {
+        "/raci/activities/0/kind": f"{names[0]!r} read as a purchase activity from its name",
+        "/raci/activities/1/kind": f"{names[1]!r} read as a purchase activity from its name",
+        "/raci/activities/2/kind": f"{names[2]!r} read as a data activity from its name",
+        "/raci/activities/3/kind": f"{names[3]!r} read as a data activity from its name",
+    }
+    (matrix,) = (await client.get("/v1/org/raci-matrices")).json()["items"]
+    kinds = {a["name"]: a["kind"] for a in matrix["activities"]}
+    assert kinds == {
+        "Select and purchase martech": "purchase",
+        "Approve a bring-your-own tool at the edge": "purchase",
+        "Maintain the shared customer identity": "data",
+        "Consent and privacy policy (GDPR, CCPA)": "data",
+        "Brand templates and CMS guardrails": "programme",
+        "Train marketers on martech (waves)": "programme",
+        "Define the buyer persona": "programme",
+    }
+
+
 async def test_importing_the_same_file_again_changes_nothing(
     client: httpx.AsyncClient, principal: Principal, service_apps: dict[str, FastAPI]
 ) -> None:

@@ -839,6 +839,26 @@ async def test_assignee_context_loads_every_matrix_in_a_fixed_number_of_queries(
     assert legal == {("person", people[0]), ("unit", unit)}
 
 
+async def test_purchase_activities_are_those_declared_so_not_those_named_so(
+    client: httpx.AsyncClient, app: FastAPI, principal: Principal
+) -> None:
+    ada, bob = [await _person(client, name) for name in ("Ada", "Bob")]
+    complete = (_a("person", ada, "A"), _a("person", bob, "R"))
+    await _matrix(
+        client,
+        "Buying",
+        # Named as a purchase, declared a programme activity: not a purchase.
+        _activity("Buy the buyer persona research", *complete),
+        _activity("Tool approvals", *complete, kind="purchase"),
+        _activity("Renewals", _a("person", bob, "R"), kind="purchase"),  # no_accountable
+    )
+    async with app.state.read_engine.connect() as conn:
+        summary = await raci_summary(conn, principal.tenant_id)
+    assert (summary.purchase_activities, summary.complete_purchase_activities) == (2, 1)
+    read = (await client.get(MATRICES)).json()["items"][0]
+    assert [a["kind"] for a in read["activities"]] == ["programme", "purchase", "purchase"]
+
+
 async def test_raci_summary_counts_activities_and_violations(
     client: httpx.AsyncClient, app: FastAPI, principal: Principal
 ) -> None:

@@ -33,11 +33,14 @@ class AssigneeType(StrEnum):
 
 
 class ActivityKind(StrEnum):
-    """`programme`: a key activity of the marketing programme (tool purchase, BYOT approval,
-    training...). `data`: a data responsibility — consent and privacy policy under GDPR/CCPA,
-    customer-identity stewardship — which must involve legal."""
+    """`programme`: a key activity of the marketing programme (campaigns, templates,
+    training...). `purchase`: buying a tool, or approving one a team brings (procurement, a
+    BYOT approval): the activities purchase governance reads. `data`: a data responsibility —
+    consent and privacy policy under GDPR/CCPA, customer-identity stewardship — which must
+    involve legal."""
 
     programme = "programme"
+    purchase = "purchase"
     data = "data"
 
 
@@ -113,8 +116,7 @@ class RaciSummary(BaseModel):
         description="Violations per rule, every rule present (0 when none)."
     )
     purchase_activities: int = Field(
-        description="Activities about buying tools: their name speaks of a purchase, buying, "
-        "procurement or BYOT approval.",
+        description="Activities of kind `purchase`: buying a tool or approving one a team brings.",
     )
     complete_purchase_activities: int = Field(
         description="Of those, the activities without any violation."

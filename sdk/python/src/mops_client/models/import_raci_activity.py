@@ -22,7 +22,9 @@ class ImportRaciActivity:
         activity (str):
         assignments (ImportRaciActivityAssignments): Assignee (a role name, a unit name or a person's email) → R, A, C
             or I.
-        kind (None | str | Unset): `programme` or `data`; when absent, inferred from the activity's name.
+        kind (None | str | Unset): `programme`, `purchase` or `data`; when absent, read from the activity's name
+            (privacy, consent, personal data: `data`; whole words of buying a tool or approving one brought: `purchase`;
+            else `programme`) and reported as a warning.
     """
 
     activity: str

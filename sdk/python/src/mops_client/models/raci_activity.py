@@ -20,10 +20,11 @@ class RaciActivity:
     """
     Attributes:
         name (str): Unique in the matrix, compared without case.
-        kind (ActivityKind | Unset): `programme`: a key activity of the marketing programme (tool purchase, BYOT
-            approval,
-            training...). `data`: a data responsibility — consent and privacy policy under GDPR/CCPA,
-            customer-identity stewardship — which must involve legal.
+        kind (ActivityKind | Unset): `programme`: a key activity of the marketing programme (campaigns, templates,
+            training...). `purchase`: buying a tool, or approving one a team brings (procurement, a
+            BYOT approval): the activities purchase governance reads. `data`: a data responsibility —
+            consent and privacy policy under GDPR/CCPA, customer-identity stewardship — which must
+            involve legal.
         assignments (list[RaciAssignment] | Unset): Each assignee at most once per letter.
     """
 

@@ -24,8 +24,7 @@ class RaciSummary:
         completeness (float | None): complete_activities / activities (0 to 1); null when there is no activity.
         violations (int): Violations of every matrix.
         violations_by_code (RaciSummaryViolationsByCode): Violations per rule, every rule present (0 when none).
-        purchase_activities (int): Activities about buying tools: their name speaks of a purchase, buying, procurement
-            or BYOT approval.
+        purchase_activities (int): Activities of kind `purchase`: buying a tool or approving one a team brings.
         complete_purchase_activities (int): Of those, the activities without any violation.
     """
 

@@ -9,6 +9,7 @@ as they are and reported.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,6 +37,23 @@ from mops_shared.contracts.org_raci import ActivityKind, RaciLetter
 RACI_LETTERS = tuple(letter.value for letter in RaciLetter)
 # Activity names that make an activity a data responsibility when the file does not say.
 _DATA_WORDS = ("consent", "privacy", "gdpr", "ccpa", "personal data", "customer data", "identity")
+# Whole words that make it a purchase (buying a tool, approving one brought): "buy" and
+# "purchase", not "buyer persona".
+_PURCHASE_WORDS = re.compile(
+    r"\b(?:purchas\w*|buy|buys|buying|bought|procur\w*|byot|bring[- ]your[- ]own|achat\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _inferred_kind(activity: str) -> ActivityKind:
+    """The kind of an activity whose file does not say, from its name: data first (it must
+    involve legal, whatever else it is), then purchase."""
+    lowered = activity.lower()
+    if any(word in lowered for word in _DATA_WORDS):
+        return ActivityKind.data
+    if _PURCHASE_WORDS.search(activity):
+        return ActivityKind.purchase
+    return ActivityKind.programme
 
 
 def _escape(token: str) -> str:
@@ -581,13 +599,12 @@ def _raci(
                 )
                 ok = ok and kind is not None
             else:
-                lowered = activity.activity.lower()
-                kind = "data" if any(word in lowered for word in _DATA_WORDS) else "programme"
-                if kind == "data":
+                kind = _inferred_kind(activity.activity).value
+                if kind != ActivityKind.programme:
                     plan.warn(
                         f"{pointer}/kind",
                         "inferred_kind",
-                        f"{activity.activity!r} read as a data activity from its name",
+                        f"{activity.activity!r} read as a {kind} activity from its name",
                     )
             assignments: list[dict[str, Any]] = []
             for assignee, letter in activity.assignments.items():

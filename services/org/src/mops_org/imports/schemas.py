@@ -94,7 +94,9 @@ class ImportRaciActivity(BaseModel):
     activity: str = Field(max_length=_longest(RaciActivity, "name"))
     kind: str | None = Field(
         default=None,
-        description="`programme` or `data`; when absent, inferred from the activity's name.",
+        description="`programme`, `purchase` or `data`; when absent, read from the activity's "
+        "name (privacy, consent, personal data: `data`; whole words of buying a tool or "
+        "approving one brought: `purchase`; else `programme`) and reported as a warning.",
     )
     assignments: dict[str, str] = Field(
         description="Assignee (a role name, a unit name or a person's email) → R, A, C or I."

@@ -33,8 +33,8 @@ class RaciMatrix(OrgTable, table=True):
     allow_accountable_responsible: bool = Field(
         default=False, sa_column=Column(Boolean, nullable=False)
     )
-    # [{"name", "kind": "programme"|"data", "assignments": [{"assignee_type", "assignee_id",
-    #   "letter"}]}]
+    # [{"name", "kind": "programme"|"purchase"|"data",
+    #   "assignments": [{"assignee_type", "assignee_id", "letter"}]}]
     activities: list[dict[str, Any]] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False)
     )

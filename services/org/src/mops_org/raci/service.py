@@ -41,6 +41,7 @@ from mops_org.raci.validation import (
 )
 from mops_shared.contracts.common import name_key
 from mops_shared.contracts.org_raci import (
+    ActivityKind,
     RaciActivity,
     RaciMatrixRead,
     RaciSummary,
@@ -276,10 +277,6 @@ async def read_matrices(
     return MATRIX_JSON.dumps_page([item for _, item in found], next_cursor)
 
 
-# An activity about buying tools names one of these (its name lower-cased).
-PURCHASE_WORDS = ("purchas", "buy", "procure", "byot", "bring-your-own", "bring your own", "achat")
-
-
 async def raci_summary(conn: AsyncConnection, tenant_id: uuid.UUID) -> RaciSummary:
     """Every matrix of the tenant judged, in figures (for the org metrics): the assignees of
     all matrices are loaded together, in three queries."""
@@ -294,10 +291,9 @@ async def raci_summary(conn: AsyncConnection, tenant_id: uuid.UUID) -> RaciSumma
         complete += len(matrix["activities"]) - len(flawed)
         by_code.update(v.code for v in violations)
         for activity in matrix["activities"]:
-            name = str(activity["name"])
-            if any(word in name.lower() for word in PURCHASE_WORDS):
+            if activity.get("kind") == ActivityKind.purchase:
                 purchases += 1
-                complete_purchases += name not in flawed
+                complete_purchases += str(activity["name"]) not in flawed
     return RaciSummary(
         matrices=len(matrices),
         activities=activities,

@@ -149,8 +149,8 @@ SIGNALS: dict[str, Signal] = {
             "Purchases with no RACI",
             _ORG,
             "share",
-            "1 when no RACI activity about buying tools (its name speaks of a purchase, buying, "
-            "procurement or bring-your-own-tool approval) is free of violations, else 0.",
+            "1 when no RACI activity of kind `purchase` (buying a tool, or approving one a "
+            "team brings) is free of violations, else 0.",
         ),
     )
 }
