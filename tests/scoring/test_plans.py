@@ -185,6 +185,9 @@ async def test_a_draft_plan_answers_the_weak_quadrants_readiness_and_danger(
     assert (ivr["baseline"], ivr["target"]) == (0.0, 70.0)
     kinds = {b["kind"] for b in draft["barriers"]}
     assert {"process", "stakeholders"} <= kinds  # the sample RACI breaks rules; a new function
+    # The sample's stack costs dollars: the budget barrier speaks of them, not of euros.
+    (budget,) = [b for b in draft["barriers"] if b["kind"] == "budget"]
+    assert budget["change_strategy"].startswith("Show the return of every dollar: ")
     assert "Build a dedicated" in draft["charter"]
     assert "never force a customer" in draft["charter"]
     assert_problem(await client.post(f"/v1/scoring/results/{uuid.uuid4()}/plan-draft"), 404)

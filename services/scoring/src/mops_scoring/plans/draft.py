@@ -278,6 +278,30 @@ def _severity(score: float | None) -> Severity:
     return Severity.medium if score < 50 else Severity.low
 
 
+# The word a reader uses for a currency's unit; other currencies are named by their code.
+_CURRENCY_UNITS = {
+    "EUR": "euro",
+    "USD": "dollar",
+    "GBP": "pound",
+    "CAD": "dollar",
+    "AUD": "dollar",
+    "NZD": "dollar",
+    "SGD": "dollar",
+    "CHF": "franc",
+    "JPY": "yen",
+    "CNY": "yuan",
+    "INR": "rupee",
+}
+
+
+def _every_unit_of(currency: str | None) -> str:
+    """The money a reader counts in: `every dollar` in a USD company, `every SEK` where no
+    word is known, `the money spent` where the evidence names no currency."""
+    if currency is None:
+        return "the money spent"
+    return f"every {_CURRENCY_UNITS.get(currency, currency)}"
+
+
 def _barriers(result: ResultRead, readiness: ResultRead | None) -> list[Barrier]:
     evidence: dict[str, EvidenceValue] = {e.signal: e for e in result.evidence}
     if readiness is not None:
@@ -344,14 +368,22 @@ def _barriers(result: ResultRead, readiness: ResultRead | None) -> list[Barrier]
     if (redundant is not None and (redundant.raw or 0) > 0.1) or (
         budget is not None and (budget.raw or 0) >= 0.29
     ):
+        currency = next(
+            (
+                str(found.basis["currency"])
+                for found in (redundant, budget)
+                if found is not None and found.basis.get("currency")
+            ),
+            None,
+        )
         barriers.append(
             Barrier(
                 kind=BarrierKind.budget,
                 description="Martech spend draws the executive team's attention, and part of "
                 "it pays for the same capabilities twice.",
                 severity=Severity.medium,
-                change_strategy="Show the return of every euro: outcomes measured per tool, "
-                "and the redundant tools retired to fund the plan.",
+                change_strategy=f"Show the return of {_every_unit_of(currency)}: outcomes "
+                "measured per tool, and the redundant tools retired to fund the plan.",
             )
         )
     return barriers
