@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mops_inventory.tools.models import Tool
 from mops_shared.contracts.inventory import ToolRead
-from mops_shared.kit.db import create_engine, rowcount, table_of
+from mops_shared.kit.db import create_engine, insert_ignoring_conflicts, rowcount, table_of
 from tests.support import backend, postgres_admin_url
 
 
@@ -103,3 +105,31 @@ async def test_a_failing_statement_is_reported_without_its_values(tmp_path: Path
     text = str(failure.value)
     assert f"INSERT INTO {name}" in text  # the statement is still named
     assert secret not in text
+
+
+_DIALECTS: dict[str, Dialect] = {"postgresql": postgresql.dialect(), "sqlite": sqlite.dialect()}
+
+
+@pytest.mark.parametrize("dialect", ["postgresql", "sqlite"])
+def test_rows_inserted_ignoring_conflicts_go_in_the_order_of_their_keys(dialect: str) -> None:
+    """Concurrent inserters of the same new keys take the unique index in one order (the
+    helper's docstring says why: in two orders they deadlocked)."""
+    table = Table(
+        "keyed",
+        MetaData(),
+        Column("tenant", String),
+        Column("key", String),
+        Column("spelling", String),
+    )
+    given = [("t", "email", "Email"), ("t", "crm", "CRM"), ("s", "abm", "ABM"), ("t", "abm", "x")]
+    rows = [{"tenant": t, "key": k, "spelling": s} for t, k, s in given]
+
+    statement = insert_ignoring_conflicts(dialect, table, rows, conflict_columns=["tenant", "key"])
+
+    compiled = str(
+        statement.compile(dialect=_DIALECTS[dialect], compile_kwargs={"literal_binds": True})
+    )
+    positions = [compiled.index(f"'{spelling}'") for _, _, spelling in given]
+    # (s, abm), (t, abm), (t, crm), (t, email): ABM, x, CRM, Email.
+    assert sorted(range(4), key=positions.__getitem__) == [2, 3, 1, 0]
+    assert [row["spelling"] for row in rows] == ["Email", "CRM", "ABM", "x"]  # the caller's

@@ -226,10 +226,18 @@ def insert_ignoring_conflicts(
     *,
     conflict_columns: list[str],
 ) -> Insert:
-    """INSERT ... ON CONFLICT (columns) DO NOTHING, in the given dialect (both we run on)."""
+    """INSERT ... ON CONFLICT (columns) DO NOTHING, in the given dialect (both we run on).
+
+    Several rows are inserted in the order of their conflict columns. PostgreSQL takes the
+    unique index's entries row by row, in the order of VALUES: two transactions inserting the
+    same new keys in two orders each waited for the other, a deadlock, answered 500 (two tools
+    created at once with the same new capabilities listed in reverse orders). In one order,
+    the second waits for the first to end, then finds its rows there."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     if dialect not in ("postgresql", "sqlite"):
         raise ValueError(f"mops runs on PostgreSQL or SQLite, not {dialect}")
+    if isinstance(rows, list) and len(rows) > 1:
+        rows = sorted(rows, key=lambda row: tuple(str(row[name]) for name in conflict_columns))
     return insert(table).values(rows).on_conflict_do_nothing(index_elements=conflict_columns)
 
 

@@ -281,7 +281,7 @@ async def ensure_capabilities(
         return {}
     table = table_of(Capability)
     now = utcnow()
-    keys = list(names)
+    keys = sorted(names)  # one order for every creator, chunk after chunk (see the insert)
     ids: dict[str, uuid.UUID] = {}
     for start in range(0, len(keys), 500):  # bounded statements
         chunk = keys[start : start + 500]
