@@ -1,12 +1,24 @@
 from __future__ import annotations
 
+import asyncio
 import os
 import stat
 import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, insert, select, update
+from sqlalchemy import (
+    JSON,
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
@@ -15,7 +27,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mops_inventory.tools.models import Tool
 from mops_shared.contracts.inventory import ToolRead
 from mops_shared.kit.db import create_engine, insert_ignoring_conflicts, rowcount, table_of
-from tests.support import backend, postgres_admin_url
+from tests.support import (
+    backend,
+    create_postgres_database,
+    drop_postgres_database,
+    postgres_admin_url,
+)
 
 
 @pytest.mark.asyncio
@@ -133,3 +150,39 @@ def test_rows_inserted_ignoring_conflicts_go_in_the_order_of_their_keys(dialect:
     # (s, abm), (t, abm), (t, crm), (t, email): ABM, x, CRM, Email.
     assert sorted(range(4), key=positions.__getitem__) == [2, 3, 1, 0]
     assert [row["spelling"] for row in rows] == ["Email", "CRM", "ABM", "x"]  # the caller's
+
+
+@pytest.mark.asyncio
+@pytest.mark.skipif(
+    backend() != "postgres",
+    reason="SQLite takes one write lock for the whole database: only PostgreSQL deadlocks here",
+)
+async def test_two_transactions_inserting_the_same_new_keys_in_opposite_orders_never_deadlock() -> (
+    None
+):
+    """The helper's sort, on PostgreSQL: without it, about a third of such rounds deadlocked
+    (measured with 200 keys a side); 12 rounds passed without one only by a chance of ~1 %."""
+    name = f"mops_test_{uuid.uuid4().hex[:10]}_keys"
+    table = Table("keyed", MetaData(), Column("key", String, primary_key=True))
+    url = await create_postgres_database(name)
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(table.metadata.create_all)
+
+        async def insert(keys: list[str]) -> None:
+            async with engine.begin() as conn:
+                rows = [{"key": key} for key in keys]
+                await conn.execute(
+                    insert_ignoring_conflicts("postgresql", table, rows, conflict_columns=["key"])
+                )
+
+        for _ in range(12):
+            keys = [uuid.uuid4().hex for _ in range(200)]
+            await asyncio.gather(insert(keys), insert(keys[::-1]))
+        async with engine.connect() as conn:
+            count = (await conn.execute(select(func.count()).select_from(table))).scalar_one()
+        assert count == 12 * 200
+    finally:
+        await engine.dispose()
+        await drop_postgres_database(name)
