@@ -781,6 +781,7 @@ def test_json_values_may_be_json_types() -> None:
             "processes_personal_data": 0,
             "integrations": ["Segment", "segment"],
             "notes": None,
+            "in_use_since": "2021-03-01",
         },
         {"name": "Segment", "capability": "CDP|Identity", "integrations": "Marketo Engage"},
     ]
@@ -804,6 +805,7 @@ def test_json_values_may_be_json_types() -> None:
         processes_personal_data=False,
         integrations=("Segment",),
         notes=None,
+        in_use_since=date(2021, 3, 1),
         row=1,
     )
     assert (segment.capabilities, segment.integrations) == (

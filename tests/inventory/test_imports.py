@@ -324,7 +324,8 @@ async def test_export_has_the_import_layout_and_round_trips(
     assert exported.status_code == 200
     assert exported.headers["content-type"].startswith("text/csv")
     exported_rows = list(csv.DictReader(io.StringIO(exported.text)))
-    assert list(exported_rows[0]) == list(rows[0])
+    # The layout is the sample's, and the one column it lacks (the tools' go-live) last.
+    assert list(exported_rows[0]) == [*rows[0], "in_use_since"]
     assert [r["name"] for r in exported_rows] == sorted((r["name"] for r in rows), key=str.casefold)
     by_name = {r["name"]: r for r in exported_rows}
     for row in rows:
@@ -353,6 +354,43 @@ async def test_export_has_the_import_layout_and_round_trips(
     ).json()
     assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 57)
     assert again["problems"] == []
+
+
+async def test_the_day_a_tool_came_into_use_imports_exports_and_survives_a_file_without_it(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    rows = [dict(row, in_use_since="", integrations="") for row in sample_rows()[:3]]
+    rows[0]["in_use_since"] = "2021-03-01"
+    imported = await inventory_client.post(IMPORTS, content=to_csv(rows), headers=CSV)
+    assert imported.status_code == 200, imported.text
+    tools = {t["name"]: t for t in await walk_pages(inventory_client, "/v1/inventory/tools")}
+    assert tools[rows[0]["name"]]["in_use_since"] == "2021-03-01"
+    assert tools[rows[1]["name"]]["in_use_since"] is None
+
+    # Set through the API, kept by a file without the column.
+    patched = await inventory_client.patch(
+        f"/v1/inventory/tools/{tools[rows[1]['name']]['id']}",
+        json={"in_use_since": "2026-06-15"},
+    )
+    assert patched.status_code == 200, patched.text
+    without = [{k: v for k, v in row.items() if k != "in_use_since"} for row in rows]
+    again = await inventory_client.post(IMPORTS, content=to_csv(without), headers=CSV)
+    assert (again.json()["updated"], again.json()["unchanged"]) == (0, 3)
+    exported = await inventory_client.get("/v1/inventory/exports/tools.csv")
+    dates = {r["name"]: r["in_use_since"] for r in csv.DictReader(io.StringIO(exported.text))}
+    assert dates == {
+        rows[0]["name"]: "2021-03-01",
+        rows[1]["name"]: "2026-06-15",
+        rows[2]["name"]: "",
+    }
+
+    # A date that is not one is an error at its row and column, and nothing is written.
+    rows[2]["in_use_since"] = "2021-02-30"
+    refused = await inventory_client.post(IMPORTS, content=to_csv(rows), headers=CSV)
+    assert refused.status_code == 422, refused.text
+    errors = refused.json()["errors"]
+    assert [(e["row"], e["pointer"]) for e in errors] == [(4, "/2/in_use_since")]
+    assert "in_use_since '2021-02-30' is not a real date" in errors[0]["detail"]
 
 
 async def test_thousands_of_integrations_import_in_bounded_statements(

@@ -86,6 +86,9 @@ def expected_from_the_sample() -> dict[str, Any]:
     redundant = sum(
         sum(minor(t) for t in tools) - min(minor(t) for t in tools) for tools in duplicated.values()
     )
+    beyond_main = sum(
+        sum(minor(t) for t in tools) - max(minor(t) for t in tools) for tools in duplicated.values()
+    )
 
     around: dict[str, set[str]] = defaultdict(set)
     for row in active:
@@ -110,6 +113,7 @@ def expected_from_the_sample() -> dict[str, Any]:
         ),
         "duplicated_capabilities": len(duplicated),
         "redundant_spend_minor": redundant,
+        "redundant_spend_beyond_main_minor": beyond_main,
         "has_customer_data_platform": bool(cdp),
         "personal_data_tools": len(personal),
         "personal_data_tools_integrated_with_cdp": sum(
@@ -119,10 +123,11 @@ def expected_from_the_sample() -> dict[str, Any]:
         "citizen_tools": len(citizen),
         "citizen_seats_used": sum(seats(row["seats_active"]) for row in citizen),
         "citizen_seats_paid": sum(seats(row["seats_purchased"]) for row in citizen),
-        # Everything was created by the import just now; a tool imported as retired was
-        # recorded as becoming retired then.
-        "added_last_12_months": len(rows),
-        "retired_last_12_months": sum(1 for row in rows if row["status"] == "retired"),
+        # The file says when no tool came into use, and the import recording the whole stack
+        # today is not that day; a tool imported as retired was not seen retiring.
+        "added_last_12_months": 0,
+        "active_tools_undated": len(active),
+        "retired_last_12_months": 0,
         "measured_spend_minor": 0,  # the file records no outcome
     }
 
@@ -252,9 +257,11 @@ async def build_stack(factory: ClientFactory, principal: Principal, app: FastAPI
     bo, tech = "business_owner", "technical_owner"
     ids = {"ops": ops, "emea": emea}
     async with signed(factory, "inventory", principal) as client:
+        today = datetime.now(UTC).date()
         ids["Segment"] = await create_tool(
             client,
             "Segment",
+            in_use_since=(today - timedelta(days=30)).isoformat(),
             capabilities=["Customer DATA platform"],
             processes_personal_data=True,
             shares_data_with_core=True,
@@ -263,6 +270,7 @@ async def build_stack(factory: ClientFactory, principal: Principal, app: FastAPI
         ids["CRM"] = await create_tool(
             client,
             "CRM",
+            in_use_since=(today - timedelta(days=400)).isoformat(),
             capabilities=["CRM", "Email"],
             processes_personal_data=True,
             shares_data_with_core=True,
@@ -277,11 +285,16 @@ async def build_stack(factory: ClientFactory, principal: Principal, app: FastAPI
             owners=[{"role": bo, "unit_id": ops}, {"role": tech, "unit_id": emea}],
         )
         ids["Forms"] = await create_tool(
-            client, "Forms", capabilities=["Email", "Low-Code apps"], processes_personal_data=True
+            client,
+            "Forms",
+            in_use_since=(today + timedelta(days=10)).isoformat(),  # a go-live to come
+            capabilities=["Email", "Low-Code apps"],
+            processes_personal_data=True,
         )
         ids["Site"] = await create_tool(
             client,
             "Site",
+            in_use_since=(today - timedelta(days=364)).isoformat(),  # the first day counted
             capabilities=["Web CMS"],
             shares_data_with_core=True,
             owners=[{"role": bo, "unit_id": emea}],
@@ -291,11 +304,16 @@ async def build_stack(factory: ClientFactory, principal: Principal, app: FastAPI
             client, "Mailer 2", capabilities=["Email"], owners=[{"role": bo, "person_id": ada}]
         )
         ids["Suite"] = await create_tool(
-            client, "Suite", capabilities=["Email", "CRM"], owners=[{"role": tech, "unit_id": ops}]
+            client,
+            "Suite",
+            in_use_since=(today - timedelta(days=365)).isoformat(),  # the day before
+            capabilities=["Email", "CRM"],
+            owners=[{"role": tech, "unit_id": ops}],
         )
         ids["Trial"] = await create_tool(
             client,
             "Trial",
+            in_use_since=(today - timedelta(days=5)).isoformat(),
             status="evaluating",
             capabilities=["Email"],
             processes_personal_data=True,
@@ -326,6 +344,26 @@ async def build_stack(factory: ClientFactory, principal: Principal, app: FastAPI
             ("Sunset", 777, "USD"),
         ):
             await add_contract(client, ids[name], annual_cost=money_of(amount, currency))
+        # Dated by its contracts, the earliest start first; CRM's own date wins over its
+        # contract's.
+        await add_contract(
+            client,
+            ids["Mailer"],
+            annual_cost=money_of(0, "USD"),
+            term_start=(today - timedelta(days=100)).isoformat(),
+        )
+        await add_contract(
+            client,
+            ids["Mailer"],
+            annual_cost=money_of(0, "USD"),
+            term_start=(today - timedelta(days=20)).isoformat(),
+        )
+        await add_contract(
+            client,
+            ids["CRM"],
+            annual_cost=money_of(0, "USD"),
+            term_start=(today - timedelta(days=10)).isoformat(),
+        )
         await add_contract(
             client, ids["Forms"], annual_cost=money_of(4_000, "USD"), seats_purchased=10
         )
@@ -345,7 +383,6 @@ async def build_stack(factory: ClientFactory, principal: Principal, app: FastAPI
         await connect(client, ids["Segment"], ids["Euro only"])
         await connect(client, ids["Sunset"], ids["Suite"])  # sunsetting at the other end
 
-        today = datetime.now(UTC).date()
         since = datetime.combine(today - timedelta(days=364), time(), tzinfo=UTC)
         await record_outcome(client, ids["CRM"], datetime.now(UTC) - timedelta(days=10))
         await record_outcome(client, ids["Forms"], since + timedelta(minutes=30))
@@ -393,6 +430,9 @@ async def test_every_figure_of_a_built_tenant(
         # ranks CRM 5 000, Suite 6 000 (Euro only has no USD). CRM, Forms (Low-Code apps) and
         # Mailer each come first somewhere: Mailer 2 and Suite are redundant, Suite once.
         "redundant_spend_minor": 3_500 + 6_000,
+        # Most expensive first, Suite leads Email (6 000) and CRM (6 000 over CRM's 5 000);
+        # Forms leads Low-Code apps and Segment its own: Mailer, Mailer 2 and CRM are at stake.
+        "redundant_spend_beyond_main_minor": 3_000 + 3_500 + 5_000,
         "has_customer_data_platform": True,
         "personal_data_tools": 4,  # Segment, CRM, Mailer, Forms (Trial is evaluating)
         "personal_data_tools_integrated_with_cdp": 2,  # Segment itself, CRM; Mailer's is planned
@@ -400,8 +440,13 @@ async def test_every_figure_of_a_built_tenant(
         "citizen_tools": 2,  # Forms (Low-Code apps) and Site (Web CMS); Sunset is not active
         "citizen_seats_used": 6 + 3,
         "citizen_seats_paid": 10,
-        "added_last_12_months": 11,  # all but Ancient
-        "retired_last_12_months": 1,  # Old
+        # By in_use_since: Segment, Site (364 days ago), Trial; not CRM (400 days, whatever
+        # its contract says), Suite (365 days) nor Forms (to come). By the earliest contract
+        # start: Mailer (100 days). Nothing by the day a tool was recorded.
+        "added_last_12_months": 4,
+        "active_tools_undated": 2,  # Euro only, Mailer 2
+        # Old, patched from active; not Ancient, recorded as retired from the start.
+        "retired_last_12_months": 1,
         "measured_spend_minor": 5_000 + 4_000,  # CRM, and Forms half an hour into the period
     }
     assert body["by_owner_unit"] == sorted(
@@ -454,7 +499,7 @@ async def test_the_default_currency_is_the_most_used_then_alphabetical(
     assert empty["by_owner_unit"] == []
     counts = {k: v for k, v in figures(empty).items() if isinstance(v, int) and v is not False}
     assert counts == dict.fromkeys(counts, 0)
-    assert len(counts) == 16
+    assert len(counts) == 18
 
     uncosted = await create_tool(client, "No contract")
     assert (await evidence(client))["currency"] is None

@@ -177,6 +177,24 @@ async def test_minimal_create_takes_the_defaults(inventory_client: httpx.AsyncCl
     assert tool["website"] is None
 
 
+async def test_the_day_a_tool_came_into_use_is_set_changed_and_cleared(
+    inventory_client: httpx.AsyncClient,
+) -> None:
+    tool = await create(inventory_client, "Braze", in_use_since="2022-09-01")
+    assert tool["in_use_since"] == "2022-09-01"
+    url = f"{URL}/{tool['id']}"
+    assert (await inventory_client.get(url)).json()["in_use_since"] == "2022-09-01"
+    changed = await inventory_client.patch(url, json={"in_use_since": "2023-01-31"})
+    assert (changed.status_code, changed.json()["in_use_since"]) == (200, "2023-01-31")
+    cleared = await inventory_client.patch(url, json={"in_use_since": None})
+    assert cleared.json()["in_use_since"] is None
+    # A timestamp or an impossible day is no date: 422 at the field, nothing changed.
+    for wrong in (20230131, "2023-01-31T10:00:00Z", "2023-02-30"):
+        refused = await inventory_client.patch(url, json={"in_use_since": wrong})
+        assert assert_problem(refused, 422)["errors"][0]["pointer"] == "/in_use_since"
+    assert (await inventory_client.get(url)).json()["version"] == cleared.json()["version"]
+
+
 async def test_create_with_a_given_status_keeps_it(inventory_client: httpx.AsyncClient) -> None:
     tool = await create(inventory_client, "Braze", status="evaluating")
 

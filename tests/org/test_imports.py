@@ -74,6 +74,12 @@ async def test_the_sample_imports_as_is_and_reports_its_defects(
     assert _problems(report, "raci_data_without_legal") == ["/raci/activities/2"]
     assert _problems(report, "raci_no_responsible") == ["/raci/activities/4"]
     assert _problems(report, "raci_several_accountable") == ["/raci/activities/5"]
+    (several,) = [p for p in report["problems"] if p["code"] == "raci_several_accountable"]
+    # The assignees at fault by the names the document gives them, not by ids.
+    assert several["problem"] == (
+        "'Train marketers on martech (waves)': 2 assignees are accountable (A), Chief "
+        "Marketing Officer (role), BU Marketing Director (role): exactly one must be"
+    )
     # The inventory of this tenant is empty: the waves' tools are kept by name.
     assert len(_problems(report, "unresolved_tool")) == 6
     # "Experience Optimization Specialist" is the built-in role, not a new one.

@@ -116,6 +116,29 @@ def _edge_units() -> set[str]:
     return {name for name in parent if edge(name)}
 
 
+def _outside_units() -> set[str]:
+    """The sample's functions that hold no centre (Sales, IT, Legal & Privacy), with their
+    units that are not edge: outside marketing."""
+    parent = {u["name"]: u["parent"] for u in ORG["units"]}
+    kind = {u["name"]: u["type"] for u in ORG["units"]}
+    centres = {n for n, k in kind.items() if k in ("center_of_excellence", "marketing_ops_center")}
+
+    def above(name: str | None) -> list[str]:
+        chain = []
+        while name is not None:
+            chain.append(name)
+            name = parent[name]
+        return chain
+
+    marketing = {n for centre in centres for n in above(centre) if kind[n] == "function"}
+    outside = {n for n, k in kind.items() if k == "function" and n not in marketing}
+    return {
+        name
+        for name in parent
+        if name not in _edge_units() and any(n in outside for n in above(name))
+    }
+
+
 def _expected_training() -> Json:
     waves = ORG["training"]["waves"]
     trained: dict[str, set[str]] = {}
@@ -157,13 +180,23 @@ async def test_metrics_match_figures_computed_from_the_samples(
     assert response.status_code == 200, response.text
     metrics = response.json()
 
-    edge_units = _edge_units()
+    edge_units, outside_units = _edge_units(), _outside_units()
+    assert outside_units == {
+        "Sales",
+        "Sales Development",
+        "IT",
+        "IT Data Platform",
+        "IT Workplace",
+        "Legal & Privacy",
+    }
     edge = sum(1 for p in ORG["people"] if p["unit"] in edge_units)
-    central = len(ORG["people"]) - edge
+    outside = sum(1 for p in ORG["people"] if p["unit"] in outside_units)
+    central = len(ORG["people"]) - edge - outside
     assert metrics["people"] == {
         "active": 25,
         "central": central,
         "edge": edge,
+        "outside": outside,
         "unassigned": 0,
         "centralisation_ratio": central / (central + edge),
     }
@@ -198,7 +231,8 @@ async def test_metrics_match_figures_computed_from_the_samples(
     names = {u["id"]: u["name"] for u in await walk_pages(client, "/v1/org/units")}
     sides = metrics["unit_sides"]
     assert {names[i] for i in sides["edge"]} == _edge_units()
-    assert {names[i] for i in sides["central"]} == set(names.values()) - _edge_units()
+    assert {names[i] for i in sides["outside"]} == outside_units
+    assert {names[i] for i in sides["central"]} == set(names.values()) - edge_units - outside_units
 
     levels = [m["level"] for m in ORG["coordination_mechanisms"]]
     coordination = metrics["coordination"]
@@ -231,11 +265,13 @@ async def test_metrics_match_figures_computed_from_the_samples(
     assert any(gaps for _, _, gaps in expected_gaps.values())
 
     live = [t for t in TOOLS if t["status"] != "retired"]
-    central_tools = sum(1 for t in live if t["owner_unit"] not in edge_units)
+    edge_tools = sum(1 for t in live if t["owner_unit"] in edge_units)
+    outside_tools = sum(1 for t in live if t["owner_unit"] in outside_units)
     model = metrics["model"]
     assert model["declared"] == ORG["organization"]["model"]
-    assert model["basis"]["central_tools"] == central_tools
-    assert model["basis"]["edge_tools"] == len(live) - central_tools
+    assert model["basis"]["central_tools"] == len(live) - edge_tools - outside_tools
+    assert model["basis"]["edge_tools"] == edge_tools
+    assert model["basis"]["outside_tools"] == outside_tools
     assert model["inferred"] == "hybrid_matrix"
     assert model["agrees"] is True
     assert metrics["unavailable"] == []

@@ -267,37 +267,57 @@ async def test_without_people_in_units_or_owned_tools_there_is_not_enough_data(
     body = await _inferred(client)
     assert (body["declared"], body["inferred"], body["agrees"]) == ("centralized", None, None)
     assert body["reasons"] == [
-        "no active person is in a unit and no tool has an owning unit: not enough data"
+        "no active person is in a marketing unit and no tool has a marketing owning unit: "
+        "not enough data"
     ]
     assert body["basis"] == {
         "central_people": 0,
         "edge_people": 0,
+        "outside_people": 0,
         "unassigned_people": 2,
         "central_people_share": None,
         "central_tools": 0,
         "edge_tools": 0,
         "shared_tools": 0,
+        "outside_tools": 0,
         "unowned_tools": 1,
         "central_tool_share": None,
         "hub_units": 0,
         "spoke_units": 0,
+        "centre_people": 0,
+        "embedded_people": 0,
+        "served_edge_units": 0,
     }
 
 
 async def test_the_sample_shape_is_hybrid_matrix_and_agrees_with_its_declaration(
-    client: httpx.AsyncClient,
+    client: httpx.AsyncClient, tools: httpx.AsyncClient
 ) -> None:
-    """As samples/org_sample.json: 20 of 25 people central, 5 in business units and
-    regions, no tools."""
+    """As samples/org_sample.json: a marketing function holding the centres, its teams and
+    two regions; two business units; sales, IT and legal functions, which are not marketing."""
     group = await _unit(client, "Group", "organisation")
-    coe = await _unit(client, "Marketing Ops CoE", "marketing_ops_centre", group)
-    digital = await _unit(client, "Digital", "function", group)
+    marketing = await _unit(client, "Global Marketing", "function", group)
+    coe = await _unit(client, "Marketing Ops CoE", "marketing_ops_centre", marketing)
+    digital = await _unit(client, "Digital", "team", marketing)
+    emea = await _unit(client, "EMEA", "region", marketing)
     bu = await _unit(client, "Consumer BU", "business_unit", group)
-    emea = await _unit(client, "EMEA", "region", group)
-    await _people(client, 12, coe)
-    await _people(client, 8, digital)
+    sales = await _unit(client, "Sales", "function", group)
+    sales_team = await _unit(client, "Sales Development", "team", sales)
+    it = await _unit(client, "IT", "function", group)
+    it_platform = await _unit(client, "IT Data Platform", "team", it)
+    await _people(client, 1, marketing)
+    await _people(client, 9, coe)
+    await _people(client, 6, digital)
     await _people(client, 3, bu)
     await _people(client, 2, emea)
+    await _people(client, 1, sales_team)
+    await _people(client, 2, it_platform)
+    await _tool(tools, "CDP", _owner(it_platform))  # IT's: outside marketing
+    await _tool(tools, "Dialer", _owner(sales_team))
+    await _tool(tools, "Marketo", _owner(coe))
+    await _tool(
+        tools, "Shared CRM", _owner(coe), _owner(it_platform, role="technical_owner")
+    )  # owned by marketing and IT: central on marketing's side
     await client.put(PROFILE, json={"model": "hybrid_matrix"})
 
     body = await _inferred(client)
@@ -307,11 +327,39 @@ async def test_the_sample_shape_is_hybrid_matrix_and_agrees_with_its_declaration
         True,
     )
     basis = body["basis"]
-    assert (basis["central_people"], basis["edge_people"]) == (20, 5)
-    assert basis["central_people_share"] == pytest.approx(0.8)
-    assert basis["central_tool_share"] is None
+    # The 3 people of sales and IT count on neither side: 16 of 21 marketing people central.
+    assert (basis["central_people"], basis["edge_people"], basis["outside_people"]) == (16, 5, 3)
+    assert basis["central_people_share"] == pytest.approx(16 / 21)
+    assert (basis["central_tools"], basis["outside_tools"]) == (2, 2)
+    assert basis["central_tool_share"] == 1.0
+    assert basis["centre_people"] == 9
     assert body["reasons"][-1] == "neither mostly central nor mostly at the edge: hybrid_matrix"
-    assert "80% of people (20 of 25) are in central units, below 85%" in body["reasons"][1]
+    assert "76.2% of people (16 of 21) are in central units, below 85%" in body["reasons"][1]
+
+    metrics = await client.get("/v1/org/metrics")
+    assert metrics.status_code == 200, metrics.text
+    sides = metrics.json()["unit_sides"]
+    assert sorted(sides["outside"]) == sorted(u["id"] for u in (sales, sales_team, it, it_platform))
+    assert uuid.UUID(marketing["id"]) in {uuid.UUID(u) for u in sides["central"]}
+    people = metrics.json()["people"]
+    assert (people["central"], people["edge"], people["outside"], people["active"]) == (
+        16,
+        5,
+        3,
+        24,
+    )
+
+
+async def test_without_a_centre_functions_count_as_central(client: httpx.AsyncClient) -> None:
+    """Nothing tells marketing's function from the others: all are counted central."""
+    marketing = await _unit(client, "Marketing", "function")
+    it = await _unit(client, "IT", "function")
+    bu = await _unit(client, "BU", "business_unit")
+    await _people(client, 4, marketing)
+    await _people(client, 4, it)
+    await _people(client, 2, bu)
+    basis = (await _inferred(client))["basis"]
+    assert (basis["central_people"], basis["edge_people"], basis["outside_people"]) == (8, 2, 0)
 
 
 async def test_mostly_central_people_and_no_tools_is_centralized(
@@ -373,6 +421,55 @@ async def test_a_hub_and_a_spoke_make_hub_and_spoke_whatever_the_shares(
     body = await _inferred(client)
     assert (body["basis"]["hub_units"], body["basis"]["spoke_units"]) == (2, 0)
     assert body["inferred"] == "centralized"
+
+
+async def _person(client: httpx.AsyncClient, unit: Json, **fields: Any) -> Json:
+    body = {"name": "P", "email": f"{uuid.uuid4().hex[:12]}@acme.example", "unit_id": unit["id"]}
+    response = await client.post(PEOPLE, json={**body, **fields})
+    assert response.status_code == 201, response.text
+    person: Json = response.json()
+    return person
+
+
+async def test_a_centre_serving_business_units_through_embedded_people_is_hub_and_spoke(
+    client: httpx.AsyncClient,
+) -> None:
+    """No hub or spoke label: the structure says it. With 12 of 13 people central the shares
+    say centralized, until the centre's people are embedded in both business units."""
+    coe = await _unit(client, "Marketing Ops CoE", "marketing_ops_centre")
+    industrial = await _unit(client, "Industrial BU", "business_unit")
+    consumer = await _unit(client, "Consumer BU", "business_unit")
+    regional_coe = await _unit(client, "EMEA CoE", "centre_of_excellence", industrial)
+    role = await client.post("/v1/org/roles", json={"name": "Marketing Ops Partner"})
+    assert role.status_code == 201, role.text
+    partner = role.json()["id"]
+    head = await _person(client, coe)
+    await _people(client, 10, coe)
+    await _person(client, coe, role_ids=[partner])
+    # Not yet: a person of the business unit's own centre, holding nothing of the centre's.
+    await _person(client, regional_coe)
+    body = await _inferred(client)
+    assert body["inferred"] == "centralized"
+    assert body["basis"]["embedded_people"] == 0
+    assert body["reasons"][0] == (
+        "not both a hub and a spoke unit (0 hub units, 0 spoke units), and no edge person "
+        "embedded from a staffed centre: not hub_and_spoke"
+    )
+
+    await _person(client, industrial, manager_id=head["id"])  # managed from the centre
+    await _person(client, consumer, role_ids=[partner])  # holds a role of the centre's
+    body = await _inferred(client)
+    assert body["inferred"] == "hub_and_spoke"
+    basis = body["basis"]
+    assert (basis["centre_people"], basis["embedded_people"], basis["served_edge_units"]) == (
+        12,
+        2,
+        2,
+    )
+    assert body["reasons"] == [
+        "centres of 12 people serve 2 edge units through 2 people embedded from them (managed "
+        "from a centre, or holding a centre's role): hub_and_spoke"
+    ]
 
 
 async def test_tools_owned_at_the_edge_keep_central_people_from_being_centralized(
@@ -462,15 +559,20 @@ async def test_another_tenants_units_people_and_tools_are_never_counted(
     assert body["basis"] == {
         "central_people": 4,
         "edge_people": 0,
+        "outside_people": 0,
         "unassigned_people": 0,
         "central_people_share": 1.0,
         "central_tools": 1,
         "edge_tools": 0,
         "shared_tools": 0,
+        "outside_tools": 0,
         "unowned_tools": 0,
         "central_tool_share": 1.0,
         "hub_units": 0,
         "spoke_units": 0,
+        "centre_people": 4,
+        "embedded_people": 0,
+        "served_edge_units": 0,
     }
     assert body["inferred"] == "centralized"
 

@@ -189,15 +189,45 @@ async def test_each_rule_is_reported_against_its_activity(client: httpx.AsyncCli
         ("Customer identity stewardship", "data_without_legal"),
     ]
     by_code = {v["code"]: v for v in validation["violations"]}
+    # The assignees at fault are named, in the list and in the detail a person reads.
     assert by_code["several_accountable"]["assignees"] == [
-        {"assignee_type": "person", "assignee_id": ada},
-        {"assignee_type": "person", "assignee_id": bob},
+        {"assignee_type": "person", "assignee_id": ada, "name": "Ada"},
+        {"assignee_type": "person", "assignee_id": bob, "name": "Bob"},
     ]
+    assert by_code["several_accountable"]["detail"] == (
+        "2 assignees are accountable (A), Ada (person), Bob (person): exactly one must be"
+    )
     assert by_code["accountable_and_responsible"]["assignees"] == [
-        {"assignee_type": "person", "assignee_id": ada}
+        {"assignee_type": "person", "assignee_id": ada, "name": "Ada"}
     ]
+    assert by_code["accountable_and_responsible"]["detail"] == (
+        "Ada (person) is both accountable (A) and responsible (R), which this matrix does not allow"
+    )
     assert by_code["no_accountable"]["assignees"] is None
     assert all(v["detail"] for v in validation["violations"])
+
+
+async def test_roles_and_units_at_fault_are_named_by_their_names(
+    client: httpx.AsyncClient,
+) -> None:
+    steward = await _role(client, "Data Steward", legal=False)
+    unit = await client.post(UNITS, json={"name": "Field Marketing", "type": "team"})
+    assert unit.status_code == 201, unit.text
+    matrix = await _matrix(
+        client,
+        "Named",
+        _activity(
+            "Launch",
+            _a("role", steward, "A"),
+            _a("unit", unit.json()["id"], "A"),
+            _a("role", PRIVACY_COUNSEL, "R"),
+        ),
+    )
+    (violation,) = (await _validation(client, matrix))["violations"]
+    assert violation["code"] == "several_accountable"
+    assert [a["name"] for a in violation["assignees"]] == ["Data Steward", "Field Marketing"]
+    assert "Data Steward (role), Field Marketing (unit)" in violation["detail"]
+    assert steward not in violation["detail"]
 
 
 async def test_an_empty_activity_breaks_both_letter_rules(client: httpx.AsyncClient) -> None:
@@ -535,8 +565,9 @@ async def test_a_deleted_person_becomes_an_unknown_assignee(client: httpx.AsyncC
         ("Run", "no_accountable"),
         ("Run", "unknown_assignee"),
     ]
+    # An assignee that no longer exists has no name to give.
     assert validation["violations"][0]["assignees"] == [
-        {"assignee_type": "person", "assignee_id": gone}
+        {"assignee_type": "person", "assignee_id": gone, "name": None}
     ]
     invalid = await walk_pages(client, MATRICES, valid="false")
     assert [m["id"] for m in invalid] == [matrix["id"]]

@@ -5,14 +5,19 @@ from __future__ import annotations
 import json
 import statistics
 from importlib import resources
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from mops_scoring.assessments.schemas import Process
+from mops_scoring.evidence.compute import Sources, evidence_values
 from mops_scoring.frameworks.schemas import FrameworkDocument
 from mops_scoring.results.engine import Answers, score
 from mops_scoring.results.schemas import CxQuadrant, EvidenceValue
+from mops_shared.contracts.org_metrics import CoordinationSummary, OrgMetrics
+from mops_shared.contracts.org_raci import RaciSummary
+from mops_shared.contracts.reports_evidence import InventoryEvidence
 
 LIKERT = {"min": 0, "max": 4, "labels": {str(i): f"level {i}" for i in range(5)}}
 
@@ -235,3 +240,146 @@ def test_readiness_is_due_when_a_tipping_point_is_reached(budget_answer: int, du
     # Answers alone (no evidence): budget_share 100 (>= 60) or 50 (< 60).
     assert result.readiness.tipping_points == (["budget_share"] if due else [])
     assert result.readiness.reasons[-1].endswith("is due." if due else "is not due yet.")
+
+
+# --- evidence signals from figures ------------------------------------------------------------
+
+
+def _signal(
+    key: str,
+    rules: int = 1,
+    *,
+    inventory: dict[str, Any] | None = None,
+    raci: dict[str, Any] | None = None,
+    coordination: dict[str, Any] | None = None,
+) -> EvidenceValue:
+    """Signal `key` under `evidence_rules` `rules`, from these figures (those it does not read
+    left out)."""
+    org = OrgMetrics.model_construct(
+        raci=RaciSummary.model_construct(**(raci or {})),
+        coordination=CoordinationSummary.model_construct(**(coordination or {})),
+    )
+    sources = Sources(
+        org=org,
+        inventory=InventoryEvidence.model_construct(**(inventory or {})),
+        budget=None,
+        danger=None,
+        unavailable=frozenset(),
+    )
+    # evidence_values reads the document's rules and the signal keys of its evidence.
+    document = SimpleNamespace(evidence=[SimpleNamespace(signal=key)], evidence_rules=rules)
+    return evidence_values(document, sources)[key]  # type: ignore[arg-type]
+
+
+def _stack_change(**figures: int) -> EvidenceValue:
+    return _signal("stack_change_12_months", inventory=figures)
+
+
+def test_stack_change_counts_dated_tools_and_is_missing_when_none_is_dated() -> None:
+    # 3 tools came into use and 1 was retired in the year, over 20 active tools (5 undated).
+    dated = _stack_change(
+        active_tools=20, active_tools_undated=5, added_last_12_months=3, retired_last_12_months=1
+    )
+    assert dated.raw == 0.2
+    assert dated.basis["active_tools_undated"] == 5
+    # Nothing dated and nothing retired: no figure, and why.
+    undated = _stack_change(
+        active_tools=20, active_tools_undated=20, added_last_12_months=0, retired_last_12_months=0
+    )
+    assert (undated.raw, undated.missing) == (
+        None,
+        "no active tool has a date it came into use (in_use_since, or a contract's "
+        "term_start), and none was retired in the last 12 months",
+    )
+    # A retirement seen is a change even when no tool is dated.
+    retired = _stack_change(
+        active_tools=20, active_tools_undated=20, added_last_12_months=0, retired_last_12_months=2
+    )
+    assert retired.raw == 0.1
+
+
+_NO_RACI = {"activities": 0, "complete_activities": 0, "completeness": None}
+
+
+@pytest.mark.parametrize(
+    ("key", "figures", "rules_1", "missing_under_rules_2"),
+    [
+        (
+            "raci_completeness",
+            {"raci": _NO_RACI},
+            0.0,
+            "no RACI matrix of the tenant has an activity",
+        ),
+        (
+            "purchase_without_raci",
+            {"raci": {**_NO_RACI, "purchase_activities": 0, "complete_purchase_activities": 0}},
+            1.0,
+            "no RACI matrix of the tenant has an activity",
+        ),
+        (
+            "coordination_maturity",
+            {"coordination": {"mechanisms": 0, "maturity": None}},
+            0.0,
+            "no coordination mechanism is recorded",
+        ),
+        (
+            "cdp_personal_data_coverage",
+            {
+                "inventory": {
+                    "has_customer_data_platform": False,
+                    "personal_data_tools": 3,
+                    "personal_data_tools_integrated_with_cdp": 0,
+                }
+            },
+            0.0,
+            "no active tool is a customer data platform: coverage by one cannot be measured",
+        ),
+        (
+            "citizen_tool_adoption",
+            {"inventory": {"citizen_tools": 0, "citizen_seats_used": 0, "citizen_seats_paid": 0}},
+            0.0,
+            "no active citizen-development tool (low-code, iPaaS, web CMS, forms)",
+        ),
+    ],
+)
+def test_missing_data_scores_a_figure_under_rules_1_and_is_named_under_rules_2(
+    key: str, figures: dict[str, Any], rules_1: float, missing_under_rules_2: str
+) -> None:
+    assert (_signal(key, 1, **figures).raw, _signal(key, 1, **figures).missing) == (rules_1, None)
+    named = _signal(key, 2, **figures)
+    assert (named.raw, named.missing) == (None, missing_under_rules_2)
+
+
+def test_rules_2_compute_as_rules_1_when_the_data_is_there() -> None:
+    raci = {
+        "activities": 8,
+        "complete_activities": 6,
+        "completeness": 0.75,
+        "purchase_activities": 2,
+        "complete_purchase_activities": 0,
+    }
+    for rules in (1, 2):
+        assert _signal("raci_completeness", rules, raci=raci).raw == 0.75
+        # Purchases are in the RACI, none free of violations: a real 1.
+        assert _signal("purchase_without_raci", rules, raci=raci).raw == 1.0
+        assert (
+            _signal(
+                "coordination_maturity", rules, coordination={"mechanisms": 3, "maturity": 0.5}
+            ).raw
+            == 0.5
+        )
+
+
+def test_redundant_spend_keeps_the_cheapest_under_rules_1_and_the_main_tool_under_rules_2() -> None:
+    # 10 000 of spend; beyond each capability's cheapest tool 3 000 is redundant, beyond its
+    # most expensive 5 000 (the inventory computes both; test_reports_evidence pins them).
+    figures = {
+        "currency": "USD",
+        "annual_spend_minor": 10_000,
+        "tools_costed_in_other_currencies": 0,
+        "redundant_spend_minor": 3_000,
+        "redundant_spend_beyond_main_minor": 5_000,
+    }
+    assert _signal("redundant_spend_share", 1, inventory=figures).raw == 0.3
+    main = _signal("redundant_spend_share", 2, inventory=figures)
+    assert (main.raw, main.basis["redundant_spend_minor"]) == (0.5, 5_000)

@@ -225,6 +225,14 @@ REWORDED_SINCE_SHIPPED = {
         "1 when no RACI activity about buying tools (its name speaks of a purchase, buying, "
         "procurement or bring-your-own-tool approval) is free of violations, else 0."
     ),
+    # Tools added are dated by their go-live (else their first contract) since 2026-12-07, not
+    # by the day they were recorded; no date at all is missing evidence.
+    **{
+        (key, "stack_change_12_months"): (
+            "Tools added plus tools retired in the last 12 months, divided by the active tools."
+        )
+        for key in ("five_forces", "mo_readiness")
+    },
 }
 
 

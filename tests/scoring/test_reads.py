@@ -379,7 +379,12 @@ async def test_assessments_frameworks_and_signals_are_the_orm_paths_bytes(
     # The signal catalogue, a page of 5 at a time.
     signals = {
         s.key: EvidenceSignalRead(
-            key=s.key, name=s.name, sources=list(s.sources), unit=s.unit, formula=s.formula
+            key=s.key,
+            name=s.name,
+            sources=list(s.sources),
+            unit=s.unit,
+            formula=s.formula,
+            formula_rules_2=s.formula_rules_2,
         )
         for s in SIGNALS.values()
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import httpx
 import pytest
@@ -89,7 +90,16 @@ async def test_the_samples_give_a_five_forces_result_traced_to_answers_and_evide
     # The sample has no CX-efficiency result yet: that signal is missing and says so.
     assert evidence["danger_process_share"]["raw"] is None
     assert "CX-efficiency" in evidence["danger_process_share"]["missing"]
-    assert [s for s, e in evidence.items() if e["raw"] is None] == ["danger_process_share"]
+    # Nor does the sample say when any tool came into use: the import of the whole stack
+    # today is not 57 tools added in a year, and the change is named missing, not scored.
+    stack_change = evidence["stack_change_12_months"]
+    assert stack_change["raw"] is None
+    assert "no active tool has a date it came into use" in stack_change["missing"]
+    assert stack_change["basis"]["active_tools_undated"] == stack_change["basis"]["active_tools"]
+    assert [s for s, e in evidence.items() if e["raw"] is None] == [
+        "danger_process_share",
+        "stack_change_12_months",
+    ]
     # From the sample org alone: 6 RACI activities, 3 with a violation.
     assert evidence["raci_completeness"]["raw"] == 0.5
     levels = [m["level"] for m in ORG["coordination_mechanisms"]]
@@ -196,6 +206,58 @@ async def test_a_framework_version_with_the_geometric_mean_scores_its_quadrants_
     # be higher than the geometric mean the version asks for.
     assert dimensions["centralize"] > dimensions["automate"]
     assert quadrants["nw"]["score"] < (dimensions["centralize"] + dimensions["automate"]) / 2
+
+
+async def _five_forces_result(
+    client: httpx.AsyncClient, framework_id: str, person: str, questions: list[dict[str, Any]]
+) -> dict[str, Any]:
+    body = {"framework_id": framework_id, "name": "Empty organisation"}
+    base = f"{ASSESSMENTS}/{(await client.post(ASSESSMENTS, json=body)).json()['id']}"
+    assert (await client.post(f"{base}/respondents", json={"person_ids": [person]})).is_success
+    levels = {"centralize": 2, "automate": 2, "decentralize": 2, "humanize": 2, "change": 2}
+    answers = five_forces_answers(questions, levels)
+    assert (await client.put(f"{base}/responses/{person}", json=answers)).status_code == 201
+    assert (await client.post(f"{base}/close")).status_code == 200
+    response = await client.post(f"{base}/results")
+    assert response.status_code == 201, response.text
+    result: dict[str, Any] = response.json()
+    return result
+
+
+async def test_a_new_version_names_the_org_data_that_v1_scored_as_zero(
+    client: httpx.AsyncClient, org: httpx.AsyncClient
+) -> None:
+    """No RACI matrix, no coordination mechanism: v1 (evidence rules 1) scores them 0; a
+    version written today (rules 2 by default) names them missing and leaves them out."""
+    person = await org.post("/v1/org/people", json={"name": "Ada", "email": "ada@acme.example"})
+    assert person.status_code == 201, person.text
+    (built_in,) = await walk_pages(client, FRAMEWORKS, key="five_forces")
+    read = (await client.get(f"{FRAMEWORKS}/{built_in['id']}")).json()["document"]
+    assert read["evidence_rules"] == 1
+    written = {k: v for k, v in read.items() if k != "evidence_rules"}
+    version = await client.post(
+        f"{FRAMEWORKS}/{built_in['id']}/versions", json={"document": written}
+    )
+    assert version.status_code == 201, version.text
+    assert version.json()["document"]["evidence_rules"] == 2
+
+    v1, v2 = [
+        {
+            e["signal"]: e
+            for e in (
+                await _five_forces_result(
+                    client, framework_id, person.json()["id"], read["questions"]
+                )
+            )["evidence"]
+        }
+        for framework_id in (built_in["id"], version.json()["id"])
+    ]
+    for signal, why in (
+        ("raci_completeness", "no RACI matrix of the tenant has an activity"),
+        ("coordination_maturity", "no coordination mechanism is recorded"),
+    ):
+        assert (v1[signal]["raw"], v1[signal]["missing"]) == (0.0, None), signal
+        assert (v2[signal]["raw"], v2[signal]["missing"]) == (None, why), signal
 
 
 async def test_an_open_assessment_has_no_result(

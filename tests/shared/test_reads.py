@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,7 @@ def _tool(**changes: Any) -> dict[str, Any]:
         "website": "https://example.com/path?q=1",
         "tags": ["b", "a"],
         "custom_fields": {"score": 4.25, "tiny": 5e-324, "huge": 1.7976931348623157e308},
+        "in_use_since": date(2021, 3, 1),
         "id": uuid.uuid4(),
         "name": "Émailing 😀",
         "status": "evaluating",

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from mops_shared.contracts.common import Name, Text, Trimmed
+from mops_shared.contracts.common import IsoDate, Name, Text, Trimmed
 from mops_shared.contracts.money import CurrencyCode, Money
 from mops_shared.contracts.pagination import Page
 
@@ -145,6 +145,13 @@ def custom_field_keys(values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+IN_USE_SINCE = (
+    "The day the tool came into use at the company (its go-live), as the company knows it: not "
+    "the day it was recorded here. The stack's change over a year counts tools by it (else by "
+    "the earliest start of their contracts); null when not known."
+)
+
+
 class ToolFields(BaseModel):
     vendor: Name | None = None
     category_id: uuid.UUID | None = Field(default=None, description="A category of the tenant.")
@@ -169,6 +176,7 @@ class ToolFields(BaseModel):
         json_schema_extra=CUSTOM_FIELD_KEYS,
         description="Values of the tenant's custom fields (`/v1/inventory/custom-fields`).",
     )
+    in_use_since: IsoDate | None = Field(default=None, description=IN_USE_SINCE)
 
     @field_validator("owners")
     @classmethod

@@ -100,12 +100,16 @@ WIDE_SPAN = 10
 
 
 class PeopleDistribution(BaseModel):
-    """Where the active people are. A unit is *edge* when it is a business unit or a region, or
-    lies below one; every other unit is *central*."""
+    """Where the active people are, by the side of their unit as the operating-model inference
+    reads it: *edge* (business units, regions, below one), *outside* marketing (a function other
+    than marketing's, such as sales, IT or legal, or below one), else *central*."""
 
     active: int = Field(ge=0, description="Active people of the tenant.")
-    central: int = Field(ge=0, description="Active people in central units.")
+    central: int = Field(ge=0, description="Active people in central marketing units.")
     edge: int = Field(ge=0, description="Active people in business units and regions.")
+    outside: int = Field(
+        default=0, ge=0, description="Active people in functions outside marketing."
+    )
     unassigned: int = Field(ge=0, description="Active people in no unit.")
     centralisation_ratio: float | None = Field(
         ge=0, le=1, description="central / (central + edge); null when both are 0."
@@ -135,10 +139,12 @@ class SpansOfControl(BaseModel):
 
 class UnitSides(BaseModel):
     """Every unit of the tenant by side, as the operating-model inference reads them: edge
-    when it is a business unit or a region or lies below one, central otherwise."""
+    when it is a business unit or a region or lies below one; outside marketing when it is a
+    function other than marketing's (sales, IT, legal) or lies below one; central otherwise."""
 
     central: list[uuid.UUID]
     edge: list[uuid.UUID]
+    outside: list[uuid.UUID] = Field(default_factory=list)
 
 
 class OrgMetrics(BaseModel):

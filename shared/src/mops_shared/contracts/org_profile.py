@@ -29,13 +29,19 @@ class OperatingModel(StrEnum):
 class ModelBasis(BaseModel):
     """The figures the operating model is inferred from.
 
-    A unit is *edge* when it is a business unit or a region, or lies below one; every other
-    unit is *central*. People are the active people of the tenant. A tool (retired ones left
-    out) is owned by the units its owners name, or, for an owner naming only a person, by that
-    person's unit."""
+    A unit is *edge* when it is a business unit or a region, or lies below one; *outside*
+    marketing when it is a function other than marketing's (sales, IT, legal) or lies below
+    one; every other unit is *central* (the rules are in the inferred model's description).
+    People are the active people of the tenant. A tool (retired ones left out) is owned by the
+    units its owners name, or, for an owner naming only a person, by that person's unit."""
 
     central_people: int = Field(ge=0, description="Active people in central units.")
     edge_people: int = Field(ge=0, description="Active people in edge units.")
+    outside_people: int = Field(
+        default=0,
+        ge=0,
+        description="Active people in functions outside marketing; counted on neither side.",
+    )
     unassigned_people: int = Field(ge=0, description="Active people in no unit.")
     central_people_share: float | None = Field(
         ge=0,
@@ -45,6 +51,11 @@ class ModelBasis(BaseModel):
     central_tools: int = Field(ge=0, description="Tools whose owning units are all central.")
     edge_tools: int = Field(ge=0, description="Tools whose owning units are all edge units.")
     shared_tools: int = Field(ge=0, description="Tools owned by central and edge units both.")
+    outside_tools: int = Field(
+        default=0,
+        ge=0,
+        description="Tools owned only by units outside marketing; counted on neither side.",
+    )
     unowned_tools: int = Field(
         ge=0, description="Tools without an owning unit of the tenant (no owner, or none known)."
     )
@@ -56,6 +67,21 @@ class ModelBasis(BaseModel):
     )
     hub_units: int = Field(ge=0, description="Units whose role is `hub`.")
     spoke_units: int = Field(ge=0, description="Units whose role is `spoke`.")
+    centre_people: int = Field(
+        default=0,
+        ge=0,
+        description="Active people in centres (of excellence, of marketing operations) or "
+        "below one, but for those of a business unit or region.",
+    )
+    embedded_people: int = Field(
+        default=0,
+        ge=0,
+        description="Active people of edge units embedded from a centre: managed by an active "
+        "person of a centre, or holding a role one holds.",
+    )
+    served_edge_units: int = Field(
+        default=0, ge=0, description="Edge units with at least one person embedded from a centre."
+    )
 
 
 class InferredModel(BaseModel):

@@ -90,6 +90,14 @@ class InventoryEvidence(BaseModel):
         "capabilities, their tools' cost minus their cheapest tool's. Never above "
         "`annual_spend_minor`.",
     )
+    redundant_spend_beyond_main_minor: int = Field(
+        default=0,
+        ge=0,
+        description="As `redundant_spend_minor`, but the tools of a capability ranked most "
+        "expensive first (ties: by name, then id), as the redundancy report ranks them: the "
+        "cost of consolidating onto the main platform of each capability, a suite one pays "
+        "most for being kept, not counted as waste.",
+    )
     has_customer_data_platform: bool = Field(
         description='Whether an active tool has the capability "Customer data platform" '
         "(compared without case): the core of the integration-coverage report."
@@ -125,13 +133,22 @@ class InventoryEvidence(BaseModel):
     )
     added_last_12_months: int = Field(
         ge=0,
-        description="Tools, whatever their status now, created in the last 365 days: since "
-        f"{_SINCE}.",
+        description="Tools, whatever their status now, that came into use in the last 365 days "
+        f"(since {_SINCE}, up to `as_of`'s date): by their `in_use_since`, else by the "
+        "earliest `term_start` of their contracts. Never by the day a tool was recorded: an "
+        "import records a whole stack in one day.",
+    )
+    active_tools_undated: int = Field(
+        default=0,
+        ge=0,
+        description="Active tools with no date they came into use (no `in_use_since`, no "
+        "contract with a `term_start`): `added_last_12_months` cannot count them.",
     )
     retired_last_12_months: int = Field(
         ge=0,
-        description="Tools retired now whose status history records a change to `retired` in "
-        f"the last 365 days: since {_SINCE}.",
+        description="Tools retired now whose status history records a change from another "
+        f"status to `retired` in the last 365 days (since {_SINCE}): a tool recorded as retired "
+        "from the start is not a retirement seen.",
     )
     measured_spend_minor: int = Field(
         ge=0,

@@ -82,6 +82,7 @@ from .evidence_from_inventory import EvidenceFromInventory
 from .evidence_from_inventory_and_org import EvidenceFromInventoryAndOrg
 from .evidence_from_org import EvidenceFromOrg
 from .evidence_from_scoring import EvidenceFromScoring
+from .evidence_rules import EvidenceRules
 from .evidence_signal_page import EvidenceSignalPage
 from .evidence_signal_read import EvidenceSignalRead
 from .evidence_source import EvidenceSource
@@ -199,7 +200,6 @@ from .quadrant_rule import QuadrantRule
 from .quadrant_score import QuadrantScore
 from .question import Question
 from .raci_activity import RaciActivity
-from .raci_assignee import RaciAssignee
 from .raci_assignment import RaciAssignment
 from .raci_letter import RaciLetter
 from .raci_matrix_create import RaciMatrixCreate
@@ -207,6 +207,7 @@ from .raci_matrix_page import RaciMatrixPage
 from .raci_matrix_read import RaciMatrixRead
 from .raci_matrix_sort import RaciMatrixSort
 from .raci_matrix_update import RaciMatrixUpdate
+from .raci_named_assignee import RaciNamedAssignee
 from .raci_summary import RaciSummary
 from .raci_summary_violations_by_code import RaciSummaryViolationsByCode
 from .raci_validation import RaciValidation
@@ -423,6 +424,7 @@ __all__ = (
     "EvidenceFromInventoryAndOrg",
     "EvidenceFromOrg",
     "EvidenceFromScoring",
+    "EvidenceRules",
     "EvidenceSignalPage",
     "EvidenceSignalRead",
     "EvidenceSource",
@@ -540,7 +542,6 @@ __all__ = (
     "QuadrantScore",
     "Question",
     "RaciActivity",
-    "RaciAssignee",
     "RaciAssignment",
     "RaciLetter",
     "RaciMatrixCreate",
@@ -548,6 +549,7 @@ __all__ = (
     "RaciMatrixRead",
     "RaciMatrixSort",
     "RaciMatrixUpdate",
+    "RaciNamedAssignee",
     "RaciSummary",
     "RaciSummaryViolationsByCode",
     "RaciValidation",

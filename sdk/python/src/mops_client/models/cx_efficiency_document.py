@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.evidence_rules import EvidenceRules
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class CxEfficiencyDocument:
             evidence (list[EvidenceFromInventory | EvidenceFromInventoryAndOrg | EvidenceFromOrg | EvidenceFromScoring] |
                 Unset):
             quadrants (list[Quadrant] | Unset): Only five-forces frameworks have quadrants.
+            evidence_rules (EvidenceRules | Unset): How the evidence signals are computed (the module says what differs).
     """
 
     key: str
@@ -59,6 +61,7 @@ class CxEfficiencyDocument:
         | Unset
     ) = UNSET
     quadrants: list[Quadrant] | Unset = UNSET
+    evidence_rules: EvidenceRules | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.evidence_from_inventory import EvidenceFromInventory  # noqa: PLC0415
@@ -114,6 +117,10 @@ class CxEfficiencyDocument:
                 quadrants_item = quadrants_item_data.to_dict()
                 quadrants.append(quadrants_item)
 
+        evidence_rules: int | Unset = UNSET
+        if not isinstance(self.evidence_rules, Unset):
+            evidence_rules = self.evidence_rules.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -134,6 +141,8 @@ class CxEfficiencyDocument:
             field_dict["evidence"] = evidence
         if quadrants is not UNSET:
             field_dict["quadrants"] = quadrants
+        if evidence_rules is not UNSET:
+            field_dict["evidence_rules"] = evidence_rules
 
         return field_dict
 
@@ -250,6 +259,13 @@ class CxEfficiencyDocument:
 
                 quadrants.append(quadrants_item)
 
+        _evidence_rules = d.pop("evidence_rules", UNSET)
+        evidence_rules: EvidenceRules | Unset
+        if isinstance(_evidence_rules, Unset):
+            evidence_rules = UNSET
+        else:
+            evidence_rules = EvidenceRules(_evidence_rules)
+
         cx_efficiency_document = cls(
             key=key,
             name=name,
@@ -261,6 +277,7 @@ class CxEfficiencyDocument:
             questions=questions,
             evidence=evidence,
             quadrants=quadrants,
+            evidence_rules=evidence_rules,
         )
 
         return cx_efficiency_document

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.evidence_source import EvidenceSource
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EvidenceSignalRead")
 
@@ -19,7 +20,9 @@ class EvidenceSignalRead:
         name (str):
         sources (list[EvidenceSource]):
         unit (str): `share` (0-1), `level` (0-1) or `count`: what the raw value measures.
-        formula (str): How the raw value is computed.
+        formula (str): How the raw value is computed (under a framework's `evidence_rules` 1).
+        formula_rules_2 (None | str | Unset): How it is computed under `evidence_rules` 2, where that differs; null
+            where it is the same.
     """
 
     key: str
@@ -27,6 +30,7 @@ class EvidenceSignalRead:
     sources: list[EvidenceSource]
     unit: str
     formula: str
+    formula_rules_2: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +47,12 @@ class EvidenceSignalRead:
 
         formula = self.formula
 
+        formula_rules_2: None | str | Unset
+        if isinstance(self.formula_rules_2, Unset):
+            formula_rules_2 = UNSET
+        else:
+            formula_rules_2 = self.formula_rules_2
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -54,6 +64,8 @@ class EvidenceSignalRead:
                 "formula": formula,
             }
         )
+        if formula_rules_2 is not UNSET:
+            field_dict["formula_rules_2"] = formula_rules_2
 
         return field_dict
 
@@ -75,12 +87,22 @@ class EvidenceSignalRead:
 
         formula = d.pop("formula")
 
+        def _parse_formula_rules_2(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        formula_rules_2 = _parse_formula_rules_2(d.pop("formula_rules_2", UNSET))
+
         evidence_signal_read = cls(
             key=key,
             name=name,
             sources=sources,
             unit=unit,
             formula=formula,
+            formula_rules_2=formula_rules_2,
         )
 
         evidence_signal_read.additional_properties = d

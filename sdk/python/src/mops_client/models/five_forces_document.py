@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.evidence_rules import EvidenceRules
 from ..models.quadrant_rule import QuadrantRule
 from ..types import UNSET, Unset
 
@@ -43,6 +44,7 @@ class FiveForcesDocument:
             Unset):
         quadrant_rule (QuadrantRule | Unset): How a quadrant combines the scores of its two dimensions (the module says
             why).
+        evidence_rules (EvidenceRules | Unset): How the evidence signals are computed (the module says what differs).
     """
 
     key: str
@@ -65,6 +67,7 @@ class FiveForcesDocument:
         | Unset
     ) = UNSET
     quadrant_rule: QuadrantRule | Unset = UNSET
+    evidence_rules: EvidenceRules | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.evidence_from_inventory import EvidenceFromInventory  # noqa: PLC0415
@@ -124,6 +127,10 @@ class FiveForcesDocument:
         if not isinstance(self.quadrant_rule, Unset):
             quadrant_rule = self.quadrant_rule.value
 
+        evidence_rules: int | Unset = UNSET
+        if not isinstance(self.evidence_rules, Unset):
+            evidence_rules = self.evidence_rules.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -146,6 +153,8 @@ class FiveForcesDocument:
             field_dict["evidence"] = evidence
         if quadrant_rule is not UNSET:
             field_dict["quadrant_rule"] = quadrant_rule
+        if evidence_rules is not UNSET:
+            field_dict["evidence_rules"] = evidence_rules
 
         return field_dict
 
@@ -270,6 +279,13 @@ class FiveForcesDocument:
         else:
             quadrant_rule = QuadrantRule(_quadrant_rule)
 
+        _evidence_rules = d.pop("evidence_rules", UNSET)
+        evidence_rules: EvidenceRules | Unset
+        if isinstance(_evidence_rules, Unset):
+            evidence_rules = UNSET
+        else:
+            evidence_rules = EvidenceRules(_evidence_rules)
+
         five_forces_document = cls(
             key=key,
             name=name,
@@ -283,6 +299,7 @@ class FiveForcesDocument:
             questions=questions,
             evidence=evidence,
             quadrant_rule=quadrant_rule,
+            evidence_rules=evidence_rules,
         )
 
         return five_forces_document

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.evidence_rules import EvidenceRules
 from ..models.framework_kind import FrameworkKind
 from ..models.quadrant_rule import QuadrantRule
 from ..types import UNSET, Unset
@@ -40,6 +41,7 @@ class FrameworkDocument:
         centre (Centre | None | Unset): Five forces: the centre (change).
         quadrant_rule (QuadrantRule | Unset): How a quadrant combines the scores of its two dimensions (the module says
             why).
+        evidence_rules (EvidenceRules | Unset): How the evidence signals are computed (the module says what differs).
     """
 
     key: str
@@ -54,6 +56,7 @@ class FrameworkDocument:
     quadrants: list[Quadrant] | Unset = UNSET
     centre: Centre | None | Unset = UNSET
     quadrant_rule: QuadrantRule | Unset = UNSET
+    evidence_rules: EvidenceRules | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.centre import Centre  # noqa: PLC0415
@@ -110,6 +113,10 @@ class FrameworkDocument:
         if not isinstance(self.quadrant_rule, Unset):
             quadrant_rule = self.quadrant_rule.value
 
+        evidence_rules: int | Unset = UNSET
+        if not isinstance(self.evidence_rules, Unset):
+            evidence_rules = self.evidence_rules.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -134,6 +141,8 @@ class FrameworkDocument:
             field_dict["centre"] = centre
         if quadrant_rule is not UNSET:
             field_dict["quadrant_rule"] = quadrant_rule
+        if evidence_rules is not UNSET:
+            field_dict["evidence_rules"] = evidence_rules
 
         return field_dict
 
@@ -223,6 +232,13 @@ class FrameworkDocument:
         else:
             quadrant_rule = QuadrantRule(_quadrant_rule)
 
+        _evidence_rules = d.pop("evidence_rules", UNSET)
+        evidence_rules: EvidenceRules | Unset
+        if isinstance(_evidence_rules, Unset):
+            evidence_rules = UNSET
+        else:
+            evidence_rules = EvidenceRules(_evidence_rules)
+
         framework_document = cls(
             key=key,
             name=name,
@@ -236,6 +252,7 @@ class FrameworkDocument:
             quadrants=quadrants,
             centre=centre,
             quadrant_rule=quadrant_rule,
+            evidence_rules=evidence_rules,
         )
 
         return framework_document

@@ -25,10 +25,11 @@ class InferredModel:
         agrees (bool | None): Whether the two are the same; null when either is null.
         basis (ModelBasis): The figures the operating model is inferred from.
 
-            A unit is *edge* when it is a business unit or a region, or lies below one; every other
-            unit is *central*. People are the active people of the tenant. A tool (retired ones left
-            out) is owned by the units its owners name, or, for an owner naming only a person, by that
-            person's unit.
+            A unit is *edge* when it is a business unit or a region, or lies below one; *outside*
+            marketing when it is a function other than marketing's (sales, IT, legal) or lies below
+            one; every other unit is *central* (the rules are in the inferred model's description).
+            People are the active people of the tenant. A tool (retired ones left out) is owned by the
+            units its owners name, or, for an owner naming only a person, by that person's unit.
         reasons (list[str]): How the rules were applied, in order.
     """
 

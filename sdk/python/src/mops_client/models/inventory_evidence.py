@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.unit_evidence import UnitEvidence
 
@@ -54,14 +56,23 @@ class InventoryEvidence:
             adoption report's figure; none counts 0).
         citizen_seats_paid (int): Over those tools, the seats purchased over their contracts (the adoption report's
             figure; none stated counts 0).
-        added_last_12_months (int): Tools, whatever their status now, created in the last 365 days: since 00:00 UTC on
-            the day 364 days before `as_of`'s date.
-        retired_last_12_months (int): Tools retired now whose status history records a change to `retired` in the last
-            365 days: since 00:00 UTC on the day 364 days before `as_of`'s date.
+        added_last_12_months (int): Tools, whatever their status now, that came into use in the last 365 days (since
+            00:00 UTC on the day 364 days before `as_of`'s date, up to `as_of`'s date): by their `in_use_since`, else by the
+            earliest `term_start` of their contracts. Never by the day a tool was recorded: an import records a whole stack
+            in one day.
+        retired_last_12_months (int): Tools retired now whose status history records a change from another status to
+            `retired` in the last 365 days (since 00:00 UTC on the day 364 days before `as_of`'s date): a tool recorded as
+            retired from the start is not a retirement seen.
         measured_spend_minor (int): The annual cost in `currency` of the active tools with at least one outcome (of any
             kind) that occurred in the last 365 days: since 00:00 UTC on the day 364 days before `as_of`'s date, up to the
             end of `as_of`'s date (the returns report's default period). A tool's annual cost is the spend report's: the sum
             of `annual_cost` over all its contracts, in `currency` only.
+        redundant_spend_beyond_main_minor (int | Unset): As `redundant_spend_minor`, but the tools of a capability
+            ranked most expensive first (ties: by name, then id), as the redundancy report ranks them: the cost of
+            consolidating onto the main platform of each capability, a suite one pays most for being kept, not counted as
+            waste. Default: 0.
+        active_tools_undated (int | Unset): Active tools with no date they came into use (no `in_use_since`, no contract
+            with a `term_start`): `added_last_12_months` cannot count them. Default: 0.
     """
 
     as_of: datetime.datetime
@@ -84,6 +95,8 @@ class InventoryEvidence:
     added_last_12_months: int
     retired_last_12_months: int
     measured_spend_minor: int
+    redundant_spend_beyond_main_minor: int | Unset = 0
+    active_tools_undated: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -131,6 +144,10 @@ class InventoryEvidence:
 
         measured_spend_minor = self.measured_spend_minor
 
+        redundant_spend_beyond_main_minor = self.redundant_spend_beyond_main_minor
+
+        active_tools_undated = self.active_tools_undated
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -157,6 +174,10 @@ class InventoryEvidence:
                 "measured_spend_minor": measured_spend_minor,
             }
         )
+        if redundant_spend_beyond_main_minor is not UNSET:
+            field_dict["redundant_spend_beyond_main_minor"] = redundant_spend_beyond_main_minor
+        if active_tools_undated is not UNSET:
+            field_dict["active_tools_undated"] = active_tools_undated
 
         return field_dict
 
@@ -215,6 +236,10 @@ class InventoryEvidence:
 
         measured_spend_minor = d.pop("measured_spend_minor")
 
+        redundant_spend_beyond_main_minor = d.pop("redundant_spend_beyond_main_minor", UNSET)
+
+        active_tools_undated = d.pop("active_tools_undated", UNSET)
+
         inventory_evidence = cls(
             as_of=as_of,
             currency=currency,
@@ -236,6 +261,8 @@ class InventoryEvidence:
             added_last_12_months=added_last_12_months,
             retired_last_12_months=retired_last_12_months,
             measured_spend_minor=measured_spend_minor,
+            redundant_spend_beyond_main_minor=redundant_spend_beyond_main_minor,
+            active_tools_undated=active_tools_undated,
         )
 
         inventory_evidence.additional_properties = d

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.evidence_rules import EvidenceRules
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class MoReadinessDocument:
         evidence (list[EvidenceFromInventory | EvidenceFromInventoryAndOrg | EvidenceFromOrg | EvidenceFromScoring] |
             Unset):
         quadrants (list[Quadrant] | Unset): Only five-forces frameworks have quadrants.
+        evidence_rules (EvidenceRules | Unset): How the evidence signals are computed (the module says what differs).
     """
 
     key: str
@@ -58,6 +60,7 @@ class MoReadinessDocument:
         | Unset
     ) = UNSET
     quadrants: list[Quadrant] | Unset = UNSET
+    evidence_rules: EvidenceRules | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.evidence_from_inventory import EvidenceFromInventory  # noqa: PLC0415
@@ -113,6 +116,10 @@ class MoReadinessDocument:
                 quadrants_item = quadrants_item_data.to_dict()
                 quadrants.append(quadrants_item)
 
+        evidence_rules: int | Unset = UNSET
+        if not isinstance(self.evidence_rules, Unset):
+            evidence_rules = self.evidence_rules.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -133,6 +140,8 @@ class MoReadinessDocument:
             field_dict["evidence"] = evidence
         if quadrants is not UNSET:
             field_dict["quadrants"] = quadrants
+        if evidence_rules is not UNSET:
+            field_dict["evidence_rules"] = evidence_rules
 
         return field_dict
 
@@ -249,6 +258,13 @@ class MoReadinessDocument:
 
                 quadrants.append(quadrants_item)
 
+        _evidence_rules = d.pop("evidence_rules", UNSET)
+        evidence_rules: EvidenceRules | Unset
+        if isinstance(_evidence_rules, Unset):
+            evidence_rules = UNSET
+        else:
+            evidence_rules = EvidenceRules(_evidence_rules)
+
         mo_readiness_document = cls(
             key=key,
             name=name,
@@ -260,6 +276,7 @@ class MoReadinessDocument:
             questions=questions,
             evidence=evidence,
             quadrants=quadrants,
+            evidence_rules=evidence_rules,
         )
 
         return mo_readiness_document

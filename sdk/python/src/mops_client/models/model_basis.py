@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ModelBasis")
 
 
@@ -13,10 +15,11 @@ T = TypeVar("T", bound="ModelBasis")
 class ModelBasis:
     """The figures the operating model is inferred from.
 
-    A unit is *edge* when it is a business unit or a region, or lies below one; every other
-    unit is *central*. People are the active people of the tenant. A tool (retired ones left
-    out) is owned by the units its owners name, or, for an owner naming only a person, by that
-    person's unit.
+    A unit is *edge* when it is a business unit or a region, or lies below one; *outside*
+    marketing when it is a function other than marketing's (sales, IT, legal) or lies below
+    one; every other unit is *central* (the rules are in the inferred model's description).
+    People are the active people of the tenant. A tool (retired ones left out) is owned by the
+    units its owners name, or, for an owner naming only a person, by that person's unit.
 
         Attributes:
             central_people (int): Active people in central units.
@@ -31,6 +34,13 @@ class ModelBasis:
                 tool has an owning unit.
             hub_units (int): Units whose role is `hub`.
             spoke_units (int): Units whose role is `spoke`.
+            outside_people (int | Unset): Active people in functions outside marketing; counted on neither side. Default: 0.
+            outside_tools (int | Unset): Tools owned only by units outside marketing; counted on neither side. Default: 0.
+            centre_people (int | Unset): Active people in centres (of excellence, of marketing operations) or below one, but
+                for those of a business unit or region. Default: 0.
+            embedded_people (int | Unset): Active people of edge units embedded from a centre: managed by an active person
+                of a centre, or holding a role one holds. Default: 0.
+            served_edge_units (int | Unset): Edge units with at least one person embedded from a centre. Default: 0.
     """
 
     central_people: int
@@ -44,6 +54,11 @@ class ModelBasis:
     central_tool_share: float | None
     hub_units: int
     spoke_units: int
+    outside_people: int | Unset = 0
+    outside_tools: int | Unset = 0
+    centre_people: int | Unset = 0
+    embedded_people: int | Unset = 0
+    served_edge_units: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,6 +86,16 @@ class ModelBasis:
 
         spoke_units = self.spoke_units
 
+        outside_people = self.outside_people
+
+        outside_tools = self.outside_tools
+
+        centre_people = self.centre_people
+
+        embedded_people = self.embedded_people
+
+        served_edge_units = self.served_edge_units
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -88,6 +113,16 @@ class ModelBasis:
                 "spoke_units": spoke_units,
             }
         )
+        if outside_people is not UNSET:
+            field_dict["outside_people"] = outside_people
+        if outside_tools is not UNSET:
+            field_dict["outside_tools"] = outside_tools
+        if centre_people is not UNSET:
+            field_dict["centre_people"] = centre_people
+        if embedded_people is not UNSET:
+            field_dict["embedded_people"] = embedded_people
+        if served_edge_units is not UNSET:
+            field_dict["served_edge_units"] = served_edge_units
 
         return field_dict
 
@@ -126,6 +161,16 @@ class ModelBasis:
 
         spoke_units = d.pop("spoke_units")
 
+        outside_people = d.pop("outside_people", UNSET)
+
+        outside_tools = d.pop("outside_tools", UNSET)
+
+        centre_people = d.pop("centre_people", UNSET)
+
+        embedded_people = d.pop("embedded_people", UNSET)
+
+        served_edge_units = d.pop("served_edge_units", UNSET)
+
         model_basis = cls(
             central_people=central_people,
             edge_people=edge_people,
@@ -138,6 +183,11 @@ class ModelBasis:
             central_tool_share=central_tool_share,
             hub_units=hub_units,
             spoke_units=spoke_units,
+            outside_people=outside_people,
+            outside_tools=outside_tools,
+            centre_people=centre_people,
+            embedded_people=embedded_people,
+            served_edge_units=served_edge_units,
         )
 
         model_basis.additional_properties = d

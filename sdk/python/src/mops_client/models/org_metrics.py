@@ -28,9 +28,10 @@ class OrgMetrics:
     """The figures the scoring service reads as evidence, in one response.
 
     Attributes:
-        people (PeopleDistribution): Where the active people are. A unit is *edge* when it is a business unit or a
-            region, or
-            lies below one; every other unit is *central*.
+        people (PeopleDistribution): Where the active people are, by the side of their unit as the operating-model
+            inference
+            reads it: *edge* (business units, regions, below one), *outside* marketing (a function other
+            than marketing's, such as sales, IT or legal, or below one), else *central*.
         centre_of_excellence (CentreOfExcellenceSize): Centres of excellence and marketing-ops centres, with the units
             below them.
         spans_of_control (SpansOfControl): Direct reports per manager: active people whose `manager_id` names the
@@ -43,7 +44,8 @@ class OrgMetrics:
         model (InferredModel | None): Declared vs inferred operating model; null only when the inventory could not be
             asked and `allow_partial` was set.
         unit_sides (UnitSides): Every unit of the tenant by side, as the operating-model inference reads them: edge
-            when it is a business unit or a region or lies below one, central otherwise.
+            when it is a business unit or a region or lies below one; outside marketing when it is a
+            function other than marketing's (sales, IT, legal) or lies below one; central otherwise.
         unavailable (list[str] | Unset): Metrics that could not be computed because a source did not answer (`training`,
             `model`); empty normally.
     """

@@ -6,20 +6,24 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="PeopleDistribution")
 
 
 @_attrs_define
 class PeopleDistribution:
-    """Where the active people are. A unit is *edge* when it is a business unit or a region, or
-    lies below one; every other unit is *central*.
+    """Where the active people are, by the side of their unit as the operating-model inference
+    reads it: *edge* (business units, regions, below one), *outside* marketing (a function other
+    than marketing's, such as sales, IT or legal, or below one), else *central*.
 
         Attributes:
             active (int): Active people of the tenant.
-            central (int): Active people in central units.
+            central (int): Active people in central marketing units.
             edge (int): Active people in business units and regions.
             unassigned (int): Active people in no unit.
             centralisation_ratio (float | None): central / (central + edge); null when both are 0.
+            outside (int | Unset): Active people in functions outside marketing. Default: 0.
     """
 
     active: int
@@ -27,6 +31,7 @@ class PeopleDistribution:
     edge: int
     unassigned: int
     centralisation_ratio: float | None
+    outside: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +46,8 @@ class PeopleDistribution:
         centralisation_ratio: float | None
         centralisation_ratio = self.centralisation_ratio
 
+        outside = self.outside
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -52,6 +59,8 @@ class PeopleDistribution:
                 "centralisation_ratio": centralisation_ratio,
             }
         )
+        if outside is not UNSET:
+            field_dict["outside"] = outside
 
         return field_dict
 
@@ -73,12 +82,15 @@ class PeopleDistribution:
 
         centralisation_ratio = _parse_centralisation_ratio(d.pop("centralisation_ratio"))
 
+        outside = d.pop("outside", UNSET)
+
         people_distribution = cls(
             active=active,
             central=central,
             edge=edge,
             unassigned=unassigned,
             centralisation_ratio=centralisation_ratio,
+            outside=outside,
         )
 
         people_distribution.additional_properties = d

@@ -10,7 +10,7 @@ from ..models.raci_violation_code import RaciViolationCode
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.raci_assignee import RaciAssignee
+    from ..models.raci_named_assignee import RaciNamedAssignee
 
 
 T = TypeVar("T", bound="RaciViolation")
@@ -22,15 +22,15 @@ class RaciViolation:
     Attributes:
         activity (str): The name of the activity the rule is broken in.
         code (RaciViolationCode):
-        detail (str):
-        assignees (list[RaciAssignee] | None | Unset): The assignees at fault, when some are (the several A, the A that
-            is also R, the assignees that no longer exist).
+        detail (str): The rule broken, naming the assignees at fault.
+        assignees (list[RaciNamedAssignee] | None | Unset): The assignees at fault, when some are (the several A, the A
+            that is also R, the assignees that no longer exist).
     """
 
     activity: str
     code: RaciViolationCode
     detail: str
-    assignees: list[RaciAssignee] | None | Unset = UNSET
+    assignees: list[RaciNamedAssignee] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,7 +68,7 @@ class RaciViolation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.raci_assignee import RaciAssignee  # noqa: PLC0415
+        from ..models.raci_named_assignee import RaciNamedAssignee  # noqa: PLC0415
 
         d = dict(src_dict)
         activity = d.pop("activity")
@@ -77,7 +77,7 @@ class RaciViolation:
 
         detail = d.pop("detail")
 
-        def _parse_assignees(data: object) -> list[RaciAssignee] | None | Unset:
+        def _parse_assignees(data: object) -> list[RaciNamedAssignee] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -88,14 +88,14 @@ class RaciViolation:
                 assignees_type_0 = []
                 _assignees_type_0 = data
                 for assignees_type_0_item_data in _assignees_type_0:
-                    assignees_type_0_item = RaciAssignee.from_dict(assignees_type_0_item_data)
+                    assignees_type_0_item = RaciNamedAssignee.from_dict(assignees_type_0_item_data)
 
                     assignees_type_0.append(assignees_type_0_item)
 
                 return assignees_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[RaciAssignee] | None | Unset, data)
+            return cast(list[RaciNamedAssignee] | None | Unset, data)
 
         assignees = _parse_assignees(d.pop("assignees", UNSET))
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
@@ -35,6 +36,9 @@ class ToolCreate:
         tags (list[str] | Unset):
         custom_fields (ToolCreateCustomFields | Unset): Values of the tenant's custom fields (`/v1/inventory/custom-
             fields`).
+        in_use_since (datetime.date | None | Unset): The day the tool came into use at the company (its go-live), as the
+            company knows it: not the day it was recorded here. The stack's change over a year counts tools by it (else by
+            the earliest start of their contracts); null when not known.
         status (ToolStatus | Unset):
     """
 
@@ -51,6 +55,7 @@ class ToolCreate:
     website: None | str | Unset = UNSET
     tags: list[str] | Unset = UNSET
     custom_fields: ToolCreateCustomFields | Unset = UNSET
+    in_use_since: datetime.date | None | Unset = UNSET
     status: ToolStatus | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -119,6 +124,14 @@ class ToolCreate:
         if not isinstance(self.custom_fields, Unset):
             custom_fields = self.custom_fields.to_dict()
 
+        in_use_since: None | str | Unset
+        if isinstance(self.in_use_since, Unset):
+            in_use_since = UNSET
+        elif isinstance(self.in_use_since, datetime.date):
+            in_use_since = self.in_use_since.isoformat()
+        else:
+            in_use_since = self.in_use_since
+
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status.value
@@ -154,6 +167,8 @@ class ToolCreate:
             field_dict["tags"] = tags
         if custom_fields is not UNSET:
             field_dict["custom_fields"] = custom_fields
+        if in_use_since is not UNSET:
+            field_dict["in_use_since"] = in_use_since
         if status is not UNSET:
             field_dict["status"] = status
 
@@ -253,6 +268,23 @@ class ToolCreate:
         else:
             custom_fields = ToolCreateCustomFields.from_dict(_custom_fields)
 
+        def _parse_in_use_since(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                in_use_since_type_0 = datetime.date.fromisoformat(data)
+
+                return in_use_since_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        in_use_since = _parse_in_use_since(d.pop("in_use_since", UNSET))
+
         _status = d.pop("status", UNSET)
         status: ToolStatus | Unset
         if isinstance(_status, Unset):
@@ -274,6 +306,7 @@ class ToolCreate:
             website=website,
             tags=tags,
             custom_fields=custom_fields,
+            in_use_since=in_use_since,
             status=status,
         )
 

@@ -37,6 +37,8 @@ class ToolImportRow:
             integrations (list[str] | None | str | Unset): Names of tools it exchanges data with, as a list or `;`-separated
                 text.
             notes (None | str | Unset):
+            in_use_since (None | str | Unset): `YYYY-MM-DD`: the day the tool came into use (its go-live). An update without
+                it leaves the tool's date as it was.
     """
 
     name: str
@@ -55,6 +57,7 @@ class ToolImportRow:
     processes_personal_data: bool | int | None | str | Unset = UNSET
     integrations: list[str] | None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
+    in_use_since: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -156,6 +159,12 @@ class ToolImportRow:
         else:
             notes = self.notes
 
+        in_use_since: None | str | Unset
+        if isinstance(self.in_use_since, Unset):
+            in_use_since = UNSET
+        else:
+            in_use_since = self.in_use_since
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -193,6 +202,8 @@ class ToolImportRow:
             field_dict["integrations"] = integrations
         if notes is not UNSET:
             field_dict["notes"] = notes
+        if in_use_since is not UNSET:
+            field_dict["in_use_since"] = in_use_since
 
         return field_dict
 
@@ -354,6 +365,15 @@ class ToolImportRow:
 
         notes = _parse_notes(d.pop("notes", UNSET))
 
+        def _parse_in_use_since(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        in_use_since = _parse_in_use_since(d.pop("in_use_since", UNSET))
+
         tool_import_row = cls(
             name=name,
             vendor=vendor,
@@ -371,6 +391,7 @@ class ToolImportRow:
             processes_personal_data=processes_personal_data,
             integrations=integrations,
             notes=notes,
+            in_use_since=in_use_since,
         )
 
         tool_import_row.additional_properties = d

@@ -43,6 +43,9 @@ class ToolRead:
         tags (list[str] | Unset):
         custom_fields (ToolReadCustomFields | Unset): Values of the tenant's custom fields (`/v1/inventory/custom-
             fields`).
+        in_use_since (datetime.date | None | Unset): The day the tool came into use at the company (its go-live), as the
+            company knows it: not the day it was recorded here. The stack's change over a year counts tools by it (else by
+            the earliest start of their contracts); null when not known.
     """
 
     id: UUID
@@ -64,6 +67,7 @@ class ToolRead:
     website: None | str | Unset = UNSET
     tags: list[str] | Unset = UNSET
     custom_fields: ToolReadCustomFields | Unset = UNSET
+    in_use_since: datetime.date | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -144,6 +148,14 @@ class ToolRead:
         if not isinstance(self.custom_fields, Unset):
             custom_fields = self.custom_fields.to_dict()
 
+        in_use_since: None | str | Unset
+        if isinstance(self.in_use_since, Unset):
+            in_use_since = UNSET
+        elif isinstance(self.in_use_since, datetime.date):
+            in_use_since = self.in_use_since.isoformat()
+        else:
+            in_use_since = self.in_use_since
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -181,6 +193,8 @@ class ToolRead:
             field_dict["tags"] = tags
         if custom_fields is not UNSET:
             field_dict["custom_fields"] = custom_fields
+        if in_use_since is not UNSET:
+            field_dict["in_use_since"] = in_use_since
 
         return field_dict
 
@@ -290,6 +304,23 @@ class ToolRead:
         else:
             custom_fields = ToolReadCustomFields.from_dict(_custom_fields)
 
+        def _parse_in_use_since(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                in_use_since_type_0 = datetime.date.fromisoformat(data)
+
+                return in_use_since_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        in_use_since = _parse_in_use_since(d.pop("in_use_since", UNSET))
+
         tool_read = cls(
             id=id,
             name=name,
@@ -310,6 +341,7 @@ class ToolRead:
             website=website,
             tags=tags,
             custom_fields=custom_fields,
+            in_use_since=in_use_since,
         )
 
         tool_read.additional_properties = d

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
@@ -37,6 +38,9 @@ class ToolUpdate:
             website (None | str | Unset):
             tags (list[str] | None | Unset):
             custom_fields (None | ToolUpdateCustomFieldsType0 | Unset): Replaces the tool's custom field values.
+            in_use_since (datetime.date | None | Unset): The day the tool came into use at the company (its go-live), as the
+                company knows it: not the day it was recorded here. The stack's change over a year counts tools by it (else by
+                the earliest start of their contracts); null when not known.
     """
 
     name: str | Unset = UNSET
@@ -53,6 +57,7 @@ class ToolUpdate:
     website: None | str | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
     custom_fields: None | ToolUpdateCustomFieldsType0 | Unset = UNSET
+    in_use_since: datetime.date | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.tool_update_custom_fields_type_0 import ToolUpdateCustomFieldsType0  # noqa: PLC0415
@@ -150,6 +155,14 @@ class ToolUpdate:
         else:
             custom_fields = self.custom_fields
 
+        in_use_since: None | str | Unset
+        if isinstance(self.in_use_since, Unset):
+            in_use_since = UNSET
+        elif isinstance(self.in_use_since, datetime.date):
+            in_use_since = self.in_use_since.isoformat()
+        else:
+            in_use_since = self.in_use_since
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -181,6 +194,8 @@ class ToolUpdate:
             field_dict["tags"] = tags
         if custom_fields is not UNSET:
             field_dict["custom_fields"] = custom_fields
+        if in_use_since is not UNSET:
+            field_dict["in_use_since"] = in_use_since
 
         return field_dict
 
@@ -355,6 +370,23 @@ class ToolUpdate:
 
         custom_fields = _parse_custom_fields(d.pop("custom_fields", UNSET))
 
+        def _parse_in_use_since(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                in_use_since_type_0 = datetime.date.fromisoformat(data)
+
+                return in_use_since_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        in_use_since = _parse_in_use_since(d.pop("in_use_since", UNSET))
+
         tool_update = cls(
             name=name,
             status=status,
@@ -370,6 +402,7 @@ class ToolUpdate:
             website=website,
             tags=tags,
             custom_fields=custom_fields,
+            in_use_since=in_use_since,
         )
 
         return tool_update

@@ -7,21 +7,26 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="UnitSides")
 
 
 @_attrs_define
 class UnitSides:
     """Every unit of the tenant by side, as the operating-model inference reads them: edge
-    when it is a business unit or a region or lies below one, central otherwise.
+    when it is a business unit or a region or lies below one; outside marketing when it is a
+    function other than marketing's (sales, IT, legal) or lies below one; central otherwise.
 
         Attributes:
             central (list[UUID]):
             edge (list[UUID]):
+            outside (list[UUID] | Unset):
     """
 
     central: list[UUID]
     edge: list[UUID]
+    outside: list[UUID] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,6 +40,13 @@ class UnitSides:
             edge_item = str(edge_item_data)
             edge.append(edge_item)
 
+        outside: list[str] | Unset = UNSET
+        if not isinstance(self.outside, Unset):
+            outside = []
+            for outside_item_data in self.outside:
+                outside_item = str(outside_item_data)
+                outside.append(outside_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -43,6 +55,8 @@ class UnitSides:
                 "edge": edge,
             }
         )
+        if outside is not UNSET:
+            field_dict["outside"] = outside
 
         return field_dict
 
@@ -63,9 +77,19 @@ class UnitSides:
 
             edge.append(edge_item)
 
+        _outside = d.pop("outside", UNSET)
+        outside: list[UUID] | Unset = UNSET
+        if _outside is not UNSET:
+            outside = []
+            for outside_item_data in _outside:
+                outside_item = UUID(outside_item_data)
+
+                outside.append(outside_item)
+
         unit_sides = cls(
             central=central,
             edge=edge,
+            outside=outside,
         )
 
         unit_sides.additional_properties = d

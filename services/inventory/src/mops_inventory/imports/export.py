@@ -72,6 +72,7 @@ async def _page_rows(
                 _flag(tool["processes_personal_data"]),
                 ";".join(facts.targets.get(tool_id, [])),
                 tool["usage_notes"] or "",
+                tool["in_use_since"].isoformat() if tool["in_use_since"] else "",
             ]
         )
     return rows

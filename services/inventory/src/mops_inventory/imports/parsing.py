@@ -61,6 +61,7 @@ COLUMNS: Final[tuple[str, ...]] = (
     "processes_personal_data",
     "integrations",
     "notes",
+    "in_use_since",
 )
 REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("name",)
 
@@ -118,6 +119,7 @@ class ParsedTool:
     processes_personal_data: bool | None
     integrations: tuple[str, ...]
     notes: str | None
+    in_use_since: date | None
     row: int
 
 
@@ -499,14 +501,14 @@ def _minor_units(amount: str, currency: str) -> int | str:
 
 
 @lru_cache(maxsize=4096)
-def _iso_date(text: str) -> date | str:
+def _iso_date(column: str, text: str) -> date | str:
     """The date written `YYYY-MM-DD`, or why it is not one (a message to report)."""
     if not _ISO_DATE.fullmatch(text):
-        return f"renewal_date {text!r} is not a date written YYYY-MM-DD"
+        return f"{column} {text!r} is not a date written YYYY-MM-DD"
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        return f"renewal_date {text!r} is not a real date: {exc}"
+        return f"{column} {text!r} is not a real date: {exc}"
 
 
 # Plain ASCII addresses under a letter TLD: a strict subset of what email-validator accepts,
@@ -726,7 +728,8 @@ class _RowParser:
         email = self._email(row, cells)
         status = self._status(row, cells)
         cost, currency = self._money(row, cells)
-        renewal = self._date(row, cells)
+        renewal = self._date(row, cells, "renewal_date")
+        in_use_since = self._date(row, cells, "in_use_since")
         purchased = row.whole(cells, "seats_purchased")
         active = row.whole(cells, "seats_active")
         if purchased is not None and active is not None and active > purchased:
@@ -771,6 +774,7 @@ class _RowParser:
                 processes_personal_data=personal,
                 integrations=integrations,
                 notes=notes,
+                in_use_since=in_use_since,
                 row=number,
             )
         if name is not None:
@@ -918,12 +922,12 @@ class _RowParser:
         return minor, currency
 
     @staticmethod
-    def _date(row: _Row, cells: Mapping[str, object]) -> date | None:
-        text = row.text(cells, "renewal_date", _NAME)
+    def _date(row: _Row, cells: Mapping[str, object], column: str) -> date | None:
+        text = row.text(cells, column, _NAME)
         if text is None:
             return None
-        parsed = _iso_date(text)
+        parsed = _iso_date(column, text)
         if isinstance(parsed, str):
-            row.error("renewal_date", parsed)
+            row.error(column, parsed)
             return None
         return parsed

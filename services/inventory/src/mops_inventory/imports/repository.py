@@ -51,6 +51,7 @@ _EXPORTED_TOOLS = select(
     _tools.shares_data_with_core,
     _tools.processes_personal_data,
     _tools.usage_notes,
+    _tools.in_use_since,
 )
 
 

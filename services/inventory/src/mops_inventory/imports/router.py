@@ -40,9 +40,9 @@ router = APIRouter(prefix="/v1/inventory/imports", tags=["inventory"])
 _CSV_EXAMPLE = (
     "name,vendor,category,capability,owner_unit,business_owner,status,annual_cost,currency,"
     "renewal_date,seats_purchased,seats_active,shares_data_with_core,processes_personal_data,"
-    "integrations,notes\n"
+    "integrations,notes,in_use_since\n"
     "Marketo Engage,Adobe,Social & Relationships,Marketing automation,Marketing Operations CoE,"
-    "ops.lead@acme.example,active,185000,USD,2027-01-15,40,31,true,true,,Main MAP\n"
+    "ops.lead@acme.example,active,185000,USD,2027-01-15,40,31,true,true,,Main MAP,2021-03-01\n"
 )
 
 

@@ -173,6 +173,11 @@ class ToolImportRow(BaseModel):
         description="Names of tools it exchanges data with, as a list or `;`-separated text.",
     )
     notes: _Text = None
+    in_use_since: _Text = Field(
+        default=None,
+        description="`YYYY-MM-DD`: the day the tool came into use (its go-live). An update "
+        "without it leaves the tool's date as it was.",
+    )
 
 
 class ToolImportFile(RootModel[list[ToolImportRow]]):

@@ -412,6 +412,7 @@ async def _create_many(
                 "website": None,
                 "tags": [],
                 "custom_fields": {},
+                "in_use_since": parsed.in_use_since,
                 "version": 1,
                 "created_at": now,
                 "updated_at": now,
@@ -496,6 +497,7 @@ async def _create_many(
             owners=owners,
             shares_data_with_core=parsed.shares_data_with_core,
             processes_personal_data=bool(parsed.processes_personal_data),
+            in_use_since=parsed.in_use_since,
         ).model_dump(mode="json")
         audits.append(("create", "tool", tool_id, None, snapshot))
         events.append(("tool.created", snapshot))
@@ -595,6 +597,9 @@ async def _update_many(
             "shares_data_with_core": parsed.shares_data_with_core,
             "processes_personal_data": bool(parsed.processes_personal_data),
         }
+        # A file without the date leaves the one set through the API alone.
+        if parsed.in_use_since is not None:
+            wanted["in_use_since"] = parsed.in_use_since
         changed = any(getattr(tool, k) != v for k, v in wanted.items())
         for key, value in wanted.items():
             setattr(tool, key, value)

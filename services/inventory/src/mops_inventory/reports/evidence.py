@@ -169,13 +169,25 @@ async def _totals(
             _outcomes.occurred_at < until,
         )
     )
+    # A retirement mops saw happen: a tool recorded as retired from the start (an import of
+    # the stack as it is) was retired on a day nobody told.
     retired_lately = _tools.id.in_(
         select(_changes.tool_id).where(
             _changes.tenant_id == tenant_id,
             _changes.to_status == RETIRED,
+            _changes.from_status.is_not(None),
             _changes.changed_at >= since,
         )
     )
+    # The day a tool came into use: its own date, else the earliest start of its contracts;
+    # never the day it was recorded here (an import records a whole stack in one day).
+    first_term = (
+        select(func.min(_contracts.term_start))
+        .where(_contracts.tenant_id == tenant_id, _contracts.tool_id == _tools.id)
+        .scalar_subquery()
+    )
+    in_use_since = func.coalesce(_tools.in_use_since, first_term)
+    came_lately = and_(in_use_since >= since.date(), in_use_since < until.date())
     personal = and_(active, _tools.processes_personal_data.is_(True))
     return (
         await conn.execute(
@@ -192,7 +204,8 @@ async def _totals(
                 _count(is_citizen).label("citizen"),
                 select(sum_int(latest.c.seats)).scalar_subquery().label("citizen_used"),
                 select(sum_int(purchased.c.seats)).scalar_subquery().label("citizen_paid"),
-                _count(_tools.created_at >= since).label("added"),
+                _count(came_lately).label("added"),
+                _count(and_(active, in_use_since.is_(None))).label("undated"),
                 _count(and_(_tools.status == RETIRED, retired_lately)).label("retired"),
                 _sum_where(and_(active, measured), cost.c.amount).label("measured"),
             )
@@ -204,16 +217,18 @@ async def _totals(
 
 
 async def _redundancy(conn: AsyncConnection, tenant_id: uuid.UUID, cost: Subquery) -> Any:
-    """(duplicated capabilities, redundant spend) in one statement.
+    """(duplicated capabilities, redundant spend both ways) in one statement.
 
-    The redundancy report ranks a capability's tools most expensive first and puts at stake
-    what the others cost (consolidating onto the main platform); the evidence measures the
-    cost beyond the **cheapest** tool instead, as the scoring signal defines it. In each
-    capability its active tools with a cost in the currency are ranked cheapest first (ties
-    by id); a tool first in any of its capabilities is kept, since dropping it would lose the
-    cheapest way to that capability; the others are redundant, each tool's cost counted once
-    however many duplicated capabilities it is in. With one capability per tool this is the
-    sum, over the duplicated capabilities, of their tools' cost minus the cheapest one's.
+    In each capability its active tools with a cost in the currency are ranked, and a tool
+    first in any of its capabilities is kept; the others are redundant, each tool's cost
+    counted once however many duplicated capabilities it is in. Two rankings:
+
+    - `redundant`, **cheapest** first (ties by id), as the v1 scoring signal defines it:
+      dropping the first would lose the cheapest way to the capability. With one capability
+      per tool: the sum of the duplicated capabilities' tools' cost minus the cheapest one's.
+    - `redundant_beyond_main`, **most expensive** first (ties by name, then id), as the
+      redundancy report ranks them: consolidating onto the main platform (the suite one
+      pays most for), what the others cost is at stake ("platformise", not "buy cheapest").
     """
     held = (
         select(_tool_caps.capability_id.label("capability_id"))
@@ -236,6 +251,12 @@ async def _redundancy(conn: AsyncConnection, tenant_id: uuid.UUID, cost: Subquer
                 order_by=(cost.c.amount, _tool_caps.tool_id),
             )
             .label("position"),
+            func.row_number()
+            .over(
+                partition_by=_tool_caps.capability_id,
+                order_by=(cost.c.amount.desc(), _tools.name_key, _tool_caps.tool_id),
+            )
+            .label("position_by_main"),
         )
         .join(_tool_table, _tools.id == _tool_caps.tool_id)
         .join(cost, cost.c.tool_id == _tool_caps.tool_id)
@@ -249,6 +270,11 @@ async def _redundancy(conn: AsyncConnection, tenant_id: uuid.UUID, cost: Subquer
     redundant = (
         select(ranked.c.tool_id).group_by(ranked.c.tool_id).having(func.min(ranked.c.position) > 1)
     )
+    beyond_main = (
+        select(ranked.c.tool_id)
+        .group_by(ranked.c.tool_id)
+        .having(func.min(ranked.c.position_by_main) > 1)
+    )
     return (
         await conn.execute(
             select(
@@ -257,6 +283,10 @@ async def _redundancy(conn: AsyncConnection, tenant_id: uuid.UUID, cost: Subquer
                 .where(cost.c.tool_id.in_(redundant))
                 .scalar_subquery()
                 .label("redundant"),
+                select(sum_int(cost.c.amount))
+                .where(cost.c.tool_id.in_(beyond_main))
+                .scalar_subquery()
+                .label("beyond_main"),
             )
         )
     ).one()
@@ -335,6 +365,7 @@ async def inventory_evidence(
             by_owner_unit=units,
             unowned_tools=as_int(totals.unowned),
             redundant_spend_minor=as_int(redundancy.redundant),
+            redundant_spend_beyond_main_minor=as_int(redundancy.beyond_main),
             duplicated_capabilities=as_int(redundancy.duplicated),
             has_customer_data_platform=as_int(totals.cdp) > 0,
             personal_data_tools=as_int(totals.personal),
@@ -344,6 +375,7 @@ async def inventory_evidence(
             citizen_seats_used=as_int(totals.citizen_used),
             citizen_seats_paid=as_int(totals.citizen_paid),
             added_last_12_months=as_int(totals.added),
+            active_tools_undated=as_int(totals.undated),
             retired_last_12_months=as_int(totals.retired),
             measured_spend_minor=as_int(totals.measured),
         )

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -54,6 +55,7 @@ class Tool(InventoryTable, table=True):
         default_factory=list, sa_column=Column(JSON, nullable=False)
     )
     website: str | None = Field(default=None, sa_column=Column(String(2048)))
+    in_use_since: date | None = Field(default=None, sa_column=Column(Date))
     tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     custom_fields: dict[str, Any] = Field(
         default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict)

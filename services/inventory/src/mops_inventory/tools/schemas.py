@@ -10,9 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool, field_validator
 
-from mops_shared.contracts.common import Name, StrictModel, Text, not_null
+from mops_shared.contracts.common import IsoDate, Name, StrictModel, Text, not_null
 from mops_shared.contracts.inventory import (
     CUSTOM_FIELD_KEYS,
+    IN_USE_SINCE,
     Capability,
     Tag,
     ToolFields,
@@ -81,6 +82,7 @@ class ToolUpdate(StrictModel):
         json_schema_extra=CUSTOM_FIELD_KEYS,
         description="Replaces the tool's custom field values.",
     )
+    in_use_since: IsoDate | None = Field(default=None, description=IN_USE_SINCE)
 
     @field_validator("owners")
     @classmethod

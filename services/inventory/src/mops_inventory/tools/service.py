@@ -136,6 +136,7 @@ async def create_tool(
         website=str(data.website) if data.website else None,
         tags=list(data.tags),
         custom_fields=dict(data.custom_fields),
+        in_use_since=data.in_use_since,
         created_at=now,
         updated_at=now,
     )
@@ -274,6 +275,7 @@ async def update_tool(
             "usage_notes",
             "shares_data_with_core",
             "processes_personal_data",
+            "in_use_since",
         ):
             if field in changes:
                 setattr(tool, field, getattr(data, field))

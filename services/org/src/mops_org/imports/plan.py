@@ -569,6 +569,8 @@ def _raci(
         seen.add(key)
         activities: list[dict[str, Any]] = []
         activity_names: set[str] = set()
+        # Each assignee as the document writes it, for the warnings a person reads.
+        assignee_names: dict[Assignee, str] = {}
         ok = True
         for a, activity in enumerate(matrix.activities):
             pointer = f"{base}/activities/{a}"
@@ -625,6 +627,7 @@ def _raci(
                     plan.error("raci", m, at, "invalid_letter", f"{letter!r} is not R, A, C or I")
                     ok = False
                     continue
+                assignee_names[assignee_key(resolved[0], resolved[1])] = " ".join(assignee.split())
                 assignments.append(
                     {
                         "assignee_type": resolved[0],
@@ -647,6 +650,7 @@ def _raci(
             allow_accountable_responsible=matrix.allow_accountable_responsible,
             legal=legal,
             missing=set(),
+            names=assignee_names,
         ):
             index = next(i for i, act in enumerate(activities) if act["name"] == violation.activity)
             plan.warn(

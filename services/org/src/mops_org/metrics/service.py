@@ -23,6 +23,7 @@ from mops_org.metrics.schemas import (
     UnitSides,
 )
 from mops_org.profile import inference
+from mops_org.profile.inference import CENTRE_UNIT_TYPES
 from mops_org.profile.service import infer_from
 from mops_org.raci.service import raci_summary
 from mops_org.roles.gaps import skill_gap_counts_by_role
@@ -32,17 +33,13 @@ from mops_org.training.coverage import (
     coverage_inputs,
     tools_by_owner,
 )
-from mops_org.units.tree import within
 from mops_shared.contracts.clients import InventoryClient
-from mops_shared.contracts.org import UnitType
 from mops_shared.contracts.reports import ToolOwnership
 from mops_shared.kit.auth import Principal
 from mops_shared.kit.errors import GatewayTimeout, ServiceUnavailable
 from mops_shared.kit.reads import read_connection
 
 T = TypeVar("T")
-
-_CENTRES = (UnitType.centre_of_excellence.value, UnitType.marketing_ops_centre.value)
 
 
 _METRICS_JSON = TypeAdapter(OrgMetrics)
@@ -107,8 +104,9 @@ async def org_metrics(
         skill_gaps_by_role=gaps.result(),
         model=model,
         unit_sides=UnitSides(
-            central=sorted(u for u, side in shape.sides.items() if side == "central"),
-            edge=sorted(u for u, side in shape.sides.items() if side == "edge"),
+            central=shape.units_of("central"),
+            edge=shape.units_of("edge"),
+            outside=shape.units_of("outside"),
         ),
         unavailable=[] if ownership is not None else ["training", "model"],
     )
@@ -138,22 +136,23 @@ async def _ownership(
 
 
 def _people(shape: inference.OrgShape) -> PeopleDistribution:
-    central, edge, unassigned = shape.people_by_side()
+    people = shape.people_by_side()
+    central, edge = people.central, people.edge
     return PeopleDistribution(
-        active=central + edge + unassigned,
+        active=central + edge + people.outside + people.unassigned,
         central=central,
         edge=edge,
-        unassigned=unassigned,
+        outside=people.outside,
+        unassigned=people.unassigned,
         centralisation_ratio=central / (central + edge) if central + edge else None,
     )
 
 
 def _centres(shape: inference.OrgShape) -> CentreOfExcellenceSize:
-    parents = {unit_id: parent_id for unit_id, parent_id, _, _ in shape.units}
-    centres = {unit_id for unit_id, _, unit_type, _ in shape.units if unit_type in _CENTRES}
-    inside = within(parents, centres)
+    centres = sum(1 for _, _, unit_type, _ in shape.units if unit_type in CENTRE_UNIT_TYPES)
+    inside = shape.centre_units()
     people = sum(count for unit_id, count in shape.people_by_unit.items() if unit_id in inside)
-    return CentreOfExcellenceSize(units=len(centres), people=people)
+    return CentreOfExcellenceSize(units=centres, people=people)
 
 
 async def _spans(conn: AsyncConnection, tenant_id: uuid.UUID) -> SpansOfControl:

@@ -1,9 +1,10 @@
 """The operating model the data suggests: where the marketing people and the tool ownership sit.
 
-A unit is *edge* when it is a business unit or a region, or lies below one; every other unit is
-*central*. `model_basis` counts people and tools on each side and `infer_model` applies the
-rules of `INFERENCE_RULES` to those figures (pure, so the metrics can reuse both with an
-ownership list fetched once).
+A unit is *edge* (business units, regions), *outside* marketing (sales, IT, legal: see
+`SIDE_RULES`) or *central*. `model_basis` counts people and tools on each side, and the people
+embedded at the edge from marketing's centres; `infer_model` applies the rules of
+`INFERENCE_RULES` to those figures (pure, so the metrics can reuse both with an ownership list
+fetched once).
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, or_, select
 
 from mops_org.db import Db, connection_of
 from mops_org.people.models import Person
+from mops_org.roles.models import PersonRole
 from mops_org.units.models import Unit
 from mops_org.units.tree import within
 from mops_shared.contracts.org import UnitRole, UnitType
@@ -28,26 +30,44 @@ from mops_shared.kit.db import among, table_of
 _unit_columns = table_of(Unit).c
 _people = table_of(Person).c
 
-UnitSide = Literal["central", "edge"]
+UnitSide = Literal["central", "edge", "outside"]
 
 # Unit types that are the edge of the organisation, with every unit below them.
 EDGE_UNIT_TYPES = frozenset({UnitType.business_unit.value, UnitType.region.value})
+# Unit types that are marketing's centres (of excellence, of marketing operations): the hubs.
+CENTRE_UNIT_TYPES = frozenset(
+    {UnitType.centre_of_excellence.value, UnitType.marketing_ops_centre.value}
+)
 # At or above this share of people (and of owned tools) in central units: centralized.
 CENTRALIZED_MIN_SHARE = 0.85
 # At or below this share of people (and of owned tools) in central units: independent.
 INDEPENDENT_MAX_SHARE = 0.25
 
-INFERENCE_RULES = (
+SIDE_RULES = (
     "A unit is *edge* when its type is `business_unit` or `region` or it lies below such a "
-    "unit; every other unit is *central*. Active people in a unit count as central or edge "
-    "people. A tool (retired ones left out) is owned by the units its owners name, or, for an "
-    "owner naming only a person, by that person's unit; it is a central tool when all its "
-    "owning units are central, an edge tool when all are edge, shared when both, unowned when "
-    "it has none. The people share is central / (central + edge) people; the tool share is "
-    "central / (central + edge + shared) tools. The first rule that applies decides:\n\n"
-    "1. no person in a unit and no tool with an owning unit: `inferred` is null (not enough "
-    "data);\n"
-    "2. at least one unit with role `hub` and one with role `spoke`: `hub_and_spoke`;\n"
+    "unit. Marketing's centres are the units of type `centre_of_excellence` or "
+    "`marketing_ops_centre` and those with role `hub`; when the tenant has one, a `function` "
+    "unit with no centre in it or below it (sales, IT, legal) is *outside* marketing, with the "
+    "units below it that are not edge (without a centre, mops cannot tell marketing's "
+    "function from the others, and counts them all central). Every other unit is *central*."
+)
+
+INFERENCE_RULES = (
+    f"{SIDE_RULES} Active people in a unit count as central, edge or outside people. A tool "
+    "(retired ones left out) is owned by the units its owners name, or, for an owner naming "
+    "only a person, by that person's unit; it is a central tool when all its marketing owning "
+    "units (central or edge) are central, an edge tool when all are edge, shared when both, an "
+    "outside tool when only units outside marketing own it, unowned when it has no owning "
+    "unit. The people share is central / (central + edge) people; the tool share is central "
+    "/ (central + edge + shared) tools: people and tools outside marketing count in neither. "
+    "An edge person is *embedded* from a centre when their manager is an active person of a "
+    "centre (or of a unit below one), or when they hold a role that an active person of a "
+    "centre holds. The first rule that applies decides:\n\n"
+    "1. no person in a marketing unit and no tool with a marketing owning unit: `inferred` is "
+    "null (not enough data);\n"
+    "2. at least one unit with role `hub` and one with role `spoke` (the labels), or a centre "
+    "with active people serving edge units through people embedded from it (the structure): "
+    "`hub_and_spoke`;\n"
     f"3. people share ≥ {CENTRALIZED_MIN_SHARE:.2f} and tool share ≥ "
     f"{CENTRALIZED_MIN_SHARE:.2f}: `centralized`;\n"
     f"4. people share ≤ {INDEPENDENT_MAX_SHARE:.2f} and tool share ≤ "
@@ -58,17 +78,42 @@ INFERENCE_RULES = (
     "one and is null when either is null."
 )
 
+UnitRow = tuple[uuid.UUID, uuid.UUID | None, str, str | None]  # id, parent, type, role
 
-def _sides(rows: Iterable[tuple[uuid.UUID, uuid.UUID | None, str]]) -> dict[uuid.UUID, UnitSide]:
-    """Each unit's side from (id, parent_id, type): edge when it or a unit above it is edge."""
+
+def _ancestors(parents: dict[uuid.UUID, uuid.UUID | None], unit_id: uuid.UUID) -> set[uuid.UUID]:
+    """The unit and every unit above it."""
+    seen: set[uuid.UUID] = set()
+    current: uuid.UUID | None = unit_id
+    while current is not None and current not in seen:
+        seen.add(current)
+        current = parents.get(current)
+    return seen
+
+
+def _sides(rows: Iterable[UnitRow]) -> dict[uuid.UUID, UnitSide]:
+    """Each unit's side (see SIDE_RULES)."""
     parents: dict[uuid.UUID, uuid.UUID | None] = {}
     edge_types: set[uuid.UUID] = set()
-    for unit_id, parent_id, type_ in rows:
+    functions: set[uuid.UUID] = set()
+    markers: set[uuid.UUID] = set()
+    for unit_id, parent_id, type_, role in rows:
         parents[unit_id] = parent_id
         if type_ in EDGE_UNIT_TYPES:
             edge_types.add(unit_id)
+        elif type_ == UnitType.function.value:
+            functions.add(unit_id)
+        if type_ in CENTRE_UNIT_TYPES or role == UnitRole.hub.value:
+            markers.add(unit_id)
     edge = within(parents, edge_types)
-    return {unit_id: "edge" if unit_id in edge else "central" for unit_id in parents}
+    outside: set[uuid.UUID] = set()
+    if markers:
+        marketing = {f for m in markers for f in _ancestors(parents, m) if f in functions}
+        outside = within(parents, functions - marketing) - within(parents, marketing) - edge
+    return {
+        unit_id: "edge" if unit_id in edge else "outside" if unit_id in outside else "central"
+        for unit_id in parents
+    }
 
 
 # Built once: a statement object caches its own cache key, so reusing it skips that walk.
@@ -82,17 +127,14 @@ _ACTIVE_PEOPLE_BY_UNIT = (
 )
 
 
-async def _unit_rows(
-    db: Db, tenant_id: uuid.UUID
-) -> Sequence[tuple[uuid.UUID, uuid.UUID | None, str, str | None]]:
+async def _unit_rows(db: Db, tenant_id: uuid.UUID) -> Sequence[UnitRow]:
     result = await (await connection_of(db)).execute(_UNITS, {"tenant_id": tenant_id})
     return [(row[0], row[1], row[2], row[3]) for row in result]
 
 
 async def classify_units(db: Db, tenant_id: uuid.UUID) -> dict[uuid.UUID, UnitSide]:
     """Every unit of the tenant, `central` or `edge` (one query, a walk in Python)."""
-    rows = await _unit_rows(db, tenant_id)
-    return _sides((unit_id, parent_id, type_) for unit_id, parent_id, type_, _ in rows)
+    return _sides(await _unit_rows(db, tenant_id))
 
 
 async def _active_people_by_unit(db: Db, tenant_id: uuid.UUID) -> dict[uuid.UUID | None, int]:
@@ -134,16 +176,25 @@ def _share(central: int, total: int) -> float | None:
 
 
 @dataclass(frozen=True)
+class PeopleBySide:
+    """Active people by side of their unit."""
+
+    central: int
+    edge: int
+    outside: int
+    unassigned: int
+
+
+@dataclass(frozen=True)
 class OrgShape:
     """The tenant's units and where its active people are: what several metrics read."""
 
-    units: Sequence[tuple[uuid.UUID, uuid.UUID | None, str, str | None]]  # id, parent, type, role
+    units: Sequence[UnitRow]
     sides: dict[uuid.UUID, UnitSide]
     people_by_unit: dict[uuid.UUID | None, int]  # active people per unit (None: no unit)
 
-    def people_by_side(self) -> tuple[int, int, int]:
-        """(central, edge, unassigned) active people."""
-        people = {"central": 0, "edge": 0}
+    def people_by_side(self) -> PeopleBySide:
+        people = {"central": 0, "edge": 0, "outside": 0}
         unassigned = 0
         for unit_id, count in self.people_by_unit.items():
             side = self.sides.get(unit_id) if unit_id is not None else None
@@ -151,7 +202,21 @@ class OrgShape:
                 unassigned += count
             else:
                 people[side] += count
-        return people["central"], people["edge"], unassigned
+        return PeopleBySide(unassigned=unassigned, **people)
+
+    def units_of(self, side: UnitSide) -> list[uuid.UUID]:
+        return sorted(unit_id for unit_id, of in self.sides.items() if of == side)
+
+    def centre_units(self) -> set[uuid.UUID]:
+        """The centres (by type) and every unit below one of them, wherever they are."""
+        parents = {unit_id: parent_id for unit_id, parent_id, _, _ in self.units}
+        centres = {unit_id for unit_id, _, type_, _ in self.units if type_ in CENTRE_UNIT_TYPES}
+        return within(parents, centres)
+
+    def hubs(self) -> set[uuid.UUID]:
+        """The centres of the organisation's centre (not of a region or business unit), with
+        the units below them: where people are embedded from."""
+        return {unit_id for unit_id in self.centre_units() if self.sides[unit_id] != "edge"}
 
 
 async def org_shape(db: Db, tenant_id: uuid.UUID) -> OrgShape:
@@ -159,9 +224,60 @@ async def org_shape(db: Db, tenant_id: uuid.UUID) -> OrgShape:
     rows = await _unit_rows(db, tenant_id)
     return OrgShape(
         units=rows,
-        sides=_sides((unit_id, parent_id, type_) for unit_id, parent_id, type_, _ in rows),
+        sides=_sides(rows),
         people_by_unit=await _active_people_by_unit(db, tenant_id),
     )
+
+
+_manager = table_of(Person).alias("manager")
+_hub_person = table_of(Person).alias("hub_person")
+_holdings = table_of(PersonRole).c
+_hub_holding = table_of(PersonRole).alias("hub_holding")
+
+
+async def _embedded(db: Db, tenant_id: uuid.UUID, shape: OrgShape) -> dict[uuid.UUID, int]:
+    """Per edge unit, its active people embedded from a centre: managed by an active person
+    of a centre, or holding a role an active person of a centre holds (one query, none when
+    there is no centre or no edge unit)."""
+    hubs, edge = shape.hubs(), shape.units_of("edge")
+    if not hubs or not edge:
+        return {}
+    conn = await connection_of(db)
+    managed = (
+        select(_manager.c.id)
+        .where(
+            _manager.c.id == _people.manager_id,
+            _manager.c.tenant_id == tenant_id,
+            _manager.c.active.is_(True),
+            among(conn, _manager.c.unit_id, hubs),
+        )
+        .exists()
+    )
+    hub_roles = (
+        select(_hub_holding.c.role_id)
+        .join(_hub_person, _hub_person.c.id == _hub_holding.c.person_id)
+        .where(
+            _hub_person.c.tenant_id == tenant_id,
+            _hub_person.c.active.is_(True),
+            among(conn, _hub_person.c.unit_id, hubs),
+        )
+    )
+    shares_role = (
+        select(_holdings.person_id)
+        .where(_holdings.person_id == _people.id, _holdings.role_id.in_(hub_roles))
+        .exists()
+    )
+    result = await conn.execute(
+        select(_people.unit_id, func.count())
+        .where(
+            _people.tenant_id == tenant_id,
+            _people.active.is_(True),
+            among(conn, _people.unit_id, edge),
+            or_(managed, shares_role),
+        )
+        .group_by(_people.unit_id)
+    )
+    return {unit_id: int(count) for unit_id, count in result}
 
 
 async def model_basis(
@@ -176,8 +292,7 @@ async def model_basis(
     shape = shape or await org_shape(db, tenant_id)
     sides = shape.sides
     roles = [role for *_, role in shape.units]
-    central_people, edge_people, unassigned = shape.people_by_side()
-    people = {"central": central_people, "edge": edge_people}
+    people = shape.people_by_side()
 
     person_only = {
         owner.person_id
@@ -186,37 +301,50 @@ async def model_basis(
         if owner.unit_id is None and owner.person_id is not None
     }
     person_units = await _units_of_people(db, tenant_id, person_only)
-    tools = {"central": 0, "edge": 0, "shared": 0, "unowned": 0}
+    tools = {"central": 0, "edge": 0, "shared": 0, "outside": 0, "unowned": 0}
     for tool in ownership:
         # Units the tenant does not have (deleted since, or never its own) tell nothing.
         tool_sides = {
             sides[unit_id] for unit_id in _owning_units(tool, person_units) if unit_id in sides
         }
+        marketing = tool_sides - {"outside"}
         if not tool_sides:
             tools["unowned"] += 1
-        elif len(tool_sides) == 2:
+        elif not marketing:
+            tools["outside"] += 1
+        elif len(marketing) == 2:
             tools["shared"] += 1
         else:
-            tools[tool_sides.pop()] += 1
+            tools[marketing.pop()] += 1
+    embedded = await _embedded(db, tenant_id, shape)
 
     owned = tools["central"] + tools["edge"] + tools["shared"]
     return ModelBasis(
-        central_people=people["central"],
-        edge_people=people["edge"],
-        unassigned_people=unassigned,
-        central_people_share=_share(people["central"], people["central"] + people["edge"]),
+        central_people=people.central,
+        edge_people=people.edge,
+        outside_people=people.outside,
+        unassigned_people=people.unassigned,
+        central_people_share=_share(people.central, people.central + people.edge),
         central_tools=tools["central"],
         edge_tools=tools["edge"],
         shared_tools=tools["shared"],
+        outside_tools=tools["outside"],
         unowned_tools=tools["unowned"],
         central_tool_share=_share(tools["central"], owned),
         hub_units=roles.count(UnitRole.hub.value),
         spoke_units=roles.count(UnitRole.spoke.value),
+        centre_people=sum(shape.people_by_unit.get(unit_id, 0) for unit_id in shape.hubs()),
+        embedded_people=sum(embedded.values()),
+        served_edge_units=len(embedded),
     )
 
 
 def _units(count: int, role: str) -> str:
     return f"{count} {role} unit{'' if count == 1 else 's'}"
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 def _percent(share: float) -> str:
@@ -260,7 +388,8 @@ def infer_model(
     owned = basis.central_tools + basis.edge_tools + basis.shared_tools
     if not people and not owned:
         return None, [
-            "no active person is in a unit and no tool has an owning unit: not enough data"
+            "no active person is in a marketing unit and no tool has a marketing owning unit: "
+            "not enough data"
         ]
     reasons: list[str] = []
     if hub_units and spoke_units:
@@ -268,9 +397,18 @@ def infer_model(
             f"{_units(hub_units, 'hub')} and {_units(spoke_units, 'spoke')}: hub_and_spoke"
         )
         return OperatingModel.hub_and_spoke, reasons
+    if basis.centre_people and basis.embedded_people:
+        reasons.append(
+            f"centres of {_count(basis.centre_people, 'person', 'people')} serve "
+            f"{_units(basis.served_edge_units, 'edge')} through "
+            f"{_count(basis.embedded_people, 'person', 'people')} embedded from them (managed "
+            "from a centre, or holding a centre's role): hub_and_spoke"
+        )
+        return OperatingModel.hub_and_spoke, reasons
     reasons.append(
         f"not both a hub and a spoke unit ({_units(hub_units, 'hub')}, "
-        f"{_units(spoke_units, 'spoke')}): not hub_and_spoke"
+        f"{_units(spoke_units, 'spoke')}), and no edge person embedded from a staffed centre: "
+        "not hub_and_spoke"
     )
     for model, threshold, at_least in (
         (OperatingModel.centralized, CENTRALIZED_MIN_SHARE, True),

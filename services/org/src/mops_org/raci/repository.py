@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -228,6 +228,32 @@ async def roles_found(conn: AsyncConnection, tenant_id: uuid.UUID, ids: Collecti
         stmt, params = _ROLES_LIST, {"tenant_id": tenant_id, "ids": parse_uuids(ids)}
     roles = {str(role_id): bool(legal) for role_id, legal in (await conn.execute(stmt, params))}
     return {i for i in ids if i not in roles}, {i for i, legal in roles.items() if legal}
+
+
+_NAMES = {
+    "role": select(_roles.id, _roles.name).where(
+        or_(_roles.tenant_id.is_(None), _roles.tenant_id == _TENANT)
+    ),
+    "person": select(_people.id, _people.name).where(_people.tenant_id == _TENANT),
+    "unit": select(_units.id, _units.name).where(_units.tenant_id == _TENANT),
+}
+_NAME_IDS = {"role": _roles.id, "person": _people.id, "unit": _units.id}
+
+
+async def assignee_names(
+    conn: AsyncConnection, tenant_id: uuid.UUID, ids: Mapping[str, Collection[str]]
+) -> dict[tuple[str, str], str]:
+    """The names of these assignees (ids as text, by assignee type) that the tenant has, keyed
+    by (type, id as text): one query per type named, for the few assignees a message names."""
+    names: dict[tuple[str, str], str] = {}
+    for kind, wanted in ids.items():
+        if not wanted:
+            continue
+        stmt = _NAMES[kind].where(_NAME_IDS[kind].in_(_IDS_LIST))
+        params = {"tenant_id": tenant_id, "ids": parse_uuids(wanted)}
+        for assignee_id, name in await conn.execute(stmt, params):
+            names[(kind, str(assignee_id))] = name
+    return names
 
 
 async def people_found(conn: AsyncConnection, tenant_id: uuid.UUID, ids: Collection[str]) -> Found:

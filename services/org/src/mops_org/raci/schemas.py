@@ -96,11 +96,19 @@ class RaciMatrixPage(Page[RaciMatrixRead]):
     pass
 
 
+class RaciNamedAssignee(RaciAssignee):
+    name: str | None = Field(
+        default=None,
+        description="The role's or unit's name, or the person's; null when the assignee no "
+        "longer exists.",
+    )
+
+
 class RaciViolation(BaseModel):
     activity: str = Field(description="The name of the activity the rule is broken in.")
     code: RaciViolationCode
-    detail: str
-    assignees: list[RaciAssignee] | None = Field(
+    detail: str = Field(description="The rule broken, naming the assignees at fault.")
+    assignees: list[RaciNamedAssignee] | None = Field(
         default=None,
         description="The assignees at fault, when some are (the several A, the A that is also "
         "R, the assignees that no longer exist).",

@@ -35,6 +35,7 @@ from mops_org.raci.validation import (
     Assignee,
     assignee_context,
     assignee_key,
+    at_fault,
     context_of,
     referenced,
     validate_activities,
@@ -154,16 +155,23 @@ def _read(matrix: RaciMatrix, violations: Sequence[RaciViolation] | None = None)
 
 
 def _violations(
-    matrix: RaciMatrix | Mapping[Any, Any], missing: set[Assignee], legal: set[Assignee]
+    matrix: RaciMatrix | Mapping[Any, Any],
+    missing: set[Assignee],
+    legal: set[Assignee],
+    names: Mapping[Assignee, str] | None = None,
 ) -> list[RaciViolation]:
     """The matrix's violations: an entity's, or a row's (or any mapping with its
-    `activities` and `allow_accountable_responsible`)."""
+    `activities` and `allow_accountable_responsible`); `names` as `validate_activities`."""
     if isinstance(matrix, Mapping):
         activities, allowed = matrix["activities"], matrix["allow_accountable_responsible"]
     else:
         activities, allowed = matrix.activities, matrix.allow_accountable_responsible
     return validate_activities(
-        activities, allow_accountable_responsible=allowed, legal=legal, missing=missing
+        activities,
+        allow_accountable_responsible=allowed,
+        legal=legal,
+        missing=missing,
+        names=names,
     )
 
 
@@ -233,6 +241,11 @@ async def read_validation(
     row = await _matrix_row(conn, principal, matrix_id)
     missing, legal = await assignee_context(conn, principal.tenant_id, [row["activities"]])
     violations = _violations(row, missing, legal)
+    named = at_fault(violations)
+    if any(named.values()):
+        # Judged again with the names of the assignees at fault, which the details write.
+        names = await repository.assignee_names(conn, principal.tenant_id, named)
+        violations = _violations(row, missing, legal, names)
     validation = RaciValidation(
         matrix_id=row["id"],
         valid=not violations,

@@ -13,11 +13,10 @@ from typing import Any
 
 from mops_org.db import Db, connection_of
 from mops_org.raci import repository
-from mops_org.raci.schemas import RaciViolation
+from mops_org.raci.schemas import RaciNamedAssignee, RaciViolation
 from mops_shared.contracts.org_raci import (
     ActivityKind,
     AssigneeType,
-    RaciAssignee,
     RaciLetter,
     RaciViolationCode,
 )
@@ -36,11 +35,21 @@ def assignee_key(kind: AssigneeType | str, assignee_id: uuid.UUID | str) -> Assi
     return (kind.value if isinstance(kind, AssigneeType) else kind, str(assignee_id))
 
 
-def _named(assignees: Iterable[Assignee]) -> list[RaciAssignee]:
+def _named(assignees: Iterable[Assignee], names: Mapping[Assignee, str]) -> list[RaciNamedAssignee]:
     return [
-        RaciAssignee(assignee_type=AssigneeType(kind), assignee_id=uuid.UUID(assignee_id))
+        RaciNamedAssignee(
+            assignee_type=AssigneeType(kind),
+            assignee_id=uuid.UUID(assignee_id),
+            name=names.get((kind, assignee_id)),
+        )
         for kind, assignee_id in assignees
     ]
+
+
+def _listed(assignees: Iterable[Assignee], names: Mapping[Assignee, str]) -> str:
+    """The assignees as a person reads them: "Chief Marketing Officer (role), Ana Lima
+    (person)"; an assignee whose name is not known is written by its id."""
+    return ", ".join(f"{names.get(who, who[1])} ({who[0]})" for who in assignees)
 
 
 def _violation(
@@ -48,12 +57,13 @@ def _violation(
     code: RaciViolationCode,
     detail: str,
     assignees: Iterable[Assignee] | None = None,
+    names: Mapping[Assignee, str] | None = None,
 ) -> RaciViolation:
     return RaciViolation(
         activity=activity,
         code=code,
         detail=detail,
-        assignees=_named(assignees) if assignees is not None else None,
+        assignees=_named(assignees, names or {}) if assignees is not None else None,
     )
 
 
@@ -63,6 +73,7 @@ def validate_activities(
     allow_accountable_responsible: bool,
     legal: set[Assignee],
     missing: set[Assignee],
+    names: Mapping[Assignee, str] | None = None,
 ) -> list[RaciViolation]:
     """The violations of a matrix's activities, activity by activity, in a fixed rule order.
 
@@ -70,8 +81,10 @@ def validate_activities(
     "assignee_id", "letter"}]}`, types and ids as text. `missing` holds the assignees that no
     longer exist, `legal` those that count as legal. A missing assignee is reported
     (`unknown_assignee`) and counts for no other rule: an A given to a deleted person leaves
-    the activity without anyone accountable.
+    the activity without anyone accountable. `names` are the assignees' names, which the
+    details write where they name an assignee (else its id): `at_fault` tells which to load.
     """
+    names = names or {}
     violations: list[RaciViolation] = []
     for activity in activities:
         name = str(activity["name"])
@@ -104,8 +117,10 @@ def validate_activities(
                 _violation(
                     name,
                     RaciViolationCode.several_accountable,
-                    f"{len(accountable)} assignees are accountable (A): exactly one must be",
+                    f"{len(accountable)} assignees are accountable (A), "
+                    f"{_listed(accountable, names)}: exactly one must be",
                     accountable,
+                    names,
                 )
             )
         if not responsible:
@@ -123,9 +138,10 @@ def validate_activities(
                     _violation(
                         name,
                         RaciViolationCode.accountable_and_responsible,
-                        "the same assignee is both accountable (A) and responsible (R), which "
-                        "this matrix does not allow",
+                        f"{_listed(both, names)} is both accountable (A) and responsible (R), "
+                        "which this matrix does not allow",
                         both,
+                        names,
                     )
                 )
         if activity.get("kind") == ActivityKind.data and not involves_legal:
@@ -146,6 +162,18 @@ def validate_activities(
                 )
             )
     return violations
+
+
+def at_fault(violations: Iterable[RaciViolation]) -> dict[str, set[str]]:
+    """The ids (as text) of the assignees the violations name, by assignee type: those whose
+    names a message needs."""
+    ids: dict[str, set[str]] = {kind.value: set() for kind in AssigneeType}
+    for violation in violations:
+        if violation.code is RaciViolationCode.unknown_assignee:
+            continue
+        for assignee in violation.assignees or ():
+            ids[assignee.assignee_type.value].add(str(assignee.assignee_id))
+    return ids
 
 
 def referenced(activities: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:

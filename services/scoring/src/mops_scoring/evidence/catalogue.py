@@ -20,6 +20,8 @@ class Signal:
     sources: tuple[EvidenceSource, ...]
     unit: str  # "share" (0-1), "count", "level" (0-1)
     formula: str
+    # Under a document's `evidence_rules` 2, where the computation differs (compute.py).
+    formula_rules_2: str | None = None
 
 
 SIGNALS: dict[str, Signal] = {
@@ -41,6 +43,9 @@ SIGNALS: dict[str, Signal] = {
             "share",
             "Annual cost of the tools beyond the cheapest one in each capability bought two or "
             "more times, divided by the annual cost of all active tools.",
+            "Annual cost of the tools beyond the main (most expensive) one in each capability "
+            "bought two or more times, as the redundancy report ranks them, divided by the "
+            "annual cost of all active tools.",
         ),
         Signal(
             "cdp_personal_data_coverage",
@@ -49,6 +54,8 @@ SIGNALS: dict[str, Signal] = {
             "share",
             "Share of the active tools that process personal data and are integrated, either "
             "way, with an active customer-data platform (0 without such a platform).",
+            "Share of the active tools that process personal data and are integrated, either "
+            "way, with an active customer-data platform; missing without such a platform.",
         ),
         Signal(
             "integration_coverage",
@@ -74,6 +81,9 @@ SIGNALS: dict[str, Signal] = {
             "Seats in use divided by seats paid for, over the active tools with a "
             "citizen-development capability (low-code, no-code, aPaaS, CMS, integration "
             "platform); 0 without such a tool.",
+            "Seats in use divided by seats paid for, over the active tools with a "
+            "citizen-development capability (low-code, no-code, aPaaS, CMS, integration "
+            "platform); missing without such a tool.",
         ),
         Signal(
             "training_coverage",
@@ -90,6 +100,8 @@ SIGNALS: dict[str, Signal] = {
             "share",
             "Share of the activities of the tenant's RACI matrices without a violation (0 "
             "without a matrix).",
+            "Share of the activities of the tenant's RACI matrices without a violation; "
+            "missing without an activity.",
         ),
         Signal(
             "coordination_maturity",
@@ -98,13 +110,17 @@ SIGNALS: dict[str, Signal] = {
             "level",
             "Mean level of the coordination mechanisms on the integration continuum, ad hoc "
             "counting 0, standardised 0.5 and formalised 1 (0 without a mechanism).",
+            "Mean level of the coordination mechanisms on the integration continuum, ad hoc "
+            "counting 0, standardised 0.5 and formalised 1; missing without a mechanism.",
         ),
         Signal(
             "stack_change_12_months",
             "Stack change over the last 12 months",
             _INVENTORY,
             "share",
-            "Tools added plus tools retired in the last 12 months, divided by the active tools.",
+            "Tools that came into use (by their in_use_since, else their first contract's "
+            "term_start) plus tools retired in the last 12 months, divided by the active "
+            "tools; missing when no active tool is dated and none was retired.",
         ),
         Signal(
             "danger_process_share",
@@ -151,6 +167,9 @@ SIGNALS: dict[str, Signal] = {
             "share",
             "1 when no RACI activity of kind `purchase` (buying a tool, or approving one a "
             "team brings) is free of violations, else 0.",
+            "1 when no RACI activity of kind `purchase` (buying a tool, or approving one a "
+            "team brings) is free of violations, else 0; missing when the tenant's RACI "
+            "matrices have no activity at all.",
         ),
     )
 }

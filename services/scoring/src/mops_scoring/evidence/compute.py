@@ -3,7 +3,10 @@ report, each fetched once per result whatever the size of the tenant, and the te
 CX-efficiency result from this service's own database.
 
 A signal that cannot be computed (its source did not answer and a partial result was asked
-for, or its data does not exist) has no value and says why; it is never counted as zero.
+for, or its data does not exist) has no value and says why. Under a document's
+`evidence_rules` 1 a few signals still count missing data as a figure, as they did when the
+versions computed with them were made (`frameworks.schemas` lists them); rules 2 computes
+those by `_COMPUTE_RULES_2`.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from mops_scoring.evidence.catalogue import SIGNALS
-from mops_scoring.frameworks.schemas import EvidenceSource, FrameworkDocument
+from mops_scoring.frameworks.schemas import EvidenceRules, EvidenceSource, FrameworkDocument
 from mops_scoring.results.schemas import EvidenceValue
 from mops_shared.contracts.clients import InventoryClient, OrgClient
 from mops_shared.contracts.money import Money
@@ -117,8 +120,13 @@ def evidence_values(document: FrameworkDocument, sources: Sources) -> dict[str, 
         if down:
             missing = f"the {' and '.join(s.value for s in down)} service could not be asked"
         else:
+            compute = (
+                _COMPUTE_RULES_2.get(item.signal)
+                if document.evidence_rules == EvidenceRules.missing_named
+                else None
+            ) or _COMPUTE[item.signal]
             try:
-                raw = _COMPUTE[item.signal](sources, basis)
+                raw = compute(sources, basis)
             except Missing as reason:
                 missing = str(reason)
         values[item.signal] = EvidenceValue(
@@ -167,7 +175,9 @@ _NO_TOOLS = "the tenant has no active tool"
 
 def _central_platform_spend_share(sources: Sources, basis: Basis) -> float:
     inventory, org = _inv(sources), _org(sources)
-    central = set(org.unit_sides.central)
+    # The company's central platforms: those of central marketing and those the other central
+    # functions run for it (the data platform IT runs is a central platform).
+    central = set(org.unit_sides.central) | set(org.unit_sides.outside)
     spend = sum(u.annual_spend_minor for u in inventory.by_owner_unit if u.unit_id in central)
     basis["central_spend_minor"] = spend
     return _share(spend, _spend(inventory, basis), _NO_SPEND)
@@ -254,6 +264,17 @@ def _stack_change_12_months(sources: Sources, basis: Basis) -> float:
     basis["added"] = inventory.added_last_12_months
     basis["retired"] = inventory.retired_last_12_months
     basis["active_tools"] = inventory.active_tools
+    basis["active_tools_undated"] = inventory.active_tools_undated
+    if (
+        inventory.active_tools
+        and inventory.active_tools_undated == inventory.active_tools
+        and not inventory.retired_last_12_months
+    ):
+        # Nothing says when any tool came into use: a change of 0 would be a guess.
+        raise Missing(
+            "no active tool has a date it came into use (in_use_since, or a contract's "
+            "term_start), and none was retired in the last 12 months"
+        )
     changed = inventory.added_last_12_months + inventory.retired_last_12_months
     return _share(changed, inventory.active_tools, _NO_TOOLS)
 
@@ -319,4 +340,68 @@ _COMPUTE: Mapping[str, Callable[[Sources, Basis], float]] = {
     "unowned_tool_share": _unowned_tool_share,
     "duplicated_capabilities": _duplicated_capabilities,
     "purchase_without_raci": _purchase_without_raci,
+}
+
+
+# --- rules 2: missing data named, redundancy against the main platform ---------------------------
+
+
+def _redundant_spend_beyond_main_share(sources: Sources, basis: Basis) -> float:
+    inventory = _inv(sources)
+    basis["redundant_spend_minor"] = inventory.redundant_spend_beyond_main_minor
+    return _share(inventory.redundant_spend_beyond_main_minor, _spend(inventory, basis), _NO_SPEND)
+
+
+def _cdp_personal_data_coverage_named(sources: Sources, basis: Basis) -> float:
+    inventory = _inv(sources)
+    if not inventory.has_customer_data_platform:
+        basis["personal_data_tools"] = inventory.personal_data_tools
+        basis["has_customer_data_platform"] = "false"
+        raise Missing(
+            "no active tool is a customer data platform: coverage by one cannot be measured"
+        )
+    return _cdp_personal_data_coverage(sources, basis)
+
+
+def _citizen_tool_adoption_named(sources: Sources, basis: Basis) -> float:
+    if not _inv(sources).citizen_tools:
+        basis["citizen_tools"] = 0
+        raise Missing("no active citizen-development tool (low-code, iPaaS, web CMS, forms)")
+    return _citizen_tool_adoption(sources, basis)
+
+
+_NO_RACI = "no RACI matrix of the tenant has an activity"
+
+
+def _raci_completeness_named(sources: Sources, basis: Basis) -> float:
+    raci = _org(sources).raci
+    basis["activities"] = raci.activities
+    basis["complete_activities"] = raci.complete_activities
+    if raci.completeness is None:
+        raise Missing(_NO_RACI)
+    return raci.completeness
+
+
+def _coordination_maturity_named(sources: Sources, basis: Basis) -> float:
+    coordination = _org(sources).coordination
+    basis["mechanisms"] = coordination.mechanisms
+    if coordination.maturity is None:
+        raise Missing("no coordination mechanism is recorded")
+    return coordination.maturity
+
+
+def _purchase_without_raci_named(sources: Sources, basis: Basis) -> float:
+    if not _org(sources).raci.activities:
+        basis["purchase_activities"] = 0
+        raise Missing(_NO_RACI)
+    return _purchase_without_raci(sources, basis)
+
+
+_COMPUTE_RULES_2: Mapping[str, Callable[[Sources, Basis], float]] = {
+    "redundant_spend_share": _redundant_spend_beyond_main_share,
+    "cdp_personal_data_coverage": _cdp_personal_data_coverage_named,
+    "citizen_tool_adoption": _citizen_tool_adoption_named,
+    "raci_completeness": _raci_completeness_named,
+    "coordination_maturity": _coordination_maturity_named,
+    "purchase_without_raci": _purchase_without_raci_named,
 }

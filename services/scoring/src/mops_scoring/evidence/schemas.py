@@ -15,7 +15,14 @@ class EvidenceSignalRead(BaseModel):
     unit: str = Field(
         description="`share` (0-1), `level` (0-1) or `count`: what the raw value measures."
     )
-    formula: str = Field(description="How the raw value is computed.")
+    formula: str = Field(
+        description="How the raw value is computed (under a framework's `evidence_rules` 1)."
+    )
+    formula_rules_2: str | None = Field(
+        default=None,
+        description="How it is computed under `evidence_rules` 2, where that differs; null "
+        "where it is the same.",
+    )
 
 
 class EvidenceSignalPage(Page[EvidenceSignalRead]):

@@ -27,12 +27,20 @@ that the schema and the arithmetic are read in one place):
   centralisation *and* better decentralisation; more automated *and* more humanised"), which
   the geometric mean rewards (36.7: weak) and the minimum demands outright (15). A dimension
   without a score leaves its quadrants without one, whatever the rule.
+- The signals are computed by the document's `evidence_rules`. Rules 1 (the built-in v1
+  versions, and every version stored before rules 2) score some missing data as a figure:
+  no RACI activity as completeness 0, no coordination mechanism as maturity 0, no
+  citizen-development tool as adoption 0, no customer data platform as coverage 0, no RACI
+  activity at all as purchases without a RACI (1); and redundant spend keeps the cheapest tool
+  of each capability. Rules 2 (the default of a new document) name each of these missing and
+  leave it out of its dimension, and keep the main (most expensive) tool of each capability,
+  as the redundancy report does: consolidating onto a suite is not waste.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -332,6 +340,24 @@ def _quadrant_rule() -> Any:
     )
 
 
+class EvidenceRules(IntEnum):
+    """How the evidence signals are computed (the module says what differs)."""
+
+    missing_scored = 1
+    missing_named = 2
+
+
+_EVIDENCE_RULES = (
+    "How the evidence signals are computed: 1 scores some missing data as a figure and counts "
+    "redundant spend beyond each capability's cheapest tool; 2 names missing data and leaves "
+    "it out, and counts redundant spend beyond each capability's main (most expensive) tool."
+)
+
+
+def _evidence_rules(default: EvidenceRules) -> Any:
+    return Field(default=default, description=f"{_EVIDENCE_RULES} Default: {default.value}.")
+
+
 class Quadrant(StrictModel):
     key: Key
     name: Name
@@ -393,6 +419,8 @@ class FrameworkDocument(_DocumentFields):
     )
     centre: Centre | None = Field(default=None, description="Five forces: the centre (change).")
     quadrant_rule: QuadrantRule = _quadrant_rule()
+    # A version stored before rules 2 existed was computed by rules 1.
+    evidence_rules: EvidenceRules = _evidence_rules(EvidenceRules.missing_scored)
 
 
 # What a kind of framework has no part of: left out, or empty as a document is read back.
@@ -421,6 +449,7 @@ class FiveForcesDocument(_DocumentFields):
     )
     centre: Centre = Field(description="The centre of the grid (continuous change).")
     quadrant_rule: QuadrantRule = _quadrant_rule()
+    evidence_rules: EvidenceRules = _evidence_rules(EvidenceRules.missing_named)
 
 
 def _no_quadrant_rule() -> Any:
@@ -453,6 +482,7 @@ class CxEfficiencyDocument(_DocumentFields):
     quadrants: list[Quadrant] = _no_quadrants()
     centre: SkipJsonSchema[None] = _no_centre()
     quadrant_rule: SkipJsonSchema[Literal["mean"]] = _no_quadrant_rule()
+    evidence_rules: EvidenceRules = _evidence_rules(EvidenceRules.missing_named)
 
 
 class MoReadinessDocument(_DocumentFields):
@@ -464,6 +494,7 @@ class MoReadinessDocument(_DocumentFields):
     quadrants: list[Quadrant] = _no_quadrants()
     centre: SkipJsonSchema[None] = _no_centre()
     quadrant_rule: SkipJsonSchema[Literal["mean"]] = _no_quadrant_rule()
+    evidence_rules: EvidenceRules = _evidence_rules(EvidenceRules.missing_named)
 
 
 def _kind_of(value: Any) -> str | None:

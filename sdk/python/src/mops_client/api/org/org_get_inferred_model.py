@@ -85,16 +85,25 @@ def sync_detailed(
     ownership of the inventory's tools sit, in central units or at the edge (business units and
     regions), with the figures and the reasons.
 
-    A unit is *edge* when its type is `business_unit` or `region` or it lies below such a unit; every
-    other unit is *central*. Active people in a unit count as central or edge people. A tool (retired
-    ones left out) is owned by the units its owners name, or, for an owner naming only a person, by that
-    person's unit; it is a central tool when all its owning units are central, an edge tool when all are
-    edge, shared when both, unowned when it has none. The people share is central / (central + edge)
-    people; the tool share is central / (central + edge + shared) tools. The first rule that applies
-    decides:
+    A unit is *edge* when its type is `business_unit` or `region` or it lies below such a unit.
+    Marketing's centres are the units of type `centre_of_excellence` or `marketing_ops_centre` and those
+    with role `hub`; when the tenant has one, a `function` unit with no centre in it or below it (sales,
+    IT, legal) is *outside* marketing, with the units below it that are not edge (without a centre, mops
+    cannot tell marketing's function from the others, and counts them all central). Every other unit is
+    *central*. Active people in a unit count as central, edge or outside people. A tool (retired ones
+    left out) is owned by the units its owners name, or, for an owner naming only a person, by that
+    person's unit; it is a central tool when all its marketing owning units (central or edge) are
+    central, an edge tool when all are edge, shared when both, an outside tool when only units outside
+    marketing own it, unowned when it has no owning unit. The people share is central / (central + edge)
+    people; the tool share is central / (central + edge + shared) tools: people and tools outside
+    marketing count in neither. An edge person is *embedded* from a centre when their manager is an
+    active person of a centre (or of a unit below one), or when they hold a role that an active person
+    of a centre holds. The first rule that applies decides:
 
-    1. no person in a unit and no tool with an owning unit: `inferred` is null (not enough data);
-    2. at least one unit with role `hub` and one with role `spoke`: `hub_and_spoke`;
+    1. no person in a marketing unit and no tool with a marketing owning unit: `inferred` is null (not
+    enough data);
+    2. at least one unit with role `hub` and one with role `spoke` (the labels), or a centre with active
+    people serving edge units through people embedded from it (the structure): `hub_and_spoke`;
     3. people share ≥ 0.85 and tool share ≥ 0.85: `centralized`;
     4. people share ≤ 0.25 and tool share ≤ 0.25: `independent`;
     5. otherwise `hybrid_matrix`.
@@ -132,16 +141,25 @@ def sync(
     ownership of the inventory's tools sit, in central units or at the edge (business units and
     regions), with the figures and the reasons.
 
-    A unit is *edge* when its type is `business_unit` or `region` or it lies below such a unit; every
-    other unit is *central*. Active people in a unit count as central or edge people. A tool (retired
-    ones left out) is owned by the units its owners name, or, for an owner naming only a person, by that
-    person's unit; it is a central tool when all its owning units are central, an edge tool when all are
-    edge, shared when both, unowned when it has none. The people share is central / (central + edge)
-    people; the tool share is central / (central + edge + shared) tools. The first rule that applies
-    decides:
+    A unit is *edge* when its type is `business_unit` or `region` or it lies below such a unit.
+    Marketing's centres are the units of type `centre_of_excellence` or `marketing_ops_centre` and those
+    with role `hub`; when the tenant has one, a `function` unit with no centre in it or below it (sales,
+    IT, legal) is *outside* marketing, with the units below it that are not edge (without a centre, mops
+    cannot tell marketing's function from the others, and counts them all central). Every other unit is
+    *central*. Active people in a unit count as central, edge or outside people. A tool (retired ones
+    left out) is owned by the units its owners name, or, for an owner naming only a person, by that
+    person's unit; it is a central tool when all its marketing owning units (central or edge) are
+    central, an edge tool when all are edge, shared when both, an outside tool when only units outside
+    marketing own it, unowned when it has no owning unit. The people share is central / (central + edge)
+    people; the tool share is central / (central + edge + shared) tools: people and tools outside
+    marketing count in neither. An edge person is *embedded* from a centre when their manager is an
+    active person of a centre (or of a unit below one), or when they hold a role that an active person
+    of a centre holds. The first rule that applies decides:
 
-    1. no person in a unit and no tool with an owning unit: `inferred` is null (not enough data);
-    2. at least one unit with role `hub` and one with role `spoke`: `hub_and_spoke`;
+    1. no person in a marketing unit and no tool with a marketing owning unit: `inferred` is null (not
+    enough data);
+    2. at least one unit with role `hub` and one with role `spoke` (the labels), or a centre with active
+    people serving edge units through people embedded from it (the structure): `hub_and_spoke`;
     3. people share ≥ 0.85 and tool share ≥ 0.85: `centralized`;
     4. people share ≤ 0.25 and tool share ≤ 0.25: `independent`;
     5. otherwise `hybrid_matrix`.
@@ -175,16 +193,25 @@ async def asyncio_detailed(
     ownership of the inventory's tools sit, in central units or at the edge (business units and
     regions), with the figures and the reasons.
 
-    A unit is *edge* when its type is `business_unit` or `region` or it lies below such a unit; every
-    other unit is *central*. Active people in a unit count as central or edge people. A tool (retired
-    ones left out) is owned by the units its owners name, or, for an owner naming only a person, by that
-    person's unit; it is a central tool when all its owning units are central, an edge tool when all are
-    edge, shared when both, unowned when it has none. The people share is central / (central + edge)
-    people; the tool share is central / (central + edge + shared) tools. The first rule that applies
-    decides:
+    A unit is *edge* when its type is `business_unit` or `region` or it lies below such a unit.
+    Marketing's centres are the units of type `centre_of_excellence` or `marketing_ops_centre` and those
+    with role `hub`; when the tenant has one, a `function` unit with no centre in it or below it (sales,
+    IT, legal) is *outside* marketing, with the units below it that are not edge (without a centre, mops
+    cannot tell marketing's function from the others, and counts them all central). Every other unit is
+    *central*. Active people in a unit count as central, edge or outside people. A tool (retired ones
+    left out) is owned by the units its owners name, or, for an owner naming only a person, by that
+    person's unit; it is a central tool when all its marketing owning units (central or edge) are
+    central, an edge tool when all are edge, shared when both, an outside tool when only units outside
+    marketing own it, unowned when it has no owning unit. The people share is central / (central + edge)
+    people; the tool share is central / (central + edge + shared) tools: people and tools outside
+    marketing count in neither. An edge person is *embedded* from a centre when their manager is an
+    active person of a centre (or of a unit below one), or when they hold a role that an active person
+    of a centre holds. The first rule that applies decides:
 
-    1. no person in a unit and no tool with an owning unit: `inferred` is null (not enough data);
-    2. at least one unit with role `hub` and one with role `spoke`: `hub_and_spoke`;
+    1. no person in a marketing unit and no tool with a marketing owning unit: `inferred` is null (not
+    enough data);
+    2. at least one unit with role `hub` and one with role `spoke` (the labels), or a centre with active
+    people serving edge units through people embedded from it (the structure): `hub_and_spoke`;
     3. people share ≥ 0.85 and tool share ≥ 0.85: `centralized`;
     4. people share ≤ 0.25 and tool share ≤ 0.25: `independent`;
     5. otherwise `hybrid_matrix`.
@@ -220,16 +247,25 @@ async def asyncio(
     ownership of the inventory's tools sit, in central units or at the edge (business units and
     regions), with the figures and the reasons.
 
-    A unit is *edge* when its type is `business_unit` or `region` or it lies below such a unit; every
-    other unit is *central*. Active people in a unit count as central or edge people. A tool (retired
-    ones left out) is owned by the units its owners name, or, for an owner naming only a person, by that
-    person's unit; it is a central tool when all its owning units are central, an edge tool when all are
-    edge, shared when both, unowned when it has none. The people share is central / (central + edge)
-    people; the tool share is central / (central + edge + shared) tools. The first rule that applies
-    decides:
+    A unit is *edge* when its type is `business_unit` or `region` or it lies below such a unit.
+    Marketing's centres are the units of type `centre_of_excellence` or `marketing_ops_centre` and those
+    with role `hub`; when the tenant has one, a `function` unit with no centre in it or below it (sales,
+    IT, legal) is *outside* marketing, with the units below it that are not edge (without a centre, mops
+    cannot tell marketing's function from the others, and counts them all central). Every other unit is
+    *central*. Active people in a unit count as central, edge or outside people. A tool (retired ones
+    left out) is owned by the units its owners name, or, for an owner naming only a person, by that
+    person's unit; it is a central tool when all its marketing owning units (central or edge) are
+    central, an edge tool when all are edge, shared when both, an outside tool when only units outside
+    marketing own it, unowned when it has no owning unit. The people share is central / (central + edge)
+    people; the tool share is central / (central + edge + shared) tools: people and tools outside
+    marketing count in neither. An edge person is *embedded* from a centre when their manager is an
+    active person of a centre (or of a unit below one), or when they hold a role that an active person
+    of a centre holds. The first rule that applies decides:
 
-    1. no person in a unit and no tool with an owning unit: `inferred` is null (not enough data);
-    2. at least one unit with role `hub` and one with role `spoke`: `hub_and_spoke`;
+    1. no person in a marketing unit and no tool with a marketing owning unit: `inferred` is null (not
+    enough data);
+    2. at least one unit with role `hub` and one with role `spoke` (the labels), or a centre with active
+    people serving edge units through people embedded from it (the structure): `hub_and_spoke`;
     3. people share ≥ 0.85 and tool share ≥ 0.85: `centralized`;
     4. people share ≤ 0.25 and tool share ≤ 0.25: `independent`;
     5. otherwise `hybrid_matrix`.
