@@ -47,6 +47,7 @@ def tool_body(row: Any) -> dict[str, Any]:
         "website": row["website"],
         "tags": orjson.loads(row["tags"]),
         "custom_fields": orjson.loads(row["custom_fields"]),
+        "in_use_since": row["in_use_since"] and row["in_use_since"].isoformat(),
         "id": str(row["id"]),
         "name": row["name"],
         "status": row["status"],
