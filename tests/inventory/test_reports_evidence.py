@@ -112,6 +112,7 @@ def expected_from_the_sample() -> dict[str, Any]:
             and row["business_owner"].casefold() not in emails
         ),
         "duplicated_capabilities": len(duplicated),
+        "capabilities_held": len(holders),
         "redundant_spend_minor": redundant,
         "redundant_spend_beyond_main_minor": beyond_main,
         "has_customer_data_platform": bool(cdp),
@@ -426,6 +427,9 @@ async def test_every_figure_of_a_built_tenant(
         "unowned_tools": 2,  # Forms and Euro only; Mailer 2 has a person
         # Email (CRM, Mailer, Forms, Mailer 2, Suite) and CRM (CRM, Euro only, Suite).
         "duplicated_capabilities": 2,
+        # Customer data platform, CRM, Email, Low-Code apps, Web CMS (Trial's Email is not
+        # active, Sunset's Web CMS neither, but Site's is).
+        "capabilities_held": 5,
         # Email ranks Mailer 3 000, Mailer 2 3 500, Forms 4 000, CRM 5 000, Suite 6 000; CRM
         # ranks CRM 5 000, Suite 6 000 (Euro only has no USD). CRM, Forms (Low-Code apps) and
         # Mailer each come first somewhere: Mailer 2 and Suite are redundant, Suite once.
@@ -499,7 +503,7 @@ async def test_the_default_currency_is_the_most_used_then_alphabetical(
     assert empty["by_owner_unit"] == []
     counts = {k: v for k, v in figures(empty).items() if isinstance(v, int) and v is not False}
     assert counts == dict.fromkeys(counts, 0)
-    assert len(counts) == 18
+    assert len(counts) == 19
 
     uncosted = await create_tool(client, "No contract")
     assert (await evidence(client))["currency"] is None

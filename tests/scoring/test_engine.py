@@ -12,12 +12,14 @@ import pytest
 
 from mops_scoring.assessments.schemas import Process
 from mops_scoring.evidence.compute import Sources, evidence_values
-from mops_scoring.frameworks.schemas import FrameworkDocument
-from mops_scoring.results.engine import Answers, score
+from mops_scoring.frameworks.schemas import BandMapping, FrameworkDocument, LinearMapping
+from mops_scoring.plans.draft import best_of
+from mops_scoring.results.engine import Answers, evidence_score, score
 from mops_scoring.results.schemas import CxQuadrant, EvidenceValue
 from mops_shared.contracts.org_metrics import CoordinationSummary, OrgMetrics
 from mops_shared.contracts.org_raci import RaciSummary
 from mops_shared.contracts.reports_evidence import InventoryEvidence
+from tests.scoring.v1_scores import BUILT_IN_KEYS, FIXTURES, scores_of
 
 LIKERT = {"min": 0, "max": 4, "labels": {str(i): f"level {i}" for i in range(5)}}
 
@@ -383,3 +385,97 @@ def test_redundant_spend_keeps_the_cheapest_under_rules_1_and_the_main_tool_unde
     assert _signal("redundant_spend_share", 1, inventory=figures).raw == 0.3
     main = _signal("redundant_spend_share", 2, inventory=figures)
     assert (main.raw, main.basis["redundant_spend_minor"]) == (0.5, 5_000)
+
+
+def test_duplicated_capabilities_as_a_share_of_those_held() -> None:
+    figures = {"duplicated_capabilities": 2, "capabilities_held": 5}
+    assert _signal("duplicated_capability_share", inventory=figures).raw == 0.4
+    empty = _signal(
+        "duplicated_capability_share",
+        inventory={"duplicated_capabilities": 0, "capabilities_held": 0},
+    )
+    assert (empty.raw, empty.missing) == (None, "no active tool has a capability")
+
+
+_BAND = BandMapping(kind="band", low=0.0, best_low=0.05, best_high=0.2, high=0.5)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (-0.1, 0.0),
+        (0.0, 0.0),  # a stack that never changes
+        (0.025, 50.0),  # half way up to the band
+        (0.05, 100.0),
+        (0.12, 100.0),
+        (0.2, 100.0),
+        (0.35, 50.0),  # half way down from it
+        (0.5, 0.0),
+        (1.07, 0.0),  # a whole stack recorded in a year
+    ],
+)
+def test_a_band_scores_100_inside_and_falls_to_0_at_both_ends(raw: float, expected: float) -> None:
+    assert evidence_score(raw, _BAND) == pytest.approx(expected)
+
+
+def test_a_band_without_a_slope_on_one_side_drops_straight_to_0() -> None:
+    cliff = BandMapping(kind="band", low=0.1, best_low=0.1, best_high=0.3, high=0.3)
+    assert [evidence_score(v, cliff) for v in (0.09, 0.1, 0.3, 0.31)] == [0.0, 100.0, 100.0, 0.0]
+
+
+def test_a_mapping_written_without_a_kind_is_linear() -> None:
+    text = resources.files("mops_scoring.frameworks.builtin").joinpath("five_forces.v1.json")
+    document = json.loads(text.read_text())
+    for item in document["evidence"]:
+        del item["mapping"]["kind"]
+    read = FrameworkDocument.model_validate(document)
+    assert {type(item.mapping) for item in read.evidence} == {LinearMapping}
+
+
+def test_a_plan_objective_aims_at_the_nearer_edge_of_a_band() -> None:
+    linear = LinearMapping(low=0.0, high=0.25)
+    assert [best_of(m, 0.6) for m in (_BAND, linear)] == [0.2, 0.25]
+    assert best_of(_BAND, 0.01) == 0.05
+
+
+@pytest.mark.parametrize("key", BUILT_IN_KEYS)
+def test_a_v1_version_scores_the_same_inputs_byte_for_byte_as_it_always_did(key: str) -> None:
+    """The fixtures were written by the engine before the v2 rules existed (v1_scores.py)."""
+    assert scores_of(key) == (FIXTURES / f"{key}.json").read_bytes()
+
+
+def _readiness_with_levels(high: set[str]) -> Any:
+    """MO readiness v1 with a strategic level at all 5 tipping points, its questions answered
+    4 in the dimensions `high` and 0 elsewhere, no evidence."""
+    document = built_in("mo_readiness")
+    thresholds = document.thresholds.model_copy(update={"strategic_when_tipping_points": 5})
+    document = document.model_copy(update={"thresholds": thresholds})
+    answers = {q.key: 4 if q.dimension in high else 0 for q in document.questions}
+    return score(document, [Answers(once=answers, per_process={})], {}).readiness
+
+
+def test_readiness_in_three_levels_when_the_framework_sets_them() -> None:
+    keys = {d.key for d in built_in("mo_readiness").dimensions}
+    none, one, every = (
+        _readiness_with_levels(set()),
+        _readiness_with_levels({"digital_transformation"}),
+        _readiness_with_levels(keys),
+    )
+    assert [(v.due, v.level) for v in (none, one, every)] == [
+        (False, "not_yet"),
+        (True, "essential"),
+        (True, "strategic"),
+    ]
+    assert one.reasons[-1] == (
+        "1 tipping point(s) reached, 1 needed: a dedicated marketing-operations function is "
+        "essential (with 5, it would be strategic, a business imperative)."
+    )
+    assert every.reasons[-1] == (
+        "5 tipping point(s) reached, 5 needed: a dedicated marketing-operations function is "
+        "strategic, a business imperative."
+    )
+    # Without the threshold (v1), no level is written at all.
+    v1 = score(built_in("mo_readiness"), [], {}).readiness
+    assert v1 is not None
+    assert v1.level is None
+    assert "level" not in v1.model_dump(mode="json")

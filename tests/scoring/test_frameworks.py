@@ -396,11 +396,24 @@ def _set(path: str, value: Any) -> Any:
             "computed from: inventory, org",
         ),
         (_set("/evidence/0/mapping/high", 0.0), "/document/evidence/0/mapping/high", "differ"),
+        (
+            _set(
+                "/evidence/0/mapping",
+                {"kind": "band", "low": 0, "best_low": 0.3, "best_high": 0.2, "high": 0.5},
+            ),
+            "/document/evidence/0/mapping/best_high",
+            "must not be below best_low",
+        ),
         (_set("/scale/labels", {"0": "No", "1": "Yes"}), "/document/scale/labels", "2, 3, 4"),
         (
             _set("/quadrants/0/dimensions", ["automate", "automate"]),
             "/document/quadrants/0/dim",
             "",
+        ),
+        (
+            _set("/thresholds/strategic_when_tipping_points", 2),
+            "/document/thresholds/strategic_when_tipping_points",
+            "only an MO-readiness framework",
         ),
         (_set("/key", "five_forces_2"), "/document/key", "must stay 'five_forces'"),
         (_set("/kind", "mo_readiness"), "/document/", ""),
@@ -440,6 +453,15 @@ async def test_a_document_that_breaks_a_rule_is_refused_at_its_pointer(
         (_set("/questions/0/required", 1), "/document/questions/0/required"),
         (_set("/thresholds/weak", "60"), "/document/thresholds/weak"),
         (_set("/quadrant_rule", "median"), "/document/quadrant_rule"),
+        (_set("/evidence_rules", 3), "/document/evidence_rules"),
+        (
+            _set("/evidence/0/mapping", {"kind": "band", "low": 0, "high": 1}),
+            "/document/evidence/0/mapping/best_low",
+        ),
+        (
+            _set("/evidence/0/mapping", {"kind": "log", "low": 0, "high": 1}),
+            "/document/evidence/0/mapping/kind",
+        ),
     ],
 )
 async def test_a_document_off_the_schema_is_refused_at_its_pointer(
@@ -450,6 +472,29 @@ async def test_a_document_off_the_schema_is_refused_at_its_pointer(
     body = assert_problem(response, 422)
     assert pointer in [e["pointer"] for e in body["errors"]], body["errors"]
     assert await walk_pages(client, AUDIT) == []
+
+
+async def test_readiness_levels_are_bounded_by_the_due_count_and_the_dimensions(
+    client: httpx.AsyncClient,
+) -> None:
+    readiness = await built_in_version(client, "mo_readiness")
+    url = f"{URL}/{readiness['id']}/versions"
+    document = readiness["document"]
+    pointer = "/document/thresholds/strategic_when_tipping_points"
+
+    async def refused(**values: int) -> str:
+        thresholds = {**document["thresholds"], **values}
+        response = await client.post(url, json={"document": {**document, "thresholds": thresholds}})
+        detail: str = assert_problem(response, 422, pointer)["errors"][0]["detail"]
+        return detail
+
+    assert "above the 5 dimensions" in await refused(strategic_when_tipping_points=6)
+    assert "must not be below due_when_tipping_points" in await refused(
+        due_when_tipping_points=3, strategic_when_tipping_points=2
+    )
+    thresholds = {**document["thresholds"], "strategic_when_tipping_points": 5}
+    created = await client.post(url, json={"document": {**document, "thresholds": thresholds}})
+    assert created.status_code == 201, created.text
 
 
 async def test_only_five_forces_frameworks_choose_how_quadrants_combine(

@@ -4,6 +4,7 @@ responsibilities from the org, the draft's goals, objectives, barriers and stage
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -12,6 +13,7 @@ from fastapi import FastAPI
 
 from mops_scoring.db import writes
 from tests.scoring.support import (
+    FRAMEWORKS,
     closed_assessment,
     five_forces_answers,
     load,
@@ -122,6 +124,138 @@ async def test_an_update_replaces_fields_checks_again_and_honours_if_match(
     assert events == ["plan.created", "plan.updated", "plan.deleted"]
 
 
+async def test_under_a_band_a_stack_that_churns_is_asked_to_change_less(
+    client: httpx.AsyncClient, org: httpx.AsyncClient, inventory: httpx.AsyncClient
+) -> None:
+    """The change signal read as a band (5-20 % a year best, none at 0 % or 50 %): a stack
+    that replaced 30 of its 54 active tools this year scores 0 on it, and the draft's
+    objective brings the change down to the band, not up."""
+    await load(org, inventory)
+    active = [
+        t
+        for t in await walk_pages(inventory, "/v1/inventory/tools", limit=200)
+        if t["status"] == "active"
+    ]
+    recently = (datetime.now(UTC).date() - timedelta(days=60)).isoformat()
+    for tool in active[:30]:
+        patched = await inventory.patch(
+            f"/v1/inventory/tools/{tool['id']}", json={"in_use_since": recently}
+        )
+        assert patched.status_code == 200, patched.text
+    (built_in,) = await walk_pages(client, FRAMEWORKS, key="five_forces")
+    document = (await client.get(f"{FRAMEWORKS}/{built_in['id']}")).json()["document"]
+    band = {"kind": "band", "low": 0.0, "best_low": 0.05, "best_high": 0.2, "high": 0.5}
+    for item in document["evidence"]:
+        if item["signal"] == "stack_change_12_months":
+            item["mapping"] = band
+    version = await client.post(
+        f"{FRAMEWORKS}/{built_in['id']}/versions", json={"document": document}
+    )
+    assert version.status_code == 201, version.text
+    levels = {"centralize": 2, "automate": 2, "decentralize": 2, "humanize": 2, "change": 0}
+    base = await closed_assessment(
+        client,
+        org,
+        "five_forces",
+        [five_forces_answers(document["questions"], levels)],
+        framework_id=version.json()["id"],
+    )
+    result = (await client.post(f"{base}/results")).json()
+    (change,) = [
+        c
+        for d in result["dimensions"]
+        for c in d["contributions"]
+        if c["key"] == "stack_change_12_months"
+    ]
+    assert change["raw"] == pytest.approx(30 / len(active), abs=1e-6)
+    assert change["score"] == 0.0  # beyond the band's far end
+
+    draft = (await client.post(f"/v1/scoring/results/{result['id']}/plan-draft")).json()
+    (objective,) = [o for o in draft["objectives"] if o["metric"] == change["label"]]
+    assert (objective["baseline"], objective["target"]) == (change["raw"], 0.2)
+
+
+async def test_every_tipping_point_makes_the_function_strategic_in_result_and_draft(
+    client: httpx.AsyncClient, org: httpx.AsyncClient, inventory: httpx.AsyncClient
+) -> None:
+    await load(org, inventory)
+    (built_in,) = await walk_pages(client, FRAMEWORKS, key="mo_readiness")
+    document = (await client.get(f"{FRAMEWORKS}/{built_in['id']}")).json()["document"]
+    levels = len(document["dimensions"])
+    document["thresholds"] = {**document["thresholds"], "strategic_when_tipping_points": levels}
+    version = await client.post(
+        f"{FRAMEWORKS}/{built_in['id']}/versions", json={"document": document}
+    )
+    assert version.status_code == 201, version.text
+    every_four = [{"answers": {q["key"]: 4 for q in document["questions"]}}]
+    base = await closed_assessment(
+        client, org, "mo_readiness", every_four, framework_id=version.json()["id"]
+    )
+    result = (await client.post(f"{base}/results")).json()
+    verdict = result["readiness"]
+    # Every answer at the top carries every dimension past the tipping point, evidence and all.
+    assert len(verdict["tipping_points"]) == levels
+    assert (verdict["due"], verdict["level"]) == (True, "strategic")
+    draft = (await client.post(f"/v1/scoring/results/{result['id']}/plan-draft")).json()
+    (goal,) = [g["statement"] for g in draft["goals"] if "dedicated" in g["statement"]]
+    assert "function, strategic: a business imperative (tipping points reached: " in goal
+
+
+async def test_a_readiness_draft_reads_integration_by_its_share_not_its_readiness_score(
+    client: httpx.AsyncClient, org: httpx.AsyncClient, inventory: httpx.AsyncClient
+) -> None:
+    """MO readiness maps less integration to more readiness: on the sample (most tools
+    integrated) that score is low, which says nothing against the stack's integration."""
+    await load(org, inventory)
+    readiness = await questions(client, "mo_readiness")
+    base = await closed_assessment(
+        client, org, "mo_readiness", [{"answers": {q["key"]: 2 for q in readiness}}]
+    )
+    result = (await client.post(f"{base}/results")).json()
+    (integration,) = [
+        c
+        for d in result["dimensions"]
+        for c in d["contributions"]
+        if c["key"] == "integration_coverage"
+    ]
+    assert integration["raw"] > 0.7
+    assert integration["score"] < 50  # the readiness reading
+    draft = (await client.post(f"/v1/scoring/results/{result['id']}/plan-draft")).json()
+    technology = [b["description"] for b in draft["barriers"] if b["kind"] == "technology"]
+    assert not any("integration coverage" in d for d in technology), technology
+
+
+async def test_processes_efficient_for_nobody_get_goals_and_objectives(
+    client: httpx.AsyncClient, org: httpx.AsyncClient, inventory: httpx.AsyncClient
+) -> None:
+    """Both processes in "improve": the draft used to say "keep the whole grid covered" with
+    no objective."""
+    await load(org, inventory)
+    processes = [
+        {"key": "ivr", "name": "IVR", "automated": True, "mandatory_for_customer": True},
+        {"key": "web", "name": "Web", "automated": True, "mandatory_for_customer": False},
+    ]
+    rated = {"ivr": {"company": 1, "customer": 0}, "web": {"company": 0, "customer": 1}}
+    base = await closed_assessment(
+        client, org, "cx_efficiency", [{"process_answers": rated}], processes=processes
+    )
+    result = (await client.post(f"{base}/results")).json()
+    assert [p["quadrant"] for p in result["processes"]] == ["improve", "improve"]
+    draft = (await client.post(f"/v1/scoring/results/{result['id']}/plan-draft")).json()
+    statements = [g["statement"] for g in draft["goals"]]
+    assert statements == [
+        "Improve 'IVR' for both the customer and the company",
+        "Improve 'Web' for both the customer and the company",
+    ]
+    measured = sorted((o["goal"], o["metric"], o["target"]) for o in draft["objectives"])
+    assert measured == [
+        (0, "Company efficiency of IVR", 70.0),
+        (0, "Customer efficiency of IVR", 70.0),
+        (1, "Company efficiency of Web", 70.0),
+        (1, "Customer efficiency of Web", 70.0),
+    ]
+
+
 async def test_a_draft_plan_answers_the_weak_quadrants_readiness_and_danger(
     client: httpx.AsyncClient, org: httpx.AsyncClient, inventory: httpx.AsyncClient
 ) -> None:
@@ -171,12 +305,21 @@ async def test_a_draft_plan_answers_the_weak_quadrants_readiness_and_danger(
     for objective in draft["objectives"]:
         assert objective["target"] != objective["baseline"]
         assert 0 <= objective["goal"] < len(draft["goals"])
+    # Every quadrant's goal is measured, by the quadrant's own score at least.
+    for i, quadrant in enumerate(weak):
+        assert {
+            "metric": f"{quadrant['name']} score (five_forces)",
+            "baseline": quadrant["score"],
+            "target": 70.0,
+        }.items() <= next(o for o in draft["objectives"] if o["goal"] == i).items()
     # The weakest quadrant's weak dimensions are objectives, from their scores to 70.
     dimensions = {d["key"]: d for d in result["dimensions"]}
     for key in weak[0]["dimensions"]:
         if dimensions[key]["weak"]:
             (objective,) = [
-                o for o in draft["objectives"] if o["metric"].startswith(dimensions[key]["name"])
+                o
+                for o in draft["objectives"]
+                if o["metric"] == f"{dimensions[key]['name']} score (five_forces)"
             ]
             assert (objective["baseline"], objective["target"]) == (dimensions[key]["score"], 70)
     ivr = next(

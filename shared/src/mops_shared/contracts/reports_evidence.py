@@ -80,6 +80,9 @@ class InventoryEvidence(BaseModel):
     duplicated_capabilities: int = Field(
         ge=0, description="Capabilities held by two or more active tools."
     )
+    capabilities_held: int = Field(
+        default=0, ge=0, description="Capabilities held by at least one active tool."
+    )
     redundant_spend_minor: int = Field(
         ge=0,
         description="The annual cost in `currency` of the active tools beyond the cheapest one "

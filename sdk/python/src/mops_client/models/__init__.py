@@ -22,6 +22,7 @@ from .audit_entry_action import AuditEntryAction
 from .audit_entry_after_type_0 import AuditEntryAfterType0
 from .audit_entry_before_type_0 import AuditEntryBeforeType0
 from .audit_page import AuditPage
+from .band_mapping import BandMapping
 from .barrier import Barrier
 from .barrier_kind import BarrierKind
 from .broken_integration import BrokenIntegration
@@ -215,6 +216,7 @@ from .raci_violation import RaciViolation
 from .raci_violation_code import RaciViolationCode
 from .rate_limit import RateLimit
 from .readiness import Readiness
+from .readiness_level import ReadinessLevel
 from .readiness_status import ReadinessStatus
 from .readiness_verdict import ReadinessVerdict
 from .receive_report import ReceiveReport
@@ -364,6 +366,7 @@ __all__ = (
     "AuditEntryAfterType0",
     "AuditEntryBeforeType0",
     "AuditPage",
+    "BandMapping",
     "Barrier",
     "BarrierKind",
     "BrokenIntegration",
@@ -557,6 +560,7 @@ __all__ = (
     "RaciViolationCode",
     "RateLimit",
     "Readiness",
+    "ReadinessLevel",
     "ReadinessStatus",
     "ReadinessVerdict",
     "ReceiveReport",

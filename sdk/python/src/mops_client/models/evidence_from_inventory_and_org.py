@@ -9,6 +9,7 @@ from ..models.evidence_source import EvidenceSource
 from ..models.inventory_org_signal import InventoryOrgSignal
 
 if TYPE_CHECKING:
+    from ..models.band_mapping import BandMapping
     from ..models.linear_mapping import LinearMapping
 
 
@@ -23,8 +24,7 @@ class EvidenceFromInventoryAndOrg:
         dimension (str):
         name (str):
         formula (str): How the raw value is computed, in words.
-        mapping (LinearMapping): How a raw value becomes 0-100: `low` scores 0, `high` scores 100, linearly between and
-            held within 0-100 outside. `low` above `high` when less is better.
+        mapping (BandMapping | LinearMapping):
         weight (float): Its share of its dimension's evidence.
         signal (InventoryOrgSignal): Signals computed from the inventory and the org service together.
         sources (list[EvidenceSource]): The services whose live data it is computed from: `inventory` and `org`.
@@ -33,19 +33,25 @@ class EvidenceFromInventoryAndOrg:
     dimension: str
     name: str
     formula: str
-    mapping: LinearMapping
+    mapping: BandMapping | LinearMapping
     weight: float
     signal: InventoryOrgSignal
     sources: list[EvidenceSource]
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.linear_mapping import LinearMapping  # noqa: PLC0415
+
         dimension = self.dimension
 
         name = self.name
 
         formula = self.formula
 
-        mapping = self.mapping.to_dict()
+        mapping: dict[str, Any]
+        if isinstance(self.mapping, LinearMapping):
+            mapping = self.mapping.to_dict()
+        else:
+            mapping = self.mapping.to_dict()
 
         weight = self.weight
 
@@ -74,6 +80,7 @@ class EvidenceFromInventoryAndOrg:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.band_mapping import BandMapping  # noqa: PLC0415
         from ..models.linear_mapping import LinearMapping  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -83,7 +90,22 @@ class EvidenceFromInventoryAndOrg:
 
         formula = d.pop("formula")
 
-        mapping = LinearMapping.from_dict(d.pop("mapping"))
+        def _parse_mapping(data: object) -> BandMapping | LinearMapping:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                mapping_type_0 = LinearMapping.from_dict(data)
+
+                return mapping_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            mapping_type_1 = BandMapping.from_dict(data)
+
+            return mapping_type_1
+
+        mapping = _parse_mapping(d.pop("mapping"))
 
         weight = d.pop("weight")
 

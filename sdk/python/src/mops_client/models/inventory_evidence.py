@@ -67,6 +67,7 @@ class InventoryEvidence:
             kind) that occurred in the last 365 days: since 00:00 UTC on the day 364 days before `as_of`'s date, up to the
             end of `as_of`'s date (the returns report's default period). A tool's annual cost is the spend report's: the sum
             of `annual_cost` over all its contracts, in `currency` only.
+        capabilities_held (int | Unset): Capabilities held by at least one active tool. Default: 0.
         redundant_spend_beyond_main_minor (int | Unset): As `redundant_spend_minor`, but the tools of a capability
             ranked most expensive first (ties: by name, then id), as the redundancy report ranks them: the cost of
             consolidating onto the main platform of each capability, a suite one pays most for being kept, not counted as
@@ -95,6 +96,7 @@ class InventoryEvidence:
     added_last_12_months: int
     retired_last_12_months: int
     measured_spend_minor: int
+    capabilities_held: int | Unset = 0
     redundant_spend_beyond_main_minor: int | Unset = 0
     active_tools_undated: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -144,6 +146,8 @@ class InventoryEvidence:
 
         measured_spend_minor = self.measured_spend_minor
 
+        capabilities_held = self.capabilities_held
+
         redundant_spend_beyond_main_minor = self.redundant_spend_beyond_main_minor
 
         active_tools_undated = self.active_tools_undated
@@ -174,6 +178,8 @@ class InventoryEvidence:
                 "measured_spend_minor": measured_spend_minor,
             }
         )
+        if capabilities_held is not UNSET:
+            field_dict["capabilities_held"] = capabilities_held
         if redundant_spend_beyond_main_minor is not UNSET:
             field_dict["redundant_spend_beyond_main_minor"] = redundant_spend_beyond_main_minor
         if active_tools_undated is not UNSET:
@@ -236,6 +242,8 @@ class InventoryEvidence:
 
         measured_spend_minor = d.pop("measured_spend_minor")
 
+        capabilities_held = d.pop("capabilities_held", UNSET)
+
         redundant_spend_beyond_main_minor = d.pop("redundant_spend_beyond_main_minor", UNSET)
 
         active_tools_undated = d.pop("active_tools_undated", UNSET)
@@ -261,6 +269,7 @@ class InventoryEvidence:
             added_last_12_months=added_last_12_months,
             retired_last_12_months=retired_last_12_months,
             measured_spend_minor=measured_spend_minor,
+            capabilities_held=capabilities_held,
             redundant_spend_beyond_main_minor=redundant_spend_beyond_main_minor,
             active_tools_undated=active_tools_undated,
         )

@@ -5,6 +5,7 @@ class InventorySignal(StrEnum):
     CDP_PERSONAL_DATA_COVERAGE = "cdp_personal_data_coverage"
     CITIZEN_TOOL_ADOPTION = "citizen_tool_adoption"
     DUPLICATED_CAPABILITIES = "duplicated_capabilities"
+    DUPLICATED_CAPABILITY_SHARE = "duplicated_capability_share"
     INTEGRATION_COVERAGE = "integration_coverage"
     MARTECH_BUDGET_SHARE = "martech_budget_share"
     MEASURED_SPEND_SHARE = "measured_spend_share"

@@ -6,6 +6,9 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.readiness_level import ReadinessLevel
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ReadinessVerdict")
 
 
@@ -16,11 +19,14 @@ class ReadinessVerdict:
         due (bool): Whether a dedicated marketing-operations function is due.
         tipping_points (list[str]): The dimensions whose tipping point is reached.
         reasons (list[str]):
+        level (None | ReadinessLevel | Unset): `not_yet`, `essential` (due) or `strategic` (a business imperative), when
+            the framework sets `thresholds.strategic_when_tipping_points`; absent otherwise.
     """
 
     due: bool
     tipping_points: list[str]
     reasons: list[str]
+    level: None | ReadinessLevel | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,6 +35,14 @@ class ReadinessVerdict:
         tipping_points = self.tipping_points
 
         reasons = self.reasons
+
+        level: None | str | Unset
+        if isinstance(self.level, Unset):
+            level = UNSET
+        elif isinstance(self.level, ReadinessLevel):
+            level = self.level.value
+        else:
+            level = self.level
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,6 +53,8 @@ class ReadinessVerdict:
                 "reasons": reasons,
             }
         )
+        if level is not UNSET:
+            field_dict["level"] = level
 
         return field_dict
 
@@ -51,10 +67,28 @@ class ReadinessVerdict:
 
         reasons = cast(list[str], d.pop("reasons"))
 
+        def _parse_level(data: object) -> None | ReadinessLevel | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                level_type_0 = ReadinessLevel(data)
+
+                return level_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ReadinessLevel | Unset, data)
+
+        level = _parse_level(d.pop("level", UNSET))
+
         readiness_verdict = cls(
             due=due,
             tipping_points=tipping_points,
             reasons=reasons,
+            level=level,
         )
 
         readiness_verdict.additional_properties = d

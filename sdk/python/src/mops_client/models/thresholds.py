@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -21,12 +21,16 @@ class Thresholds:
             Default: 60.0.
         due_when_tipping_points (int | Unset): MO readiness: a dedicated marketing-ops function is due when at least
             this many tipping points are reached. Default: 1.
+        strategic_when_tipping_points (int | None | Unset): MO readiness: with at least this many tipping points
+            reached, the dedicated function is strategic, a business imperative (the verdict's `level` is `strategic`);
+            null: the verdict says due or not due, without a level. Not below `due_when_tipping_points`.
     """
 
     weak: float | Unset = 50.0
     efficient: float | Unset = 50.0
     tipping_point: float | Unset = 60.0
     due_when_tipping_points: int | Unset = 1
+    strategic_when_tipping_points: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         weak = self.weak
@@ -36,6 +40,12 @@ class Thresholds:
         tipping_point = self.tipping_point
 
         due_when_tipping_points = self.due_when_tipping_points
+
+        strategic_when_tipping_points: int | None | Unset
+        if isinstance(self.strategic_when_tipping_points, Unset):
+            strategic_when_tipping_points = UNSET
+        else:
+            strategic_when_tipping_points = self.strategic_when_tipping_points
 
         field_dict: dict[str, Any] = {}
 
@@ -48,6 +58,8 @@ class Thresholds:
             field_dict["tipping_point"] = tipping_point
         if due_when_tipping_points is not UNSET:
             field_dict["due_when_tipping_points"] = due_when_tipping_points
+        if strategic_when_tipping_points is not UNSET:
+            field_dict["strategic_when_tipping_points"] = strategic_when_tipping_points
 
         return field_dict
 
@@ -62,11 +74,23 @@ class Thresholds:
 
         due_when_tipping_points = d.pop("due_when_tipping_points", UNSET)
 
+        def _parse_strategic_when_tipping_points(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        strategic_when_tipping_points = _parse_strategic_when_tipping_points(
+            d.pop("strategic_when_tipping_points", UNSET)
+        )
+
         thresholds = cls(
             weak=weak,
             efficient=efficient,
             tipping_point=tipping_point,
             due_when_tipping_points=due_when_tipping_points,
+            strategic_when_tipping_points=strategic_when_tipping_points,
         )
 
         return thresholds

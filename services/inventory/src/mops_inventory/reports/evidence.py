@@ -230,7 +230,7 @@ async def _redundancy(conn: AsyncConnection, tenant_id: uuid.UUID, cost: Subquer
       redundancy report ranks them: consolidating onto the main platform (the suite one
       pays most for), what the others cost is at stake ("platformise", not "buy cheapest").
     """
-    held = (
+    held_by_active = (
         select(_tool_caps.capability_id.label("capability_id"))
         .join(_tool_table, _tools.id == _tool_caps.tool_id)
         .where(
@@ -239,9 +239,9 @@ async def _redundancy(conn: AsyncConnection, tenant_id: uuid.UUID, cost: Subquer
             _tools.status == ACTIVE,
         )
         .group_by(_tool_caps.capability_id)
-        .having(func.count() >= 2)
-        .subquery("duplicated")
     )
+    held = held_by_active.having(func.count() >= 2).subquery("duplicated")
+    every = held_by_active.subquery("held")
     ranked = (
         select(
             _tool_caps.tool_id.label("tool_id"),
@@ -279,6 +279,7 @@ async def _redundancy(conn: AsyncConnection, tenant_id: uuid.UUID, cost: Subquer
         await conn.execute(
             select(
                 select(func.count()).select_from(held).scalar_subquery().label("duplicated"),
+                select(func.count()).select_from(every).scalar_subquery().label("held"),
                 select(sum_int(cost.c.amount))
                 .where(cost.c.tool_id.in_(redundant))
                 .scalar_subquery()
@@ -367,6 +368,7 @@ async def inventory_evidence(
             redundant_spend_minor=as_int(redundancy.redundant),
             redundant_spend_beyond_main_minor=as_int(redundancy.beyond_main),
             duplicated_capabilities=as_int(redundancy.duplicated),
+            capabilities_held=as_int(redundancy.held),
             has_customer_data_platform=as_int(totals.cdp) > 0,
             personal_data_tools=as_int(totals.personal),
             personal_data_tools_integrated_with_cdp=as_int(totals.personal_with_cdp),

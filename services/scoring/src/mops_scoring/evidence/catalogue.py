@@ -161,6 +161,14 @@ SIGNALS: dict[str, Signal] = {
             "Number of capabilities held by two or more active tools.",
         ),
         Signal(
+            "duplicated_capability_share",
+            "Share of capabilities bought more than once",
+            _INVENTORY,
+            "share",
+            "Capabilities held by two or more active tools, divided by the capabilities held by "
+            "any active tool: a count any large stack saturates, as a share it compares.",
+        ),
+        Signal(
             "purchase_without_raci",
             "Purchases with no RACI",
             _ORG,

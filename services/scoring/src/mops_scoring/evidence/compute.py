@@ -316,6 +316,17 @@ def _duplicated_capabilities(sources: Sources, basis: Basis) -> float:
     return float(count)
 
 
+def _duplicated_capability_share(sources: Sources, basis: Basis) -> float:
+    inventory = _inv(sources)
+    basis["duplicated_capabilities"] = inventory.duplicated_capabilities
+    basis["capabilities_held"] = inventory.capabilities_held
+    return _share(
+        inventory.duplicated_capabilities,
+        inventory.capabilities_held,
+        "no active tool has a capability",
+    )
+
+
 def _purchase_without_raci(sources: Sources, basis: Basis) -> float:
     raci = _org(sources).raci
     basis["purchase_activities"] = raci.purchase_activities
@@ -339,6 +350,7 @@ _COMPUTE: Mapping[str, Callable[[Sources, Basis], float]] = {
     "measured_spend_share": _measured_spend_share,
     "unowned_tool_share": _unowned_tool_share,
     "duplicated_capabilities": _duplicated_capabilities,
+    "duplicated_capability_share": _duplicated_capability_share,
     "purchase_without_raci": _purchase_without_raci,
 }
 

@@ -10,6 +10,7 @@ here too."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,7 @@ from mops_scoring.evidence.catalogue import SIGNALS
 from mops_scoring.frameworks.schemas import (
     CX_DIMENSIONS,
     WEIGHT_TOLERANCE,
+    BandMapping,
     FrameworkDocument,
     Scale,
 )
@@ -60,8 +62,14 @@ def check_document(document: FrameworkDocument, prefix: str = "") -> list[Proble
         elif sorted(evidence.sources) != sorted(signal.sources):
             expected = ", ".join(source.value for source in signal.sources)
             errors.add(f"{at}/sources", f"{evidence.signal} is computed from: {expected}")
-        if math.isclose(evidence.mapping.low, evidence.mapping.high):
+        mapping = evidence.mapping
+        if math.isclose(mapping.low, mapping.high):
             errors.add(f"{at}/mapping/high", "must differ from low")
+        elif isinstance(mapping, BandMapping):
+            bounds = ("low", "best_low", "best_high", "high")
+            for lower, upper in itertools.pairwise(bounds):
+                if getattr(mapping, lower) > getattr(mapping, upper):
+                    errors.add(f"{at}/mapping/{upper}", f"must not be below {lower}")
     _check_weights(errors, document)
     _check_kind(errors, document, dimensions)
     return errors.items
@@ -132,3 +140,13 @@ def _check_kind(errors: _Errors, document: FrameworkDocument, dimensions: set[st
         for key in CX_DIMENSIONS:
             if key not in dimensions:
                 errors.add("/dimensions", f"a CX-efficiency framework has a {key!r} dimension")
+    thresholds = document.thresholds
+    strategic = thresholds.strategic_when_tipping_points
+    if strategic is not None:
+        at = "/thresholds/strategic_when_tipping_points"
+        if document.kind != FrameworkKind.mo_readiness:
+            errors.add(at, "only an MO-readiness framework has readiness levels")
+        elif strategic < thresholds.due_when_tipping_points:
+            errors.add(at, "must not be below due_when_tipping_points")
+        elif strategic > len(document.dimensions):
+            errors.add(at, f"must not be above the {len(document.dimensions)} dimensions")

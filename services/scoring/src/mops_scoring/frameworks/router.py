@@ -78,8 +78,9 @@ async def get_framework_schema(principal: PrincipalDep) -> Response:
     say are checked on write, each reported at its pointer: keys unique and referring to
     dimensions of the document, the question weights and the evidence weights of each
     dimension summing to 1, `answers_weight` 0 without questions and 1 without evidence, every
-    value of a scale (from `min` to `max`) labelled, a signal used once per dimension, and a
-    mapping's `low` and `high` apart."""
+    value of a scale (from `min` to `max`) labelled, a signal used once per dimension, a
+    mapping's `low` and `high` apart, and a band's bounds in order (`low` ≤ `best_low` ≤
+    `best_high` ≤ `high`)."""
     return json_response(service.DOCUMENT_SCHEMA_JSON)
 
 

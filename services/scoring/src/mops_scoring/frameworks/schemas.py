@@ -15,7 +15,9 @@ that the schema and the arithmetic are read in one place):
   `weight`s of a dimension sum to 1; unanswered optional questions drop out and the others'
   weights are taken in proportion).
 - An evidence signal's raw value `v` maps linearly to `100 * (v - low) / (high - low)`, held
-  within 0-100 (`low` above `high` when less is better).
+  within 0-100 (`low` above `high` when less is better); or by a band, where there is such a
+  thing as too much: 100 from `best_low` to `best_high`, falling linearly to 0 at `low` and at
+  `high` (a stack's yearly change: none is stagnation, a third of the stack is churn).
 - The evidence part of a dimension is the weighted mean of its signals' scores (weights of a
   dimension sum to 1; signals that could not be computed drop out, and are named).
 - A dimension scores `answers_weight * answers + (1 - answers_weight) * evidence`, or the part
@@ -104,6 +106,7 @@ class InventorySignal(StrEnum):
     measured_spend_share = "measured_spend_share"
     unowned_tool_share = "unowned_tool_share"
     duplicated_capabilities = "duplicated_capabilities"
+    duplicated_capability_share = "duplicated_capability_share"
 
 
 class OrgSignal(StrEnum):
@@ -204,11 +207,82 @@ class LinearMapping(StrictModel):
     high: Number
 
 
+class BandMapping(StrictModel):
+    """How a raw value becomes 0-100 where there is such a thing as too much: 100 from
+    `best_low` to `best_high`, falling linearly to 0 at `low` below the band and at `high`
+    above it, 0 beyond them. A stack that never changes and one that churns both score 0;
+    `low` ≤ `best_low` ≤ `best_high` ≤ `high`, `low` below `high`."""
+
+    kind: Literal["band"]
+    low: Number
+    best_low: Number
+    best_high: Number
+    high: Number
+
+
+def _untagged(tags: set[str], tag_field: str, unknown: str) -> Callable[[Any, Any], Any]:
+    """A wrap validator for a tagged union: its errors point into the body as sent, without
+    the tag Pydantic adds to their place, and a tag it cannot find is reported at the tag's
+    field (`unknown`)."""
+
+    def validate(value: Any, handler: Any) -> Any:
+        try:
+            return handler(value)
+        except ValidationError as exc:
+            details = []
+            for error in exc.errors():
+                loc, kind, message = tuple(error["loc"]), error["type"], error["msg"]
+                if loc and loc[0] in tags:
+                    loc = loc[1:]
+                elif not loc and kind.startswith("union_tag"):
+                    if isinstance(value, dict):
+                        loc, message = (tag_field,), unknown
+                    else:
+                        kind, message = "model_type", "Input should be an object"
+                # The message as Pydantic wrote it (no context: nothing is formatted again).
+                details.append(
+                    InitErrorDetails(
+                        type=PydanticCustomError(kind, message), loc=loc, input=error["input"]
+                    )
+                )
+            raise ValidationError.from_exception_data(exc.title, details) from None
+
+    return validate
+
+
+_MAPPING_KINDS = {"linear", "band"}
+
+
+def _mapping_kind(value: Any) -> str | None:
+    # A mapping written without `kind` is linear, as it was before bands existed.
+    kind = value.get("kind", "linear") if isinstance(value, dict) else getattr(value, "kind", None)
+    return kind if isinstance(kind, str) and kind in _MAPPING_KINDS else None
+
+
+def _mapping_discriminator(schema: dict[str, Any]) -> None:
+    # As the document's kinds (`_kind_mapping`): a callable discriminator gives no mapping, and
+    # generators need one to tell a band from a linear mapping (`kind` may be left out of a
+    # linear one).
+    refs = [item["$ref"] for item in schema["oneOf"]]
+    schema["discriminator"] = {
+        "propertyName": "kind",
+        "mapping": dict(zip(("linear", "band"), refs, strict=True)),
+    }
+
+
+Mapping = Annotated[
+    Annotated[LinearMapping, Tag("linear")] | Annotated[BandMapping, Tag("band")],
+    Discriminator(_mapping_kind),
+    WrapValidator(_untagged(_MAPPING_KINDS, "kind", "must be one of: linear, band")),
+    Field(json_schema_extra=_mapping_discriminator),
+]
+
+
 class _EvidenceFields(StrictModel):
     dimension: Key
     name: Name
     formula: Text = Field(description="How the raw value is computed, in words.")
-    mapping: LinearMapping
+    mapping: Mapping
     weight: Number = Field(gt=0, le=1, description="Its share of its dimension's evidence.")
 
 
@@ -274,36 +348,6 @@ _SIGNAL_GROUPS = {signal.value: group.__name__ for group in SIGNAL_SOURCES for s
 def _signal_group(value: Any) -> str | None:
     signal = value.get("signal") if isinstance(value, dict) else getattr(value, "signal", None)
     return _SIGNAL_GROUPS.get(signal) if isinstance(signal, str) else None
-
-
-def _untagged(tags: set[str], tag_field: str, unknown: str) -> Callable[[Any, Any], Any]:
-    """A wrap validator for a tagged union: its errors point into the body as sent, without
-    the tag Pydantic adds to their place, and a tag it cannot find is reported at the tag's
-    field (`unknown`)."""
-
-    def validate(value: Any, handler: Any) -> Any:
-        try:
-            return handler(value)
-        except ValidationError as exc:
-            details = []
-            for error in exc.errors():
-                loc, kind, message = tuple(error["loc"]), error["type"], error["msg"]
-                if loc and loc[0] in tags:
-                    loc = loc[1:]
-                elif not loc and kind.startswith("union_tag"):
-                    if isinstance(value, dict):
-                        loc, message = (tag_field,), unknown
-                    else:
-                        kind, message = "model_type", "Input should be an object"
-                # The message as Pydantic wrote it (no context: nothing is formatted again).
-                details.append(
-                    InitErrorDetails(
-                        type=PydanticCustomError(kind, message), loc=loc, input=error["input"]
-                    )
-                )
-            raise ValidationError.from_exception_data(exc.title, details) from None
-
-    return validate
 
 
 # An evidence item whose `sources` are those of its signal, told apart by the signal's group.
@@ -396,6 +440,14 @@ class Thresholds(StrictModel):
         ge=1,
         description="MO readiness: a dedicated marketing-ops function is due when at least this "
         "many tipping points are reached.",
+    )
+    strategic_when_tipping_points: Integer | None = Field(
+        default=None,
+        ge=1,
+        description="MO readiness: with at least this many tipping points reached, the "
+        "dedicated function is strategic, a business imperative (the verdict's `level` is "
+        "`strategic`); null: the verdict says due or not due, without a level. Not below "
+        "`due_when_tipping_points`.",
     )
 
 

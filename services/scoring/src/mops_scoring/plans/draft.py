@@ -5,14 +5,16 @@ the people who own the plan edit it.
 The rules, in order:
 - goals: one per weak quadrant, weakest first, and one for a weak centre; one to establish a
   dedicated marketing-operations function when the readiness verdict says it is due; one per
-  danger process (at most five);
-- objectives: for each goal, its weak dimensions' scores to the weak threshold plus 20 (at most
-  100), and each weak evidence input of those dimensions to the raw value that scores 100 (a
-  dimension in two weak quadrants goes with the weaker one's goal); the
-  readiness goal's chaos and accountability evidence to the value where the problem is gone; a
-  danger process's customer efficiency to the efficient threshold plus 20. Due six months
+  danger process (at most five), then one per process efficient for nobody (at most three);
+- objectives: for each quadrant's goal, the quadrant's score, and its weak dimensions' scores,
+  to the weak threshold plus 20 (at most 100), and each weak evidence input of those
+  dimensions to the nearest raw value that scores 100 (a dimension in two weak quadrants goes
+  with the weaker one's goal); the readiness goal's chaos and accountability evidence to the
+  value where the problem is gone; a danger process's customer efficiency, and both
+  efficiencies of a process to improve, to the efficient threshold plus 20. Due six months
   apart, stage by stage, from the result's date;
-- barriers: technology when integration evidence is weak, process when RACI activities break
+- barriers: technology when under half the tools are integrated (or half the personal-data
+  tools with the customer data platform), process when RACI activities break
   rules, stakeholders when respondents disagree (a spread of 20 points or more) or a new
   function needs executive backing, budget when spend is redundant or draws attention;
 - stages: one per goal, in the goals' order, with the skills the quadrant calls for and where
@@ -24,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from mops_scoring.frameworks.schemas import FrameworkDocument
+from mops_scoring.frameworks.schemas import BandMapping, FrameworkDocument, LinearMapping
 from mops_scoring.plans.schemas import (
     Barrier,
     BarrierKind,
@@ -36,13 +38,20 @@ from mops_scoring.plans.schemas import (
     SkillSource,
     Stage,
 )
-from mops_scoring.results.schemas import CxQuadrant, DimensionScore, EvidenceValue, ResultRead
+from mops_scoring.results.schemas import (
+    CxQuadrant,
+    DimensionScore,
+    EvidenceValue,
+    ReadinessLevel,
+    ResultRead,
+)
 from mops_shared.contracts.org_profile import OperatingModel
 
 STAGE_MONTHS = 6
 DISAGREEMENT_POINTS = 20.0
 TARGET_ABOVE_THRESHOLD = 20.0
 MAX_DANGER_GOALS = 5
+MAX_IMPROVE_GOALS = 3
 
 _T, _H, _P = SkillSource.train, SkillSource.hire, SkillSource.partner
 SKILLS = {
@@ -116,11 +125,19 @@ def _dimension_objectives(
                 goal=goal,
                 metric=contribution.label,
                 baseline=contribution.raw,
-                target=mapping.high,
+                target=best_of(mapping, contribution.raw),
                 unit=None,
                 due_date=draft.due(goal, start),
             )
         )
+
+
+def best_of(mapping: LinearMapping | BandMapping, raw: float) -> float:
+    """The value nearest `raw` at which the signal scores 100: a linear mapping's `high`, a
+    band's nearer edge (less change for a stack that churns, more for one that stands still)."""
+    if isinstance(mapping, BandMapping):
+        return mapping.best_low if raw < mapping.best_low else mapping.best_high
+    return mapping.high
 
 
 def draft_plan(
@@ -149,6 +166,19 @@ def draft_plan(
                 target_operating_model=OperatingModel.hub_and_spoke,
             ),
         )
+        # Each quadrant's goal is measured by the quadrant itself, whichever goal its
+        # dimensions' objectives went to.
+        if quadrant.score is not None:
+            draft.objectives.append(
+                Objective(
+                    goal=goal,
+                    metric=f"{quadrant.name} score ({document.key})",
+                    baseline=quadrant.score,
+                    target=_target(document.thresholds.weak),
+                    unit="score",
+                    due_date=draft.due(goal, start),
+                )
+            )
         for key in quadrant.dimensions:
             if dimensions[key].weak and key not in covered:
                 covered.add(key)
@@ -173,8 +203,11 @@ def draft_plan(
         if verdict is not None and verdict.due:
             names = {d.key: d.name for d in readiness_result.dimensions}
             reached = ", ".join(names[key] for key in verdict.tipping_points)
+            # Strategic (every tipping point reached): the seed's business imperative.
+            strategic = verdict.level == ReadinessLevel.strategic
             goal = draft.goal(
-                "Establish a dedicated, results-driven marketing-operations function "
+                "Establish a dedicated, results-driven marketing-operations function"
+                f"{', strategic: a business imperative' if strategic else ''} "
                 f"(tipping points reached: {reached})",
                 Stage(
                     name="Establish the marketing-operations function",
@@ -231,9 +264,38 @@ def draft_plan(
                     )
                 )
 
+    # CX: then the processes efficient for nobody, to improve for both.
+    if cx is not None:
+        cx_result, cx_document = cx
+        improve = [p for p in cx_result.processes if p.quadrant == CxQuadrant.improve]
+        for process in improve[:MAX_IMPROVE_GOALS]:
+            goal = draft.goal(
+                f"Improve {process.name!r} for both the customer and the company",
+                Stage(
+                    name=f"Improve {process.name}",
+                    description="Redesign it with the people who run it and the customers who "
+                    "go through it; automate only what serves both.",
+                    skills=_skills("cx"),
+                ),
+            )
+            for side, value in (("Customer", process.customer), ("Company", process.company)):
+                if value is not None:
+                    draft.objectives.append(
+                        Objective(
+                            goal=goal,
+                            metric=f"{side} efficiency of {process.name}",
+                            baseline=value,
+                            target=_target(cx_document.thresholds.efficient),
+                            unit="score",
+                            due_date=draft.due(goal, start),
+                        )
+                    )
+
     if not draft.goals:
         goal = draft.goal(
-            "Keep the whole grid covered: verify the strong quadrants stay so",
+            "Keep every process efficient for the customer: verify they stay so"
+            if result.processes
+            else "Keep the whole grid covered: verify the strong quadrants stay so",
             Stage(
                 name="Verify and sustain",
                 skills=_skills("centre"),
@@ -302,27 +364,32 @@ def _every_unit_of(currency: str | None) -> str:
     return f"every {_CURRENCY_UNITS.get(currency, currency)}"
 
 
+# Below this share of tools integrated (with one another, personal data with the customer
+# data platform), integration is a barrier.
+INTEGRATED_ENOUGH = 0.5
+
+
 def _barriers(result: ResultRead, readiness: ResultRead | None) -> list[Barrier]:
     evidence: dict[str, EvidenceValue] = {e.signal: e for e in result.evidence}
     if readiness is not None:
         evidence.update({e.signal: e for e in readiness.evidence if e.signal not in evidence})
     barriers = []
-    scores = {
-        c.key: c.score
-        for d in result.dimensions
-        for c in d.contributions
-        if c.source == "evidence" and c.score is not None
+    # Judged by the shares themselves, not by a framework's score of them: MO readiness maps
+    # less integration to more readiness (a reason for the function), not to a weak stack.
+    shares = {
+        k: raw
+        for k in ("integration_coverage", "cdp_personal_data_coverage")
+        if k in evidence and (raw := evidence[k].raw) is not None
     }
-    technology = [k for k in ("integration_coverage", "cdp_personal_data_coverage") if k in scores]
-    weak_technology = [k for k in technology if (scores[k] or 0) < 50]
+    weak_technology = [k for k, share in shares.items() if share < INTEGRATED_ENOUGH]
     if weak_technology:
-        worst = min(scores[k] or 0 for k in weak_technology)
-        names = ", ".join(evidence[k].name.lower() for k in weak_technology)
+        worst = min(shares[k] for k in weak_technology)
+        names = ", ".join(f"{evidence[k].name.lower()} {shares[k]:.0%}" for k in weak_technology)
         barriers.append(
             Barrier(
                 kind=BarrierKind.technology,
                 description=f"Key technologies are not integrated enough ({names}).",
-                severity=_severity(worst),
+                severity=_severity(100 * worst),
                 change_strategy="Connect the core first: a stack scenario whose stages add the "
                 "missing integrations, and integration made a condition of every purchase.",
             )

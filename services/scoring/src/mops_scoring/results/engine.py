@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from mops_scoring.assessments.schemas import Process
 from mops_scoring.frameworks.schemas import (
+    BandMapping,
     Dimension,
     FrameworkDocument,
     LinearMapping,
@@ -27,6 +28,7 @@ from mops_scoring.results.schemas import (
     EvidenceValue,
     ProcessScore,
     QuadrantScore,
+    ReadinessLevel,
     ReadinessVerdict,
     Spread,
 )
@@ -57,8 +59,16 @@ def answer_score(value: float, scale: Scale) -> float:
     return 100 * (value - scale.min) / (scale.max - scale.min)
 
 
-def evidence_score(raw: float, mapping: LinearMapping) -> float:
-    return min(100.0, max(0.0, 100 * (raw - mapping.low) / (mapping.high - mapping.low)))
+def evidence_score(raw: float, mapping: LinearMapping | BandMapping) -> float:
+    if isinstance(mapping, LinearMapping):
+        return min(100.0, max(0.0, 100 * (raw - mapping.low) / (mapping.high - mapping.low)))
+    if raw < mapping.best_low:
+        rise = mapping.best_low - mapping.low
+        return max(0.0, 100 * (raw - mapping.low) / rise) if rise else 0.0
+    if raw > mapping.best_high:
+        fall = mapping.high - mapping.best_high
+        return max(0.0, 100 * (mapping.high - raw) / fall) if fall else 0.0
+    return 100.0
 
 
 def _weighted(pairs: Sequence[tuple[float, float]]) -> float | None:
@@ -390,7 +400,28 @@ def _readiness(
         if d.score is not None
     ]
     due = len(reached) >= needed
-    if due:
+    strategic = document.thresholds.strategic_when_tipping_points
+    level = None
+    if strategic is not None:
+        level = (
+            ReadinessLevel.strategic
+            if len(reached) >= strategic
+            else ReadinessLevel.essential
+            if due
+            else ReadinessLevel.not_yet
+        )
+    if level is ReadinessLevel.strategic:
+        reasons.append(
+            f"{len(reached)} tipping point(s) reached, {strategic} needed: a dedicated "
+            "marketing-operations function is strategic, a business imperative."
+        )
+    elif level is ReadinessLevel.essential:
+        reasons.append(
+            f"{len(reached)} tipping point(s) reached, {needed} needed: a dedicated "
+            f"marketing-operations function is essential (with {strategic}, it would be "
+            "strategic, a business imperative)."
+        )
+    elif due:
         reasons.append(
             f"{len(reached)} tipping point(s) reached, {needed} needed: a dedicated "
             "marketing-operations function is due."
@@ -403,4 +434,6 @@ def _readiness(
     unscored = [d.name for d in dimensions if d.score is None]
     if unscored:
         reasons.append(f"Not scored, so not counted: {', '.join(unscored)}.")
-    return ReadinessVerdict(due=due, tipping_points=[d.key for d in reached], reasons=reasons)
+    return ReadinessVerdict(
+        due=due, level=level, tipping_points=[d.key for d in reached], reasons=reasons
+    )

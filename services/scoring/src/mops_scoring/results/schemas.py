@@ -116,8 +116,24 @@ class ProcessScore(BaseModel):
     explanation: str
 
 
+class ReadinessLevel(StrEnum):
+    """How far a dedicated marketing-operations function is needed."""
+
+    not_yet = "not_yet"
+    essential = "essential"  # at least one tipping point (as many as the framework asks)
+    strategic = "strategic"  # all of them: a business imperative
+
+
 class ReadinessVerdict(BaseModel):
     due: bool = Field(description="Whether a dedicated marketing-operations function is due.")
+    # Left out of a verdict without levels: the results of a framework without
+    # `strategic_when_tipping_points` are written as they always were.
+    level: ReadinessLevel | None = Field(
+        default=None,
+        exclude_if=lambda level: level is None,
+        description="`not_yet`, `essential` (due) or `strategic` (a business imperative), when "
+        "the framework sets `thresholds.strategic_when_tipping_points`; absent otherwise.",
+    )
     tipping_points: list[str] = Field(description="The dimensions whose tipping point is reached.")
     reasons: list[str]
 

@@ -88,8 +88,9 @@ def sync_detailed(
     say are checked on write, each reported at its pointer: keys unique and referring to
     dimensions of the document, the question weights and the evidence weights of each
     dimension summing to 1, `answers_weight` 0 without questions and 1 without evidence, every
-    value of a scale (from `min` to `max`) labelled, a signal used once per dimension, and a
-    mapping's `low` and `high` apart.
+    value of a scale (from `min` to `max`) labelled, a signal used once per dimension, a
+    mapping's `low` and `high` apart, and a band's bounds in order (`low` ≤ `best_low` ≤
+    `best_high` ≤ `high`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,8 +122,9 @@ def sync(
     say are checked on write, each reported at its pointer: keys unique and referring to
     dimensions of the document, the question weights and the evidence weights of each
     dimension summing to 1, `answers_weight` 0 without questions and 1 without evidence, every
-    value of a scale (from `min` to `max`) labelled, a signal used once per dimension, and a
-    mapping's `low` and `high` apart.
+    value of a scale (from `min` to `max`) labelled, a signal used once per dimension, a
+    mapping's `low` and `high` apart, and a band's bounds in order (`low` ≤ `best_low` ≤
+    `best_high` ≤ `high`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,8 +152,9 @@ async def asyncio_detailed(
     say are checked on write, each reported at its pointer: keys unique and referring to
     dimensions of the document, the question weights and the evidence weights of each
     dimension summing to 1, `answers_weight` 0 without questions and 1 without evidence, every
-    value of a scale (from `min` to `max`) labelled, a signal used once per dimension, and a
-    mapping's `low` and `high` apart.
+    value of a scale (from `min` to `max`) labelled, a signal used once per dimension, a
+    mapping's `low` and `high` apart, and a band's bounds in order (`low` ≤ `best_low` ≤
+    `best_high` ≤ `high`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,8 +184,9 @@ async def asyncio(
     say are checked on write, each reported at its pointer: keys unique and referring to
     dimensions of the document, the question weights and the evidence weights of each
     dimension summing to 1, `answers_weight` 0 without questions and 1 without evidence, every
-    value of a scale (from `min` to `max`) labelled, a signal used once per dimension, and a
-    mapping's `low` and `high` apart.
+    value of a scale (from `min` to `max`) labelled, a signal used once per dimension, a
+    mapping's `low` and `high` apart, and a band's bounds in order (`low` ≤ `best_low` ≤
+    `best_high` ≤ `high`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
