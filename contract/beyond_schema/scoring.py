@@ -29,6 +29,13 @@ _FRAMEWORK_DOCUMENT = (
     "not a value of the scale",
     # A mapping's `high` differs from its `low`: inequality between two fields.
     "must differ from low",
+    # A band's bounds in order (`low` ≤ `best_low` ≤ `best_high` ≤ `high`): order between
+    # fields.
+    "must not be below",
+    # Readiness levels only in an MO-readiness framework, from the due count up to the number
+    # of dimensions: depends on `kind`, on another field and on another array's length.
+    "only an MO-readiness framework has readiness levels",
+    "must not be above the",
 )
 
 # The rules of a plan beyond its schema (services/scoring/src/mops_scoring/plans/service.py).

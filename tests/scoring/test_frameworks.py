@@ -455,6 +455,14 @@ async def test_a_document_that_breaks_a_rule_is_refused_at_its_pointer(
         (_set("/quadrant_rule", "median"), "/document/quadrant_rule"),
         (_set("/evidence_rules", 3), "/document/evidence_rules"),
         (
+            _set("/thresholds/strategic_when_tipping_points", 0),
+            "/document/thresholds/strategic_when_tipping_points",
+        ),
+        (
+            _set("/thresholds/strategic_when_tipping_points", 2.5),
+            "/document/thresholds/strategic_when_tipping_points",
+        ),
+        (
             _set("/evidence/0/mapping", {"kind": "band", "low": 0, "high": 1}),
             "/document/evidence/0/mapping/best_low",
         ),

@@ -48,6 +48,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AllowInfNan,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -62,7 +63,7 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from mops_shared.contracts.common import Integer, Name, StrictModel, Trimmed
+from mops_shared.contracts.common import Integer, Name, StrictModel, Trimmed, json_integer
 from mops_shared.contracts.scoring import FrameworkKind, FrameworkRead
 
 # Keys are stable identifiers that results and explanations refer to.
@@ -441,9 +442,12 @@ class Thresholds(StrictModel):
         description="MO readiness: a dedicated marketing-ops function is due when at least this "
         "many tipping points are reached.",
     )
-    strategic_when_tipping_points: Integer | None = Field(
+    # The bound before the JSON-integer check: after it, Pydantic writes `ge` into the
+    # schema, which JSON Schema does not know (and a client generator would ignore).
+    strategic_when_tipping_points: (
+        Annotated[int, Field(ge=1), BeforeValidator(json_integer)] | None
+    ) = Field(
         default=None,
-        ge=1,
         description="MO readiness: with at least this many tipping points reached, the "
         "dedicated function is strategic, a business imperative (the verdict's `level` is "
         "`strategic`); null: the verdict says due or not due, without a level. Not below "
