@@ -81,6 +81,19 @@ class _Draft:
     def due(self, goal: int, start: date) -> date:
         return start + timedelta(days=round(365.25 / 12 * STAGE_MONTHS * (goal + 1)))
 
+    def aim(self, goal: int, metric: str, score: float, threshold: float, start: date) -> None:
+        """An objective raising a score (0-100) to the threshold plus 20, by the goal's date."""
+        self.objectives.append(
+            Objective(
+                goal=goal,
+                metric=metric,
+                baseline=score,
+                target=_target(threshold),
+                unit="score",
+                due_date=self.due(goal, start),
+            )
+        )
+
 
 def _skills(key: str) -> list[SkillNeed]:
     return [SkillNeed(skill=skill, source=source) for skill, source in SKILLS[key]]
@@ -99,16 +112,8 @@ def _dimension_objectives(
 ) -> None:
     threshold = document.thresholds.weak
     if dimension.score is not None:
-        draft.objectives.append(
-            Objective(
-                goal=goal,
-                metric=f"{dimension.name} score ({document.key})",
-                baseline=dimension.score,
-                target=_target(threshold),
-                unit="score",
-                due_date=draft.due(goal, start),
-            )
-        )
+        metric = f"{dimension.name} score ({document.key})"
+        draft.aim(goal, metric, dimension.score, threshold, start)
     mappings = {(e.signal, e.dimension): e.mapping for e in document.evidence}
     for contribution in dimension.contributions:
         mapping = mappings.get((contribution.key, dimension.key))
@@ -169,16 +174,8 @@ def draft_plan(
         # Each quadrant's goal is measured by the quadrant itself, whichever goal its
         # dimensions' objectives went to.
         if quadrant.score is not None:
-            draft.objectives.append(
-                Objective(
-                    goal=goal,
-                    metric=f"{quadrant.name} score ({document.key})",
-                    baseline=quadrant.score,
-                    target=_target(document.thresholds.weak),
-                    unit="score",
-                    due_date=draft.due(goal, start),
-                )
-            )
+            metric = f"{quadrant.name} score ({document.key})"
+            draft.aim(goal, metric, quadrant.score, document.thresholds.weak, start)
         for key in quadrant.dimensions:
             if dimensions[key].weak and key not in covered:
                 covered.add(key)
@@ -241,6 +238,7 @@ def draft_plan(
     danger = []
     if cx is not None:
         cx_result, cx_document = cx
+        efficient = cx_document.thresholds.efficient
         danger = [p for p in cx_result.processes if p.quadrant == CxQuadrant.danger]
         for process in danger[:MAX_DANGER_GOALS]:
             goal = draft.goal(
@@ -253,20 +251,9 @@ def draft_plan(
                 ),
             )
             if process.customer is not None:
-                draft.objectives.append(
-                    Objective(
-                        goal=goal,
-                        metric=f"Customer efficiency of {process.name}",
-                        baseline=process.customer,
-                        target=_target(cx_document.thresholds.efficient),
-                        unit="score",
-                        due_date=draft.due(goal, start),
-                    )
-                )
-
-    # CX: then the processes efficient for nobody, to improve for both.
-    if cx is not None:
-        cx_result, cx_document = cx
+                metric = f"Customer efficiency of {process.name}"
+                draft.aim(goal, metric, process.customer, efficient, start)
+        # Then the processes efficient for nobody, to improve for both.
         improve = [p for p in cx_result.processes if p.quadrant == CxQuadrant.improve]
         for process in improve[:MAX_IMPROVE_GOALS]:
             goal = draft.goal(
@@ -280,16 +267,8 @@ def draft_plan(
             )
             for side, value in (("Customer", process.customer), ("Company", process.company)):
                 if value is not None:
-                    draft.objectives.append(
-                        Objective(
-                            goal=goal,
-                            metric=f"{side} efficiency of {process.name}",
-                            baseline=value,
-                            target=_target(cx_document.thresholds.efficient),
-                            unit="score",
-                            due_date=draft.due(goal, start),
-                        )
-                    )
+                    metric = f"{side} efficiency of {process.name}"
+                    draft.aim(goal, metric, value, efficient, start)
 
     if not draft.goals:
         goal = draft.goal(
