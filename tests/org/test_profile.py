@@ -472,6 +472,21 @@ async def test_a_centre_serving_business_units_through_embedded_people_is_hub_an
     ]
 
 
+async def test_a_unit_labelled_hub_is_a_centre_people_are_embedded_from(
+    client: httpx.AsyncClient,
+) -> None:
+    """The label `hub` without any `spoke`: the structure decides, with the labelled unit as
+    the centre, as it is when sides are told apart."""
+    hub = await _unit(client, "Marketing Platform Team", "team", role="hub")
+    bu = await _unit(client, "Consumer BU", "business_unit")
+    lead = await _person(client, hub)
+    await _people(client, 5, hub)
+    await _person(client, bu, manager_id=lead["id"])
+    body = await _inferred(client)
+    assert (body["basis"]["centre_people"], body["basis"]["embedded_people"]) == (6, 1)
+    assert body["inferred"] == "hub_and_spoke"
+
+
 async def test_tools_owned_at_the_edge_keep_central_people_from_being_centralized(
     client: httpx.AsyncClient, tools: httpx.AsyncClient
 ) -> None:

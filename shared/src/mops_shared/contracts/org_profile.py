@@ -70,8 +70,9 @@ class ModelBasis(BaseModel):
     centre_people: int = Field(
         default=0,
         ge=0,
-        description="Active people in centres (of excellence, of marketing operations) or "
-        "below one, but for those of a business unit or region.",
+        description="Active people in marketing's centres (of excellence, of marketing "
+        "operations, or units labelled `hub`) or below one, but for those of a business unit "
+        "or region.",
     )
     embedded_people: int = Field(
         default=0,

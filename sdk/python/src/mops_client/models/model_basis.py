@@ -36,8 +36,8 @@ class ModelBasis:
             spoke_units (int): Units whose role is `spoke`.
             outside_people (int | Unset): Active people in functions outside marketing; counted on neither side. Default: 0.
             outside_tools (int | Unset): Tools owned only by units outside marketing; counted on neither side. Default: 0.
-            centre_people (int | Unset): Active people in centres (of excellence, of marketing operations) or below one, but
-                for those of a business unit or region. Default: 0.
+            centre_people (int | Unset): Active people in marketing's centres (of excellence, of marketing operations, or
+                units labelled `hub`) or below one, but for those of a business unit or region. Default: 0.
             embedded_people (int | Unset): Active people of edge units embedded from a centre: managed by an active person
                 of a centre, or holding a role one holds. Default: 0.
             served_edge_units (int | Unset): Edge units with at least one person embedded from a centre. Default: 0.

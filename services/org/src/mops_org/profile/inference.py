@@ -214,9 +214,16 @@ class OrgShape:
         return within(parents, centres)
 
     def hubs(self) -> set[uuid.UUID]:
-        """The centres of the organisation's centre (not of a region or business unit), with
-        the units below them: where people are embedded from."""
-        return {unit_id for unit_id in self.centre_units() if self.sides[unit_id] != "edge"}
+        """Marketing's centres as SIDE_RULES reads them (centres by type, and units labelled
+        `hub`) with the units below them, but for those of a region or business unit: where
+        people are embedded from."""
+        parents = {unit_id: parent_id for unit_id, parent_id, _, _ in self.units}
+        centres = {
+            unit_id
+            for unit_id, _, type_, role in self.units
+            if type_ in CENTRE_UNIT_TYPES or role == UnitRole.hub.value
+        }
+        return {unit_id for unit_id in within(parents, centres) if self.sides[unit_id] != "edge"}
 
 
 async def org_shape(db: Db, tenant_id: uuid.UUID) -> OrgShape:
